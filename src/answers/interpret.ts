@@ -1,0 +1,142 @@
+/**
+ * Turns one answer into a score on the rubric scale, per the question's kind.
+ *
+ * @module
+ */
+import { Decimal } from 'decimal.js';
+import type { DiagnosticCode } from '../diagnostics/index.js';
+import type { QuestionNode, ScoreBand } from '../rubric/types.js';
+import type { Answer, AnswerValue } from './types.js';
+
+/** Decimal constructor used for all published arithmetic: 60 significant digits, half-even. */
+export const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 60 });
+/** A decimal value of {@link D}. */
+export type Dec = InstanceType<typeof D>;
+
+/** A problem with one answer value. */
+export interface AnswerProblem {
+  code: DiagnosticCode;
+  message: string;
+  expected?: string;
+  actual?: string;
+  hint?: string;
+}
+
+/** What a single (non-regional) value means for a question. */
+export type InterpretedValue =
+  | { status: 'answered'; score: Dec; label: string; optionIds: readonly string[]; matched?: string }
+  | { status: 'unknown' }
+  | { status: 'not-applicable' }
+  | { status: 'invalid'; problem: AnswerProblem };
+
+/** What a whole answer (possibly regional) means for a question. */
+export type InterpretedAnswer =
+  | { status: 'answered'; score: Dec; label: string; optionIds: readonly string[]; matched?: string; regions?: readonly { region: string; score: Dec; label: string; optionIds: readonly string[] }[] }
+  | { status: 'unknown' }
+  | { status: 'not-applicable' }
+  | { status: 'invalid'; problem: AnswerProblem };
+
+const describe = (v: unknown) => (Array.isArray(v) ? `[${v.join(', ')}]` : JSON.stringify(v));
+
+function inBand(b: ScoreBand, n: number): boolean {
+  return (b.min === undefined || n >= b.min) && (b.max === undefined || n <= b.max);
+}
+
+function bandLabel(b: ScoreBand): string {
+  if (b.label) return b.label;
+  if (b.min !== undefined && b.max !== undefined) return b.min === b.max ? `${b.min}` : `${b.min}–${b.max}`;
+  if (b.min !== undefined) return `${b.min} or more`;
+  if (b.max !== undefined) return `up to ${b.max}`;
+  return 'any value';
+}
+
+/** Interprets one plain value (not regional). */
+export function interpretValue(q: QuestionNode, value: AnswerValue): InterpretedValue {
+  if (value === 'unknown') return { status: 'unknown' };
+  if (value === 'not-applicable') return { status: 'not-applicable' };
+  const optionIds = q.options.map((o) => o.id);
+  const wrong = (expected: string): InterpretedValue => ({
+    status: 'invalid',
+    problem: { code: 'ANSWERS_WRONG_TYPE', message: `"${q.id}" is a ${q.type} question; ${describe(value)} is not a valid answer.`, expected, actual: describe(value) },
+  });
+  switch (q.type) {
+    case 'single-choice': {
+      if (typeof value !== 'string') return wrong('one option id: ' + optionIds.join(', '));
+      const opt = q.options.find((o) => o.id === value);
+      if (!opt) return { status: 'invalid', problem: { code: 'ANSWERS_INVALID_OPTION', message: `"${value}" is not an option of "${q.id}".`, expected: optionIds.join(', '), actual: value } };
+      return { status: 'answered', score: new D(opt.score), label: opt.label, optionIds: [opt.id] };
+    }
+    case 'yes-no': {
+      const yes = value === true || value === 'yes';
+      const no = value === false || value === 'no';
+      if (!yes && !no) return wrong('yes or no');
+      const opt = q.options.find((o) => o.id === (yes ? 'yes' : 'no'))!;
+      return { status: 'answered', score: new D(opt.score), label: opt.label, optionIds: [opt.id] };
+    }
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return wrong('a number' + (q.unit ? ` (${q.unit})` : ''));
+      if ((q.range?.min !== undefined && value < q.range.min) || (q.range?.max !== undefined && value > q.range.max)) {
+        return { status: 'invalid', problem: { code: 'ANSWERS_NUMBER_OUT_OF_RANGE', message: `${value} is outside the valid range of "${q.id}".`, expected: `${q.range?.min ?? '−∞'}–${q.range?.max ?? '∞'}`, actual: String(value) } };
+      }
+      const band = (q.bands ?? []).find((b) => inBand(b, value));
+      if (!band) return { status: 'invalid', problem: { code: 'ANSWERS_NUMBER_OUT_OF_RANGE', message: `${value} falls in no score band of "${q.id}".`, actual: String(value) } };
+      return { status: 'answered', score: new D(band.score), label: `${value}${q.unit ? ' ' + q.unit : ''}`, optionIds: [], matched: bandLabel(band) };
+    }
+    case 'multiple-choice': {
+      const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : undefined;
+      if (!list || list.some((v) => typeof v !== 'string')) return wrong('a list of option ids: ' + optionIds.join(', '));
+      const bad = list.find((v) => !optionIds.includes(v));
+      if (bad !== undefined) return { status: 'invalid', problem: { code: 'ANSWERS_INVALID_OPTION', message: `"${bad}" is not an option of "${q.id}".`, expected: optionIds.join(', '), actual: bad } };
+      const checked = [...new Set(list)];
+      const ordered = q.options.filter((o) => checked.includes(o.id));
+      const label = ordered.length ? ordered.map((o) => o.label).join('; ') : 'none of the options';
+      const scoring = q.scoring ?? { method: 'sum' as const };
+      if (scoring.method === 'sum') {
+        const score = ordered.reduce((s, o) => s.plus(o.score), new D(0));
+        return { status: 'answered', score, label, optionIds: ordered.map((o) => o.id) };
+      }
+      if (scoring.method === 'count') {
+        const band = scoring.bands.find((b) => inBand(b, ordered.length));
+        if (!band) return { status: 'invalid', problem: { code: 'ANSWERS_NUMBER_OUT_OF_RANGE', message: `${ordered.length} checked option(s) fall in no band of "${q.id}".` } };
+        return { status: 'answered', score: new D(band.score), label, optionIds: ordered.map((o) => o.id), matched: `${ordered.length} checked (${bandLabel(band)})` };
+      }
+      const ids = new Set(ordered.map((o) => o.id));
+      const idx = scoring.rules.findIndex(
+        (r) => (r.all ?? []).every((x) => ids.has(x)) && (r.any === undefined || r.any.some((x) => ids.has(x))) && (r.none ?? []).every((x) => !ids.has(x)),
+      );
+      if (idx < 0) {
+        if (scoring.default === undefined) return { status: 'invalid', problem: { code: 'ANSWERS_INVALID_OPTION', message: `No scoring rule of "${q.id}" matches the checked options and there is no default.` } };
+        return { status: 'answered', score: new D(scoring.default), label, optionIds: ordered.map((o) => o.id), matched: 'default' };
+      }
+      const rule = scoring.rules[idx]!;
+      return { status: 'answered', score: new D(rule.score), label, optionIds: ordered.map((o) => o.id), matched: rule.label ?? `rule ${idx + 1}` };
+    }
+  }
+}
+
+/**
+ * Interprets an answer, combining regional answers by the question's rule.
+ *
+ * @example
+ * ```ts
+ * // A single-choice question scored 100/50/0, answered differently in two regions:
+ * // byRegion: { 'BE-VLG': 'full', 'BE-WAL': 'partial' } → mean 75.
+ * ```
+ */
+export function interpretAnswer(q: QuestionNode, answer: Answer): InterpretedAnswer {
+  if (answer.byRegion === undefined) return interpretValue(q, answer.value!);
+  const parts: { region: string; score: Dec; label: string; optionIds: readonly string[] }[] = [];
+  for (const region of Object.keys(answer.byRegion).sort()) {
+    const v = interpretValue(q, answer.byRegion[region]!);
+    if (v.status === 'invalid') return { status: 'invalid', problem: { ...v.problem, message: `Region ${region}: ${v.problem.message}` } };
+    if (v.status !== 'answered') continue;
+    parts.push({ region, score: v.score, label: v.label, optionIds: v.optionIds });
+  }
+  if (parts.length === 0) return { status: 'unknown' };
+  let score: Dec;
+  if (q.regions === 'minimum') score = D.min(...parts.map((p) => p.score));
+  else if (q.regions === 'maximum') score = D.max(...parts.map((p) => p.score));
+  else score = parts.reduce((s, p) => s.plus(p.score), new D(0)).div(parts.length);
+  const label = parts.map((p) => `${p.region}: ${p.label}`).join('; ');
+  return { status: 'answered', score, label, optionIds: [...new Set(parts.flatMap((p) => p.optionIds))], regions: parts };
+}

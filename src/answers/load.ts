@@ -1,0 +1,191 @@
+import type { Diagnostic, Result } from '../diagnostics/index.js';
+import { hasErrors } from '../diagnostics/index.js';
+import { located, parseYamlSource, type SourceLocator } from '../source/yaml-source.js';
+import { zodIssuesToDiagnostics } from '../rubric/zod-diagnostics.js';
+import { answerEntrySchema, answerSetHeaderSchema, answerSetHeaderShape, simpleAnswerSchema } from './schema.js';
+import type { Answer, AnswerSet, AnswerValue } from './types.js';
+
+const locators = new WeakMap<AnswerSet, SourceLocator>();
+
+/** The locator of the text an answer set was read from (for positioned diagnostics). */
+export function answerSetLocator(set: AnswerSet): SourceLocator | undefined {
+  return locators.get(set);
+}
+
+/** Options for {@link loadAnswerSet}. */
+export interface LoadAnswerSetOptions {
+  /** Name used in diagnostics (default `answers.yaml`). */
+  file?: string;
+}
+
+/**
+ * Reads an answer set from YAML (or JSON) text and checks its structure. Checking the answers
+ * against a rubric is {@link validateAnswerSet}'s job.
+ *
+ * @example
+ * ```ts
+ * import { loadAnswerSet } from 'policy-index';
+ * const { value } = loadAnswerSet([
+ *   'schemaVersion: 1',
+ *   'rubric: demo@1.0.0',
+ *   'country: CA',
+ *   'year: 2019',
+ *   'answers:',
+ *   '  permit: yes',
+ * ].join('\n'));
+ * value?.answers.get('permit')?.value; // 'yes'
+ * ```
+ */
+export function loadAnswerSet(text: string, options: LoadAnswerSetOptions = {}): Result<AnswerSet> {
+  const file = options.file ?? 'answers.yaml';
+  const parsed = parseYamlSource(text, file);
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  if (parsed.value === undefined) return { diagnostics };
+  const raw = parsed.value;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    diagnostics.push({ code: 'YAML_NOT_A_MAPPING', severity: 'error', message: 'An answer set must be a mapping of fields.', file, line: 1, column: 1 });
+    return { diagnostics };
+  }
+  const header = answerSetHeaderSchema.safeParse(raw);
+  if (!header.success) {
+    diagnostics.push(...zodIssuesToDiagnostics(header.error.issues, raw, [], parsed.locator, (p) => (p.length === 0 ? Object.keys(answerSetHeaderShape) : [])));
+    return { diagnostics };
+  }
+  const h = header.data;
+  const [rubricId, rubricVersion] = h.rubric.split('@') as [string, string];
+  const answers = new Map<string, Answer>();
+  for (const [question, entry] of Object.entries(h.answers)) {
+    const path = ['answers', question];
+    const pos = parsed.locator.locateKey(path);
+    const source = { file, line: pos?.line ?? 1, column: pos?.column ?? 1 };
+    if (entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
+      const e = answerEntrySchema.safeParse(entry);
+      if (!e.success) {
+        diagnostics.push(...zodIssuesToDiagnostics(e.error.issues, entry, path, parsed.locator, (p) => (p.length === 0 ? Object.keys(answerEntrySchema.shape) : [])));
+        continue;
+      }
+      const v = e.data;
+      if (v.score !== undefined) {
+        diagnostics.push(
+          located(parsed.locator, {
+            code: 'ANSWERS_SCORE_TYPED',
+            severity: 'error',
+            message: `The answer to "${question}" has a \`score\`; scores are derived from answers and never typed in.`,
+            path: [...path, 'score'],
+          }, { key: true }),
+        );
+        continue;
+      }
+      if ((v.answer === undefined) === (v.byRegion === undefined)) {
+        diagnostics.push(
+          located(parsed.locator, {
+            code: 'ANSWERS_WRONG_TYPE',
+            severity: 'error',
+            message: `The answer to "${question}" needs exactly one of \`answer\` and \`byRegion\`.`,
+            path,
+          }, { key: true }),
+        );
+        continue;
+      }
+      if (v.byRegion && Object.keys(v.byRegion).length === 0) {
+        diagnostics.push(located(parsed.locator, { code: 'ANSWERS_WRONG_TYPE', severity: 'error', message: `\`byRegion\` of "${question}" lists no region.`, path: [...path, 'byRegion'] }));
+        continue;
+      }
+      answers.set(question, {
+        question,
+        ...(v.answer !== undefined ? { value: v.answer as AnswerValue } : {}),
+        ...(v.byRegion !== undefined ? { byRegion: v.byRegion as Record<string, AnswerValue> } : {}),
+        evidence: {
+          citations: v.citations ?? [],
+          ...(v.comment !== undefined ? { comment: v.comment } : {}),
+          ...(v.sourceUrl !== undefined ? { sourceUrl: v.sourceUrl } : {}),
+          ...(v.answeredBy !== undefined ? { answeredBy: v.answeredBy } : {}),
+          ...(v.reviewedBy !== undefined ? { reviewedBy: v.reviewedBy } : {}),
+          ...(v.status !== undefined ? { status: v.status } : {}),
+        },
+        source,
+      });
+    } else {
+      const s = simpleAnswerSchema.safeParse(entry);
+      if (!s.success) {
+        diagnostics.push(
+          located(parsed.locator, {
+            code: 'ANSWERS_WRONG_TYPE',
+            severity: 'error',
+            message: `The answer to "${question}" must be an option id, a list of option ids, a number, yes/no, unknown or not-applicable.`,
+            path,
+            actual: entry === null ? 'null' : typeof entry,
+          }),
+        );
+        continue;
+      }
+      answers.set(question, { question, value: s.data as AnswerValue, evidence: { citations: [] }, source });
+    }
+  }
+  const set: AnswerSet = {
+    kind: 'answer-set',
+    schemaVersion: 1,
+    rubric: { id: rubricId, version: rubricVersion },
+    country: h.country,
+    ...(h.countryName !== undefined ? { countryName: h.countryName } : {}),
+    ...(h.originalCode !== undefined ? { originalCode: h.originalCode } : {}),
+    year: h.year,
+    ...(h.referenceDate !== undefined ? { referenceDate: h.referenceDate } : {}),
+    ...(h.title !== undefined ? { title: h.title } : {}),
+    ...(h.answeredBy !== undefined ? { answeredBy: h.answeredBy } : {}),
+    ...(h.reviewedBy !== undefined ? { reviewedBy: h.reviewedBy } : {}),
+    ...(h.status !== undefined ? { status: h.status } : {}),
+    ...(h.source !== undefined ? { source: h.source } : {}),
+    ...(h.citation !== undefined ? { citation: h.citation } : {}),
+    answers,
+    file,
+  };
+  locators.set(set, parsed.locator);
+  if (h.referenceDate !== undefined && !h.referenceDate.startsWith(String(h.year))) {
+    diagnostics.push(located(parsed.locator, { code: 'SCHEMA_INVALID_VALUE', severity: 'error', message: `The reference date ${h.referenceDate} is not in the year ${h.year}.`, path: ['referenceDate'] }));
+  }
+  if (hasErrors(diagnostics)) return { diagnostics };
+  return { value: set, diagnostics };
+}
+
+/**
+ * Builds an answer set in code (for importers and tests). Plain answers may be given as values.
+ *
+ * @example
+ * ```ts
+ * import { createAnswerSet } from 'policy-index';
+ * const set = createAnswerSet({ rubric: 'demo@1.0.0', country: 'CA', year: 2019, answers: { permit: 'yes' } });
+ * set.answers.size; // 1
+ * ```
+ */
+export function createAnswerSet(input: {
+  rubric: string;
+  country: string;
+  year: number;
+  answers: Record<string, AnswerValue | Omit<Answer, 'question'>>;
+  file?: string;
+  source?: string;
+  originalCode?: string;
+  countryName?: string;
+  status?: AnswerSet['status'];
+}): AnswerSet {
+  const [id, version] = input.rubric.split('@') as [string, string | undefined];
+  const answers = new Map<string, Answer>();
+  for (const [q, a] of Object.entries(input.answers)) {
+    if (a !== null && typeof a === 'object' && !Array.isArray(a)) answers.set(q, { question: q, ...(a as Omit<Answer, 'question'>) });
+    else answers.set(q, { question: q, value: a as AnswerValue, evidence: { citations: [] } });
+  }
+  return {
+    kind: 'answer-set',
+    schemaVersion: 1,
+    rubric: { id, version: version ?? '0.0.0' },
+    country: input.country,
+    year: input.year,
+    answers,
+    file: input.file ?? `${input.country}-${input.year}.yaml`,
+    ...(input.source !== undefined ? { source: input.source } : {}),
+    ...(input.originalCode !== undefined ? { originalCode: input.originalCode } : {}),
+    ...(input.countryName !== undefined ? { countryName: input.countryName } : {}),
+    ...(input.status !== undefined ? { status: input.status } : {}),
+  };
+}

@@ -1,0 +1,134 @@
+import type { Diagnostic, Severity } from '../diagnostics/index.js';
+import { located } from '../source/yaml-source.js';
+import { didYouMean } from '../source/suggest.js';
+import type { QuestionNode, Rubric } from '../rubric/types.js';
+import { answerSetLocator } from './load.js';
+import { interpretAnswer, type InterpretedAnswer } from './interpret.js';
+import type { Answer, AnswerSet } from './types.js';
+
+/** Whether a question applies, given the other answers. */
+export type Applicability = 'applies' | 'does-not-apply' | 'undetermined';
+
+/** An answer set resolved against a rubric: each question's answer and what it means. */
+export interface ResolvedAnswers {
+  /** Question id → answer (aliases resolved to ids). */
+  answers: Map<string, Answer>;
+  /** Question id → interpretation (only for answered questions). */
+  interpreted: Map<string, InterpretedAnswer>;
+  /** Question id → applicability. */
+  applicability: Map<string, Applicability>;
+  diagnostics: Diagnostic[];
+}
+
+/** Options for {@link validateAnswerSet}. */
+export interface ValidateOptions {
+  /** Report questions without any answer (default true). */
+  reportMissing?: boolean;
+}
+
+/**
+ * Resolves an answer set against a rubric: maps ids and aliases, interprets every answer,
+ * works out applicability, and reports every problem as a positioned diagnostic.
+ */
+export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: ValidateOptions = {}): ResolvedAnswers {
+  const locator = answerSetLocator(set);
+  const diagnostics: Diagnostic[] = [];
+  const at = (severity: Severity, code: Diagnostic['code'], message: string, path: (string | number)[], extra: Partial<Diagnostic> = {}, key = false) => {
+    const d = located(locator, { code, severity, message, path, ...extra }, { key });
+    if (!locator) d.file = set.file;
+    diagnostics.push(d);
+  };
+  if (set.rubric.id !== rubric.id) {
+    at('error', 'ANSWERS_RUBRIC_MISMATCH', `The answers were written for the rubric "${set.rubric.id}", not "${rubric.id}".`, ['rubric'], { expected: `${rubric.id}@${rubric.version}`, actual: `${set.rubric.id}@${set.rubric.version}` });
+  } else if (set.rubric.version !== rubric.version) {
+    at('warning', 'ANSWERS_VERSION_MISMATCH', `The answers were written for ${rubric.id}@${set.rubric.version}; the loaded rubric is version ${rubric.version}.`, ['rubric'], { expected: rubric.version, actual: set.rubric.version });
+  }
+  const answers = new Map<string, Answer>();
+  const interpreted = new Map<string, InterpretedAnswer>();
+  const questionIds = rubric.questions.map((q) => q.id);
+  for (const [key, answer] of set.answers) {
+    const id = rubric.nodes.has(key) ? key : rubric.aliases.get(key);
+    const node = id === undefined ? undefined : rubric.nodes.get(id);
+    if (!node) {
+      const hint = didYouMean(key, questionIds);
+      at('error', 'ANSWERS_UNKNOWN_QUESTION', `The rubric ${rubric.id} has no question "${key}".`, ['answers', key], hint ? { hint } : {}, true);
+      continue;
+    }
+    if (node.kind !== 'question') {
+      at('error', 'ANSWERS_NOT_A_QUESTION', `"${key}" is a composite ${node.kind}; its score is derived from its parts (${node.children.map((c) => c.id).join(', ')}).`, ['answers', key], {}, true);
+      continue;
+    }
+    if (answers.has(node.id)) {
+      at('error', 'ANSWERS_DUPLICATE', `"${key}" answers "${node.id}", which is already answered.`, ['answers', key], {}, true);
+      continue;
+    }
+    answers.set(node.id, answer);
+    const meaning = interpretAnswer(node, answer);
+    if (meaning.status === 'invalid') {
+      at('error', meaning.problem.code, meaning.problem.message, ['answers', key, ...(answer.byRegion ? ['byRegion'] : typeof set.answers.get(key) === 'object' && locator?.locate(['answers', key, 'answer']) ? ['answer'] : [])], {
+        ...(meaning.problem.expected !== undefined ? { expected: meaning.problem.expected } : {}),
+        ...(meaning.problem.actual !== undefined ? { actual: meaning.problem.actual } : {}),
+        ...(meaning.problem.hint !== undefined ? { hint: meaning.problem.hint } : {}),
+      });
+      continue;
+    }
+    interpreted.set(node.id, meaning);
+  }
+  const applicability = new Map<string, Applicability>();
+  const decide = (q: QuestionNode, depth = 0): Applicability => {
+    const known = applicability.get(q.id);
+    if (known) return known;
+    let result: Applicability = 'applies';
+    if (q.appliesWhen && depth < 64) {
+      const dep = rubric.nodes.get(q.appliesWhen.question);
+      if (dep && dep.kind === 'question') {
+        const depApplies = decide(dep, depth + 1);
+        const meaning = interpreted.get(dep.id);
+        if (depApplies === 'does-not-apply' || meaning?.status === 'not-applicable') result = 'does-not-apply';
+        else if (!meaning || meaning.status !== 'answered') result = 'undetermined';
+        else {
+          const wanted = new Set(q.appliesWhen.in.map((v) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v))));
+          result = meaning.optionIds.some((o) => wanted.has(o)) ? 'applies' : 'does-not-apply';
+        }
+      }
+    }
+    applicability.set(q.id, result);
+    return result;
+  };
+  for (const q of rubric.questions) {
+    const applies = decide(q);
+    const meaning = interpreted.get(q.id);
+    const answer = answers.get(q.id);
+    if (applies === 'does-not-apply' && meaning && meaning.status === 'answered') {
+      at('warning', 'ANSWERS_NOT_APPLICABLE_ANSWERED', `"${q.id}" does not apply because of the answer to "${q.appliesWhen!.question}", yet it is answered; the answer is ignored.`, ['answers', q.id], {}, true);
+    }
+    if (meaning?.status === 'not-applicable' && !q.appliesWhen && q.notApplicable === 'omit') {
+      at('warning', 'ANSWERS_NOT_APPLICABLE_UNEXPECTED', `"${q.id}" is marked not-applicable, but the rubric declares no condition under which it would not apply.`, ['answers', q.id], {}, true);
+    }
+    if (!answer && applies !== 'does-not-apply' && (options.reportMissing ?? true)) {
+      const d: Diagnostic = { code: 'ANSWERS_MISSING', severity: 'warning', message: `"${q.id}" (${q.title}) has no answer.`, file: locator?.file ?? set.file, line: 1, column: 1, path: ['answers', q.id], hint: 'Answer it, or write `unknown` if the information is not available.' };
+      const pos = locator?.locateKey(['answers']);
+      if (pos) Object.assign(d, pos);
+      diagnostics.push(d);
+    }
+  }
+  return { answers, interpreted, applicability, diagnostics };
+}
+
+/**
+ * Checks an answer set against a rubric and returns every problem found: unknown question ids
+ * (with a suggestion), invalid options, wrong value types, missing answers, answers to
+ * questions that do not apply, and rubric id or version mismatches.
+ *
+ * @example
+ * ```ts
+ * import { loadRubric, loadAnswerSet, validateAnswerSet } from 'policy-index';
+ * declare const rubricText: string, answersText: string;
+ * const rubric = loadRubric(rubricText).value!;
+ * const answers = loadAnswerSet(answersText).value!;
+ * const problems = validateAnswerSet(rubric, answers);
+ * ```
+ */
+export function validateAnswerSet(rubric: Rubric, set: AnswerSet, options: ValidateOptions = {}): Diagnostic[] {
+  return resolveAnswers(rubric, set, options).diagnostics;
+}

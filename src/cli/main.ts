@@ -1,0 +1,114 @@
+/**
+ * The `policy-index` command line. `main(argv)` runs one command and resolves to its exit
+ * code; only the binary wrapper (`bin.ts`) sets the process exit code.
+ *
+ * @module
+ */
+import { formatDiagnostics } from '../diagnostics/index.js';
+import { explainCommand, explainHelp } from './explain.js';
+import { packageVersion, UsageError, type CliIO, type ExitCode } from './io.js';
+import { scoreCommand, scoreHelp } from './score.js';
+import { validateCommand, validateHelp } from './validate.js';
+
+/** A registered command. */
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  help: string;
+  run: (argv: string[], io: CliIO) => Promise<ExitCode>;
+}
+
+const lazy = (load: () => Promise<{ run: CommandSpec['run'] }>): CommandSpec['run'] => async (argv, io) => (await load()).run(argv, io);
+
+/** Every command, in the order `--help` lists them. */
+export const COMMANDS: CommandSpec[] = [
+  { name: 'validate', summary: 'check rubrics and answer sets', help: validateHelp, run: validateCommand },
+  { name: 'score', summary: 'score answer sets with a rubric', help: scoreHelp, run: scoreCommand },
+  { name: 'explain', summary: 'explain why a node has its score', help: explainHelp, run: explainCommand },
+];
+
+void lazy;
+
+/** Adds a command (used to register commands kept in their own modules). */
+export function registerCommand(spec: CommandSpec): void {
+  if (!COMMANDS.some((c) => c.name === spec.name)) COMMANDS.push(spec);
+}
+
+/** The top-level help text. */
+export function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: policy-index <command> [options]',
+    '',
+    'Build and run normative policy indices: check rubrics and answer sets, score them exactly,',
+    'explain scores, and publish scorecards.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     show help (also: policy-index <command> --help)',
+    '  -v, --version  show the version',
+    '',
+    'Exit codes: 0 clean, 1 diagnostics with errors, 2 usage or internal error.',
+  ].join('\n');
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script name).
+ *
+ * @example
+ * ```ts
+ * import { main } from 'policy-index/cli';
+ * const out: string[] = [];
+ * const code = await main(['--version'], { stdout: (s) => out.push(s), stderr: () => {}, cwd: process.cwd() });
+ * // code === 0
+ * ```
+ */
+export async function main(argv: string[], io?: Partial<CliIO>): Promise<ExitCode> {
+  const full: CliIO = {
+    stdout: io?.stdout ?? ((s) => void process.stdout.write(s)),
+    stderr: io?.stderr ?? ((s) => void process.stderr.write(s)),
+    cwd: io?.cwd ?? process.cwd(),
+    isTTY: io?.isTTY ?? (io?.stderr ? false : Boolean(process.stderr.isTTY)),
+  };
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    if (first === 'help' && rest[0]) return main([rest[0], '--help'], full);
+    full.stdout(mainHelp() + '\n');
+    return first === undefined ? 2 : 0;
+  }
+  if (first === '-v' || first === '--version') {
+    full.stdout(packageVersion() + '\n');
+    return 0;
+  }
+  let name = first;
+  let args = rest;
+  // Two-word commands, e.g. `outcomes validate`.
+  if (!COMMANDS.some((c) => c.name === name) && rest[0] && COMMANDS.some((c) => c.name === `${first} ${rest[0]}`)) {
+    name = `${first} ${rest[0]}`;
+    args = rest.slice(1);
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    const group = COMMANDS.filter((c) => c.name.startsWith(first + ' '));
+    if (group.length) {
+      full.stdout([`Usage: policy-index ${first} <${group.map((c) => c.name.split(' ')[1]).join('|')}> [options]`, '', ...group.map((c) => `  ${c.name}  ${c.summary}`)].join('\n') + '\n');
+      return rest[0] === '--help' || rest[0] === '-h' ? 0 : 2;
+    }
+    full.stderr(`policy-index: unknown command "${first}". Run policy-index --help for the list.\n`);
+    return 2;
+  }
+  try {
+    return await command.run(args, full);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      full.stderr(`policy-index ${command.name}: ${error.message}\nRun policy-index ${command.name} --help for usage.\n`);
+      return 2;
+    }
+    full.stderr(
+      formatDiagnostics([{ code: 'INTERNAL_ERROR', severity: 'error', message: `policy-index ${command.name} failed unexpectedly: ${(error as Error)?.message ?? String(error)}` }], { summary: false }) + '\n',
+    );
+    return 2;
+  }
+}

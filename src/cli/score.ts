@@ -1,0 +1,113 @@
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { loadAnswerSetFiles } from '../node/files.js';
+import { scoreAnswerSet } from '../scoring/score.js';
+import type { ScoredNode, ScoreResult } from '../scoring/types.js';
+import { formatOption, parseCommandArgs } from './args.js';
+import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics } from './shared.js';
+
+export const scoreHelp = `Usage: policy-index score <rubric> <answers…> [--variant <id>] [--format table|json|csv] [--tree]
+
+Scores answer sets (files or folders) with a rubric (a file, a folder with index.yaml, or the
+id of a bundled rubric such as mipex-2020).
+
+Options:
+  --variant <id>    variant whose score the root carries (default: the rubric's default)
+  --format <f>      table (default), json or csv
+  --tree            with --format table, print the full score tree of every answer set
+                    (the default when there is one answer set)
+  --quiet           do not report unanswered questions
+  -h, --help        show this help
+
+Exit codes: 0 scored without errors, 1 errors in the inputs, 2 usage error.`;
+
+function csvField(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Renders a score tree as indented text. */
+export function renderTree(result: ScoreResult): string {
+  const lines: string[] = [];
+  lines.push(`${result.country} ${result.year} · ${result.rubric.id}@${result.rubric.version}`);
+  for (const v of result.variants) lines.push(`  ${v.id === result.variant ? '*' : ' '} ${v.title}: ${v.display ?? '—'}${v.reason && v.status !== 'scored' ? ` (${v.reason})` : ''}`);
+  lines.push('');
+  const walk = (n: ScoredNode, depth: number) => {
+    const score = n.status === 'scored' ? n.display! : n.status === 'missing' ? '—' : 'n/a';
+    const weight = n.effectiveWeight !== null && depth > 0 ? ` ×${(Number(n.effectiveWeight) * 100).toFixed(1)}%` : '';
+    const ans = !n.answer ? '' : n.answer.status === 'answered' ? `  ← ${n.answer.label}` : `  ← ${n.answer.status}`;
+    const note = n.handling !== 'included' && depth > 0 ? ` [${n.handling}]` : '';
+    lines.push(`${'  '.repeat(depth)}${n.id}  ${n.title}: ${score}${weight}${note}${n.method && n.kind !== 'question' ? `  (${n.matchedRow ? n.reason : n.method})` : ''}${ans}`);
+    n.children.forEach((c) => walk(c, depth + 1));
+  };
+  walk(result.root, 0);
+  return lines.join('\n');
+}
+
+/** `policy-index score`. */
+export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs('score', argv, { variant: { type: 'string' }, format: { type: 'string' }, tree: { type: 'boolean' }, quiet: { type: 'boolean' } });
+  if (values.help) {
+    io.stdout(scoreHelp + '\n');
+    return 0;
+  }
+  const format = formatOption('score', values.format, ['table', 'json', 'csv'] as const, 'table');
+  if (positionals.length < 2) throw new UsageError('score needs a rubric and at least one answer file or folder.', 'score');
+  const [rubricArg, ...answerArgs] = positionals as [string, ...string[]];
+  const r = loadRubricArg(io, rubricArg);
+  const diagnostics: Diagnostic[] = [...r.diagnostics];
+  if (!r.value) {
+    printDiagnostics(io, diagnostics, r.sources);
+    return 1;
+  }
+  const rubric = r.value;
+  if (typeof values.variant === 'string' && !rubric.variants.some((v) => v.id === values.variant)) {
+    throw new UsageError(`The rubric has no variant "${values.variant}"; it has ${rubric.variants.map((v) => v.id).join(', ')}.`, 'score');
+  }
+  const sets = loadAnswerSetFiles(answerArgs.map((a) => resolve(io.cwd, a)));
+  diagnostics.push(...sets.diagnostics);
+  const results = (sets.value ?? []).map((s) =>
+    scoreAnswerSet(rubric, s, { ...(typeof values.variant === 'string' ? { variant: values.variant } : {}), reportMissing: !values.quiet }),
+  );
+  results.sort((a, b) => a.country.localeCompare(b.country) || a.year - b.year);
+  for (const res of results) diagnostics.push(...res.diagnostics);
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ results: results.map((x) => ({ ...x, diagnostics: diagnosticsJson(x.diagnostics, io.cwd) })), diagnostics: diagnosticsJson(sets.diagnostics, io.cwd) }, null, 2) + '\n');
+  } else if (format === 'csv') {
+    const rows = ['country,year,variant,node,kind,level,parent,status,score,display,effective_weight'];
+    for (const res of results) {
+      for (const v of res.variants) rows.push([res.country, res.year, v.id, v.id, 'variant', 'variant', '', v.status, v.score, v.display, ''].map(csvField).join(','));
+      const walk = (n: ScoredNode, parent: string) => {
+        rows.push([res.country, res.year, res.variant, n.id, n.kind, n.level, parent, n.status, n.score, n.display, n.effectiveWeight].map(csvField).join(','));
+        n.children.forEach((c) => walk(c, n.id));
+      };
+      walk(res.root, '');
+    }
+    io.stdout(rows.join('\n') + '\n');
+    printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
+  } else {
+    printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
+    if (results.length === 1 || values.tree) {
+      io.stdout(results.map(renderTree).join('\n\n') + '\n');
+    } else {
+      const areas = rubric.root.children.map((a) => a.id);
+      const header = ['country', 'year', ...rubric.variants.map((v) => v.id), ...areas];
+      const table = results.map((res) => [
+        res.country,
+        String(res.year),
+        ...res.variants.map((v) => v.display ?? '—'),
+        ...areas.map((id) => {
+          const n = res.root.children.find((c) => c.id === id);
+          return n?.display ?? '—';
+        }),
+      ]);
+      const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+      const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+      io.stdout([line(header), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n') + '\n');
+    }
+    if (results.length === 0) io.stderr('No answer sets found.\n');
+  }
+  return exitFor(diagnostics);
+}

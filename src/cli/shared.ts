@@ -1,0 +1,52 @@
+import type { Diagnostic } from '../diagnostics/index.js';
+import { diagnosticsToJson, formatDiagnostics, hasErrors } from '../diagnostics/index.js';
+import { loadRubricFile } from '../node/files.js';
+import type { Rubric } from '../rubric/types.js';
+import type { CliIO } from './io.js';
+import { bundledRubricPath } from './io.js';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+/** Shows a path relative to the working directory when it lies below it. */
+export function displayPath(cwd: string, file: string): string {
+  if (!isAbsolute(file)) return file;
+  const rel = relative(cwd, file);
+  return (rel && !rel.startsWith('..') ? rel : file).split(sep).join('/');
+}
+
+function relabelAll(cwd: string, diagnostics: readonly Diagnostic[], sources: Record<string, string>) {
+  const ds = diagnostics.map((d) => (d.file ? { ...d, file: displayPath(cwd, d.file) } : d));
+  const src: Record<string, string> = {};
+  for (const [k, v] of Object.entries(sources)) src[displayPath(cwd, k)] = v;
+  return { ds, src };
+}
+
+/** Where the online diagnostic reference lives (relative to the docs site root). */
+export const DOCS_DIAGNOSTICS_URL = 'https://policy-index.github.io/policy-index/diagnostics/';
+
+/** Prints diagnostics to stderr as text (with code frames when sources are known). */
+export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], sources: Record<string, string> = {}): void {
+  if (diagnostics.length === 0) return;
+  const { ds, src } = relabelAll(io.cwd, diagnostics, sources);
+  io.stderr(formatDiagnostics(ds, { sources: src }) + '\n');
+}
+
+/** JSON for diagnostics. */
+export function diagnosticsJson(diagnostics: readonly Diagnostic[], cwd?: string): unknown {
+  return JSON.parse(diagnosticsToJson(cwd ? relabelAll(cwd, diagnostics, {}).ds : diagnostics));
+}
+
+/** Resolves a rubric argument: a path, or the id of a bundled rubric (e.g. `mipex-2020`). */
+export function loadRubricArg(io: CliIO, arg: string): ReturnType<typeof loadRubricFile> {
+  const path = resolve(io.cwd, arg);
+  const first = loadRubricFile(path);
+  if (first.value || !/^[a-z0-9][a-z0-9._-]*$/i.test(arg)) return first;
+  const bundled = bundledRubricPath(arg);
+  if (bundled && first.diagnostics.every((d) => d.code === 'FILE_NOT_FOUND')) return loadRubricFile(bundled);
+  return first;
+}
+
+export function exitFor(diagnostics: readonly Diagnostic[]): 0 | 1 {
+  return hasErrors(diagnostics) ? 1 : 0;
+}
+
+export type { Rubric };

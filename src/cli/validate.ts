@@ -1,0 +1,118 @@
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { parseYamlSource } from '../source/yaml-source.js';
+import { expandAnswerPaths, loadAnswerSetFile, loadRubricFile, readTextFile, resolveRubricIndex } from '../node/files.js';
+import { validateAnswerSet } from '../answers/validate.js';
+import type { Rubric } from '../rubric/types.js';
+import type { AnswerSet } from '../answers/types.js';
+import { formatOption, parseCommandArgs } from './args.js';
+import { bundledRubricPath, UsageError, type CliIO, type ExitCode } from './io.js';
+import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics } from './shared.js';
+import { statSync } from 'node:fs';
+
+export const validateHelp = `Usage: policy-index validate <files…> [--rubric <path>] [--format text|json]
+
+Checks rubrics and answer sets. Each file (or folder) is recognised by its content: a rubric
+index file (or a folder holding index.yaml) is loaded with its area files and checked; an
+answer set is checked on its own and, when its rubric is among the given files, given with
+--rubric, or bundled (e.g. mipex-2020), against that rubric.
+
+Options:
+  --rubric <path>   rubric to check answer sets against (file, folder or bundled id)
+  --format <f>      text (default) or json
+  -h, --help        show this help
+
+Exit codes: 0 no errors, 1 errors found, 2 usage error.`;
+
+function kindOf(path: string): 'rubric' | 'answers' | 'folder' | 'unknown' {
+  try {
+    if (statSync(path).isDirectory()) return resolveRubricIndex(path) && !/answers/i.test(path) ? 'rubric' : 'folder';
+  } catch {
+    return 'unknown';
+  }
+  const text = readTextFile(path).value;
+  if (text === undefined) return 'unknown';
+  const parsed = parseYamlSource(text, path);
+  const v = parsed.value as Record<string, unknown> | undefined;
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    if ('answers' in v) return 'answers';
+    if ('areas' in v || 'scale' in v) return 'rubric';
+  }
+  return /answers?/i.test(path) ? 'answers' : 'rubric';
+}
+
+/** `policy-index validate`. */
+export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs('validate', argv, { rubric: { type: 'string' }, format: { type: 'string' } });
+  if (values.help) {
+    io.stdout(validateHelp + '\n');
+    return 0;
+  }
+  const format = formatOption('validate', values.format, ['text', 'json'] as const, 'text');
+  if (positionals.length === 0) {
+    throw new UsageError('validate needs at least one file or folder.', 'validate');
+  }
+  const diagnostics: Diagnostic[] = [];
+  const sources: Record<string, string> = {};
+  const rubrics = new Map<string, Rubric>();
+  const answerFiles: string[] = [];
+  const checked: { file: string; kind: string; errors: number; warnings: number }[] = [];
+  const tally = (file: string, kind: string, ds: Diagnostic[]) =>
+    checked.push({ file, kind, errors: ds.filter((d) => d.severity === 'error').length, warnings: ds.filter((d) => d.severity === 'warning').length });
+
+  if (typeof values.rubric === 'string') {
+    const r = loadRubricArg(io, values.rubric);
+    Object.assign(sources, r.sources);
+    diagnostics.push(...r.diagnostics);
+    if (r.value) rubrics.set(r.value.id, r.value);
+  }
+  for (const arg of positionals) {
+    const path = resolve(io.cwd, arg);
+    const kind = kindOf(path);
+    if (kind === 'rubric') {
+      const r = loadRubricFile(path);
+      Object.assign(sources, r.sources);
+      diagnostics.push(...r.diagnostics);
+      tally(arg, 'rubric', r.diagnostics);
+      if (r.value && !rubrics.has(r.value.id)) rubrics.set(r.value.id, r.value);
+    } else if (kind === 'folder') {
+      const e = expandAnswerPaths([path]);
+      diagnostics.push(...e.diagnostics);
+      answerFiles.push(...e.files);
+    } else if (kind === 'answers') answerFiles.push(path);
+    else {
+      const d: Diagnostic = { code: 'FILE_NOT_FOUND', severity: 'error', message: `"${arg}" does not exist or cannot be read.`, file: arg };
+      diagnostics.push(d);
+      tally(arg, 'unknown', [d]);
+    }
+  }
+  for (const file of answerFiles) {
+    const a = loadAnswerSetFile(file);
+    if (a.text !== undefined) sources[a.value?.file ?? file] = a.text;
+    const ds = [...a.diagnostics];
+    if (a.value) {
+      let rubric: Rubric | undefined = rubrics.get(a.value.rubric.id);
+      if (!rubric) {
+        const bundled = bundledRubricPath(a.value.rubric.id);
+        if (bundled) {
+          const r = loadRubricFile(bundled);
+          if (r.value) {
+            rubric = r.value;
+            rubrics.set(rubric.id, rubric);
+          }
+        }
+      }
+      if (rubric) ds.push(...validateAnswerSet(rubric, a.value as AnswerSet));
+    }
+    diagnostics.push(...ds);
+    tally(file, 'answers', ds);
+  }
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ files: checked, diagnostics: diagnosticsJson(diagnostics, io.cwd) }, null, 2) + '\n');
+  } else {
+    printDiagnostics(io, diagnostics, sources);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    io.stdout(`${checked.length} file(s) checked: ${errors === 0 ? 'no errors' : `${errors} error(s)`}, ${diagnostics.filter((d) => d.severity === 'warning').length} warning(s).\n`);
+  }
+  return exitFor(diagnostics);
+}

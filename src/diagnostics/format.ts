@@ -1,0 +1,92 @@
+import { type Diagnostic, formatPath, sortDiagnostics } from './diagnostic.js';
+
+/** Options for {@link formatDiagnostics}. */
+export interface FormatOptions {
+  /** Source texts by file name; when a diagnostic's file is here, a code frame is printed. */
+  sources?: Readonly<Record<string, string>>;
+  /** Lines of context above and below the reported line in a code frame (default 1). */
+  contextLines?: number;
+  /** Base URL of the diagnostic reference; when set, each diagnostic gets a `see:` link. */
+  docsBaseUrl?: string;
+  /** Print a final summary line such as `2 errors, 1 warning` (default true). */
+  summary?: boolean;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Builds a code frame: the reported line with its neighbours and a caret under the column.
+ */
+export function codeFrame(source: string, line: number, column: number, endColumn?: number, contextLines = 1): string {
+  const lines = source.split(/\r?\n/);
+  const first = Math.max(1, line - contextLines);
+  const last = Math.min(lines.length, line + contextLines);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const text = (lines[n - 1] ?? '').replace(/\t/g, ' ');
+    const mark = n === line ? '>' : ' ';
+    out.push(`${mark} ${String(n).padStart(width)} | ${text}`);
+    if (n === line) {
+      const start = Math.max(1, column);
+      const len = endColumn && endColumn > start ? Math.min(endColumn - start, Math.max(1, text.length - start + 1)) : 1;
+      out.push(`  ${' '.repeat(width)} | ${' '.repeat(start - 1)}${'^'.repeat(Math.max(1, len))}`);
+    }
+  }
+  return out.join('\n');
+}
+
+/**
+ * Formats diagnostics for a terminal: one `file:line:col severity CODE message` line each,
+ * followed by details and, when the source is given, a code frame.
+ *
+ * @example
+ * ```ts
+ * import { formatDiagnostics } from 'policy-index';
+ * const text = formatDiagnostics(
+ *   [{ code: 'YAML_DUPLICATE_KEY', severity: 'error', message: 'Duplicate key "id".', file: 'r.yaml', line: 2, column: 1 }],
+ *   { sources: { 'r.yaml': 'id: a\nid: b\n' } },
+ * );
+ * text.startsWith('r.yaml:2:1 error YAML_DUPLICATE_KEY'); // true
+ * ```
+ */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: FormatOptions = {}): string {
+  const blocks: string[] = [];
+  for (const d of sortDiagnostics(diagnostics)) {
+    const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''} ` : d.line ? `${d.line}:${d.column ?? 1} ` : '';
+    const lines = [`${where}${d.severity} ${d.code} ${d.message}`];
+    const path = formatPath(d.path);
+    if (path) lines.push(`  at: ${path}`);
+    if (d.expected !== undefined) lines.push(`  expected: ${d.expected}`);
+    if (d.actual !== undefined) lines.push(`  actual: ${d.actual}`);
+    if (d.hint) lines.push(`  hint: ${d.hint}`);
+    const source = d.file ? options.sources?.[d.file] : undefined;
+    if (source !== undefined && d.line) {
+      const frame = codeFrame(source, d.line, d.column ?? 1, d.endLine === d.line ? d.endColumn : undefined, options.contextLines ?? 1);
+      lines.push(frame.replace(/^/gm, '  '));
+    }
+    if (options.docsBaseUrl) lines.push(`  see: ${options.docsBaseUrl.replace(/\/?$/, '/')}${d.code.toLowerCase().replace(/_/g, '-')}.html`);
+    blocks.push(lines.join('\n'));
+  }
+  if (options.summary ?? true) {
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    if (diagnostics.length > 0) blocks.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+  }
+  return blocks.join('\n\n');
+}
+
+/**
+ * Serialises diagnostics as a JSON array (sorted, stable), for `--format json`.
+ *
+ * @example
+ * ```ts
+ * import { diagnosticsToJson } from 'policy-index';
+ * JSON.parse(diagnosticsToJson([])); // []
+ * ```
+ */
+export function diagnosticsToJson(diagnostics: readonly Diagnostic[]): string {
+  return JSON.stringify(sortDiagnostics(diagnostics), null, 2);
+}

@@ -1,0 +1,54 @@
+/**
+ * policy-index: build and run normative policy indices in the style of MIPEX.
+ *
+ * Everything exported here is browser-safe: no file system, no process. File loaders live in
+ * `policy-index/node`.
+ *
+ * @packageDocumentation
+ */
+// Diagnostics
+export type { Diagnostic, Severity, PathSegment, Result } from './diagnostics/diagnostic.js';
+export { hasErrors, formatPath, sortDiagnostics } from './diagnostics/diagnostic.js';
+export type { DiagnosticCode, DiagnosticCodeInfo } from './diagnostics/codes.js';
+export { DIAGNOSTIC_CODES } from './diagnostics/codes.js';
+export type { FormatOptions } from './diagnostics/format.js';
+export { formatDiagnostics, diagnosticsToJson, codeFrame } from './diagnostics/format.js';
+// Sources
+export type { SourceRange, SourceLocator, ParsedSource, ParseLimits } from './source/yaml-source.js';
+export { parseYamlSource } from './source/yaml-source.js';
+export { suggest } from './source/suggest.js';
+// Rubrics
+export type {
+  Rubric,
+  RubricNode,
+  GroupNode,
+  QuestionNode,
+  RubricOption,
+  RubricVariant,
+  Aggregation,
+  DecisionRow,
+  ConditionValue,
+  MissingRule,
+  MissingPolicy,
+  NodeKind,
+  QuestionType,
+  RegionCombine,
+  Rounding,
+  ScoreBand,
+  ChoiceRule,
+  MultipleScoring,
+  SourcePosition,
+} from './rubric/types.js';
+export type { LoadRubricOptions } from './rubric/load.js';
+export { loadRubric } from './rubric/load.js';
+// Answers
+export type { AnswerSet, Answer, AnswerValue, AnswerStatus, Citation, Evidence } from './answers/types.js';
+export type { LoadAnswerSetOptions } from './answers/load.js';
+export { loadAnswerSet, createAnswerSet } from './answers/load.js';
+export type { ValidateOptions } from './answers/validate.js';
+export { validateAnswerSet } from './answers/validate.js';
+// Scoring
+export type { ScoreResult, ScoredNode, ScoredAnswer, VariantScore, NodeStatus, ChildHandling, MatchedRow } from './scoring/types.js';
+export type { ScoreOptions } from './scoring/score.js';
+export { scoreAnswerSet, findScoredNode } from './scoring/score.js';
+export { explainScore } from './scoring/explain.js';

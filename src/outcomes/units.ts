@@ -1,0 +1,54 @@
+/**
+ * What each outcome unit allows, and exact decimal helpers.
+ *
+ * @module
+ */
+import { Decimal } from 'decimal.js';
+import type { OutcomeUnit } from './types.js';
+
+/** The possible range of values in a unit (null = unbounded). */
+export const UNIT_BOUNDS: Readonly<Record<OutcomeUnit, { min: number | null; max: number | null; label: string }>> = {
+  percent: { min: 0, max: 100, label: 'a percentage (0–100)' },
+  ratio: { min: 0, max: null, label: 'a ratio (0 or more)' },
+  'per-100k': { min: 0, max: 100_000, label: 'a rate per 100,000 (0–100,000)' },
+  'per-1000': { min: 0, max: 1000, label: 'a rate per 1,000 (0–1,000)' },
+  currency: { min: 0, max: null, label: 'an amount of money (0 or more)' },
+  count: { min: 0, max: null, label: 'a count (0 or more)' },
+  years: { min: 0, max: 150, label: 'a number of years (0–150)' },
+  index: { min: null, max: null, label: 'an index value' },
+};
+
+/** Default decimal places by unit. */
+export const DEFAULT_PRECISION: Readonly<Record<OutcomeUnit, number>> = {
+  percent: 1,
+  ratio: 3,
+  'per-100k': 1,
+  'per-1000': 2,
+  currency: 0,
+  count: 0,
+  years: 1,
+  index: 2,
+};
+
+/** A private Decimal constructor with enough precision for any published figure. */
+export const OutcomeDecimal = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Texts read as "no value" in outcome files (Eurostat writes `:` for not available). */
+export const MISSING_TOKENS: ReadonlySet<string> = new Set(['', ':', 'NA', 'N/A', 'n/a', 'na', '..', 'NaN']);
+
+/** Parses a plain decimal number (dot as separator, optional exponent); undefined when it is not one. */
+export function parseDecimalText(text: string): { value: number; text: string } | undefined {
+  const t = text.trim();
+  if (!NUMBER.test(t)) return undefined;
+  const value = Number(t);
+  if (!Number.isFinite(value)) return undefined;
+  return { value, text: t };
+}
+
+/** Rounds an exact decimal to `places` (half away from zero) and gives the fixed-point text; `-0.0` becomes `0.0`. */
+export function fixed(value: Decimal, places: number): string {
+  const s = value.toFixed(places, Decimal.ROUND_HALF_UP);
+  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+}

@@ -1,0 +1,302 @@
+/**
+ * Semantic checks of a compiled rubric: ids, references, weights, scores, tables, cycles.
+ *
+ * @module
+ */
+import type { Diagnostic, DiagnosticCode, PathSegment, Severity } from '../diagnostics/index.js';
+import { located, type SourceLocator } from '../source/yaml-source.js';
+import { didYouMean } from '../source/suggest.js';
+import type { Frame } from './load.js';
+import type { ConditionValue, GroupNode, QuestionNode, Rubric, RubricNode, ScoreBand } from './types.js';
+
+/** Words that cannot be option ids because answers use them. */
+export const RESERVED_ANSWER_WORDS = ['unknown', 'not-applicable'] as const;
+
+interface CheckContext {
+  frames: ReadonlyMap<RubricNode, Frame>;
+  rootLocator: SourceLocator;
+}
+
+const MAX_COMBINATIONS = 20_000;
+
+/** Values a decision-table input can take, when they can be listed. */
+function inputDomain(node: RubricNode): { key: string; score: number }[] | undefined {
+  if (node.kind !== 'question') return undefined;
+  if (node.type === 'single-choice' || node.type === 'yes-no') return node.options.map((o) => ({ key: o.id, score: o.score }));
+  return undefined;
+}
+
+/** Does a condition value match an input given as option id + score (or missing)? */
+export function conditionMatches(cond: ConditionValue | undefined, value: { key?: string; score?: number } | undefined): boolean {
+  if (cond === undefined || cond === '*') return true;
+  if (cond === 'missing') return value === undefined;
+  if (value === undefined) return false;
+  const items = Array.isArray(cond) ? cond : [cond];
+  return items.some((c) => (typeof c === 'number' ? value.score !== undefined && value.score === c : value.key === c));
+}
+
+/**
+ * Checks a compiled rubric and returns every problem as a positioned diagnostic.
+ * Called by `loadRubric`; exposed for tools that build rubrics in code.
+ */
+export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (
+    code: DiagnosticCode,
+    node: RubricNode | undefined,
+    sub: PathSegment[],
+    message: string,
+    extra: { severity?: Severity; hint?: string; expected?: string; actual?: string; key?: boolean } = {},
+  ): void => {
+    const frame = node ? context.frames.get(node) : undefined;
+    const locator = frame?.locator ?? context.rootLocator;
+    const path = [...(frame?.path ?? []), ...sub];
+    const { key, severity, ...rest } = extra;
+    out.push(located(locator, { code, severity: severity ?? 'error', message, path, ...rest }, { key: key ?? false }));
+  };
+  const { min, max } = rubric.scale;
+  const inScale = (n: number) => Number.isFinite(n) && n >= min && n <= max;
+  const checkScore = (node: RubricNode, sub: PathSegment[], score: number, what: string) => {
+    if (!inScale(score)) report('RUBRIC_SCORE_OUT_OF_SCALE', node, sub, `The ${what} score ${score} is outside the scale ${min}–${max}.`, { expected: `${min}–${max}`, actual: String(score) });
+  };
+
+  // ── ids ──
+  const seen = new Map<string, RubricNode>();
+  const all: RubricNode[] = [];
+  const walk = (n: RubricNode) => {
+    all.push(n);
+    n.children.forEach(walk);
+  };
+  walk(rubric.root);
+  for (const n of all) {
+    const prev = seen.get(n.id);
+    if (prev) {
+      report('RUBRIC_DUPLICATE_ID', n, ['id'], `The id "${n.id}" is already used by the ${prev.kind} declared at ${prev.source.file}:${prev.source.line}.`);
+    } else seen.set(n.id, n);
+  }
+  for (const n of all) {
+    n.aliases.forEach((a, i) => {
+      if (seen.has(a) && seen.get(a) !== n) report('RUBRIC_DUPLICATE_ID', n, ['aliases', i], `The alias "${a}" is also the id of another node.`);
+    });
+  }
+
+  for (const n of all) {
+    // ── weights ──
+    if (n !== rubric.root && (!Number.isFinite(n.weight) || n.weight <= 0)) {
+      report('RUBRIC_INVALID_WEIGHT', n, ['weight'], `The weight of "${n.id}" must be a finite number greater than 0.`, { actual: String(n.weight) });
+    }
+    if (n.kind === 'question') checkQuestion(n);
+    else checkGroup(n);
+  }
+
+  function checkQuestion(q: QuestionNode): void {
+    const need = (field: string, present: boolean) => {
+      if (!present) report('SCHEMA_MISSING_FIELD', q, [], `A ${q.type} question needs \`${field}\`.`, { hint: `Add \`${field}\` to question "${q.id}".` });
+      return present;
+    };
+    if (q.type === 'single-choice' || q.type === 'multiple-choice') {
+      if (need('options', q.options.length > 0)) {
+        const ids = new Set<string>();
+        q.options.forEach((o, i) => {
+          if (ids.has(o.id)) report('RUBRIC_OPTION_DUPLICATE', q, ['options', i, 'id'], `Question "${q.id}" has two options with id "${o.id}".`);
+          ids.add(o.id);
+          if ((RESERVED_ANSWER_WORDS as readonly string[]).includes(o.id)) report('RUBRIC_RESERVED_ID', q, ['options', i, 'id'], `"${o.id}" is reserved for answers and cannot be an option id.`);
+          checkScore(q, ['options', i, 'score'], o.score, 'option');
+        });
+      }
+    }
+    if (q.type === 'single-choice' || q.type === 'yes-no' || q.type === 'number') {
+      if (q.scoring) report('SCHEMA_INVALID_VALUE', q, ['scoring'], `\`scoring\` applies only to multiple-choice questions.`, { key: true });
+    }
+    if (q.type === 'multiple-choice') {
+      const scoring = q.scoring ?? { method: 'sum' as const };
+      if (scoring.method === 'sum') {
+        const hi = q.options.reduce((s, o) => s + Math.max(0, o.score), 0);
+        const lo = q.options.reduce((s, o) => s + Math.min(0, o.score), 0);
+        if (hi > max || lo < min) report('RUBRIC_MULTIPLE_CHOICE_RANGE', q, ['options'], `Summing the checked options of "${q.id}" can give ${hi > max ? hi : lo}, outside the scale ${min}–${max}.`);
+      } else if (scoring.method === 'count') {
+        checkBands(q, ['scoring', 'bands'], scoring.bands, { min: 0, max: q.options.length });
+      } else {
+        const ids = new Set(q.options.map((o) => o.id));
+        scoring.rules.forEach((r, i) => {
+          checkScore(q, ['scoring', 'rules', i, 'score'], r.score, 'rule');
+          for (const k of ['all', 'any', 'none'] as const) {
+            r[k]?.forEach((id, j) => {
+              if (!ids.has(id)) report('RUBRIC_UNKNOWN_REFERENCE', q, ['scoring', 'rules', i, k, j], `Rule refers to option "${id}", which "${q.id}" does not have.`, { hint: didYouMean(id, ids) ?? `Options: ${[...ids].join(', ')}` });
+            });
+          }
+        });
+        if (scoring.default !== undefined) checkScore(q, ['scoring', 'default'], scoring.default, 'default');
+      }
+    }
+    if (q.type === 'number' && need('bands', !!q.bands?.length)) {
+      checkBands(q, ['bands'], q.bands!, q.range ?? {});
+    }
+    if (q.type === 'yes-no' && need('scores', !!q.scores)) {
+      checkScore(q, ['scores', 'yes'], q.scores!.yes, 'yes');
+      checkScore(q, ['scores', 'no'], q.scores!.no, 'no');
+    }
+    if (q.type !== 'number' && q.bands) report('SCHEMA_INVALID_VALUE', q, ['bands'], '`bands` applies only to number questions.', { key: true });
+    if (q.notApplicable !== 'omit') checkScore(q, ['notApplicable', 'score'], q.notApplicable.score, 'not-applicable');
+    if (q.appliesWhen) {
+      const target = rubric.nodes.get(q.appliesWhen.question);
+      if (!target) {
+        report('RUBRIC_UNKNOWN_REFERENCE', q, ['appliesWhen', 'question'], `"${q.id}" depends on "${q.appliesWhen.question}", which does not exist.`, { hint: didYouMean(q.appliesWhen.question, rubric.questions.map((x) => x.id)) });
+      } else if (target.kind !== 'question') {
+        report('RUBRIC_APPLICABILITY', q, ['appliesWhen', 'question'], `"${q.id}" depends on "${target.id}", which is not a question.`);
+      } else if (target === q) {
+        report('RUBRIC_CYCLE', q, ['appliesWhen', 'question'], `"${q.id}" cannot depend on itself.`);
+      } else if (target.type !== 'number') {
+        const allowed = new Set(target.options.map((o) => o.id));
+        q.appliesWhen.in.forEach((v, i) => {
+          const key = typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
+          if (!allowed.has(key)) report('RUBRIC_APPLICABILITY', q, ['appliesWhen', 'in', i], `"${target.id}" has no answer "${key}".`, { expected: [...allowed].join(', ') });
+        });
+      }
+    }
+  }
+
+  function checkBands(q: QuestionNode, sub: PathSegment[], bands: readonly ScoreBand[], range: { min?: number; max?: number }): void {
+    bands.forEach((b, i) => {
+      checkScore(q, [...sub, i, 'score'], b.score, 'band');
+      if (b.min !== undefined && b.max !== undefined && b.min > b.max) report('SCHEMA_INVALID_VALUE', q, [...sub, i], `Band ${i + 1} of "${q.id}" has min ${b.min} above max ${b.max}.`);
+    });
+    const sorted = [...bands].map((b, i) => ({ b, i })).sort((x, y) => (x.b.min ?? -Infinity) - (y.b.min ?? -Infinity));
+    for (let k = 1; k < sorted.length; k++) {
+      const prev = sorted[k - 1]!.b;
+      const cur = sorted[k]!;
+      const prevMax = prev.max ?? Infinity;
+      const curMin = cur.b.min ?? -Infinity;
+      if (curMin <= prevMax) report('RUBRIC_BANDS_OVERLAP', q, [...sub, cur.i], `Band ${cur.i + 1} of "${q.id}" overlaps band ${sorted[k - 1]!.i + 1}.`);
+      else if (curMin - prevMax > 1 || (curMin - prevMax > 0 && (!Number.isInteger(curMin) || !Number.isInteger(prevMax)))) {
+        report('RUBRIC_BANDS_GAP', q, [...sub, cur.i], `Values between ${prevMax} and ${curMin} fall in no band of "${q.id}".`, { severity: 'warning' });
+      }
+    }
+    const lowest = sorted[0]?.b.min;
+    const highest = sorted.reduce((m, s) => Math.max(m, s.b.max ?? Infinity), -Infinity);
+    if (range.min !== undefined && lowest !== undefined && lowest > range.min) report('RUBRIC_BANDS_GAP', q, sub, `Values from ${range.min} to below ${lowest} fall in no band of "${q.id}".`, { severity: 'warning' });
+    if (range.max !== undefined && highest < range.max) report('RUBRIC_BANDS_GAP', q, sub, `Values above ${highest} up to ${range.max} fall in no band of "${q.id}".`, { severity: 'warning' });
+  }
+
+  function checkGroup(g: GroupNode): void {
+    if (g.children.length === 0) {
+      report('RUBRIC_EMPTY_NODE', g, [], `"${g.id}" has no children to aggregate.`);
+      return;
+    }
+    const agg = g.aggregation;
+    if (agg.method === 'geometric-mean' && min < 0) report('RUBRIC_GEOMETRIC_NEGATIVE', g, ['aggregation'], `"${g.id}" uses a geometric mean on a scale that allows negative scores.`);
+    if ((agg.method === 'mean' || agg.method === 'weighted-mean') && agg.over === 'indicators' && g.kind !== 'area' && g.kind !== 'index') {
+      report('SCHEMA_INVALID_VALUE', g, ['aggregation', 'over'], '`over: indicators` is only meaningful on an area.');
+    }
+    if (agg.method === 'decision-table') checkTable(g, agg);
+  }
+
+  function checkTable(g: GroupNode, agg: Extract<GroupNode['aggregation'], { method: 'decision-table' }>): void {
+    const byId = new Map(g.children.map((c) => [c.id, c]));
+    const inputs: RubricNode[] = [];
+    agg.inputs.forEach((id, i) => {
+      const c = byId.get(id);
+      if (!c) report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'inputs', i], `Decision-table input "${id}" is not a child of "${g.id}".`, { hint: didYouMean(id, byId.keys()) ?? `Children: ${[...byId.keys()].join(', ')}` });
+      else inputs.push(c);
+    });
+    const inputIds = new Set(agg.inputs);
+    agg.rows.forEach((row, r) => {
+      checkScore(g, ['aggregation', 'rows', r, 'score'], row.score, 'decision-table');
+      for (const [key, cond] of Object.entries(row.when)) {
+        if (!inputIds.has(key)) {
+          report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'rows', r, 'when', key], `Row ${r + 1} tests "${key}", which is not an input of the table.`, { hint: didYouMean(key, inputIds), key: true });
+          continue;
+        }
+        const input = byId.get(key);
+        const domain = input ? inputDomain(input) : undefined;
+        const items = cond === '*' || cond === 'missing' ? [] : Array.isArray(cond) ? cond : [cond];
+        for (const item of items) {
+          if (typeof item === 'string') {
+            if (!domain) report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'rows', r, 'when', key], `Row ${r + 1} tests "${key}" for the option "${item}", but "${key}" has no options; test its score instead.`);
+            else if (!domain.some((d) => d.key === item)) report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'rows', r, 'when', key], `"${key}" has no option "${item}".`, { expected: domain.map((d) => d.key).join(', '), hint: didYouMean(item, domain.map((d) => d.key)) });
+          } else if (domain && !domain.some((d) => d.score === item)) {
+            report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'rows', r, 'when', key], `No option of "${key}" scores ${item}.`, { expected: [...new Set(domain.map((d) => d.score))].join(', '), severity: 'warning' });
+          }
+        }
+      }
+    });
+    if (agg.default !== undefined) checkScore(g, ['aggregation', 'default'], agg.default, 'default');
+    // Coverage: enumerate answer combinations when every input has a finite domain.
+    const domains = inputs.map(inputDomain);
+    if (inputs.length !== agg.inputs.length || domains.some((d) => !d)) return;
+    const total = domains.reduce((p, d) => p * d!.length, 1);
+    if (total > MAX_COMBINATIONS) return;
+    const used = new Set<number>();
+    const uncovered: string[] = [];
+    const combo: { key: string; score: number }[] = [];
+    const visit = (k: number): void => {
+      if (k === inputs.length) {
+        const idx = agg.rows.findIndex((row) => inputs.every((inp, j) => conditionMatches(row.when[inp.id], combo[j])));
+        if (idx >= 0) used.add(idx);
+        else if (agg.default === undefined) uncovered.push(inputs.map((inp, j) => `${inp.id}=${combo[j]!.key}`).join(', '));
+        return;
+      }
+      for (const v of domains[k]!) {
+        combo[k] = v;
+        visit(k + 1);
+      }
+    };
+    visit(0);
+    if (uncovered.length) {
+      const shown = uncovered.slice(0, 5).join('; ');
+      report('RUBRIC_DECISION_TABLE_UNCOVERED', g, ['aggregation', 'rows'], `${uncovered.length} answer combination(s) of "${g.id}" match no row: ${shown}${uncovered.length > 5 ? '; …' : ''}.`, { severity: 'warning', hint: 'Add rows, a final row of wildcards, or a `default`.' });
+    }
+    agg.rows.forEach((_, r) => {
+      if (!used.has(r)) {
+        const onlyMissing = Object.values(agg.rows[r]!.when).some((c) => c === 'missing');
+        if (!onlyMissing) report('RUBRIC_DECISION_TABLE_UNREACHABLE_ROW', g, ['aggregation', 'rows', r], `Row ${r + 1} of "${g.id}" never matches: earlier rows catch every combination it covers.`, { severity: 'warning' });
+      }
+    });
+  }
+
+  // ── applicability cycles ──
+  const deps = new Map<string, string>();
+  for (const q of rubric.questions) if (q.appliesWhen) deps.set(q.id, q.appliesWhen.question);
+  const reportedCycle = new Set<string>();
+  for (const start of deps.keys()) {
+    const trail: string[] = [start];
+    let cur = deps.get(start);
+    while (cur !== undefined) {
+      if (cur === start) {
+        if (!trail.some((t) => reportedCycle.has(t)) && trail.length > 1) {
+          trail.forEach((t) => reportedCycle.add(t));
+          report('RUBRIC_CYCLE', rubric.nodes.get(start), ['appliesWhen', 'question'], `Applicability conditions form a cycle: ${[...trail, start].join(' → ')}.`);
+        }
+        break;
+      }
+      if (trail.includes(cur)) break;
+      trail.push(cur);
+      cur = deps.get(cur);
+    }
+  }
+
+  // ── variants ──
+  const areaIds = new Set(rubric.root.children.map((a) => a.id));
+  const variantIds = new Set<string>();
+  const inVariant = new Set<string>();
+  let defaults = 0;
+  rubric.variants.forEach((v, i) => {
+    const at = (sub: PathSegment[], code: DiagnosticCode, message: string, hint?: string) =>
+      out.push(located(context.rootLocator, { code, severity: 'error', message, path: ['variants', i, ...sub], ...(hint ? { hint } : {}) }));
+    if (variantIds.has(v.id)) at(['id'], 'RUBRIC_VARIANT', `Two variants are called "${v.id}".`);
+    variantIds.add(v.id);
+    if (v.default) defaults++;
+    const mine = new Set<string>();
+    v.areas.forEach((a, j) => {
+      if (!areaIds.has(a)) at(['areas', j], 'RUBRIC_UNKNOWN_REFERENCE', `Variant "${v.id}" names the area "${a}", which does not exist.`, didYouMean(a, areaIds));
+      if (mine.has(a)) at(['areas', j], 'RUBRIC_VARIANT', `Variant "${v.id}" lists the area "${a}" twice.`);
+      mine.add(a);
+      inVariant.add(a);
+    });
+  });
+  if (defaults > 1) out.push(located(context.rootLocator, { code: 'RUBRIC_VARIANT', severity: 'error', message: 'More than one variant is marked `default: true`.', path: ['variants'] }));
+  for (const a of rubric.root.children) {
+    if (!inVariant.has(a.id)) report('RUBRIC_UNREACHABLE_NODE', a, ['id'], `The area "${a.id}" is in no variant, so it never reaches a top score.`, { severity: 'warning' });
+  }
+  return out;
+}

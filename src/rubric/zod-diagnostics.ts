@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import type { Diagnostic, PathSegment } from '../diagnostics/index.js';
+import { located, type SourceLocator } from '../source/yaml-source.js';
+import { didYouMean } from '../source/suggest.js';
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let cur: unknown = data;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return `${typeof value} ${String(value)}`;
+}
+
+/**
+ * Turns zod issues into diagnostics positioned in the source text.
+ * `basePath` is where `data` sits inside the parsed document.
+ */
+export function zodIssuesToDiagnostics(
+  issues: readonly z.core.$ZodIssue[],
+  data: unknown,
+  basePath: readonly PathSegment[],
+  locator: SourceLocator | undefined,
+  knownKeys: (path: readonly PathSegment[]) => readonly string[] = () => [],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) {
+    const rel = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const path = [...basePath, ...rel];
+    const actualValue = valueAt(data, rel);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const hint = didYouMean(key, knownKeys(rel));
+        out.push(
+          located(
+            locator,
+            { code: 'SCHEMA_UNKNOWN_FIELD', severity: 'error', message: `Unknown field "${key}".`, path: [...path, key], ...(hint ? { hint } : {}) },
+            { key: true },
+          ),
+        );
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_type' && actualValue === undefined) {
+      const field = rel[rel.length - 1];
+      out.push(
+        located(locator, {
+          code: 'SCHEMA_MISSING_FIELD',
+          severity: 'error',
+          message: `Missing required field "${String(field)}".`,
+          path,
+          expected: issue.expected,
+        }),
+      );
+      continue;
+    }
+    if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
+      const expected = issue.code === 'invalid_type' ? issue.expected : 'one of the allowed forms';
+      out.push(
+        located(locator, {
+          code: 'SCHEMA_INVALID_TYPE',
+          severity: 'error',
+          message: `Expected ${expected}, found ${describe(actualValue)}.`,
+          path,
+          expected,
+          actual: describe(actualValue),
+        }),
+      );
+      continue;
+    }
+    let expected: string | undefined;
+    if (issue.code === 'invalid_value') expected = issue.values.map((v) => JSON.stringify(v)).join(', ');
+    else if (issue.code === 'too_small') expected = `${issue.origin === 'array' ? 'at least ' + String(issue.minimum) + ' item(s)' : '≥ ' + String(issue.minimum)}`;
+    else if (issue.code === 'too_big') expected = `${issue.origin === 'array' ? 'at most ' + String(issue.maximum) + ' item(s)' : '≤ ' + String(issue.maximum)}`;
+    else expected = issue.message;
+    out.push(
+      located(locator, {
+        code: 'SCHEMA_INVALID_VALUE',
+        severity: 'error',
+        message: issue.code === 'invalid_value' ? `Value must be one of ${expected}.` : `Invalid value: ${issue.message.replace(/^Invalid input: /, '')}.`.replace(/\.\.$/, '.'),
+        path,
+        expected,
+        actual: describe(actualValue),
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,2 @@
+export * from './yaml-source.js';
+export * from './suggest.js';

@@ -1,0 +1,249 @@
+/**
+ * YAML text → plain data with positions. Every value keeps the offsets of the text it came
+ * from, so later stages can report `file:line:column` for any data path.
+ *
+ * @module
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode, type Document } from 'yaml';
+import type { Diagnostic, DiagnosticCode, PathSegment } from '../diagnostics/index.js';
+
+/** A 1-based position range in a text. */
+export interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Limits that protect against hostile input. */
+export interface ParseLimits {
+  /** Deepest nesting of mappings and sequences (default 64). */
+  maxDepth?: number;
+  /** Most nodes that aliases may expand to in one document (default 10 000). */
+  maxAliasNodes?: number;
+  /** Largest text accepted, in characters (default 20 000 000). */
+  maxLength?: number;
+}
+
+/** Maps data paths back to text positions. */
+export interface SourceLocator {
+  /** The name given to the text. */
+  readonly file: string;
+  /** The text itself (used for code frames). */
+  readonly text: string;
+  /** Position of the value at `path`, or of its nearest located ancestor. */
+  locate(path: readonly PathSegment[]): SourceRange | undefined;
+  /** Position of the key that holds the value at `path` (falls back to {@link SourceLocator.locate}). */
+  locateKey(path: readonly PathSegment[]): SourceRange | undefined;
+}
+
+/** A parsed YAML text. */
+export interface ParsedSource {
+  /** Plain data (objects, arrays, strings, numbers, booleans, null), present unless the text is unusable. */
+  value?: unknown;
+  diagnostics: Diagnostic[];
+  locator: SourceLocator;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const pathKey = (path: readonly PathSegment[]): string => JSON.stringify(path);
+
+/** Builds a locator from offsets. Exposed for loaders of other text formats (CSV). */
+export function createLocator(
+  file: string,
+  text: string,
+  values: Map<string, [number, number]>,
+  keys: Map<string, [number, number]>,
+): SourceLocator {
+  const counter = new LineCounter();
+  // LineCounter needs the newline offsets.
+  counter.addNewLine(0);
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) counter.addNewLine(i + 1);
+  const toRange = ([start, end]: [number, number]): SourceRange => {
+    const a = counter.linePos(start);
+    const b = counter.linePos(Math.max(start, end));
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  };
+  const find = (map: Map<string, [number, number]>, path: readonly PathSegment[]): SourceRange | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const hit = map.get(pathKey(path.slice(0, n)));
+      if (hit) return toRange(hit);
+    }
+    return undefined;
+  };
+  return {
+    file,
+    text,
+    locate: (path) => find(values, path),
+    locateKey: (path) => {
+      const hit = keys.get(pathKey(path));
+      return hit ? toRange(hit) : find(values, path);
+    },
+  };
+}
+
+/**
+ * Attaches a file and position to a diagnostic, using the locator to find `path`.
+ */
+export function located(
+  locator: SourceLocator | undefined,
+  diagnostic: Omit<Diagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>,
+  options: { key?: boolean } = {},
+): Diagnostic {
+  if (!locator) return diagnostic as Diagnostic;
+  const range = diagnostic.path ? (options.key ? locator.locateKey(diagnostic.path) : locator.locate(diagnostic.path)) : undefined;
+  return { ...diagnostic, file: locator.file, ...(range ?? { line: 1, column: 1 }) };
+}
+
+const YAML_CODE: Partial<Record<string, DiagnosticCode>> = {
+  DUPLICATE_KEY: 'YAML_DUPLICATE_KEY',
+  RESOURCE_EXHAUSTION: 'YAML_ALIAS_LIMIT',
+  NON_STRING_KEY: 'YAML_UNSUPPORTED_KEY',
+  MULTIPLE_DOCS: 'YAML_MULTIPLE_DOCUMENTS',
+};
+
+/**
+ * Parses YAML text into plain data, collecting problems as diagnostics (never throws).
+ *
+ * Duplicate keys, `__proto__`/`constructor`/`prototype` keys, alias bombs, excessive nesting
+ * and multiple documents are all reported with their position.
+ *
+ * @example
+ * ```ts
+ * import { parseYamlSource } from 'policy-index';
+ * const { value, diagnostics, locator } = parseYamlSource('id: demo\nweight: 2\n', 'demo.yaml');
+ * // value = { id: 'demo', weight: 2 }, diagnostics = []
+ * locator.locate(['weight']); // { line: 2, column: 9, endLine: 2, endColumn: 10 }
+ * ```
+ */
+export function parseYamlSource(text: string, file = '<input>', limits: ParseLimits = {}): ParsedSource {
+  const maxDepth = limits.maxDepth ?? 64;
+  const maxAliasNodes = limits.maxAliasNodes ?? 10_000;
+  const maxLength = limits.maxLength ?? 20_000_000;
+  const diagnostics: Diagnostic[] = [];
+  const values = new Map<string, [number, number]>();
+  const keys = new Map<string, [number, number]>();
+  const locator = createLocator(file, text, values, keys);
+  const at = (code: DiagnosticCode, message: string, range: [number, number], extra: Partial<Diagnostic> = {}): void => {
+    const r = createLocator(file, text, new Map([['[]', range]]), new Map()).locate([])!;
+    diagnostics.push({ code, severity: 'error', message, file, ...r, ...extra });
+  };
+
+  if (text.length > maxLength) {
+    diagnostics.push({ code: 'FILE_TOO_LARGE', severity: 'error', message: `The text is ${text.length} characters long; the limit is ${maxLength}.`, file, line: 1, column: 1 });
+    return { diagnostics, locator };
+  }
+
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true }) as Document.Parsed[];
+  } catch (error) {
+    diagnostics.push({ code: 'YAML_SYNTAX', severity: 'error', message: `The YAML parser gave up: ${(error as Error).message}`, file, line: 1, column: 1 });
+    return { diagnostics, locator };
+  }
+  if (!Array.isArray(docs)) {
+    // An empty stream gives an EmptyStream object.
+    return { value: null, diagnostics, locator };
+  }
+  if (docs.length > 1) {
+    const second = docs[1]!;
+    at('YAML_MULTIPLE_DOCUMENTS', 'The file holds more than one YAML document; only one is allowed.', [second.range[0], second.range[0]]);
+  }
+  const doc = docs[0];
+  if (!doc) return { value: null, diagnostics, locator };
+  let fatal = false;
+  for (const error of doc.errors) {
+    fatal = true;
+    const code = YAML_CODE[error.code] ?? 'YAML_SYNTAX';
+    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.?$/, '.');
+    at(code, message, [error.pos[0], error.pos[1]]);
+  }
+  for (const warning of doc.warnings) {
+    at('YAML_SYNTAX', warning.message.split('\n')[0]!, [warning.pos[0], warning.pos[1]], { severity: 'warning' });
+  }
+  if (fatal) return { diagnostics, locator };
+
+  let aliasNodes = 0;
+  let aliasReported = false;
+  let depthReported = false;
+
+  const convert = (node: unknown, path: PathSegment[], depth: number, viaAlias: boolean, seen: Set<unknown>): unknown => {
+    if (viaAlias) {
+      aliasNodes++;
+      if (aliasNodes > maxAliasNodes) {
+        if (!aliasReported) {
+          aliasReported = true;
+          const range = (node as YamlNode).range;
+          at('YAML_ALIAS_LIMIT', `Aliases expand to more than ${maxAliasNodes} nodes.`, range ? [range[0], range[1]] : [0, 0]);
+        }
+        return null;
+      }
+    }
+    if (node == null) return null;
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) {
+        at('YAML_SYNTAX', `Unresolved alias *${node.source}.`, [node.range![0], node.range![1]]);
+        return null;
+      }
+      if (seen.has(target)) {
+        at('YAML_ALIAS_LIMIT', `Alias *${node.source} refers to itself.`, [node.range![0], node.range![1]]);
+        return null;
+      }
+      if (node.range && !viaAlias) values.set(pathKey(path), [node.range[0], node.range[1]]);
+      const next = new Set(seen);
+      next.add(target);
+      return convert(target, path, depth, true, next);
+    }
+    const range = (node as YamlNode).range;
+    if (range && !viaAlias) values.set(pathKey(path), [range[0], range[1]]);
+    if (depth > maxDepth) {
+      if (!depthReported) {
+        depthReported = true;
+        at('YAML_TOO_DEEP', `The document nests deeper than ${maxDepth} levels.`, range ? [range[0], range[1]] : [0, 0]);
+      }
+      return null;
+    }
+    if (isScalar(node)) {
+      const v = node.value;
+      if (typeof v === 'bigint') return Number(v);
+      if (v instanceof Date) return v.toISOString();
+      if (v === undefined) return null;
+      return v as unknown;
+    }
+    if (isSeq(node)) {
+      const out: unknown[] = [];
+      node.items.forEach((item, i) => out.push(convert(item, [...path, i], depth + 1, viaAlias, seen)));
+      return out;
+    }
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        let keyNode = pair.key as unknown;
+        if (isAlias(keyNode)) keyNode = keyNode.resolve(doc);
+        const keyRange = (pair.key as YamlNode | null)?.range;
+        let key: string;
+        if (keyNode == null) key = '';
+        else if (isScalar(keyNode) && (typeof keyNode.value === 'string' || typeof keyNode.value === 'number' || typeof keyNode.value === 'boolean' || keyNode.value === null)) key = String(keyNode.value);
+        else {
+          at('YAML_UNSUPPORTED_KEY', 'Mapping keys must be plain strings or numbers.', keyRange ? [keyRange[0], keyRange[1]] : [0, 0]);
+          continue;
+        }
+        if (FORBIDDEN_KEYS.has(key)) {
+          at('YAML_FORBIDDEN_KEY', `The key "${key}" is not allowed.`, keyRange ? [keyRange[0], keyRange[1]] : [0, 0], { path: [...path, key] });
+          continue;
+        }
+        const childPath = [...path, key];
+        if (keyRange && !viaAlias) keys.set(pathKey(childPath), [keyRange[0], keyRange[1]]);
+        Object.defineProperty(out, key, { value: convert(pair.value, childPath, depth + 1, viaAlias, seen), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    return null;
+  };
+
+  const value = convert(doc.contents, [], 0, false, new Set());
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, locator };
+  return { value, diagnostics, locator };
+}

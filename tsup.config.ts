@@ -1,0 +1,33 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'node20',
+    splitting: false,
+  },
+  {
+    entry: { cli: 'src/cli/bin.ts' },
+    format: ['esm'],
+    target: 'node20',
+    sourcemap: true,
+    clean: false,
+    splitting: false,
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    entry: { 'policy-index.browser': 'src/index.ts' },
+    format: ['esm'],
+    platform: 'browser',
+    target: 'es2022',
+    clean: false,
+    splitting: false,
+    minify: true,
+    sourcemap: true,
+    noExternal: [/.*/],
+  },
+]);
