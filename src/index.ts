@@ -52,3 +52,16 @@ export type { ScoreResult, ScoredNode, ScoredAnswer, VariantScore, NodeStatus, C
 export type { ScoreOptions } from './scoring/score.js';
 export { scoreAnswerSet, findScoredNode } from './scoring/score.js';
 export { explainScore } from './scoring/explain.js';
+// Country codes and CSV (shared by answers and outcomes)
+export type { CountryCodeKind, NormalisedCountryCode } from './source/countries.js';
+export { normaliseCountryCode, isEuMember, euMembers, countryName } from './source/countries.js';
+export type { CsvDocument, CsvParseOptions } from './source/csv.js';
+export { parseCsv } from './source/csv.js';
+// JSON Schemas of the file formats
+export type { JsonSchemaName } from './schemas/json-schema.js';
+export { jsonSchemaFor } from './schemas/json-schema.js';
+// Outcome indicators: a separate model, never part of a policy score
+export * from './outcomes/index.js';
+// Policy–outcome view (association, not effect)
+export type { PolicyValue, OutcomeSeriesPoint, PolicyOutcomeOptions, PolicyOutcomePair, CorrelationResult, PolicyOutcomeView, PolicyOutcomeSvgOptions } from './analysis/policy-outcome.js';
+export { buildPolicyOutcomeView, pearsonCorrelation, spearmanCorrelation, renderPolicyOutcomeSvg, renderPolicyOutcomeText, ASSOCIATION_NOTE } from './analysis/policy-outcome.js';

@@ -396,7 +396,7 @@ export function renderPolicyOutcomeText(view: PolicyOutcomeView, format: 'text' 
   const lines = [`${view.outcomeLabel} against ${view.policyLabel}`, ''];
   const w = Math.max(7, ...view.pairs.map((p) => p.country.length));
   lines.push(`${'country'.padEnd(w)}  year  ${'policy'.padStart(10)}  ${'outcome'.padStart(10)}`);
-  for (const p of view.pairs) lines.push(`${p.country.padEnd(w)}  ${p.policyYear}  ${String(p.policy).padStart(10)}  ${String(p.outcome).padStart(10)}`);
+  for (const p of view.pairs) lines.push(`${p.country.padEnd(w)}  ${p.policyYear}  ${p.policy.toFixed(2).padStart(10)}  ${String(p.outcome).padStart(10)}`);
   lines.push('', `Pearson r = ${fmt(view.pearson.r)} (n = ${view.pearson.n})${view.pearson.reason ? ` — ${view.pearson.reason}` : ''}`);
   lines.push(`Spearman rho = ${fmt(view.spearman.r)} (n = ${view.spearman.n})${view.spearman.reason ? ` — ${view.spearman.reason}` : ''}`);
   lines.push('', view.interpretation);

@@ -48,7 +48,14 @@ export function loadAnswerSet(text: string, options: LoadAnswerSetOptions = {}):
   }
   const header = answerSetHeaderSchema.safeParse(raw);
   if (!header.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(header.error.issues, raw, [], parsed.locator, (p) => (p.length === 0 ? Object.keys(answerSetHeaderShape) : [])));
+    const found = zodIssuesToDiagnostics(header.error.issues, raw, [], parsed.locator, (p) => (p.length === 0 ? Object.keys(answerSetHeaderShape) : []));
+    for (const d of found) {
+      if (d.code === 'SCHEMA_INVALID_VALUE' && d.path?.length === 1 && d.path[0] === 'country') {
+        d.code = 'ANSWERS_INVALID_COUNTRY';
+        d.message = `The country "${String((raw as Record<string, unknown>).country)}" is not an ISO 3166-1 alpha-2 code nor a sub-national code such as BE-VLG.`;
+      }
+    }
+    diagnostics.push(...found);
     return { diagnostics };
   }
   const h = header.data;

@@ -9,6 +9,16 @@ import { explainCommand, explainHelp } from './explain.js';
 import { packageVersion, UsageError, type CliIO, type ExitCode } from './io.js';
 import { scoreCommand, scoreHelp } from './score.js';
 import { validateCommand, validateHelp } from './validate.js';
+import { importMipexCommand, importMipexHelp } from './import-mipex.js';
+import { verifyWorkbookCommand, verifyWorkbookHelp } from './verify-workbook.js';
+import {
+  outcomesCompareCommand,
+  outcomesCompareHelp,
+  outcomesGapsCommand,
+  outcomesGapsHelp,
+  outcomesValidateCommand,
+  outcomesValidateHelp,
+} from './outcomes.js';
 
 /** A registered command. */
 export interface CommandSpec {
@@ -25,6 +35,11 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'validate', summary: 'check rubrics and answer sets', help: validateHelp, run: validateCommand },
   { name: 'score', summary: 'score answer sets with a rubric', help: scoreHelp, run: scoreCommand },
   { name: 'explain', summary: 'explain why a node has its score', help: explainHelp, run: explainCommand },
+  { name: 'import-mipex', summary: 'import the MIPEX workbook into answer sets', help: importMipexHelp, run: importMipexCommand },
+  { name: 'verify-workbook', summary: 'check that a rubric reproduces a workbook\'s published scores', help: verifyWorkbookHelp, run: verifyWorkbookCommand },
+  { name: 'outcomes validate', summary: 'check outcome data against an outcome framework', help: outcomesValidateHelp, run: outcomesValidateCommand },
+  { name: 'outcomes gaps', summary: 'compute outcome gaps between cohorts', help: outcomesGapsHelp, run: outcomesGapsCommand },
+  { name: 'outcomes compare', summary: 'set policy scores beside an outcome gap (association)', help: outcomesCompareHelp, run: outcomesCompareCommand },
 ];
 
 void lazy;

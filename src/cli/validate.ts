@@ -81,9 +81,11 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCo
       answerFiles.push(...e.files);
     } else if (kind === 'answers') answerFiles.push(path);
     else {
-      const d: Diagnostic = { code: 'FILE_NOT_FOUND', severity: 'error', message: `"${arg}" does not exist or cannot be read.`, file: arg };
-      diagnostics.push(d);
-      tally(arg, 'unknown', [d]);
+      // Say why the file cannot be read (e.g. too large), not just that it cannot be.
+      const read = readTextFile(path, arg);
+      const ds: Diagnostic[] = read.value === undefined && read.diagnostics.length ? read.diagnostics : [{ code: 'FILE_NOT_FOUND', severity: 'error', message: `"${arg}" does not exist or cannot be read.`, file: arg }];
+      diagnostics.push(...ds);
+      tally(arg, 'unknown', ds);
     }
   }
   for (const file of answerFiles) {

@@ -422,6 +422,21 @@ const table = {
     summary: 'A score published in the workbook differs from the score computed from its answers.',
     fix: 'Check the workbook\'s formula or the answers it is computed from.',
   },
+  IMPORT_LAYOUT_DRIFT: {
+    severity: 'info', area: 'import',
+    summary: 'A sheet departs from the usual layout (a missing heading, a code in the sub-indicator row, a mistyped year) in a way the importer works around.',
+    fix: 'Nothing is needed; correct the sheet if you maintain the workbook.',
+  },
+  IMPORT_UNPUBLISHED_YEAR: {
+    severity: 'info', area: 'import',
+    summary: 'Answer cells hold values in a year for which the workbook publishes no score for their strand; they are not imported.',
+    fix: 'Nothing is needed if the values are placeholders; otherwise give the strand a score in that year so that its answers are imported.',
+  },
+  IMPORT_FORMULA_ANSWER: {
+    severity: 'warning', area: 'import',
+    summary: 'A cell where an answer is expected holds a formula; its cached value is imported as the answer.',
+    fix: 'Replace the formula by the answer\'s score.',
+  },
   // ── CLI ─────────────────────────────────────────────────────────────────────
   CLI_USAGE: {
     severity: 'error', area: 'cli',

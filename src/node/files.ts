@@ -19,7 +19,7 @@ export function readTextFile(path: string, display = path): Result<string> {
   try {
     const st = statSync(path);
     if (st.isDirectory()) return { diagnostics: [{ code: 'FILE_NOT_FOUND', severity: 'error', message: `"${display}" is a folder, not a file.`, file: display }] };
-    if (st.size > MAX_FILE_BYTES) return { diagnostics: [{ code: 'FILE_TOO_LARGE', severity: 'error', message: `"${display}" is ${st.size} bytes; the limit is ${MAX_FILE_BYTES}.`, file: display }] };
+    if (st.size > MAX_FILE_BYTES) return { diagnostics: [{ code: 'FILE_TOO_LARGE', severity: 'error', message: `"${display}" is ${st.size} bytes; the limit is ${MAX_FILE_BYTES}.`, file: display, line: 1, column: 1 }] };
     return { value: readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), diagnostics: [] };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -90,7 +90,7 @@ export function loadRubricFile(path: string): Result<Rubric> & { sources: Record
   });
 }
 
-/** Lists answer files: files as given, folders searched recursively for .yaml/.yml/.json, sorted. */
+/** Lists answer files: files as given (YAML or JSON), folders searched recursively for .yaml/.yml files, sorted. */
 export function expandAnswerPaths(paths: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -113,7 +113,7 @@ export function expandAnswerPaths(paths: readonly string[]): { files: string[]; 
         continue;
       }
       if (st.isDirectory()) walk(full, depth + 1);
-      else if (/\.(ya?ml|json)$/i.test(e)) files.push(full);
+      else if (/\.ya?ml$/i.test(e)) files.push(full);
     }
   };
   for (const p of paths) {

@@ -13,7 +13,15 @@ import { computeGaps, computeTrends, type OutcomeGapOptions, type OutcomeTrendOp
 import type { OutcomeDataset, OutcomeFramework, OutcomeGapRow, OutcomeMissingGap, OutcomeTrendRow } from './types.js';
 import { ZARAGOZA_FRAMEWORK_YAML } from './zaragoza.js';
 
-/** Counts of a validation run. */
+/**
+ * Counts of a validation run.
+ *
+ * @example
+ * ```ts
+ * import { validateOutcomeFiles } from 'policy-index';
+ * validateOutcomeFiles([{ name: 'a.csv', text: 'country,year,indicator,cohort,value\n' }]).summary.errors; // 0
+ * ```
+ */
 export interface OutcomeValidationSummary extends OutcomeLoadSummary {
   framework?: { id: string; version: string };
   errors: number;
@@ -21,7 +29,15 @@ export interface OutcomeValidationSummary extends OutcomeLoadSummary {
   infos: number;
 }
 
-/** Options of the command cores. */
+/**
+ * Options of the command cores.
+ *
+ * @example
+ * ```ts
+ * import type { OutcomeCommandOptions } from 'policy-index';
+ * const options: OutcomeCommandOptions = { frameworkFile: 'rubrics/outcomes/zaragoza.yaml' };
+ * ```
+ */
 export interface OutcomeCommandOptions extends OutcomeLoadOptions {
   /** Name of the framework text in diagnostics (default `zaragoza.yaml` for the built-in framework, else `<framework>`). */
   frameworkFile?: string;
@@ -73,12 +89,28 @@ export function validateOutcomeFiles(
   return { ok: !hasErrors(diagnostics), diagnostics, summary };
 }
 
-/** Options of {@link computeOutcomeGaps}. */
+/**
+ * Options of {@link computeOutcomeGaps}.
+ *
+ * @example
+ * ```ts
+ * import type { OutcomeGapCommandOptions } from 'policy-index';
+ * const options: OutcomeGapCommandOptions = { gaps: ['non-eu-born-vs-native'], keepInvalid: false };
+ * ```
+ */
 export interface OutcomeGapCommandOptions extends OutcomeCommandOptions, OutcomeGapOptions {
   frameworkText?: string;
 }
 
-/** What {@link computeOutcomeGaps} returns. */
+/**
+ * What {@link computeOutcomeGaps} returns.
+ *
+ * @example
+ * ```ts
+ * import { computeOutcomeGaps } from 'policy-index';
+ * const { rows, missing, diagnostics, summary } = computeOutcomeGaps([{ name: 'a.csv', text: 'country,year,indicator,cohort,value\n' }]);
+ * ```
+ */
 export interface OutcomeGapCommandResult {
   rows: OutcomeGapRow[];
   missing: OutcomeMissingGap[];
@@ -108,7 +140,15 @@ export function computeOutcomeGaps(files: readonly OutcomeFile[], options: Outco
   return { rows: [...gaps.value.rows], missing: [...gaps.value.missing], diagnostics: all, summary: summarise(summary, all, framework) };
 }
 
-/** Options of {@link computeOutcomeTrendRows}. */
+/**
+ * Options of {@link computeOutcomeTrendRows}.
+ *
+ * @example
+ * ```ts
+ * import type { OutcomeTrendCommandOptions } from 'policy-index';
+ * const options: OutcomeTrendCommandOptions = { series: 'cohort' };
+ * ```
+ */
 export interface OutcomeTrendCommandOptions extends OutcomeCommandOptions, OutcomeTrendOptions {
   frameworkText?: string;
 }

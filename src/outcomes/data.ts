@@ -15,13 +15,29 @@ import { describeValue, issuesToDiagnostics, suggest } from './schema-diagnostic
 import type { OutcomeDataset, OutcomeFramework, OutcomeIndicator, OutcomeLayout, OutcomeObservation } from './types.js';
 import { MISSING_TOKENS, parseDecimalText, UNIT_BOUNDS } from './units.js';
 
-/** One input text: its name (used in diagnostics and to tell CSV from YAML) and its content. */
+/**
+ * One input text: its name (used in diagnostics and to tell CSV from YAML) and its content.
+ *
+ * @example
+ * ```ts
+ * import type { OutcomeFile } from 'policy-index';
+ * const file: OutcomeFile = { name: 'panel.csv', text: 'country,year,indicator,cohort,value\n' };
+ * ```
+ */
 export interface OutcomeFile {
   name: string;
   text: string;
 }
 
-/** Options for {@link loadOutcomeData}. */
+/**
+ * Options for {@link loadOutcomeData}.
+ *
+ * @example
+ * ```ts
+ * import type { OutcomeLoadOptions } from 'policy-index';
+ * const options: OutcomeLoadOptions = { layout: 'eurostat-wide' };
+ * ```
+ */
 export interface OutcomeLoadOptions {
   /** Read every CSV file with this layout id instead of detecting one from the header. */
   layout?: string;
@@ -29,7 +45,18 @@ export interface OutcomeLoadOptions {
   format?: 'csv' | 'yaml';
 }
 
-/** Counts describing what {@link loadOutcomeData} read. */
+/**
+ * Counts describing what {@link loadOutcomeData} read.
+ *
+ * @example
+ * ```ts
+ * import { parseOutcomeFramework, loadOutcomeData, ZARAGOZA_FRAMEWORK_YAML } from 'policy-index';
+ * const framework = parseOutcomeFramework(ZARAGOZA_FRAMEWORK_YAML).value!;
+ * const csv = 'country,year,indicator,cohort,value\nAT,2019,employment-rate,native,76\nAT,2019,employment-rate,non-eu-born,60\n';
+ * const { summary } = loadOutcomeData([{ name: 'a.csv', text: csv }], framework);
+ * [summary.valid, summary.invalid]; // [2, 0]
+ * ```
+ */
 export interface OutcomeLoadSummary {
   files: { name: string; format: 'csv' | 'yaml'; layout?: string; records: number; observations: number }[];
   observations: number;
@@ -40,7 +67,18 @@ export interface OutcomeLoadSummary {
   rejectedRecords: number;
 }
 
-/** What {@link loadOutcomeData} returns: the dataset (when the framework allowed reading) and a summary. */
+/**
+ * What {@link loadOutcomeData} returns: the dataset (when the framework allowed reading) and a summary.
+ *
+ * @example
+ * ```ts
+ * import { parseOutcomeFramework, loadOutcomeData, ZARAGOZA_FRAMEWORK_YAML } from 'policy-index';
+ * const framework = parseOutcomeFramework(ZARAGOZA_FRAMEWORK_YAML).value!;
+ * const csv = 'country,year,indicator,cohort,value\nAT,2019,employment-rate,native,76\nAT,2019,employment-rate,non-eu-born,60\n';
+ * const dataset = loadOutcomeData([{ name: 'a.csv', text: csv }], framework).value!;
+ * // loadOutcomeData returns { value, diagnostics, summary }
+ * ```
+ */
 export interface OutcomeLoadResult extends Result<OutcomeDataset> {
   summary: OutcomeLoadSummary;
 }
@@ -118,7 +156,7 @@ function addValue(
   cohort: string,
   cell: Cell,
 ): void {
-  const where = { file: reader.file, line: cell.line, column: cell.column, ...(cell.path ? { path: cell.path } : {}) };
+  const where = { file: reader.file, line: cell.line, column: cell.column, endLine: cell.line, endColumn: cell.column + Math.max(1, cell.text.length), ...(cell.path ? { path: cell.path } : {}) };
   if (MISSING_TOKENS.has(cell.text.trim())) return;
   if (!indicator.cohorts.includes(cohort)) {
     const hint = suggest(cohort, indicator.cohorts);
@@ -164,15 +202,15 @@ function addValue(
   } else {
     const { min, max } = indicator.range;
     if ((min !== null && parsed.value < min) || (max !== null && parsed.value > max)) {
-      const range = `${min ?? '−∞'} to ${max ?? '∞'}`;
+      const range = max === null ? `${min ?? '−∞'} up` : `${min ?? '−∞'} to ${max}`;
       reader.diagnostics.push({
         code: 'OUTCOME_IMPOSSIBLE_VALUE',
         severity: 'error',
-        message: `${parsed.text} is impossible for ${indicator.id} (${cohort}, ${country.original} ${year}), which is ${UNIT_BOUNDS[indicator.unit].label.replace(/ \(.*\)$/, '')} between ${range}.`,
+        message: `${parsed.text} is impossible for ${indicator.id} (${cohort}, ${country.original} ${year}): it must be ${UNIT_BOUNDS[indicator.unit].label.replace(/ \(.*\)$/, '')} from ${range}.`,
         ...where,
         expected: `${range} (${indicator.unit})`,
         actual: parsed.text,
-        hint: 'Check the unit of the source; counts (e.g. thousands of persons) are often mixed up with rates.',
+        hint: 'Check the unit of the source; counts (e.g. thousands of persons) are often mixed up with rates. The other values of the same row are kept out too.',
       });
       draft.status = 'invalid';
       draft.problems.push('OUTCOME_IMPOSSIBLE_VALUE');
@@ -467,6 +505,20 @@ function validateTogether(framework: OutcomeFramework, drafts: Draft[], diagnost
     if (!same) mark(first, 'invalid', 'OUTCOME_DUPLICATE_ROW');
   }
 
+  // One record (a wide CSV row) holds values in one unit: when one of its values is impossible,
+  // the record's other values are in the same wrong unit and are kept out too.
+  const byRecord = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    const list = byRecord.get(d.record);
+    if (list) list.push(d);
+    else byRecord.set(d.record, [d]);
+  }
+  for (const group of byRecord.values()) {
+    if (group.length > 1 && group.some((d) => d.problems.includes('OUTCOME_IMPOSSIBLE_VALUE'))) {
+      for (const d of group) mark(d, 'invalid', 'OUTCOME_IMPOSSIBLE_VALUE');
+    }
+  }
+
   // Unit breaks: within one file, indicator and year, most country records impossible.
   const blocks = new Map<string, Map<string, Draft[]>>();
   for (const d of drafts) {
@@ -592,7 +644,15 @@ export function loadOutcomeData(files: readonly OutcomeFile[], framework: Outcom
   };
 }
 
-/** Options shared by the computations that read a dataset. */
+/**
+ * Options shared by the computations that read a dataset.
+ *
+ * @example
+ * ```ts
+ * import type { OutcomeSelectionOptions } from 'policy-index';
+ * const options: OutcomeSelectionOptions = { include: ['country', 'aggregate'], fromYear: 2015 };
+ * ```
+ */
 export interface OutcomeSelectionOptions {
   /** Use suspect and invalid values too (they are flagged in results). Default false. */
   keepInvalid?: boolean;

@@ -68,7 +68,15 @@ const wideLayoutSchema = z.strictObject({
   ignoreColumns: z.array(text).optional(),
 });
 
-/** The zod schema of an outcome framework file (before cross-reference checks). */
+/**
+ * The zod schema of an outcome framework file (before cross-reference checks).
+ *
+ * @example
+ * ```ts
+ * import { outcomeFrameworkSchema } from 'policy-index';
+ * outcomeFrameworkSchema.safeParse({ schemaVersion: 1 }).success; // false
+ * ```
+ */
 export const outcomeFrameworkSchema = z.strictObject({
   schemaVersion: z.literal(1),
   id,
@@ -93,6 +101,12 @@ type FrameworkInput = z.infer<typeof outcomeFrameworkSchema>;
 /**
  * The layout every framework understands: the project's own tidy format with columns
  * `country, year, indicator, cohort, value` holding framework ids.
+ *
+ * @example
+ * ```ts
+ * import { CANONICAL_OUTCOME_LAYOUT } from 'policy-index';
+ * CANONICAL_OUTCOME_LAYOUT.columns; // { country: 'country', year: 'year', indicator: 'indicator', cohort: 'cohort', value: 'value' }
+ * ```
  */
 export const CANONICAL_OUTCOME_LAYOUT: OutcomeLongLayout = {
   id: 'policy-index-long',

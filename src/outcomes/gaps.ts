@@ -24,7 +24,15 @@ import type {
 } from './types.js';
 import { fixed, OutcomeDecimal } from './units.js';
 
-/** Options for {@link computeGaps}. */
+/**
+ * Options for {@link computeGaps}.
+ *
+ * @example
+ * ```ts
+ * import type { OutcomeGapOptions } from 'policy-index';
+ * const options: OutcomeGapOptions = { indicators: ['employment-rate'], gaps: ['non-eu-born-vs-native'] };
+ * ```
+ */
 export interface OutcomeGapOptions extends OutcomeSelectionOptions {
   /** Only these gap ids. */
   gaps?: readonly string[];
@@ -185,7 +193,15 @@ export function computeGaps(framework: OutcomeFramework, dataset: OutcomeDataset
   return { value: table as unknown as OutcomeGapTable, diagnostics };
 }
 
-/** Options for {@link computeTrends}. */
+/**
+ * Options for {@link computeTrends}.
+ *
+ * @example
+ * ```ts
+ * import type { OutcomeTrendOptions } from 'policy-index';
+ * const options: OutcomeTrendOptions = { series: 'gap', fromYear: 2010 };
+ * ```
+ */
 export interface OutcomeTrendOptions extends OutcomeGapOptions {
   /** Which series: cohort values, gaps or both (default `both`). */
   series?: 'cohort' | 'gap' | 'both';
@@ -269,7 +285,15 @@ export function computeTrends(framework: OutcomeFramework, dataset: OutcomeDatas
   return { value: { kind: 'outcome-trend-table', rows } as unknown as OutcomeTrendTable, diagnostics: [] };
 }
 
-/** One point of a gap series, the input of the policy–outcome view. */
+/**
+ * One point of a gap series, the input of the policy–outcome view.
+ *
+ * @example
+ * ```ts
+ * import type { OutcomeGapPoint } from 'policy-index';
+ * const point: OutcomeGapPoint = { country: 'AT', year: 2019, value: -16 };
+ * ```
+ */
 export interface OutcomeGapPoint {
   country: string;
   year: number;

@@ -6,7 +6,17 @@
  */
 import type { OutcomeFramework, OutcomeLayout } from './types.js';
 
-/** How a header fits one layout. */
+/**
+ * How a header fits one layout.
+ *
+ * @example
+ * ```ts
+ * import { parseOutcomeFramework, ZARAGOZA_FRAMEWORK_YAML } from 'policy-index';
+ * const framework = parseOutcomeFramework(ZARAGOZA_FRAMEWORK_YAML).value!;
+ * import { detectOutcomeLayout } from 'policy-index';
+ * detectOutcomeLayout(framework, ['Country', 'Year']).fits[0]!.missing.length > 0; // true
+ * ```
+ */
 export interface OutcomeLayoutFit {
   layout: OutcomeLayout;
   /** Required columns of the layout that the header lacks (for wide layouts, "a cohort column" when none is present). */
@@ -17,7 +27,17 @@ export interface OutcomeLayoutFit {
   explained: number;
 }
 
-/** The result of {@link detectOutcomeLayout}. */
+/**
+ * The result of {@link detectOutcomeLayout}.
+ *
+ * @example
+ * ```ts
+ * import { parseOutcomeFramework, ZARAGOZA_FRAMEWORK_YAML } from 'policy-index';
+ * const framework = parseOutcomeFramework(ZARAGOZA_FRAMEWORK_YAML).value!;
+ * import { detectOutcomeLayout } from 'policy-index';
+ * detectOutcomeLayout(framework, ['Country', 'Year']).layout; // undefined
+ * ```
+ */
 export interface OutcomeLayoutDetection {
   /** The best layout whose required columns are all present. */
   layout?: OutcomeLayout;

@@ -6,7 +6,15 @@
 import { Decimal } from 'decimal.js';
 import type { OutcomeUnit } from './types.js';
 
-/** The possible range of values in a unit (null = unbounded). */
+/**
+ * The possible range of values in a unit (null = unbounded).
+ *
+ * @example
+ * ```ts
+ * import { UNIT_BOUNDS } from 'policy-index';
+ * UNIT_BOUNDS.percent; // { min: 0, max: 100, label: 'a percentage (0–100)' }
+ * ```
+ */
 export const UNIT_BOUNDS: Readonly<Record<OutcomeUnit, { min: number | null; max: number | null; label: string }>> = {
   percent: { min: 0, max: 100, label: 'a percentage (0–100)' },
   ratio: { min: 0, max: null, label: 'a ratio (0 or more)' },

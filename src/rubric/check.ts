@@ -7,7 +7,7 @@ import type { Diagnostic, DiagnosticCode, PathSegment, Severity } from '../diagn
 import { located, type SourceLocator } from '../source/yaml-source.js';
 import { didYouMean } from '../source/suggest.js';
 import type { Frame } from './load.js';
-import type { ConditionValue, GroupNode, QuestionNode, Rubric, RubricNode, ScoreBand } from './types.js';
+import type { ConditionValue, DecisionRow, GroupNode, QuestionNode, Rubric, RubricNode, ScoreBand } from './types.js';
 
 /** Words that cannot be option ids because answers use them. */
 export const RESERVED_ANSWER_WORDS = ['unknown', 'not-applicable'] as const;
@@ -15,6 +15,11 @@ export const RESERVED_ANSWER_WORDS = ['unknown', 'not-applicable'] as const;
 interface CheckContext {
   frames: ReadonlyMap<RubricNode, Frame>;
   rootLocator: SourceLocator;
+  /**
+   * Whether loading already reported errors. A group without children then comes from
+   * children that failed to load (already reported), so it is not reported again.
+   */
+  priorErrors?: boolean;
 }
 
 const MAX_COMBINATIONS = 20_000;
@@ -24,6 +29,11 @@ function inputDomain(node: RubricNode): { key: string; score: number }[] | undef
   if (node.kind !== 'question') return undefined;
   if (node.type === 'single-choice' || node.type === 'yes-no') return node.options.map((o) => ({ key: o.id, score: o.score }));
   return undefined;
+}
+
+/** The condition a row sets on an input, or undefined (a wildcard) when the row does not name it. */
+export function rowCondition(row: DecisionRow, input: string): ConditionValue | undefined {
+  return Object.prototype.hasOwnProperty.call(row.when, input) ? row.when[input] : undefined;
 }
 
 /** Does a condition value match an input given as option id + score (or missing)? */
@@ -180,7 +190,7 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
 
   function checkGroup(g: GroupNode): void {
     if (g.children.length === 0) {
-      report('RUBRIC_EMPTY_NODE', g, [], `"${g.id}" has no children to aggregate.`);
+      if (!context.priorErrors) report('RUBRIC_EMPTY_NODE', g, [], `"${g.id}" has no children to aggregate.`);
       return;
     }
     const agg = g.aggregation;
@@ -231,7 +241,7 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
     const combo: { key: string; score: number }[] = [];
     const visit = (k: number): void => {
       if (k === inputs.length) {
-        const idx = agg.rows.findIndex((row) => inputs.every((inp, j) => conditionMatches(row.when[inp.id], combo[j])));
+        const idx = agg.rows.findIndex((row) => inputs.every((inp, j) => conditionMatches(rowCondition(row, inp.id), combo[j])));
         if (idx >= 0) used.add(idx);
         else if (agg.default === undefined) uncovered.push(inputs.map((inp, j) => `${inp.id}=${combo[j]!.key}`).join(', '));
         return;

@@ -308,7 +308,7 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
     return { diagnostics, sources };
   }
   const raw = parsed.value;
-  if ('schemaVersion' in raw && raw.schemaVersion !== 1 && (typeof raw.schemaVersion === 'number' || typeof raw.schemaVersion === 'string')) {
+  if ('schemaVersion' in raw && raw.schemaVersion !== 1 && (typeof raw.schemaVersion === 'number' || (typeof raw.schemaVersion === 'string' && raw.schemaVersion.trim() !== '1'))) {
     diagnostics.push(
       located(parsed.locator, {
         code: 'SCHEMA_VERSION_UNSUPPORTED',
@@ -323,12 +323,14 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
   }
   const rootFrame: Frame = { locator: parsed.locator, path: [] };
   const ctx: Ctx = { diagnostics, scaleMin: 0, defaultMissing: { policy: 'omit', minShare: 0 }, regions: 'mean', frames: new Map() };
-  const header = parseWith(rubricHeaderSchema, raw, rootFrame, ctx);
+  // An `outcome` on the index gets its own diagnostic rather than "unknown field".
+  outcomeGuard(raw, rootFrame, ctx);
+  const { outcome: _outcome, ...headerRaw } = raw;
+  const header = parseWith(rubricHeaderSchema, headerRaw, rootFrame, ctx);
   if (!header) return { diagnostics, sources };
   ctx.scaleMin = header.scale.min;
   ctx.defaultMissing = { policy: header.missing.policy ?? 'omit', minShare: header.missing.minShare ?? 0 };
   ctx.regions = header.regions;
-  if (isRecord(raw)) outcomeGuard(raw, rootFrame, ctx);
 
   const areas: GroupNode[] = [];
   const files = [file];
@@ -443,7 +445,7 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
     files,
   };
   ctx.frames.set(root, rootFrame);
-  diagnostics.push(...checkRubric(rubric, { frames: ctx.frames, rootLocator: parsed.locator }));
+  diagnostics.push(...checkRubric(rubric, { frames: ctx.frames, rootLocator: parsed.locator, priorErrors: hasErrors(diagnostics) }));
   if (hasErrors(diagnostics)) return { diagnostics, sources };
   return { value: rubric, diagnostics, sources };
 }

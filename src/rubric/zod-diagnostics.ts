@@ -51,7 +51,7 @@ export function zodIssuesToDiagnostics(
       }
       continue;
     }
-    if (issue.code === 'invalid_type' && actualValue === undefined) {
+    if (actualValue === undefined && rel.length > 0 && issue.code !== 'custom') {
       const field = rel[rel.length - 1];
       out.push(
         located(locator, {
@@ -59,7 +59,22 @@ export function zodIssuesToDiagnostics(
           severity: 'error',
           message: `Missing required field "${String(field)}".`,
           path,
-          expected: issue.expected,
+          ...('expected' in issue && typeof issue.expected === 'string' ? { expected: issue.expected } : {}),
+        }),
+      );
+      continue;
+    }
+    if (issue.code === 'invalid_type' && typeof actualValue === 'number' && !Number.isFinite(actualValue)) {
+      // `.inf`, `-.inf` and `.nan` are numbers to YAML but not to the format.
+      const field = rel[rel.length - 1];
+      out.push(
+        located(locator, {
+          code: field === 'weight' ? 'RUBRIC_INVALID_WEIGHT' : 'SCHEMA_INVALID_VALUE',
+          severity: 'error',
+          message: field === 'weight' ? `The weight must be a finite number greater than 0, not ${describe(actualValue)}.` : `Expected a finite number, found ${describe(actualValue)}.`,
+          path,
+          expected: field === 'weight' ? 'a finite number greater than 0' : 'a finite number',
+          actual: describe(actualValue),
         }),
       );
       continue;

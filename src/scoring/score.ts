@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { D, type Dec } from '../answers/interpret.js';
 import { resolveAnswers, type ResolvedAnswers } from '../answers/validate.js';
 import type { AnswerSet } from '../answers/types.js';
-import { conditionMatches } from '../rubric/check.js';
+import { conditionMatches, rowCondition } from '../rubric/check.js';
 import type { Aggregation, GroupNode, MissingRule, QuestionNode, Rounding, Rubric, RubricNode } from '../rubric/types.js';
 import type { ChildHandling, ScoredAnswer, ScoredNode, ScoreResult, VariantScore } from './types.js';
 import { didYouMean } from '../source/suggest.js';
@@ -198,7 +198,7 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
         // Regional answers with differing options: an option condition holds only if every region meets it.
         return v.keys.every((k) => conditionMatches(cond, { key: k, score: v.score })) || conditionMatches(cond, { score: v.score });
       };
-      const idx = agg.rows.findIndex((row) => agg.inputs.every((id, j) => matches(row.when[id], values[j])));
+      const idx = agg.rows.findIndex((row) => agg.inputs.every((id, j) => matches(rowCondition(row, id), values[j])));
       const missingInputs = agg.inputs.filter((_, j) => values[j] === undefined);
       const allNa = parts.length > 0 && parts.every((p) => p.node.status === 'not-applicable');
       if (allNa) return finish(null, 'not-applicable', { reason: 'No input applies' });
@@ -281,6 +281,14 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
     const parts = v.areas.map((id) => areaWorks.find((a) => a.node.id === id)!).filter(Boolean);
     const w = aggregate(rubric.root, parts, parts, v.aggregation, v.missing, v.title);
     variantWorks.set(v.id, w);
+    if (w.node.status === 'missing') {
+      diagnostics.push({
+        code: 'SCORE_MISSING_DATA',
+        severity: 'warning',
+        message: `Variant "${v.id}" has no score: ${w.node.reason ?? 'missing data'}.`,
+        file: answers.file,
+      });
+    }
     variantScores.push({
       id: v.id,
       title: v.title,

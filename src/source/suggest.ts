@@ -1,18 +1,23 @@
-/** Edit distance between two strings (Levenshtein, case-insensitive). */
+/**
+ * Edit distance between two strings, case-insensitive: insertions, deletions, substitutions
+ * and swaps of two neighbouring characters each count 1 (optimal string alignment), so the
+ * common typo `titel` is one edit away from `title`.
+ */
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
   if (s === t) return 0;
-  const prev = new Array<number>(t.length + 1);
-  for (let j = 0; j <= t.length; j++) prev[j] = j;
+  let before: number[] = [];
+  let prev: number[] = Array.from({ length: t.length + 1 }, (_, j) => j);
   for (let i = 1; i <= s.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
+    const cur: number[] = [i];
     for (let j = 1; j <= t.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (s[i - 1] === t[j - 1] ? 0 : 1));
-      diag = tmp;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      cur.push(d);
     }
+    before = prev;
+    prev = cur;
   }
   return prev[t.length]!;
 }

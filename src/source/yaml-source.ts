@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode, type Document } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, type CST, type Node as YamlNode, type Document } from 'yaml';
 import type { Diagnostic, DiagnosticCode, PathSegment } from '../diagnostics/index.js';
 
 /** A 1-based position range in a text. */
@@ -17,7 +17,7 @@ export interface SourceRange {
 
 /** Limits that protect against hostile input. */
 export interface ParseLimits {
-  /** Deepest nesting of mappings and sequences (default 64). */
+  /** Deepest nesting of mappings and sequences (default 64, at most 256). */
   maxDepth?: number;
   /** Most nodes that aliases may expand to in one document (default 10 000). */
   maxAliasNodes?: number;
@@ -43,6 +43,35 @@ export interface ParsedSource {
   value?: unknown;
   diagnostics: Diagnostic[];
   locator: SourceLocator;
+}
+
+/** Most YAML syntax problems reported for one text; the rest are summarised in one line. */
+const MAX_SYNTAX_DIAGNOSTICS = 50;
+
+/**
+ * Offset of the first collection nested deeper than `limit` levels in the CST, found without
+ * recursion (the YAML composer recurses once per level and would overflow the stack).
+ */
+function firstTooDeep(tokens: readonly CST.Token[], limit: number): number | undefined {
+  type Item = CST.BlockMap['items'][number] | CST.BlockSequence['items'][number] | CST.FlowCollection['items'][number];
+  const stack: [CST.Token | undefined, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length) {
+    const [tok, depth] = stack.pop()!;
+    if (!tok) continue;
+    if (tok.type === 'document') {
+      stack.push([tok.value, depth]);
+      continue;
+    }
+    if (tok.type === 'block-map' || tok.type === 'block-seq' || tok.type === 'flow-collection') {
+      const d = depth + 1;
+      if (d > limit) return tok.offset;
+      for (const item of tok.items as Item[]) {
+        if ('key' in item) stack.push([item.key ?? undefined, d]);
+        stack.push([item.value, d]);
+      }
+    }
+  }
+  return undefined;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -137,14 +166,16 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
 
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true }) as Document.Parsed[];
+    const tokens = Array.from(new Parser().parse(text));
+    const deep = firstTooDeep(tokens, Math.min(maxDepth, 256) + 1);
+    if (deep !== undefined) {
+      at('YAML_TOO_DEEP', `The document nests deeper than ${maxDepth} levels.`, [deep, deep + 1]);
+      return { diagnostics, locator };
+    }
+    docs = Array.from(new Composer({ uniqueKeys: true, prettyErrors: false, strict: true }).compose(tokens)) as Document.Parsed[];
   } catch (error) {
     diagnostics.push({ code: 'YAML_SYNTAX', severity: 'error', message: `The YAML parser gave up: ${(error as Error).message}`, file, line: 1, column: 1 });
     return { diagnostics, locator };
-  }
-  if (!Array.isArray(docs)) {
-    // An empty stream gives an EmptyStream object.
-    return { value: null, diagnostics, locator };
   }
   if (docs.length > 1) {
     const second = docs[1]!;
@@ -153,13 +184,21 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   const doc = docs[0];
   if (!doc) return { value: null, diagnostics, locator };
   let fatal = false;
+  const reported = new Set<string>();
   for (const error of doc.errors) {
     fatal = true;
+    const key = `${error.code}:${error.pos[0]}:${error.message}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    if (reported.size > MAX_SYNTAX_DIAGNOSTICS) {
+      at('YAML_SYNTAX', `More syntax errors follow (${doc.errors.length} in all); correct the first ones and check again.`, [error.pos[0], error.pos[1]]);
+      break;
+    }
     const code = YAML_CODE[error.code] ?? 'YAML_SYNTAX';
     const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.?$/, '.');
     at(code, message, [error.pos[0], error.pos[1]]);
   }
-  for (const warning of doc.warnings) {
+  for (const warning of doc.warnings.slice(0, MAX_SYNTAX_DIAGNOSTICS)) {
     at('YAML_SYNTAX', warning.message.split('\n')[0]!, [warning.pos[0], warning.pos[1]], { severity: 'warning' });
   }
   if (fatal) return { diagnostics, locator };

@@ -11,10 +11,10 @@
  * blocks are shifted or whose columns differ are still read. Problems are reported
  * as diagnostics; the reader never throws on bad input.
  *
- * Node-only: it reads files and uses exceljs.
+ * Node-only: it reads files (cells are read by the small xlsx reader in `xlsx-cells.ts`).
  */
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import { readXlsxCells, type XlsxCell, type XlsxSheet } from './xlsx-cells.js';
 
 /** One cell as read: the value (cached result for formulas), the error if any, the formula text. */
 export interface RawCell {
@@ -68,6 +68,8 @@ export interface RawColumn {
   subIndicatorCode: string | null;
   /** The code exactly as written in the sheet (sub-indicator code for sub-indicator columns). */
   rawCode: string;
+  /** Address of the cell the code was read from, e.g. `CA!Q5` (the indicator-row cell when no code was found). */
+  codeCellRef: string;
   title: string;
   /** Address of the description cell (the text itself is not copied). */
   descriptionCellRef: string;
@@ -125,7 +127,7 @@ type LabelKey = Exclude<keyof typeof LABELS, 'strand'>;
 interface GridCell {
   row: number;
   col: number;
-  cell: ExcelJS.Cell;
+  cell: XlsxCell;
 }
 
 /** The non-empty cells of one worksheet, indexed by row then column. */
@@ -133,7 +135,7 @@ class Grid {
   readonly rows = new Map<number, Map<number, GridCell>>();
   constructor(readonly sheetName: string) {}
 
-  add(row: number, col: number, cell: ExcelJS.Cell): void {
+  add(row: number, col: number, cell: XlsxCell): void {
     let r = this.rows.get(row);
     if (!r) this.rows.set(row, (r = new Map()));
     r.set(col, { row, col, cell });
@@ -179,62 +181,23 @@ export function columnLetter(col: number): string {
   return s;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
+function cellScalar(cell: XlsxCell): { value: number | string | null; error?: string } {
+  return cell.error !== undefined ? { value: null, error: cell.error } : { value: cell.value };
 }
 
-/** Plain scalar of an exceljs value (formula results unwrapped). */
-function scalarOf(v: unknown): { value: number | string | null; error?: string } {
-  if (v === null || v === undefined) return { value: null };
-  if (typeof v === 'number') return Number.isFinite(v) ? { value: v } : { value: null, error: '#NUM!' };
-  if (typeof v === 'string') return { value: v };
-  if (typeof v === 'boolean') return { value: v ? 'TRUE' : 'FALSE' };
-  if (v instanceof Date) return { value: v.toISOString() };
-  if (isObject(v)) {
-    if (typeof v.error === 'string') return { value: null, error: v.error };
-    if ('formula' in v || 'sharedFormula' in v) return scalarOf(v.result);
-    if (Array.isArray(v.richText)) {
-      return { value: v.richText.map((t: unknown) => (isObject(t) && typeof t.text === 'string' ? t.text : '')).join('') };
-    }
-    if (typeof v.text === 'string') return { value: v.text };
-    if ('result' in v) return scalarOf(v.result);
-  }
-  return { value: String(v) };
+function formulaOf(cell: XlsxCell): string | undefined {
+  return cell.formula;
 }
 
-function formulaOf(cell: ExcelJS.Cell): string | undefined {
-  const v: unknown = cell.value;
-  if (!isObject(v) || !('formula' in v || 'sharedFormula' in v)) return undefined;
-  try {
-    const f = cell.formula;
-    if (typeof f === 'string' && f.length > 0) return f;
-  } catch {
-    // fall through to the untranslated text
-  }
-  if (typeof v.formula === 'string') return v.formula;
-  return undefined;
-}
-
-/**
- * The scalar of a cell. For formula cells the cached result is taken from `cell.result`:
- * exceljs's `cell.value` copy drops falsy results, so a cached `0` would read as missing.
- */
-function cellScalar(cell: ExcelJS.Cell): { value: number | string | null; error?: string } {
-  const v: unknown = cell.value;
-  if (isObject(v) && ('formula' in v || 'sharedFormula' in v)) return scalarOf(cell.result);
-  return scalarOf(v);
-}
-
-function toRawCell(ref: string, cell: ExcelJS.Cell): RawCell {
+function toRawCell(ref: string, cell: XlsxCell): RawCell {
   const { value, error } = cellScalar(cell);
   const out: RawCell = { ref, value };
   if (error !== undefined) out.error = error;
-  const formula = formulaOf(cell);
-  if (formula !== undefined) out.formula = formula;
+  if (cell.formula !== undefined) out.formula = cell.formula;
   return out;
 }
 
-function cellText(cell: ExcelJS.Cell): string {
+function cellText(cell: XlsxCell): string {
   const { value } = cellScalar(cell);
   return value === null ? '' : String(value);
 }
@@ -290,11 +253,10 @@ function toBuffer(input: Uint8Array | ArrayBuffer): Buffer {
  */
 export async function readMipexWorkbook(input: string | Uint8Array | ArrayBuffer): Promise<ReadMipexWorkbookResult> {
   const diagnostics: RawDiagnostic[] = [];
-  const workbook = new ExcelJS.Workbook();
+  let worksheets: XlsxSheet[];
   try {
     const bytes = typeof input === 'string' ? await readFile(input) : toBuffer(input);
-    // exceljs's declared parameter type lags behind Node's Buffer generics.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    worksheets = readXlsxCells(bytes);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     diagnostics.push({
@@ -307,7 +269,7 @@ export async function readMipexWorkbook(input: string | Uint8Array | ArrayBuffer
 
   const sheets: RawSheet[] = [];
   const seenCountries = new Map<string, string>();
-  for (const ws of workbook.worksheets) {
+  for (const ws of worksheets) {
     try {
       const sheet = readSheet(ws, diagnostics);
       if (!sheet) continue;
@@ -340,18 +302,17 @@ export async function readMipexWorkbook(input: string | Uint8Array | ArrayBuffer
   return { value: { sheets }, diagnostics };
 }
 
-function readSheet(ws: ExcelJS.Worksheet, diagnostics: RawDiagnostic[]): RawSheet | undefined {
+function readSheet(ws: XlsxSheet, diagnostics: RawDiagnostic[]): RawSheet | undefined {
   const grid = new Grid(ws.name);
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      // Merged slave cells repeat their master's value; keep only the master.
-      if (cell.isMerged && cell.master !== cell) return;
+  // Cells covered by a merge hold no value in the file, so only the merge's first cell is read.
+  for (const [r, row] of ws.rows) {
+    for (const [c, cell] of row) {
       const { value, error } = cellScalar(cell);
-      if (value === null && error === undefined && formulaOf(cell) === undefined) return;
-      if (typeof value === 'string' && value.trim() === '' && error === undefined) return;
+      if (value === null && error === undefined && formulaOf(cell) === undefined) continue;
+      if (typeof value === 'string' && value.trim() === '' && error === undefined) continue;
       grid.add(r, c, cell);
-    });
-  });
+    }
+  }
 
   if (grid.rows.size === 0) {
     diagnostics.push({
@@ -591,11 +552,12 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
   const columns: RawColumn[] = [];
   let parent: string | null = null;
   for (const [index, t] of triplets.entries()) {
-    const pick = (key: LabelKey): { text: string; row: number | undefined } => {
+    const pick = (key: LabelKey): { text: string; row: number | undefined; ref: string } => {
       const row = labelRows[key];
-      if (row === undefined) return { text: '', row };
-      const text = grid.text(row, t.scoreCol) || grid.text(row, t.commentsCol);
-      return { text, row };
+      if (row === undefined) return { text: '', row, ref: grid.ref(headerRow, t.scoreCol) };
+      const own = grid.text(row, t.scoreCol);
+      const text = own || grid.text(row, t.commentsCol);
+      return { text, row, ref: grid.ref(row, own || !text ? t.scoreCol : t.commentsCol) };
     };
     const ind = pick('indicator');
     const sub = pick('subIndicator');
@@ -604,6 +566,7 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
     let indicatorCode: string | null;
     let subIndicatorCode: string | null = null;
     let rawCode: string;
+    let codeCellRef = ind.ref;
     if (indicatorWritten !== null) {
       indicatorCode = indicatorWritten;
       rawCode = ind.text;
@@ -621,6 +584,7 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
       indicatorCode = parent;
       subIndicatorCode = subWritten;
       rawCode = sub.text;
+      codeCellRef = sub.ref;
       if (parent === null) {
         diagnostics.push({
           code: 'WORKBOOK_SUB_INDICATOR_WITHOUT_PARENT',
@@ -662,6 +626,7 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
       indicatorCode,
       subIndicatorCode,
       rawCode,
+      codeCellRef,
       title: pick('title').text.replace(/\s+/g, ' ').trim(),
       descriptionCellRef: grid.ref(labelRows.description ?? headerRow, t.scoreCol),
       optionsText: pick('options').text.trim(),

@@ -1,0 +1,12 @@
+import { Composer, Parser } from 'yaml';
+import { parseYamlSource } from '../src/source/yaml-source.js';
+const t = ']\n'.repeat(Number(process.argv[2]));
+let t0 = performance.now();
+const tokens = Array.from(new Parser().parse(t));
+console.log('cst', Math.round(performance.now()-t0), tokens.length);
+t0 = performance.now();
+const docs = Array.from(new Composer({ uniqueKeys: true, prettyErrors: false, strict: true }).compose(tokens));
+console.log('compose', Math.round(performance.now()-t0), docs.length, (docs[0] as any).errors.length);
+t0 = performance.now();
+parseYamlSource(t, 'x');
+console.log('all', Math.round(performance.now()-t0));

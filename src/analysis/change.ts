@@ -1,0 +1,261 @@
+/**
+ * Change over time for one country: how the overall and area scores moved between two answer
+ * sets (the previous year or wave and the current one), and which changed answers moved them.
+ *
+ * Attribution uses sequential substitution: starting from the earlier answer set, the changed
+ * answers are applied one at a time in rubric order and the set is rescored after each step.
+ * An answer's contribution is the difference of the exact scores before and after its step,
+ * so the contributions telescope: they add up to the total change exactly, whatever the
+ * aggregation (means, minimum, decision tables). The order matters for non-linear
+ * aggregations; rubric order makes it reproducible.
+ *
+ * @module
+ */
+import { D } from '../answers/interpret.js';
+import type { Answer, AnswerSet } from '../answers/types.js';
+import type { Rubric } from '../rubric/types.js';
+import { findScoredNode, scoreAnswerSet } from '../scoring/score.js';
+import type { ScoredAnswer, ScoreResult } from '../scoring/types.js';
+import { roundForDisplay, signed, variantScore } from './compare.js';
+
+/** An answer as shown in a change table. */
+export interface ChangedAnswerSide {
+  status: ScoredAnswer['status'];
+  /** The answer in words. */
+  label: string;
+  value?: string | number | boolean | string[];
+  /** The question's own score, or null. */
+  score: string | null;
+}
+
+/** One changed answer and what it did to the scores. */
+export interface AnswerChange {
+  question: string;
+  title: string;
+  area: string;
+  areaTitle: string;
+  /** Ids from the area down to the question's parent. */
+  path: string[];
+  from: ChangedAnswerSide;
+  to: ChangedAnswerSide;
+  /** Change of the overall score (chosen variant) at this step, exact; null when a step has no overall score. */
+  contribution: string | null;
+  /** The contribution rounded for display with a sign. */
+  contributionDisplay: string | null;
+  /** Change of the question's own area at this step, exact. */
+  areaContribution: string | null;
+  areaContributionDisplay: string | null;
+}
+
+/** A score before and after. */
+export interface ScoreDelta {
+  from: string | null;
+  to: string | null;
+  fromDisplay: string | null;
+  toDisplay: string | null;
+  /** `to − from`, exact, or null when either side has no score. */
+  delta: string | null;
+  /** Delta rounded for display with a sign (`+3`, `−1`, `0`). */
+  deltaDisplay: string | null;
+}
+
+/** How one country's scores changed between two answer sets. */
+export interface ChangeReport {
+  country: string;
+  fromYear: number;
+  toYear: number;
+  /** Variant whose overall score the attribution explains. */
+  variant: string;
+  variantTitle: string;
+  overall: ScoreDelta;
+  variants: ({ id: string; title: string } & ScoreDelta)[];
+  areas: ({ id: string; title: string } & ScoreDelta)[];
+  /** Changed answers in rubric order. */
+  changes: AnswerChange[];
+  /** Decimal places of the contributions as shown. */
+  contributionPrecision: number;
+  /** The overall delta shown with the contributions' precision (the total of the attribution table). */
+  totalContributionDisplay: string | null;
+  /** Answers that changed without moving the overall score. */
+  unchangedScore: number;
+  /** Whether the contributions add up to the overall delta exactly (always, when every step has a score). */
+  exact: boolean;
+}
+
+/** Options for {@link computeChange}. */
+export interface ChangeOptions {
+  /** Variant to explain (default: the rubric's default variant if both years have it, else the first variant both years have). */
+  variant?: string;
+  /** Decimal places of contributions as shown (default: the rubric's precision + 2). Deltas of scores are shown with the rubric's precision. */
+  precision?: number;
+}
+
+const canon = (v: unknown): string => {
+  if (v === undefined) return 'u';
+  if (Array.isArray(v)) return JSON.stringify([...v].map(String).sort());
+  if (v !== null && typeof v === 'object') return JSON.stringify(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])]));
+  return JSON.stringify(v);
+};
+
+/** Whether two answers say the same about the law (evidence is ignored). */
+export function sameAnswer(a: Answer | undefined, b: Answer | undefined): boolean {
+  if (!a || !b) return a === b;
+  return canon(a.value) === canon(b.value) && canon(a.byRegion) === canon(b.byRegion);
+}
+
+/** Answers keyed by canonical question id (aliases resolved, unknown questions dropped). */
+function canonicalAnswers(rubric: Rubric, set: AnswerSet): Map<string, Answer> {
+  const out = new Map<string, Answer>();
+  for (const [key, a] of set.answers) {
+    const id = rubric.nodes.get(key)?.kind === 'question' ? key : rubric.aliases.get(key);
+    if (id && rubric.nodes.get(id)?.kind === 'question') out.set(id, { ...a, question: id });
+  }
+  return out;
+}
+
+function delta(from: string | null, to: string | null, fromDisplay: string | null, toDisplay: string | null, precision: number): ScoreDelta {
+  const d = from !== null && to !== null ? new D(to).minus(from).toFixed() : null;
+  return { from, to, fromDisplay, toDisplay, delta: d, deltaDisplay: d === null ? null : signed(roundForDisplay(d, { precision, rounding: 'half-up' })) };
+}
+
+function side(result: ScoreResult, question: string): ChangedAnswerSide {
+  const n = findScoredNode(result.root, question);
+  const a = n?.answer;
+  const status = a?.status ?? 'missing';
+  const label = status === 'answered' ? (a?.label ?? '') : status === 'missing' ? 'no answer' : status.replace(/-/g, ' ');
+  const value = a?.value === undefined ? undefined : Array.isArray(a.value) ? [...(a.value as readonly string[])] : (a.value as string | number | boolean);
+  return { status, label, ...(value !== undefined ? { value } : {}), score: n?.status === 'scored' ? n.score : null };
+}
+
+/**
+ * The variant to explain for two results: the preferred one if both have a score, else the
+ * rubric's first variant both have, else the preferred one.
+ */
+export function commonVariant(rubric: Rubric, a: ScoreResult, b: ScoreResult, preferred = rubric.defaultVariant): string {
+  const both = (id: string) => variantScore(a, id).score !== null && variantScore(b, id).score !== null;
+  if (both(preferred)) return preferred;
+  return rubric.variants.find((v) => both(v.id))?.id ?? preferred;
+}
+
+/**
+ * Computes how one country's scores changed from `earlier` to `later` and attributes the
+ * change of the overall score to the answers that changed. The contributions sum to the
+ * overall delta exactly (compare them with decimal arithmetic, not floating point).
+ *
+ * @example
+ * ```ts
+ * import { computeChange } from 'policy-index';
+ * declare const rubric: import('policy-index').Rubric;
+ * declare const y2018: import('policy-index').AnswerSet, y2019: import('policy-index').AnswerSet;
+ * const change = computeChange(rubric, y2018, y2019);
+ * console.log(change.overall.deltaDisplay);
+ * for (const c of change.changes) console.log(c.title, c.from.label, '→', c.to.label, c.contributionDisplay);
+ * ```
+ */
+export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerSet, options: ChangeOptions = {}): ChangeReport {
+  const precision = options.precision ?? rubric.display.precision + 2;
+  const deltaPrecision = rubric.display.precision;
+  const start = canonicalAnswers(rubric, earlier);
+  const end = canonicalAnswers(rubric, later);
+  const withAnswers = (answers: Map<string, Answer>): AnswerSet => ({ ...earlier, answers: new Map(answers) });
+  const scoreOf = (set: AnswerSet, variant?: string) => scoreAnswerSet(rubric, set, { reportMissing: false, ...(variant ? { variant } : {}) });
+
+  const before = scoreOf(withAnswers(start));
+  const after = scoreOf({ ...later, answers: new Map(end) });
+  const variant = commonVariant(rubric, before, after, options.variant ?? rubric.defaultVariant);
+  const variantTitle = rubric.variants.find((v) => v.id === variant)?.title ?? variant;
+
+  const overallOf = (r: ScoreResult) => variantScore(r, variant).score;
+  const areaOf = (r: ScoreResult, id: string) => {
+    const n = r.root.children.find((c) => c.id === id);
+    return n && n.status === 'scored' ? n.score : null;
+  };
+
+  const changes: AnswerChange[] = [];
+  const working = new Map(start);
+  let prev = before;
+  let exact = true;
+  for (const q of rubric.questions) {
+    const a = start.get(q.id);
+    const b = end.get(q.id);
+    if (sameAnswer(a, b)) continue;
+    if (b) working.set(q.id, b);
+    else working.delete(q.id);
+    const next = scoreOf(withAnswers(working));
+    const area = q.ancestry[1] ?? q.id;
+    const p0 = overallOf(prev);
+    const p1 = overallOf(next);
+    const contribution = p0 !== null && p1 !== null ? new D(p1).minus(p0).toFixed() : null;
+    if (contribution === null) exact = false;
+    const a0 = areaOf(prev, area);
+    const a1 = areaOf(next, area);
+    const areaContribution = a0 !== null && a1 !== null ? new D(a1).minus(a0).toFixed() : null;
+    const fmt = (x: string | null) => (x === null ? null : signed(roundForDisplay(x, { precision, rounding: 'half-up' })));
+    changes.push({
+      question: q.id,
+      title: q.title,
+      area,
+      areaTitle: rubric.nodes.get(area)?.title ?? area,
+      path: q.ancestry.slice(1, -1),
+      from: side(before, q.id),
+      to: side(after, q.id),
+      contribution,
+      contributionDisplay: fmt(contribution),
+      areaContribution,
+      areaContributionDisplay: fmt(areaContribution),
+    });
+    prev = next;
+  }
+  const overall = delta(overallOf(before), overallOf(after), variantScore(before, variant).display, variantScore(after, variant).display, deltaPrecision);
+  if (overall.delta === null) exact = false;
+  else if (exact) {
+    const sum = changes.reduce((s, c) => s.plus(c.contribution!), new SumD(0));
+    exact = sum.eq(overall.delta);
+  }
+  const unchangedScore = changes.filter((c) => c.contribution !== null && new D(c.contribution).isZero()).length;
+  return {
+    country: later.country,
+    fromYear: earlier.year,
+    toYear: later.year,
+    variant,
+    variantTitle,
+    overall,
+    variants: rubric.variants.map((v) => ({ id: v.id, title: v.title, ...delta(variantScore(before, v.id).score, variantScore(after, v.id).score, variantScore(before, v.id).display, variantScore(after, v.id).display, deltaPrecision) })),
+    areas: rubric.root.children.map((a) => {
+      const n0 = before.root.children.find((c) => c.id === a.id);
+      const n1 = after.root.children.find((c) => c.id === a.id);
+      return { id: a.id, title: a.title, ...delta(areaOf(before, a.id), areaOf(after, a.id), n0?.display ?? null, n1?.display ?? null, deltaPrecision) };
+    }),
+    changes,
+    contributionPrecision: precision,
+    totalContributionDisplay: overall.delta === null ? null : signed(roundForDisplay(overall.delta, { precision, rounding: 'half-up' })),
+    unchangedScore,
+    exact,
+  };
+}
+
+/** A decimal constructor wide enough that sums of contributions are never rounded. */
+const SumD = D.clone({ precision: 1000 });
+
+/**
+ * Adds exact decimal strings without rounding (for checking that contributions sum to a delta).
+ *
+ * @example
+ * ```ts
+ * import { sumExact } from 'policy-index';
+ * sumExact(['0.1', '0.2']); // '0.3'
+ * ```
+ */
+export function sumExact(values: readonly string[]): string {
+  return values.reduce((s, v) => s.plus(v), new SumD(0)).toFixed();
+}
+
+/**
+ * The answer set of the same country just before `year` (the previous year or wave), or
+ * undefined.
+ */
+export function previousAnswerSet(sets: readonly AnswerSet[], country: string, year: number): AnswerSet | undefined {
+  let best: AnswerSet | undefined;
+  for (const s of sets) if (s.country === country && s.year < year && (!best || s.year > best.year)) best = s;
+  return best;
+}

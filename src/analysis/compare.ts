@@ -1,0 +1,351 @@
+/**
+ * Comparisons across countries: rankings of many score results for one year and variant
+ * (ties share a rank), peer-group averages of the areas and the overall score, and the
+ * strengths and weaknesses of one country relative to its peers.
+ *
+ * Pure functions over {@link ScoreResult} values; no file system. Averages are computed with
+ * exact decimals and leave the library as strings (exact) plus numbers (for charts).
+ *
+ * @module
+ */
+import { D, type Dec } from '../answers/interpret.js';
+import type { Rounding } from '../rubric/types.js';
+import type { ScoreResult, ScoredNode } from '../scoring/types.js';
+import { countryName, isEuMember } from '../source/countries.js';
+
+/** How scores are rounded for display (taken from the rubric). */
+export interface DisplayRule {
+  precision: number;
+  rounding: Rounding;
+}
+
+const ROUNDING: Record<Rounding, number> = {
+  'half-up': D.ROUND_HALF_UP,
+  'half-even': D.ROUND_HALF_EVEN,
+  'half-down': D.ROUND_HALF_DOWN,
+  up: D.ROUND_UP,
+  down: D.ROUND_DOWN,
+};
+
+/** Rounds an exact decimal string for display. */
+export function roundForDisplay(exact: string, rule: DisplayRule): string {
+  return new D(exact).toFixed(rule.precision, ROUNDING[rule.rounding] as Parameters<Dec['toFixed']>[1]);
+}
+
+/** The display rule of a set of results: the rubric's precision, rounding half-up unless given. */
+function ruleOf(results: readonly ScoreResult[], given?: DisplayRule): DisplayRule {
+  return given ?? { precision: results[0]?.precision ?? 1, rounding: 'half-up' };
+}
+
+/** A country's score on one variant, or `null` when that variant has no score. */
+export function variantScore(result: ScoreResult, variant: string): { score: string | null; display: string | null; value: number | null } {
+  const v = result.variants.find((x) => x.id === variant);
+  if (!v || v.status !== 'scored') return { score: null, display: null, value: null };
+  return { score: v.score, display: v.display, value: v.value };
+}
+
+/** The scored area nodes of a result, by area id. */
+export function areaNodes(result: ScoreResult): Map<string, ScoredNode> {
+  return new Map(result.root.children.map((c) => [c.id, c]));
+}
+
+/** One row of a {@link Ranking}. */
+export interface RankedEntry {
+  country: string;
+  name: string;
+  year: number;
+  /** Exact score of the ranked variant, or null when it has none. */
+  score: string | null;
+  display: string | null;
+  value: number | null;
+  /** 1-based competition rank (1, 2, 2, 4 …); null when unscored. */
+  rank: number | null;
+  /** The rank as shown: `3`, `=3` for a shared rank, `—` when unscored. */
+  rankLabel: string;
+  /** Whether the rank is shared with another country. */
+  tied: boolean;
+  /** Every variant's score. */
+  variants: { id: string; score: string | null; display: string | null; value: number | null }[];
+  /** Every area's score, in rubric order. */
+  areas: { id: string; score: string | null; display: string | null; value: number | null }[];
+}
+
+/** A ranking of countries for one year and variant. */
+export interface Ranking {
+  year: number;
+  variant: string;
+  variantTitle: string;
+  /** Number of countries with a score. */
+  scored: number;
+  /** Areas in rubric order. */
+  areas: { id: string; title: string }[];
+  /** Variants in rubric order. */
+  variants: { id: string; title: string }[];
+  /** Ranked entries first (best first; ties alphabetical by country code), then unscored ones. */
+  entries: RankedEntry[];
+}
+
+/** Options for {@link rankResults}. */
+export interface RankOptions {
+  /** Variant to rank (default: the variant the first result's root carries). */
+  variant?: string;
+  /** Year to rank (default: the latest year among the results). */
+  year?: number;
+  /**
+   * What counts as a tie: `display` (default) — equal scores as published, so the ranks agree
+   * with the numbers a reader sees; `exact` — equal exact scores.
+   */
+  tieOn?: 'display' | 'exact';
+  /** Country names by code (default: the English short name of the ISO code). */
+  names?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Ranks score results of one year on one variant. Countries with equal scores share a rank
+ * (competition ranking: 1, 2, =3, =3, 5) shown with a leading `=`.
+ *
+ * @example
+ * ```ts
+ * import { rankResults } from 'policy-index';
+ * declare const results: import('policy-index').ScoreResult[];
+ * const ranking = rankResults(results, { year: 2019, variant: 'with-health' });
+ * for (const e of ranking.entries) console.log(e.rankLabel, e.country, e.display);
+ * ```
+ */
+export function rankResults(results: readonly ScoreResult[], options: RankOptions = {}): Ranking {
+  const year = options.year ?? Math.max(...results.map((r) => r.year));
+  const pool = results.filter((r) => r.year === year);
+  const first = pool[0] ?? results[0];
+  const variant = options.variant ?? first?.variant ?? '';
+  const variantTitle = first?.variants.find((v) => v.id === variant)?.title ?? variant;
+  const areas = first ? first.root.children.map((c) => ({ id: c.id, title: c.title })) : [];
+  const variants = first ? first.variants.map((v) => ({ id: v.id, title: v.title })) : [];
+  const tieOn = options.tieOn ?? 'display';
+  // One entry per country: if a country appears twice in a year, the later input wins.
+  const byCountry = new Map<string, ScoreResult>();
+  for (const r of pool) byCountry.set(r.country, r);
+  const entries: RankedEntry[] = [...byCountry.values()].map((r) => {
+    const s = variantScore(r, variant);
+    const nodes = areaNodes(r);
+    return {
+      country: r.country,
+      name: options.names?.get(r.country) ?? countryName(r.country) ?? r.country,
+      year: r.year,
+      ...s,
+      rank: null,
+      rankLabel: '—',
+      tied: false,
+      variants: r.variants.map((v) => ({ id: v.id, ...variantScore(r, v.id) })),
+      areas: areas.map((a) => {
+        const n = nodes.get(a.id);
+        return n && n.status === 'scored' ? { id: a.id, score: n.score, display: n.display, value: n.value } : { id: a.id, score: null, display: null, value: null };
+      }),
+    };
+  });
+  const ranks = rankBy(entries.map((e) => ({ id: e.country, key: tieOn === 'display' ? e.display : e.score })));
+  const order = new Map(ranks.map((r, i) => [r.id, i]));
+  entries.sort((a, b) => order.get(a.country)! - order.get(b.country)!);
+  ranks.forEach((r, i) => Object.assign(entries[i]!, { rank: r.rank, rankLabel: r.rankLabel, tied: r.tied }));
+  const scored = ranks.filter((r) => r.rank !== null).length;
+  return { year, variant, variantTitle, scored, areas, variants, entries };
+}
+
+/** A rank computed by {@link rankBy}. */
+export interface RankOf {
+  id: string;
+  rank: number | null;
+  rankLabel: string;
+  tied: boolean;
+}
+
+/**
+ * Ranks items by a decimal key, highest first; equal keys share a rank (1, 2, =3, =3, 5);
+ * items without a key come last, unranked. Ties are listed by id. Returns the items in rank order.
+ */
+export function rankBy(items: readonly { id: string; key: string | null }[]): RankOf[] {
+  const keyed = items.map((i) => ({ id: i.id, k: i.key === null ? null : new D(i.key) }));
+  keyed.sort((a, b) => {
+    if (a.k === null || b.k === null) return a.k === b.k ? cmp(a.id, b.id) : a.k === null ? 1 : -1;
+    return b.k.comparedTo(a.k) || cmp(a.id, b.id);
+  });
+  const out: RankOf[] = keyed.map((x) => ({ id: x.id, rank: null, rankLabel: '—', tied: false }));
+  for (let i = 0; i < keyed.length; i++) {
+    const k = keyed[i]!.k;
+    if (k === null) continue;
+    const prev = i > 0 ? keyed[i - 1]!.k : null;
+    out[i]!.rank = prev && prev.eq(k) ? out[i - 1]!.rank : i + 1;
+  }
+  for (let i = 0; i < out.length; i++) {
+    const e = out[i]!;
+    if (e.rank === null) continue;
+    e.tied = (i > 0 && out[i - 1]!.rank === e.rank) || (i + 1 < out.length && out[i + 1]!.rank === e.rank);
+    e.rankLabel = `${e.tied ? '=' : ''}${e.rank}`;
+  }
+  return out;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A peer group: every country, EU member states of the year, or a list of codes. */
+export type PeerGroup = 'all' | 'eu' | readonly string[];
+
+/** Options for {@link peerAverage}. */
+export interface PeerAverageOptions {
+  year: number;
+  peers?: PeerGroup;
+  /** Display rounding (default: the results' precision, half-up). */
+  display?: DisplayRule;
+}
+
+/** An average score of a peer group. */
+export interface AverageScore {
+  /** Exact mean (decimal string), or null when no member has a score. */
+  score: string | null;
+  display: string | null;
+  value: number | null;
+  /** Members with a score. */
+  count: number;
+}
+
+/** Peer-group averages of one year: every area and every variant. */
+export interface PeerAverages {
+  year: number;
+  /** `all`, `eu` or `custom`. */
+  group: 'all' | 'eu' | 'custom';
+  /** Human-readable name of the group, e.g. `EU member states (28)`. */
+  label: string;
+  /** Members found among the results, sorted. */
+  members: string[];
+  areas: Record<string, AverageScore>;
+  variants: Record<string, AverageScore>;
+}
+
+/** The members of a peer group among the results of one year. */
+export function peerMembers(results: readonly ScoreResult[], year: number, peers: PeerGroup = 'all'): string[] {
+  const codes = new Set(results.filter((r) => r.year === year).map((r) => r.country));
+  const wanted = peers === 'all' ? null : peers === 'eu' ? null : new Set(peers.map((c) => c.toUpperCase()));
+  return [...codes].filter((c) => (peers === 'eu' ? isEuMember(c, year) : wanted ? wanted.has(c.toUpperCase()) : true)).sort();
+}
+
+/** A readable name of a peer group. */
+export function peerGroupLabel(peers: PeerGroup, count: number): string {
+  if (peers === 'all') return `All countries (${count})`;
+  if (peers === 'eu') return `EU member states (${count})`;
+  return `Selected countries (${count})`;
+}
+
+/**
+ * Averages of a peer group in one year: the exact mean of every area and every variant over
+ * the members that have a score (the country being compared is counted when it belongs to
+ * the group, as published EU averages do). EU membership follows the year: the United
+ * Kingdom counts up to 2019, Croatia from 2013.
+ *
+ * @example
+ * ```ts
+ * import { peerAverage } from 'policy-index';
+ * declare const results: import('policy-index').ScoreResult[];
+ * const eu = peerAverage(results, { year: 2019, peers: 'eu' });
+ * console.log(eu.label, eu.areas['a']?.display);
+ * ```
+ */
+export function peerAverage(results: readonly ScoreResult[], options: PeerAverageOptions): PeerAverages {
+  const peers = options.peers ?? 'all';
+  const rule = ruleOf(results, options.display);
+  const members = peerMembers(results, options.year, peers);
+  const set = new Set(members);
+  const byCountry = new Map<string, ScoreResult>();
+  for (const r of results) if (r.year === options.year && set.has(r.country)) byCountry.set(r.country, r);
+  const pool = [...byCountry.values()];
+  const areaIds = pool[0]?.root.children.map((c) => c.id) ?? results[0]?.root.children.map((c) => c.id) ?? [];
+  const variantIds = pool[0]?.variants.map((v) => v.id) ?? results[0]?.variants.map((v) => v.id) ?? [];
+  const areas: Record<string, AverageScore> = {};
+  for (const id of areaIds) {
+    areas[id] = mean(pool.map((r) => {
+      const n = r.root.children.find((c) => c.id === id);
+      return n && n.status === 'scored' ? n.score : null;
+    }), rule);
+  }
+  const variants: Record<string, AverageScore> = {};
+  for (const id of variantIds) variants[id] = mean(pool.map((r) => variantScore(r, id).score), rule);
+  return { year: options.year, group: peers === 'all' ? 'all' : peers === 'eu' ? 'eu' : 'custom', label: peerGroupLabel(peers, members.length), members, areas, variants };
+}
+
+/** Exact mean of decimal strings (nulls skipped). */
+export function mean(values: readonly (string | null)[], rule: DisplayRule): AverageScore {
+  const present = values.filter((v): v is string => v !== null);
+  if (present.length === 0) return { score: null, display: null, value: null, count: 0 };
+  const m = present.reduce((s, v) => s.plus(v), new D(0)).div(present.length);
+  const score = m.toFixed();
+  return { score, display: roundForDisplay(score, rule), value: m.toNumber(), count: present.length };
+}
+
+/** One area's difference from the peer average. */
+export interface AreaDifference {
+  area: string;
+  title: string;
+  score: string;
+  display: string;
+  peerAverage: string;
+  peerDisplay: string;
+  /** Country minus peer average, exact. */
+  difference: string;
+  /** The difference rounded as the rubric declares, with a sign (`+12`, `−3`). */
+  differenceDisplay: string;
+  differenceValue: number;
+}
+
+/** Options for {@link strengthsAndWeaknesses}. */
+export interface StrengthsOptions {
+  /** How many areas to list on each side (default 3). */
+  limit?: number;
+  display?: DisplayRule;
+}
+
+/** Formats a signed difference with a true minus sign. */
+export function signed(display: string): string {
+  if (/^-/.test(display)) return display.replace(/^-/, '−').replace(/^−0(\.0+)?$/, '0$1');
+  return /^0(\.0+)?$/.test(display) ? display : `+${display}`;
+}
+
+/**
+ * The areas where a country is furthest above (strengths) and below (weaknesses) its peer
+ * average, largest difference first. Areas without a score on either side are left out.
+ *
+ * @example
+ * ```ts
+ * import { peerAverage, strengthsAndWeaknesses } from 'policy-index';
+ * declare const results: import('policy-index').ScoreResult[];
+ * const peers = peerAverage(results, { year: 2019 });
+ * const sw = strengthsAndWeaknesses(results[0]!, peers);
+ * console.log(sw.strengths.map((s) => s.title));
+ * ```
+ */
+export function strengthsAndWeaknesses(result: ScoreResult, peers: PeerAverages, options: StrengthsOptions = {}): { strengths: AreaDifference[]; weaknesses: AreaDifference[]; all: AreaDifference[] } {
+  const rule = options.display ?? { precision: result.precision, rounding: 'half-up' as const };
+  const limit = options.limit ?? 3;
+  const all: AreaDifference[] = [];
+  for (const n of result.root.children) {
+    const avg = peers.areas[n.id];
+    if (n.status !== 'scored' || !avg || avg.score === null) continue;
+    const diff = new D(n.score!).minus(avg.score);
+    const difference = diff.toFixed();
+    all.push({
+      area: n.id,
+      title: n.title,
+      score: n.score!,
+      display: n.display!,
+      peerAverage: avg.score,
+      peerDisplay: avg.display!,
+      difference,
+      differenceDisplay: signed(roundForDisplay(difference, rule)),
+      differenceValue: diff.toNumber(),
+    });
+  }
+  const byDiff = (a: AreaDifference, b: AreaDifference) => new D(b.difference).comparedTo(a.difference) || cmp(a.area, b.area);
+  const strengths = all.filter((d) => new D(d.difference).gt(0)).sort(byDiff).slice(0, limit);
+  const byNeg = (a: AreaDifference, b: AreaDifference) => new D(a.difference).comparedTo(b.difference) || cmp(a.area, b.area);
+  const weaknesses = all.filter((d) => new D(d.difference).lt(0)).sort(byNeg).slice(0, limit);
+  return { strengths, weaknesses, all };
+}

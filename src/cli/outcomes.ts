@@ -1,0 +1,277 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { expandAnswerPaths, loadAnswerSetFiles, readTextFile } from '../node/files.js';
+import {
+  computeOutcomeGaps,
+  parseOutcomeFramework,
+  renderOutcomeGapsCsv,
+  renderOutcomeGapsJson,
+  renderOutcomeGapsText,
+  renderOutcomeValidationSummary,
+  validateOutcomeFiles,
+  ZARAGOZA_FRAMEWORK_YAML,
+  type OutcomeFile,
+} from '../outcomes/index.js';
+import { buildPolicyOutcomeView, renderPolicyOutcomeSvg, renderPolicyOutcomeText } from '../analysis/policy-outcome.js';
+import { scoreAnswerSet } from '../scoring/score.js';
+import { findScoredNode } from '../scoring/score.js';
+import { formatOption, parseCommandArgs } from './args.js';
+import { packageRoot, UsageError, type CliIO, type ExitCode } from './io.js';
+import { diagnosticsJson, displayPath, exitFor, loadRubricArg, printDiagnostics } from './shared.js';
+import { bundledRubricPath } from './io.js';
+
+export const outcomesValidateHelp = `Usage: policy-index outcomes validate <data…> [--framework <yaml>] [--format text|json]
+
+Checks outcome data files (long or wide CSV, or YAML; folders are searched) against an outcome
+framework (default: the bundled EU "Zaragoza" framework, which declares the column layouts of
+Eurostat-style files). Reports unknown indicators and cohorts, duplicate rows, non-numeric
+values and values impossible for the declared unit, each with file and line.
+
+Options:
+  --framework <yaml>   outcome framework file (default: the bundled framework)
+  --format <f>         text (default) or json
+  -h, --help           show this help
+
+Exit codes: 0 no errors, 1 errors found, 2 usage error.`;
+
+export const outcomesGapsHelp = `Usage: policy-index outcomes gaps <data…> [--country CC,…] [--year Y|Y1-Y2] [--indicator id,…] [--framework <yaml>] [--keep-invalid] [--format text|csv|json]
+
+Computes outcome gaps (e.g. non-EU-born minus natives, in percentage points) per country and
+year from the cohort values — never from a file's own gap column. Rows that failed validation
+are left out unless --keep-invalid is given. Missing cohorts are reported, not guessed.
+
+Options:
+  --country <list>     only these countries (ISO codes, comma-separated)
+  --year <y|y1-y2>     only this year or range
+  --indicator <list>   only these indicators
+  --framework <yaml>   outcome framework file (default: the bundled framework)
+  --keep-invalid       include values that failed validation (marked in the output)
+  --format <f>         text (default), csv or json
+  -h, --help           show this help`;
+
+export const outcomesCompareHelp = `Usage: policy-index outcomes compare --policy <answers dir> --outcome <indicator> [--gap <id>] [--year <y>] [--data <files…>] [--rubric <path|id>] [--variant <id>] [--area <id>] [--format text|csv|json|svg] [--out <file>]
+
+Sets a policy score (overall, or one area) beside an outcome gap for every country with both,
+as a table or an SVG scatter, with Pearson and Spearman correlation and n. This describes an
+association between laws and outcomes, not an effect of one on the other.
+
+Options:
+  --policy <dir>       answer sets to score (files or folders)
+  --outcome <id>       outcome indicator id (e.g. highly-educated-employment-rate)
+  --gap <id>           which gap of the indicator (default: its first)
+  --year <y>           policy year (default: the latest year with pairs)
+  --lag <n>            compare with outcomes n years later (default 0)
+  --data <files>       outcome data, comma-separated (default: the bundled Eurostat panel)
+  --rubric <path|id>   rubric (default: the one the answer sets name, if bundled)
+  --variant <id>       variant of the overall score (default: the rubric's default)
+  --area <id>          use this area's score instead of the overall score
+  --framework <yaml>   outcome framework (default: the bundled framework)
+  --format <f>         text (default), csv, json or svg
+  --out <file>         write to a file instead of standard output
+  -h, --help           show this help`;
+
+function readFiles(io: CliIO, args: readonly string[], diagnostics: Diagnostic[]): OutcomeFile[] {
+  const files: OutcomeFile[] = [];
+  const { files: paths, diagnostics: ds } = expandAnswerPaths(args.map((a) => resolve(io.cwd, a)));
+  diagnostics.push(...ds);
+  // expandAnswerPaths finds .yaml/.json in folders; CSV files are taken when named directly or found here.
+  const extra: string[] = [];
+  for (const a of args) {
+    const p = resolve(io.cwd, a);
+    if (/\.csv$/i.test(p) && !paths.includes(p)) extra.push(p);
+  }
+  for (const p of [...paths, ...extra]) {
+    const t = readTextFile(p);
+    diagnostics.push(...t.diagnostics);
+    if (t.value !== undefined) files.push({ name: displayPath(io.cwd, p), text: t.value });
+  }
+  return files;
+}
+
+function frameworkText(io: CliIO, value: unknown, diagnostics: Diagnostic[]): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const t = readTextFile(resolve(io.cwd, value));
+  diagnostics.push(...t.diagnostics);
+  return t.value;
+}
+
+function yearFilter(command: string, value: unknown): { fromYear?: number; toYear?: number } {
+  if (typeof value !== 'string') return {};
+  const m = /^(\d{4})(?:-(\d{4}))?$/.exec(value);
+  if (!m) throw new UsageError(`--year must be a year or a range such as 2015-2019 (got "${value}").`, command);
+  return { fromYear: Number(m[1]), toYear: Number(m[2] ?? m[1]) };
+}
+
+const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+
+/** `policy-index outcomes validate`. */
+export async function outcomesValidateCommand(argv: string[], io: CliIO): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs('outcomes validate', argv, { framework: { type: 'string' }, format: { type: 'string' } });
+  if (values.help) {
+    io.stdout(outcomesValidateHelp + '\n');
+    return 0;
+  }
+  const format = formatOption('outcomes validate', values.format, ['text', 'json'] as const, 'text');
+  if (positionals.length === 0) throw new UsageError('outcomes validate needs at least one data file.', 'outcomes validate');
+  const diagnostics: Diagnostic[] = [];
+  const fw = frameworkText(io, values.framework, diagnostics);
+  const files = readFiles(io, positionals, diagnostics);
+  const r = validateOutcomeFiles(files, fw, typeof values.framework === 'string' ? { frameworkFile: values.framework } : {});
+  diagnostics.push(...r.diagnostics);
+  if (format === 'json') io.stdout(JSON.stringify({ summary: r.summary, diagnostics: diagnosticsJson(diagnostics, io.cwd) }, null, 2) + '\n');
+  else {
+    printDiagnostics(io, diagnostics, Object.fromEntries(files.map((f) => [f.name, f.text])));
+    io.stdout(renderOutcomeValidationSummary(r.summary) + '\n');
+  }
+  return exitFor(diagnostics);
+}
+
+/** `policy-index outcomes gaps`. */
+export async function outcomesGapsCommand(argv: string[], io: CliIO): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs('outcomes gaps', argv, {
+    framework: { type: 'string' },
+    format: { type: 'string' },
+    country: { type: 'string' },
+    year: { type: 'string' },
+    indicator: { type: 'string' },
+    'keep-invalid': { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout(outcomesGapsHelp + '\n');
+    return 0;
+  }
+  const format = formatOption('outcomes gaps', values.format, ['text', 'csv', 'json'] as const, 'text');
+  if (positionals.length === 0) throw new UsageError('outcomes gaps needs at least one data file.', 'outcomes gaps');
+  const diagnostics: Diagnostic[] = [];
+  const fw = frameworkText(io, values.framework, diagnostics);
+  const files = readFiles(io, positionals, diagnostics);
+  const countries = list(values.country);
+  const indicators = list(values.indicator);
+  const r = computeOutcomeGaps(files, {
+    ...(fw !== undefined ? { frameworkText: fw } : {}),
+    ...(countries ? { countries } : {}),
+    ...(indicators ? { indicators } : {}),
+    ...yearFilter('outcomes gaps', values.year),
+    ...(values['keep-invalid'] ? { keepInvalid: true } : {}),
+  } as Parameters<typeof computeOutcomeGaps>[1]);
+  diagnostics.push(...r.diagnostics);
+  const shown = diagnostics.filter((d) => d.severity !== 'info');
+  printDiagnostics(io, shown, {});
+  if (format === 'json') io.stdout(renderOutcomeGapsJson(r) + '\n');
+  else if (format === 'csv') io.stdout(renderOutcomeGapsCsv(r.rows));
+  else io.stdout(renderOutcomeGapsText(r.rows) + '\n');
+  return exitFor(diagnostics.filter((d) => !/^OUTCOME_(IMPOSSIBLE_VALUE|UNIT_BREAK)$/.test(d.code) || values['keep-invalid']));
+}
+
+/** `policy-index outcomes compare`. */
+export async function outcomesCompareCommand(argv: string[], io: CliIO): Promise<ExitCode> {
+  const { values } = parseCommandArgs('outcomes compare', argv, {
+    policy: { type: 'string', multiple: true },
+    outcome: { type: 'string' },
+    gap: { type: 'string' },
+    year: { type: 'string' },
+    lag: { type: 'string' },
+    data: { type: 'string' },
+    rubric: { type: 'string' },
+    variant: { type: 'string' },
+    area: { type: 'string' },
+    framework: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (values.help) {
+    io.stdout(outcomesCompareHelp + '\n');
+    return 0;
+  }
+  const format = formatOption('outcomes compare', values.format, ['text', 'csv', 'json', 'svg'] as const, 'text');
+  const policyPaths = (values.policy as string[] | undefined) ?? [];
+  if (policyPaths.length === 0 || typeof values.outcome !== 'string') throw new UsageError('outcomes compare needs --policy <answers> and --outcome <indicator>.', 'outcomes compare');
+  const year = typeof values.year === 'string' ? Number(values.year) : undefined;
+  if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year must be a year.', 'outcomes compare');
+  const lag = typeof values.lag === 'string' ? Number(values.lag) : 0;
+  if (!Number.isInteger(lag)) throw new UsageError('--lag must be a whole number of years.', 'outcomes compare');
+  const diagnostics: Diagnostic[] = [];
+
+  // Outcome side.
+  const fwText = frameworkText(io, values.framework, diagnostics);
+  const fw = parseOutcomeFramework(fwText ?? ZARAGOZA_FRAMEWORK_YAML, typeof values.framework === 'string' ? values.framework : 'zaragoza.yaml');
+  diagnostics.push(...fw.diagnostics);
+  if (!fw.value) {
+    printDiagnostics(io, diagnostics);
+    return 1;
+  }
+  const indicator = fw.value.indicators.find((i) => i.id === values.outcome);
+  if (!indicator) {
+    throw new UsageError(`The outcome framework has no indicator "${values.outcome}"; it has ${fw.value.indicators.map((i) => i.id).join(', ')}.`, 'outcomes compare');
+  }
+  const gapId = typeof values.gap === 'string' ? values.gap : indicator.gaps[0]?.id;
+  if (!gapId || !indicator.gaps.some((g) => g.id === gapId)) {
+    throw new UsageError(`Indicator "${indicator.id}" has no gap "${String(values.gap)}"; it has ${indicator.gaps.map((g) => g.id).join(', ') || 'none'}.`, 'outcomes compare');
+  }
+  const dataPaths = list(values.data) ?? [join(packageRoot(), 'examples', 'outcomes', 'eurostat-panel.csv')];
+  const files = readFiles(io, dataPaths, diagnostics);
+  const gaps = computeOutcomeGaps(files, { ...(fwText !== undefined ? { frameworkText: fwText } : {}), indicators: [indicator.id], gaps: [gapId] } as Parameters<typeof computeOutcomeGaps>[1]);
+  diagnostics.push(...gaps.diagnostics.filter((d) => d.severity === 'error'));
+  const outcomeSeries = gaps.rows.map((r) => ({ country: r.country, year: r.year, value: r.valueNumber }));
+
+  // Policy side: score the answer sets.
+  const sets = loadAnswerSetFiles(policyPaths.map((p) => resolve(io.cwd, p)));
+  diagnostics.push(...sets.diagnostics);
+  const answerSets = sets.value ?? [];
+  if (answerSets.length === 0) {
+    printDiagnostics(io, diagnostics);
+    io.stderr('No answer sets found.\n');
+    return 1;
+  }
+  const rubricArg = typeof values.rubric === 'string' ? values.rubric : bundledRubricPath(answerSets[0]!.rubric.id) ? answerSets[0]!.rubric.id : undefined;
+  if (!rubricArg) throw new UsageError('Give --rubric: the answer sets name a rubric that is not bundled.', 'outcomes compare');
+  const rubric = loadRubricArg(io, rubricArg);
+  diagnostics.push(...rubric.diagnostics);
+  if (!rubric.value) {
+    printDiagnostics(io, diagnostics, rubric.sources);
+    return 1;
+  }
+  if (typeof values.area === 'string' && !rubric.value.root.children.some((a) => a.id === values.area)) {
+    throw new UsageError(`The rubric has no area "${values.area}".`, 'outcomes compare');
+  }
+  if (typeof values.variant === 'string' && !rubric.value.variants.some((v) => v.id === values.variant)) {
+    throw new UsageError(`The rubric has no variant "${values.variant}".`, 'outcomes compare');
+  }
+  const policy: { country: string; year: number; value: number }[] = [];
+  for (const set of answerSets) {
+    const res = scoreAnswerSet(rubric.value, set, { reportMissing: false, ...(typeof values.variant === 'string' ? { variant: values.variant } : {}) });
+    const node = typeof values.area === 'string' ? findScoredNode(res.root, values.area) : res.root;
+    if (node?.value !== null && node?.value !== undefined) policy.push({ country: set.country, year: set.year, value: node.value });
+  }
+  const variant = typeof values.variant === 'string' ? values.variant : rubric.value.defaultVariant;
+  const policyLabel = `${rubric.value.id} ${typeof values.area === 'string' ? `area ${values.area}` : `overall (${variant})`}`;
+  const gapDef = indicator.gaps.find((g) => g.id === gapId)!;
+  const outcomeLabel = `${indicator.title}: ${gapDef.id} (${gapDef.kind === 'ratio' ? 'ratio' : 'pp'})`;
+  let chosenYear = year;
+  if (chosenYear === undefined) {
+    const outcomeKeys = new Set(outcomeSeries.map((o) => `${o.country}|${o.year}`));
+    const years = [...new Set(policy.filter((p) => outcomeKeys.has(`${p.country}|${p.year + lag}`)).map((p) => p.year))].sort((a, b) => b - a);
+    chosenYear = years[0];
+  }
+  const view = buildPolicyOutcomeView(policy, outcomeSeries, { lagYears: lag, ...(chosenYear !== undefined ? { policyYear: chosenYear } : {}), policyLabel, outcomeLabel });
+  diagnostics.push(...view.diagnostics.filter((d) => d.severity !== 'info'));
+  let text: string;
+  if (format === 'json') text = JSON.stringify({ ...view.value, diagnostics: diagnosticsJson(diagnostics, io.cwd) }, null, 2) + '\n';
+  else if (format === 'svg') text = renderPolicyOutcomeSvg(view.value) + '\n';
+  else if (format === 'csv') text = renderPolicyOutcomeText(view.value, 'csv');
+  else text = renderPolicyOutcomeText(view.value, 'text') + '\n';
+  if (typeof values.out === 'string') {
+    const out = resolve(io.cwd, values.out);
+    const inputs = new Set([...files.map((f) => resolve(io.cwd, f.name)), ...expandAnswerPaths(policyPaths.map((p) => resolve(io.cwd, p))).files]);
+    if (inputs.has(out)) {
+      printDiagnostics(io, [{ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `--out ${values.out} is one of the inputs; choose another file.`, file: values.out }]);
+      return 1;
+    }
+    writeFileSync(out, text);
+    io.stderr(`wrote ${values.out}\n`);
+  } else io.stdout(text);
+  printDiagnostics(io, diagnostics, {});
+  void existsSync;
+  return exitFor(diagnostics);
+}

@@ -1,0 +1,39 @@
+/**
+ * JSON rendering of a scorecard: the model itself, checked against its schema, with stable
+ * key order and a trailing newline (byte-identical for the same input).
+ *
+ * @module
+ */
+import type { IndexModel, Scorecard } from './model.js';
+import { scorecardSchema } from './schema.js';
+
+/**
+ * Renders a scorecard as JSON (validated against the scorecard schema; throws if the model is
+ * malformed, which would be a bug).
+ *
+ * @example
+ * ```ts
+ * import { renderScorecardJson } from 'policy-index';
+ * declare const card: import('policy-index').Scorecard;
+ * const text = renderScorecardJson(card);
+ * JSON.parse(text).schema; // 'policy-index/scorecard@1'
+ * ```
+ */
+export function renderScorecardJson(card: Scorecard): string {
+  const checked = scorecardSchema.parse(card);
+  return JSON.stringify(checked, null, 2) + '\n';
+}
+
+/**
+ * Renders the index model as JSON.
+ *
+ * @example
+ * ```ts
+ * import { renderIndexJson } from 'policy-index';
+ * declare const model: import('policy-index').IndexModel;
+ * const text = renderIndexJson(model);
+ * ```
+ */
+export function renderIndexJson(model: IndexModel): string {
+  return JSON.stringify(model, null, 2) + '\n';
+}

@@ -1,0 +1,323 @@
+/**
+ * Inline SVG charts drawn by the library: a grouped bar chart and a radar chart of the areas
+ * with a comparison series (e.g. the peer average), and a line chart of a trend.
+ *
+ * Every chart is accessible (`role="img"`, `<title>` and `<desc>` referenced by
+ * `aria-labelledby`), uses the colour-blind-safe Okabe–Ito palette and tells series apart by
+ * shape and line style as well as by colour, and is deterministic: numbers are written with a
+ * fixed number of decimals, so the same data always gives the same bytes. Every mark carries
+ * `data-series` and `data-area` (or `data-year`) attributes for tests and styling.
+ *
+ * @module
+ */
+import { escapeXml } from './escape.js';
+
+/** The Okabe–Ito palette (colour-blind safe), in the order series use it. */
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
+
+/** A category of a chart (an area). */
+export interface ChartCategory {
+  id: string;
+  label: string;
+}
+
+/** A series of values, one per category (null: no score). */
+export interface ChartSeriesInput {
+  id: string;
+  label: string;
+  values: readonly (number | null)[];
+}
+
+/** Options shared by the charts. */
+export interface ChartOptions {
+  /** Short title (becomes `<title>`). */
+  title: string;
+  /** Longer text alternative (becomes `<desc>`); default: generated from the data. */
+  desc?: string;
+  categories: readonly ChartCategory[];
+  series: readonly ChartSeriesInput[];
+  /** Scale (default 0–100). */
+  min?: number;
+  max?: number;
+  /** Prefix for element ids, unique within a page (default `chart`). */
+  idPrefix?: string;
+  /** Decimals of value labels (default 0). */
+  decimals?: number;
+}
+
+/** Fixed-decimal number formatting for coordinates (never `-0`, never exponent notation). */
+export function fmt(n: number, decimals = 1): string {
+  const s = (Math.round(n * 10 ** decimals) / 10 ** decimals).toFixed(decimals);
+  return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
+}
+
+function valueLabel(v: number | null, decimals: number): string {
+  return v === null ? 'no score' : fmt(v, decimals);
+}
+
+/** The generated text alternative: every value of every series. */
+export function describeData(categories: readonly ChartCategory[], series: readonly ChartSeriesInput[], decimals = 0): string {
+  return categories.map((c, i) => `${c.label}: ${series.map((s) => `${s.label} ${valueLabel(s.values[i] ?? null, decimals)}`).join(', ')}`).join('; ') + '.';
+}
+
+function open(o: ChartOptions, kind: string, width: number, height: number): { head: string; id: string } {
+  const id = `${o.idPrefix ?? 'chart'}-${kind}`;
+  const desc = o.desc ?? describeData(o.categories, o.series, o.decimals ?? 0);
+  const head =
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-${kind}" id="${escapeXml(id)}" role="img" aria-labelledby="${escapeXml(id)}-title ${escapeXml(id)}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" data-chart="${kind}">` +
+    `<title id="${escapeXml(id)}-title">${escapeXml(o.title)}</title>` +
+    `<desc id="${escapeXml(id)}-desc">${escapeXml(desc)}</desc>`;
+  return { head, id };
+}
+
+function legend(series: readonly ChartSeriesInput[], x: number, y: number, shapes: boolean): string {
+  let out = `<g class="legend" aria-hidden="true">`;
+  let cx = x;
+  series.forEach((s, i) => {
+    const colour = PALETTE[i % PALETTE.length]!;
+    out += shapes ? marker(i, cx + 6, y - 4, colour, '') : `<rect x="${fmt(cx)}" y="${fmt(y - 10)}" width="12" height="12" fill="${colour}"${i > 0 ? ' fill-opacity="0.85"' : ''}/>`;
+    if (shapes) out += `<line x1="${fmt(cx - 2)}" y1="${fmt(y - 4)}" x2="${fmt(cx + 14)}" y2="${fmt(y - 4)}" stroke="${colour}" stroke-width="2"${i > 0 ? ' stroke-dasharray="4 3"' : ''}/>`;
+    out += `<text x="${fmt(cx + 18)}" y="${fmt(y)}" font-size="12">${escapeXml(s.label)}</text>`;
+    cx += 30 + Math.min(40, s.label.length) * 6.6;
+  });
+  return out + '</g>';
+}
+
+/** A marker: circle for the first series, square for the second, diamond, triangle … */
+function marker(i: number, x: number, y: number, colour: string, attrs: string): string {
+  const shape = i % 4;
+  if (shape === 0) return `<circle cx="${fmt(x)}" cy="${fmt(y)}" r="4" fill="${colour}" stroke="#fff" stroke-width="1"${attrs}/>`;
+  if (shape === 1) return `<rect x="${fmt(x - 4)}" y="${fmt(y - 4)}" width="8" height="8" fill="${colour}" stroke="#fff" stroke-width="1"${attrs}/>`;
+  if (shape === 2) return `<path d="M${fmt(x)} ${fmt(y - 5)}L${fmt(x + 5)} ${fmt(y)}L${fmt(x)} ${fmt(y + 5)}L${fmt(x - 5)} ${fmt(y)}Z" fill="${colour}" stroke="#fff" stroke-width="1"${attrs}/>`;
+  return `<path d="M${fmt(x)} ${fmt(y - 5)}L${fmt(x + 5)} ${fmt(y + 4)}L${fmt(x - 5)} ${fmt(y + 4)}Z" fill="${colour}" stroke="#fff" stroke-width="1"${attrs}/>`;
+}
+
+/** Splits a label into at most two lines of about `width` characters. */
+function wrap(label: string, width: number): string[] {
+  if (label.length <= width) return [label];
+  const words = label.split(/\s+/);
+  const first: string[] = [];
+  while (words.length && (first.join(' ').length + words[0]!.length + 1 <= width || first.length === 0)) first.push(words.shift()!);
+  let rest = words.join(' ');
+  if (rest.length > width + 4) rest = rest.slice(0, width + 3).trimEnd() + '…';
+  return rest ? [first.join(' '), rest] : [first.join(' ')];
+}
+
+/**
+ * A horizontal grouped bar chart: one row per category, one bar per series.
+ *
+ * @example
+ * ```ts
+ * import { barChartSvg } from 'policy-index';
+ * const svg = barChartSvg({
+ *   title: 'Scores by area',
+ *   categories: [{ id: 'a', label: 'Labour market' }],
+ *   series: [{ id: 'country', label: 'Canada', values: [79] }, { id: 'peer', label: 'Average', values: [56] }],
+ * });
+ * ```
+ */
+export function barChartSvg(o: ChartOptions): string {
+  const min = o.min ?? 0;
+  const max = o.max ?? 100;
+  const decimals = o.decimals ?? 0;
+  const n = o.series.length;
+  const barH = 14;
+  const gap = 3;
+  const rowH = n * barH + (n - 1) * gap + 16;
+  const left = 190;
+  const right = 46;
+  const top = 34;
+  const width = 640;
+  const plotW = width - left - right;
+  const height = top + o.categories.length * rowH + 26;
+  const x = (v: number) => left + ((Math.max(min, Math.min(max, v)) - min) / (max - min)) * plotW;
+  const { head } = open(o, 'bar', width, height);
+  let body = legend(o.series, left, 16, false);
+  // Grid and axis.
+  body += '<g class="grid" aria-hidden="true">';
+  for (let t = 0; t <= 4; t++) {
+    const v = min + ((max - min) * t) / 4;
+    body += `<line x1="${fmt(x(v))}" y1="${fmt(top - 4)}" x2="${fmt(x(v))}" y2="${fmt(height - 22)}" stroke="#d0d4da" stroke-width="1"/>`;
+    body += `<text x="${fmt(x(v))}" y="${fmt(height - 8)}" font-size="11" text-anchor="middle" fill="#4a5260">${fmt(v, 0)}</text>`;
+  }
+  body += '</g>';
+  o.categories.forEach((c, ci) => {
+    const y0 = top + ci * rowH + 8;
+    const lines = wrap(c.label, 28);
+    const mid = y0 + (n * barH + (n - 1) * gap) / 2;
+    body += `<text class="category" x="${fmt(left - 8)}" y="${fmt(mid + 4 - (lines.length - 1) * 7)}" font-size="12" text-anchor="end" fill="#1f2933">`;
+    lines.forEach((l, li) => (body += `<tspan x="${fmt(left - 8)}"${li ? ' dy="14"' : ''}>${escapeXml(l)}</tspan>`));
+    body += '</text>';
+    o.series.forEach((s, si) => {
+      const v = s.values[ci] ?? null;
+      const y = y0 + si * (barH + gap);
+      const colour = PALETTE[si % PALETTE.length]!;
+      const w = v === null ? 0 : x(v) - x(min);
+      const attrs = ` data-series="${escapeXml(s.id)}" data-area="${escapeXml(c.id)}" data-value="${v === null ? '' : fmt(v, 2)}"${v === null ? ' data-missing="true"' : ''}`;
+      body += `<rect class="mark" x="${fmt(x(min))}" y="${fmt(y)}" width="${fmt(w)}" height="${barH}" fill="${colour}"${si > 0 ? ' fill-opacity="0.85"' : ''}${attrs}><title>${escapeXml(`${s.label} — ${c.label}: ${valueLabel(v, decimals)}`)}</title></rect>`;
+      body += `<text x="${fmt(x(min) + w + 4)}" y="${fmt(y + barH - 3)}" font-size="11" fill="#1f2933" aria-hidden="true">${escapeXml(v === null ? 'n/a' : fmt(v, decimals))}</text>`;
+    });
+  });
+  return head + body + '</svg>';
+}
+
+/**
+ * A radar (spider) chart: one axis per category, one closed line per series with a marker on
+ * every axis (circle, square, … by series).
+ *
+ * @example
+ * ```ts
+ * import { radarChartSvg } from 'policy-index';
+ * const svg = radarChartSvg({
+ *   title: 'Profile',
+ *   categories: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }],
+ *   series: [{ id: 'country', label: 'Canada', values: [79, 88, 86] }],
+ * });
+ * ```
+ */
+export function radarChartSvg(o: ChartOptions): string {
+  const min = o.min ?? 0;
+  const max = o.max ?? 100;
+  const width = 480;
+  const height = 420;
+  const cx = width / 2;
+  const cy = 222;
+  const r = 132;
+  const k = Math.max(o.categories.length, 1);
+  const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / k;
+  const pt = (i: number, v: number) => {
+    const f = (Math.max(min, Math.min(max, v)) - min) / (max - min);
+    return [cx + Math.cos(angle(i)) * r * f, cy + Math.sin(angle(i)) * r * f] as const;
+  };
+  const { head } = open(o, 'radar', width, height);
+  let body = legend(o.series, 16, 20, true);
+  body += '<g class="grid" aria-hidden="true">';
+  for (let t = 1; t <= 4; t++) {
+    const v = min + ((max - min) * t) / 4;
+    const d = o.categories.map((_, i) => pt(i, v)).map(([px, py], i) => `${i ? 'L' : 'M'}${fmt(px)} ${fmt(py)}`).join('') + 'Z';
+    body += `<path d="${d}" fill="none" stroke="#d0d4da" stroke-width="1"/>`;
+    body += `<text x="${fmt(cx + 3)}" y="${fmt(pt(0, v)[1] - 2)}" font-size="10" fill="#4a5260">${fmt(v, 0)}</text>`;
+  }
+  o.categories.forEach((c, i) => {
+    const [ex, ey] = pt(i, max);
+    body += `<line x1="${fmt(cx)}" y1="${fmt(cy)}" x2="${fmt(ex)}" y2="${fmt(ey)}" stroke="#d0d4da" stroke-width="1"/>`;
+  });
+  body += '</g>';
+  // Axis labels.
+  o.categories.forEach((c, i) => {
+    const a = angle(i);
+    const lx = cx + Math.cos(a) * (r + 16);
+    const ly = cy + Math.sin(a) * (r + 16);
+    const cos = Math.cos(a);
+    const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
+    const lines = wrap(c.label, 18);
+    const sin = Math.sin(a);
+    const dy = sin < -0.5 ? -(lines.length - 1) * 13 : sin > 0.5 ? 8 : 4 - (lines.length - 1) * 6;
+    body += `<text class="category" x="${fmt(lx)}" y="${fmt(ly + dy)}" font-size="11.5" text-anchor="${anchor}" fill="#1f2933">`;
+    lines.forEach((l, li) => (body += `<tspan x="${fmt(lx)}"${li ? ' dy="13"' : ''}>${escapeXml(l)}</tspan>`));
+    body += '</text>';
+  });
+  // Series: later series drawn first so the first (the country) is on top.
+  const layers: string[] = [];
+  o.series.forEach((s, si) => {
+    const colour = PALETTE[si % PALETTE.length]!;
+    const pts = o.categories.map((_, i) => pt(i, s.values[i] ?? min));
+    const d = pts.map(([px, py], i) => `${i ? 'L' : 'M'}${fmt(px)} ${fmt(py)}`).join('') + 'Z';
+    let g = `<g class="series" data-series="${escapeXml(s.id)}">`;
+    g += `<path d="${d}" fill="${colour}" fill-opacity="${si === 0 ? '0.18' : '0.06'}" stroke="${colour}" stroke-width="2"${si > 0 ? ' stroke-dasharray="5 4"' : ''}/>`;
+    o.categories.forEach((c, i) => {
+      const v = s.values[i] ?? null;
+      const [px, py] = pts[i]!;
+      g += marker(si, px, py, colour, ` class="mark" data-series="${escapeXml(s.id)}" data-area="${escapeXml(c.id)}" data-value="${v === null ? '' : fmt(v, 2)}"${v === null ? ' data-missing="true"' : ''}`).replace(/\/>$/, `><title>${escapeXml(`${s.label} — ${c.label}: ${valueLabel(v, o.decimals ?? 0)}`)}</title></${si % 4 === 0 ? 'circle' : si % 4 === 1 ? 'rect' : 'path'}>`);
+    });
+    layers.push(g + '</g>');
+  });
+  body += layers.reverse().join('');
+  return head + body + '</svg>';
+}
+
+/** A series over years, for {@link lineChartSvg}. */
+export interface LineSeriesInput {
+  id: string;
+  label: string;
+  points: readonly { year: number; value: number | null }[];
+}
+
+/** Options of {@link lineChartSvg}. */
+export interface LineChartOptions {
+  title: string;
+  desc?: string;
+  series: readonly LineSeriesInput[];
+  min?: number;
+  max?: number;
+  idPrefix?: string;
+  decimals?: number;
+}
+
+/**
+ * A line chart of scores over years, one line per series with a marker per year; gaps where
+ * a year has no score.
+ *
+ * @example
+ * ```ts
+ * import { lineChartSvg } from 'policy-index';
+ * const svg = lineChartSvg({ title: 'Trend', series: [{ id: 'country', label: 'CA', points: [{ year: 2018, value: 70 }, { year: 2019, value: 72 }] }] });
+ * ```
+ */
+export function lineChartSvg(o: LineChartOptions): string {
+  const min = o.min ?? 0;
+  const max = o.max ?? 100;
+  const decimals = o.decimals ?? 0;
+  const years = [...new Set(o.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
+  const width = 640;
+  const height = 260;
+  const left = 40;
+  const right = 20;
+  const top = 34;
+  const bottom = 30;
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  const x = (y: number) => (years.length <= 1 ? left + plotW / 2 : left + ((y - years[0]!) / (years[years.length - 1]! - years[0]!)) * plotW);
+  const yv = (v: number) => top + plotH - ((Math.max(min, Math.min(max, v)) - min) / (max - min)) * plotH;
+  const id = `${o.idPrefix ?? 'chart'}-line`;
+  const desc =
+    o.desc ?? o.series.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${valueLabel(p.value, decimals)}`).join(', ')}`).join('; ') + '.';
+  let out =
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-line" id="${escapeXml(id)}" role="img" aria-labelledby="${escapeXml(id)}-title ${escapeXml(id)}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" data-chart="line">` +
+    `<title id="${escapeXml(id)}-title">${escapeXml(o.title)}</title><desc id="${escapeXml(id)}-desc">${escapeXml(desc)}</desc>`;
+  out += legend(o.series.map((s) => ({ id: s.id, label: s.label, values: [] })), left, 16, true);
+  out += '<g class="grid" aria-hidden="true">';
+  for (let t = 0; t <= 4; t++) {
+    const v = min + ((max - min) * t) / 4;
+    out += `<line x1="${left}" y1="${fmt(yv(v))}" x2="${width - right}" y2="${fmt(yv(v))}" stroke="#d0d4da" stroke-width="1"/>`;
+    out += `<text x="${left - 6}" y="${fmt(yv(v) + 4)}" font-size="11" text-anchor="end" fill="#4a5260">${fmt(v, 0)}</text>`;
+  }
+  const step = years.length > 14 ? 2 : 1;
+  years.forEach((y, i) => {
+    if (i % step === 0 || i === years.length - 1) out += `<text x="${fmt(x(y))}" y="${height - 10}" font-size="11" text-anchor="middle" fill="#4a5260">${y}</text>`;
+  });
+  out += '</g>';
+  const layers: string[] = [];
+  o.series.forEach((s, si) => {
+    const colour = PALETTE[si % PALETTE.length]!;
+    let d = '';
+    let pen = false;
+    for (const p of s.points) {
+      if (p.value === null) {
+        pen = false;
+        continue;
+      }
+      d += `${pen ? 'L' : 'M'}${fmt(x(p.year))} ${fmt(yv(p.value))}`;
+      pen = true;
+    }
+    let g = `<g class="series" data-series="${escapeXml(s.id)}">`;
+    if (d) g += `<path d="${d}" fill="none" stroke="${colour}" stroke-width="2.5"${si > 0 ? ' stroke-dasharray="5 4"' : ''}/>`;
+    for (const p of s.points) {
+      if (p.value === null) continue;
+      g += marker(si, x(p.year), yv(p.value), colour, ` class="mark" data-series="${escapeXml(s.id)}" data-year="${p.year}" data-value="${fmt(p.value, 2)}"`);
+    }
+    layers.push(g + '</g>');
+  });
+  out += layers.reverse().join('');
+  return out + '</svg>';
+}

@@ -1,0 +1,522 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadRubric } from '../src/rubric/load.js';
+import { loadAnswerSet } from '../src/answers/load.js';
+import { scoreAnswerSet, findScoredNode } from '../src/scoring/score.js';
+import { explainScore } from '../src/scoring/explain.js';
+import type { Rubric } from '../src/rubric/types.js';
+import type { ScoredNode, ScoreResult } from '../src/scoring/types.js';
+import { DEMO_RUBRIC, HEAD, NORTHLAND, SOUTHLAND } from './helpers.js';
+import { R, readRawRubric, refDisplay, referenceScore, type RD } from './reference-score.js';
+
+const demoFiles = {
+  'areas/work.yaml': readFileSync(join(DEMO_RUBRIC, 'areas/work.yaml'), 'utf8'),
+  'areas/family.yaml': readFileSync(join(DEMO_RUBRIC, 'areas/family.yaml'), 'utf8'),
+};
+const demoIndex = readFileSync(join(DEMO_RUBRIC, 'index.yaml'), 'utf8');
+
+function loadText(index: string, files: Record<string, string> = {}): Rubric {
+  const r = loadRubric(index, { file: 'index.yaml', readFile: (rel) => files[rel] });
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return r.value!;
+}
+const demo = loadText(demoIndex, demoFiles);
+
+function scoreText(rubric: Rubric, answersText: string, options: Parameters<typeof scoreAnswerSet>[2] = {}): ScoreResult {
+  const a = loadAnswerSet(answersText, { file: 'answers.yaml' });
+  expect(a.diagnostics).toEqual([]);
+  return scoreAnswerSet(rubric, a.value!, options);
+}
+
+function allNodes(n: ScoredNode, out: ScoredNode[] = []): ScoredNode[] {
+  out.push(n);
+  n.children.forEach((c) => allNodes(c, out));
+  return out;
+}
+
+/** Compares every node and variant of a result with the reference calculation. */
+function expectMatchesReference(rubric: Rubric, index: string, files: Record<string, string>, answersText: string, result: ScoreResult) {
+  const raw = readRawRubric(index, files);
+  const ref = referenceScore(raw, (parse(answersText) as { answers: Record<string, unknown> }).answers);
+  const compare = (id: string, got: { status: string; score: string | null; display: string | null }, want: ReturnType<typeof ref.nodes.get>) => {
+    expect(want, id).toBeDefined();
+    if (want!.kind !== 'score') {
+      expect(got.status, id).toBe(want!.kind === 'na' ? 'not-applicable' : 'missing');
+      expect(got.score, id).toBeNull();
+      return;
+    }
+    expect(got.status, id).toBe('scored');
+    const exact = new R(got.score!);
+    expect(exact.minus(want!.v).abs().lt('1e-45'), `${id}: ${got.score} vs ${want!.v.toFixed()}`).toBe(true);
+    // Terminating results agree exactly, digit for digit.
+    if (want!.v.toFixed().replace('.', '').length < 40) expect(got.score, id).toBe(want!.v.toFixed());
+    expect(got.display, id).toBe(refDisplay(want!.v, rubric.display.precision, rubric.display.rounding));
+  };
+  for (const n of allNodes(result.root).slice(1)) compare(n.id, n, ref.nodes.get(n.id));
+  for (const v of result.variants) compare(`variant ${v.id}`, v, ref.variants.get(v.id));
+  compare('root', result.root, ref.variants.get(result.variant));
+}
+
+describe('the demo answer sets', () => {
+  const northland = readFileSync(NORTHLAND, 'utf8');
+  const southland = readFileSync(SOUTHLAND, 'utf8');
+  const q = (n: number | string, d = 1) => new R(n).div(d);
+
+  it('Northland: hand-computed fractions', () => {
+    const r = scoreText(demo, northland);
+    const score = (id: string) => new R(findScoredNode(r.root, id)!.score!);
+    const close = (a: RD, b: RD) => expect(a.minus(b).abs().lt('1e-50'), `${a} vs ${b}`).toBe(true);
+    // permit-wait 3 months → band 1–6 → 50; sectors private+self → 40+30; access = mean.
+    close(score('work-access'), q(50 + 70, 2));
+    // job services 100, training two courses → band 2–3 → 100; geometric mean 100.
+    close(score('work-support'), q(100));
+    // work: weights 2 and 1.
+    close(score('work'), q(2 * 60 + 100, 3));
+    // family: yes 100, decision table row 2 → 75, waiting one year 50.
+    close(score('family'), q(100 + 75 + 50, 3));
+    // voice: minimum of 100 and 50.
+    close(score('voice'), q(50));
+    close(new R(r.variants.find((v) => v.id === 'all')!.score!), q(220 + 3 * 125, 9));
+    close(new R(r.variants.find((v) => v.id === 'core')!.score!), q(220 + 225, 6));
+    expect(r.root.display).toBe('66.1');
+    expect(r.variants.map((v) => v.display)).toEqual(['66.1', '74.2']);
+  });
+
+  it('Southland: hand-computed fractions', () => {
+    const r = scoreText(demo, southland);
+    expect(findScoredNode(r.root, 'work-support')!.status).toBe('missing'); // training unknown, rule fail
+    expect(findScoredNode(r.root, 'work')!.score).toBe('20'); // omit: only access (0+40)/2 remains
+    expect(findScoredNode(r.root, 'waiting-period')!.status).toBe('not-applicable');
+    expect(findScoredNode(r.root, 'family')!.score).toBe('0');
+    expect(findScoredNode(r.root, 'consultative-body')!.score).toBe('50');
+    expect(findScoredNode(r.root, 'voice')!.score).toBe('0');
+    expect(new R(r.root.score!).minus(q(20, 3)).abs().lt('1e-50')).toBe(true);
+    expect(r.variants.map((v) => [v.id, v.display])).toEqual([['all', '6.7'], ['core', '10.0']]);
+  });
+
+  it('every node of both sets matches the reference calculation', () => {
+    for (const text of [northland, southland]) expectMatchesReference(demo, demoIndex, demoFiles, text, scoreText(demo, text));
+  });
+
+  it('the core variant can be asked for', () => {
+    const r = scoreText(demo, northland, { variant: 'core' });
+    expect(r.variant).toBe('core');
+    expect(r.root.display).toBe('74.2');
+    expect(r.root.children.find((c) => c.id === 'voice')!.handling).toBe('not-in-variant');
+  });
+
+  it('an unknown variant gives SCORE_VARIANT_UNKNOWN with a hint and falls back to the default', () => {
+    const r = scoreText(demo, northland, { variant: 'cor' });
+    const d = r.diagnostics.find((x) => x.code === 'SCORE_VARIANT_UNKNOWN')!;
+    expect(d.hint).toBe('Did you mean "core"?');
+    expect(r.variant).toBe('all');
+  });
+});
+
+/** A rubric with one area of yes/no and single-choice questions, for aggregation tests. */
+function areaRubric(aggregation: string, opts: { missing?: string; extraHead?: string; weights?: number[]; scores?: number[] } = {}): string {
+  const scores = opts.scores ?? [100, 40, 10];
+  const qs = scores
+    .map(
+      (s, i) => `      - id: q${i + 1}
+        title: Q${i + 1}
+        type: single-choice
+${opts.weights ? `        weight: ${opts.weights[i]}\n` : ''}        options:
+          - { id: hi, label: High, score: ${s} }
+          - { id: lo, label: Low, score: 0 }
+`,
+    )
+    .join('');
+  return `${HEAD}${opts.extraHead ?? ''}areas:
+  - id: a
+    title: A
+    aggregation: ${aggregation}
+${opts.missing ? `    missing: ${opts.missing}\n` : ''}    indicators:
+${qs}`;
+}
+const answers = (values: Record<string, string>) =>
+  `schemaVersion: 1\nrubric: r@1.0.0\ncountry: CA\nyear: 2020\nanswers:\n${Object.entries(values).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
+const ALL_HI = answers({ q1: 'hi', q2: 'hi', q3: 'hi' });
+
+describe('aggregation methods', () => {
+  it('mean, minimum and maximum', () => {
+    expect(scoreText(loadText(areaRubric('mean')), ALL_HI).root.score).toBe('50');
+    expect(scoreText(loadText(areaRubric('minimum')), ALL_HI).root.score).toBe('10');
+    expect(scoreText(loadText(areaRubric('maximum')), ALL_HI).root.score).toBe('100');
+  });
+
+  it('weighted mean normalises weights within the node', () => {
+    const t = areaRubric('weighted-mean', { weights: [1, 2, 5] });
+    const r = scoreText(loadText(t), ALL_HI);
+    // (1·100 + 2·40 + 5·10) / 8 = 230 / 8
+    expect(r.root.score).toBe('28.75');
+    expect(findScoredNode(r.root, 'q3')!.effectiveWeight).toBe('0.625');
+    expectMatchesReference(loadText(t), t, {}, ALL_HI, r);
+  });
+
+  it('geometric mean uses weights as exponents and is 0 when any part is 0', () => {
+    const t = areaRubric('geometric-mean', { weights: [1, 1, 2], scores: [100, 10, 10] });
+    const r = scoreText(loadText(t), ALL_HI);
+    // (100 · 10 · 10²)^(1/4) = 10^(5/4)
+    expect(new R(r.root.score!).minus(new R(10).pow(new R(5).div(4))).abs().lt('1e-50')).toBe(true);
+    expectMatchesReference(loadText(t), t, {}, ALL_HI, r);
+    expect(scoreText(loadText(t), answers({ q1: 'hi', q2: 'lo', q3: 'hi' })).root.score).toBe('0');
+  });
+
+  it('mean over indicators flattens dimensions into labels', () => {
+    const t = `${HEAD}areas:
+  - id: a
+    title: A
+    aggregation: { method: mean, over: indicators }
+    dimensions:
+      - id: d1
+        title: D1
+        indicators:
+          - { id: q1, title: Q1, type: yes-no, scores: { yes: 100, no: 0 } }
+      - id: d2
+        title: D2
+        indicators:
+          - { id: q2, title: Q2, type: yes-no, scores: { yes: 100, no: 0 } }
+          - { id: q3, title: Q3, type: yes-no, scores: { yes: 100, no: 0 } }
+`;
+    const r = scoreText(loadText(t), answers({ q1: 'yes', q2: 'no', q3: 'no' }));
+    // By indicators: (100 + 0 + 0) / 3, not the mean of dimensions (100 + 0) / 2.
+    expect(r.root.display).toBe('33.33');
+    expect(findScoredNode(r.root, 'd1')!.handling).toBe('label-only');
+  });
+});
+
+describe('missing-data rules', () => {
+  const oneMissing = answers({ q1: 'hi', q2: 'unknown', q3: 'hi' });
+
+  it('omit leaves the part out and renormalises the weights', () => {
+    const t = areaRubric('weighted-mean', { weights: [1, 2, 5], missing: '{ policy: omit }' });
+    const r = scoreText(loadText(t), oneMissing);
+    expect(r.root.score).toBe(new R(100 + 50).div(6).toFixed()); // (1·100 + 5·10) / 6
+    expect(findScoredNode(r.root, 'q2')!.handling).toBe('omitted-missing');
+    expect(new R(findScoredNode(r.root, 'q3')!.effectiveWeight!).minus(new R(5).div(6)).abs().lt('1e-50')).toBe(true);
+    expectMatchesReference(loadText(t), t, {}, oneMissing, r);
+  });
+
+  it('minimum counts the part as the scale minimum', () => {
+    const t = areaRubric('mean', { missing: '{ policy: minimum }', extraHead: 'scale: { min: -10, max: 100 }\n', scores: [100, 40, 90] });
+    const r = scoreText(loadText(t), oneMissing);
+    expect(r.root.score).toBe('60'); // (100 − 10 + 90) / 3
+    expect(findScoredNode(r.root, 'q2')!.handling).toBe('counted-as-minimum');
+  });
+
+  it('fail gives no score, with a reason', () => {
+    const t = areaRubric('mean', { missing: '{ policy: fail }' });
+    const r = scoreText(loadText(t), oneMissing);
+    const a = findScoredNode(r.root, 'a')!;
+    expect(a.status).toBe('missing');
+    expect(a.score).toBeNull();
+    expect(a.reason).toMatch(/q2/);
+    expect(a.reason).toMatch(/fail/);
+  });
+
+  it('minShare: below the share there is no score; at the share there is', () => {
+    const t = areaRubric('mean', { missing: '{ policy: omit, minShare: 0.6 }' });
+    expect(findScoredNode(scoreText(loadText(t), oneMissing).root, 'a')!.score).toBe('55'); // 2 of 3 ≥ 0.6
+    const two = answers({ q1: 'hi', q2: 'unknown', q3: 'unknown' });
+    const a = findScoredNode(scoreText(loadText(t), two).root, 'a')!;
+    expect(a.status).toBe('missing');
+    expect(a.reason).toMatch(/1 of 3/);
+    expect(a.missing).toEqual({ policy: 'omit', minShare: 0.6, present: 1, total: 3 });
+  });
+
+  it('a question without any answer counts as missing like `unknown`', () => {
+    const t = areaRubric('mean');
+    const r = scoreText(loadText(t), answers({ q1: 'hi', q3: 'hi' }), { reportMissing: true });
+    expect(r.root.score).toBe('55');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['ANSWERS_MISSING']);
+  });
+});
+
+describe('not-applicable handling', () => {
+  const t = (na: string) => `${HEAD}areas:
+  - id: a
+    title: A
+    indicators:
+      - { id: gate, title: Gate, type: yes-no, scores: { yes: 100, no: 0 } }
+      - id: follow
+        title: Follow
+        type: single-choice
+        appliesWhen: { question: gate, in: [yes] }
+${na}        options:
+          - { id: good, label: Good, score: 100 }
+          - { id: bad, label: Bad, score: 20 }
+      - { id: other, title: Other, type: yes-no, scores: { yes: 50, no: 0 } }
+`;
+  it('omit (default) leaves a question that does not apply out of its parent', () => {
+    const r = scoreText(loadText(t('')), answers({ gate: 'no', other: 'yes' }));
+    expect(r.root.score).toBe('25'); // (0 + 50) / 2
+    expect(findScoredNode(r.root, 'follow')!.handling).toBe('omitted-not-applicable');
+  });
+
+  it('{ score } scores it as declared', () => {
+    const text = t('        notApplicable: { score: 80 }\n');
+    const r = scoreText(loadText(text), answers({ gate: 'no', other: 'yes' }));
+    expect(new R(r.root.score!).minus(new R(130).div(3)).abs().lt('1e-50')).toBe(true); // (0 + 80 + 50) / 3
+    expect(findScoredNode(r.root, 'follow')!.handling).toBe('scored-not-applicable');
+    expectMatchesReference(loadText(text), text, {}, answers({ gate: 'no', other: 'yes' }), r);
+  });
+
+  it('an explicit not-applicable answer is treated the same way', () => {
+    const r = scoreText(loadText(t('')), answers({ gate: 'yes', follow: 'not-applicable', other: 'yes' }));
+    expect(r.root.score).toBe('75');
+  });
+});
+
+describe('variants', () => {
+  it('a missing area makes a `fail` variant missing, with a reason and a warning', () => {
+    const text = readFileSync(NORTHLAND, 'utf8').replace(/^ {2}(reunion-allowed|income-level|income-sources|waiting-period): .*$/gm, '  $1: unknown');
+    const r = scoreText(demo, text);
+    expect(findScoredNode(r.root, 'family')!.status).toBe('missing');
+    const all = r.variants.find((v) => v.id === 'all')!;
+    expect(all.status).toBe('missing');
+    expect(all.score).toBeNull();
+    expect(all.reason).toMatch(/family/);
+    expect(r.root.status).toBe('missing');
+    expect(r.diagnostics.filter((d) => d.code === 'SCORE_MISSING_DATA').map((d) => d.severity)).toEqual(['warning', 'warning']);
+  });
+
+  it('a variant with `omit` still scores without the missing area', () => {
+    const index = demoIndex.replace(/(  - id: core\n(?:.*\n)*?)    missing: \{ policy: fail \}\n/, '$1    missing: { policy: omit }\n');
+    const rubric = loadText(index, demoFiles);
+    const text = readFileSync(NORTHLAND, 'utf8').replace(/^ {2}(reunion-allowed|income-level|income-sources|waiting-period): .*$/gm, '  $1: unknown');
+    const r = scoreText(rubric, text, { variant: 'core' });
+    expect(new R(r.root.score!).minus(new R(220).div(3)).abs().lt('1e-50')).toBe(true);
+  });
+});
+
+describe('decision tables', () => {
+  const table = (rows: string, extra = '') => `${HEAD}areas:
+  - id: a
+    title: A
+    indicators:
+      - id: t
+        title: T
+        aggregation:
+          method: decision-table
+          rows:
+${rows}${extra}        questions:
+          - id: x
+            title: X
+            type: single-choice
+            options:
+              - { id: lo, label: Lo, score: 0 }
+              - { id: mid, label: Mid, score: 50 }
+              - { id: hi, label: Hi, score: 100 }
+          - { id: y, title: Y, type: yes-no, scores: { yes: 100, no: 0 } }
+`;
+  const rows = [
+    '            - { when: { x: hi }, score: 100, label: first }',
+    '            - { when: { x: hi, y: yes }, score: 90 }',
+    '            - { when: { x: [lo, mid], y: "*" }, score: 40 }',
+    '            - { when: { x: 50 }, score: 30 }',
+    '',
+  ].join('\n');
+
+  it('the first matching row wins', () => {
+    const r = scoreText(loadText(table(rows)), answers({ x: 'hi', y: 'yes' }));
+    const t = findScoredNode(r.root, 't')!;
+    expect(t.score).toBe('100');
+    expect(t.matchedRow).toEqual({ index: 0, label: 'first', when: { x: 'hi' } });
+  });
+
+  it('lists and wildcards match; a numeric condition matches the score', () => {
+    expect(findScoredNode(scoreText(loadText(table(rows)), answers({ x: 'mid', y: 'no' })).root, 't')!.score).toBe('40');
+    const numeric = table('            - { when: { x: 50 }, score: 30 }\n            - { when: {}, score: 0 }\n');
+    expect(findScoredNode(scoreText(loadText(numeric), answers({ x: 'mid', y: 'no' })).root, 't')!.score).toBe('30');
+  });
+
+  it('the default applies when no row matches', () => {
+    const text = table('            - { when: { x: hi }, score: 100 }\n', '          default: 20\n');
+    const t = findScoredNode(scoreText(loadText(text), answers({ x: 'lo', y: 'no' })).root, 't')!;
+    expect(t.score).toBe('20');
+    expect(t.matchedRow!.index).toBe(-1);
+  });
+
+  it('a missing input matches only `*` or `missing` rows; otherwise the node is missing', () => {
+    const text = table('            - { when: { x: hi, y: missing }, score: 70 }\n            - { when: { x: hi }, score: 100 }\n', '          default: 20\n');
+    expect(findScoredNode(scoreText(loadText(text), answers({ x: 'hi', y: 'unknown' })).root, 't')!.score).toBe('70');
+    const strict = table('            - { when: { x: hi, y: yes }, score: 100 }\n', '          default: 20\n');
+    expect(findScoredNode(scoreText(loadText(strict), answers({ x: 'hi', y: 'unknown' })).root, 't')!.status).toBe('missing');
+  });
+
+  it('no row and no default gives SCORE_NO_TABLE_ROW', () => {
+    const text = table('            - { when: { x: hi }, score: 100 }\n');
+    const r = scoreText(loadText(text), answers({ x: 'lo', y: 'no' }));
+    expect(findScoredNode(r.root, 't')!.status).toBe('missing');
+    expect(r.diagnostics.map((d) => d.code)).toContain('SCORE_NO_TABLE_ROW');
+  });
+
+  it('inputs named like Object.prototype members are plain wildcards when a row does not name them', () => {
+    const text = `${HEAD}areas:
+  - id: a
+    title: A
+    indicators:
+      - id: t
+        title: T
+        aggregation:
+          method: decision-table
+          rows:
+            - { when: { valueOf: yes }, score: 100 }
+            - { when: {}, score: 10 }
+        questions:
+          - { id: toString, title: S, type: yes-no, scores: { yes: 100, no: 0 } }
+          - { id: valueOf, title: V, type: yes-no, scores: { yes: 100, no: 0 } }
+`;
+    const r = loadRubric(text, { file: 'r.yaml' });
+    expect(r.diagnostics).toEqual([]);
+    expect(findScoredNode(scoreText(r.value!, answers({ toString: 'no', valueOf: 'yes' })).root, 't')!.score).toBe('100');
+    expect(findScoredNode(scoreText(r.value!, answers({ toString: 'no', valueOf: 'no' })).root, 't')!.score).toBe('10');
+  });
+});
+
+describe('effective weights and shares of the top score', () => {
+  const linear = `${HEAD}areas:
+  - id: a
+    title: A
+    weight: 3
+    aggregation: weighted-mean
+    dimensions:
+      - id: d1
+        title: D1
+        weight: 2
+        indicators:
+          - { id: q1, title: Q1, type: yes-no, scores: { yes: 100, no: 0 } }
+          - { id: q2, title: Q2, type: yes-no, weight: 7, scores: { yes: 100, no: 0 } }
+      - id: d2
+        title: D2
+        aggregation: weighted-mean
+        indicators:
+          - { id: q3, title: Q3, type: yes-no, weight: 3, scores: { yes: 100, no: 0 } }
+          - { id: q4, title: Q4, type: yes-no, scores: { yes: 100, no: 0 } }
+  - id: b
+    title: B
+    indicators:
+      - { id: q5, title: Q5, type: yes-no, scores: { yes: 100, no: 0 } }
+      - { id: q6, title: Q6, type: yes-no, scores: { yes: 100, no: 0 } }
+      - { id: q7, title: Q7, type: yes-no, scores: { yes: 100, no: 0 } }
+aggregation: weighted-mean
+`;
+  const sumShares = (r: ScoreResult) =>
+    allNodes(r.root)
+      .filter((n) => n.kind === 'question' && n.status === 'scored')
+      .reduce((s, n) => s.plus(n.shareOfTop!), new R(0));
+
+  it('sum to 1 over the scored questions of a linear tree', () => {
+    const r = scoreText(loadText(linear), answers({ q1: 'yes', q2: 'no', q3: 'yes', q4: 'no', q5: 'yes', q6: 'no', q7: 'yes' }));
+    expect(sumShares(r).minus(1).abs().lt('1e-50')).toBe(true);
+    expect(r.root.shareOfTop).toBe('1');
+    // q3 carries 3/4 of d2, d2 has 1/3 of a (weights 2 : 1), a has 3/4 of the top: 3/16.
+    expect(findScoredNode(r.root, 'q3')!.shareOfTop).toBe('0.1875');
+  });
+
+  it('still sum to 1 when a question is missing and omitted', () => {
+    const r = scoreText(loadText(linear), answers({ q1: 'yes', q2: 'no', q3: 'unknown', q4: 'no', q5: 'yes', q6: 'no', q7: 'yes' }));
+    expect(findScoredNode(r.root, 'q3')!.shareOfTop).toBeNull();
+    expect(sumShares(r).minus(1).abs().lt('1e-50')).toBe(true);
+  });
+
+  it('the score equals the share-weighted sum of question scores', () => {
+    const r = scoreText(loadText(linear), answers({ q1: 'yes', q2: 'no', q3: 'yes', q4: 'no', q5: 'yes', q6: 'no', q7: 'yes' }));
+    const sum = allNodes(r.root)
+      .filter((n) => n.kind === 'question')
+      .reduce((s, n) => s.plus(new R(n.shareOfTop!).times(n.score!)), new R(0));
+    expect(sum.minus(r.root.score!).abs().lt('1e-45')).toBe(true);
+  });
+});
+
+describe('display rounding', () => {
+  const rubric = (rounding: string, value: string) => `${HEAD}display: { precision: 1, rounding: ${rounding} }
+areas:
+  - id: a
+    title: A
+    indicators:
+      - { id: q, title: Q, type: yes-no, scores: { yes: ${value}, no: 0 } }
+`;
+  const display = (rounding: string, value: string) => scoreText(loadText(rubric(rounding, value)), answers({ q: 'yes' })).root.display;
+
+  it('half-up and half-even differ on x.x5', () => {
+    expect(display('half-up', '2.25')).toBe('2.3');
+    expect(display('half-even', '2.25')).toBe('2.2');
+    expect(display('half-up', '2.35')).toBe('2.4');
+    expect(display('half-even', '2.35')).toBe('2.4');
+    expect(display('half-down', '2.35')).toBe('2.3');
+    expect(display('up', '2.31')).toBe('2.4');
+    expect(display('down', '2.39')).toBe('2.3');
+  });
+
+  it('the exact score is never rounded', () => {
+    expect(scoreText(loadText(rubric('half-even', '2.25')), answers({ q: 'yes' })).root.score).toBe('2.25');
+  });
+
+  it('0.1 + 0.2 style sums are exact', () => {
+    const t = `${HEAD}areas:
+  - id: a
+    title: A
+    indicators:
+      - id: m
+        title: M
+        type: multiple-choice
+        options:
+          - { id: a1, label: A1, score: 0.1 }
+          - { id: a2, label: A2, score: 0.2 }
+`;
+    expect(scoreText(loadText(t), answers({ m: '[a1, a2]' })).root.score).toBe('0.3');
+  });
+});
+
+describe('results are plain data', () => {
+  it('survive a JSON round trip unchanged (no Decimal objects, no undefined)', () => {
+    for (const file of [NORTHLAND, SOUTHLAND]) {
+      const r = scoreText(demo, readFileSync(file, 'utf8'));
+      expect(JSON.parse(JSON.stringify(r))).toStrictEqual(r);
+      for (const n of allNodes(r.root)) {
+        expect(n.score === null || typeof n.score === 'string').toBe(true);
+        expect(n.value === null || typeof n.value === 'number').toBe(true);
+        if (n.score !== null) expect(n.value).toBe(Number(n.score));
+      }
+    }
+  });
+});
+
+describe('explainScore', () => {
+  const r = scoreText(demo, readFileSync(NORTHLAND, 'utf8'));
+
+  it('explains a decision table node with its matched row', () => {
+    const ex = explainScore(r, 'income-rule');
+    expect(ex.diagnostics).toEqual([]);
+    expect(ex.node!.id).toBe('income-rule');
+    expect(ex.text).toContain('NO 2024 · welcome-demo@1.0.0 · variant all');
+    expect(ex.text).toContain('score: 75.0 (exact 75)');
+    expect(ex.text).toContain('matched: row 2 "modest level, any source"');
+    expect(ex.text).toMatch(/income-level\s+50\.0\s+decision-table input/);
+  });
+
+  it('explains a question with its evidence and source position', () => {
+    const ex = explainScore(r, 'permit-wait');
+    expect(ex.text).toContain('answer: 3 months [3]');
+    expect(ex.text).toContain('band or rule: up to six months');
+    expect(ex.text).toContain('citation: Foreigners Act, § 12, https://example.org/foreigners-act#12');
+    expect(ex.text).toMatch(/written at: .*northland-2024\.yaml:10:3|written at: answers\.yaml:10:3/);
+  });
+
+  it('explains a weighted node with shares', () => {
+    const ex = explainScore(r, 'work');
+    expect(ex.text).toContain('aggregation: weighted-mean');
+    expect(ex.text).toMatch(/work-access\s+60\.0 × 66\.67%/);
+  });
+
+  it('SCORE_NODE_UNKNOWN with a hint for an unknown node', () => {
+    const ex = explainScore(r, 'incme-rule');
+    expect(ex.node).toBeUndefined();
+    expect(ex.text).toBe('');
+    expect(ex.diagnostics.map((d) => [d.code, d.hint])).toEqual([['SCORE_NODE_UNKNOWN', 'Did you mean "income-rule"?']]);
+  });
+});
