@@ -7,7 +7,7 @@ import { validateAnswerSet } from '../src/answers/validate.js';
 import { scoreAnswerSet, findScoredNode } from '../src/scoring/score.js';
 import { loadRubricFile } from '../src/node/files.js';
 import type { Rubric } from '../src/rubric/types.js';
-import { DEMO_RUBRIC, at, posOf, valuePos, where, withCode } from './helpers.js';
+import { DEMO_RUBRIC, at, posOf, valuePos, where, withCode } from './engine-helpers.js';
 
 const demo = loadRubricFile(DEMO_RUBRIC).value!;
 const A = 'a.yaml';

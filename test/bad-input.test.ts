@@ -6,7 +6,7 @@ import { loadRubric } from '../src/rubric/load.js';
 import { loadAnswerSet } from '../src/answers/load.js';
 import { parseYamlSource } from '../src/source/yaml-source.js';
 import { main } from '../src/cli/main.js';
-import { DEMO_RUBRIC, HEAD, NORTHLAND, ROOT, SOUTHLAND, captureIO, hasStackTrace, posOf, valuePos, where } from './helpers.js';
+import { DEMO_RUBRIC, HEAD, NORTHLAND, ROOT, SOUTHLAND, captureIO, hasStackTrace, posOf, valuePos, where } from './engine-helpers.js';
 
 const billionLaughs = [
   'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',

@@ -58,7 +58,7 @@ function valueScore(q: Raw, v: unknown): RefValue {
       const opts = (q.options as Raw[]).filter((o) => checked.has(o.id));
       const method = q.scoring?.method ?? 'sum';
       const keys = opts.map((o) => o.id as string);
-      if (method === 'sum') return score(opts.reduce((s, o) => s.plus(o.score), new R(0)), keys);
+      if (method === 'sum') return score(opts.reduce<RD>((s, o) => s.plus(o.score as number), new R(0)), keys);
       if (method === 'count') return score((q.scoring.bands as Raw[]).find((b) => inBand(b, opts.length))!.score, keys);
       const rule = (q.scoring.rules as Raw[]).find(
         (r) => (r.all ?? []).every((x: string) => checked.has(x)) && (r.any === undefined || r.any.some((x: string) => checked.has(x))) && (r.none ?? []).every((x: string) => !checked.has(x)),

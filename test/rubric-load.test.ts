@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRubric } from '../src/rubric/load.js';
 import { loadRubricFile } from '../src/node/files.js';
-import { DEMO_RUBRIC, HEAD, at, loadFromFiles, posOf, valuePos, where, withCode } from './helpers.js';
+import { DEMO_RUBRIC, HEAD, at, loadFromFiles, posOf, valuePos, where, withCode } from './engine-helpers.js';
 
 const F = 'r.yaml';
 const load = (text: string) => loadRubric(text, { file: F });

@@ -8,7 +8,7 @@ import { scoreAnswerSet, findScoredNode } from '../src/scoring/score.js';
 import { explainScore } from '../src/scoring/explain.js';
 import type { Rubric } from '../src/rubric/types.js';
 import type { ScoredNode, ScoreResult } from '../src/scoring/types.js';
-import { DEMO_RUBRIC, HEAD, NORTHLAND, SOUTHLAND } from './helpers.js';
+import { DEMO_RUBRIC, HEAD, NORTHLAND, SOUTHLAND } from './engine-helpers.js';
 import { R, readRawRubric, refDisplay, referenceScore, type RD } from './reference-score.js';
 
 const demoFiles = {

@@ -86,9 +86,19 @@ export interface ChangeReport {
 export interface ChangeOptions {
   /** Variant to explain (default: the rubric's default variant if both years have it, else the first variant both years have). */
   variant?: string;
+  /** The earlier set already scored (saves rescoring it; must be the result of `earlier`). */
+  earlierResult?: ScoreResult;
+  /** The later set already scored (must be the result of `later`). */
+  laterResult?: ScoreResult;
   /** Decimal places of contributions as shown (default: the rubric's precision + 2). Deltas of scores are shown with the rubric's precision. */
   precision?: number;
 }
+
+/**
+ * A decimal constructor wide enough that differences and sums of exact scores (60 significant
+ * digits each) are never rounded.
+ */
+const SumD = D.clone({ precision: 1000 });
 
 const canon = (v: unknown): string => {
   if (v === undefined) return 'u';
@@ -114,7 +124,7 @@ function canonicalAnswers(rubric: Rubric, set: AnswerSet): Map<string, Answer> {
 }
 
 function delta(from: string | null, to: string | null, fromDisplay: string | null, toDisplay: string | null, precision: number): ScoreDelta {
-  const d = from !== null && to !== null ? new D(to).minus(from).toFixed() : null;
+  const d = from !== null && to !== null ? new SumD(to).minus(from).toFixed() : null;
   return { from, to, fromDisplay, toDisplay, delta: d, deltaDisplay: d === null ? null : signed(roundForDisplay(d, { precision, rounding: 'half-up' })) };
 }
 
@@ -160,8 +170,8 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
   const withAnswers = (answers: Map<string, Answer>): AnswerSet => ({ ...earlier, answers: new Map(answers) });
   const scoreOf = (set: AnswerSet, variant?: string) => scoreAnswerSet(rubric, set, { reportMissing: false, ...(variant ? { variant } : {}) });
 
-  const before = scoreOf(withAnswers(start));
-  const after = scoreOf({ ...later, answers: new Map(end) });
+  const before = options.earlierResult ?? scoreOf(withAnswers(start));
+  const after = options.laterResult ?? scoreOf({ ...later, answers: new Map(end) });
   const variant = commonVariant(rubric, before, after, options.variant ?? rubric.defaultVariant);
   const variantTitle = rubric.variants.find((v) => v.id === variant)?.title ?? variant;
 
@@ -185,11 +195,11 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
     const area = q.ancestry[1] ?? q.id;
     const p0 = overallOf(prev);
     const p1 = overallOf(next);
-    const contribution = p0 !== null && p1 !== null ? new D(p1).minus(p0).toFixed() : null;
+    const contribution = p0 !== null && p1 !== null ? new SumD(p1).minus(p0).toFixed() : null;
     if (contribution === null) exact = false;
     const a0 = areaOf(prev, area);
     const a1 = areaOf(next, area);
-    const areaContribution = a0 !== null && a1 !== null ? new D(a1).minus(a0).toFixed() : null;
+    const areaContribution = a0 !== null && a1 !== null ? new SumD(a1).minus(a0).toFixed() : null;
     const fmt = (x: string | null) => (x === null ? null : signed(roundForDisplay(x, { precision, rounding: 'half-up' })));
     changes.push({
       question: q.id,
@@ -234,8 +244,6 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
   };
 }
 
-/** A decimal constructor wide enough that sums of contributions are never rounded. */
-const SumD = D.clone({ precision: 1000 });
 
 /**
  * Adds exact decimal strings without rounding (for checking that contributions sum to a delta).

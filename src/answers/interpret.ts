@@ -8,8 +8,12 @@ import type { DiagnosticCode } from '../diagnostics/index.js';
 import type { QuestionNode, ScoreBand } from '../rubric/types.js';
 import type { Answer, AnswerValue } from './types.js';
 
-/** Decimal constructor used for all published arithmetic: 60 significant digits, half-even. */
-export const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 60 });
+/**
+ * Decimal constructor used for all published arithmetic: 80 significant digits internally,
+ * half-even. Results leave the library with 60 significant digits (see `exactString`), so the
+ * rounding of intermediate values never shows in a published digit.
+ */
+export const D = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 80 });
 /** A decimal value of {@link D}. */
 export type Dec = InstanceType<typeof D>;
 

@@ -7,7 +7,10 @@
 import { formatDiagnostics } from '../diagnostics/index.js';
 import { explainCommand, explainHelp } from './explain.js';
 import { packageVersion, UsageError, type CliIO, type ExitCode } from './io.js';
+import { compareCommand, compareHelp } from './compare.js';
+import { reportCommand, reportHelp } from './report.js';
 import { scoreCommand, scoreHelp } from './score.js';
+import { scorecardCommand, scorecardHelp } from './scorecard.js';
 import { validateCommand, validateHelp } from './validate.js';
 import { importMipexCommand, importMipexHelp } from './import-mipex.js';
 import { verifyWorkbookCommand, verifyWorkbookHelp } from './verify-workbook.js';
@@ -35,6 +38,9 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'validate', summary: 'check rubrics and answer sets', help: validateHelp, run: validateCommand },
   { name: 'score', summary: 'score answer sets with a rubric', help: scoreHelp, run: scoreCommand },
   { name: 'explain', summary: 'explain why a node has its score', help: explainHelp, run: explainCommand },
+  { name: 'scorecard', summary: 'write country scorecards (HTML, Markdown or JSON)', help: scorecardHelp, run: scorecardCommand },
+  { name: 'compare', summary: 'rank countries for a year, with peer averages', help: compareHelp, run: compareCommand },
+  { name: 'report', summary: 'write a report site: ranking index and one scorecard per country', help: reportHelp, run: reportCommand },
   { name: 'import-mipex', summary: 'import the MIPEX workbook into answer sets', help: importMipexHelp, run: importMipexCommand },
   { name: 'verify-workbook', summary: 'check that a rubric reproduces a workbook\'s published scores', help: verifyWorkbookHelp, run: verifyWorkbookCommand },
   { name: 'outcomes validate', summary: 'check outcome data against an outcome framework', help: outcomesValidateHelp, run: outcomesValidateCommand },

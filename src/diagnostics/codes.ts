@@ -49,7 +49,7 @@ const table = {
     severity: 'error', area: 'yaml',
     summary: 'Anchors and aliases expand to more nodes than allowed (an "alias bomb").',
     fix: 'Write the repeated content out, or use fewer nested aliases.',
-    example: 'a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]',
+    example: 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
   },
   YAML_NOT_A_MAPPING: {
     severity: 'error', area: 'yaml',
@@ -82,7 +82,7 @@ const table = {
     severity: 'error', area: 'rubric',
     summary: 'An included file path leaves the rubric folder (absolute path or `..`).',
     fix: 'Keep every area file inside the folder of the rubric index file.',
-    example: 'areas:\n  - include: ../../etc/passwd',
+    example: 'schemaVersion: 1\nid: demo\nversion: 1.0.0\ntitle: Demo\nareas:\n  - include: ../../etc/passwd',
   },
   INCLUDE_CYCLE: {
     severity: 'error', area: 'rubric',
@@ -133,7 +133,7 @@ const table = {
     severity: 'error', area: 'rubric',
     summary: 'A weight is not a finite number greater than zero.',
     fix: 'Use a positive number; weights are normalised within their parent node, so only ratios matter.',
-    example: 'weight: 0',
+    example: 'schemaVersion: 1\nid: demo\nversion: 1.0.0\ntitle: Demo\nareas:\n  - id: work\n    title: Work\n    weight: 0\n    indicators:\n      - { id: permit, title: Permit, type: yes-no, scores: { yes: 100, no: 0 } }',
   },
   RUBRIC_SCORE_OUT_OF_SCALE: {
     severity: 'error', area: 'rubric',
@@ -286,7 +286,7 @@ const table = {
     severity: 'error', area: 'answers',
     summary: 'An answer set contains a `score` field; scores are derived from answers and never typed in.',
     fix: 'Remove the score and give the answer (option id, number or yes/no) instead.',
-    example: 'answers:\n  q1:\n    answer: full\n    score: 100',
+    example: 'schemaVersion: 1\nrubric: demo@1.0.0\ncountry: CA\nyear: 2024\nanswers:\n  permit:\n    answer: yes\n    score: 100',
   },
   CSV_SYNTAX: {
     severity: 'error', area: 'answers',

@@ -55,7 +55,16 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Renders a data path as `areas[0].indicators[2].weight`. */
+/**
+ * Renders a data path as `areas[0].indicators[2].weight`.
+ *
+ * @example
+ * ```ts
+ * import { formatPath } from 'policy-index';
+ * formatPath(['areas', 0, 'indicators', 2, 'weight']); // 'areas[0].indicators[2].weight'
+ * formatPath(['answers', 'a b']); // 'answers["a b"]'
+ * ```
+ */
 export function formatPath(path: readonly PathSegment[] | undefined): string {
   if (!path || path.length === 0) return '';
   let out = '';
@@ -67,7 +76,19 @@ export function formatPath(path: readonly PathSegment[] | undefined): string {
   return out;
 }
 
-/** Orders diagnostics by file, then position, then code, so output never depends on discovery order. */
+/**
+ * Orders diagnostics by file, then position, then code, so output never depends on discovery order.
+ *
+ * @example
+ * ```ts
+ * import { sortDiagnostics } from 'policy-index';
+ * const sorted = sortDiagnostics([
+ *   { code: 'YAML_SYNTAX', severity: 'error', message: 'Second.', file: 'a.yaml', line: 9, column: 1 },
+ *   { code: 'YAML_SYNTAX', severity: 'error', message: 'First.', file: 'a.yaml', line: 2, column: 5 },
+ * ]);
+ * sorted.map((d) => d.line); // [2, 9]
+ * ```
+ */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>

@@ -18,6 +18,13 @@ function plural(n: number, word: string): string {
 
 /**
  * Builds a code frame: the reported line with its neighbours and a caret under the column.
+ *
+ * @example
+ * ```ts
+ * import { codeFrame } from 'policy-index';
+ * codeFrame('id: demo\nweight: 0\n', 2, 9);
+ * // '  1 | id: demo\n> 2 | weight: 0\n    |         ^\n  3 | '
+ * ```
  */
 export function codeFrame(source: string, line: number, column: number, endColumn?: number, contextLines = 1): string {
   const lines = source.split(/\r?\n/);

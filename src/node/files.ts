@@ -14,7 +14,16 @@ import type { AnswerSet } from '../answers/types.js';
 /** Largest file read, in bytes. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-/** Reads a UTF-8 text file, returning a diagnostic instead of throwing. */
+/**
+ * Reads a UTF-8 text file (without a byte-order mark), returning a diagnostic instead of throwing.
+ *
+ * @example
+ * ```ts
+ * import { readTextFile } from 'policy-index/node';
+ * readTextFile('package.json').value?.startsWith('{'); // true
+ * readTextFile('no/such/file.yaml').diagnostics[0]?.code; // 'FILE_NOT_FOUND'
+ * ```
+ */
 export function readTextFile(path: string, display = path): Result<string> {
   try {
     const st = statSync(path);
@@ -29,7 +38,17 @@ export function readTextFile(path: string, display = path): Result<string> {
 
 const INDEX_NAMES = ['index.yaml', 'index.yml', 'rubric.yaml', 'rubric.yml'];
 
-/** Finds the index file of a rubric given a file or a folder. */
+/**
+ * Finds the index file of a rubric given a file or a folder (`index.yaml`, `index.yml`,
+ * `rubric.yaml` or `rubric.yml` inside it).
+ *
+ * @example
+ * ```ts
+ * import { resolveRubricIndex } from 'policy-index/node';
+ * resolveRubricIndex('examples/demo/rubric'); // 'examples/demo/rubric/index.yaml'
+ * resolveRubricIndex('no/such/folder'); // undefined
+ * ```
+ */
 export function resolveRubricIndex(path: string): string | undefined {
   try {
     if (statSync(path).isDirectory()) {
@@ -90,7 +109,17 @@ export function loadRubricFile(path: string): Result<Rubric> & { sources: Record
   });
 }
 
-/** Lists answer files: files as given (YAML or JSON), folders searched recursively for .yaml/.yml files, sorted. */
+/**
+ * Lists answer files: files as given (YAML or JSON), folders searched recursively for .yaml/.yml
+ * files, sorted.
+ *
+ * @example
+ * ```ts
+ * import { expandAnswerPaths } from 'policy-index/node';
+ * expandAnswerPaths(['examples/demo/answers']).files;
+ * // ['examples/demo/answers/northland-2024.yaml', 'examples/demo/answers/southland-2024.yaml']
+ * ```
+ */
 export function expandAnswerPaths(paths: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -51,7 +51,12 @@ p.lede{font-size:16px;max-width:70ch}
 .figure-card dt{color:var(--muted)}
 .figure-card dd{margin:0;font-weight:600}
 .up{color:var(--up)}.down{color:var(--down)}
-.charts{display:grid;grid-template-columns:minmax(0,640px) minmax(0,480px);gap:18px;align-items:start}
+.charts{display:grid;grid-template-columns:minmax(0,1.15fr) minmax(0,1fr);gap:24px;align-items:start}
+.table-scroll{overflow-x:auto}
+.ranking thead th{white-space:normal;min-width:4.5em}
+.ranking .country{min-width:11em}
+table.indicators col.c-ind{width:27%}table.indicators col.c-ans{width:25%}table.indicators col.c-score{width:11%}table.indicators col.c-ev{width:37%}
+tr.group td{background:var(--soft)}
 figure{margin:0}
 figure svg{max-width:100%;height:auto;display:block}
 figcaption{font-size:13px;color:var(--muted);margin-top:6px}
@@ -109,7 +114,7 @@ footer p{margin:4px 0;max-width:90ch}
 function page(title: string, lang: string, body: string): string {
   return (
     `<!DOCTYPE html>\n<html lang="${h(lang)}">\n<head>\n<meta charset="utf-8">\n` +
-    `<meta http-equiv="Content-Security-Policy" content="${h(CONTENT_SECURITY_POLICY)}">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta name="referrer" content="no-referrer">\n` +
     `<link rel="icon" href="data:,">\n` +
@@ -118,6 +123,10 @@ function page(title: string, lang: string, body: string): string {
 }
 
 const dash = '—';
+/** Lower-cases the first letter unless the word is an acronym (`All countries` → `all countries`, `EU …` kept). */
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+/** A peer label without its count: `All countries (56)` → `All countries`. */
+const bareLabel = (s: string) => s.replace(/ \(\d+\)$/, '');
 const show = (s: string | null | undefined) => (s === null || s === undefined ? dash : s);
 
 function signClass(display: string | null): string {
@@ -183,7 +192,7 @@ function nodeRows(nodes: readonly NodeCard[], card: Scorecard, depth: number): s
     const sub = depth > 0 ? ' sub' : '';
     const notIn = n.handling === 'not-in-variant' ? ' <span class="badge">not in variant</span>' : '';
     if (n.level === 'dimension' && n.children.length) {
-      out += `<tr class="group"><th scope="rowgroup" colspan="3">${h(n.title)}${n.derivation ? `<span class="how">${h(n.derivation.text)}</span>` : ''}</th>${scoreCell(n, max, min)}</tr>`;
+      out += `<tr class="group"><th scope="rowgroup" colspan="2">${h(n.title)}${n.derivation ? `<span class="how">${h(n.derivation.text)}</span>` : ''}</th>${scoreCell(n, max, min)}<td></td></tr>`;
       out += nodeRows(n.children, card, depth + 1);
     } else if (n.children.length) {
       // A composite indicator: how it is derived, then its questions.
@@ -200,11 +209,11 @@ function chartsHtml(card: Scorecard): string {
   const categories = card.areas.map((a) => ({ id: a.node.id, label: a.node.title }));
   const series = card.series.map((s) => ({ id: s.id, label: s.label, values: s.values.map((v) => v.value) }));
   const common = { categories, series, min: card.rubric.scale.min, max: card.rubric.scale.max, decimals: card.rubric.precision, idPrefix: `sc-${card.country.code}` };
-  const bar = barChartSvg({ ...common, title: `${card.country.name}: scores by policy area, ${card.year}, compared with the ${card.peers.label.replace(/ \(\d+\)$/, '')} average` });
+  const bar = barChartSvg({ ...common, title: `${card.country.name}: scores by policy area, ${card.year}, compared with the average of ${lowerFirst(card.peers.label)}` });
   const radar = radarChartSvg({ ...common, title: `${card.country.name}: profile across policy areas, ${card.year}` });
   return (
     `<section aria-labelledby="charts-h"><h2 id="charts-h">Scores by policy area</h2>` +
-    `<div class="charts"><figure>${bar}<figcaption>Area scores of ${h(card.country.name)} (blue) and the average of ${h(card.peers.label)} (orange), ${card.year}. Scale ${card.rubric.scale.min}–${card.rubric.scale.max}: higher is more favourable to integration.</figcaption></figure>` +
+    `<div class="charts"><figure>${bar}<figcaption>Area scores of ${h(card.country.name)} (blue) and the average of ${h(lowerFirst(card.peers.label))} (orange), ${card.year}. Scale ${card.rubric.scale.min}–${card.rubric.scale.max}: higher is more favourable to integration.</figcaption></figure>` +
     `<figure>${radar}<figcaption>The same scores as a profile: the solid line is ${h(card.country.name)}, the dashed line the peer average.</figcaption></figure></div></section>\n`
   );
 }
@@ -222,7 +231,7 @@ function keyFiguresHtml(card: Scorecard): string {
   if (card.change && card.change.overall.deltaDisplay !== null) {
     const ch = card.change;
     cards.push(
-      `<div class="figure-card secondary"><h3>Change since ${ch.fromYear}</h3><div class="big"><span${signClass(ch.overall.deltaDisplay)}>${h(ch.overall.deltaDisplay)}</span></div><dl><dt>Score</dt><dd>${h(show(ch.overall.fromDisplay))} → ${h(show(ch.overall.toDisplay))}</dd><dt>Measure</dt><dd>${h(ch.variantTitle)}</dd><dt>Answers changed</dt><dd>${ch.changes.length}</dd></dl></div>`,
+      `<div class="figure-card secondary"><h3>Change since ${ch.fromYear}</h3><div class="big"><span${signClass(ch.overall.deltaDisplay)}>${h(ch.overall.deltaDisplay)}</span></div><dl><dt>Score</dt><dd>${h(show(ch.overall.fromDisplay))} → ${h(show(ch.overall.toDisplay))}</dd><dt>Answers changed</dt><dd>${ch.changes.length}</dd></dl><p class="note">${h(ch.variantTitle)}</p></div>`,
     );
   }
   return `<section aria-labelledby="summary-h"><h2 id="summary-h">At a glance</h2><div class="figures">${cards.join('')}</div></section>\n`;
@@ -233,7 +242,7 @@ function strengthsHtml(card: Scorecard): string {
     `<li><strong>${h(d.title)}</strong>: ${h(d.display)} against ${h(d.peerDisplay)} <span${signClass(d.differenceDisplay)}>(${h(d.differenceDisplay)})</span></li>`;
   const list = (xs: Scorecard['strengths'], none: string) => (xs.length ? `<ul>${xs.map(item).join('')}</ul>` : `<p class="note">${none}</p>`);
   return (
-    `<section aria-labelledby="sw-h"><h2 id="sw-h">Strengths and weaknesses</h2><p class="note">Areas furthest above and below the average of ${h(card.peers.label)} in ${card.year}.</p>` +
+    `<section aria-labelledby="sw-h"><h2 id="sw-h">Strengths and weaknesses</h2><p class="note">Areas furthest above and below the average of ${h(lowerFirst(card.peers.label))} in ${card.year}.</p>` +
     `<div class="sw"><div><h3>Strengths</h3>${list(card.strengths, 'No area is above the peer average.')}</div><div><h3>Weaknesses</h3>${list(card.weaknesses, 'No area is below the peer average.')}</div></div></section>\n`
   );
 }
@@ -245,7 +254,7 @@ function trendHtml(card: Scorecard): string {
     title: `${card.country.name}: ${t.variantTitle}, ${t.points[0]!.year}–${t.points[t.points.length - 1]!.year}`,
     series: [
       { id: 'country', label: card.country.name, points: t.points.map((p) => ({ year: p.year, value: p.value })) },
-      { id: 'peer', label: `${card.peers.label.replace(/ \(\d+\)$/, '')} average`, points: t.points.map((p) => ({ year: p.year, value: p.peer.value })) },
+      { id: 'peer', label: `Average, ${lowerFirst(bareLabel(card.peers.label))}`, points: t.points.map((p) => ({ year: p.year, value: p.peer.value })) },
     ],
     min: card.rubric.scale.min,
     max: card.rubric.scale.max,
@@ -261,24 +270,23 @@ function changeHtml(card: Scorecard): string {
   const areaRows = ch.areas
     .map((a) => `<tr><th scope="row">${h(a.title)}</th><td class="num">${h(show(a.fromDisplay))}</td><td class="num">${h(show(a.toDisplay))}</td><td class="num"><span${signClass(a.deltaDisplay)}>${h(show(a.deltaDisplay))}</span></td></tr>`)
     .join('');
-  const moved = ch.changes.filter((c) => c.contribution === null || !/^-?0(\.0*)?$/.test(c.contribution));
-  const rows = moved
+  const rows = ch.changes
     .map(
       (c) =>
         `<tr data-question="${h(c.question)}"><td>${h(c.areaTitle)}</td><th scope="row">${h(c.title)}</th><td>${h(c.from.label)}</td><td>${h(c.to.label)}</td>` +
+        `<td class="num"><span${signClass(c.areaContributionDisplay)}>${h(show(c.areaContributionDisplay))}</span></td>` +
         `<td class="num contribution" data-exact="${h(c.contribution ?? '')}"><span${signClass(c.contributionDisplay)}>${h(show(c.contributionDisplay))}</span></td></tr>`,
     )
     .join('');
-  const others = ch.changes.length - moved.length;
-  const explain = `Each changed answer is applied in turn, in rubric order, starting from the ${ch.fromYear} answers; its contribution is the change of the overall score (${h(ch.variantTitle)}) at that step, so the contributions add up exactly to the total change.`;
+  const explain = `Each changed answer is applied in turn, in rubric order, starting from the ${ch.fromYear} answers; its contribution is the change of the overall score (${h(ch.variantTitle)}) at that step, so the contributions add up exactly to the total change. The area change is the step's change of the indicator's own area; “—” means the area had no score before or after the step.`;
   return (
     `<section aria-labelledby="change-h"><h2 id="change-h">Change since ${ch.fromYear}</h2>` +
     `<table class="change-areas"><caption>Scores in ${ch.fromYear} and ${ch.toYear}</caption><thead><tr><th scope="col">Area</th><th scope="col" class="num">${ch.fromYear}</th><th scope="col" class="num">${ch.toYear}</th><th scope="col" class="num">Change</th></tr></thead><tbody>` +
     `${ch.variants.map((v) => `<tr class="group"><th scope="row">${h(v.title)}</th><td class="num">${h(show(v.fromDisplay))}</td><td class="num">${h(show(v.toDisplay))}</td><td class="num"><span${signClass(v.deltaDisplay)}>${h(show(v.deltaDisplay))}</span></td></tr>`).join('')}${areaRows}</tbody></table>` +
     (ch.changes.length
-      ? `<table class="attribution" data-delta="${h(ch.overall.delta ?? '')}"><caption>Answers that changed and what each contributed to the overall score (${h(ch.variantTitle)})</caption><thead><tr><th scope="col">Area</th><th scope="col">Indicator</th><th scope="col">${ch.fromYear}</th><th scope="col">${ch.toYear}</th><th scope="col" class="num">Contribution</th></tr></thead>` +
-        `<tbody>${rows || `<tr><td colspan="5">No changed answer moved the overall score.</td></tr>`}</tbody>` +
-        `<tfoot><tr><th scope="row" colspan="4">Total change${others ? ` (${others} other changed answer${others === 1 ? '' : 's'} did not move this score)` : ''}</th><td class="num total" data-exact="${h(ch.overall.delta ?? '')}"><span${signClass(ch.totalContributionDisplay)}>${h(show(ch.totalContributionDisplay))}</span></td></tr></tfoot></table>` +
+      ? `<table class="attribution" data-delta="${h(ch.overall.delta ?? '')}"><caption>Answers that changed and what each contributed to the overall score (${h(ch.variantTitle)})</caption><thead><tr><th scope="col">Area</th><th scope="col">Indicator</th><th scope="col">${ch.fromYear}</th><th scope="col">${ch.toYear}</th><th scope="col" class="num">Area change</th><th scope="col" class="num">Contribution to overall</th></tr></thead>` +
+        `<tbody>${rows}</tbody>` +
+        `<tfoot><tr><th scope="row" colspan="5">Total change of the overall score${ch.unchangedScore ? ` (${ch.unchangedScore} of the ${ch.changes.length} changed answers did not move it)` : ''}</th><td class="num total" data-exact="${h(ch.overall.delta ?? '')}"><span${signClass(ch.totalContributionDisplay)}>${h(show(ch.totalContributionDisplay))}</span></td></tr></tfoot></table>` +
         `<p class="note">${explain}</p>`
       : `<p class="note">No answer changed between ${ch.fromYear} and ${ch.toYear}.</p>`) +
     `</section>\n`
@@ -298,7 +306,7 @@ function areasHtml(card: Scorecard): string {
     if (n.derivation) meta.push(h(n.derivation.text));
     out += `<p class="area-meta">${meta.join(' · ')}</p>`;
     if (n.description) out += `<p class="note">${h(n.description)}</p>`;
-    out += `<table class="indicators" aria-labelledby="${h(hid)}-h"><thead><tr><th scope="col">Indicator</th><th scope="col">Answer</th><th scope="col" class="num">Score</th><th scope="col">Evidence</th></tr></thead><tbody>${nodeRows(n.children, card, 0)}</tbody></table></div>`;
+    out += `<table class="indicators" aria-labelledby="${h(hid)}-h"><colgroup><col class="c-ind"><col class="c-ans"><col class="c-score"><col class="c-ev"></colgroup><thead><tr><th scope="col">Indicator</th><th scope="col">Answer</th><th scope="col" class="num">Score</th><th scope="col">Evidence</th></tr></thead><tbody>${nodeRows(n.children, card, 0)}</tbody></table></div>`;
   }
   return out + `</section>\n`;
 }
@@ -396,7 +404,7 @@ export function renderIndexHtml(model: IndexModel, options: Pick<HtmlOptions, 'l
     const rest = r.variants.filter((_, i) => i !== variantIdx);
     return (
       `<tr data-country="${h(r.country)}"><td class="rank num">${withRank ? h(r.rankLabel) : dash}</td>` +
-      `<th scope="row" class="country"><a href="${h(r.href)}">${h(r.name)}</a>${withRank ? '' : ` <span class="note">(${r.year})</span>`}</th>` +
+      `<th scope="row" class="country"><a href="${h(r.href)}">${h(r.name)}</a>${withRank ? (r.latestYear !== r.year ? ` <span class="note">(scorecard: ${r.latestYear})</span>` : '') : ` <span class="note">(${r.year})</span>`}</th>` +
       `<td class="num overall">${h(show(main?.display))}${miniBar(main?.value ?? null, scale.max, scale.min)}</td>` +
       rest.map((v) => `<td class="num">${h(show(v.display))}</td>`).join('') +
       r.areas.map((a) => `<td class="num">${h(show(a.display))}</td>`).join('') +
@@ -411,11 +419,11 @@ export function renderIndexHtml(model: IndexModel, options: Pick<HtmlOptions, 'l
   let main =
     `<section aria-labelledby="ranking-h"><h2 id="ranking-h">Ranking ${model.year}</h2>` +
     `<p class="lede">${model.rows.filter((r) => r.rank !== null).length} countries ranked by the ${h(model.variantTitle.toLowerCase())}. Countries with equal scores share a rank (shown as =). Select a country for its full scorecard with every answer and its legal evidence.</p>` +
-    `<table class="ranking"><caption>Scores by country, ${model.year} (scale ${scale.min}–${scale.max})</caption><thead>${headerRow}</thead><tbody>${model.rows.map((r) => rowHtml(r, true)).join('')}</tbody><tfoot>${peerRow}</tfoot></table></section>\n`;
+    `<div class="table-scroll"><table class="ranking"><caption>Scores by country, ${model.year} (scale ${scale.min}–${scale.max})</caption><thead>${headerRow}</thead><tbody>${model.rows.map((r) => rowHtml(r, true)).join('')}</tbody><tfoot>${peerRow}</tfoot></table></div></section>\n`;
   if (model.others.length) {
     main +=
       `<section aria-labelledby="others-h"><h2 id="others-h">Countries without ${model.year} data</h2><p class="note">Shown with their latest year; not ranked.</p>` +
-      `<table class="ranking others"><thead>${headerRow}</thead><tbody>${model.others.map((r) => rowHtml(r, false)).join('')}</tbody></table></section>\n`;
+      `<div class="table-scroll"><table class="ranking others"><thead>${headerRow}</thead><tbody>${model.others.map((r) => rowHtml(r, false)).join('')}</tbody></table></div></section>\n`;
   }
   const body = head + `<main><div class="wrap">\n${main}</div></main>\n` + footerHtml(model.rubric, [], model.generatedAt);
   return page(`${model.rubric.title} — ranking ${model.year}`, lang, body);

@@ -114,9 +114,9 @@ export function renderScorecardMarkdown(card: Scorecard): string {
       out.push(`Answers that changed, with their contribution to the overall score (${m(ch.variantTitle)}; sequential substitution in rubric order; contributions add up exactly):`, '');
       out.push(
         table(
-          ['Area', 'Indicator', String(ch.fromYear), String(ch.toYear), 'Contribution'],
-          [...ch.changes.map((c) => [m(c.areaTitle), m(c.title), m(c.from.label), m(c.to.label), show(c.contributionDisplay)]), ['**Total**', '', '', '', `**${show(ch.totalContributionDisplay)}**`]],
-          ['l', 'l', 'l', 'l', 'r'],
+          ['Area', 'Indicator', String(ch.fromYear), String(ch.toYear), 'Area change', 'Contribution to overall'],
+          [...ch.changes.map((c) => [m(c.areaTitle), m(c.title), m(c.from.label), m(c.to.label), show(c.areaContributionDisplay), show(c.contributionDisplay)]), ['**Total**', '', '', '', '', `**${show(ch.totalContributionDisplay)}**`]],
+          ['l', 'l', 'l', 'l', 'r', 'r'],
         ),
         '',
       );

@@ -339,7 +339,8 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
   let change: Scorecard['change'] = null;
   if (set) {
     const earlier = options.since !== undefined ? ctx.answerSets.find((s) => s.country === country && s.year === options.since) : previousAnswerSet(ctx.answerSets, country, year);
-    if (earlier && earlier.rubric.id === set.rubric.id) change = computeChange(rubric, earlier, set);
+    const earlierResult = earlier ? ctx.result(country, earlier.year) : undefined;
+    if (earlier && earlier.rubric.id === set.rubric.id) change = computeChange(rubric, earlier, set, { ...(earlierResult ? { earlierResult } : {}), laterResult: result });
   }
 
   // Trend: the variant scored in most of the country's years.
@@ -396,7 +397,7 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
     peers: { group: peers.group, label: peers.label, members: peers.members, year },
     series: [
       { id: 'country', label: name, values: result.root.children.map((n) => ({ area: n.id, value: n.status === 'scored' ? n.value : null, display: n.status === 'scored' ? n.display : null })) },
-      { id: 'peer', label: `${peers.label} average`, values: result.root.children.map((n) => ({ area: n.id, value: peers.areas[n.id]?.value ?? null, display: peers.areas[n.id]?.display ?? null })) },
+      { id: 'peer', label: `Average, ${/^[A-Z][a-z]/.test(peers.label) ? peers.label[0]!.toLowerCase() + peers.label.slice(1) : peers.label}`, values: result.root.children.map((n) => ({ area: n.id, value: peers.areas[n.id]?.value ?? null, display: peers.areas[n.id]?.display ?? null })) },
     ],
     strengths: sw.strengths,
     weaknesses: sw.weaknesses,
@@ -412,6 +413,8 @@ export interface IndexRow {
   country: string;
   name: string;
   year: number;
+  /** The year of the country's scorecard (its latest year). */
+  latestYear: number;
   href: string;
   rank: number | null;
   rankLabel: string;
@@ -434,9 +437,26 @@ export interface IndexModel {
   generatedAt?: string;
 }
 
+/**
+ * The year an index ranks by default: the latest year of most countries (ties: the later
+ * year), so that one country with a newer answer set does not empty the ranking.
+ */
+export function defaultIndexYear(ctx: ScorecardContext): number {
+  const counts = new Map<number, number>();
+  for (const cc of ctx.countries()) {
+    const ys = ctx.years(cc);
+    const y = ys[ys.length - 1];
+    if (y !== undefined) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [y, c] of counts) if (c > bestCount || (c === bestCount && y > best)) [best, bestCount] = [y, c];
+  return best;
+}
+
 /** Options for {@link buildIndexModel}. */
 export interface IndexModelOptions {
-  /** Year of the ranking (default: the latest year in the data). */
+  /** Year of the ranking (default: {@link defaultIndexYear}). */
   year?: number;
   /** Variant to rank by (default: the rubric's default variant, or the first variant with scores that year). */
   variant?: string;
@@ -458,8 +478,7 @@ export interface IndexModelOptions {
  */
 export function buildIndexModel(ctx: ScorecardContext, options: IndexModelOptions = {}): IndexModel {
   const { rubric } = ctx;
-  const allYears = ctx.results.map((r) => r.year);
-  const year = options.year ?? (allYears.length ? Math.max(...allYears) : 0);
+  const year = options.year ?? defaultIndexYear(ctx);
   let variant = options.variant ?? rubric.defaultVariant;
   if (!options.variant && ctx.ranking(year, variant).scored === 0) {
     variant = rubric.variants.find((v) => ctx.ranking(year, v.id).scored > 0)?.id ?? variant;
@@ -470,6 +489,7 @@ export function buildIndexModel(ctx: ScorecardContext, options: IndexModelOption
     country: e.country,
     name: e.name,
     year: e.year,
+    latestYear: ctx.years(e.country)[ctx.years(e.country).length - 1] ?? e.year,
     href: href(e.country),
     rank: e.rank,
     rankLabel: e.rankLabel,

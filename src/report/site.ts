@@ -36,7 +36,7 @@ export interface BuildSiteOptions {
   variant?: string;
   generatedAt?: string;
   /** Called once per country, before its scorecard is built. */
-  onProgress?: (done: number, total: number, country: string) => void;
+  onProgress?: (done: number, total: number, country: string, name: string) => void;
   fileLabel?: (file: string) => string;
   /** Results already scored (must match the answer sets); scored here otherwise. */
   results?: readonly ScoreResult[];
@@ -68,7 +68,7 @@ export function buildSite(rubric: Rubric, sets: readonly AnswerSet[], options: B
   const countries = ctx.countries();
   const gen = options.generatedAt ? { generatedAt: options.generatedAt } : {};
   countries.forEach((cc, i) => {
-    options.onProgress?.(i + 1, countries.length, cc);
+    options.onProgress?.(i + 1, countries.length, cc, ctx.name(cc));
     const card = buildScorecard(ctx, cc, gen);
     if (!card) return;
     if (formats.includes('html')) files.push({ path: `${cc}.html`, text: renderScorecardHtml(card) });

@@ -178,7 +178,7 @@ export function barChartSvg(o: ChartOptions): string {
 export function radarChartSvg(o: ChartOptions): string {
   const min = o.min ?? 0;
   const max = o.max ?? 100;
-  const width = 480;
+  const width = 560;
   const height = 420;
   const cx = width / 2;
   const cy = 222;

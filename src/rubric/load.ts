@@ -94,6 +94,12 @@ function mergeMissing(base: MissingRule, over: z.infer<typeof missingRuleSchema>
 
 const MEAN: Aggregation = { method: 'mean', over: 'children' };
 
+// Built once: zod compiles each schema object on first use, so per-node schemas are slow.
+const compositeIndicatorSchema = z.strictObject(compositeIndicatorShape);
+const dimensionSchema = z.strictObject(dimensionShape);
+const areaSchema = z.strictObject(areaShape);
+const areaFileSchema = z.strictObject(areaFileShape);
+
 export interface Frame {
   locator: SourceLocator;
   path: PathSegment[];
@@ -187,7 +193,7 @@ function buildIndicator(raw: unknown, frame: Frame, ctx: Ctx, parentKind: NodeKi
     return undefined;
   }
   if (isRecord(raw)) outcomeGuard(raw, frame, ctx);
-  const c = parseWith(z.strictObject(compositeIndicatorShape), raw, frame, ctx);
+  const c = parseWith(compositeIndicatorSchema, raw, frame, ctx);
   if (!c) return undefined;
   const nodeMissing = mergeMissing(missing, c.missing);
   const children: RubricNode[] = [];
@@ -236,7 +242,7 @@ function group(
 
 function buildArea(raw: unknown, frame: Frame, ctx: Ctx, rootId: string, isFile: boolean): GroupNode | undefined {
   if (isRecord(raw)) outcomeGuard(raw, frame, ctx);
-  const a = parseWith(z.strictObject(isFile ? areaFileShape : areaShape), raw, frame, ctx);
+  const a = parseWith(isFile ? areaFileSchema : areaSchema, raw, frame, ctx);
   if (!a) return undefined;
   const missing = mergeMissing(ctx.defaultMissing, a.missing);
   const ancestry = [rootId, a.id];
@@ -253,7 +259,7 @@ function buildArea(raw: unknown, frame: Frame, ctx: Ctx, rootId: string, isFile:
   a.dimensions?.forEach((d, i) => {
     const dframe = { locator: frame.locator, path: [...frame.path, 'dimensions', i] };
     if (isRecord(d)) outcomeGuard(d, dframe, ctx);
-    const dim = parseWith(z.strictObject(dimensionShape), d, dframe, ctx);
+    const dim = parseWith(dimensionSchema, d, dframe, ctx);
     if (!dim) return;
     const dMissing = mergeMissing(missing, dim.missing);
     const dChildren: RubricNode[] = [];

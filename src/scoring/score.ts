@@ -28,9 +28,15 @@ const ROUNDING: Record<Rounding, number> = {
   down: D.ROUND_DOWN,
 };
 
-/** Exact decimal string: full precision, no exponent, no trailing zeros. */
+/** Significant digits of the exact score strings. */
+export const EXACT_DIGITS = 60;
+
+/**
+ * Exact decimal string: terminating results in full, others to 60 significant digits (computed
+ * with 80), no exponent, no trailing zeros.
+ */
 export function exactString(d: Dec): string {
-  return d.toFixed();
+  return d.toSignificantDigits(EXACT_DIGITS, D.ROUND_HALF_EVEN).toFixed();
 }
 
 /** Rounds a score for display as the rubric declares. */
@@ -251,7 +257,7 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
 
     let dec: Dec;
     const weighted = agg.method === 'weighted-mean' || agg.method === 'geometric-mean';
-    const weights = terms.map((t) => (weighted ? t.weight : new D(1)));
+    const weights = canonicalWeights(terms.map((t) => (weighted ? t.weight : new D(1))));
     const sumW = weights.reduce((s, x) => s.plus(x), new D(0));
     if (agg.method === 'minimum' || agg.method === 'maximum') {
       let best = 0;
@@ -326,6 +332,25 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
   };
 }
 
+/**
+ * The smallest whole numbers with the same ratios as the given weights (`[0.5, 1.5]` → `[1, 3]`),
+ * so that multiplying every weight of a node by one constant cannot change a digit of its score.
+ */
+function canonicalWeights(weights: Dec[]): Dec[] {
+  if (weights.length === 0 || weights.some((w) => !w.isFinite() || w.lte(0))) return weights;
+  const places = Math.max(...weights.map((w) => w.decimalPlaces()));
+  const scale = new D(10).pow(places);
+  const ints = weights.map((w) => BigInt(w.times(scale).toFixed(0)));
+  let g = 0n;
+  for (const x of ints) {
+    let a = g;
+    let b = x;
+    while (b !== 0n) [a, b] = [b, a % b];
+    g = a;
+  }
+  return g > 0n ? ints.map((x) => new D((x / g).toString())) : weights;
+}
+
 function setShares(node: ScoredNode, share: Dec | null): void {
   node.shareOfTop = share === null ? null : exactString(share);
   for (const c of node.children) {
@@ -336,6 +361,17 @@ function setShares(node: ScoredNode, share: Dec | null): void {
 
 /**
  * Finds a node of a score tree by id (depth-first).
+ *
+ * @example
+ * ```ts
+ * import { createAnswerSet, findScoredNode, loadRubric, scoreAnswerSet } from 'policy-index';
+ * const rubric = loadRubric(
+ *   'schemaVersion: 1\nid: demo\nversion: 1.0.0\ntitle: Demo\nareas:\n' +
+ *     '  - { id: work, title: Work, indicators: [{ id: permit, title: Permit, type: yes-no, scores: { yes: 100, no: 0 } }] }\n',
+ * ).value!;
+ * const result = scoreAnswerSet(rubric, createAnswerSet({ rubric: 'demo@1.0.0', country: 'CA', year: 2020, answers: { permit: 'yes' } }));
+ * findScoredNode(result.root, 'permit')?.score; // '100'
+ * ```
  */
 export function findScoredNode(root: ScoredNode, id: string): ScoredNode | undefined {
   if (root.id === id) return root;

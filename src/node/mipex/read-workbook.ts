@@ -206,6 +206,14 @@ function norm(s: string): string {
   return s.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** {@link norm} of a cell that may be a label or heading; long texts (comments) give `''` cheaply. */
+function labelText(cell: XlsxCell): string {
+  const v = cell.value;
+  if (v === null || cell.error !== undefined) return '';
+  if (typeof v !== 'string') return String(v);
+  return v.length > 120 ? '' : norm(v);
+}
+
 function cleanCode(s: string): string | null {
   const t = s.replace(/\s+/g, ' ').trim();
   return t === '' || t.toLowerCase() === 'null' ? null : t;
@@ -327,7 +335,7 @@ function readSheet(ws: XlsxSheet, diagnostics: RawDiagnostic[]): RawSheet | unde
   // Rows whose label cell reads "Policy strand" start a block.
   const strandRows: { row: number; col: number }[] = [];
   for (const r of grid.sortedRows()) {
-    const label = grid.cellsOf(r).find((c) => norm(cellText(c.cell)) === LABELS.strand);
+    const label = grid.cellsOf(r).find((c) => labelText(c.cell) === LABELS.strand);
     if (label) strandRows.push({ row: r, col: label.col });
   }
   const overall = readOverall(grid, strandRows[0]?.row ?? Number.POSITIVE_INFINITY, diagnostics);
@@ -371,11 +379,11 @@ function readOverall(grid: Grid, before: number, diagnostics: RawDiagnostic[]): 
   for (const r of grid.sortedRows()) {
     if (r >= before) break;
     const cells = grid.cellsOf(r);
-    const yearCell = cells.find((c) => norm(cellText(c.cell)) === 'year');
+    const yearCell = cells.find((c) => labelText(c.cell) === 'year');
     if (!yearCell) continue;
     const variants = new Map<number, keyof Omit<RawOverallRow, 'year'>>();
     for (const c of cells) {
-      const t = norm(cellText(c.cell));
+      const t = labelText(c.cell);
       if (!t.includes('overall') && !t.includes('health')) continue;
       if (t.includes('education')) variants.set(c.col, 'withoutHealthEducation');
       else if (t.includes('with/out') || t.includes('without') || t.includes('w/o') || t.includes('excluding')) variants.set(c.col, 'withoutHealth');
@@ -443,7 +451,7 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
     if (r <= startRow) continue;
     if (r >= endRow) break;
     const cells = grid.cellsOf(r);
-    const texts = cells.map((c) => norm(cellText(c.cell)));
+    const texts = cells.map((c) => labelText(c.cell));
     if (texts.includes('year') && texts.some((t) => t === 'score')) {
       headerRow = r;
       break;
@@ -477,7 +485,7 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
   // Triplets: every "Score" header cell (with the "Year" cell before it and the next "Comments"
   // cell after it), plus every "Year" cell whose "Score" heading is blank but whose next column
   // carries a code.
-  const headerCells = grid.cellsOf(headerRow).map((c) => ({ col: c.col, text: norm(cellText(c.cell)) }));
+  const headerCells = grid.cellsOf(headerRow).map((c) => ({ col: c.col, text: labelText(c.cell) }));
   const isYear = (t: string): boolean => t === 'year';
   const isScore = (t: string): boolean => t.startsWith('score');
   const isComments = (t: string): boolean => t.startsWith('comment');

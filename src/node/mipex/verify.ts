@@ -11,8 +11,8 @@ import { D } from '../../answers/interpret.js';
 import type { AnswerSet } from '../../answers/types.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { Rubric } from '../../rubric/types.js';
-import { findScoredNode, scoreAnswerSet } from '../../scoring/score.js';
-import type { ScoreResult } from '../../scoring/types.js';
+import { scoreAnswerSet } from '../../scoring/score.js';
+import type { ScoredNode, ScoreResult } from '../../scoring/types.js';
 import { bundledRubricPath } from '../../cli/io.js';
 import { loadRubricFile } from '../files.js';
 import { importMipexWorkbook, mipexCodeIndex, normaliseMipexCode, type MipexImportResult, type PublishedScore } from './import.js';
@@ -59,19 +59,31 @@ const yearKey = (country: string, year: number) => `${country}/${year}`;
  */
 export function compareWithPublished(rubric: Rubric, answerSets: readonly AnswerSet[], published: readonly PublishedScore[]): Omit<VerifyWorkbookResult, 'diagnostics'> & { results: Map<string, ScoreResult> } {
   const results = new Map<string, ScoreResult>();
-  for (const set of answerSets) results.set(yearKey(set.country, set.year), scoreAnswerSet(rubric, set, { reportMissing: false }));
+  const nodeScores = new Map<string, Map<string, string | null>>();
+  for (const set of answerSets) {
+    const key = yearKey(set.country, set.year);
+    const result = scoreAnswerSet(rubric, set, { reportMissing: false });
+    results.set(key, result);
+    const scores = new Map<string, string | null>(result.variants.map((v) => [`variant:${v.id}`, v.score]));
+    const walk = (n: ScoredNode) => {
+      if (!scores.has(n.id)) scores.set(n.id, n.score);
+      n.children.forEach(walk);
+    };
+    result.root.children.forEach(walk);
+    nodeScores.set(key, scores);
+  }
   const codes = mipexCodeIndex(rubric);
   const variants = new Set(rubric.variants.map((v) => v.id));
   let agreed = 0;
   const disagreements: VerifyDisagreement[] = [];
   for (const p of published) {
-    const result = results.get(yearKey(p.country, p.year));
+    const scores = nodeScores.get(yearKey(p.country, p.year));
     let exact: string | null = null;
-    if (result) {
-      if (variants.has(p.node)) exact = result.variants.find((v) => v.id === p.node)?.score ?? null;
+    if (scores) {
+      if (variants.has(p.node)) exact = scores.get(`variant:${p.node}`) ?? null;
       else {
         const node = codes.get(normaliseMipexCode(p.node));
-        exact = node ? (findScoredNode(result.root, node.id)?.score ?? null) : null;
+        exact = node ? (scores.get(node.id) ?? null) : null;
       }
     }
     if (exact !== null && new D(p.value).minus(exact).abs().lte(VERIFY_TOLERANCE)) agreed++;

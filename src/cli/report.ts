@@ -1,0 +1,103 @@
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { hasErrors } from '../diagnostics/index.js';
+import { buildSite, scoreAll, type SiteFormat } from '../report/site.js';
+import { parseCommandArgs } from './args.js';
+import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { loadReportInputs, overwriteCheck, peersOption, writeText, yearOption } from './report-shared.js';
+import { displayPath, printDiagnostics } from './shared.js';
+
+export const reportHelp = `Usage: policy-index report <answers…> --out <dir> [--rubric <path|id>] [--peers eu|all|CC,…]
+                          [--format html,md,json] [--year <y>] [--variant <id>] [--quiet]
+
+Writes a report site: index.html with the ranking of every country (area columns, overall
+score per variant, rank) linking to one scorecard per country for its latest year
+(<CC>.html, and <CC>.md / <CC>.json with those formats). Pages are self-contained: inline CSS
+and SVG charts, no scripts, no external requests.
+
+Options:
+  --out <dir>         output folder (created if needed; input files are never overwritten)
+  --rubric <r>        rubric path, or the id of a bundled rubric (default: the rubric the
+                      answer sets name, when it is bundled)
+  --peers <p>         peer group for averages: all (default), eu or DE,FR,…
+  --format <list>     formats to write, comma-separated (default: html,md,json)
+  --year <y>          year of the index ranking (default: the latest year in the answers)
+  --variant <id>      variant the index ranks by (default: the rubric's default variant)
+  --generated-at <t>  a time to print on the pages (output is otherwise byte-identical)
+  --quiet             no progress lines
+  -h, --help          show this help
+
+Exit codes: 0 written, 1 errors in the inputs, 2 usage error.`;
+
+/** `policy-index report`. */
+export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs('report', argv, {
+    rubric: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    peers: { type: 'string' },
+    format: { type: 'string' },
+    year: { type: 'string' },
+    variant: { type: 'string' },
+    'generated-at': { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  if (values.help) {
+    io.stdout(reportHelp + '\n');
+    return 0;
+  }
+  if (typeof values.out !== 'string' || !values.out) throw new UsageError('report needs an output folder: --out <dir>.', 'report');
+  const formats = (typeof values.format === 'string' ? values.format : 'html,md,json').split(',').map((f) => f.trim()).filter(Boolean);
+  for (const f of formats) if (!['html', 'md', 'json'].includes(f)) throw new UsageError(`--format takes html, md and json, comma-separated (got "${f}").`, 'report');
+  const peers = peersOption('report', values.peers);
+  const year = yearOption('report', values.year);
+  const started = performance.now();
+  const inputs = loadReportInputs(io, 'report', positionals, values.rubric as string | undefined);
+  const diagnostics: Diagnostic[] = [...inputs.diagnostics];
+  if (!inputs.rubric) {
+    printDiagnostics(io, diagnostics, inputs.sources);
+    return 1;
+  }
+  const rubric = inputs.rubric;
+  const variant = typeof values.variant === 'string' ? values.variant : undefined;
+  if (variant && !rubric.variants.some((v) => v.id === variant)) throw new UsageError(`The rubric has no variant "${variant}"; it has ${rubric.variants.map((v) => v.id).join(', ')}.`, 'report');
+  if (inputs.sets.length === 0) {
+    printDiagnostics(io, diagnostics, inputs.sources);
+    io.stderr('No answer sets found.\n');
+    return 1;
+  }
+  const quiet = Boolean(values.quiet);
+  if (!quiet) io.stderr(`Scoring ${inputs.sets.length} answer sets with ${rubric.id}@${rubric.version} …\n`);
+  const results = scoreAll(rubric, inputs.sets);
+  let warnings = 0;
+  for (const r of results) {
+    diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error'));
+    warnings += r.diagnostics.filter((d) => d.severity === 'warning').length;
+  }
+  const outDir = resolve(io.cwd, values.out);
+  const { files, context } = buildSite(rubric, inputs.sets, {
+    results,
+    peers,
+    formats: formats as SiteFormat[],
+    ...(year !== undefined ? { year } : {}),
+    ...(variant ? { variant } : {}),
+    ...(typeof values['generated-at'] === 'string' ? { generatedAt: values['generated-at'] } : {}),
+    fileLabel: (f) => displayPath(io.cwd, f),
+    ...(quiet ? {} : { onProgress: (done: number, total: number, cc: string, name: string) => io.stderr(`[${String(done).padStart(String(total).length)}/${total}] ${cc} ${name}\n`) }),
+  });
+  const writes = files.map((f) => ({ path: resolve(outDir, f.path), text: f.text }));
+  const clash = writes.map((w) => overwriteCheck(io, w.path, inputs.inputFiles)).filter((d): d is Diagnostic => d !== undefined);
+  if (clash.length) {
+    printDiagnostics(io, [...diagnostics, ...clash], inputs.sources);
+    return 1;
+  }
+  for (const w of writes) writeText(w.path, w.text);
+  printDiagnostics(io, diagnostics, inputs.sources);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const countries = context.countries().length;
+  io.stderr(
+    `Wrote ${writes.length} files for ${countries} ${countries === 1 ? 'country' : 'countries'} to ${displayPath(io.cwd, outDir)} in ${seconds} s` +
+      `${warnings ? ` (${warnings} warnings while scoring; run policy-index validate for details)` : ''}.\n` +
+      `Open ${displayPath(io.cwd, resolve(outDir, 'index.html'))}\n`,
+  );
+  return hasErrors(diagnostics) ? 1 : 0;
+}

@@ -1,0 +1,105 @@
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { hasErrors } from '../diagnostics/index.js';
+import { renderScorecardHtml } from '../report/html.js';
+import { renderScorecardJson } from '../report/json.js';
+import { renderScorecardMarkdown } from '../report/markdown.js';
+import { buildScorecard, createScorecardContext } from '../report/model.js';
+import { scoreAll } from '../report/site.js';
+import { formatOption, parseCommandArgs } from './args.js';
+import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { isFolderTarget, loadReportInputs, overwriteCheck, peersOption, writeText, yearOption } from './report-shared.js';
+import { displayPath, printDiagnostics } from './shared.js';
+
+export const scorecardHelp = `Usage: policy-index scorecard <answers…> [--rubric <path|id>] [--country <CC,…>] [--year <y>]
+                             [--peers eu|all|CC,CC…] [--format html|md|json] [--out <file|dir>]
+
+Builds country scorecards: overall score per variant with its rank among the countries scored
+that year, every area, dimension and indicator with the answer in words, its score and its
+legal evidence, how each composite score was derived, the change since the previous year with
+the answers that caused it, strengths and weaknesses against the peer average, and charts.
+
+Give every answer set the comparison should see (files or folders, e.g. examples/mipex): ranks,
+peer averages and the change section are computed from them.
+
+Options:
+  --rubric <r>        rubric path, or the id of a bundled rubric (default: the rubric the
+                      answer sets name, when it is bundled)
+  --country <CC,…>    countries to write (default: every country in the answers)
+  --year <y>          reference year (default: each country's latest year)
+  --peers <p>         peer group: all (default), eu (EU member states of that year) or a list
+                      of country codes such as DE,FR,IT
+  --format <f>        html (default), md or json
+  --out <path>        a file (one country) or a folder (written as <CC>.<ext>); default:
+                      standard output, for one country
+  --generated-at <t>  a time to print on the card (output is otherwise byte-identical on reruns)
+  -h, --help          show this help
+
+Input files are never overwritten (CLI_WOULD_OVERWRITE_INPUT).
+Exit codes: 0 written, 1 errors in the inputs, 2 usage error.`;
+
+/** `policy-index scorecard`. */
+export async function scorecardCommand(argv: string[], io: CliIO): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs('scorecard', argv, {
+    rubric: { type: 'string' },
+    country: { type: 'string' },
+    year: { type: 'string' },
+    peers: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'generated-at': { type: 'string' },
+  });
+  if (values.help) {
+    io.stdout(scorecardHelp + '\n');
+    return 0;
+  }
+  const format = formatOption('scorecard', values.format, ['html', 'md', 'json'] as const, 'html');
+  const peers = peersOption('scorecard', values.peers);
+  const year = yearOption('scorecard', values.year);
+  const inputs = loadReportInputs(io, 'scorecard', positionals, values.rubric as string | undefined);
+  const diagnostics: Diagnostic[] = [...inputs.diagnostics];
+  if (!inputs.rubric) {
+    printDiagnostics(io, diagnostics, inputs.sources);
+    return 1;
+  }
+  const rubric = inputs.rubric;
+  const results = scoreAll(rubric, inputs.sets);
+  for (const r of results) diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error'));
+  const ctx = createScorecardContext(rubric, results, inputs.sets, { peers, fileLabel: (f) => displayPath(io.cwd, f) });
+  const wanted = typeof values.country === 'string' ? values.country.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean) : ctx.countries();
+  const generatedAt = typeof values['generated-at'] === 'string' ? { generatedAt: values['generated-at'] } : {};
+  const cards: { country: string; text: string }[] = [];
+  for (const cc of wanted) {
+    if (!ctx.years(cc).length) {
+      diagnostics.push({ code: 'CLI_USAGE', severity: 'error', message: `No answer set for the country "${cc}".` });
+      continue;
+    }
+    if (year !== undefined && !ctx.result(cc, year)) {
+      if (typeof values.country === 'string') diagnostics.push({ code: 'CLI_USAGE', severity: 'error', message: `${cc} has no answer set for ${year} (it has ${ctx.years(cc).join(', ')}).` });
+      continue;
+    }
+    const card = buildScorecard(ctx, cc, { ...(year !== undefined ? { year } : {}), ...generatedAt });
+    if (!card) continue;
+    const text = format === 'html' ? renderScorecardHtml(card) : format === 'md' ? renderScorecardMarkdown(card) : renderScorecardJson(card);
+    cards.push({ country: cc, text });
+  }
+  const out = typeof values.out === 'string' ? values.out : undefined;
+  if (!out && cards.length > 1) throw new UsageError(`${cards.length} countries would be written; choose one with --country, or a folder with --out.`, 'scorecard');
+  if (!out) {
+    printDiagnostics(io, diagnostics, inputs.sources);
+    if (cards[0]) io.stdout(cards[0].text);
+    return hasErrors(diagnostics) ? 1 : 0;
+  }
+  const target = resolve(io.cwd, out);
+  const folder = cards.length > 1 || isFolderTarget(target, out);
+  const writes = cards.map((c) => ({ path: folder ? resolve(target, `${c.country}.${format}`) : target, text: c.text }));
+  const clash = writes.map((w) => overwriteCheck(io, w.path, inputs.inputFiles)).filter((d): d is Diagnostic => d !== undefined);
+  if (clash.length) {
+    printDiagnostics(io, [...diagnostics, ...clash], inputs.sources);
+    return 1;
+  }
+  for (const w of writes) writeText(w.path, w.text);
+  printDiagnostics(io, diagnostics, inputs.sources);
+  io.stderr(`Wrote ${writes.length} scorecard${writes.length === 1 ? '' : 's'} to ${displayPath(io.cwd, folder ? target : writes[0]?.path ?? target)}.\n`);
+  return hasErrors(diagnostics) ? 1 : 0;
+}

@@ -1,0 +1,253 @@
+// Scorecard model and renderers: golden files, byte-identical reruns, escaping, ties, the
+// JSON Schema, and change attribution that sums exactly.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createAnswerSet } from '../src/answers/load.js';
+import { computeChange, sumExact } from '../src/analysis/change.js';
+import { peerAverage, rankBy, rankResults, strengthsAndWeaknesses } from '../src/analysis/compare.js';
+import { loadAnswerSetFiles, loadRubricFile } from '../src/node/files.js';
+import { renderIndexHtml, renderScorecardHtml } from '../src/report/html.js';
+import { renderScorecardJson } from '../src/report/json.js';
+import { renderScorecardMarkdown } from '../src/report/markdown.js';
+import { buildIndexModel, buildScorecard, createScorecardContext } from '../src/report/model.js';
+import { scorecardJsonSchema, scorecardSchema } from '../src/report/schema.js';
+import { buildSite, scoreAll } from '../src/report/site.js';
+import { barChartSvg, radarChartSvg } from '../src/report/svg.js';
+import { loadRubric } from '../src/rubric/load.js';
+import type { Rubric } from '../src/rubric/types.js';
+
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const FIXTURES = join(ROOT, 'test/fixtures/scorecard');
+const GOLDEN = join(FIXTURES, 'golden');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+/** Wide enough that adding contributions never rounds. */
+const Exact = Decimal.clone({ precision: 1000 });
+
+const rubric = loadRubricFile(join(ROOT, 'examples/demo/rubric')).value!;
+const sets = loadAnswerSetFiles([join(FIXTURES, 'answers')]).value!;
+const fileLabel = (f: string) => f.slice(f.indexOf('test/fixtures/'));
+
+function context(peers: 'all' | 'eu' | string[] = 'all') {
+  return createScorecardContext(rubric, scoreAll(rubric, sets), sets, { peers, fileLabel });
+}
+
+function golden(name: string, text: string): void {
+  const path = join(GOLDEN, name);
+  if (UPDATE || !existsSync(path)) {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(path, text);
+  }
+  expect(text, `${name} differs from the golden file; rerun with UPDATE_GOLDEN=1 after checking the change`).toBe(readFileSync(path, 'utf8'));
+}
+
+describe('scorecard model', () => {
+  it('builds a scorecard that matches the schema and the golden files', () => {
+    const card = buildScorecard(context(), 'NO')!;
+    expect(card.year).toBe(2024);
+    expect(card.country).toEqual({ code: 'NO', name: 'Northland (fictional answers)' });
+    expect(() => scorecardSchema.parse(card)).not.toThrow();
+    expect(card.outcomes).toEqual([]);
+    expect(card.change?.fromYear).toBe(2023);
+    golden('NO.json', renderScorecardJson(card, { validate: true }));
+    golden('NO.md', renderScorecardMarkdown(card));
+    golden('NO.html', renderScorecardHtml(card));
+  });
+
+  it('explains composites: weighted parts and the decision-table row that matched', () => {
+    const card = buildScorecard(context(), 'NO')!;
+    const family = card.areas.find((a) => a.node.id === 'family')!.node;
+    const income = family.children.find((c) => c.id === 'income-rule')!;
+    expect(income.derivation?.method).toBe('decision-table');
+    expect(income.derivation?.matchedRow).toMatchObject({ index: 1, label: 'modest level, any source' });
+    expect(income.derivation?.matchedRow?.conditions).toEqual([
+      { input: 'income-level', inputTitle: 'Level of income required', value: 'The level of basic welfare' },
+      { input: 'income-sources', inputTitle: 'Sources that count', value: 'Any legal source' },
+    ]);
+    const work = card.areas.find((a) => a.node.id === 'work')!.node;
+    expect(work.derivation?.text).toBe('Weighted mean of 2 dimensions (Access 66.7%, Support 33.3%).');
+    const wait = work.children[0]!.children.find((c) => c.id === 'permit-wait')!;
+    expect(wait.answer?.label).toBe('3 months');
+    expect(wait.answer?.evidence.citations[0]).toMatchObject({ act: 'Foreigners Act', article: '§ 12' });
+    expect(wait.answer?.evidence.status).toBe('final');
+  });
+
+  it('the committed JSON Schema is up to date', () => {
+    const committed = JSON.parse(readFileSync(join(ROOT, 'src/report/scorecard.schema.json'), 'utf8'));
+    expect(committed, 'run: npx tsx scripts/build-scorecard-schema.ts').toEqual(scorecardJsonSchema());
+  });
+
+  it('ranks with shared ranks for ties and compares with EU peers of the year', () => {
+    const ctx = context('eu');
+    const ranking = ctx.ranking(2024, 'all');
+    expect(ranking.entries.map((e) => `${e.rankLabel} ${e.country}`)).toEqual(['=1 DE', '=1 FR', '3 CA', '4 NO', '5 SE']);
+    const card = buildScorecard(ctx, 'DE')!;
+    expect(card.overall[0]!.comparison.rankLabel).toBe('=1');
+    expect(card.peers.members).toEqual(['DE', 'FR', 'SE']);
+    expect(card.peers.label).toBe('EU member states (3)');
+    // The EU average of "all" over DE, FR, SE.
+    const avg = peerAverage(scoreAll(rubric, sets), { year: 2024, peers: 'eu' });
+    expect(avg.variants['all']!.score).toBe(card.overall[0]!.comparison.peer.score);
+  });
+
+  it('rankBy: competition ranking, unscored last', () => {
+    const r = rankBy([
+      { id: 'a', key: '50' },
+      { id: 'b', key: '70' },
+      { id: 'c', key: '50.0' },
+      { id: 'd', key: null },
+      { id: 'e', key: '10' },
+    ]);
+    expect(r.map((x) => `${x.id}:${x.rankLabel}`)).toEqual(['b:1', 'a:=2', 'c:=2', 'e:4', 'd:—']);
+  });
+
+  it('ties on exact scores when asked', () => {
+    const results = scoreAll(rubric, sets);
+    expect(rankResults(results, { year: 2024, variant: 'all', tieOn: 'exact' }).entries.filter((e) => e.tied).map((e) => e.country)).toEqual(['DE', 'FR']);
+  });
+
+  it('strengths and weaknesses are the largest differences from the peer average', () => {
+    const results = scoreAll(rubric, sets);
+    const peers = peerAverage(results, { year: 2024 });
+    const ca = results.find((r) => r.country === 'CA' && r.year === 2024)!;
+    const sw = strengthsAndWeaknesses(ca, peers);
+    expect(sw.strengths.map((s) => s.area)).toEqual(['work', 'family']);
+    expect(sw.weaknesses.map((s) => s.area)).toEqual(['voice']);
+    expect(sw.weaknesses[0]!.differenceDisplay.startsWith('−')).toBe(true);
+  });
+});
+
+describe('renderers', () => {
+  it('give byte-identical output on rerun', () => {
+    const a = buildSite(rubric, sets, { formats: ['html', 'md', 'json'], fileLabel }).files;
+    const b = buildSite(rubric, sets, { formats: ['html', 'md', 'json'], fileLabel }).files;
+    expect(a.map((f) => f.path)).toEqual(['index.html', 'CA.html', 'CA.md', 'CA.json', 'DE.html', 'DE.md', 'DE.json', 'FR.html', 'FR.md', 'FR.json', 'NO.html', 'NO.md', 'NO.json', 'SE.html', 'SE.md', 'SE.json', 'index.md', 'index.json']);
+    expect(b).toEqual(a);
+    expect(a.some((f) => /\d{4}-\d\d-\d\dT/.test(f.text))).toBe(false);
+    const stamped = buildSite(rubric, sets, { generatedAt: '2025-01-31T12:00:00Z' }).files;
+    expect(stamped.find((f) => f.path === 'NO.html')!.text).toContain('Generated 2025-01-31T12:00:00Z.');
+  });
+
+  it('pages are self-contained: CSP, lang, no scripts, no external resources', () => {
+    const html = renderScorecardHtml(buildScorecard(context(), 'NO')!);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<(img|iframe|object|embed)\b/i);
+    expect(html).not.toMatch(/<link(?![^>]*href="data:)/i);
+    expect(html).not.toMatch(/url\(/i);
+    expect(html).toContain('<th scope="col">Indicator</th>');
+    expect(html).toMatch(/@media print/);
+    const index = renderIndexHtml(buildIndexModel(context()));
+    expect(index).toContain('<a href="NO.html">Northland (fictional answers)</a>');
+    expect(index).toContain('<td class="rank num">=1</td>');
+  });
+
+  it('escapes every text from rubrics and answer sets', () => {
+    const hostile = '"><img src=x onerror=alert(1)><script>alert(2)</script>';
+    const index = readFileSync(join(ROOT, 'examples/demo/rubric/index.yaml'), 'utf8')
+      .replace('title: Welcome Policy Demo Index', `title: '${hostile.replace(/'/g, "''")}'`)
+      .replace('title: Civic voice', `title: 'Civic <script>voice</script>'`);
+    const folder = join(ROOT, 'examples/demo/rubric');
+    const evil = loadRubric(index, { file: join(folder, 'index.yaml'), readFile: (rel) => readFileSync(join(folder, rel), 'utf8') }).value as Rubric;
+    expect(evil.title).toBe(hostile);
+    const set = createAnswerSet({
+      rubric: 'welcome-demo@1.0.0',
+      country: 'NO',
+      year: 2024,
+      countryName: 'North<script>land</script>',
+      answers: {
+        'local-vote': { value: 'yes', evidence: { citations: [{ act: '<b>Act</b>', url: 'javascript:alert(3)' }], comment: hostile } },
+        'consultative-body': { value: 'none', evidence: { citations: [], comment: 'a | b\n| c | *d* <em>e</em>' } },
+      },
+    });
+    const ctx = createScorecardContext(evil, scoreAll(evil, [set]), [set]);
+    const card = buildScorecard(ctx, 'NO')!;
+    const html = renderScorecardHtml(card);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/<b>Act/);
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(html).toContain('Civic &lt;script&gt;voice&lt;/script&gt;');
+    expect(html).toContain('North&lt;script&gt;land&lt;/script&gt;');
+    // The SVG charts carry area titles too.
+    expect(html).toMatch(/<tspan[^>]*>Civic &lt;script&gt;voice&lt;\/script&gt;<\/tspan>/);
+    const indexPage = renderIndexHtml(buildIndexModel(ctx));
+    expect(indexPage).not.toMatch(/<script|<img/i);
+    const md = renderScorecardMarkdown(card);
+    expect(md).not.toMatch(/<script|<img|<em>/i);
+    expect(md).toContain('a \\| b \\| c \\| \\*d\\* &lt;em&gt;e&lt;/em&gt;');
+    expect(md).not.toContain('javascript:');
+    const json = JSON.parse(renderScorecardJson(card, { validate: true }));
+    expect(json.rubric.title).toBe(hostile);
+  });
+});
+
+describe('charts', () => {
+  const categories = [
+    { id: 'a', label: 'Labour market' },
+    { id: 'b', label: 'Family <reunion>' },
+    { id: 'c', label: 'Education' },
+  ];
+  const series = [
+    { id: 'country', label: 'Canada', values: [79, 88, null] },
+    { id: 'peer', label: 'Average', values: [56.25, 60, 40] },
+  ];
+  it('draw one mark per area per series, with text alternatives', () => {
+    for (const svg of [barChartSvg({ title: 'T', categories, series }), radarChartSvg({ title: 'T', categories, series })]) {
+      expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="[^"]+-title [^"]+-desc"/);
+      expect(svg).toMatch(/<title id="[^"]+">T<\/title><desc id="[^"]+">Labour market: Canada 79, Average 56; Family &lt;reunion&gt;: Canada 88, Average 60; Education: Canada no score, Average 40\.<\/desc>/);
+      for (const s of ['country', 'peer']) for (const c of categories) expect(svg.match(new RegExp(`class="mark"[^>]*data-series="${s}" data-area="${c.id}"`, 'g'))?.length).toBe(1);
+      expect(svg).toContain('data-missing="true"');
+      expect(svg).toContain('#0072B2');
+      expect(svg).toContain('#E69F00');
+      expect(svg).not.toMatch(/\d\.\d{3,}/);
+    }
+    expect(barChartSvg({ title: 'T', categories, series })).toBe(barChartSvg({ title: 'T', categories, series }));
+  });
+});
+
+describe('change attribution', () => {
+  it('contributions sum exactly to the delta (fixture)', () => {
+    const no23 = sets.find((s) => s.country === 'NO' && s.year === 2023)!;
+    const no24 = sets.find((s) => s.country === 'NO' && s.year === 2024)!;
+    const ch = computeChange(rubric, no23, no24);
+    expect(ch.variant).toBe('all');
+    expect(ch.changes.map((c) => c.question)).toEqual(['permit-wait', 'sectors', 'training', 'income-level', 'waiting-period', 'local-vote']);
+    expect(ch.exact).toBe(true);
+    const sum = ch.changes.reduce((s, c) => s.plus(c.contribution!), new Exact(0));
+    expect(sum.eq(new Exact(ch.overall.delta!))).toBe(true);
+    expect(sumExact(ch.changes.map((c) => c.contribution!))).toBe(new Decimal(ch.overall.delta!).toFixed());
+    // Each area's contributions sum to that area's delta.
+    for (const a of ch.areas) {
+      const parts = ch.changes.filter((c) => c.area === a.id);
+      if (!parts.length || a.delta === null) continue;
+      expect(new Decimal(sumExact(parts.map((c) => c.areaContribution!))).eq(a.delta)).toBe(true);
+    }
+    expect(ch.changes.find((c) => c.question === 'permit-wait')).toMatchObject({ from: { label: '8 months' }, to: { label: '3 months' } });
+  });
+
+  it('contributions sum exactly to the delta (random answer sets)', () => {
+    const choice = (q: (typeof rubric.questions)[number]) => {
+      if (q.type === 'number') return fc.oneof(fc.integer({ min: 0, max: 24 }), fc.constant('unknown'));
+      if (q.type === 'yes-no') return fc.constantFrom('yes', 'no');
+      if (q.type === 'multiple-choice') return fc.subarray(q.options.map((o) => o.id));
+      return fc.constantFrom(...q.options.map((o) => o.id), 'unknown');
+    };
+    const answers = fc.record(Object.fromEntries(rubric.questions.map((q) => [q.id, choice(q)])) as Record<string, fc.Arbitrary<unknown>>, { requiredKeys: [] });
+    fc.assert(
+      fc.property(answers, answers, (a, b) => {
+        const s1 = createAnswerSet({ rubric: 'welcome-demo@1.0.0', country: 'XX', year: 2020, answers: a as never });
+        const s2 = createAnswerSet({ rubric: 'welcome-demo@1.0.0', country: 'XX', year: 2021, answers: b as never });
+        const ch = computeChange(rubric, s1, s2, { variant: 'core' });
+        if (!ch.exact) return ch.changes.some((c) => c.contribution === null) || ch.overall.delta === null;
+        const sum = ch.changes.reduce((s, c) => s.plus(c.contribution!), new Exact(0));
+        return sum.eq(new Exact(ch.overall.delta!)) && ch.exact;
+      }),
+      { numRuns: 150, seed: 42 },
+    );
+  });
+});
