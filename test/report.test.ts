@@ -2,7 +2,7 @@
 // JSON Schema, and change attribution that sums exactly.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnswerSet } from '../src/answers/load.js';
