@@ -3,19 +3,12 @@
  *
  * @module
  */
-import { Decimal } from 'decimal.js';
 import type { DiagnosticCode } from '../diagnostics/index.js';
 import type { QuestionNode, ScoreBand } from '../rubric/types.js';
+import { add, D, div, fromNumber, cmp, ZERO, type Dec, type Exact } from './exact.js';
 import type { Answer, AnswerValue } from './types.js';
 
-/**
- * Decimal constructor used for all published arithmetic: 80 significant digits internally,
- * half-even. Results leave the library with 60 significant digits (see `exactString`), so the
- * rounding of intermediate values never shows in a published digit.
- */
-export const D = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 80 });
-/** A decimal value of {@link D}. */
-export type Dec = InstanceType<typeof D>;
+export { D, type Dec };
 
 /** A problem with one answer value. */
 export interface AnswerProblem {
@@ -28,14 +21,14 @@ export interface AnswerProblem {
 
 /** What a single (non-regional) value means for a question. */
 export type InterpretedValue =
-  | { status: 'answered'; score: Dec; label: string; optionIds: readonly string[]; matched?: string }
+  | { status: 'answered'; score: Exact; label: string; optionIds: readonly string[]; matched?: string }
   | { status: 'unknown' }
   | { status: 'not-applicable' }
   | { status: 'invalid'; problem: AnswerProblem };
 
 /** What a whole answer (possibly regional) means for a question. */
 export type InterpretedAnswer =
-  | { status: 'answered'; score: Dec; label: string; optionIds: readonly string[]; matched?: string; regions?: readonly { region: string; score: Dec; label: string; optionIds: readonly string[] }[] }
+  | { status: 'answered'; score: Exact; label: string; optionIds: readonly string[]; matched?: string; regions?: readonly { region: string; score: Exact; label: string; optionIds: readonly string[] }[] }
   | { status: 'unknown' }
   | { status: 'not-applicable' }
   | { status: 'invalid'; problem: AnswerProblem };
@@ -54,8 +47,23 @@ function bandLabel(b: ScoreBand): string {
   return 'any value';
 }
 
-/** Interprets one plain value (not regional). */
+const valueCache = new WeakMap<QuestionNode, Map<string | number | boolean, InterpretedValue>>();
+
+/** Interprets one plain value (not regional). Results for plain values are cached per question. */
 export function interpretValue(q: QuestionNode, value: AnswerValue): InterpretedValue {
+  if (Array.isArray(value)) return interpretUncached(q, value);
+  let cache = valueCache.get(q);
+  if (!cache) valueCache.set(q, (cache = new Map()));
+  const key = value as string | number | boolean;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = interpretUncached(q, value);
+    if (cache.size < 1000) cache.set(key, hit);
+  }
+  return hit;
+}
+
+function interpretUncached(q: QuestionNode, value: AnswerValue): InterpretedValue {
   if (value === 'unknown') return { status: 'unknown' };
   if (value === 'not-applicable') return { status: 'not-applicable' };
   const optionIds = q.options.map((o) => o.id);
@@ -68,14 +76,14 @@ export function interpretValue(q: QuestionNode, value: AnswerValue): Interpreted
       if (typeof value !== 'string') return wrong('one option id: ' + optionIds.join(', '));
       const opt = q.options.find((o) => o.id === value);
       if (!opt) return { status: 'invalid', problem: { code: 'ANSWERS_INVALID_OPTION', message: `"${value}" is not an option of "${q.id}".`, expected: optionIds.join(', '), actual: value } };
-      return { status: 'answered', score: new D(opt.score), label: opt.label, optionIds: [opt.id] };
+      return { status: 'answered', score: fromNumber(opt.score), label: opt.label, optionIds: [opt.id] };
     }
     case 'yes-no': {
       const yes = value === true || value === 'yes';
       const no = value === false || value === 'no';
       if (!yes && !no) return wrong('yes or no');
       const opt = q.options.find((o) => o.id === (yes ? 'yes' : 'no'))!;
-      return { status: 'answered', score: new D(opt.score), label: opt.label, optionIds: [opt.id] };
+      return { status: 'answered', score: fromNumber(opt.score), label: opt.label, optionIds: [opt.id] };
     }
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return wrong('a number' + (q.unit ? ` (${q.unit})` : ''));
@@ -84,7 +92,7 @@ export function interpretValue(q: QuestionNode, value: AnswerValue): Interpreted
       }
       const band = (q.bands ?? []).find((b) => inBand(b, value));
       if (!band) return { status: 'invalid', problem: { code: 'ANSWERS_NUMBER_OUT_OF_RANGE', message: `${value} falls in no score band of "${q.id}".`, actual: String(value) } };
-      return { status: 'answered', score: new D(band.score), label: `${value}${q.unit ? ' ' + q.unit : ''}`, optionIds: [], matched: bandLabel(band) };
+      return { status: 'answered', score: fromNumber(band.score), label: `${value}${q.unit ? ' ' + q.unit : ''}`, optionIds: [], matched: bandLabel(band) };
     }
     case 'multiple-choice': {
       const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : undefined;
@@ -96,13 +104,13 @@ export function interpretValue(q: QuestionNode, value: AnswerValue): Interpreted
       const label = ordered.length ? ordered.map((o) => o.label).join('; ') : 'none of the options';
       const scoring = q.scoring ?? { method: 'sum' as const };
       if (scoring.method === 'sum') {
-        const score = ordered.reduce((s, o) => s.plus(o.score), new D(0));
+        const score = ordered.reduce<Exact>((s, o) => add(s, fromNumber(o.score)), ZERO);
         return { status: 'answered', score, label, optionIds: ordered.map((o) => o.id) };
       }
       if (scoring.method === 'count') {
         const band = scoring.bands.find((b) => inBand(b, ordered.length));
         if (!band) return { status: 'invalid', problem: { code: 'ANSWERS_NUMBER_OUT_OF_RANGE', message: `${ordered.length} checked option(s) fall in no band of "${q.id}".` } };
-        return { status: 'answered', score: new D(band.score), label, optionIds: ordered.map((o) => o.id), matched: `${ordered.length} checked (${bandLabel(band)})` };
+        return { status: 'answered', score: fromNumber(band.score), label, optionIds: ordered.map((o) => o.id), matched: `${ordered.length} checked (${bandLabel(band)})` };
       }
       const ids = new Set(ordered.map((o) => o.id));
       const idx = scoring.rules.findIndex(
@@ -110,10 +118,10 @@ export function interpretValue(q: QuestionNode, value: AnswerValue): Interpreted
       );
       if (idx < 0) {
         if (scoring.default === undefined) return { status: 'invalid', problem: { code: 'ANSWERS_INVALID_OPTION', message: `No scoring rule of "${q.id}" matches the checked options and there is no default.` } };
-        return { status: 'answered', score: new D(scoring.default), label, optionIds: ordered.map((o) => o.id), matched: 'default' };
+        return { status: 'answered', score: fromNumber(scoring.default), label, optionIds: ordered.map((o) => o.id), matched: 'default' };
       }
       const rule = scoring.rules[idx]!;
-      return { status: 'answered', score: new D(rule.score), label, optionIds: ordered.map((o) => o.id), matched: rule.label ?? `rule ${idx + 1}` };
+      return { status: 'answered', score: fromNumber(rule.score), label, optionIds: ordered.map((o) => o.id), matched: rule.label ?? `rule ${idx + 1}` };
     }
   }
 }
@@ -129,7 +137,7 @@ export function interpretValue(q: QuestionNode, value: AnswerValue): Interpreted
  */
 export function interpretAnswer(q: QuestionNode, answer: Answer): InterpretedAnswer {
   if (answer.byRegion === undefined) return interpretValue(q, answer.value!);
-  const parts: { region: string; score: Dec; label: string; optionIds: readonly string[] }[] = [];
+  const parts: { region: string; score: Exact; label: string; optionIds: readonly string[] }[] = [];
   for (const region of Object.keys(answer.byRegion).sort()) {
     const v = interpretValue(q, answer.byRegion[region]!);
     if (v.status === 'invalid') return { status: 'invalid', problem: { ...v.problem, message: `Region ${region}: ${v.problem.message}` } };
@@ -137,10 +145,10 @@ export function interpretAnswer(q: QuestionNode, answer: Answer): InterpretedAns
     parts.push({ region, score: v.score, label: v.label, optionIds: v.optionIds });
   }
   if (parts.length === 0) return { status: 'unknown' };
-  let score: Dec;
-  if (q.regions === 'minimum') score = D.min(...parts.map((p) => p.score));
-  else if (q.regions === 'maximum') score = D.max(...parts.map((p) => p.score));
-  else score = parts.reduce((s, p) => s.plus(p.score), new D(0)).div(parts.length);
+  let score: Exact;
+  if (q.regions === 'minimum') score = parts.reduce((m, p) => (cmp(p.score, m) < 0 ? p.score : m), parts[0]!.score);
+  else if (q.regions === 'maximum') score = parts.reduce((m, p) => (cmp(p.score, m) > 0 ? p.score : m), parts[0]!.score);
+  else score = div(parts.reduce<Exact>((s, p) => add(s, p.score), ZERO), fromNumber(parts.length));
   const label = parts.map((p) => `${p.region}: ${p.label}`).join('; ');
   return { status: 'answered', score, label, optionIds: [...new Set(parts.flatMap((p) => p.optionIds))], regions: parts };
 }

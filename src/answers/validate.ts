@@ -45,12 +45,11 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
   }
   const answers = new Map<string, Answer>();
   const interpreted = new Map<string, InterpretedAnswer>();
-  const questionIds = rubric.questions.map((q) => q.id);
   for (const [key, answer] of set.answers) {
     const id = rubric.nodes.has(key) ? key : rubric.aliases.get(key);
     const node = id === undefined ? undefined : rubric.nodes.get(id);
     if (!node) {
-      const hint = didYouMean(key, questionIds);
+      const hint = didYouMean(key, rubric.questions.map((q) => q.id));
       at('error', 'ANSWERS_UNKNOWN_QUESTION', `The rubric ${rubric.id} has no question "${key}".`, ['answers', key], hint ? { hint } : {}, true);
       continue;
     }

@@ -4,7 +4,26 @@
  * @module
  */
 import type { Diagnostic } from '../diagnostics/index.js';
-import { D, type Dec } from '../answers/interpret.js';
+import {
+  add,
+  cmp,
+  D,
+  displayString as formatDisplay,
+  div,
+  exactString as formatExact,
+  formatScore,
+  fromNumber,
+  geometricMean,
+  isZero,
+  mul,
+  ONE,
+  toNumber,
+  weightedMean,
+  ZERO,
+  EXACT_DIGITS as DIGITS,
+  type Dec,
+  type Exact,
+} from '../answers/exact.js';
 import { resolveAnswers, type ResolvedAnswers } from '../answers/validate.js';
 import type { AnswerSet } from '../answers/types.js';
 import { conditionMatches, rowCondition } from '../rubric/check.js';
@@ -20,41 +39,66 @@ export interface ScoreOptions {
   reportMissing?: boolean;
 }
 
-const ROUNDING: Record<Rounding, number> = {
-  'half-up': D.ROUND_HALF_UP,
-  'half-even': D.ROUND_HALF_EVEN,
-  'half-down': D.ROUND_HALF_DOWN,
-  up: D.ROUND_UP,
-  down: D.ROUND_DOWN,
-};
-
 /** Significant digits of the exact score strings. */
-export const EXACT_DIGITS = 60;
+export const EXACT_DIGITS = DIGITS;
 
 /**
- * Exact decimal string: terminating results in full, others to 60 significant digits (computed
- * with 80), no exponent, no trailing zeros.
+ * Exact decimal string of a score: terminating results in full, others to 60 significant
+ * digits, no exponent, no trailing zeros.
  */
-export function exactString(d: Dec): string {
-  return d.toSignificantDigits(EXACT_DIGITS, D.ROUND_HALF_EVEN).toFixed();
+export function exactString(x: Exact | Dec): string {
+  return formatExact(x);
 }
 
 /** Rounds a score for display as the rubric declares. */
-export function displayString(d: Dec, precision: number, rounding: Rounding): string {
-  return d.toFixed(precision, ROUNDING[rounding] as Parameters<Dec['toFixed']>[1]);
+export function displayString(x: Exact | Dec, precision: number, rounding: Rounding): string {
+  return formatDisplay(x, precision, rounding);
 }
 
 interface Work {
   node: ScoredNode;
-  dec: Dec | null;
+  x: Exact | null;
   /** For questions: option ids of the answer, for decision tables. */
   optionIds?: readonly string[];
 }
 
+/** Per-rubric data computed once: exact weights, flattened contributors, table scores. */
+interface Plan {
+  weight: Map<string, Exact>;
+  contributors: Map<string, RubricNode[]>;
+  scaleMin: Exact;
+}
+const plans = new WeakMap<Rubric, Plan>();
+
+function planFor(rubric: Rubric): Plan {
+  let plan = plans.get(rubric);
+  if (plan) return plan;
+  const weight = new Map<string, Exact>();
+  const contributors = new Map<string, RubricNode[]>();
+  for (const n of rubric.nodes.values()) {
+    weight.set(n.id, Number.isFinite(n.weight) && n.weight > 0 ? fromNumber(n.weight) : ONE);
+    if (n.kind !== 'question') {
+      const agg = n.aggregation;
+      if ((agg.method === 'mean' || agg.method === 'weighted-mean') && agg.over === 'indicators') {
+        const out: RubricNode[] = [];
+        const visit = (c: RubricNode) => (c.kind === 'dimension' ? c.children.forEach(visit) : out.push(c));
+        n.children.forEach(visit);
+        contributors.set(n.id, out);
+      }
+    }
+  }
+  plan = { weight, contributors, scaleMin: fromNumber(rubric.scale.min) };
+  plans.set(rubric, plan);
+  return plan;
+}
+
+
 /**
  * Scores one answer set. Validation problems are included in the result's diagnostics;
- * invalid answers count as missing. Arithmetic is exact (decimal.js, 60 significant digits)
- * and independent of the order of keys or files; rounding happens only for `display`.
+ * invalid answers count as missing. Arithmetic is exact — fractions of big integers, and
+ * 80-digit decimals only for irrational results such as geometric means — and independent of
+ * the order of keys or files; rounding happens only when scores are written out (`score` to
+ * 60 significant digits, `display` as the rubric declares).
  *
  * @example
  * ```ts
@@ -67,29 +111,47 @@ interface Work {
  * ```
  */
 export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: ScoreOptions = {}): ScoreResult {
+  const plan = planFor(rubric);
   const resolved = resolveAnswers(rubric, answers, { reportMissing: options.reportMissing ?? true });
   const diagnostics: Diagnostic[] = [...resolved.diagnostics];
-  const scale = rubric.scale;
-  const min = new D(scale.min);
   const { precision, rounding } = rubric.display;
+  const displayKey = `${precision}${rounding}`;
+  /** Effective weights as exact values, for the shares of the top score. */
+  const effective = new Map<ScoredNode, Exact>();
 
-  const make = (n: RubricNode, dec: Dec | null, status: ScoredNode['status'], extra: Partial<ScoredNode> = {}): ScoredNode => ({
-    id: n.id,
-    kind: n.kind,
-    level: n.level,
-    title: n.title,
-    status,
-    score: dec ? exactString(dec) : null,
-    display: dec ? displayString(dec, precision, rounding) : null,
-    value: dec ? dec.toNumber() : null,
-    weight: String(n.weight),
-    effectiveWeight: null,
-    shareOfTop: null,
-    handling: 'included',
-    ...(n.dimension !== undefined ? { dimension: n.dimension } : {}),
-    children: [],
-    ...extra,
-  });
+  const weightStrings = new Map<string, string>();
+  const make = (n: RubricNode, x: Exact | null, status: ScoredNode['status'], extra?: Partial<ScoredNode>): ScoredNode => {
+    let weight = weightStrings.get(n.id);
+    if (weight === undefined) weightStrings.set(n.id, (weight = String(n.weight)));
+    const f = x ? formatScore(x, precision, rounding, displayKey) : null;
+    const node: ScoredNode = {
+      id: n.id,
+      kind: n.kind,
+      level: n.level,
+      title: n.title,
+      status,
+      score: f ? f.exact : null,
+      display: f ? f.display : null,
+      value: f ? f.number : null,
+      weight,
+      effectiveWeight: null,
+      shareOfTop: null,
+      handling: 'included',
+      children: [],
+    };
+    if (n.dimension !== undefined) node.dimension = n.dimension;
+    if (extra) {
+      if (extra.handling !== undefined) node.handling = extra.handling;
+      if (extra.children !== undefined) node.children = extra.children;
+      if (extra.title !== undefined) node.title = extra.title;
+      if (extra.reason !== undefined) node.reason = extra.reason;
+      if (extra.method !== undefined) node.method = extra.method;
+      if (extra.matchedRow !== undefined) node.matchedRow = extra.matchedRow;
+      if (extra.missing !== undefined) node.missing = extra.missing;
+      if (extra.answer !== undefined) node.answer = extra.answer;
+    }
+    return node;
+  };
 
   const memo = new Map<string, Work>();
   const scoreNode = (n: RubricNode): Work => {
@@ -104,103 +166,79 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
     const answer = r.answers.get(q.id);
     const meaning = r.interpreted.get(q.id);
     const applies = r.applicability.get(q.id) ?? 'applies';
-    const base: ScoredAnswer = answer
-      ? {
-          status: 'missing',
-          ...(answer.value !== undefined ? { value: answer.value } : {}),
-          ...(answer.byRegion !== undefined ? { byRegion: answer.byRegion } : {}),
-          evidence: answer.evidence,
-          ...(answer.source ? { source: answer.source } : {}),
-        }
-      : { status: 'missing' };
-    const notApplicable = (why: string): Work => {
-      if (q.notApplicable !== 'omit') {
-        const dec = new D(q.notApplicable.score);
-        return { node: make(q, dec, 'scored', { reason: `${why}; scored ${q.notApplicable.score} as the rubric declares`, answer: { ...base, status: applies === 'does-not-apply' ? 'does-not-apply' : 'not-applicable' }, handling: 'scored-not-applicable' }), dec };
+    const answerFor = (status: ScoredAnswer['status']): ScoredAnswer => {
+      const a: ScoredAnswer = { status };
+      if (answer) {
+        if (answer.value !== undefined) a.value = answer.value;
+        if (answer.byRegion !== undefined) a.byRegion = answer.byRegion;
+        a.evidence = answer.evidence;
+        if (answer.source) a.source = answer.source;
       }
-      return { node: make(q, null, 'not-applicable', { reason: why, answer: { ...base, status: applies === 'does-not-apply' ? 'does-not-apply' : 'not-applicable' } }), dec: null };
+      return a;
+    };
+    const notApplicable = (why: string): Work => {
+      const status = applies === 'does-not-apply' ? 'does-not-apply' : 'not-applicable';
+      if (q.notApplicable !== 'omit') {
+        const x = fromNumber(q.notApplicable.score);
+        return { node: make(q, x, 'scored', { reason: `${why}; scored ${q.notApplicable.score} as the rubric declares`, answer: answerFor(status), handling: 'scored-not-applicable' }), x };
+      }
+      return { node: make(q, null, 'not-applicable', { reason: why, answer: answerFor(status) }), x: null };
     };
     if (applies === 'does-not-apply') return notApplicable(`Does not apply given the answer to "${q.appliesWhen!.question}"`);
-    if (!answer) return { node: make(q, null, 'missing', { reason: 'No answer', answer: base }), dec: null };
-    if (!meaning) return { node: make(q, null, 'missing', { reason: 'The answer is invalid', answer: { ...base, status: 'invalid' } }), dec: null };
-    if (meaning.status === 'unknown') return { node: make(q, null, 'missing', { reason: 'Answered as unknown', answer: { ...base, status: 'unknown' } }), dec: null };
+    if (!answer) return { node: make(q, null, 'missing', { reason: 'No answer', answer: answerFor('missing') }), x: null };
+    if (!meaning) return { node: make(q, null, 'missing', { reason: 'The answer is invalid', answer: answerFor('invalid') }), x: null };
+    if (meaning.status === 'unknown') return { node: make(q, null, 'missing', { reason: 'Answered as unknown', answer: answerFor('unknown') }), x: null };
     if (meaning.status === 'not-applicable') return notApplicable('Answered as not applicable');
-    if (meaning.status !== 'answered') return { node: make(q, null, 'missing', { reason: 'The answer is invalid', answer: { ...base, status: 'invalid' } }), dec: null };
-    const ans: ScoredAnswer = {
-      ...base,
-      status: 'answered',
-      label: meaning.label,
-      optionIds: meaning.optionIds,
-      ...(meaning.matched ? { matched: meaning.matched } : {}),
-      ...(meaning.regions ? { regions: meaning.regions.map((p) => ({ region: p.region, score: exactString(p.score), label: p.label })) } : {}),
-    };
-    const reason = meaning.regions ? `Regional answers combined by ${q.regions}` : undefined;
-    return { node: make(q, meaning.score, 'scored', { answer: ans, ...(reason ? { reason } : {}) }), dec: meaning.score, optionIds: meaning.optionIds };
-  }
-
-  function contributors(g: GroupNode, agg: Aggregation): RubricNode[] {
-    if ((agg.method === 'mean' || agg.method === 'weighted-mean') && agg.over === 'indicators') {
-      const out: RubricNode[] = [];
-      const visit = (n: RubricNode) => {
-        if (n.kind === 'dimension') n.children.forEach(visit);
-        else out.push(n);
-      };
-      g.children.forEach(visit);
-      return out;
-    }
-    return [...g.children];
+    if (meaning.status !== 'answered') return { node: make(q, null, 'missing', { reason: 'The answer is invalid', answer: answerFor('invalid') }), x: null };
+    const base = answerFor('answered');
+    base.label = meaning.label;
+    base.optionIds = meaning.optionIds;
+    if (meaning.matched) base.matched = meaning.matched;
+    if (meaning.regions) base.regions = meaning.regions.map((p) => ({ region: p.region, score: formatExact(p.score), label: p.label }));
+    const extra: Partial<ScoredNode> = meaning.regions ? { answer: base, reason: `Regional answers combined by ${q.regions}` } : { answer: base };
+    return { node: make(q, meaning.score, 'scored', extra), x: meaning.score, optionIds: meaning.optionIds };
   }
 
   function scoreGroup(g: GroupNode): Work {
-    return aggregate(g, g.children.map(scoreNode), contributors(g, g.aggregation).map(scoreNode), g.aggregation, g.missing);
+    const shown = g.children.map(scoreNode);
+    const flat = plan.contributors.get(g.id);
+    return aggregate(g, shown, flat ? flat.map(scoreNode) : shown, g.aggregation, g.missing, undefined, false);
   }
 
-  /** Aggregates `parts` into a node for `g`; `shown` are the children displayed in the tree. */
-  function aggregate(g: RubricNode, shown: Work[], parts: Work[], agg: Aggregation, rule: MissingRule, title?: string): Work {
-    const label = agg.method;
-    const flatten = parts !== shown && parts.some((p) => !shown.includes(p));
-    const childNodes = shown.map((w) => ({ ...w.node }));
-    const byId = new Map(childNodes.map((c) => [c.id, c]));
-    const mark = (id: string, h: ChildHandling, eff: string | null) => {
-      const c = byId.get(id);
-      if (c) {
-        c.handling = h;
-        c.effectiveWeight = eff;
-      }
-    };
+  /**
+   * Aggregates `parts` into a node for `g`; `shown` are the children displayed in the tree.
+   * Child nodes are marked in place unless `copy` is set (variants share their area nodes).
+   */
+  function aggregate(g: RubricNode, shown: Work[], parts: Work[], agg: Aggregation, rule: MissingRule, title: string | undefined, copy: boolean): Work {
+    const flatten = parts !== shown;
+    const childNodes = copy ? shown.map((w) => ({ ...w.node })) : shown.map((w) => w.node);
+    // Flattened contributors are listed after the display children so the trace stays complete.
+    const extraNodes = flatten ? parts.filter((p) => !shown.includes(p)).map((p) => ({ ...p.node })) : [];
     if (flatten) for (const c of childNodes) c.handling = 'label-only';
-    const finish = (dec: Dec | null, status: ScoredNode['status'], extra: Partial<ScoredNode>): Work => {
-      const node = make(g, dec, status, { method: label, children: childNodes, ...(title ? { title } : {}), ...extra });
-      if (flatten) {
-        node.children = childNodes;
-        // Flattened contributors are listed after the display children so the trace stays complete.
-        const extraParts = parts.filter((p) => !shown.includes(p)).map((p) => ({ ...p.node }));
-        for (const p of extraParts) {
-          const info = partInfo.get(p.id);
-          if (info) {
-            p.handling = info.h;
-            p.effectiveWeight = info.eff;
-          }
-        }
-        node.children = [...childNodes, ...extraParts];
-      }
-      return { node, dec };
+    const partNodes: ScoredNode[] = flatten ? parts.map((p) => extraNodes.find((e) => e.id === p.node.id) ?? childNodes[shown.indexOf(p)]!) : childNodes;
+    const mark = (i: number, h: ChildHandling, eff: Exact | null) => {
+      const c = partNodes[i]!;
+      c.handling = h;
+      c.effectiveWeight = eff === null ? null : formatExact(eff);
+      if (eff !== null) effective.set(c, eff);
     };
-    const partInfo = new Map<string, { h: ChildHandling; eff: string | null }>();
-    const markPart = (id: string, h: ChildHandling, eff: string | null) => {
-      partInfo.set(id, { h, eff });
-      mark(id, h, eff);
+    const finish = (x: Exact | null, status: ScoredNode['status'], extra: Partial<ScoredNode>): Work => {
+      const node = make(g, x, status, { method: agg.method, children: extraNodes.length ? [...childNodes, ...extraNodes] : childNodes, ...(title ? { title } : {}), ...extra });
+      return { node, x };
     };
 
     if (agg.method === 'decision-table') {
-      for (const p of parts) markPart(p.node.id, 'table-input', null);
-      const inputs = agg.inputs.map((id) => parts.find((p) => p.node.id === id));
-      const values = inputs.map((w) => {
-        if (!w || w.dec === null) return undefined;
-        return { key: w.optionIds?.length === 1 ? w.optionIds[0] : undefined, score: w.dec.toNumber(), keys: w.optionIds ?? [] };
+      parts.forEach((_, i) => mark(i, 'table-input', null));
+      const values = agg.inputs.map((id) => {
+        const w = parts.find((p) => p.node.id === id);
+        if (!w || w.x === null) return undefined;
+        const keys = w.optionIds ?? [];
+        const score = toNumber(w.x);
+        return { single: keys.length === 1 ? { key: keys[0]!, score } : { score }, keys, score };
       });
       const matches = (cond: Parameters<typeof conditionMatches>[0], v: (typeof values)[number]) => {
-        if (!v || v.keys.length <= 1) return conditionMatches(cond, v ? { ...(v.key !== undefined ? { key: v.key } : {}), score: v.score } : undefined);
+        if (!v) return conditionMatches(cond, undefined);
+        if (v.keys.length <= 1) return conditionMatches(cond, v.single);
         // Regional answers with differing options: an option condition holds only if every region meets it.
         return v.keys.every((k) => conditionMatches(cond, { key: k, score: v.score })) || conditionMatches(cond, { score: v.score });
       };
@@ -210,73 +248,66 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
       if (allNa) return finish(null, 'not-applicable', { reason: 'No input applies' });
       if (idx >= 0) {
         const row = agg.rows[idx]!;
-        return finish(new D(row.score), 'scored', { matchedRow: { index: idx, ...(row.label ? { label: row.label } : {}), when: row.when }, reason: `Row ${idx + 1} of the decision table${row.label ? ` (${row.label})` : ''}` });
+        return finish(fromNumber(row.score), 'scored', { matchedRow: { index: idx, ...(row.label ? { label: row.label } : {}), when: row.when }, reason: `Row ${idx + 1} of the decision table${row.label ? ` (${row.label})` : ''}` });
       }
       if (missingInputs.length) return finish(null, 'missing', { reason: `No row matches and input(s) ${missingInputs.join(', ')} have no score` });
-      if (agg.default !== undefined) return finish(new D(agg.default), 'scored', { matchedRow: { index: -1, label: 'default', when: {} }, reason: 'No row matches; the table default applies' });
+      if (agg.default !== undefined) return finish(fromNumber(agg.default), 'scored', { matchedRow: { index: -1, label: 'default', when: {} }, reason: 'No row matches; the table default applies' });
       diagnostics.push({ code: 'SCORE_NO_TABLE_ROW', severity: 'warning', message: `No decision-table row of "${g.id}" matches the answers and the table has no default.`, file: g.source.file, line: g.source.line, column: g.source.column });
       return finish(null, 'missing', { reason: 'No decision-table row matches' });
     }
 
-    const scored: { w: Work; weight: Dec; value: Dec; handling: ChildHandling }[] = [];
-    const missingIds: string[] = [];
+    const terms: { i: number; value: Exact; handling: ChildHandling }[] = [];
+    const missing: number[] = [];
     let naCount = 0;
-    for (const p of parts) {
-      const weight = new D(rubric.nodes.get(p.node.id)?.weight ?? 1);
+    parts.forEach((p, i) => {
       if (p.node.status === 'not-applicable') {
         naCount++;
-        markPart(p.node.id, 'omitted-not-applicable', null);
-      } else if (p.dec === null) missingIds.push(p.node.id);
-      else scored.push({ w: p, weight, value: p.dec, handling: p.node.handling === 'scored-not-applicable' ? 'scored-not-applicable' : 'included' });
-    }
+        mark(i, 'omitted-not-applicable', null);
+      } else if (p.x === null) missing.push(i);
+      else terms.push({ i, value: p.x, handling: p.node.handling === 'scored-not-applicable' ? 'scored-not-applicable' : 'included' });
+    });
+    const missingIds = missing.map((i) => parts[i]!.node.id);
     const total = parts.length - naCount;
-    const missingInfo = { policy: rule.policy, minShare: rule.minShare, present: scored.length, total };
+    const missingInfo = { policy: rule.policy, minShare: rule.minShare, present: terms.length, total };
+    const omitMissing = () => missing.forEach((i) => mark(i, 'omitted-missing', null));
     if (total === 0) return finish(null, 'not-applicable', { reason: 'None of the parts applies', missing: missingInfo });
-    if (scored.length === 0) {
-      for (const id of missingIds) markPart(id, 'omitted-missing', null);
+    if (terms.length === 0) {
+      omitMissing();
       return finish(null, 'missing', { reason: 'No part has a score', missing: missingInfo });
     }
-    if (missingIds.length && rule.policy === 'fail') {
-      for (const id of missingIds) markPart(id, 'omitted-missing', null);
+    if (missing.length && rule.policy === 'fail') {
+      omitMissing();
       return finish(null, 'missing', { reason: `Missing data (${missingIds.join(', ')}) and the rule is to fail`, missing: missingInfo });
     }
-    if (scored.length / total < rule.minShare) {
-      for (const id of missingIds) markPart(id, 'omitted-missing', null);
-      return finish(null, 'missing', { reason: `Only ${scored.length} of ${total} parts have a score; at least ${rule.minShare * 100}% are required`, missing: missingInfo });
+    if (terms.length / total < rule.minShare) {
+      omitMissing();
+      return finish(null, 'missing', { reason: `Only ${terms.length} of ${total} parts have a score; at least ${rule.minShare * 100}% are required`, missing: missingInfo });
     }
-    const terms = [...scored];
-    if (missingIds.length && rule.policy === 'minimum') {
-      for (const id of missingIds) {
-        const weight = new D(rubric.nodes.get(id)?.weight ?? 1);
-        terms.push({ w: parts.find((p) => p.node.id === id)!, weight, value: min, handling: 'counted-as-minimum' });
-      }
-    } else for (const id of missingIds) markPart(id, 'omitted-missing', null);
-    // Terms in rubric order for determinism.
-    const order = new Map(parts.map((p, i) => [p.node.id, i]));
-    terms.sort((a, b) => order.get(a.w.node.id)! - order.get(b.w.node.id)!);
+    if (missing.length && rule.policy === 'minimum') {
+      for (const i of missing) terms.push({ i, value: plan.scaleMin, handling: 'counted-as-minimum' });
+      terms.sort((a, b) => a.i - b.i);
+    } else omitMissing();
 
-    let dec: Dec;
     const weighted = agg.method === 'weighted-mean' || agg.method === 'geometric-mean';
-    const weights = canonicalWeights(terms.map((t) => (weighted ? t.weight : new D(1))));
-    const sumW = weights.reduce((s, x) => s.plus(x), new D(0));
+    const weights = terms.map((t) => (weighted ? plan.weight.get(parts[t.i]!.node.id) ?? ONE : ONE));
+    let x: Exact;
     if (agg.method === 'minimum' || agg.method === 'maximum') {
       let best = 0;
-      terms.forEach((t, i) => {
-        if (agg.method === 'minimum' ? t.value.lt(terms[best]!.value) : t.value.gt(terms[best]!.value)) best = i;
+      terms.forEach((t, k) => {
+        const c = cmp(t.value, terms[best]!.value);
+        if (agg.method === 'minimum' ? c < 0 : c > 0) best = k;
       });
-      dec = terms[best]!.value;
-      terms.forEach((t, i) => markPart(t.w.node.id, t.handling, i === best ? '1' : '0'));
-    } else if (agg.method === 'geometric-mean') {
-      if (terms.some((t) => t.value.isZero())) dec = new D(0);
-      else dec = D.exp(terms.reduce((s, t, i) => s.plus(weights[i]!.times(D.ln(t.value))), new D(0)).div(sumW));
-      terms.forEach((t, i) => markPart(t.w.node.id, t.handling, exactString(weights[i]!.div(sumW))));
+      x = terms[best]!.value;
+      terms.forEach((t, k) => mark(t.i, t.handling, k === best ? ONE : ZERO));
     } else {
-      dec = terms.reduce((s, t, i) => s.plus(weights[i]!.times(t.value)), new D(0)).div(sumW);
-      terms.forEach((t, i) => markPart(t.w.node.id, t.handling, exactString(weights[i]!.div(sumW))));
+      const sumW = weighted ? weights.reduce<Exact>((s, w) => add(s, w), ZERO) : fromNumber(terms.length);
+      if (agg.method === 'geometric-mean') x = geometricMean(terms.map((t) => t.value), weights);
+      else x = weightedMean(terms.map((t) => t.value), weighted ? weights : undefined);
+      terms.forEach((t, k) => mark(t.i, t.handling, div(weights[k]!, sumW)));
     }
     const extra: Partial<ScoredNode> = { missing: missingInfo };
-    if (missingIds.length) extra.reason = rule.policy === 'minimum' ? `Missing ${missingIds.join(', ')} counted as the scale minimum` : `Missing ${missingIds.join(', ')} left out; weights renormalised`;
-    return finish(dec, 'scored', extra);
+    if (missing.length) extra.reason = rule.policy === 'minimum' ? `Missing ${missingIds.join(', ')} counted as the scale minimum` : `Missing ${missingIds.join(', ')} left out; weights renormalised`;
+    return finish(x, 'scored', extra);
   }
 
   // Score the whole tree (areas not in the variant are scored too, for display).
@@ -285,7 +316,7 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
   const variantWorks = new Map<string, Work>();
   for (const v of rubric.variants) {
     const parts = v.areas.map((id) => areaWorks.find((a) => a.node.id === id)!).filter(Boolean);
-    const w = aggregate(rubric.root, parts, parts, v.aggregation, v.missing, v.title);
+    const w = aggregate(rubric.root, parts, parts, v.aggregation, v.missing, v.title, true);
     variantWorks.set(v.id, w);
     if (w.node.status === 'missing') {
       diagnostics.push({
@@ -318,8 +349,7 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
     return inVariant ?? { ...a.node, handling: 'not-in-variant' as const, effectiveWeight: null };
   });
   const root: ScoredNode = { ...chosen.node, title: rubric.title, children: rootChildren, method: `${variant.aggregation.method} of variant "${variant.id}"` };
-  setShares(root, new D(1));
-  for (const d of diagnostics) if (d.code === 'SCORE_MISSING_DATA') d.severity = 'warning';
+  setShares(root, ONE, effective);
   return {
     rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
     country: answers.country,
@@ -332,32 +362,15 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
   };
 }
 
-/**
- * The smallest whole numbers with the same ratios as the given weights (`[0.5, 1.5]` → `[1, 3]`),
- * so that multiplying every weight of a node by one constant cannot change a digit of its score.
- */
-function canonicalWeights(weights: Dec[]): Dec[] {
-  if (weights.length === 0 || weights.some((w) => !w.isFinite() || w.lte(0))) return weights;
-  const places = Math.max(...weights.map((w) => w.decimalPlaces()));
-  const scale = new D(10).pow(places);
-  const ints = weights.map((w) => BigInt(w.times(scale).toFixed(0)));
-  let g = 0n;
-  for (const x of ints) {
-    let a = g;
-    let b = x;
-    while (b !== 0n) [a, b] = [b, a % b];
-    g = a;
+function setShares(node: ScoredNode, share: Exact | null, effective: ReadonlyMap<ScoredNode, Exact>): void {
+  node.shareOfTop = share === null ? null : formatExact(share);
+  for (const c of node.children) {
+    const eff = c.effectiveWeight === null || share === null ? null : effective.get(c) ?? null;
+    setShares(c, eff === null || share === null ? null : isZero(eff) ? ZERO : mul(share, eff), effective);
   }
-  return g > 0n ? ints.map((x) => new D((x / g).toString())) : weights;
 }
 
-function setShares(node: ScoredNode, share: Dec | null): void {
-  node.shareOfTop = share === null ? null : exactString(share);
-  for (const c of node.children) {
-    const eff = c.effectiveWeight === null || share === null ? null : share.times(c.effectiveWeight);
-    setShares(c, eff);
-  }
-}
+export { D };
 
 /**
  * Finds a node of a score tree by id (depth-first).

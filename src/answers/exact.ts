@@ -1,0 +1,249 @@
+/**
+ * Exact numbers for scoring: rationals of big integers, with a decimal fallback (80
+ * significant digits) for the rare results that are not rational, such as geometric means.
+ *
+ * Option scores, weights and every mean, weighted mean, minimum and decision-table result of
+ * them are rational, so published scores are computed without any rounding at all; rounding
+ * happens only when a score is written out (60 significant digits for the exact string, the
+ * rubric's declared precision for display).
+ *
+ * @module
+ */
+import { Decimal } from 'decimal.js';
+import type { Rounding } from '../rubric/types.js';
+
+/** Decimal constructor for non-rational results and for formatting: 80 significant digits, half-even. */
+export const D = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 80 });
+/** A decimal value of {@link D}. */
+export type Dec = InstanceType<typeof D>;
+
+/** A reduced fraction n/d with d > 0. */
+export interface Ratio {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+/** An exact score: a fraction, or (for irrational results) an 80-digit decimal. */
+export type Exact = Ratio | Dec;
+
+/** Significant digits of exact score strings. */
+export const EXACT_DIGITS = 60;
+
+const isRatio = (x: Exact): x is Ratio => typeof (x as Ratio).n === 'bigint';
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** Builds a reduced fraction. */
+export function ratio(n: bigint, d: bigint = 1n): Ratio {
+  if (d === 0n) throw new RangeError('division by zero');
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  if (d === 1n) return { n, d };
+  const g = gcd(n, d);
+  return g === 1n ? { n, d } : { n: n / g, d: d / g };
+}
+
+const numberCache = new Map<number, Ratio>();
+
+/** The exact value of a finite JavaScript number written in a rubric (e.g. `33`, `0.67`). */
+export function fromNumber(x: number): Ratio {
+  const hit = numberCache.get(x);
+  if (hit) return hit;
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  let r: Ratio;
+  if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) r = { n: BigInt(x), d: 1n };
+  else {
+    // The shortest decimal that round-trips, as a fraction: what the author wrote.
+    const s = new D(x).toFixed();
+    const [int, frac = ''] = s.replace('-', '').split('.');
+    const sign = s.startsWith('-') ? -1n : 1n;
+    r = ratio(sign * BigInt(int! + frac), 10n ** BigInt(frac.length));
+  }
+  if (numberCache.size > 10_000) numberCache.clear();
+  numberCache.set(x, r);
+  return r;
+}
+
+/** Converts to a decimal (exact for terminating fractions, 80 digits otherwise). */
+export function toDec(x: Exact): Dec {
+  if (!isRatio(x)) return x;
+  return x.d === 1n ? new D(x.n.toString()) : new D(x.n.toString()).div(x.d.toString());
+}
+
+export const ZERO: Ratio = { n: 0n, d: 1n };
+export const ONE: Ratio = { n: 1n, d: 1n };
+
+export function add(a: Exact, b: Exact): Exact {
+  if (isRatio(a) && isRatio(b)) return a.d === b.d ? ratio(a.n + b.n, a.d) : ratio(a.n * b.d + b.n * a.d, a.d * b.d);
+  return toDec(a).plus(toDec(b));
+}
+
+export function sub(a: Exact, b: Exact): Exact {
+  if (isRatio(a) && isRatio(b)) return a.d === b.d ? ratio(a.n - b.n, a.d) : ratio(a.n * b.d - b.n * a.d, a.d * b.d);
+  return toDec(a).minus(toDec(b));
+}
+
+export function mul(a: Exact, b: Exact): Exact {
+  if (isRatio(a) && isRatio(b)) return ratio(a.n * b.n, a.d * b.d);
+  return toDec(a).times(toDec(b));
+}
+
+export function div(a: Exact, b: Exact): Exact {
+  if (isRatio(a) && isRatio(b)) return ratio(a.n * b.d, a.d * b.n);
+  return toDec(a).div(toDec(b));
+}
+
+/**
+ * Σ wᵢ·xᵢ / Σ wᵢ (weights default to 1), reducing the fraction only once at the end.
+ */
+export function weightedMean(values: readonly Exact[], weights?: readonly Exact[]): Exact {
+  if (values.every(isRatio) && (!weights || weights.every(isRatio))) {
+    let n = 0n;
+    let d = 1n;
+    let wn = 0n;
+    let wd = 1n;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as Ratio;
+      const w = (weights?.[i] ?? ONE) as Ratio;
+      // n/d += (w.n·v.n)/(w.d·v.d)
+      const tn = w.n * v.n;
+      const td = w.d * v.d;
+      if (td === d) n += tn;
+      else {
+        n = n * td + tn * d;
+        d *= td;
+      }
+      if (w.d === wd) wn += w.n;
+      else {
+        wn = wn * w.d + w.n * wd;
+        wd *= w.d;
+      }
+    }
+    return ratio(n * wd, d * wn);
+  }
+  let acc: Exact = ZERO;
+  let sumW: Exact = ZERO;
+  values.forEach((v, i) => {
+    const w = weights?.[i] ?? ONE;
+    acc = add(acc, mul(w, v));
+    sumW = add(sumW, w);
+  });
+  return div(acc, sumW);
+}
+
+export function cmp(a: Exact, b: Exact): number {
+  if (isRatio(a) && isRatio(b)) {
+    const l = a.n * b.d;
+    const r = b.n * a.d;
+    return l < r ? -1 : l > r ? 1 : 0;
+  }
+  return toDec(a).cmp(toDec(b));
+}
+
+export function isZero(x: Exact): boolean {
+  return isRatio(x) ? x.n === 0n : x.isZero();
+}
+
+/** Weighted geometric mean (Π xᵢ^wᵢ)^(1/Σwᵢ); 0 if any x is 0. Irrational in general: a decimal. */
+export function geometricMean(values: readonly Exact[], weights: readonly Exact[]): Exact {
+  if (values.some(isZero)) return ZERO;
+  let sumW: Exact = ZERO;
+  let acc = new D(0);
+  values.forEach((v, i) => {
+    const w = toDec(weights[i]!);
+    acc = acc.plus(w.times(D.ln(toDec(v))));
+    sumW = add(sumW, weights[i]!);
+  });
+  return D.exp(acc.div(toDec(sumW)));
+}
+
+const ROUNDING: Record<Rounding, Decimal.Rounding> = {
+  'half-up': Decimal.ROUND_HALF_UP,
+  'half-even': Decimal.ROUND_HALF_EVEN,
+  'half-down': Decimal.ROUND_HALF_DOWN,
+  up: Decimal.ROUND_UP,
+  down: Decimal.ROUND_DOWN,
+};
+
+interface Formatted {
+  exact: string;
+  number: number;
+  display: Map<string, string>;
+}
+const smallCache = new Map<number, Map<number, Formatted>>();
+const bigCache = new Map<string, Formatted>();
+let cached = 0;
+const LIMIT = 2n ** 53n;
+
+function format(x: Exact): Formatted {
+  const dec = toDec(x);
+  return { exact: dec.toSignificantDigits(EXACT_DIGITS, Decimal.ROUND_HALF_EVEN).toFixed(), number: dec.toNumber(), display: new Map() };
+}
+
+/** Formatting is the costly part of writing scores out, and the same values recur: cache it. */
+function formatted(x: Exact): Formatted {
+  let f: Formatted | undefined;
+  if (cached > 100_000) {
+    smallCache.clear();
+    bigCache.clear();
+    cached = 0;
+  }
+  if (isRatio(x) && x.d < LIMIT && x.n < LIMIT && x.n > -LIMIT) {
+    const n = Number(x.n);
+    const d = Number(x.d);
+    let row = smallCache.get(d);
+    if (!row) smallCache.set(d, (row = new Map()));
+    f = row.get(n);
+    if (!f) {
+      row.set(n, (f = format(x)));
+      cached++;
+    }
+  } else {
+    const key = isRatio(x) ? `${x.n}/${x.d}` : `d${x.toString()}`;
+    f = bigCache.get(key);
+    if (!f) {
+      bigCache.set(key, (f = format(x)));
+      cached++;
+    }
+  }
+  return f;
+}
+
+/** The exact string of a score: terminating fractions in full, others to 60 significant digits. */
+export function exactString(x: Exact): string {
+  return formatted(x).exact;
+}
+
+/** The score as a JavaScript number (nearest double). */
+export function toNumber(x: Exact): number {
+  return formatted(x).number;
+}
+
+/** The score rounded for display. */
+export function displayString(x: Exact, precision: number, rounding: Rounding, key = `${precision}${rounding}`): string {
+  const f = formatted(x);
+  let s = f.display.get(key);
+  if (s === undefined) {
+    s = toDec(x).toFixed(precision, ROUNDING[rounding]);
+    f.display.set(key, s);
+  }
+  return s;
+}
+
+/** Exact string, display string and number of a score in one look-up (the hot path of scoring). */
+export function formatScore(x: Exact, precision: number, rounding: Rounding, key = `${precision}${rounding}`): { exact: string; display: string; number: number } {
+  const f = formatted(x);
+  let display = f.display.get(key);
+  if (display === undefined) {
+    display = toDec(x).toFixed(precision, ROUNDING[rounding]);
+    f.display.set(key, display);
+  }
+  return { exact: f.exact, display, number: f.number };
+}
