@@ -65,3 +65,5 @@ export * from './outcomes/index.js';
 // Policy–outcome view (association, not effect)
 export type { PolicyValue, OutcomeSeriesPoint, PolicyOutcomeOptions, PolicyOutcomePair, CorrelationResult, PolicyOutcomeView, PolicyOutcomeSvgOptions } from './analysis/policy-outcome.js';
 export { buildPolicyOutcomeView, pearsonCorrelation, spearmanCorrelation, renderPolicyOutcomeSvg, renderPolicyOutcomeText, ASSOCIATION_NOTE } from './analysis/policy-outcome.js';
+// Scorecards, comparisons, change attribution
+export * from './report/index.js';

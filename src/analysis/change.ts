@@ -140,6 +140,13 @@ function side(result: ScoreResult, question: string): ChangedAnswerSide {
 /**
  * The variant to explain for two results: the preferred one if both have a score, else the
  * rubric's first variant both have, else the preferred one.
+ *
+ * @example
+ * ```ts
+ * import { commonVariant, type Rubric, type ScoreResult } from 'policy-index';
+ * declare const rubric: Rubric, y2018: ScoreResult, y2019: ScoreResult;
+ * commonVariant(rubric, y2018, y2019); // 'without-health' for MIPEX 2018 → 2019 (no health score in 2018)
+ * ```
  */
 export function commonVariant(rubric: Rubric, a: ScoreResult, b: ScoreResult, preferred = rubric.defaultVariant): string {
   const both = (id: string) => variantScore(a, id).score !== null && variantScore(b, id).score !== null;
@@ -261,6 +268,13 @@ export function sumExact(values: readonly string[]): string {
 /**
  * The answer set of the same country just before `year` (the previous year or wave), or
  * undefined.
+ *
+ * @example
+ * ```ts
+ * import { previousAnswerSet, type AnswerSet } from 'policy-index';
+ * declare const sets: AnswerSet[];
+ * previousAnswerSet(sets, 'CA', 2019)?.year; // 2018 when a 2018 set exists, else the latest earlier year
+ * ```
  */
 export function previousAnswerSet(sets: readonly AnswerSet[], country: string, year: number): AnswerSet | undefined {
   let best: AnswerSet | undefined;

@@ -161,6 +161,13 @@ export interface RankOf {
 /**
  * Ranks items by a decimal key, highest first; equal keys share a rank (1, 2, =3, =3, 5);
  * items without a key come last, unranked. Ties are listed by id. Returns the items in rank order.
+ *
+ * @example
+ * ```ts
+ * import { rankBy } from 'policy-index';
+ * rankBy([{ id: 'A', key: '80' }, { id: 'B', key: '90' }, { id: 'C', key: '80' }]).map((r) => `${r.id} ${r.rankLabel}`);
+ * // ['B 1', 'A =2', 'C =2']
+ * ```
  */
 export function rankBy(items: readonly { id: string; key: string | null }[]): RankOf[] {
   const keyed = items.map((i) => ({ id: i.id, k: i.key === null ? null : new D(i.key) }));
@@ -222,7 +229,16 @@ export interface PeerAverages {
   variants: Record<string, AverageScore>;
 }
 
-/** The members of a peer group among the results of one year. */
+/**
+ * The members of a peer group among the results of one year.
+ *
+ * @example
+ * ```ts
+ * import { peerMembers, type ScoreResult } from 'policy-index';
+ * declare const results: ScoreResult[];
+ * peerMembers(results, 2019, 'eu'); // the EU member states of 2019 among the results, sorted
+ * ```
+ */
 export function peerMembers(results: readonly ScoreResult[], year: number, peers: PeerGroup = 'all'): string[] {
   const codes = new Set(results.filter((r) => r.year === year).map((r) => r.country));
   const wanted = peers === 'all' ? null : peers === 'eu' ? null : new Set(peers.map((c) => c.toUpperCase()));

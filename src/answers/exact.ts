@@ -104,6 +104,18 @@ export function div(a: Exact, b: Exact): Exact {
  * Σ wᵢ·xᵢ / Σ wᵢ (weights default to 1), reducing the fraction only once at the end.
  */
 export function weightedMean(values: readonly Exact[], weights?: readonly Exact[]): Exact {
+  if (!weights && values.every(isRatio)) {
+    let n = 0n;
+    let d = 1n;
+    for (const x of values as readonly Ratio[]) {
+      if (x.d === d) n += x.n;
+      else {
+        n = n * x.d + x.n * d;
+        d *= x.d;
+      }
+    }
+    return ratio(n, d * BigInt(values.length));
+  }
   if (values.every(isRatio) && (!weights || weights.every(isRatio))) {
     let n = 0n;
     let d = 1n;

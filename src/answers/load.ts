@@ -61,7 +61,10 @@ export function loadAnswerSet(text: string, options: LoadAnswerSetOptions = {}):
   const h = header.data;
   const [rubricId, rubricVersion] = h.rubric.split('@') as [string, string];
   const answers = new Map<string, Answer>();
-  for (const [question, entry] of Object.entries(h.answers)) {
+  // File order, even for integer-like ids such as `148` that JavaScript objects list first.
+  const order = parsed.keyOrder(['answers'])?.filter((k) => Object.prototype.hasOwnProperty.call(h.answers, k)) ?? Object.keys(h.answers);
+  for (const question of order) {
+    const entry = h.answers[question];
     const path = ['answers', question];
     const pos = parsed.locator.locateKey(path);
     const source = { file, line: pos?.line ?? 1, column: pos?.column ?? 1 };
@@ -169,7 +172,8 @@ export function createAnswerSet(input: {
   rubric: string;
   country: string;
   year: number;
-  answers: Record<string, AnswerValue | Omit<Answer, 'question'>>;
+  /** Answers by question id; give a Map to keep an order with integer-like ids (`148`). */
+  answers: Record<string, AnswerValue | Omit<Answer, 'question'>> | ReadonlyMap<string, AnswerValue | Omit<Answer, 'question'>>;
   file?: string;
   source?: string;
   originalCode?: string;
@@ -178,7 +182,8 @@ export function createAnswerSet(input: {
 }): AnswerSet {
   const [id, version] = input.rubric.split('@') as [string, string | undefined];
   const answers = new Map<string, Answer>();
-  for (const [q, a] of Object.entries(input.answers)) {
+  const entries = input.answers instanceof Map ? [...input.answers] : Object.entries(input.answers);
+  for (const [q, a] of entries) {
     if (a !== null && typeof a === 'object' && !Array.isArray(a)) answers.set(q, { question: q, ...(a as Omit<Answer, 'question'>) });
     else answers.set(q, { question: q, value: a as AnswerValue, evidence: { citations: [] } });
   }

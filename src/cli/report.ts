@@ -69,10 +69,16 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode
   if (!quiet) io.stderr(`Scoring ${inputs.sets.length} answer sets with ${rubric.id}@${rubric.version} …\n`);
   const results = scoreAll(rubric, inputs.sets);
   let warnings = 0;
+  const byCode = new Map<string, number>();
   for (const r of results) {
     diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error'));
-    warnings += r.diagnostics.filter((d) => d.severity === 'warning').length;
+    for (const d of r.diagnostics) {
+      if (d.severity !== 'warning') continue;
+      warnings++;
+      byCode.set(d.code, (byCode.get(d.code) ?? 0) + 1);
+    }
   }
+  const warningSummary = [...byCode].map(([code, n]) => `${code} ×${n}`).join(', ');
   const outDir = resolve(io.cwd, values.out);
   const { files, context } = buildSite(rubric, inputs.sets, {
     results,
@@ -96,7 +102,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode
   const countries = context.countries().length;
   io.stderr(
     `Wrote ${writes.length} files for ${countries} ${countries === 1 ? 'country' : 'countries'} to ${displayPath(io.cwd, outDir)} in ${seconds} s` +
-      `${warnings ? ` (${warnings} warnings while scoring; run policy-index validate for details)` : ''}.\n` +
+      `${warnings ? ` (${warnings} warnings while scoring: ${warningSummary}; e.g. a variant has no score in a year when one of its areas was not assessed)` : ''}.\n` +
       `Open ${displayPath(io.cwd, resolve(outDir, 'index.html'))}\n`,
   );
   return hasErrors(diagnostics) ? 1 : 0;

@@ -1,5 +1,8 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import { diagnosticsToJson, formatDiagnostics, hasErrors } from '../diagnostics/index.js';
+import { diagnosticsToJson, formatDiagnostics, hasErrors, sortDiagnostics } from '../diagnostics/index.js';
+
+/** At most this many diagnostics of one code and severity are printed as text. */
+export const MAX_PER_CODE = 20;
 import { loadRubricFile } from '../node/files.js';
 import type { Rubric } from '../rubric/types.js';
 import type { CliIO } from './io.js';
@@ -27,7 +30,23 @@ export const DOCS_DIAGNOSTICS_URL = 'https://policy-index.github.io/policy-index
 export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], sources: Record<string, string> = {}): void {
   if (diagnostics.length === 0) return;
   const { ds, src } = relabelAll(io.cwd, diagnostics, sources);
-  io.stderr(formatDiagnostics(ds, { sources: src }) + '\n');
+  // Long runs of one code (e.g. thousands of unanswered questions) are cut to the first few.
+  const shown: Diagnostic[] = [];
+  const hidden = new Map<string, number>();
+  const seen = new Map<string, number>();
+  for (const d of sortDiagnostics(ds)) {
+    const key = `${d.severity} ${d.code}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n <= MAX_PER_CODE) shown.push(d);
+    else hidden.set(key, (hidden.get(key) ?? 0) + 1);
+  }
+  let text = formatDiagnostics(shown, { sources: src, summary: false });
+  for (const [key, n] of hidden) text += `\n\n… and ${n} more ${key.split(' ')[1]} ${key.split(' ')[0]}${n === 1 ? '' : 's'} (use --format json to see them all)`;
+  const errors = ds.filter((d) => d.severity === 'error').length;
+  const warnings = ds.filter((d) => d.severity === 'warning').length;
+  text += `\n\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  io.stderr(text + '\n');
 }
 
 /** JSON for diagnostics. */

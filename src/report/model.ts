@@ -440,6 +440,13 @@ export interface IndexModel {
 /**
  * The year an index ranks by default: the latest year of most countries (ties: the later
  * year), so that one country with a newer answer set does not empty the ranking.
+ *
+ * @example
+ * ```ts
+ * import { createScorecardContext, defaultIndexYear } from 'policy-index';
+ * declare const ctx: ReturnType<typeof createScorecardContext>;
+ * const year = defaultIndexYear(ctx); // 2019 for the bundled MIPEX data
+ * ```
  */
 export function defaultIndexYear(ctx: ScorecardContext): number {
   const counts = new Map<number, number>();

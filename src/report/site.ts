@@ -42,7 +42,16 @@ export interface BuildSiteOptions {
   results?: readonly ScoreResult[];
 }
 
-/** Scores every answer set once (default variant, no missing-answer diagnostics). */
+/**
+ * Scores every answer set once (default variant, no missing-answer diagnostics).
+ *
+ * @example
+ * ```ts
+ * import { scoreAll, type Rubric, type AnswerSet } from 'policy-index';
+ * declare const rubric: Rubric, sets: AnswerSet[];
+ * const results = scoreAll(rubric, sets); // one ScoreResult per answer set, same order
+ * ```
+ */
 export function scoreAll(rubric: Rubric, sets: readonly AnswerSet[]): ScoreResult[] {
   return sets.map((s) => scoreAnswerSet(rubric, s, { reportMissing: false }));
 }

@@ -43,6 +43,11 @@ export interface ParsedSource {
   value?: unknown;
   diagnostics: Diagnostic[];
   locator: SourceLocator;
+  /**
+   * The keys of the mapping at `path` in the order the text gives them. (JavaScript objects list
+   * integer-like keys such as `148` first, whatever the text says.)
+   */
+  keyOrder(path: readonly PathSegment[]): readonly string[] | undefined;
 }
 
 /** Most YAML syntax problems reported for one text; the rest are summarised in one line. */
@@ -153,6 +158,8 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   const diagnostics: Diagnostic[] = [];
   const values = new Map<string, [number, number]>();
   const keys = new Map<string, [number, number]>();
+  const orders = new Map<string, string[]>();
+  const keyOrder = (path: readonly PathSegment[]) => orders.get(pathKey(path));
   const locator = createLocator(file, text, values, keys);
   const at = (code: DiagnosticCode, message: string, range: [number, number], extra: Partial<Diagnostic> = {}): void => {
     const r = createLocator(file, text, new Map([['[]', range]]), new Map()).locate([])!;
@@ -161,7 +168,7 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
 
   if (text.length > maxLength) {
     diagnostics.push({ code: 'FILE_TOO_LARGE', severity: 'error', message: `The text is ${text.length} characters long; the limit is ${maxLength}.`, file, line: 1, column: 1 });
-    return { diagnostics, locator };
+    return { diagnostics, locator, keyOrder };
   }
 
   let docs: Document.Parsed[];
@@ -170,19 +177,19 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
     const deep = firstTooDeep(tokens, Math.min(maxDepth, 256) + 1);
     if (deep !== undefined) {
       at('YAML_TOO_DEEP', `The document nests deeper than ${maxDepth} levels.`, [deep, deep + 1]);
-      return { diagnostics, locator };
+      return { diagnostics, locator, keyOrder };
     }
     docs = Array.from(new Composer({ uniqueKeys: true, prettyErrors: false, strict: true }).compose(tokens)) as Document.Parsed[];
   } catch (error) {
     diagnostics.push({ code: 'YAML_SYNTAX', severity: 'error', message: `The YAML parser gave up: ${(error as Error).message}`, file, line: 1, column: 1 });
-    return { diagnostics, locator };
+    return { diagnostics, locator, keyOrder };
   }
   if (docs.length > 1) {
     const second = docs[1]!;
     at('YAML_MULTIPLE_DOCUMENTS', 'The file holds more than one YAML document; only one is allowed.', [second.range[0], second.range[0]]);
   }
   const doc = docs[0];
-  if (!doc) return { value: null, diagnostics, locator };
+  if (!doc) return { value: null, diagnostics, locator, keyOrder };
   let fatal = false;
   const reported = new Set<string>();
   for (const error of doc.errors) {
@@ -201,7 +208,7 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   for (const warning of doc.warnings.slice(0, MAX_SYNTAX_DIAGNOSTICS)) {
     at('YAML_SYNTAX', warning.message.split('\n')[0]!, [warning.pos[0], warning.pos[1]], { severity: 'warning' });
   }
-  if (fatal) return { diagnostics, locator };
+  if (fatal) return { diagnostics, locator, keyOrder };
 
   let aliasNodes = 0;
   let aliasReported = false;
@@ -258,6 +265,8 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
     }
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
+      const order: string[] = [];
+      if (!viaAlias) orders.set(pathKey(path), order);
       for (const pair of node.items) {
         let keyNode = pair.key as unknown;
         if (isAlias(keyNode)) keyNode = keyNode.resolve(doc);
@@ -274,6 +283,7 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
           continue;
         }
         const childPath = [...path, key];
+        order.push(key);
         if (keyRange && !viaAlias) keys.set(pathKey(childPath), [keyRange[0], keyRange[1]]);
         Object.defineProperty(out, key, { value: convert(pair.value, childPath, depth + 1, viaAlias, seen), enumerable: true, writable: true, configurable: true });
       }
@@ -283,6 +293,6 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   };
 
   const value = convert(doc.contents, [], 0, false, new Set());
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, locator };
-  return { value, diagnostics, locator };
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, locator, keyOrder };
+  return { value, diagnostics, locator, keyOrder };
 }

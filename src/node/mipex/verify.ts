@@ -13,7 +13,7 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import type { Rubric } from '../../rubric/types.js';
 import { scoreAnswerSet } from '../../scoring/score.js';
 import type { ScoredNode, ScoreResult } from '../../scoring/types.js';
-import { bundledRubricPath } from '../../cli/io.js';
+import { bundledRubricPath } from '../package.js';
 import { loadRubricFile } from '../files.js';
 import { importMipexWorkbook, mipexCodeIndex, normaliseMipexCode, type MipexImportResult, type PublishedScore } from './import.js';
 

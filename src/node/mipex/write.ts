@@ -89,6 +89,14 @@ export function renderPublishedScores(result: MipexImportResult): string {
 /**
  * Every file of the import as relative path → text, sorted by path. {@link writeMipexAnswerSets}
  * writes exactly these; tests compare them with files on disk.
+ *
+ * @example
+ * ```ts
+ * import { importMipexWorkbook, loadRubricFile, renderMipexFiles } from 'policy-index/node';
+ * const rubric = loadRubricFile('rubrics/mipex-2020').value!;
+ * const result = await importMipexWorkbook('data/mipex/mipex_core_2007-2019.xlsx', { rubric });
+ * [...renderMipexFiles(result).keys()].slice(0, 2); // ['AE/AE-2014.yaml', 'AE/AE-2015.yaml']
+ * ```
  */
 export function renderMipexFiles(result: MipexImportResult): Map<string, string> {
   const files = new Map<string, string>();

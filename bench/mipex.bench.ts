@@ -1,0 +1,26 @@
+/**
+ * MIPEX pipeline on the official workbook (data/mipex/): import of the whole workbook, exact
+ * scoring with the full trace of every imported country-year, and verify-workbook end to end.
+ */
+import { loadRubricFile, loadAnswerSetFiles } from '../src/node/files.js';
+import { importMipexWorkbook } from '../src/node/mipex/import.js';
+import { readMipexWorkbook } from '../src/node/mipex/read-workbook.js';
+import { verifyWorkbook } from '../src/node/mipex/verify.js';
+import { scoreAnswerSet } from '../src/scoring/score.js';
+import type { Bench } from './run.js';
+
+const WORKBOOK = 'data/mipex/mipex_core_2007-2019.xlsx';
+
+export async function run(bench: Bench): Promise<void> {
+  const rubric = loadRubricFile('rubrics/mipex-2020').value!;
+  bench.section('MIPEX workbook');
+  await bench.time('read workbook (raw cells and blocks)', () => readMipexWorkbook(WORKBOOK), { iterations: 5, warmup: 1 });
+  await bench.time('import workbook (answer sets + published scores)', () => importMipexWorkbook(WORKBOOK, { rubric }), { iterations: 5, warmup: 1 });
+  const imported = await importMipexWorkbook(WORKBOOK, { rubric });
+  const sets = imported.answerSets;
+  await bench.time(`score all ${sets.length} country-years, exact, full trace`, () => {
+    for (const s of sets) scoreAnswerSet(rubric, s, { reportMissing: false });
+  }, { iterations: 30, warmup: 5 });
+  await bench.time('load the 576 shipped answer-set files (YAML)', () => loadAnswerSetFiles(['examples/mipex']), { iterations: 5, warmup: 1 });
+  await bench.time('verify-workbook end to end (in-process)', () => verifyWorkbook(WORKBOOK), { iterations: 5, warmup: 1 });
+}
