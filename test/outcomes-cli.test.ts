@@ -64,3 +64,29 @@ describe('policy-index outcomes', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('scorecard outcomes panel', () => {
+  it('shows the country\'s gaps beside, not inside, its policy scores', async () => {
+    const r = await run(['scorecard', 'examples/mipex/SE', '--format', 'json', '--year', '2019']);
+    expect(r.code).toBe(0);
+    const card = JSON.parse(r.stdout) as {
+      overall: unknown;
+      outcomes: { indicator: string; year: number; cohorts: { id: string; value: number | null }[]; gap: { value: number | null } | null }[];
+    };
+    const entry = card.outcomes.find((o) => o.indicator === 'highly-educated-employment-rate');
+    expect(entry).toBeDefined();
+    expect(entry!.year).toBe(2019);
+    // Independently from the shipped CSV: non-EU-born minus native-born, in percentage points.
+    const rows = readFileSync('examples/outcomes/eurostat-panel.csv', 'utf8').split('\n').map((l) => l.split(','));
+    const value = (cohort: string) => Number(rows.find((f) => f[0] === 'SE' && f[1] === '2019' && f[2] === 'highly-educated-employment-rate' && f[3] === cohort)![4]);
+    const expected = Math.round((value('non-eu-born') - value('native')) * 10) / 10;
+    expect(entry!.gap!.value).toBeCloseTo(expected, 9);
+    // The policy part of the card carries no outcome figure.
+    expect(JSON.stringify(card.overall)).not.toContain('highly-educated');
+  });
+
+  it('--outcomes none leaves the panel empty', async () => {
+    const r = await run(['scorecard', 'examples/mipex/SE', '--format', 'json', '--year', '2019', '--outcomes', 'none']);
+    expect(JSON.parse(r.stdout).outcomes).toEqual([]);
+  });
+});

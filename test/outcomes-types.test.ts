@@ -6,6 +6,8 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { AnswerSet } from '../src/answers/types.js';
+import type { Rubric } from '../src/rubric/types.js';
+import { scoreAnswerSet } from '../src/scoring/score.js';
 import type { OutcomeDataset, OutcomeGapTable, OutcomeTrendTable } from '../src/outcomes/index.js';
 import { loadOutcomeData, parseOutcomeFramework, ZARAGOZA_FRAMEWORK_YAML } from '../src/outcomes/index.js';
 
@@ -20,9 +22,11 @@ describe('outcome types', () => {
     const framework = parseOutcomeFramework(ZARAGOZA_FRAMEWORK_YAML).value!;
     const data = loadOutcomeData([{ name: 'a.csv', text: 'country,year,indicator,cohort,value\n' }], framework).value!;
     expect(data.kind).toBe('outcome-dataset');
-    const call = (): void => {
+    const call = (rubric: Rubric): void => {
       // @ts-expect-error an outcome dataset is not an answer set
       scoreLike(data);
+      // @ts-expect-error the scoring API cannot take outcome data
+      scoreAnswerSet(rubric, data);
     };
     expect(typeof call).toBe('function');
   });

@@ -5,14 +5,21 @@
  * @module
  */
 import { existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { PeerGroup } from '../analysis/compare.js';
 import type { AnswerSet } from '../answers/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { expandAnswerPaths, loadAnswerSetFiles, loadRubricFile } from '../node/files.js';
+import { expandAnswerPaths, loadAnswerSetFiles, loadRubricFile, readTextFile } from '../node/files.js';
 import type { Rubric } from '../rubric/types.js';
 import { bundledRubricPath, UsageError, type CliIO } from './io.js';
 import { displayPath, loadRubricArg } from './shared.js';
+import { computeGaps } from '../outcomes/gaps.js';
+import { loadOutcomeData, type OutcomeFile } from '../outcomes/data.js';
+import { parseOutcomeFramework } from '../outcomes/framework.js';
+import { ZARAGOZA_FRAMEWORK_YAML } from '../outcomes/zaragoza.js';
+import { buildOutcomeEntries } from '../report/outcomes.js';
+import type { OutcomeEntry } from '../report/schema.js';
+import { packageRoot } from '../node/package.js';
 
 /** What {@link loadReportInputs} found. */
 export interface ReportInputs {
@@ -110,4 +117,32 @@ export function writeText(path: string, text: string): void {
   const dir = dirname(path);
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
   writeFileSync(path, text);
+}
+
+/** Help text of the `--outcomes` option shared by `scorecard` and `report`. */
+export const OUTCOMES_OPTION_HELP = `  --outcomes <files>  outcome data shown beside (never inside) the policy scores, comma-separated
+                      CSV/YAML files, or "none" (default: the bundled Eurostat panel)`;
+
+/**
+ * Reads the outcome data for scorecards: the given files, or the bundled Eurostat panel, or none.
+ * Returns a provider of the outcome entries of one country and year.
+ */
+export function loadOutcomeProvider(io: CliIO, value: unknown): { provider?: (country: string, year: number) => OutcomeEntry[]; diagnostics: Diagnostic[]; files: string[] } {
+  if (value === 'none') return { diagnostics: [], files: [] };
+  const paths = typeof value === 'string' ? value.split(',').map((p) => resolve(io.cwd, p.trim())).filter(Boolean) : [join(packageRoot(), 'examples', 'outcomes', 'eurostat-panel.csv')];
+  if (typeof value !== 'string' && !existsSync(paths[0]!)) return { diagnostics: [], files: [] };
+  const diagnostics: Diagnostic[] = [];
+  const files: OutcomeFile[] = [];
+  for (const p of paths) {
+    const t = readTextFile(p, displayPath(io.cwd, p));
+    diagnostics.push(...t.diagnostics);
+    if (t.value !== undefined) files.push({ name: displayPath(io.cwd, p), text: t.value });
+  }
+  const framework = parseOutcomeFramework(ZARAGOZA_FRAMEWORK_YAML, 'zaragoza.yaml').value!;
+  const loaded = loadOutcomeData(files, framework);
+  diagnostics.push(...loaded.diagnostics.filter((d) => d.severity === 'error'));
+  const dataset = loaded.value;
+  if (!dataset) return { diagnostics, files: paths };
+  const gaps = computeGaps(framework, dataset).value;
+  return { provider: (country, year) => buildOutcomeEntries(framework, dataset, country, { year, gaps }), diagnostics, files: paths };
 }

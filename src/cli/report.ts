@@ -4,7 +4,7 @@ import { hasErrors } from '../diagnostics/index.js';
 import { buildSite, scoreAll, type SiteFormat } from '../report/site.js';
 import { parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { loadReportInputs, overwriteCheck, peersOption, writeText, yearOption } from './report-shared.js';
+import { loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, overwriteCheck, peersOption, writeText, yearOption } from './report-shared.js';
 import { displayPath, printDiagnostics } from './shared.js';
 
 export const reportHelp = `Usage: policy-index report <answers…> --out <dir> [--rubric <path|id>] [--peers eu|all|CC,…]
@@ -25,6 +25,7 @@ Options:
   --variant <id>      variant the index ranks by (default: the rubric's default variant)
   --generated-at <t>  a time to print on the pages (output is otherwise byte-identical)
   --quiet             no progress lines
+${OUTCOMES_OPTION_HELP}
   -h, --help          show this help
 
 Exit codes: 0 written, 1 errors in the inputs, 2 usage error.`;
@@ -40,6 +41,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode
     variant: { type: 'string' },
     'generated-at': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
+    outcomes: { type: 'string' },
   });
   if (values.help) {
     io.stdout(reportHelp + '\n');
@@ -79,10 +81,13 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode
     }
   }
   const warningSummary = [...byCode].map(([code, n]) => `${code} ×${n}`).join(', ');
+  const outcomeData = loadOutcomeProvider(io, values.outcomes);
+  diagnostics.push(...outcomeData.diagnostics);
   const outDir = resolve(io.cwd, values.out);
   const { files, context } = buildSite(rubric, inputs.sets, {
     results,
     peers,
+    ...(outcomeData.provider ? { outcomes: outcomeData.provider } : {}),
     formats: formats as SiteFormat[],
     ...(year !== undefined ? { year } : {}),
     ...(variant ? { variant } : {}),
@@ -91,7 +96,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode
     ...(quiet ? {} : { onProgress: (done: number, total: number, cc: string, name: string) => io.stderr(`[${String(done).padStart(String(total).length)}/${total}] ${cc} ${name}\n`) }),
   });
   const writes = files.map((f) => ({ path: resolve(outDir, f.path), text: f.text }));
-  const clash = writes.map((w) => overwriteCheck(io, w.path, inputs.inputFiles)).filter((d): d is Diagnostic => d !== undefined);
+  const clash = writes.map((w) => overwriteCheck(io, w.path, new Set([...inputs.inputFiles, ...outcomeData.files]))).filter((d): d is Diagnostic => d !== undefined);
   if (clash.length) {
     printDiagnostics(io, [...diagnostics, ...clash], inputs.sources);
     return 1;

@@ -8,7 +8,7 @@ import { buildScorecard, createScorecardContext } from '../report/model.js';
 import { scoreAll } from '../report/site.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { isFolderTarget, loadReportInputs, overwriteCheck, peersOption, writeText, yearOption } from './report-shared.js';
+import { isFolderTarget, loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, overwriteCheck, peersOption, writeText, yearOption } from './report-shared.js';
 import { displayPath, printDiagnostics } from './shared.js';
 
 export const scorecardHelp = `Usage: policy-index scorecard <answers…> [--rubric <path|id>] [--country <CC,…>] [--year <y>]
@@ -33,6 +33,7 @@ Options:
   --out <path>        a file (one country) or a folder (written as <CC>.<ext>); default:
                       standard output, for one country
   --generated-at <t>  a time to print on the card (output is otherwise byte-identical on reruns)
+${OUTCOMES_OPTION_HELP}
   -h, --help          show this help
 
 Input files are never overwritten (CLI_WOULD_OVERWRITE_INPUT).
@@ -48,6 +49,7 @@ export async function scorecardCommand(argv: string[], io: CliIO): Promise<ExitC
     format: { type: 'string' },
     out: { type: 'string' },
     'generated-at': { type: 'string' },
+    outcomes: { type: 'string' },
   });
   if (values.help) {
     io.stdout(scorecardHelp + '\n');
@@ -68,6 +70,8 @@ export async function scorecardCommand(argv: string[], io: CliIO): Promise<ExitC
   const ctx = createScorecardContext(rubric, results, inputs.sets, { peers, fileLabel: (f) => displayPath(io.cwd, f) });
   const wanted = typeof values.country === 'string' ? values.country.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean) : ctx.countries();
   const generatedAt = typeof values['generated-at'] === 'string' ? { generatedAt: values['generated-at'] } : {};
+  const outcomeData = loadOutcomeProvider(io, values.outcomes);
+  diagnostics.push(...outcomeData.diagnostics);
   const cards: { country: string; text: string }[] = [];
   for (const cc of wanted) {
     if (!ctx.years(cc).length) {
@@ -80,6 +84,7 @@ export async function scorecardCommand(argv: string[], io: CliIO): Promise<ExitC
     }
     const card = buildScorecard(ctx, cc, { ...(year !== undefined ? { year } : {}), ...generatedAt });
     if (!card) continue;
+    if (outcomeData.provider) card.outcomes = outcomeData.provider(cc, card.year);
     const text = format === 'html' ? renderScorecardHtml(card) : format === 'md' ? renderScorecardMarkdown(card) : renderScorecardJson(card);
     cards.push({ country: cc, text });
   }
@@ -93,7 +98,7 @@ export async function scorecardCommand(argv: string[], io: CliIO): Promise<ExitC
   const target = resolve(io.cwd, out);
   const folder = cards.length > 1 || isFolderTarget(target, out);
   const writes = cards.map((c) => ({ path: folder ? resolve(target, `${c.country}.${format}`) : target, text: c.text }));
-  const clash = writes.map((w) => overwriteCheck(io, w.path, inputs.inputFiles)).filter((d): d is Diagnostic => d !== undefined);
+  const clash = writes.map((w) => overwriteCheck(io, w.path, new Set([...inputs.inputFiles, ...outcomeData.files]))).filter((d): d is Diagnostic => d !== undefined);
   if (clash.length) {
     printDiagnostics(io, [...diagnostics, ...clash], inputs.sources);
     return 1;

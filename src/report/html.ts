@@ -319,7 +319,7 @@ function outcomesHtml(card: Scorecard): string {
   for (const o of list) {
     const src = safeUrl(o.source.url);
     const srcText = o.source.title ?? o.source.publisher ?? o.source.url ?? '';
-    out += `<tr><th scope="row">${h(o.title)} <span class="note">(${h(o.unit)})</span></th><td>${o.year}</td><td>${o.cohorts.map((c) => `${h(c.label)}: ${c.value === null ? dash : h(String(c.value))}`).join('; ')}</td><td class="num">${o.gap?.value === null || !o.gap ? dash : h(String(o.gap.value))}</td><td>${src ? `<a href="${h(src)}" rel="noopener noreferrer">${h(srcText)}</a>` : h(srcText)}</td></tr>`;
+    out += `<tr><th scope="row">${h(o.title)} <span class="note">(${h(o.unit)})</span></th><td>${o.year}</td><td>${o.cohorts.map((c) => `${h(c.label)}: ${c.value === null ? dash : h(String(c.value))}`).join('; ')}</td><td class="num">${o.gap?.value === null || !o.gap ? dash : h(String(o.gap.value))}${o.gap?.label ? `<br><span class="note">${h(o.gap.label)}</span>` : ''}</td><td>${src ? `<a href="${h(src)}" rel="noopener noreferrer">${h(srcText)}</a>` : h(srcText)}</td></tr>`;
   }
   return out + `</tbody></table></section>\n`;
 }

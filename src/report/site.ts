@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { OutcomeEntry } from './schema.js';
 import type { AnswerSet } from '../answers/types.js';
 import type { PeerGroup } from '../analysis/compare.js';
 import type { Rubric } from '../rubric/types.js';
@@ -40,6 +41,8 @@ export interface BuildSiteOptions {
   fileLabel?: (file: string) => string;
   /** Results already scored (must match the answer sets); scored here otherwise. */
   results?: readonly ScoreResult[];
+  /** Outcome entries of a country and year, shown beside (never inside) its policy scores. */
+  outcomes?: (country: string, year: number) => OutcomeEntry[];
 }
 
 /**
@@ -80,6 +83,7 @@ export function buildSite(rubric: Rubric, sets: readonly AnswerSet[], options: B
     options.onProgress?.(i + 1, countries.length, cc, ctx.name(cc));
     const card = buildScorecard(ctx, cc, gen);
     if (!card) return;
+    if (options.outcomes) card.outcomes = options.outcomes(cc, card.year);
     if (formats.includes('html')) files.push({ path: `${cc}.html`, text: renderScorecardHtml(card) });
     if (formats.includes('md')) files.push({ path: `${cc}.md`, text: renderScorecardMarkdown(card) });
     if (formats.includes('json')) files.push({ path: `${cc}.json`, text: renderScorecardJson(card) });
