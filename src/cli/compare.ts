@@ -7,7 +7,7 @@ import { scoreAll } from '../report/site.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
 import { loadReportInputs, overwriteCheck, peersOption, writeText, yearOption } from './report-shared.js';
-import { displayPath, printDiagnostics } from './shared.js';
+import { displayPath, printDiagnostics, variantOption } from './shared.js';
 
 export const compareHelp = `Usage: policy-index compare <answers…> [--rubric <path|id>] [--year <y>] [--variant <id>]
                            [--peers eu|all|CC,CC…] [--format text|csv|html|json] [--out <file>]
@@ -79,8 +79,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<ExitCod
     return 1;
   }
   const rubric = inputs.rubric;
-  const variant = typeof values.variant === 'string' ? values.variant : undefined;
-  if (variant && !rubric.variants.some((v) => v.id === variant)) throw new UsageError(`The rubric has no variant "${variant}"; it has ${rubric.variants.map((v) => v.id).join(', ')}.`, 'compare');
+  const variant = variantOption('compare', rubric, values.variant);
   const results = scoreAll(rubric, inputs.sets);
   for (const r of results) diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error'));
   if (year !== undefined && !results.some((r) => r.year === year)) throw new UsageError(`No answer set is for ${year}.`, 'compare');

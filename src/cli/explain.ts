@@ -4,7 +4,7 @@ import { scoreAnswerSet } from '../scoring/score.js';
 import { explainScore } from '../scoring/explain.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics } from './shared.js';
+import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics, variantOption } from './shared.js';
 
 export const explainHelp = `Usage: policy-index explain <rubric> <answers> <node-id> [--variant <id>] [--format text|json]
 
@@ -37,9 +37,7 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<ExitCod
     printDiagnostics(io, a.diagnostics, a.text !== undefined ? { [resolve(io.cwd, answersArg)]: a.text } : {});
     return 1;
   }
-  if (typeof values.variant === 'string' && !r.value.variants.some((v) => v.id === values.variant)) {
-    throw new UsageError(`The rubric has no variant "${values.variant}".`, 'explain');
-  }
+  variantOption('explain', r.value, values.variant);
   const result = scoreAnswerSet(r.value, a.value, { ...(typeof values.variant === 'string' ? { variant: values.variant } : {}), reportMissing: false });
   const ex = explainScore(result, nodeId);
   const diagnostics = [...r.diagnostics, ...a.diagnostics, ...result.diagnostics, ...ex.diagnostics];

@@ -18,7 +18,7 @@ import { scoreAnswerSet } from '../scoring/score.js';
 import { findScoredNode } from '../scoring/score.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { packageRoot, UsageError, type CliIO, type ExitCode } from './io.js';
-import { diagnosticsJson, displayPath, exitFor, loadRubricArg, printDiagnostics } from './shared.js';
+import { diagnosticsJson, displayPath, exitFor, loadRubricArg, printDiagnostics, variantOption } from './shared.js';
 import { bundledRubricPath } from './io.js';
 
 export const outcomesValidateHelp = `Usage: policy-index outcomes validate <data…> [--framework <yaml>] [--format text|json]
@@ -235,9 +235,7 @@ export async function outcomesCompareCommand(argv: string[], io: CliIO): Promise
   if (typeof values.area === 'string' && !rubric.value.root.children.some((a) => a.id === values.area)) {
     throw new UsageError(`The rubric has no area "${values.area}".`, 'outcomes compare');
   }
-  if (typeof values.variant === 'string' && !rubric.value.variants.some((v) => v.id === values.variant)) {
-    throw new UsageError(`The rubric has no variant "${values.variant}".`, 'outcomes compare');
-  }
+  variantOption('outcomes compare', rubric.value, values.variant);
   const policy: { country: string; year: number; value: number }[] = [];
   for (const set of answerSets) {
     const res = scoreAnswerSet(rubric.value, set, { reportMissing: false, ...(typeof values.variant === 'string' ? { variant: values.variant } : {}) });

@@ -5,7 +5,7 @@ import { buildSite, scoreAll, type SiteFormat } from '../report/site.js';
 import { parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
 import { loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, overwriteCheck, peersOption, writeText, yearOption } from './report-shared.js';
-import { displayPath, printDiagnostics } from './shared.js';
+import { displayPath, printDiagnostics, variantOption } from './shared.js';
 
 export const reportHelp = `Usage: policy-index report <answers…> --out <dir> [--rubric <path|id>] [--peers eu|all|CC,…]
                           [--format html,md,json] [--year <y>] [--variant <id>] [--quiet]
@@ -60,8 +60,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode
     return 1;
   }
   const rubric = inputs.rubric;
-  const variant = typeof values.variant === 'string' ? values.variant : undefined;
-  if (variant && !rubric.variants.some((v) => v.id === variant)) throw new UsageError(`The rubric has no variant "${variant}"; it has ${rubric.variants.map((v) => v.id).join(', ')}.`, 'report');
+  const variant = variantOption('report', rubric, values.variant);
   if (inputs.sets.length === 0) {
     printDiagnostics(io, diagnostics, inputs.sources);
     io.stderr('No answer sets found.\n');

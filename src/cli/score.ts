@@ -5,7 +5,7 @@ import { scoreAnswerSet } from '../scoring/score.js';
 import type { ScoredNode, ScoreResult } from '../scoring/types.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics } from './shared.js';
+import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics, variantOption } from './shared.js';
 
 export const scoreHelp = `Usage: policy-index score <rubric> <answers…> [--variant <id>] [--format table|json|csv] [--tree]
 
@@ -63,9 +63,7 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
     return 1;
   }
   const rubric = r.value;
-  if (typeof values.variant === 'string' && !rubric.variants.some((v) => v.id === values.variant)) {
-    throw new UsageError(`The rubric has no variant "${values.variant}"; it has ${rubric.variants.map((v) => v.id).join(', ')}.`, 'score');
-  }
+  variantOption('score', rubric, values.variant);
   const sets = loadAnswerSetFiles(answerArgs.map((a) => resolve(io.cwd, a)));
   diagnostics.push(...sets.diagnostics);
   const results = (sets.value ?? []).map((s) =>

@@ -6,7 +6,7 @@ export const MAX_PER_CODE = 20;
 import { loadRubricFile } from '../node/files.js';
 import type { Rubric } from '../rubric/types.js';
 import type { CliIO } from './io.js';
-import { bundledRubricPath } from './io.js';
+import { bundledRubricPath, UsageError } from './io.js';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** Shows a path relative to the working directory when it lies below it. */
@@ -69,3 +69,12 @@ export function exitFor(diagnostics: readonly Diagnostic[]): 0 | 1 {
 }
 
 export type { Rubric };
+
+/** Reads a `--variant` value, checking that the rubric has it (undefined: the rubric's default). */
+export function variantOption(command: string, rubric: Rubric, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !rubric.variants.some((v) => v.id === value)) {
+    throw new UsageError(`The rubric has no variant "${String(value)}"; it has ${rubric.variants.map((v) => v.id).join(', ')}.`, command);
+  }
+  return value;
+}
