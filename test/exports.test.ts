@@ -232,6 +232,7 @@ describe('the public export list', () => {
       'createScorecardContext',
       'defaultIndexYear',
       'detectOutcomeLayout',
+      'diagnosticDocsUrl',
       'diagnosticsToJson',
       'escapeHtml',
       'escapeMarkdown',

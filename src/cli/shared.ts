@@ -1,12 +1,15 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import { diagnosticsToJson, formatDiagnostics, hasErrors, sortDiagnostics } from '../diagnostics/index.js';
+import { diagnosticDocsUrl, diagnosticsToJson, formatDiagnostics, hasErrors, sortDiagnostics } from '../diagnostics/index.js';
 
 /** At most this many diagnostics of one code and severity are printed as text. */
 export const MAX_PER_CODE = 20;
 import { loadRubricFile } from '../node/files.js';
 import type { Rubric } from '../rubric/types.js';
 import type { CliIO } from './io.js';
-import { bundledRubricPath, UsageError } from './io.js';
+import { bundledRubricPath, packageRoot, UsageError } from './io.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** Shows a path relative to the working directory when it lies below it. */
@@ -23,8 +26,21 @@ function relabelAll(cwd: string, diagnostics: readonly Diagnostic[], sources: Re
   return { ds, src };
 }
 
-/** Where the online diagnostic reference lives (relative to the docs site root). */
-export const DOCS_DIAGNOSTICS_URL = 'https://policy-index.github.io/policy-index/diagnostics/';
+/**
+ * Where the documentation site is published; diagnostics link to their page in it. Set
+ * `POLICY_INDEX_DOCS_URL` to point at another copy (e.g. `file:///path/to/site/` after
+ * `npm run docs`), or to an empty string to leave the links out.
+ */
+export const DEFAULT_DOCS_URL = 'https://policy-index.github.io/policy-index/';
+
+/** The documentation base URL in force, or undefined when links are switched off. */
+export function docsBaseUrl(): string | undefined {
+  const env = process.env.POLICY_INDEX_DOCS_URL;
+  if (env !== undefined) return env.trim() === '' ? undefined : env.trim();
+  // A site built with `npm run docs` next to the package is preferred: it matches this version.
+  const local = join(packageRoot(), 'site', 'index.html');
+  return existsSync(local) ? pathToFileURL(join(packageRoot(), 'site')).href + '/' : DEFAULT_DOCS_URL;
+}
 
 /** Prints diagnostics to stderr as text (with code frames when sources are known). */
 export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], sources: Record<string, string> = {}): void {
@@ -41,7 +57,8 @@ export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], 
     if (n <= MAX_PER_CODE) shown.push(d);
     else hidden.set(key, (hidden.get(key) ?? 0) + 1);
   }
-  let text = formatDiagnostics(shown, { sources: src, summary: false });
+  const base = docsBaseUrl();
+  let text = formatDiagnostics(shown, { sources: src, summary: false, ...(base ? { docsBaseUrl: base } : {}) });
   for (const [key, n] of hidden) text += `\n\n… and ${n} more ${key.split(' ')[1]} ${key.split(' ')[0]}${n === 1 ? '' : 's'} (use --format json to see them all)`;
   const errors = ds.filter((d) => d.severity === 'error').length;
   const warnings = ds.filter((d) => d.severity === 'warning').length;
@@ -51,7 +68,10 @@ export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], 
 
 /** JSON for diagnostics. */
 export function diagnosticsJson(diagnostics: readonly Diagnostic[], cwd?: string): unknown {
-  return JSON.parse(diagnosticsToJson(cwd ? relabelAll(cwd, diagnostics, {}).ds : diagnostics));
+  const list = JSON.parse(diagnosticsToJson(cwd ? relabelAll(cwd, diagnostics, {}).ds : diagnostics)) as (Diagnostic & { docs?: string })[];
+  const base = docsBaseUrl();
+  if (base) for (const d of list) d.docs = diagnosticDocsUrl(d.code, base);
+  return list;
 }
 
 /** Resolves a rubric argument: a path, or the id of a bundled rubric (e.g. `mipex-2020`). */

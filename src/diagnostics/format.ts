@@ -6,7 +6,10 @@ export interface FormatOptions {
   sources?: Readonly<Record<string, string>>;
   /** Lines of context above and below the reported line in a code frame (default 1). */
   contextLines?: number;
-  /** Base URL of the diagnostic reference; when set, each diagnostic gets a `see:` link. */
+  /**
+   * Base URL of the documentation site (the folder `npm run docs` builds); when set, each
+   * diagnostic gets a `see:` link to its page in the diagnostic reference.
+   */
   docsBaseUrl?: string;
   /** Print a final summary line such as `2 errors, 1 warning` (default true). */
   summary?: boolean;
@@ -46,6 +49,20 @@ export function codeFrame(source: string, line: number, column: number, endColum
 }
 
 /**
+ * The page of a diagnostic code in the documentation site built by `npm run docs`.
+ *
+ * @example
+ * ```ts
+ * import { diagnosticDocsUrl } from 'policy-index';
+ * diagnosticDocsUrl('YAML_DUPLICATE_KEY', 'https://example.org/policy-index/');
+ * // 'https://example.org/policy-index/documents/Diagnostic_reference.YAML_DUPLICATE_KEY.html'
+ * ```
+ */
+export function diagnosticDocsUrl(code: string, baseUrl: string): string {
+  return `${baseUrl.replace(/\/?$/, '/')}documents/Diagnostic_reference.${code}.html`;
+}
+
+/**
  * Formats diagnostics for a terminal: one `file:line:col severity CODE message` line each,
  * followed by details and, when the source is given, a code frame.
  *
@@ -74,7 +91,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: F
       const frame = codeFrame(source, d.line, d.column ?? 1, d.endLine === d.line ? d.endColumn : undefined, options.contextLines ?? 1);
       lines.push(frame.replace(/^/gm, '  '));
     }
-    if (options.docsBaseUrl) lines.push(`  see: ${options.docsBaseUrl.replace(/\/?$/, '/')}${d.code.toLowerCase().replace(/_/g, '-')}.html`);
+    if (options.docsBaseUrl) lines.push(`  see: ${diagnosticDocsUrl(d.code, options.docsBaseUrl)}`);
     blocks.push(lines.join('\n'));
   }
   if (options.summary ?? true) {

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
+import { DIAGNOSTIC_CODES, diagnosticDocsUrl } from '../../src/index.js';
 import { serveFolder } from '../helpers/static-server.js';
 
 const SITE = resolve('site');
@@ -148,6 +149,11 @@ describe('documentation site', () => {
       }
     }
     expect(checked).toBeGreaterThan(1000);
+    // The CLI links every diagnostic to its page: each of those pages exists.
+    for (const code of Object.keys(DIAGNOSTIC_CODES)) {
+      const page = diagnosticDocsUrl(code, 'https://docs.invalid/').replace('https://docs.invalid/', '');
+      if (!existsSync(join(SITE, page))) broken.push(`diagnostic link ${page}`);
+    }
     expect(broken.slice(0, 20)).toEqual([]);
   });
 });
