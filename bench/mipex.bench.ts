@@ -7,6 +7,8 @@ import { importMipexWorkbook } from '../src/node/mipex/import.js';
 import { readMipexWorkbook } from '../src/node/mipex/read-workbook.js';
 import { verifyWorkbook } from '../src/node/mipex/verify.js';
 import { scoreAnswerSet } from '../src/scoring/score.js';
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { Bench } from './run.js';
 
 const WORKBOOK = 'data/mipex/mipex_core_2007-2019.xlsx';
@@ -18,9 +20,17 @@ export async function run(bench: Bench): Promise<void> {
   await bench.time('import workbook (answer sets + published scores)', () => importMipexWorkbook(WORKBOOK, { rubric }), { iterations: 5, warmup: 1 });
   const imported = await importMipexWorkbook(WORKBOOK, { rubric });
   const sets = imported.answerSets;
-  await bench.time(`score all ${sets.length} country-years, exact, full trace`, () => {
+  await bench.time(`score all ${sets.length} country-years, exact, full trace (sources via tsx)`, () => {
     for (const s of sets) scoreAnswerSet(rubric, s, { reportMissing: false });
   }, { iterations: 30, warmup: 5 });
+  // The same with the built package, as users run it (tsx wraps every closure to keep its name,
+  // which costs this closure-heavy loop a lot). `npm run bench` builds first.
+  if (existsSync('dist/index.js')) {
+    const built = (await import(pathToFileURL('dist/index.js').href)) as typeof import('../src/index.js');
+    await bench.time(`score all ${sets.length} country-years, exact, full trace (built package)`, () => {
+      for (const s of sets) built.scoreAnswerSet(rubric, s, { reportMissing: false });
+    }, { iterations: 30, warmup: 5 });
+  } else console.log('mipex: dist/ is missing, so the built package is not timed (run npm run build)');
   await bench.time('load the 576 shipped answer-set files (YAML)', () => loadAnswerSetFiles(['examples/mipex']), { iterations: 5, warmup: 1 });
   await bench.time('verify-workbook end to end (in-process)', () => verifyWorkbook(WORKBOOK), { iterations: 5, warmup: 1 });
 }

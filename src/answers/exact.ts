@@ -91,6 +91,24 @@ export function toDec(x: Exact): Dec {
 }
 
 export const ZERO: Ratio = { n: 0n, d: 1n };
+
+const reciprocals: Ratio[] = [];
+/** 1/n for a whole n ≥ 1, as one shared object per n (so results built from it can be cached). */
+export function reciprocal(n: number): Ratio {
+  let r = reciprocals[n];
+  if (!r) reciprocals[n] = r = ratio(1n, BigInt(n));
+  return r;
+}
+
+const products = new WeakMap<object, WeakMap<object, Exact>>();
+/** a·b, remembered for shared operands (shares of the top score repeat across answer sets). */
+export function mulShared(a: Exact, b: Exact): Exact {
+  let row = products.get(a);
+  if (!row) products.set(a, (row = new WeakMap()));
+  let p = row.get(b);
+  if (!p) row.set(b, (p = mul(a, b)));
+  return p;
+}
 export const ONE: Ratio = { n: 1n, d: 1n };
 
 export function add(a: Exact, b: Exact): Exact {
@@ -212,8 +230,19 @@ function format(x: Exact): Formatted {
   return { exact: dec.toSignificantDigits(EXACT_DIGITS, Decimal.ROUND_HALF_EVEN).toFixed(), number: dec.toNumber(), display: new Map() };
 }
 
+const FORMATTED = Symbol('formatted');
+type Memo = { [FORMATTED]?: Formatted };
+
 /** Formatting is the costly part of writing scores out, and the same values recur: cache it. */
 function formatted(x: Exact): Formatted {
+  let f: Formatted | undefined = (x as Memo)[FORMATTED];
+  if (f) return f;
+  f = formattedUncached(x);
+  if (isRatio(x)) (x as Memo)[FORMATTED] = f;
+  return f;
+}
+
+function formattedUncached(x: Exact): Formatted {
   let f: Formatted | undefined;
   if (cached > 100_000) {
     smallCache.clear();

@@ -16,7 +16,9 @@ import {
   geometricMean,
   isZero,
   mul,
+  mulShared,
   ONE,
+  reciprocal,
   toNumber,
   weightedMean,
   ZERO,
@@ -303,7 +305,7 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
       const sumW = weighted ? weights.reduce<Exact>((s, w) => add(s, w), ZERO) : fromNumber(terms.length);
       if (agg.method === 'geometric-mean') x = geometricMean(terms.map((t) => t.value), weights);
       else x = weightedMean(terms.map((t) => t.value), weighted ? weights : undefined);
-      terms.forEach((t, k) => mark(t.i, t.handling, div(weights[k]!, sumW)));
+      terms.forEach((t, k) => mark(t.i, t.handling, weighted ? div(weights[k]!, sumW) : reciprocal(terms.length)));
     }
     const extra: Partial<ScoredNode> = { missing: missingInfo };
     if (missing.length) extra.reason = rule.policy === 'minimum' ? `Missing ${missingIds.join(', ')} counted as the scale minimum` : `Missing ${missingIds.join(', ')} left out; weights renormalised`;
@@ -366,7 +368,7 @@ function setShares(node: ScoredNode, share: Exact | null, effective: ReadonlyMap
   node.shareOfTop = share === null ? null : formatExact(share);
   for (const c of node.children) {
     const eff = c.effectiveWeight === null || share === null ? null : effective.get(c) ?? null;
-    setShares(c, eff === null || share === null ? null : isZero(eff) ? ZERO : mul(share, eff), effective);
+    setShares(c, eff === null || share === null ? null : isZero(eff) ? ZERO : mulShared(share, eff), effective);
   }
 }
 
