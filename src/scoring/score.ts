@@ -64,11 +64,18 @@ interface Work {
   optionIds?: readonly string[];
 }
 
-/** Per-rubric data computed once: exact weights, flattened contributors, table scores. */
+/** Per-rubric data computed once: exact weights, and the tree in post-order with child indices. */
 interface Plan {
   weight: Map<string, Exact>;
-  contributors: Map<string, RubricNode[]>;
   scaleMin: Exact;
+  /** Every node below the root, children before parents. */
+  order: RubricNode[];
+  /** For each node in `order`: indices of its children in `order`. */
+  children: number[][];
+  /** For groups averaging `over: indicators`: indices of the indicators below them. */
+  parts: (number[] | undefined)[];
+  /** Indices of the areas in `order`. */
+  areas: number[];
 }
 const plans = new WeakMap<Rubric, Plan>();
 
@@ -76,20 +83,27 @@ function planFor(rubric: Rubric): Plan {
   let plan = plans.get(rubric);
   if (plan) return plan;
   const weight = new Map<string, Exact>();
-  const contributors = new Map<string, RubricNode[]>();
-  for (const n of rubric.nodes.values()) {
-    weight.set(n.id, Number.isFinite(n.weight) && n.weight > 0 ? fromNumber(n.weight) : ONE);
-    if (n.kind !== 'question') {
-      const agg = n.aggregation;
-      if ((agg.method === 'mean' || agg.method === 'weighted-mean') && agg.over === 'indicators') {
-        const out: RubricNode[] = [];
-        const visit = (c: RubricNode) => (c.kind === 'dimension' ? c.children.forEach(visit) : out.push(c));
-        n.children.forEach(visit);
-        contributors.set(n.id, out);
-      }
-    }
-  }
-  plan = { weight, contributors, scaleMin: fromNumber(rubric.scale.min) };
+  for (const n of rubric.nodes.values()) weight.set(n.id, Number.isFinite(n.weight) && n.weight > 0 ? fromNumber(n.weight) : ONE);
+  const order: RubricNode[] = [];
+  const index = new Map<RubricNode, number>();
+  const visit = (n: RubricNode): void => {
+    if (index.has(n)) return;
+    n.children.forEach(visit);
+    index.set(n, order.length);
+    order.push(n);
+  };
+  rubric.root.children.forEach(visit);
+  const children = order.map((n) => n.children.map((c) => index.get(c)!));
+  const parts = order.map((n) => {
+    if (n.kind === 'question') return undefined;
+    const agg = n.aggregation;
+    if (!((agg.method === 'mean' || agg.method === 'weighted-mean') && agg.over === 'indicators')) return undefined;
+    const out: number[] = [];
+    const flat = (c: RubricNode): void => (c.kind === 'dimension' ? c.children.forEach(flat) : void out.push(index.get(c)!));
+    n.children.forEach(flat);
+    return out;
+  });
+  plan = { weight, scaleMin: fromNumber(rubric.scale.min), order, children, parts, areas: rubric.root.children.map((a) => index.get(a)!) };
   plans.set(rubric, plan);
   return plan;
 }
@@ -155,14 +169,6 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
     return node;
   };
 
-  const memo = new Map<string, Work>();
-  const scoreNode = (n: RubricNode): Work => {
-    const hit = memo.get(n.id);
-    if (hit) return hit;
-    const w = n.kind === 'question' ? scoreQuestion(n, resolved) : scoreGroup(n);
-    memo.set(n.id, w);
-    return w;
-  };
 
   function scoreQuestion(q: QuestionNode, r: ResolvedAnswers): Work {
     const answer = r.answers.get(q.id);
@@ -201,11 +207,6 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
     return { node: make(q, meaning.score, 'scored', extra), x: meaning.score, optionIds: meaning.optionIds };
   }
 
-  function scoreGroup(g: GroupNode): Work {
-    const shown = g.children.map(scoreNode);
-    const flat = plan.contributors.get(g.id);
-    return aggregate(g, shown, flat ? flat.map(scoreNode) : shown, g.aggregation, g.missing, undefined, false);
-  }
 
   /**
    * Aggregates `parts` into a node for `g`; `shown` are the children displayed in the tree.
@@ -268,7 +269,7 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
       } else if (p.x === null) missing.push(i);
       else terms.push({ i, value: p.x, handling: p.node.handling === 'scored-not-applicable' ? 'scored-not-applicable' : 'included' });
     });
-    const missingIds = missing.map((i) => parts[i]!.node.id);
+    const missingIds = () => missing.map((i) => parts[i]!.node.id).join(', ');
     const total = parts.length - naCount;
     const missingInfo = { policy: rule.policy, minShare: rule.minShare, present: terms.length, total };
     const omitMissing = () => missing.forEach((i) => mark(i, 'omitted-missing', null));
@@ -279,7 +280,7 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
     }
     if (missing.length && rule.policy === 'fail') {
       omitMissing();
-      return finish(null, 'missing', { reason: `Missing data (${missingIds.join(', ')}) and the rule is to fail`, missing: missingInfo });
+      return finish(null, 'missing', { reason: `Missing data (${missingIds()}) and the rule is to fail`, missing: missingInfo });
     }
     if (terms.length / total < rule.minShare) {
       omitMissing();
@@ -291,7 +292,7 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
     } else omitMissing();
 
     const weighted = agg.method === 'weighted-mean' || agg.method === 'geometric-mean';
-    const weights = terms.map((t) => (weighted ? plan.weight.get(parts[t.i]!.node.id) ?? ONE : ONE));
+    const weights = weighted ? terms.map((t) => plan.weight.get(parts[t.i]!.node.id) ?? ONE) : [];
     let x: Exact;
     if (agg.method === 'minimum' || agg.method === 'maximum') {
       let best = 0;
@@ -302,18 +303,35 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
       x = terms[best]!.value;
       terms.forEach((t, k) => mark(t.i, t.handling, k === best ? ONE : ZERO));
     } else {
-      const sumW = weighted ? weights.reduce<Exact>((s, w) => add(s, w), ZERO) : fromNumber(terms.length);
-      if (agg.method === 'geometric-mean') x = geometricMean(terms.map((t) => t.value), weights);
-      else x = weightedMean(terms.map((t) => t.value), weighted ? weights : undefined);
-      terms.forEach((t, k) => mark(t.i, t.handling, weighted ? div(weights[k]!, sumW) : reciprocal(terms.length)));
+      const values = terms.map((t) => t.value);
+      if (agg.method === 'geometric-mean') x = geometricMean(values, weights);
+      else x = weightedMean(values, weighted ? weights : undefined);
+      if (weighted) {
+        const sumW = weights.reduce<Exact>((s, w) => add(s, w), ZERO);
+        terms.forEach((t, k) => mark(t.i, t.handling, div(weights[k]!, sumW)));
+      } else {
+        const share = reciprocal(terms.length);
+        for (const t of terms) mark(t.i, t.handling, share);
+      }
     }
     const extra: Partial<ScoredNode> = { missing: missingInfo };
-    if (missing.length) extra.reason = rule.policy === 'minimum' ? `Missing ${missingIds.join(', ')} counted as the scale minimum` : `Missing ${missingIds.join(', ')} left out; weights renormalised`;
+    if (missing.length) extra.reason = rule.policy === 'minimum' ? `Missing ${missingIds()} counted as the scale minimum` : `Missing ${missingIds()} left out; weights renormalised`;
     return finish(x, 'scored', extra);
   }
 
   // Score the whole tree (areas not in the variant are scored too, for display).
-  const areaWorks = rubric.root.children.map(scoreNode);
+  // Children before parents, so every group finds its parts already scored.
+  const works: Work[] = new Array<Work>(plan.order.length);
+  for (let i = 0; i < plan.order.length; i++) {
+    const n = plan.order[i]!;
+    if (n.kind === 'question') works[i] = scoreQuestion(n, resolved);
+    else {
+      const shown = plan.children[i]!.map((j) => works[j]!);
+      const flat = plan.parts[i];
+      works[i] = aggregate(n, shown, flat ? flat.map((j) => works[j]!) : shown, n.aggregation, n.missing, undefined, false);
+    }
+  }
+  const areaWorks = plan.areas.map((j) => works[j]!);
   const variantScores: VariantScore[] = [];
   const variantWorks = new Map<string, Work>();
   for (const v of rubric.variants) {
