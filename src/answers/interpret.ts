@@ -47,13 +47,18 @@ function bandLabel(b: ScoreBand): string {
   return 'any value';
 }
 
-const valueCache = new WeakMap<QuestionNode, Map<string | number | boolean, InterpretedValue>>();
+const VALUES = Symbol('interpreted values');
+type WithCache = { [VALUES]?: Map<string | number | boolean, InterpretedValue> };
 
 /** Interprets one plain value (not regional). Results for plain values are cached per question. */
 export function interpretValue(q: QuestionNode, value: AnswerValue): InterpretedValue {
   if (Array.isArray(value)) return interpretUncached(q, value);
-  let cache = valueCache.get(q);
-  if (!cache) valueCache.set(q, (cache = new Map()));
+  let cache = (q as WithCache)[VALUES];
+  if (!cache) {
+    cache = new Map();
+    // Not enumerable: the rubric stays plain data for equality checks and serialisation.
+    Object.defineProperty(q, VALUES, { value: cache, enumerable: false, configurable: true });
+  }
   const key = value as string | number | boolean;
   let hit = cache.get(key);
   if (!hit) {
