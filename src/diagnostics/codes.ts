@@ -277,11 +277,6 @@ const table = {
     summary: 'Two answer sets (or two rows) give an answer for the same country, year and question.',
     fix: 'Keep one of them.',
   },
-  ANSWERS_REGION_COMBINATION: {
-    severity: 'info', area: 'answers',
-    summary: 'An answer varies by region and is combined by the rubric\'s declared rule.',
-    fix: 'Nothing to fix; this records how a federal answer was combined.',
-  },
   ANSWERS_SCORE_TYPED: {
     severity: 'error', area: 'answers',
     summary: 'An answer set contains a `score` field; scores are derived from answers and never typed in.',
