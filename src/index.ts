@@ -56,7 +56,7 @@ export { explainScore } from './scoring/explain.js';
 export type { CountryCodeKind, NormalisedCountryCode } from './source/countries.js';
 export { normaliseCountryCode, isEuMember, euMembers, countryName } from './source/countries.js';
 export type { CsvDocument, CsvParseOptions } from './source/csv.js';
-export { parseCsv } from './source/csv.js';
+export { parseCsv, csvField } from './source/csv.js';
 // JSON Schemas of the file formats
 export type { JsonSchemaName } from './schemas/json-schema.js';
 export { jsonSchemaFor } from './schemas/json-schema.js';

@@ -230,6 +230,7 @@ describe('the public export list', () => {
       'countryName',
       'createAnswerSet',
       'createScorecardContext',
+      'csvField',
       'defaultIndexYear',
       'detectOutcomeLayout',
       'diagnosticDocsUrl',

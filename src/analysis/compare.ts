@@ -9,6 +9,7 @@
  * @module
  */
 import { D, type Dec } from '../answers/interpret.js';
+import { DECIMAL_ROUNDING } from '../answers/exact.js';
 import type { Rounding } from '../rubric/types.js';
 import type { ScoreResult, ScoredNode } from '../scoring/types.js';
 import { countryName, isEuMember } from '../source/countries.js';
@@ -19,22 +20,14 @@ export interface DisplayRule {
   rounding: Rounding;
 }
 
-const ROUNDING: Record<Rounding, number> = {
-  'half-up': D.ROUND_HALF_UP,
-  'half-even': D.ROUND_HALF_EVEN,
-  'half-down': D.ROUND_HALF_DOWN,
-  up: D.ROUND_UP,
-  down: D.ROUND_DOWN,
-};
-
 /** Rounds an exact decimal string for display. */
 export function roundForDisplay(exact: string, rule: DisplayRule): string {
-  return new D(exact).toFixed(rule.precision, ROUNDING[rule.rounding] as Parameters<Dec['toFixed']>[1]);
+  return new D(exact).toFixed(rule.precision, DECIMAL_ROUNDING[rule.rounding]);
 }
 
-/** The display rule of a set of results: the rubric's precision, rounding half-up unless given. */
+/** The display rule of a set of results: the rubric's precision and rounding, unless given. */
 function ruleOf(results: readonly ScoreResult[], given?: DisplayRule): DisplayRule {
-  return given ?? { precision: results[0]?.precision ?? 1, rounding: 'half-up' };
+  return given ?? { precision: results[0]?.precision ?? 1, rounding: results[0]?.rounding ?? 'half-up' };
 }
 
 /** A country's score on one variant, or `null` when that variant has no score. */

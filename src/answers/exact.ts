@@ -207,7 +207,8 @@ export function geometricMean(values: readonly Exact[], weights: readonly Exact[
   return D.exp(acc.div(toDec(sumW)));
 }
 
-const ROUNDING: Record<Rounding, Decimal.Rounding> = {
+/** decimal.js rounding modes for the rubric's display rounding names. */
+export const DECIMAL_ROUNDING: Readonly<Record<Rounding, Decimal.Rounding>> = {
   'half-up': Decimal.ROUND_HALF_UP,
   'half-even': Decimal.ROUND_HALF_EVEN,
   'half-down': Decimal.ROUND_HALF_DOWN,
@@ -282,13 +283,7 @@ export function toNumber(x: Exact): number {
 
 /** The score rounded for display. */
 export function displayString(x: Exact, precision: number, rounding: Rounding, key = `${precision}${rounding}`): string {
-  const f = formatted(x);
-  let s = f.display.get(key);
-  if (s === undefined) {
-    s = toDec(x).toFixed(precision, ROUNDING[rounding]);
-    f.display.set(key, s);
-  }
-  return s;
+  return formatScore(x, precision, rounding, key).display;
 }
 
 /** Exact string, display string and number of a score in one look-up (the hot path of scoring). */
@@ -296,7 +291,7 @@ export function formatScore(x: Exact, precision: number, rounding: Rounding, key
   const f = formatted(x);
   let display = f.display.get(key);
   if (display === undefined) {
-    display = toDec(x).toFixed(precision, ROUNDING[rounding]);
+    display = toDec(x).toFixed(precision, DECIMAL_ROUNDING[rounding]);
     f.display.set(key, display);
   }
   return { exact: f.exact, display, number: f.number };

@@ -1,7 +1,7 @@
 import type { Diagnostic, Result } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { located, parseYamlSource, type SourceLocator } from '../source/yaml-source.js';
-import { zodIssuesToDiagnostics } from '../rubric/zod-diagnostics.js';
+import { zodIssuesToDiagnostics } from '../source/zod-diagnostics.js';
 import { answerEntrySchema, answerSetHeaderSchema, answerSetHeaderShape, simpleAnswerSchema } from './schema.js';
 import type { Answer, AnswerSet, AnswerValue } from './types.js';
 

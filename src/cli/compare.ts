@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { csvField } from '../source/csv.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { renderIndexHtml } from '../report/html.js';
@@ -29,11 +30,6 @@ Options:
 
 Exit codes: 0 clean, 1 errors in the inputs, 2 usage error.`;
 
-function csvField(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** Renders the ranking as an aligned text table. */
 export function rankingText(model: IndexModel): string {

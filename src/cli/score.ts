@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { csvField } from '../source/csv.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { loadAnswerSetFiles } from '../node/files.js';
 import { scoreAnswerSet } from '../scoring/score.js';
@@ -22,11 +23,6 @@ Options:
 
 Exit codes: 0 scored without errors, 1 errors in the inputs, 2 usage error.`;
 
-function csvField(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** Renders a score tree as indented text. */
 export function renderTree(result: ScoreResult): string {

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { csvField } from '../source/csv.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { loadOutcomeData, type OutcomeFile, type OutcomeLoadOptions, type OutcomeLoadSummary } from './data.js';
@@ -207,13 +208,10 @@ const TREND_COLUMNS: Column<OutcomeTrendRow>[] = [
   ['unit', (r) => r.unit],
 ];
 
-function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 function toCsv<T>(rows: readonly T[], columns: Column<T>[]): string {
   const lines = [columns.map(([h]) => h).join(',')];
-  for (const row of rows) lines.push(columns.map(([, get]) => csvCell(get(row))).join(','));
+  for (const row of rows) lines.push(columns.map(([, get]) => csvField(get(row))).join(','));
   return lines.join('\n') + '\n';
 }
 

@@ -11,7 +11,8 @@ import { parseCsv, type CsvField, type CsvRecord } from '../source/csv.js';
 import { normaliseCountryCode, type NormalisedCountryCode } from '../source/countries.js';
 import { located, parseYamlSource } from '../source/yaml-source.js';
 import { columnKey, detectOutcomeLayout, requiredColumns } from './layouts.js';
-import { describeValue, issuesToDiagnostics, suggest } from './schema-diagnostics.js';
+import { didYouMean } from '../source/suggest.js';
+import { describeValue, zodIssuesToDiagnostics } from '../source/zod-diagnostics.js';
 import type { OutcomeDataset, OutcomeFramework, OutcomeIndicator, OutcomeLayout, OutcomeObservation } from './types.js';
 import { MISSING_TOKENS, parseDecimalText, UNIT_BOUNDS } from './units.js';
 
@@ -159,7 +160,7 @@ function addValue(
   const where = { file: reader.file, line: cell.line, column: cell.column, endLine: cell.line, endColumn: cell.column + Math.max(1, cell.text.length), ...(cell.path ? { path: cell.path } : {}) };
   if (MISSING_TOKENS.has(cell.text.trim())) return;
   if (!indicator.cohorts.includes(cohort)) {
-    const hint = suggest(cohort, indicator.cohorts);
+    const hint = didYouMean(cohort, indicator.cohorts);
     reader.diagnostics.push({
       code: 'OUTCOME_UNKNOWN_COHORT',
       severity: 'error',
@@ -250,7 +251,7 @@ function readIndicator(reader: Reader, layout: OutcomeLayout | undefined, cell: 
   const id = resolveLabel(layout?.indicatorLabels ?? {}, reader.indicators.keys(), cell.text);
   const indicator = id === undefined ? undefined : reader.indicators.get(id);
   if (indicator) return indicator;
-  const hint = suggest(cell.text.trim(), [...reader.indicators.keys(), ...Object.keys(layout?.indicatorLabels ?? {})]);
+  const hint = didYouMean(cell.text.trim(), [...reader.indicators.keys(), ...Object.keys(layout?.indicatorLabels ?? {})]);
   reader.diagnostics.push({
     code: 'OUTCOME_UNKNOWN_INDICATOR',
     severity: 'error',
@@ -356,7 +357,7 @@ function readCsv(reader: Reader, text: string, options: OutcomeLoadOptions): { l
       const cohortCell = cell(record, col(layout.columns.cohort)!);
       const cohort = resolveLabel(layout.cohortLabels, reader.framework.cohorts.map((c) => c.id), cohortCell.text) ?? cohortCell.text.trim();
       if (!reader.framework.cohorts.some((c) => c.id === cohort)) {
-        const hint = suggest(cohort, [...reader.framework.cohorts.map((c) => c.id), ...Object.keys(layout.cohortLabels)]);
+        const hint = didYouMean(cohort, [...reader.framework.cohorts.map((c) => c.id), ...Object.keys(layout.cohortLabels)]);
         reader.diagnostics.push({
           code: 'OUTCOME_UNKNOWN_COHORT',
           severity: 'error',
@@ -409,13 +410,13 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
   const data = parsed.value;
   const top = dataSchema.safeParse(data);
   if (!top.success) {
-    reader.diagnostics.push(...issuesToDiagnostics(top.error.issues, data, parsed.locator));
+    reader.diagnostics.push(...zodIssuesToDiagnostics(top.error.issues, data, [], parsed.locator));
     return { records: 0 };
   }
   const allowed = new Set(['schemaVersion', 'framework', 'observations', 'title', 'description', 'source']);
   for (const key of Object.keys(data as object)) {
     if (!allowed.has(key)) {
-      const hint = suggest(key, allowed);
+      const hint = didYouMean(key, allowed);
       reader.diagnostics.push(located(parsed.locator, { code: 'SCHEMA_UNKNOWN_FIELD', severity: 'error', message: `Unknown field "${key}".`, path: [key], ...(hint ? { hint } : {}) }, { key: true }));
     }
   }
@@ -439,7 +440,7 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
     const base: PathSegment[] = ['observations', i];
     const entry = entrySchema.safeParse(raw);
     if (!entry.success) {
-      reader.diagnostics.push(...issuesToDiagnostics(entry.error.issues, raw, parsed.locator, () => ['country', 'year', 'indicator', 'cohort', 'value', 'values', 'note'], base));
+      reader.diagnostics.push(...zodIssuesToDiagnostics(entry.error.issues, raw, base, parsed.locator, () => ['country', 'year', 'indicator', 'cohort', 'value', 'values', 'note']));
       reader.rejected++;
       return;
     }
@@ -456,7 +457,7 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
     for (const [cohortLabel, value, field] of values) {
       const cohort = cohortLabel.trim();
       if (!reader.framework.cohorts.some((c) => c.id === cohort)) {
-        const hint = suggest(cohort, reader.framework.cohorts.map((c) => c.id));
+        const hint = didYouMean(cohort, reader.framework.cohorts.map((c) => c.id));
         reader.diagnostics.push(
           located(parsed.locator, {
             code: 'OUTCOME_UNKNOWN_COHORT',

@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import type { Diagnostic, PathSegment, Result } from '../diagnostics/index.js';
 import { located, parseYamlSource, type SourceLocator } from '../source/yaml-source.js';
-import { issuesToDiagnostics, suggest } from './schema-diagnostics.js';
+import { didYouMean } from '../source/suggest.js';
+import { zodIssuesToDiagnostics } from '../source/zod-diagnostics.js';
 import {
   OUTCOME_AREAS,
   OUTCOME_UNITS,
@@ -169,7 +170,7 @@ function compile(input: FrameworkInput, locator: SourceLocator): Result<OutcomeF
     const bounds = UNIT_BOUNDS[unit];
     ind.cohorts.forEach((c, j) => {
       if (!cohortIds.has(c)) {
-        const hint = suggest(c, cohortIds);
+        const hint = didYouMean(c, cohortIds);
         problem(`Indicator "${ind.id}" names the cohort "${c}", which the framework does not declare.`, ['indicators', i, 'cohorts', j], hint ? { hint } : {});
       }
     });
@@ -231,7 +232,7 @@ function compile(input: FrameworkInput, locator: SourceLocator): Result<OutcomeF
     if (l.indicator !== undefined && !indicatorIds.has(l.indicator)) problem(`Layout "${l.id}" fixes the indicator "${l.indicator}", which the framework does not declare.`, [...base, 'indicator']);
     for (const [label, target] of Object.entries(l.indicatorLabels ?? {})) {
       if (!indicatorIds.has(target)) {
-        const hint = suggest(target, indicatorIds);
+        const hint = didYouMean(target, indicatorIds);
         problem(`Layout "${l.id}" maps "${label}" to the indicator "${target}", which the framework does not declare.`, [...base, 'indicatorLabels', label], hint ? { hint } : {});
       }
     }
@@ -239,7 +240,7 @@ function compile(input: FrameworkInput, locator: SourceLocator): Result<OutcomeF
     const cohortKey = l.format === 'long' ? 'cohortLabels' : 'cohortColumns';
     for (const [label, target] of Object.entries(cohortMap)) {
       if (!cohortIds.has(target)) {
-        const hint = suggest(target, cohortIds);
+        const hint = didYouMean(target, cohortIds);
         problem(`Layout "${l.id}" maps "${label}" to the cohort "${target}", which the framework does not declare.`, [...base, cohortKey, label], hint ? { hint } : {});
       }
     }
@@ -323,7 +324,7 @@ export function parseOutcomeFramework(text: string, file = '<framework>'): Resul
   }
   const result = outcomeFrameworkSchema.safeParse(data);
   if (!result.success) {
-    return { diagnostics: [...parsed.diagnostics, ...issuesToDiagnostics(result.error.issues, data, parsed.locator, (p) => knownKeys(p, data))] };
+    return { diagnostics: [...parsed.diagnostics, ...zodIssuesToDiagnostics(result.error.issues, data, [], parsed.locator, (p) => knownKeys(p, data))] };
   }
   const compiled = compile(result.data, parsed.locator);
   return { ...compiled, diagnostics: [...parsed.diagnostics, ...compiled.diagnostics] };

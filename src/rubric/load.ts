@@ -30,7 +30,7 @@ import type {
   RubricNode,
   RubricVariant,
 } from './types.js';
-import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
+import { zodIssuesToDiagnostics } from '../source/zod-diagnostics.js';
 import { checkRubric } from './check.js';
 
 /** Options for {@link loadRubric}. */
@@ -113,9 +113,12 @@ function parseWith<T>(schema: z.ZodType<T>, data: unknown, frame: Frame, ctx: Ct
   const r = schema.safeParse(data);
   if (r.success) return r.data;
   const keys = (schema as unknown as { shape?: Record<string, unknown> }).shape;
-  ctx.diagnostics.push(
-    ...zodIssuesToDiagnostics(r.error.issues, data, frame.path, frame.locator, (p) => (p.length === 0 && keys ? Object.keys(keys) : [])),
-  );
+  for (const d of zodIssuesToDiagnostics(r.error.issues, data, frame.path, frame.locator, (p) => (p.length === 0 && keys ? Object.keys(keys) : []))) {
+    // A weight of `.inf` or `.nan` is a weight problem, reported as such.
+    if (d.code === 'SCHEMA_INVALID_VALUE' && d.path?.[d.path.length - 1] === 'weight' && d.expected === 'a finite number') {
+      ctx.diagnostics.push({ ...d, code: 'RUBRIC_INVALID_WEIGHT', message: `The weight must be a finite number greater than 0, not ${d.actual}.`, expected: 'a finite number greater than 0' });
+    } else ctx.diagnostics.push(d);
+  }
   return undefined;
 }
 

@@ -379,6 +379,7 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
     root,
     diagnostics,
     precision,
+    rounding,
   };
 }
 

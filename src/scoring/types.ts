@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { AnswerValue, Evidence } from '../answers/types.js';
-import type { MissingPolicy, NodeKind } from '../rubric/types.js';
+import type { MissingPolicy, NodeKind, Rounding } from '../rubric/types.js';
 
 /** Whether a node has a score. */
 export type NodeStatus = 'scored' | 'missing' | 'not-applicable';
@@ -104,4 +104,6 @@ export interface ScoreResult {
   diagnostics: Diagnostic[];
   /** Display precision declared by the rubric. */
   precision: number;
+  /** Display rounding declared by the rubric. */
+  rounding: Rounding;
 }

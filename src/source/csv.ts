@@ -202,3 +202,21 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): { value: 
 export function csvFieldText(record: CsvRecord, index: number): string {
   return record.fields[index]?.value ?? '';
 }
+
+/**
+ * Writes one CSV field: quoted when it holds a comma, quote or line break, starts or ends with
+ * white space, or starts with `=`, `+` or `@` (so spreadsheets do not read it as a formula).
+ * Empty for null and undefined.
+ *
+ * @example
+ * ```ts
+ * import { csvField } from 'policy-index';
+ * csvField('a,b'); // '"a,b"'
+ * csvField(42);    // '42'
+ * ```
+ */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value);
+  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) || /^[=+@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

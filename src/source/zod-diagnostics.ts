@@ -1,7 +1,13 @@
+/**
+ * zod issues → diagnostics positioned in the source text. Shared by every loader that validates
+ * YAML with zod (rubrics, answer sets, outcome frameworks and data).
+ *
+ * @module
+ */
 import type { z } from 'zod';
 import type { Diagnostic, PathSegment } from '../diagnostics/index.js';
-import { located, type SourceLocator } from '../source/yaml-source.js';
-import { didYouMean } from '../source/suggest.js';
+import { located, type SourceLocator } from './yaml-source.js';
+import { didYouMean } from './suggest.js';
 
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   let cur: unknown = data;
@@ -13,8 +19,10 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return cur;
 }
 
-function describe(value: unknown): string {
+/** Describes a value for a diagnostic's `actual`: `the text "x"`, `number 3`, `a list` … */
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
@@ -66,15 +74,14 @@ export function zodIssuesToDiagnostics(
     }
     if (issue.code === 'invalid_type' && typeof actualValue === 'number' && !Number.isFinite(actualValue)) {
       // `.inf`, `-.inf` and `.nan` are numbers to YAML but not to the format.
-      const field = rel[rel.length - 1];
       out.push(
         located(locator, {
-          code: field === 'weight' ? 'RUBRIC_INVALID_WEIGHT' : 'SCHEMA_INVALID_VALUE',
+          code: 'SCHEMA_INVALID_VALUE',
           severity: 'error',
-          message: field === 'weight' ? `The weight must be a finite number greater than 0, not ${describe(actualValue)}.` : `Expected a finite number, found ${describe(actualValue)}.`,
+          message: `Expected a finite number, found ${describeValue(actualValue)}.`,
           path,
-          expected: field === 'weight' ? 'a finite number greater than 0' : 'a finite number',
-          actual: describe(actualValue),
+          expected: 'a finite number',
+          actual: describeValue(actualValue),
         }),
       );
       continue;
@@ -85,17 +92,17 @@ export function zodIssuesToDiagnostics(
         located(locator, {
           code: 'SCHEMA_INVALID_TYPE',
           severity: 'error',
-          message: `Expected ${expected}, found ${describe(actualValue)}.`,
+          message: `Expected ${expected}, found ${describeValue(actualValue)}.`,
           path,
           expected,
-          actual: describe(actualValue),
+          actual: describeValue(actualValue),
         }),
       );
       continue;
     }
     let expected: string | undefined;
     if (issue.code === 'invalid_value') expected = issue.values.map((v) => JSON.stringify(v)).join(', ');
-    else if (issue.code === 'too_small') expected = `${issue.origin === 'array' ? 'at least ' + String(issue.minimum) + ' item(s)' : '≥ ' + String(issue.minimum)}`;
+    else if (issue.code === 'too_small') expected = issue.origin === 'array' || issue.origin === 'string' ? `at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'item(s)' : 'character(s)'}` : `≥ ${String(issue.minimum)}`;
     else if (issue.code === 'too_big') expected = `${issue.origin === 'array' ? 'at most ' + String(issue.maximum) + ' item(s)' : '≤ ' + String(issue.maximum)}`;
     else expected = issue.message;
     out.push(
@@ -105,7 +112,7 @@ export function zodIssuesToDiagnostics(
         message: issue.code === 'invalid_value' ? `Value must be one of ${expected}.` : `Invalid value: ${issue.message.replace(/^Invalid input: /, '')}.`.replace(/\.\.$/, '.'),
         path,
         expected,
-        actual: describe(actualValue),
+        actual: describeValue(actualValue),
       }),
     );
   }
