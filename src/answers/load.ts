@@ -176,6 +176,7 @@ export function createAnswerSet(input: {
   answers: Record<string, AnswerValue | Omit<Answer, 'question'>> | ReadonlyMap<string, AnswerValue | Omit<Answer, 'question'>>;
   file?: string;
   source?: string;
+  citation?: string;
   originalCode?: string;
   countryName?: string;
   status?: AnswerSet['status'];
@@ -196,6 +197,7 @@ export function createAnswerSet(input: {
     answers,
     file: input.file ?? `${input.country}-${input.year}.yaml`,
     ...(input.source !== undefined ? { source: input.source } : {}),
+    ...(input.citation !== undefined ? { citation: input.citation } : {}),
     ...(input.originalCode !== undefined ? { originalCode: input.originalCode } : {}),
     ...(input.countryName !== undefined ? { countryName: input.countryName } : {}),
     ...(input.status !== undefined ? { status: input.status } : {}),

@@ -349,14 +349,14 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
         rubric: rubricRef,
         country: sheet.country,
         year,
-        answers: Object.fromEntries(ordered),
+        // A Map keeps rubric order, integer-like ids (health codes such as 148) included.
+        answers: new Map(ordered),
         file: `${sheet.country}/${sheet.country}-${year}.yaml`,
         source: `${sourceName}, sheet ${sheet.name}`,
+        citation: MIPEX_2020_CITATION,
         ...(sheet.name !== sheet.country ? { originalCode: sheet.name } : {}),
       });
-      // Object.fromEntries puts integer-like keys (health codes such as 148) first; restore rubric order.
-      set.answers = new Map(ordered.map(([q, a]) => [q, { question: q, ...a }]));
-      answerSets.push({ ...set, citation: MIPEX_2020_CITATION });
+      answerSets.push(set);
     }
   }
   answerSets.sort((a, b) => a.country.localeCompare(b.country) || a.year - b.year);
