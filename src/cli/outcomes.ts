@@ -73,15 +73,9 @@ Options:
 
 function readFiles(io: CliIO, args: readonly string[], diagnostics: Diagnostic[]): OutcomeFile[] {
   const files: OutcomeFile[] = [];
-  const { files: paths, diagnostics: ds } = expandAnswerPaths(args.map((a) => resolve(io.cwd, a)));
+  const { files: paths, diagnostics: ds } = expandAnswerPaths(args.map((a) => resolve(io.cwd, a)), ['csv', 'yaml', 'yml']);
   diagnostics.push(...ds);
-  // expandAnswerPaths finds .yaml/.json in folders; CSV files are taken when named directly or found here.
-  const extra: string[] = [];
-  for (const a of args) {
-    const p = resolve(io.cwd, a);
-    if (/\.csv$/i.test(p) && !paths.includes(p)) extra.push(p);
-  }
-  for (const p of [...paths, ...extra]) {
+  for (const p of paths) {
     const t = readTextFile(p);
     diagnostics.push(...t.diagnostics);
     if (t.value !== undefined) files.push({ name: displayPath(io.cwd, p), text: t.value });

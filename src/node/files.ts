@@ -110,8 +110,8 @@ export function loadRubricFile(path: string): Result<Rubric> & { sources: Record
 }
 
 /**
- * Lists answer files: files as given (YAML or JSON), folders searched recursively for .yaml/.yml
- * files, sorted.
+ * Lists input files: files as given, folders searched recursively (in name order) for files
+ * with one of the given extensions — by default `.yaml`/`.yml`, the answer-set files.
  *
  * @example
  * ```ts
@@ -120,7 +120,8 @@ export function loadRubricFile(path: string): Result<Rubric> & { sources: Record
  * // ['examples/demo/answers/northland-2024.yaml', 'examples/demo/answers/southland-2024.yaml']
  * ```
  */
-export function expandAnswerPaths(paths: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
+export function expandAnswerPaths(paths: readonly string[], extensions: readonly string[] = ['yaml', 'yml']): { files: string[]; diagnostics: Diagnostic[] } {
+  const wanted = new Set(extensions.map((e) => e.toLowerCase()));
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const walk = (dir: string, depth: number) => {
@@ -142,7 +143,7 @@ export function expandAnswerPaths(paths: readonly string[]): { files: string[]; 
         continue;
       }
       if (st.isDirectory()) walk(full, depth + 1);
-      else if (/\.ya?ml$/i.test(e)) files.push(full);
+      else if (wanted.has(e.slice(e.lastIndexOf('.') + 1).toLowerCase())) files.push(full);
     }
   };
   for (const p of paths) {
