@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { escapeXml } from '../source/markup.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { parseCsv } from '../source/csv.js';
 import { normaliseCountryCode } from '../source/countries.js';
@@ -277,10 +278,7 @@ export function parsePolicyValuesCsv(text: string, file = '<policy>'): { value?:
   return { value: out, diagnostics };
 }
 
-/** Escapes text for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-}
+export { escapeXml };
 
 function niceTicks(min: number, max: number, count = 5): number[] {
   if (min === max) {

@@ -5,7 +5,7 @@
  * @module
  */
 
-const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeXml as escapeMarkup } from '../source/markup.js';
 
 /**
  * Escapes text for HTML and SVG, in element content and in quoted attribute values alike.
@@ -17,7 +17,7 @@ const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
  * ```
  */
 export function escapeHtml(text: unknown): string {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => XML[c]!);
+  return escapeMarkup(String(text ?? ''));
 }
 
 /** Same as {@link escapeHtml}; the name says where it is used. */
