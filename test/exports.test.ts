@@ -306,6 +306,7 @@ describe('the public export list', () => {
       'VerifyWorkbookResult',
       'WriteMipexOptions',
       'WriteMipexResult',
+      'bundledOutcomeDataPath',
       'bundledRubricPath',
       'expandAnswerPaths',
       'importMipexWorkbook',

@@ -1,7 +1,7 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { expandAnswerPaths, loadAnswerSetFiles, readTextFile } from '../node/files.js';
+import { expandAnswerPaths, readTextFile } from '../node/files.js';
 import {
   computeOutcomeGaps,
   parseOutcomeFramework,
@@ -17,9 +17,10 @@ import { buildPolicyOutcomeView, renderPolicyOutcomeSvg, renderPolicyOutcomeText
 import { scoreAnswerSet } from '../scoring/score.js';
 import { findScoredNode } from '../scoring/score.js';
 import { formatOption, parseCommandArgs } from './args.js';
-import { packageRoot, UsageError, type CliIO, type ExitCode } from './io.js';
-import { diagnosticsJson, displayPath, exitFor, loadRubricArg, printDiagnostics, variantOption } from './shared.js';
-import { bundledRubricPath } from './io.js';
+import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { diagnosticsJson, displayPath, exitFor, printDiagnostics, variantOption } from './shared.js';
+import { loadReportInputs, overwriteCheck } from './report-shared.js';
+import { bundledOutcomeDataPath } from '../node/package.js';
 
 export const outcomesValidateHelp = `Usage: policy-index outcomes validate <data…> [--framework <yaml>] [--format text|json]
 
@@ -203,29 +204,22 @@ export async function outcomesCompareCommand(argv: string[], io: CliIO): Promise
   if (!gapId || !indicator.gaps.some((g) => g.id === gapId)) {
     throw new UsageError(`Indicator "${indicator.id}" has no gap "${String(values.gap)}"; it has ${indicator.gaps.map((g) => g.id).join(', ') || 'none'}.`, 'outcomes compare');
   }
-  const dataPaths = list(values.data) ?? [join(packageRoot(), 'examples', 'outcomes', 'eurostat-panel.csv')];
+  const dataPaths = list(values.data) ?? [bundledOutcomeDataPath()];
   const files = readFiles(io, dataPaths, diagnostics);
   const gaps = computeOutcomeGaps(files, { ...(fwText !== undefined ? { frameworkText: fwText } : {}), indicators: [indicator.id], gaps: [gapId] } as Parameters<typeof computeOutcomeGaps>[1]);
   diagnostics.push(...gaps.diagnostics.filter((d) => d.severity === 'error'));
   const outcomeSeries = gaps.rows.map((r) => ({ country: r.country, year: r.year, value: r.valueNumber }));
 
-  // Policy side: score the answer sets.
-  const sets = loadAnswerSetFiles(policyPaths.map((p) => resolve(io.cwd, p)));
-  diagnostics.push(...sets.diagnostics);
-  const answerSets = sets.value ?? [];
-  if (answerSets.length === 0) {
-    printDiagnostics(io, diagnostics);
-    io.stderr('No answer sets found.\n');
+  // Policy side: score the answer sets (rubric: --rubric, or the bundled one they name).
+  const inputs = loadReportInputs(io, 'outcomes compare', policyPaths, typeof values.rubric === 'string' ? values.rubric : undefined);
+  diagnostics.push(...inputs.diagnostics);
+  const answerSets = inputs.sets;
+  if (!inputs.rubric || answerSets.length === 0) {
+    printDiagnostics(io, diagnostics, inputs.sources);
+    if (answerSets.length === 0) io.stderr('No answer sets found.\n');
     return 1;
   }
-  const rubricArg = typeof values.rubric === 'string' ? values.rubric : bundledRubricPath(answerSets[0]!.rubric.id) ? answerSets[0]!.rubric.id : undefined;
-  if (!rubricArg) throw new UsageError('Give --rubric: the answer sets name a rubric that is not bundled.', 'outcomes compare');
-  const rubric = loadRubricArg(io, rubricArg);
-  diagnostics.push(...rubric.diagnostics);
-  if (!rubric.value) {
-    printDiagnostics(io, diagnostics, rubric.sources);
-    return 1;
-  }
+  const rubric = { value: inputs.rubric };
   if (typeof values.area === 'string' && !rubric.value.root.children.some((a) => a.id === values.area)) {
     throw new UsageError(`The rubric has no area "${values.area}".`, 'outcomes compare');
   }
@@ -255,15 +249,14 @@ export async function outcomesCompareCommand(argv: string[], io: CliIO): Promise
   else text = renderPolicyOutcomeText(view.value, 'text') + '\n';
   if (typeof values.out === 'string') {
     const out = resolve(io.cwd, values.out);
-    const inputs = new Set([...files.map((f) => resolve(io.cwd, f.name)), ...expandAnswerPaths(policyPaths.map((p) => resolve(io.cwd, p))).files]);
-    if (inputs.has(out)) {
-      printDiagnostics(io, [{ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `--out ${values.out} is one of the inputs; choose another file.`, file: values.out }]);
+    const clash = overwriteCheck(io, out, new Set([...files.map((f) => resolve(io.cwd, f.name)), ...inputs.inputFiles]));
+    if (clash) {
+      printDiagnostics(io, [clash]);
       return 1;
     }
     writeFileSync(out, text);
     io.stderr(`wrote ${values.out}\n`);
   } else io.stdout(text);
   printDiagnostics(io, diagnostics, {});
-  void existsSync;
   return exitFor(diagnostics);
 }

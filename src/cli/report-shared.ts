@@ -5,7 +5,7 @@
  * @module
  */
 import { existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { PeerGroup } from '../analysis/compare.js';
 import type { AnswerSet } from '../answers/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
@@ -19,7 +19,7 @@ import { parseOutcomeFramework } from '../outcomes/framework.js';
 import { ZARAGOZA_FRAMEWORK_YAML } from '../outcomes/zaragoza.js';
 import { buildOutcomeEntries } from '../report/outcomes.js';
 import type { OutcomeEntry } from '../report/schema.js';
-import { packageRoot } from '../node/package.js';
+import { bundledOutcomeDataPath } from '../node/package.js';
 
 /** What {@link loadReportInputs} found. */
 export interface ReportInputs {
@@ -60,7 +60,7 @@ export function loadReportInputs(io: CliIO, command: string, answerArgs: readonl
     if (!bundledRubricPath(ids[0]!)) throw new UsageError(`The answer sets name the rubric "${ids[0]}", which is not bundled; pass its path with --rubric.`, command);
     arg = ids[0]!;
   }
-  const r = arg === undefined ? loadRubricFile('') : loadRubricArg(io, arg);
+  const r = loadRubricArg(io, arg);
   diagnostics.push(...r.diagnostics);
   Object.assign(sources, r.sources);
   if (!r.value) return { sets, diagnostics, sources, inputFiles };
@@ -129,7 +129,7 @@ export const OUTCOMES_OPTION_HELP = `  --outcomes <files>  outcome data shown be
  */
 export function loadOutcomeProvider(io: CliIO, value: unknown): { provider?: (country: string, year: number) => OutcomeEntry[]; diagnostics: Diagnostic[]; files: string[] } {
   if (value === 'none') return { diagnostics: [], files: [] };
-  const paths = typeof value === 'string' ? value.split(',').map((p) => resolve(io.cwd, p.trim())).filter(Boolean) : [join(packageRoot(), 'examples', 'outcomes', 'eurostat-panel.csv')];
+  const paths = typeof value === 'string' ? value.split(',').map((p) => resolve(io.cwd, p.trim())).filter(Boolean) : [bundledOutcomeDataPath()];
   if (typeof value !== 'string' && !existsSync(paths[0]!)) return { diagnostics: [], files: [] };
   const diagnostics: Diagnostic[] = [];
   const files: OutcomeFile[] = [];

@@ -4,7 +4,7 @@
  * @module
  */
 export { loadRubricFile, loadAnswerSetFile, loadAnswerSetFiles, expandAnswerPaths, readTextFile, resolveRubricIndex, MAX_FILE_BYTES } from './files.js';
-export { packageRoot, packageVersion, bundledRubricPath } from './package.js';
+export { packageRoot, packageVersion, bundledRubricPath, bundledOutcomeDataPath } from './package.js';
 // The MIPEX workbook: import, write, verify
 export type { PublishedScore, ImportMipexOptions, MipexImportResult } from './mipex/import.js';
 export { importMipexWorkbook, MIPEX_2020_CITATION } from './mipex/import.js';

@@ -66,3 +66,16 @@ export function bundledRubricPath(id: string): string | undefined {
   const p = join(packageRoot(), 'rubrics', id);
   return existsSync(join(p, 'index.yaml')) ? p : undefined;
 }
+
+/**
+ * The outcome data bundled with the package (the Eurostat panel in the project's long format).
+ *
+ * @example
+ * ```ts
+ * import { bundledOutcomeDataPath } from 'policy-index/node';
+ * bundledOutcomeDataPath(); // …/policy-index/examples/outcomes/eurostat-panel.csv
+ * ```
+ */
+export function bundledOutcomeDataPath(): string {
+  return join(packageRoot(), 'examples', 'outcomes', 'eurostat-panel.csv');
+}
