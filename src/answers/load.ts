@@ -147,6 +147,7 @@ export function loadAnswerSet(text: string, options: LoadAnswerSetOptions = {}):
     ...(h.status !== undefined ? { status: h.status } : {}),
     ...(h.source !== undefined ? { source: h.source } : {}),
     ...(h.citation !== undefined ? { citation: h.citation } : {}),
+    ...(h.metadata !== undefined ? { metadata: h.metadata } : {}),
     answers,
     file,
   };

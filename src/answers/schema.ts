@@ -67,6 +67,10 @@ export const answerSetHeaderShape = {
   status: answerStatusSchema.optional(),
   source: z.string().optional().meta({ description: 'Where the answers come from (e.g. a workbook and sheet).' }),
   citation: z.string().optional(),
+  metadata: z
+    .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'a key of letters, digits, ".", "_" or "-"'), z.union([z.string(), finite(), z.boolean()]))
+    .optional()
+    .meta({ description: 'Free facts about the unit (region, income group …), usable in peer groups as `meta:key=value`; never scored.' }),
   answers: z.record(z.string(), z.unknown()).meta({ description: 'Answers by question id: a bare answer or an answer object with evidence.' }),
 };
 

@@ -59,6 +59,8 @@ export interface AnswerSet {
   status?: AnswerStatus;
   source?: string;
   citation?: string;
+  /** Free facts about the unit (region, income group …), for peer groups; never scored. */
+  metadata?: Readonly<Record<string, string | number | boolean>>;
   /** Answers by question id, in file order. */
   answers: ReadonlyMap<string, Answer>;
   /** Name of the file the set was read from. */

@@ -432,6 +432,54 @@ const table = {
     summary: 'A cell where an answer is expected holds a formula; its cached value is imported as the answer.',
     fix: 'Replace the formula by the answer\'s score.',
   },
+  // ── Answer tables and peer groups ───────────────────────────────────────────
+  TABLE_LAYOUT: {
+    severity: 'error', area: 'import',
+    summary: 'An answer table has no header row with the columns it needs (country and year, or question and answer for the long layout).',
+    fix: 'Give the table a header row such as `country,year,<question id>…`, or name the sheet and header row with `--sheet` and `--header-row`.',
+    example: 'CSV: nation,when,permit\nAT,2019,Yes',
+  },
+  TABLE_UNKNOWN_COLUMN: {
+    severity: 'error', area: 'import',
+    summary: 'A column of an answer table is neither a question id or alias of the rubric nor a known evidence or answer-set column.',
+    fix: 'Rename the column (a mapping file can do it), or remove it.',
+    example: 'CSV: country,year,permitt\nAT,2019,Yes',
+  },
+  TABLE_INVALID_VALUE: {
+    severity: 'error', area: 'import',
+    summary: 'A cell of an answer table matches no option id, option label or accepted spelling of the question.',
+    fix: 'Write one of the options (the diagnostic lists them), or map the value in a mapping file.',
+    example: 'CSV: country,year,permit\nAT,2019,Maybe',
+  },
+  TABLE_UNKNOWN_COUNTRY: {
+    severity: 'error', area: 'import',
+    summary: 'A country cell is not a code (ISO alpha-2, alpha-3, numeric, or an agency code such as EL or KSV) or name the country table knows, or denotes an aggregate.',
+    fix: 'Write the country as an ISO code.',
+    example: 'CSV: country,year,permit\nAtlantis,2019,Yes',
+  },
+  TABLE_INVALID_YEAR: {
+    severity: 'error', area: 'import',
+    summary: 'A year cell is not a whole year between 1900 and 2200.',
+    fix: 'Write the reference year as four digits.',
+    example: 'CSV: country,year,permit\nAT,last year,Yes',
+  },
+  TABLE_DUPLICATE_ROW: {
+    severity: 'error', area: 'import',
+    summary: 'Two rows (or two long-layout records) give the same answer for the same country and year.',
+    fix: 'Keep one of them.',
+    example: 'CSV: country,year,permit\nAT,2019,Yes\nAUT,2019,No',
+  },
+  TABLE_XLSX_UNAVAILABLE: {
+    severity: 'error', area: 'import',
+    summary: 'Writing .xlsx files needs the optional `exceljs` package, which is not installed.',
+    fix: 'Run `npm install exceljs`, or write CSV instead.',
+  },
+  PEERS_UNKNOWN: {
+    severity: 'error', area: 'cli',
+    summary: 'A peer group names a code, region, group or metadata key that is not known, so the group would be empty or wrong.',
+    fix: 'Follow the suggestion: use eu, oecd, region:<m49 code>, meta:<key>=<value>, a group file, or country codes.',
+    example: 'members: [Atlantis]',
+  },
   // ── CLI ─────────────────────────────────────────────────────────────────────
   CLI_USAGE: {
     severity: 'error', area: 'cli',

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import countryTable from './countries.json' with { type: 'json' };
 
 /** What a code denotes. */
 export type CountryCodeKind = 'country' | 'aggregate' | 'region' | 'unknown';
@@ -29,54 +30,27 @@ export interface NormalisedCountryCode {
   alias?: boolean;
 }
 
-// ISO 3166-1 alpha-2, officially assigned codes, plus XK (Kosovo), the user-assigned code
-// used by the European Union and Eurostat.
-const ISO_TABLE =
-  'AD Andorra|AE United Arab Emirates|AF Afghanistan|AG Antigua and Barbuda|AI Anguilla|AL Albania|AM Armenia|' +
-  'AO Angola|AQ Antarctica|AR Argentina|AS American Samoa|AT Austria|AU Australia|AW Aruba|AX Åland Islands|' +
-  'AZ Azerbaijan|BA Bosnia and Herzegovina|BB Barbados|BD Bangladesh|BE Belgium|BF Burkina Faso|BG Bulgaria|' +
-  'BH Bahrain|BI Burundi|BJ Benin|BL Saint Barthélemy|BM Bermuda|BN Brunei Darussalam|BO Bolivia|' +
-  'BQ Bonaire, Sint Eustatius and Saba|BR Brazil|BS Bahamas|BT Bhutan|BV Bouvet Island|BW Botswana|BY Belarus|' +
-  'BZ Belize|CA Canada|CC Cocos (Keeling) Islands|CD Democratic Republic of the Congo|CF Central African Republic|' +
-  'CG Congo|CH Switzerland|CI Côte d’Ivoire|CK Cook Islands|CL Chile|CM Cameroon|CN China|CO Colombia|' +
-  'CR Costa Rica|CU Cuba|CV Cabo Verde|CW Curaçao|CX Christmas Island|CY Cyprus|CZ Czechia|DE Germany|' +
-  'DJ Djibouti|DK Denmark|DM Dominica|DO Dominican Republic|DZ Algeria|EC Ecuador|EE Estonia|EG Egypt|' +
-  'EH Western Sahara|ER Eritrea|ES Spain|ET Ethiopia|FI Finland|FJ Fiji|FK Falkland Islands|FM Micronesia|' +
-  'FO Faroe Islands|FR France|GA Gabon|GB United Kingdom|GD Grenada|GE Georgia|GF French Guiana|GG Guernsey|' +
-  'GH Ghana|GI Gibraltar|GL Greenland|GM Gambia|GN Guinea|GP Guadeloupe|GQ Equatorial Guinea|GR Greece|' +
-  'GS South Georgia and the South Sandwich Islands|GT Guatemala|GU Guam|GW Guinea-Bissau|GY Guyana|HK Hong Kong|' +
-  'HM Heard Island and McDonald Islands|HN Honduras|HR Croatia|HT Haiti|HU Hungary|ID Indonesia|IE Ireland|' +
-  'IL Israel|IM Isle of Man|IN India|IO British Indian Ocean Territory|IQ Iraq|IR Iran|IS Iceland|IT Italy|' +
-  'JE Jersey|JM Jamaica|JO Jordan|JP Japan|KE Kenya|KG Kyrgyzstan|KH Cambodia|KI Kiribati|KM Comoros|' +
-  'KN Saint Kitts and Nevis|KP North Korea|KR South Korea|KW Kuwait|KY Cayman Islands|KZ Kazakhstan|LA Laos|' +
-  'LB Lebanon|LC Saint Lucia|LI Liechtenstein|LK Sri Lanka|LR Liberia|LS Lesotho|LT Lithuania|LU Luxembourg|' +
-  'LV Latvia|LY Libya|MA Morocco|MC Monaco|MD Moldova|ME Montenegro|MF Saint Martin (French part)|MG Madagascar|' +
-  'MH Marshall Islands|MK North Macedonia|ML Mali|MM Myanmar|MN Mongolia|MO Macao|MP Northern Mariana Islands|' +
-  'MQ Martinique|MR Mauritania|MS Montserrat|MT Malta|MU Mauritius|MV Maldives|MW Malawi|MX Mexico|MY Malaysia|' +
-  'MZ Mozambique|NA Namibia|NC New Caledonia|NE Niger|NF Norfolk Island|NG Nigeria|NI Nicaragua|NL Netherlands|' +
-  'NO Norway|NP Nepal|NR Nauru|NU Niue|NZ New Zealand|OM Oman|PA Panama|PE Peru|PF French Polynesia|' +
-  'PG Papua New Guinea|PH Philippines|PK Pakistan|PL Poland|PM Saint Pierre and Miquelon|PN Pitcairn|' +
-  'PR Puerto Rico|PS Palestine|PT Portugal|PW Palau|PY Paraguay|QA Qatar|RE Réunion|RO Romania|RS Serbia|' +
-  'RU Russia|RW Rwanda|SA Saudi Arabia|SB Solomon Islands|SC Seychelles|SD Sudan|SE Sweden|SG Singapore|' +
-  'SH Saint Helena, Ascension and Tristan da Cunha|SI Slovenia|SJ Svalbard and Jan Mayen|SK Slovakia|' +
-  'SL Sierra Leone|SM San Marino|SN Senegal|SO Somalia|SR Suriname|SS South Sudan|ST São Tomé and Príncipe|' +
-  'SV El Salvador|SX Sint Maarten (Dutch part)|SY Syria|SZ Eswatini|TC Turks and Caicos Islands|TD Chad|' +
-  'TF French Southern Territories|TG Togo|TH Thailand|TJ Tajikistan|TK Tokelau|TL Timor-Leste|TM Turkmenistan|' +
-  'TN Tunisia|TO Tonga|TR Türkiye|TT Trinidad and Tobago|TV Tuvalu|TW Taiwan|TZ Tanzania|UA Ukraine|UG Uganda|' +
-  'UM United States Minor Outlying Islands|US United States|UY Uruguay|UZ Uzbekistan|VA Holy See|' +
-  'VC Saint Vincent and the Grenadines|VE Venezuela|VG British Virgin Islands|VI United States Virgin Islands|' +
-  'VN Viet Nam|VU Vanuatu|WF Wallis and Futuna|WS Samoa|YE Yemen|YT Mayotte|ZA South Africa|ZM Zambia|' +
-  'ZW Zimbabwe|XK Kosovo';
+// The table itself is data: countries.json beside this file (codes, names, M49 regions,
+// agency codes, EU and OECD membership by date).
+interface CountryTableFile {
+  countries: { alpha2: string; alpha3: string; numeric?: string; name: string; m49?: string }[];
+  regions: { code: string; name: string; parent?: string }[];
+  aliases: { code: string; country: string; agency: string }[];
+  groups: Record<'eu' | 'oecd', { title: string; members: { code: string; from: string; until?: string }[] }>;
+}
+const TABLE = countryTable as CountryTableFile;
 
-const COUNTRY_NAMES: ReadonlyMap<string, string> = new Map(
-  ISO_TABLE.split('|').map((entry) => [entry.slice(0, 2), entry.slice(3)] as [string, string]),
-);
+const COUNTRY_NAMES: ReadonlyMap<string, string> = new Map(TABLE.countries.map((c) => [c.alpha2, c.name] as [string, string]));
+const BY_ALPHA2: ReadonlyMap<string, CountryTableFile['countries'][number]> = new Map(TABLE.countries.map((c) => [c.alpha2, c]));
 
-/** Non-ISO codes that denote an ISO country: Eurostat's `EL` and `UK`, the MIPEX workbook's `UK` and `TU`. */
+/**
+ * Non-ISO-alpha-2 codes that denote an ISO country: ISO alpha-3 and numeric codes, Eurostat's
+ * `EL` and `UK`, the MIPEX workbook's `TU`, and World Bank codes such as `KSV`, `ROM`, `ZAR`.
+ */
 const ALIASES: ReadonlyMap<string, string> = new Map([
-  ['EL', 'GR'],
-  ['UK', 'GB'],
-  ['TU', 'TR'],
+  ...TABLE.aliases.map((a) => [a.code, a.country] as [string, string]),
+  ...TABLE.countries.map((c) => [c.alpha3, c.alpha2] as [string, string]),
+  ...TABLE.countries.filter((c) => c.numeric !== undefined).map((c) => [c.numeric!, c.alpha2] as [string, string]),
 ]);
 
 const AGGREGATE_NAMES: ReadonlyMap<string, string> = new Map([
@@ -109,21 +83,13 @@ const AGGREGATE_PATTERN = /^(EU|EA|EEA|EFTA)\d{0,2}(_\d{4})?(_[A-Z0-9]+)*$/;
 const NUTS_PATTERN = /^([A-Z]{2})([0-9A-Z]{1,3})(-[0-9A-Z]{1,3})?$/;
 const ISO_SUBDIVISION_PATTERN = /^([A-Z]{2})-([0-9A-Z]{1,3})$/;
 
-/**
- * Membership of the European Union by ISO code: first year of membership and, for the United
- * Kingdom, the first year it was no longer a member (it left on 31 January 2020).
- */
-const EU_MEMBERSHIP: ReadonlyMap<string, { from: number; until?: number }> = new Map([
-  ...['BE', 'DE', 'FR', 'IT', 'LU', 'NL'].map((c) => [c, { from: 1958 }] as const),
-  ...['DK', 'IE'].map((c) => [c, { from: 1973 }] as const),
-  ['GB', { from: 1973, until: 2020 }],
-  ['GR', { from: 1981 }],
-  ...['ES', 'PT'].map((c) => [c, { from: 1986 }] as const),
-  ...['AT', 'FI', 'SE'].map((c) => [c, { from: 1995 }] as const),
-  ...['CY', 'CZ', 'EE', 'HU', 'LT', 'LV', 'MT', 'PL', 'SI', 'SK'].map((c) => [c, { from: 2004 }] as const),
-  ...['BG', 'RO'].map((c) => [c, { from: 2007 }] as const),
-  ['HR', { from: 2013 }],
-]);
+/** Membership of a group by ISO code, as years: first year a member, first year no longer a member. */
+function membershipYears(group: 'eu' | 'oecd'): ReadonlyMap<string, { from: number; until?: number }> {
+  return new Map(
+    TABLE.groups[group].members.map((m) => [m.code, { from: Number(m.from.slice(0, 4)), ...(m.until ? { until: Number(m.until.slice(0, 4)) } : {}) }] as const),
+  );
+}
+const EU_MEMBERSHIP = membershipYears('eu');
 
 function regionParent(prefix: string): string | undefined {
   const iso = ALIASES.get(prefix) ?? prefix;
@@ -148,7 +114,8 @@ function regionParent(prefix: string): string | undefined {
  */
 export function normaliseCountryCode(code: string): NormalisedCountryCode {
   const original = code;
-  const upper = code.trim().toUpperCase();
+  let upper = code.trim().toUpperCase();
+  if (/^\d{1,3}$/.test(upper)) upper = upper.padStart(3, '0');
   const alias = ALIASES.get(upper);
   if (alias) return { code: alias, kind: 'country', original, name: COUNTRY_NAMES.get(alias)!, alias: true };
   const name = COUNTRY_NAMES.get(upper);
@@ -235,4 +202,164 @@ export function isEuMember(code: string, year?: number): boolean {
  */
 export function euMembers(year?: number): string[] {
   return [...EU_MEMBERSHIP.keys()].filter((c) => isEuMember(c, year)).sort();
+}
+
+/** What the country table knows about one country. */
+export interface CountryRecord {
+  /** ISO 3166-1 alpha-2 (`XK` for Kosovo). */
+  alpha2: string;
+  /** ISO 3166-1 alpha-3 (`XKX` for Kosovo, as the European Union uses it). */
+  alpha3: string;
+  /** ISO 3166-1 numeric, three digits, when assigned. */
+  numeric?: string;
+  /** English short name. */
+  name: string;
+  /** UN M49 regions the country lies in, smallest first (e.g. `['155', '150', '001']`). */
+  regions: string[];
+  /** Other codes that denote the country in some statistics (Eurostat `EL`, World Bank `KSV` …). */
+  agencyCodes: { code: string; agency: string }[];
+}
+
+/** A UN M49 region (world, continent, sub-region or intermediate region). */
+export interface M49Region {
+  /** Three-digit M49 code, e.g. `150` (Europe). */
+  code: string;
+  name: string;
+  /** The region it lies in. */
+  parent?: string;
+}
+
+const REGIONS: ReadonlyMap<string, M49Region> = new Map(TABLE.regions.map((r) => [r.code, { ...r }]));
+
+function regionChain(start: string | undefined): string[] {
+  const out: string[] = [];
+  for (let code = start; code !== undefined && !out.includes(code); code = REGIONS.get(code)?.parent) out.push(code);
+  return out;
+}
+
+/**
+ * Everything the country table knows about a country, looked up by any accepted code
+ * (alpha-2, alpha-3, numeric, agency codes); `undefined` for aggregates, regions and unknown codes.
+ *
+ * @example
+ * ```ts
+ * import { countryRecord } from 'policy-index';
+ * countryRecord('AUT')?.alpha2;  // 'AT'
+ * countryRecord('040')?.name;    // 'Austria'
+ * countryRecord('ZAR')?.alpha2;  // 'CD' (a World Bank code, not a region of South Africa)
+ * countryRecord('AT')?.regions;  // ['155', '150', '001'] — Western Europe, Europe, World
+ * ```
+ */
+export function countryRecord(code: string): CountryRecord | undefined {
+  const n = normaliseCountryCode(code);
+  if (n.kind !== 'country') return undefined;
+  const c = BY_ALPHA2.get(n.code)!;
+  return {
+    alpha2: c.alpha2,
+    alpha3: c.alpha3,
+    ...(c.numeric !== undefined ? { numeric: c.numeric } : {}),
+    name: c.name,
+    regions: regionChain(c.m49),
+    agencyCodes: TABLE.aliases.filter((a) => a.country === c.alpha2).map((a) => ({ code: a.code, agency: a.agency })),
+  };
+}
+
+/**
+ * The UN M49 regions, in code order.
+ *
+ * @example
+ * ```ts
+ * import { m49Regions } from 'policy-index';
+ * m49Regions().find((r) => r.code === '150')?.name; // 'Europe'
+ * ```
+ */
+export function m49Regions(): M49Region[] {
+  return [...REGIONS.values()].sort((a, b) => a.code.localeCompare(b.code)).map((r) => ({ ...r }));
+}
+
+/**
+ * The countries (ISO alpha-2, sorted) in a UN M49 region, or `undefined` if there is no such
+ * region code.
+ *
+ * @example
+ * ```ts
+ * import { countriesInRegion } from 'policy-index';
+ * countriesInRegion('154')?.includes('SE'); // true — Northern Europe
+ * countriesInRegion('999');                 // undefined
+ * ```
+ */
+export function countriesInRegion(m49: string): string[] | undefined {
+  const code = /^\d{1,3}$/.test(m49.trim()) ? m49.trim().padStart(3, '0') : m49.trim();
+  if (!REGIONS.has(code)) return undefined;
+  return TABLE.countries.filter((c) => regionChain(c.m49).includes(code)).map((c) => c.alpha2).sort();
+}
+
+/** The membership groups the country table knows. */
+export type MembershipGroup = 'eu' | 'oecd';
+
+function memberOn(group: MembershipGroup, alpha2: string, when: number | string | undefined): boolean {
+  const m = TABLE.groups[group].members.find((x) => x.code === alpha2);
+  if (!m) return false;
+  if (when === undefined) return m.until === undefined;
+  if (typeof when === 'number') {
+    const until = m.until ? Number(m.until.slice(0, 4)) : undefined;
+    return when >= Number(m.from.slice(0, 4)) && (until === undefined || when < until);
+  }
+  return when >= m.from && (m.until === undefined || when < m.until);
+}
+
+/**
+ * The members (ISO alpha-2, sorted) of the European Union or the OECD: today, in a year (a
+ * country counts from its accession year on, and up to the year before it left), or on a date
+ * `YYYY-MM-DD`.
+ *
+ * @example
+ * ```ts
+ * import { groupMembers } from 'policy-index';
+ * groupMembers('oecd', 2019).includes('CO'); // false — Colombia joined in 2020
+ * groupMembers('eu', '2020-01-15').includes('GB'); // true — it left on 31 January 2020
+ * ```
+ */
+export function groupMembers(group: MembershipGroup, when?: number | string): string[] {
+  return TABLE.groups[group].members.map((m) => m.code).filter((c) => memberOn(group, c, when)).sort();
+}
+
+/**
+ * Whether a country was a member of the OECD in a year or on a date (without one: today).
+ *
+ * @example
+ * ```ts
+ * import { isOecdMember } from 'policy-index';
+ * isOecdMember('CR', 2020); // false
+ * isOecdMember('CRI', 2021); // true
+ * ```
+ */
+export function isOecdMember(code: string, when?: number | string): boolean {
+  const n = normaliseCountryCode(code);
+  return n.kind === 'country' && memberOn('oecd', n.code, when);
+}
+
+/**
+ * Finds a country by code (any accepted form) or by its English name (case-insensitive); an
+ * unknown text gives `undefined`, never a guess.
+ *
+ * @example
+ * ```ts
+ * import { findCountry } from 'policy-index';
+ * findCountry('austria');   // 'AT'
+ * findCountry('KSV');       // 'XK'
+ * findCountry('Atlantis');  // undefined
+ * ```
+ */
+export function findCountry(text: string): string | undefined {
+  const n = normaliseCountryCode(text);
+  if (n.kind === 'country') return n.code;
+  const lower = text.trim().toLowerCase();
+  const hits = TABLE.countries.filter((c) => c.name.toLowerCase() === lower);
+  return hits.length === 1 ? hits[0]!.alpha2 : undefined;
+}
+
+/** Every code the table accepts for a country, for suggestions. */
+export function allCountryCodes(): string[] {
+  return [...COUNTRY_NAMES.keys(), ...ALIASES.keys()];
 }
