@@ -1,0 +1,360 @@
+/**
+ * Answer sets from tables. Two layouts:
+ *
+ * - **wide**: one row per country and year, one column per question (id or alias), with
+ *   optional columns `<question>.comment`, `.sourceUrl` (or `.url`), `.citations` (JSON),
+ *   `.citation` (text), `.answeredBy`, `.reviewedBy`, `.status`, regional answers in
+ *   `<question>@<region>`, answer-set columns (`countryName`, `status`, `source` …) and
+ *   `metadata.<key>`;
+ * - **long**: one row per answer, with columns `country`, `year`, `question`, `answer` and
+ *   optionally `region` and the evidence columns (`comment`, `sourceUrl` …).
+ *
+ * Every problem is a diagnostic naming the cell. Browser-safe: the caller supplies the grid.
+ *
+ * @module
+ */
+import type { Answer, AnswerSet, AnswerValue, Evidence } from '../answers/types.js';
+import type { Diagnostic, Result } from '../diagnostics/index.js';
+import type { QuestionNode, Rubric } from '../rubric/types.js';
+import { allCountryCodes, findCountry, normaliseCountryCode } from '../source/countries.js';
+import { didYouMean, suggest } from '../source/suggest.js';
+import { ANSWER_FIELDS, answerFieldNamed, setFieldNamed, type AnswerField, type SetField } from './fields.js';
+import { cellDiagnostic, cellName, type TableCell, type TableGrid, type TableRow } from './grid.js';
+import type { TableMapping } from './mapping.js';
+import { readCellValue } from './values.js';
+
+/** Options for {@link importAnswerTable}. */
+export interface ImportAnswerTableOptions {
+  /** Layout; detected from the header by default (a `question` and an `answer` column mean long). */
+  layout?: 'wide' | 'long';
+  /** 1-based row (CSV: record) of the header; by default the first row with a `country` or `question` column among the first 30. */
+  headerRow?: number;
+  mapping?: TableMapping;
+  /** Country and year for tables that have no such columns (a questionnaire for one country-year). */
+  defaults?: { country?: string; year?: number };
+}
+
+type Column =
+  | { kind: 'country' | 'year' | 'question-id' | 'answer' | 'region' | 'ignored' }
+  | { kind: 'set'; field: SetField }
+  | { kind: 'metadata'; key: string }
+  | { kind: 'q'; q: QuestionNode }
+  | { kind: 'q-region'; q: QuestionNode; region: string }
+  | { kind: 'q-field'; q: QuestionNode; field: AnswerField }
+  | { kind: 'field'; field: AnswerField };
+
+interface Draft {
+  set: Record<string, unknown>;
+  metadata: Record<string, string | number | boolean>;
+  answers: Map<string, { value?: AnswerValue; byRegion?: Record<string, AnswerValue>; absent?: boolean; evidence: Evidence & Record<string, unknown> }>;
+  where: { grid: TableGrid; cell: TableCell };
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+/** Headers the long layout and questionnaires use for columns that carry no data. */
+const IGNORED_LONG = new Set(['wording', 'text', 'guidance', 'area', 'options', 'previous answer', 'previous', 'changed', 'changed since', 'score']);
+
+function questionFor(rubric: Rubric, name: string): QuestionNode | undefined {
+  const direct = rubric.nodes.get(name) ?? rubric.nodes.get(rubric.aliases.get(name) ?? '');
+  if (direct?.kind === 'question') return direct;
+  const lower = name.toLowerCase();
+  const q = rubric.questions.filter((x) => x.id.toLowerCase() === lower || x.aliases.some((a) => a.toLowerCase() === lower));
+  return q.length === 1 ? q[0] : undefined;
+}
+
+function classify(rubric: Rubric, header: string, layout: 'wide' | 'long'): Column | undefined {
+  const h = header.trim();
+  const l = norm(h);
+  if (l === 'country') return { kind: 'country' };
+  if (l === 'year') return { kind: 'year' };
+  if (layout === 'long') {
+    if (l === 'question') return { kind: 'question-id' };
+    if (l === 'answer') return { kind: 'answer' };
+    if (l === 'region') return { kind: 'region' };
+    if (IGNORED_LONG.has(l) || l.startsWith('previous ') || l.startsWith('changed')) return { kind: 'ignored' };
+    const f = answerFieldNamed(h);
+    if (f) return { kind: 'field', field: f };
+  }
+  if (layout === 'wide') {
+    const q = questionFor(rubric, h);
+    if (q) return { kind: 'q', q };
+    const at = h.lastIndexOf('@');
+    if (at > 0) {
+      const q2 = questionFor(rubric, h.slice(0, at));
+      if (q2) return { kind: 'q-region', q: q2, region: h.slice(at + 1).trim().toUpperCase() };
+    }
+    const dot = h.lastIndexOf('.');
+    if (dot > 0) {
+      const q3 = questionFor(rubric, h.slice(0, dot));
+      const f = answerFieldNamed(h.slice(dot + 1));
+      if (q3 && f) return { kind: 'q-field', q: q3, field: f };
+    }
+  }
+  if (l.startsWith('metadata.') && /^[A-Za-z][A-Za-z0-9_.-]*$/.test(h.slice('metadata.'.length))) return { kind: 'metadata', key: h.slice('metadata.'.length) };
+  const sf = setFieldNamed(h);
+  if (sf) return { kind: 'set', field: sf };
+  return undefined;
+}
+
+function detectHeader(grid: TableGrid, mapping: TableMapping | undefined, headerRow: number | undefined): number | undefined {
+  const rename = (t: string) => norm(mapping?.columns?.[t.trim()] ?? t);
+  if (headerRow !== undefined) {
+    const i = grid.rows.findIndex((r) => r.line === headerRow);
+    return i < 0 ? undefined : i;
+  }
+  for (let i = 0; i < Math.min(grid.rows.length, 30); i++) {
+    const names = grid.rows[i]!.cells.map((c) => (c ? rename(c.text) : ''));
+    if (names.includes('country') || (names.includes('question') && names.includes('answer'))) return i;
+  }
+  return undefined;
+}
+
+function readCountry(grid: TableGrid, cell: TableCell | undefined, row: TableRow, diagnostics: Diagnostic[], fallback?: string): string | undefined {
+  const text = cell?.text.trim() ?? fallback ?? '';
+  const at = cell ?? { line: row.line, column: 1 };
+  if (text === '') {
+    diagnostics.push(cellDiagnostic(grid, at, { code: 'TABLE_UNKNOWN_COUNTRY', severity: 'error', message: 'The row names no country.' }));
+    return undefined;
+  }
+  const found = findCountry(text);
+  if (found) return found;
+  const n = normaliseCountryCode(text);
+  if (n.kind === 'region' && /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(n.code)) return n.code;
+  const hint = n.kind === 'aggregate' ? 'Aggregates are computed from countries; give each country its own row.' : didYouMean(text.toUpperCase(), allCountryCodes());
+  diagnostics.push(
+    cellDiagnostic(grid, at, {
+      code: 'TABLE_UNKNOWN_COUNTRY',
+      severity: 'error',
+      message: n.kind === 'aggregate' ? `"${text}" is an aggregate, not a country.` : `"${text}" is not a country code or name the country table knows.`,
+      actual: text,
+      ...(hint ? { hint } : {}),
+    }),
+  );
+  return undefined;
+}
+
+function readYear(grid: TableGrid, cell: TableCell | undefined, row: TableRow, diagnostics: Diagnostic[], fallback?: number): number | undefined {
+  const text = cell?.text.trim() ?? (fallback !== undefined ? String(fallback) : '');
+  const y = /^\d{4}$/.test(text) ? Number(text) : NaN;
+  if (Number.isInteger(y) && y >= 1900 && y <= 2200) return y;
+  diagnostics.push(cellDiagnostic(grid, cell ?? { line: row.line, column: 1 }, { code: 'TABLE_INVALID_YEAR', severity: 'error', message: `"${text}" is not a year.`, expected: 'a year such as 2019', actual: text }));
+  return undefined;
+}
+
+function valueMapFor(mapping: TableMapping | undefined, q: QuestionNode): ReadonlyMap<string, string | number | boolean> | undefined {
+  const values = mapping?.values;
+  if (!values) return undefined;
+  const all = { ...(values['*'] ?? {}), ...(values[q.id] ?? {}), ...Object.fromEntries(q.aliases.flatMap((a) => Object.entries(values[a] ?? {}))) };
+  const entries = Object.entries(all);
+  return entries.length ? new Map(entries.map(([k, v]) => [k.trim().toLowerCase(), v])) : undefined;
+}
+
+/**
+ * Reads answer sets from one or more table grids (CSV texts, or the sheets of a workbook) for a
+ * rubric. Sets come back sorted by country and year, answers in rubric order; every problem is a
+ * diagnostic naming its cell. The sets are not yet validated against the rubric's rules
+ * (bands, applicability): that is {@link validateAnswerSet}'s job.
+ *
+ * @example
+ * ```ts
+ * import { csvTableGrid, importAnswerTable } from 'policy-index';
+ * const grid = csvTableGrid('country,year,permit\nAUT,2019,Yes\n', 'answers.csv').value!;
+ * const { value } = importAnswerTable(grid, rubric);
+ * value?.[0]?.country;                     // 'AT'
+ * value?.[0]?.answers.get('permit')?.value; // 'yes'
+ * ```
+ */
+export function importAnswerTable(grids: TableGrid | readonly TableGrid[], rubric: Rubric, options: ImportAnswerTableOptions = {}): Result<AnswerSet[]> {
+  const list = Array.isArray(grids) ? (grids as readonly TableGrid[]) : [grids as TableGrid];
+  const diagnostics: Diagnostic[] = [];
+  const drafts = new Map<string, Draft>();
+  const mapping = options.mapping;
+  const valueMaps = new Map<string, ReadonlyMap<string, string | number | boolean> | undefined>();
+  const valueMap = (q: QuestionNode) => {
+    if (!valueMaps.has(q.id)) valueMaps.set(q.id, valueMapFor(mapping, q));
+    return valueMaps.get(q.id);
+  };
+  let anyHeader = false;
+  for (const grid of list) {
+    const hi = detectHeader(grid, mapping, options.headerRow ?? mapping?.headerRow);
+    if (hi === undefined) {
+      if (list.length === 1)
+        diagnostics.push({
+          code: 'TABLE_LAYOUT',
+          severity: 'error',
+          message: `${grid.sheet !== undefined ? `Sheet "${grid.sheet}"` : 'The table'} has no header row with a "country" column (wide layout) or "question" and "answer" columns (long layout).`,
+          file: grid.file,
+          line: options.headerRow ?? 1,
+          column: 1,
+          hint: 'Name the header row with --header-row, or rename the columns in a mapping file.',
+        });
+      continue;
+    }
+    anyHeader = true;
+    const headerCells = grid.rows[hi]!.cells;
+    const names = headerCells.map((c) => (c ? (mapping?.columns?.[c.text.trim()] ?? c.text).trim() : ''));
+    const layout = options.layout ?? mapping?.layout ?? (names.some((n) => norm(n) === 'question') && names.some((n) => norm(n) === 'answer') ? 'long' : 'wide');
+    const columns: (Column | undefined)[] = [];
+    const seen = new Map<string, number>();
+    names.forEach((name, i) => {
+      const cell = headerCells[i];
+      if (name === '' || !cell) return;
+      const c = classify(rubric, name, layout);
+      if (!c) {
+        const candidates = layout === 'wide' ? [...rubric.questions.map((q) => q.id), ...rubric.aliases.keys(), 'country', 'year'] : ['country', 'year', 'question', 'answer', 'region', ...ANSWER_FIELDS.map((f) => f.name)];
+        const near = suggest(name, candidates);
+        diagnostics.push(cellDiagnostic(grid, cell, { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `The column "${name}" is not a question of ${rubric.id} nor a known column.`, ...(near ? { hint: `Did you mean "${near}"?` } : {}) }));
+        return;
+      }
+      const key = c.kind === 'q' ? `q:${c.q.id}` : c.kind === 'q-field' ? `f:${c.q.id}.${c.field.name}` : c.kind === 'q-region' ? `r:${c.q.id}@${c.region}` : c.kind === 'set' ? `s:${c.field.name}` : c.kind === 'metadata' ? `m:${c.key}` : c.kind === 'field' ? `lf:${c.field.name}` : c.kind;
+      if (c.kind !== 'ignored' && seen.has(key)) {
+        diagnostics.push(cellDiagnostic(grid, cell, { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `The column "${name}" repeats column ${seen.get(key)! + 1}.` }));
+        return;
+      }
+      seen.set(key, i);
+      columns[i] = c;
+    });
+    const ci = columns.findIndex((c) => c?.kind === 'country');
+    const yi = columns.findIndex((c) => c?.kind === 'year');
+    const missing = [
+      ...(ci < 0 && options.defaults?.country === undefined ? ['country'] : []),
+      ...(yi < 0 && options.defaults?.year === undefined ? ['year'] : []),
+      ...(layout === 'long' && !columns.some((c) => c?.kind === 'question-id') ? ['question'] : []),
+      ...(layout === 'long' && !columns.some((c) => c?.kind === 'answer') ? ['answer'] : []),
+    ];
+    if (missing.length) {
+      diagnostics.push({ code: 'TABLE_LAYOUT', severity: 'error', message: `${grid.sheet !== undefined ? `Sheet "${grid.sheet}"` : 'The table'} has no ${missing.join(' and ')} column.`, file: grid.file, line: grid.rows[hi]!.line, column: 1 });
+      continue;
+    }
+    for (const row of grid.rows.slice(hi + 1)) {
+      if (row.cells.every((c) => !c || c.text.trim() === '')) continue;
+      const country = readCountry(grid, ci >= 0 ? row.cells[ci] : undefined, row, diagnostics, options.defaults?.country);
+      const year = readYear(grid, yi >= 0 ? row.cells[yi] : undefined, row, diagnostics, options.defaults?.year);
+      if (country === undefined || year === undefined) continue;
+      const id = `${country}|${year}`;
+      const where = { grid, cell: (ci >= 0 ? row.cells[ci] : row.cells.find(Boolean)) ?? { text: '', line: row.line, column: 1 } };
+      let draft = drafts.get(id);
+      if (draft && layout === 'wide') {
+        diagnostics.push(cellDiagnostic(grid, where.cell, { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `${country} ${year} already has a row (${cellName(draft.where.grid, draft.where.cell)}).` }));
+        continue;
+      }
+      if (!draft) drafts.set(id, (draft = { set: { country, year }, metadata: {}, answers: new Map(), where }));
+      const text = (i: number) => row.cells[i]?.text ?? '';
+      const at = (i: number) => row.cells[i] ?? { text: '', line: row.line, column: i + 1 };
+      const problem = (i: number, message: string, extra: Partial<Diagnostic> = {}) =>
+        diagnostics.push(cellDiagnostic(grid, at(i), { code: 'TABLE_INVALID_VALUE', severity: 'error', message, actual: text(i), ...extra }));
+      const entry = (q: QuestionNode) => {
+        let e = draft!.answers.get(q.id);
+        if (!e) draft!.answers.set(q.id, (e = { evidence: { citations: [] } }));
+        return e;
+      };
+      const readField = (i: number, field: AnswerField | SetField, apply: (v: unknown) => void) => {
+        const r = field.read(text(i));
+        if (!r.ok) problem(i, r.message, r.expected ? { expected: r.expected } : {});
+        else if (r.value !== undefined) apply(r.value);
+      };
+      if (layout === 'wide') {
+        // Regional cells first, so that an empty answer cell next to regional answers is no `unknown`.
+        const regional = new Set<string>();
+        columns.forEach((c, i) => {
+          if (c?.kind !== 'q-region' || text(i).trim() === '') return;
+          const v = readCellValue(c.q, text(i), valueMap(c.q));
+          if (v.kind === 'invalid') return problem(i, v.message, { expected: v.expected, ...(v.hint ? { hint: v.hint } : {}) });
+          if (v.kind === 'absent') return;
+          const e = entry(c.q);
+          (e.byRegion ??= {})[c.region] = v.value;
+          regional.add(c.q.id);
+        });
+        columns.forEach((c, i) => {
+          if (!c) return;
+          switch (c.kind) {
+            case 'q': {
+              if (regional.has(c.q.id)) {
+                if (text(i).trim() !== '') problem(i, `"${c.q.id}" has both an answer and regional answers in this row.`, { hint: 'Leave the answer cell empty when the answer differs by region.' });
+                return;
+              }
+              const v = readCellValue(c.q, text(i), valueMap(c.q));
+              if (v.kind === 'invalid') return problem(i, v.message, { expected: v.expected, ...(v.hint ? { hint: v.hint } : {}) });
+              if (v.kind === 'absent') entry(c.q).absent = true;
+              else entry(c.q).value = v.value;
+              return;
+            }
+            case 'q-field':
+              return readField(i, c.field, (v) => c.field.apply(entry(c.q).evidence, v));
+            case 'set':
+              return readField(i, c.field, (v) => c.field.set(draft!.set, v));
+            case 'metadata':
+              if (text(i).trim() !== '') draft!.metadata[c.key] = text(i).trim();
+              return;
+          }
+        });
+      } else {
+        const qi = columns.findIndex((c) => c?.kind === 'question-id');
+        const ai = columns.findIndex((c) => c?.kind === 'answer');
+        const ri = columns.findIndex((c) => c?.kind === 'region');
+        const qText = text(qi).trim();
+        const q = questionFor(rubric, qText);
+        if (!q) {
+          const near = suggest(qText, [...rubric.questions.map((x) => x.id), ...rubric.aliases.keys()]);
+          diagnostics.push(cellDiagnostic(grid, at(qi), { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `"${qText}" is not a question of ${rubric.id}.`, ...(near ? { hint: `Did you mean "${near}"?` } : {}) }));
+          continue;
+        }
+        const region = ri >= 0 ? text(ri).trim().toUpperCase() : '';
+        const e = draft.answers.get(q.id);
+        if (e && (region === '' || e.value !== undefined || e.byRegion?.[region] !== undefined)) {
+          diagnostics.push(cellDiagnostic(grid, at(qi), { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `${country} ${year} already has an answer to "${q.id}"${region ? ` for ${region}` : ''}.` }));
+          continue;
+        }
+        const v = readCellValue(q, text(ai), valueMap(q));
+        if (v.kind === 'invalid') {
+          problem(ai, v.message, { expected: v.expected, ...(v.hint ? { hint: v.hint } : {}) });
+          continue;
+        }
+        const target = entry(q);
+        if (v.kind === 'absent') target.absent = true;
+        else if (region) (target.byRegion ??= {})[region] = v.value;
+        else target.value = v.value;
+        columns.forEach((c, i) => {
+          if (c?.kind === 'field') readField(i, c.field, (val) => c.field.apply(target.evidence, val));
+          else if (c?.kind === 'set') readField(i, c.field, (val) => c.field.set(draft!.set, val));
+          else if (c?.kind === 'metadata' && text(i).trim() !== '') draft!.metadata[c.key] = text(i).trim();
+        });
+      }
+    }
+  }
+  if (!anyHeader && list.length > 1) {
+    diagnostics.push({ code: 'TABLE_LAYOUT', severity: 'error', message: 'No sheet has a header row with a "country" column (wide layout) or "question" and "answer" columns (long layout).', file: list[0]!.file, hint: 'Name the sheet with --sheet and the header row with --header-row.' });
+  }
+  const order = new Map(rubric.questions.map((q, i) => [q.id, i]));
+  const sets: AnswerSet[] = [];
+  for (const d of [...drafts.values()].sort((a, b) => String(a.set.country).localeCompare(String(b.set.country)) || Number(a.set.year) - Number(b.set.year))) {
+    const answers = new Map<string, Answer>();
+    for (const [qid, e] of [...d.answers].sort((a, b) => order.get(a[0])! - order.get(b[0])!)) {
+      if (e.absent && e.byRegion === undefined) continue;
+      const evidence = e.evidence;
+      answers.set(qid, { question: qid, ...(e.byRegion !== undefined ? { byRegion: e.byRegion } : { value: e.value ?? 'unknown' }), evidence });
+    }
+    const s = d.set;
+    const file = `${s.country}/${s.country}-${s.year}.yaml`;
+    sets.push({
+      kind: 'answer-set',
+      schemaVersion: 1,
+      rubric: { id: rubric.id, version: rubric.version },
+      country: s.country as string,
+      ...(s.countryName !== undefined ? { countryName: s.countryName as string } : {}),
+      ...(s.originalCode !== undefined ? { originalCode: s.originalCode as string } : {}),
+      year: s.year as number,
+      ...(s.referenceDate !== undefined ? { referenceDate: s.referenceDate as string } : {}),
+      ...(s.title !== undefined ? { title: s.title as string } : {}),
+      ...(s.answeredBy !== undefined ? { answeredBy: s.answeredBy as string } : {}),
+      ...(s.reviewedBy !== undefined ? { reviewedBy: s.reviewedBy as string } : {}),
+      ...(s.status !== undefined ? { status: s.status as AnswerSet['status'] } : {}),
+      ...(s.source !== undefined ? { source: s.source as string } : {}),
+      ...(s.citation !== undefined ? { citation: s.citation as string } : {}),
+      ...(Object.keys(d.metadata).length ? { metadata: d.metadata } : {}),
+      answers,
+      file,
+    });
+  }
+  return { value: sets, diagnostics };
+}
