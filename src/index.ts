@@ -67,3 +67,18 @@ export type { PolicyValue, OutcomeSeriesPoint, PolicyOutcomeOptions, PolicyOutco
 export { buildPolicyOutcomeView, pearsonCorrelation, spearmanCorrelation, renderPolicyOutcomeSvg, renderPolicyOutcomeText, ASSOCIATION_NOTE } from './analysis/policy-outcome.js';
 // Scorecards, comparisons, change attribution
 export * from './report/index.js';
+// Answer-set writer, answer tables, country metadata and peer groups
+export type { FormatAnswerSetOptions } from './answers/format.js';
+export { formatAnswerSet, updateAnswerSetText } from './answers/format.js';
+export type { TableCell, TableRow, TableGrid } from './tables/grid.js';
+export { csvTableGrid } from './tables/grid.js';
+export type { TableMapping } from './tables/mapping.js';
+export { loadTableMapping } from './tables/mapping.js';
+export type { ImportAnswerTableOptions } from './tables/import.js';
+export { importAnswerTable } from './tables/import.js';
+export type { AnswerTable } from './tables/export.js';
+export { answerTable, answerTableCsv } from './tables/export.js';
+export type { CountryRecord, M49Region, MembershipGroup } from './source/countries.js';
+export { countryRecord, m49Regions, countriesInRegion, groupMembers, isOecdMember, findCountry } from './source/countries.js';
+export type { ResolvedPeers, PeerCandidate, ResolvePeersOptions } from './source/peers.js';
+export { resolvePeers, loadPeerGroup } from './source/peers.js';

@@ -66,7 +66,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<ExitCod
     return 0;
   }
   const format = formatOption('compare', values.format, ['text', 'csv', 'html', 'json'] as const, 'text');
-  const peers = peersOption('compare', values.peers);
+  const peers = peersOption('compare', values.peers, io.cwd);
   const year = yearOption('compare', values.year);
   const inputs = loadReportInputs(io, 'compare', positionals, values.rubric as string | undefined);
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];

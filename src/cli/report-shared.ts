@@ -13,6 +13,7 @@ import { expandAnswerPaths, loadAnswerSetFiles, loadRubricFile, readTextFile } f
 import type { Rubric } from '../rubric/types.js';
 import { bundledRubricPath, UsageError, type CliIO } from './io.js';
 import { displayPath, loadRubricArg } from './shared.js';
+import { loadPeerGroup, resolvePeers, type ResolvedPeers } from '../source/peers.js';
 import { computeGaps } from '../outcomes/gaps.js';
 import { loadOutcomeData, type OutcomeFile } from '../outcomes/data.js';
 import { parseOutcomeFramework } from '../outcomes/framework.js';
@@ -74,15 +75,33 @@ export function loadReportInputs(io: CliIO, command: string, answerArgs: readonl
   return { rubric, sets, diagnostics, sources, inputFiles };
 }
 
-/** Reads `--peers`: `all`, `eu`, or a comma-separated list of country codes. */
-export function peersOption(command: string, value: unknown): PeerGroup {
+/**
+ * Reads `--peers`: `all`, `eu` (members in each year), `oecd`, `region:<m49>`, a group file
+ * (`.yaml`), or a comma-separated list of country codes in any form the country table knows.
+ * Anything unknown is a usage error with a suggestion.
+ */
+export function peersOption(command: string, value: unknown, cwd?: string): PeerGroup {
   if (value === undefined) return 'all';
-  if (typeof value !== 'string' || !value.trim()) throw new UsageError('--peers must be all, eu or a comma-separated list of country codes.', command);
+  if (typeof value !== 'string' || !value.trim()) throw new UsageError('--peers must be all, eu, oecd, region:<m49>, a group file or a comma-separated list of country codes.', command);
   const v = value.trim().toLowerCase();
   if (v === 'all' || v === 'eu') return v;
-  const codes = value.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
-  if (!codes.every((c) => /^[A-Z0-9_-]{2,12}$/.test(c))) throw new UsageError(`--peers: "${value}" is not all, eu or a list of country codes such as DE,FR,IT.`, command);
-  return codes;
+  const groups: Record<string, ResolvedPeers> = {};
+  if (/\.ya?ml$/i.test(value.trim())) {
+    const path = resolve(cwd ?? '.', value.trim());
+    const text = readTextFile(path, value.trim());
+    const g = text.value === undefined ? { diagnostics: text.diagnostics } : loadPeerGroup(text.value, value.trim());
+    if (!('value' in g) || !g.value) {
+      const d = g.diagnostics.find((x) => x.severity === 'error');
+      throw new UsageError(`--peers: ${d ? `${d.line ? `${value.trim()}:${d.line}:${d.column} ` : ''}${d.message}${d.hint ? ` ${d.hint}` : ''}` : `cannot read "${value}".`}`, command);
+    }
+    groups[value.trim()] = g.value;
+  }
+  const r = resolvePeers(value, { groups });
+  if (!r.value) {
+    const d = r.diagnostics[0];
+    throw new UsageError(`--peers: ${d?.message ?? `"${value}" is not a peer group.`}${d?.hint ? ` ${d.hint}` : ''}`, command);
+  }
+  return r.value.members;
 }
 
 /** Reads `--year`. */

@@ -50,7 +50,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode
   if (typeof values.out !== 'string' || !values.out) throw new UsageError('report needs an output folder: --out <dir>.', 'report');
   const formats = (typeof values.format === 'string' ? values.format : 'html,md,json').split(',').map((f) => f.trim()).filter(Boolean);
   for (const f of formats) if (!['html', 'md', 'json'].includes(f)) throw new UsageError(`--format takes html, md and json, comma-separated (got "${f}").`, 'report');
-  const peers = peersOption('report', values.peers);
+  const peers = peersOption('report', values.peers, io.cwd);
   const year = yearOption('report', values.year);
   const started = performance.now();
   const inputs = loadReportInputs(io, 'report', positionals, values.rubric as string | undefined);

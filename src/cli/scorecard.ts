@@ -56,7 +56,7 @@ export async function scorecardCommand(argv: string[], io: CliIO): Promise<ExitC
     return 0;
   }
   const format = formatOption('scorecard', values.format, ['html', 'md', 'json'] as const, 'html');
-  const peers = peersOption('scorecard', values.peers);
+  const peers = peersOption('scorecard', values.peers, io.cwd);
   const year = yearOption('scorecard', values.year);
   const inputs = loadReportInputs(io, 'scorecard', positionals, values.rubric as string | undefined);
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];

@@ -12,3 +12,9 @@ export type { WriteMipexOptions, WriteMipexResult } from './mipex/write.js';
 export { writeMipexAnswerSets, renderMipexFiles } from './mipex/write.js';
 export type { VerifyDisagreement, VerifyWorkbookResult, VerifyWorkbookOptions } from './mipex/verify.js';
 export { verifyWorkbook, VERIFY_TOLERANCE } from './mipex/verify.js';
+// Answer tables and questionnaires
+export type { ReadAnswerTableOptions, AnswerTableFile, WriteAnswerSetFilesOptions, WriteAnswerSetFilesResult } from './tables.js';
+export { readAnswerTableFile, writeAnswerSetFiles, answerTableXlsx } from './tables.js';
+export { xlsxTableGrids } from './xlsx/read-table.js';
+export type { QuestionnaireOptions } from './questionnaire.js';
+export { questionnaireXlsx } from './questionnaire.js';

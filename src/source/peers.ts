@@ -16,7 +16,7 @@ import { parseYamlSource } from './yaml-source.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
 
 /** A resolved peer group. */
-export interface PeerGroup {
+export interface ResolvedPeers {
   /** `eu`, `oecd`, `region:150`, the group file's id, `meta:key=value`, or `custom` for a code list. */
   id: string;
   title: string;
@@ -36,7 +36,7 @@ export interface ResolvePeersOptions {
   /** Year (or date `YYYY-MM-DD`) for memberships that change over time (EU, OECD). Default: today. */
   when?: number | string;
   /** Groups loaded from group files, by the name the user writes (file path or id). */
-  groups?: Readonly<Record<string, PeerGroup>>;
+  groups?: Readonly<Record<string, ResolvedPeers>>;
   /** Units with metadata, for `meta:key=value` (usually the loaded answer sets). */
   candidates?: readonly PeerCandidate[];
 }
@@ -51,7 +51,7 @@ const groupFileSchema = z.strictObject({
 
 /** The JSON-Schema model of a peer-group file. */
 export function peerGroupSchemaModel() {
-  return groupFileSchema.meta({ title: 'PeerGroup', description: 'A named group of countries to compare with.' });
+  return groupFileSchema.meta({ title: 'ResolvedPeers', description: 'A named group of countries to compare with.' });
 }
 
 /**
@@ -66,7 +66,7 @@ export function peerGroupSchemaModel() {
  * value?.members; // ['DK', 'FI', 'IS', 'NO', 'SE']
  * ```
  */
-export function loadPeerGroup(text: string, file = 'group.yaml'): Result<PeerGroup> {
+export function loadPeerGroup(text: string, file = 'group.yaml'): Result<ResolvedPeers> {
   const parsed = parseYamlSource(text, file);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (parsed.value === undefined) return { diagnostics };
@@ -97,7 +97,7 @@ export function loadPeerGroup(text: string, file = 'group.yaml'): Result<PeerGro
   return { value: { id: r.data.id, title: r.data.title, members: [...members].sort() }, diagnostics };
 }
 
-const unknown = (message: string, hint?: string): Result<PeerGroup> => ({
+const unknown = (message: string, hint?: string): Result<ResolvedPeers> => ({
   diagnostics: [{ code: 'PEERS_UNKNOWN', severity: 'error', message, ...(hint ? { hint } : {}) }],
 });
 
@@ -116,7 +116,7 @@ const unknown = (message: string, hint?: string): Result<PeerGroup> => ({
  * resolvePeers('oecdd').diagnostics[0]?.hint;               // 'Did you mean "oecd"?'
  * ```
  */
-export function resolvePeers(spec: string, options: ResolvePeersOptions = {}): Result<PeerGroup> {
+export function resolvePeers(spec: string, options: ResolvePeersOptions = {}): Result<ResolvedPeers> {
   const s = spec.trim();
   const lower = s.toLowerCase();
   const groups = options.groups ?? {};
