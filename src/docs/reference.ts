@@ -6,6 +6,9 @@
  * @module
  */
 import { z } from 'zod';
+import { ANSWER_FIELDS, SET_FIELDS } from '../tables/fields.js';
+import { tableMappingSchemaModel } from '../tables/mapping.js';
+import { peerGroupSchemaModel } from '../source/peers.js';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../diagnostics/codes.js';
 import * as rs from '../rubric/schema.js';
 import * as as from '../answers/schema.js';
@@ -102,9 +105,40 @@ export function formatReferencePage(extra: string[] = []): string {
     }),
     fieldsTable('Answer', as.answerEntrySchema, 'The long form of an answer. The short form is the bare value: `local-vote: yes`.'),
     fieldsTable('Citation', as.citationSchema),
+    ...answerTableReference(),
     ...extra,
   ];
   return parts.join('\n\n') + '\n';
+}
+
+/** The answer-table layouts, the mapping file and the peer-group file. */
+function answerTableReference(): string[] {
+  const answerColumns = ANSWER_FIELDS.map((f) => `\`<question>.${f.name}\`${f.aliases.length ? ` (also \`.${f.aliases.join('`, `.')}\`)` : ''}`).join(', ');
+  return [
+    '# Answer tables',
+    [
+      '`policy-index import-table` reads answer sets from CSV or .xlsx tables and `export-table` writes them. Two layouts:',
+      '',
+      '- **Wide**: a header row `country,year,<question id>…` and one row per country and year. Besides a column per question (its id or an alias) a row may carry',
+      `  the answer's evidence in ${answerColumns} (citations as a JSON list, a single citation as plain text),`,
+      '  regional answers in `<question>@<region code>` (the answer cell then stays empty),',
+      `  answer-set fields in ${SET_FIELDS.map((f) => `\`${f.name}\``).join(', ')}, and free metadata in \`metadata.<key>\`.`,
+      '- **Long**: one row per answer, with the columns `country`, `year`, `question`, `answer`, optionally `region`, and the evidence columns',
+      `  ${ANSWER_FIELDS.map((f) => `\`${f.name}\``).join(', ')}. A questionnaire written by \`policy-index questionnaire\` is a long table per area sheet; its \`About\` sheet names the country and year.`,
+      '',
+      'Countries may be written as ISO 3166-1 alpha-2, alpha-3 or numeric codes, agency codes (Eurostat `EL`, `UK`; World Bank `KSV`, `ROM`, `TMP`, `WBG`, `ZAR` …) or English names; an unknown or ambiguous code is an error, never a guess.',
+      '',
+      'Cells hold option ids or option labels (case-insensitive), for yes/no questions `Yes`/`No`, `Y`/`N`, `1`/`0`, `true`/`false`, numbers for number questions, and for multiple-choice questions the options separated by `;` (`[]` for none). An empty cell is `unknown`; `n/a` is `not-applicable`; a cell holding only `-` leaves the question out of the answer set. Any other value is an error naming its cell (`Sheet!C14`, or `file:line:column` for CSV) with the closest option as a suggestion.',
+      '',
+      'The header row is the first of the first 30 rows with a `country` column (or `question` and `answer` columns); `--header-row` and `--sheet` choose it explicitly.',
+    ].join('\n'),
+    fieldsTable('Mapping file', tableMappingSchemaModel(), 'Renames the columns and values of a table made elsewhere (`import-table --mapping <file>`).', {
+      schemaVersion: 1, columns: { Land: 'country', Jahr: 'year', 'Wahlrecht (lokal)': 'local-vote' }, values: { 'local-vote': { Ja: 'yes', Nein: 'no' } },
+    }),
+    fieldsTable('Peer-group file', peerGroupSchemaModel(), 'A named group of countries for `--peers <file>`. Members are country codes in any accepted form, or `{ id, title }`.', {
+      schemaVersion: 1, id: 'nordic', title: 'Nordic countries', members: ['DK', 'FI', 'IS', 'NO', 'SE'],
+    }),
+  ];
 }
 
 /** File-name-safe slug of a diagnostic code page. */
