@@ -185,6 +185,21 @@ describe('demo index through tables', () => {
     expect(bad.diagnostics.map((d) => d.message.split(':')[0])).toEqual([expect.stringMatching(/^Answers![A-Z]+2$/)]);
   });
 
+  it('the demo table (CSV and xlsx) imports, validates and makes a report', async () => {
+    const dir = tmp();
+    expect(await main(['export-table', DEMO_RUBRIC, 'examples/demo/answers', '--format', 'xlsx', '--out', join(dir, 'demo.xlsx')], captureIO())).toBe(0);
+    for (const [input, out] of [[join(ROOT, 'examples/tables/demo-wide.csv'), 'from-csv'], [join(dir, 'demo.xlsx'), 'from-xlsx']] as const) {
+      const io = captureIO(dir);
+      expect(await main(['import-table', input, '--rubric', DEMO_RUBRIC, '--out', out], io), io.err()).toBe(0);
+      const v = captureIO(dir);
+      expect(await main(['validate', DEMO_RUBRIC, out, '--format', 'json'], v), v.err()).toBe(0);
+      const r = captureIO(dir);
+      expect(await main(['report', out, '--rubric', DEMO_RUBRIC, '--out', `site-${out}`], r), r.err()).toBe(0);
+      expect(readdirSync(join(dir, `site-${out}`))).toContain('index.html');
+    }
+    expect(readFileSync(join(dir, 'from-xlsx/NO/NO-2024.yaml'), 'utf8')).toBe(readFileSync(join(dir, 'from-csv/NO/NO-2024.yaml'), 'utf8'));
+  });
+
   it('the example table under examples/tables is what the script makes from the demo answers', () => {
     const shipped = readFileSync(join(ROOT, 'examples/tables/demo-wide.csv'), 'utf8');
     expect(shipped).toBe(answerTableCsv(demo, demoSets));
