@@ -10,7 +10,7 @@ import { main } from '../src/cli/main.js';
 import { loadRubric } from '../src/rubric/load.js';
 import { listCountryCodes } from '../src/source/countries.js';
 import { answerTableCsv } from '../src/tables/export.js';
-import { csvTableGrid } from '../src/tables/grid.js';
+import { csvCellGrid } from '../src/tables/grid.js';
 import { importAnswerTable } from '../src/tables/import.js';
 import type { Bench } from './run.js';
 
@@ -42,10 +42,10 @@ function tableText(): string {
 export async function run(bench: Bench): Promise<void> {
   const rubric = loadRubric(rubricText(), { file: 'synthetic.yaml' }).value!;
   const csv = tableText();
-  const parsed = importAnswerTable(csvTableGrid(csv, 'synthetic.csv').value!, rubric);
+  const parsed = importAnswerTable(csvCellGrid(csv, 'synthetic.csv').value!, rubric);
   if (parsed.diagnostics.length || parsed.value!.length !== 10_000) throw new Error(`synthetic table did not import cleanly: ${parsed.diagnostics[0]?.message}`);
   bench.section('answer tables (10,000 rows × 35 questions)');
-  await bench.time('csv → grid → answer sets', () => importAnswerTable(csvTableGrid(csv, 'synthetic.csv').value!, rubric), { iterations: 10, warmup: 2 });
+  await bench.time('csv → grid → answer sets', () => importAnswerTable(csvCellGrid(csv, 'synthetic.csv').value!, rubric), { iterations: 10, warmup: 2 });
   await bench.time('answer sets → csv', () => answerTableCsv(rubric, parsed.value!), { iterations: 10, warmup: 2 });
   const dir = mkdtempSync(join(tmpdir(), 'pi-bench-tables-'));
   try {

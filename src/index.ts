@@ -70,8 +70,8 @@ export * from './report/index.js';
 // Answer-set writer, answer tables, country metadata and peer groups
 export type { FormatAnswerSetOptions } from './answers/format.js';
 export { formatAnswerSet, updateAnswerSetText } from './answers/format.js';
-export type { TableCell, TableRow, TableGrid } from './tables/grid.js';
-export { csvTableGrid } from './tables/grid.js';
+export type { GridCell, GridRow, CellGrid } from './tables/grid.js';
+export { csvCellGrid } from './tables/grid.js';
 export type { TableMapping } from './tables/mapping.js';
 export { loadTableMapping } from './tables/mapping.js';
 export type { ImportAnswerTableOptions } from './tables/import.js';

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import {
   answerTableCsv,
-  csvTableGrid,
+  csvCellGrid,
   formatAnswerSet,
   importAnswerTable,
   loadAnswerSet,
@@ -14,7 +14,7 @@ import {
   type AnswerSet,
   type Rubric,
 } from '../src/index.js';
-import { expandAnswerPaths, loadAnswerSetFile, loadRubricFile, xlsxTableGrids } from '../src/node/index.js';
+import { expandAnswerPaths, loadAnswerSetFile, loadRubricFile, xlsxCellGrids } from '../src/node/index.js';
 import { captureIO, DEMO_RUBRIC, NORTHLAND, ROOT, SOUTHLAND } from './engine-helpers.js';
 
 const dirs: string[] = [];
@@ -36,7 +36,7 @@ function scores(rubric: Rubric, set: AnswerSet): string {
   return JSON.stringify([r.variants.map((v) => [v.id, v.value ?? v.status]), walk(r.root)]);
 }
 
-const csvSets = (text: string, rubric: Rubric, file = 'table.csv') => importAnswerTable(csvTableGrid(text, file).value!, rubric);
+const csvSets = (text: string, rubric: Rubric, file = 'table.csv') => importAnswerTable(csvCellGrid(text, file).value!, rubric);
 
 describe('MIPEX answers round-trip through the wide table', () => {
   it('every shipped answer set comes back byte-identical, with the same scores', () => {
@@ -163,7 +163,7 @@ describe('import-table contract', () => {
 
   it('applies a mapping file to columns and values', () => {
     const mapping = loadTableMapping('schemaVersion: 1\ncolumns: { Land: country, Jahr: year, Wahlrecht: local-vote }\nvalues: { "*": { Ja: "yes", Nein: "no" } }\n').value!;
-    const r = importAnswerTable(csvTableGrid('Land,Jahr,Wahlrecht\nDE,2020,nein\n').value!, demo, { mapping });
+    const r = importAnswerTable(csvCellGrid('Land,Jahr,Wahlrecht\nDE,2020,nein\n').value!, demo, { mapping });
     expect(r.diagnostics).toEqual([]);
     expect(r.value![0]!.answers.get('local-vote')?.value).toBe('no');
     expect(loadTableMapping('schemaVersion: 1\ncolums: {}\n').diagnostics.map((d) => [d.code, d.hint])).toEqual([['SCHEMA_UNKNOWN_FIELD', 'Did you mean "columns"?']]);
@@ -176,7 +176,7 @@ describe('demo index through tables', () => {
   it('export-table --format xlsx reads back with the fast reader to the same answer sets', async () => {
     const dir = tmp();
     expect(await main(['export-table', DEMO_RUBRIC, 'examples/demo/answers', '--format', 'xlsx', '--out', join(dir, 'demo.xlsx')], captureIO())).toBe(0);
-    const grids = xlsxTableGrids(readFileSync(join(dir, 'demo.xlsx')), 'demo.xlsx').value!;
+    const grids = xlsxCellGrids(readFileSync(join(dir, 'demo.xlsx')), 'demo.xlsx').value!;
     const r = importAnswerTable(grids, demo);
     expect(r.diagnostics).toEqual([]);
     expect(r.value!.map((s) => formatAnswerSet(s))).toEqual(demoSets.map((s) => formatAnswerSet(s)));

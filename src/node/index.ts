@@ -15,6 +15,6 @@ export { verifyWorkbook, VERIFY_TOLERANCE } from './mipex/verify.js';
 // Answer tables and questionnaires
 export type { ReadAnswerTableOptions, AnswerTableFile, WriteAnswerSetFilesOptions, WriteAnswerSetFilesResult } from './tables.js';
 export { readAnswerTableFile, writeAnswerSetFiles, answerTableXlsx } from './tables.js';
-export { xlsxTableGrids } from './xlsx/read-table.js';
+export { xlsxCellGrids } from './xlsx/read-table.js';
 export type { QuestionnaireOptions } from './questionnaire.js';
 export { questionnaireXlsx } from './questionnaire.js';

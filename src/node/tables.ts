@@ -11,10 +11,10 @@ import type { AnswerSet } from '../answers/types.js';
 import type { Diagnostic, Result } from '../diagnostics/index.js';
 import type { Rubric } from '../rubric/types.js';
 import { answerTable } from '../tables/export.js';
-import { csvTableGrid, type TableGrid } from '../tables/grid.js';
+import { csvCellGrid, type CellGrid } from '../tables/grid.js';
 import { MAX_FILE_BYTES, readTextFile } from './files.js';
 import { loadExcelJs } from './xlsx/exceljs.js';
-import { xlsxTableGrids } from './xlsx/read-table.js';
+import { xlsxCellGrids } from './xlsx/read-table.js';
 
 /** Options for {@link readAnswerTableFile}. */
 export interface ReadAnswerTableOptions {
@@ -26,7 +26,7 @@ export interface ReadAnswerTableOptions {
 
 /** What {@link readAnswerTableFile} returns: the grids, and the country and year a questionnaire names. */
 export interface AnswerTableFile {
-  grids: TableGrid[];
+  grids: CellGrid[];
   defaults: { country?: string; year?: number };
 }
 
@@ -55,7 +55,7 @@ export function readAnswerTableFile(path: string, options: ReadAnswerTableOption
     } catch {
       return { diagnostics: [{ code: 'FILE_NOT_FOUND', severity: 'error', message: `Cannot read "${display}".`, file: display }] };
     }
-    const r = xlsxTableGrids(bytes, display, options.sheet);
+    const r = xlsxCellGrids(bytes, display, options.sheet);
     if (!r.value) return { diagnostics: r.diagnostics };
     const defaults: AnswerTableFile['defaults'] = {};
     const about = r.value.find((g) => g.sheet === QUESTIONNAIRE_ABOUT_SHEET);
@@ -69,7 +69,7 @@ export function readAnswerTableFile(path: string, options: ReadAnswerTableOption
   }
   const text = readTextFile(path, display);
   if (text.value === undefined) return { diagnostics: text.diagnostics };
-  const g = csvTableGrid(text.value, display);
+  const g = csvCellGrid(text.value, display);
   return { value: { grids: [g.value!], defaults: {} }, diagnostics: g.diagnostics };
 }
 

@@ -8,26 +8,26 @@ import type { Diagnostic, Result } from '../diagnostics/index.js';
 import { parseCsv } from '../source/csv.js';
 
 /** One cell: its text and where it is (CSV: line and column; sheet: row and column number). */
-export interface TableCell {
+export interface GridCell {
   text: string;
   line: number;
   column: number;
 }
 
 /** One row of a table. */
-export interface TableRow {
+export interface GridRow {
   /** 1-based line (CSV) or row number (sheet). */
   line: number;
-  cells: (TableCell | undefined)[];
+  cells: (GridCell | undefined)[];
 }
 
 /** A CSV text or one worksheet, as rows of cells. */
-export interface TableGrid {
+export interface CellGrid {
   /** The file name used in diagnostics. */
   file: string;
   /** The sheet name, for worksheets; cells are then named `Sheet!C14`. */
   sheet?: string;
-  rows: TableRow[];
+  rows: GridRow[];
 }
 
 /** Spreadsheet column letters for a 1-based column number (1 → A, 27 → AA). */
@@ -38,13 +38,13 @@ export function columnName(column: number): string {
 }
 
 /** How a cell is named in messages: `Sheet!C14` in a workbook, `file:line:column` in CSV. */
-export function cellName(grid: TableGrid, cell: { line: number; column: number }): string {
+export function cellName(grid: CellGrid, cell: { line: number; column: number }): string {
   if (grid.sheet !== undefined) return `${/^[A-Za-z0-9_]+$/.test(grid.sheet) ? grid.sheet : `'${grid.sheet.replace(/'/g, "''")}'`}!${columnName(cell.column)}${cell.line}`;
   return `${grid.file}:${cell.line}:${cell.column}`;
 }
 
 /** A diagnostic positioned at a cell. */
-export function cellDiagnostic(grid: TableGrid, cell: { line: number; column: number }, d: Omit<Diagnostic, 'file' | 'line' | 'column'>): Diagnostic {
+export function cellDiagnostic(grid: CellGrid, cell: { line: number; column: number }, d: Omit<Diagnostic, 'file' | 'line' | 'column'>): Diagnostic {
   return { ...d, message: grid.sheet !== undefined ? `${cellName(grid, cell)}: ${d.message}` : d.message, file: grid.file, line: cell.line, column: cell.column };
 }
 
@@ -53,13 +53,13 @@ export function cellDiagnostic(grid: TableGrid, cell: { line: number; column: nu
  *
  * @example
  * ```ts
- * import { csvTableGrid } from 'policy-index';
- * const grid = csvTableGrid('country,year\nAT,2019\n', 'a.csv').value!;
+ * import { csvCellGrid } from 'policy-index';
+ * const grid = csvCellGrid('country,year\nAT,2019\n', 'a.csv').value!;
  * grid.rows[1]!.cells[0]; // { text: 'AT', line: 2, column: 1 }
  * ```
  */
-export function csvTableGrid(text: string, file = '<input>'): Result<TableGrid> {
+export function csvCellGrid(text: string, file = '<input>'): Result<CellGrid> {
   const parsed = parseCsv(text, { file, header: false, strictFieldCount: false });
-  const rows: TableRow[] = parsed.value.records.map((r) => ({ line: r.line, cells: r.fields.map((f) => ({ text: f.value, line: f.line, column: f.column })) }));
+  const rows: GridRow[] = parsed.value.records.map((r) => ({ line: r.line, cells: r.fields.map((f) => ({ text: f.value, line: f.line, column: f.column })) }));
   return { value: { file, rows }, diagnostics: parsed.diagnostics };
 }

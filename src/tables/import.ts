@@ -19,7 +19,7 @@ import type { QuestionNode, Rubric } from '../rubric/types.js';
 import { allCountryCodes, findCountry, normaliseCountryCode } from '../source/countries.js';
 import { didYouMean, suggest } from '../source/suggest.js';
 import { ANSWER_FIELDS, answerFieldNamed, setFieldNamed, type AnswerField, type SetField } from './fields.js';
-import { cellDiagnostic, cellName, type TableCell, type TableGrid, type TableRow } from './grid.js';
+import { cellDiagnostic, cellName, type GridCell, type CellGrid, type GridRow } from './grid.js';
 import type { TableMapping } from './mapping.js';
 import { readCellValue } from './values.js';
 
@@ -47,7 +47,7 @@ interface Draft {
   set: Record<string, unknown>;
   metadata: Record<string, string | number | boolean>;
   answers: Map<string, { value?: AnswerValue; byRegion?: Record<string, AnswerValue>; absent?: boolean; evidence: Evidence & Record<string, unknown> }>;
-  where: { grid: TableGrid; cell: TableCell };
+  where: { grid: CellGrid; cell: GridCell };
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -96,7 +96,7 @@ function classify(rubric: Rubric, header: string, layout: 'wide' | 'long'): Colu
   return undefined;
 }
 
-function detectHeader(grid: TableGrid, mapping: TableMapping | undefined, headerRow: number | undefined): number | undefined {
+function detectHeader(grid: CellGrid, mapping: TableMapping | undefined, headerRow: number | undefined): number | undefined {
   const rename = (t: string) => norm(mapping?.columns?.[t.trim()] ?? t);
   if (headerRow !== undefined) {
     const i = grid.rows.findIndex((r) => r.line === headerRow);
@@ -109,7 +109,7 @@ function detectHeader(grid: TableGrid, mapping: TableMapping | undefined, header
   return undefined;
 }
 
-function readCountry(grid: TableGrid, cell: TableCell | undefined, row: TableRow, diagnostics: Diagnostic[], fallback?: string): string | undefined {
+function readCountry(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: Diagnostic[], fallback?: string): string | undefined {
   const text = cell?.text.trim() ?? fallback ?? '';
   const at = cell ?? { line: row.line, column: 1 };
   if (text === '') {
@@ -133,7 +133,7 @@ function readCountry(grid: TableGrid, cell: TableCell | undefined, row: TableRow
   return undefined;
 }
 
-function readYear(grid: TableGrid, cell: TableCell | undefined, row: TableRow, diagnostics: Diagnostic[], fallback?: number): number | undefined {
+function readYear(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: Diagnostic[], fallback?: number): number | undefined {
   const text = cell?.text.trim() ?? (fallback !== undefined ? String(fallback) : '');
   const y = /^\d{4}$/.test(text) ? Number(text) : NaN;
   if (Number.isInteger(y) && y >= 1900 && y <= 2200) return y;
@@ -157,15 +157,15 @@ function valueMapFor(mapping: TableMapping | undefined, q: QuestionNode): Readon
  *
  * @example
  * ```ts
- * import { csvTableGrid, importAnswerTable } from 'policy-index';
- * const grid = csvTableGrid('country,year,permit\nAUT,2019,Yes\n', 'answers.csv').value!;
+ * import { csvCellGrid, importAnswerTable } from 'policy-index';
+ * const grid = csvCellGrid('country,year,permit\nAUT,2019,Yes\n', 'answers.csv').value!;
  * const { value } = importAnswerTable(grid, rubric);
  * value?.[0]?.country;                     // 'AT'
  * value?.[0]?.answers.get('permit')?.value; // 'yes'
  * ```
  */
-export function importAnswerTable(grids: TableGrid | readonly TableGrid[], rubric: Rubric, options: ImportAnswerTableOptions = {}): Result<AnswerSet[]> {
-  const list = Array.isArray(grids) ? (grids as readonly TableGrid[]) : [grids as TableGrid];
+export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric: Rubric, options: ImportAnswerTableOptions = {}): Result<AnswerSet[]> {
+  const list = Array.isArray(grids) ? (grids as readonly CellGrid[]) : [grids as CellGrid];
   const diagnostics: Diagnostic[] = [];
   const drafts = new Map<string, Draft>();
   const mapping = options.mapping;

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Diagnostic, Result } from '../../diagnostics/index.js';
-import type { TableGrid, TableRow } from '../../tables/grid.js';
+import type { CellGrid, GridRow } from '../../tables/grid.js';
 import { readXlsxCells } from '../mipex/xlsx-cells.js';
 
 /** Most worksheets read from one workbook. */
@@ -20,12 +20,12 @@ export const MAX_CELLS = 5_000_000;
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
- * import { xlsxTableGrids } from 'policy-index/node';
- * const { value } = xlsxTableGrids(readFileSync('answers.xlsx'), 'answers.xlsx');
+ * import { xlsxCellGrids } from 'policy-index/node';
+ * const { value } = xlsxCellGrids(readFileSync('answers.xlsx'), 'answers.xlsx');
  * value?.[0]?.sheet; // the first sheet's name
  * ```
  */
-export function xlsxTableGrids(bytes: Uint8Array, file: string, sheet?: string): Result<TableGrid[]> {
+export function xlsxCellGrids(bytes: Uint8Array, file: string, sheet?: string): Result<CellGrid[]> {
   let sheets;
   try {
     sheets = readXlsxCells(bytes);
@@ -39,12 +39,12 @@ export function xlsxTableGrids(bytes: Uint8Array, file: string, sheet?: string):
     return { diagnostics: [{ code: 'TABLE_LAYOUT', severity: 'error', message: `"${file}" has no sheet "${sheet}"; it has ${sheets.map((s) => `"${s.name}"`).join(', ')}.`, file }] };
   }
   let cells = 0;
-  const grids: TableGrid[] = [];
+  const grids: CellGrid[] = [];
   for (const s of chosen) {
-    const rows: TableRow[] = [];
+    const rows: GridRow[] = [];
     for (const r of [...s.rows.keys()].sort((a, b) => a - b)) {
       const row = s.rows.get(r)!;
-      const out: TableRow = { line: r, cells: [] };
+      const out: GridRow = { line: r, cells: [] };
       for (const [c, cell] of row) {
         if (++cells > MAX_CELLS) return { diagnostics: [{ code: 'FILE_TOO_LARGE', severity: 'error', message: `"${file}" has more than ${MAX_CELLS} cells.`, file }] };
         const text = cell.value === null ? (cell.error ?? '') : String(cell.value);
