@@ -174,6 +174,19 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
     if (!valueMaps.has(q.id)) valueMaps.set(q.id, valueMapFor(mapping, q));
     return valueMaps.get(q.id);
   };
+  // Tables repeat a few spellings thousands of times: read each (question, text) once.
+  const cellCache = new Map<string, Map<string, ReturnType<typeof readCellValue>>>();
+  const readCell = (q: QuestionNode, text: string) => {
+    let perQuestion = cellCache.get(q.id);
+    if (!perQuestion) cellCache.set(q.id, (perQuestion = new Map()));
+    let hit = perQuestion.get(text);
+    if (hit === undefined) {
+      hit = readCellValue(q, text, valueMap(q));
+      // Lists are not shared between answer sets.
+      if (perQuestion.size < 1000 && !(hit.kind === 'value' && Array.isArray(hit.value))) perQuestion.set(text, hit);
+    }
+    return hit;
+  };
   let anyHeader = false;
   for (const grid of list) {
     const hi = detectHeader(grid, mapping, options.headerRow ?? mapping?.headerRow);
@@ -258,7 +271,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
         const regional = new Set<string>();
         columns.forEach((c, i) => {
           if (c?.kind !== 'q-region' || text(i).trim() === '') return;
-          const v = readCellValue(c.q, text(i), valueMap(c.q));
+          const v = readCell(c.q, text(i));
           if (v.kind === 'invalid') return problem(i, v.message, { expected: v.expected, ...(v.hint ? { hint: v.hint } : {}) });
           if (v.kind === 'absent') return;
           const e = entry(c.q);
@@ -273,7 +286,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
                 if (text(i).trim() !== '') problem(i, `"${c.q.id}" has both an answer and regional answers in this row.`, { hint: 'Leave the answer cell empty when the answer differs by region.' });
                 return;
               }
-              const v = readCellValue(c.q, text(i), valueMap(c.q));
+              const v = readCell(c.q, text(i));
               if (v.kind === 'invalid') return problem(i, v.message, { expected: v.expected, ...(v.hint ? { hint: v.hint } : {}) });
               if (v.kind === 'absent') entry(c.q).absent = true;
               else entry(c.q).value = v.value;
@@ -305,7 +318,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
           diagnostics.push(cellDiagnostic(grid, at(qi), { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `${country} ${year} already has an answer to "${q.id}"${region ? ` for ${region}` : ''}.` }));
           continue;
         }
-        const v = readCellValue(q, text(ai), valueMap(q));
+        const v = readCell(q, text(ai));
         if (v.kind === 'invalid') {
           problem(ai, v.message, { expected: v.expected, ...(v.hint ? { hint: v.hint } : {}) });
           continue;
