@@ -108,10 +108,11 @@ describe('import-table contract', () => {
     expect(await main(['import-table', 'table.csv', '--rubric', DEMO_RUBRIC, '--out', 'out'], io)).toBe(1);
     expect(io.err()).toContain('CLI_WOULD_OVERWRITE_INPUT');
     expect(readFileSync(path, 'utf8')).toBe(edited);
-    writeFileSync(join(dir, 'table.csv'), table.replace('AUT,2019,Yes,no', 'AUT,2019,No,no'));
+    writeFileSync(join(dir, 'table.csv'), table.replace('AUT,2019,Yes,no', 'AUT,2019,No,yes'));
     expect(await main(['import-table', 'table.csv', '--rubric', DEMO_RUBRIC, '--out', 'out', '--force'], captureIO(dir))).toBe(0);
     const after = readFileSync(path, 'utf8');
-    expect(after).toBe(edited.replace('reunion-allowed: yes', 'reunion-allowed: no'));
+    // Changed values are replaced; comments, also the one on a changed value, stay.
+    expect(after).toBe(edited.replace('reunion-allowed: yes', 'reunion-allowed: no').replace('local-vote: no #', 'local-vote: yes #'));
   });
 
   it('names the cell of a bad value, with a did-you-mean, and writes nothing', async () => {

@@ -110,7 +110,16 @@ function merge(doc: Document, node: YAMLMap, want: Map<string, unknown>, top: bo
       continue;
     }
     const current = pair.value && typeof (pair.value as { toJSON?: unknown }).toJSON === 'function' ? (pair.value as { toJSON: () => unknown }).toJSON() : pair.value;
-    if (!same(current, plainJs(value))) pair.value = doc.createNode(value);
+    if (!same(current, plainJs(value))) {
+      // The user's comments on the old value stay with the new one.
+      const before = pair.value as { comment?: string | null; commentBefore?: string | null } | null;
+      const node = doc.createNode(value) as { comment?: string | null; commentBefore?: string | null };
+      if (before && typeof before === 'object') {
+        if (before.comment) node.comment = before.comment;
+        if (before.commentBefore) node.commentBefore = before.commentBefore;
+      }
+      pair.value = node as Pair['value'];
+    }
   }
 }
 
