@@ -84,6 +84,14 @@ export function fromNumber(x: number): Ratio {
   return r;
 }
 
+/** The exact value of a plain decimal text such as `75`, `-0.1` or `9007199254740993`; `undefined` for anything else. */
+export function fromDecimalText(text: string): Ratio | undefined {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const frac = m[3] ?? '';
+  return ratio((m[1] ? -1n : 1n) * BigInt(m[2]! + frac), 10n ** BigInt(frac.length));
+}
+
 /** Converts to a decimal (exact for terminating fractions, 80 digits otherwise). */
 export function toDec(x: Exact): Dec {
   if (!isRatio(x)) return x;

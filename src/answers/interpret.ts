@@ -5,7 +5,7 @@
  */
 import type { DiagnosticCode } from '../diagnostics/index.js';
 import type { QuestionNode, ScoreBand } from '../rubric/types.js';
-import { add, D, div, fromNumber, cmp, ZERO, type Dec, type Exact } from './exact.js';
+import { add, D, div, fromDecimalText, fromNumber, cmp, toDec, ZERO, type Dec, type Exact } from './exact.js';
 import type { Answer, AnswerValue } from './types.js';
 
 export { D, type Dec };
@@ -28,7 +28,16 @@ export type InterpretedValue =
 
 /** What a whole answer (possibly regional) means for a question. */
 export type InterpretedAnswer =
-  | { status: 'answered'; score: Exact; label: string; optionIds: readonly string[]; matched?: string; regions?: readonly { region: string; score: Exact; label: string; optionIds: readonly string[] }[] }
+  | {
+      status: 'answered';
+      score: Exact;
+      label: string;
+      optionIds: readonly string[];
+      matched?: string;
+      regions?: readonly { region: string; score: Exact; label: string; optionIds: readonly string[] }[];
+      /** The score is the one recorded for the unit; the regional answers behind it are not recorded. */
+      regionsNotRecorded?: true;
+    }
   | { status: 'unknown' }
   | { status: 'not-applicable' }
   | { status: 'invalid'; problem: AnswerProblem };
@@ -141,6 +150,7 @@ function interpretUncached(q: QuestionNode, value: AnswerValue): InterpretedValu
  * ```
  */
 export function interpretAnswer(q: QuestionNode, answer: Answer): InterpretedAnswer {
+  if (answer.recordedScore !== undefined) return interpretRecorded(q, answer.recordedScore);
   if (answer.byRegion === undefined) return interpretValue(q, answer.value!);
   const parts: { region: string; score: Exact; label: string; optionIds: readonly string[] }[] = [];
   for (const region of Object.keys(answer.byRegion).sort()) {
@@ -156,4 +166,46 @@ export function interpretAnswer(q: QuestionNode, answer: Answer): InterpretedAns
   else score = div(parts.reduce<Exact>((s, p) => add(s, p.score), ZERO), fromNumber(parts.length));
   const label = parts.map((p) => `${p.region}: ${p.label}`).join('; ');
   return { status: 'answered', score, label, optionIds: [...new Set(parts.flatMap((p) => p.optionIds))], regions: parts };
+}
+
+/** The least and greatest score one (non-regional) answer to `q` can have, or `undefined` when they cannot be listed. */
+function answerScoreRange(q: QuestionNode): [Exact, Exact] | undefined {
+  let scores: number[];
+  if (q.type === 'number') scores = (q.bands ?? []).map((b) => b.score);
+  else if (q.type === 'multiple-choice') {
+    const scoring = q.scoring ?? { method: 'sum' as const };
+    if (scoring.method === 'sum') {
+      const lo = q.options.reduce<Exact>((s, o) => (o.score < 0 ? add(s, fromNumber(o.score)) : s), ZERO);
+      const hi = q.options.reduce<Exact>((s, o) => (o.score > 0 ? add(s, fromNumber(o.score)) : s), ZERO);
+      return [lo, hi];
+    }
+    scores = scoring.method === 'count' ? scoring.bands.map((b) => b.score) : [...scoring.rules.map((r) => r.score), ...(scoring.default !== undefined ? [scoring.default] : [])];
+  } else scores = q.options.map((o) => o.score);
+  if (scores.length === 0 || scores.some((x) => !Number.isFinite(x))) return undefined;
+  const exact = scores.map(fromNumber);
+  return [exact.reduce((m, x) => (cmp(x, m) < 0 ? x : m)), exact.reduce((m, x) => (cmp(x, m) > 0 ? x : m))];
+}
+
+/** The text a scorecard shows for a recorded score whose regional answers are not recorded. */
+export function recordedScoreLabel(score: string): string {
+  return `${score}: mean of regional answers; which region gave which is not recorded`;
+}
+
+function interpretRecorded(q: QuestionNode, text: string): InterpretedAnswer {
+  const score = fromDecimalText(text);
+  if (!score) return { status: 'invalid', problem: { code: 'SCHEMA_INVALID_VALUE', message: `The recorded score of "${q.id}" must be a plain decimal number, not ${text}.`, actual: text } };
+  const range = answerScoreRange(q);
+  if (range && (cmp(score, range[0]) < 0 || cmp(score, range[1]) > 0)) {
+    return {
+      status: 'invalid',
+      problem: {
+        code: 'ANSWERS_RECORDED_SCORE_OUT_OF_RANGE',
+        message: `The recorded score ${text} of "${q.id}" lies outside the scores its answers can have, so no combination of regional answers gives it.`,
+        expected: `${toDec(range[0]).toFixed()}–${toDec(range[1]).toFixed()}`,
+        actual: text,
+      },
+    };
+  }
+  const label = q.regions === 'mean' ? recordedScoreLabel(text) : `${text}: ${q.regions} of regional answers; which region gave which is not recorded`;
+  return { status: 'answered', score, label, optionIds: [], regionsNotRecorded: true };
 }

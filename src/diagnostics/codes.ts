@@ -257,6 +257,11 @@ const table = {
     summary: 'A number answer lies outside the question\'s valid range or in no band.',
     fix: 'Check the value and its unit.',
   },
+  ANSWERS_RECORDED_SCORE_OUT_OF_RANGE: {
+    severity: 'error', area: 'answers',
+    summary: 'A recorded score of regional answers lies outside the scores the question\'s answers can have, so no combination of regional answers gives it.',
+    fix: 'Check the recorded score against the question\'s option scores.',
+  },
   ANSWERS_MISSING: {
     severity: 'warning', area: 'answers',
     summary: 'A question has no answer at all; say `unknown` explicitly if the information is not available.',

@@ -179,6 +179,10 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
       if (answer) {
         if (answer.value !== undefined) a.value = answer.value;
         if (answer.byRegion !== undefined) a.byRegion = answer.byRegion;
+        if (answer.recordedScore !== undefined) {
+          a.recordedScore = answer.recordedScore;
+          a.regionsNotRecorded = true;
+        }
         a.evidence = answer.evidence;
         if (answer.source) a.source = answer.source;
       }
@@ -203,7 +207,11 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
     base.optionIds = meaning.optionIds;
     if (meaning.matched) base.matched = meaning.matched;
     if (meaning.regions) base.regions = meaning.regions.map((p) => ({ region: p.region, score: formatExact(p.score), label: p.label }));
-    const extra: Partial<ScoredNode> = meaning.regions ? { answer: base, reason: `Regional answers combined by ${q.regions}` } : { answer: base };
+    const extra: Partial<ScoredNode> = meaning.regions
+      ? { answer: base, reason: `Regional answers combined by ${q.regions}` }
+      : meaning.regionsNotRecorded
+        ? { answer: base, reason: 'The recorded score of regional answers that are not recorded' }
+        : { answer: base };
     return { node: make(q, meaning.score, 'scored', extra), x: meaning.score, optionIds: meaning.optionIds };
   }
 

@@ -15,7 +15,7 @@ import { scoreAnswerSet } from '../../scoring/score.js';
 import type { ScoredNode, ScoreResult } from '../../scoring/types.js';
 import { bundledRubricPath } from '../package.js';
 import { loadRubricFile } from '../files.js';
-import { importMipexWorkbook, mipexCodeIndex, normaliseMipexCode, type MipexImportResult, type PublishedScore } from './import.js';
+import { importMipexWorkbook, mipexCodeIndex, normaliseMipexCode, type MipexImportResult, type MipexSheetCount, type PublishedScore } from './import.js';
 
 /** Largest difference between a published and a computed score that still counts as agreement. */
 export const VERIFY_TOLERANCE = 1e-9;
@@ -31,6 +31,14 @@ export interface VerifyDisagreement {
   computed: number | null;
 }
 
+/** What {@link verifyWorkbook} found in one country sheet. */
+export interface VerifySheetCount extends MipexSheetCount {
+  /** Published scores of the sheet compared. */
+  compared: number;
+  /** Of those, the ones reproduced. */
+  agreed: number;
+}
+
 /** What {@link verifyWorkbook} returns. */
 export interface VerifyWorkbookResult {
   /** Published scores compared. */
@@ -40,6 +48,8 @@ export interface VerifyWorkbookResult {
   disagreements: VerifyDisagreement[];
   /** Problems found while loading the rubric and importing the workbook. */
   diagnostics: Diagnostic[];
+  /** Counts per country sheet, in workbook order. */
+  sheets: VerifySheetCount[];
 }
 
 /** Options for {@link verifyWorkbook}. */
@@ -57,7 +67,7 @@ const yearKey = (country: string, year: number) => `${country}/${year}`;
  * Scores answer sets and compares the workbook's published scores with the computed ones.
  * A published score without a computed counterpart is a disagreement with `computed: null`.
  */
-export function compareWithPublished(rubric: Rubric, answerSets: readonly AnswerSet[], published: readonly PublishedScore[]): Omit<VerifyWorkbookResult, 'diagnostics'> & { results: Map<string, ScoreResult> } {
+export function compareWithPublished(rubric: Rubric, answerSets: readonly AnswerSet[], published: readonly PublishedScore[]): Omit<VerifyWorkbookResult, 'diagnostics' | 'sheets'> & { results: Map<string, ScoreResult>; byCountry: Map<string, { compared: number; agreed: number }> } {
   const results = new Map<string, ScoreResult>();
   const nodeScores = new Map<string, Map<string, string | null>>();
   for (const set of answerSets) {
@@ -76,7 +86,11 @@ export function compareWithPublished(rubric: Rubric, answerSets: readonly Answer
   const variants = new Set(rubric.variants.map((v) => v.id));
   let agreed = 0;
   const disagreements: VerifyDisagreement[] = [];
+  const byCountry = new Map<string, { compared: number; agreed: number }>();
   for (const p of published) {
+    let count = byCountry.get(p.country);
+    if (!count) byCountry.set(p.country, (count = { compared: 0, agreed: 0 }));
+    count.compared++;
     const scores = nodeScores.get(yearKey(p.country, p.year));
     let exact: string | null = null;
     if (scores) {
@@ -86,16 +100,19 @@ export function compareWithPublished(rubric: Rubric, answerSets: readonly Answer
         exact = node ? (scores.get(node.id) ?? null) : null;
       }
     }
-    if (exact !== null && new D(p.value).minus(exact).abs().lte(VERIFY_TOLERANCE)) agreed++;
-    else disagreements.push({ country: p.country, year: p.year, node: p.node, published: p.value, computed: exact === null ? null : Number(exact) });
+    if (exact !== null && new D(p.value).minus(exact).abs().lte(VERIFY_TOLERANCE)) {
+      agreed++;
+      count.agreed++;
+    } else disagreements.push({ country: p.country, year: p.year, node: p.node, published: p.value, computed: exact === null ? null : Number(exact) });
   }
-  return { compared: published.length, agreed, disagreements, results };
+  return { compared: published.length, agreed, disagreements, results, byCountry };
 }
 
 /**
  * Imports the workbook in memory, scores every answer set with the rubric and compares every
  * published composite, strand and overall score with the computed one; agreement means the two
- * differ by at most 1e-9.
+ * differ by at most 1e-9. Import problems are in `diagnostics`; an error among them means the
+ * comparison is incomplete, whatever the counts say.
  *
  * @example
  * ```ts
@@ -117,9 +134,10 @@ export async function verifyWorkbook(path: string | Uint8Array, options: VerifyW
       rubric = loaded.value;
     }
   }
-  if (!rubric) return { compared: 0, agreed: 0, disagreements: [], diagnostics };
+  if (!rubric) return { compared: 0, agreed: 0, disagreements: [], diagnostics, sheets: [] };
   const imported: MipexImportResult = await importMipexWorkbook(path, { rubric, ...(options.file !== undefined ? { file: options.file } : {}) });
   diagnostics.push(...imported.diagnostics);
-  const { compared, agreed, disagreements } = compareWithPublished(rubric, imported.answerSets, imported.published);
-  return { compared, agreed, disagreements, diagnostics };
+  const { compared, agreed, disagreements, byCountry } = compareWithPublished(rubric, imported.answerSets, imported.published);
+  const sheets = imported.sheets.map((s) => ({ ...s, ...(byCountry.get(s.country) ?? { compared: 0, agreed: 0 }) }));
+  return { compared, agreed, disagreements, diagnostics, sheets };
 }
