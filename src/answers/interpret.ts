@@ -59,6 +59,11 @@ function bandLabel(b: ScoreBand): string {
 const VALUES = Symbol('interpreted values');
 type WithCache = { [VALUES]?: Map<string | number | boolean, InterpretedValue> };
 
+/** Drops the cached interpretations of a question (after its option scores were changed in memory). */
+export function forgetInterpretations(q: QuestionNode): void {
+  delete (q as WithCache)[VALUES];
+}
+
 /** Interprets one plain value (not regional). Results for plain values are cached per question. */
 export function interpretValue(q: QuestionNode, value: AnswerValue): InterpretedValue {
   if (Array.isArray(value)) return interpretUncached(q, value);

@@ -36,7 +36,7 @@ import { createAnswerSet } from '../../answers/load.js';
 import type { Answer, AnswerSet, Citation, Evidence } from '../../answers/types.js';
 import type { Diagnostic, Severity } from '../../diagnostics/index.js';
 import type { QuestionNode, Rubric, RubricNode, RubricOption } from '../../rubric/types.js';
-import { readMipexWorkbook, sheetCountry, type RawCell, type RawDiagnostic, type RawOverallRow, type RawSheet } from './read-workbook.js';
+import { readMipexWorkbook, sheetCountry, type RawCell, type RawDiagnostic, type RawOverallRow, type RawSheet, type RawWorkbook } from './read-workbook.js';
 import subnationalData from './subnational.json' with { type: 'json' };
 
 /** How to cite the source of every imported value. */
@@ -309,9 +309,7 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
   const rubricRef = `${rubric.id}@${rubric.version}`;
   const diagnostics: Diagnostic[] = [];
   const workbook = (sha256: string): MipexImportResult['workbook'] => ({ file, ...(typeof input === 'string' ? { path: resolve(input) } : {}), sha256 });
-  const sheets: MipexSheetCount[] = [];
-  const empty = (sha256 = ''): MipexImportResult => ({ answerSets: [], published: [], diagnostics, sheets, workbook: workbook(sha256), rubric: rubricRef });
-  const subnational = new Map((options.subnational ?? MIPEX_SUBNATIONAL_UNITS).map((u) => [u.country, u]));
+  const empty = (sha256 = ''): MipexImportResult => ({ answerSets: [], published: [], diagnostics, sheets: [], workbook: workbook(sha256), rubric: rubricRef });
 
   let bytes: Uint8Array;
   try {
@@ -325,7 +323,27 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
   const raw = await readMipexWorkbook(bytes);
   diagnostics.push(...raw.diagnostics.map((d) => fromReader(d, file)));
   if (!raw.value) return empty(sha256);
+  const result = importParsedMipexWorkbook(raw.value, options, file);
+  return { ...result, diagnostics: [...diagnostics, ...result.diagnostics], workbook: workbook(sha256) };
+}
 
+/**
+ * The import step of {@link importMipexWorkbook} on a workbook already read with
+ * `readMipexWorkbook` (no file access, no reader diagnostics, an empty checksum): for tools
+ * that import one parsed workbook many times, such as a check of every option score.
+ *
+ * @example
+ * ```ts
+ * const raw = (await readMipexWorkbook('data/mipex/mipex_core_2007-2019.xlsx')).value!;
+ * const { answerSets } = importParsedMipexWorkbook(raw, { rubric });
+ * ```
+ */
+export function importParsedMipexWorkbook(raw: RawWorkbook, options: ImportMipexOptions, file = options.file ?? 'workbook.xlsx'): MipexImportResult {
+  const { rubric } = options;
+  const rubricRef = `${rubric.id}@${rubric.version}`;
+  const diagnostics: Diagnostic[] = [];
+  const sheets: MipexSheetCount[] = [];
+  const subnational = new Map((options.subnational ?? MIPEX_SUBNATIONAL_UNITS).map((u) => [u.country, u]));
   const codes = mipexCodeIndex(rubric);
   const questionOrder = new Map(rubric.questions.map((q, i) => [q.id, i]));
   const published: PublishedScore[] = [];
@@ -333,7 +351,7 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
   const seenCountries = new Set<string>();
   const sourceName = basename(file);
 
-  for (const sheet of raw.value.sheets) {
+  for (const sheet of raw.sheets) {
     if (seenCountries.has(sheet.country)) continue; // the reader reported the duplicate
     seenCountries.add(sheet.country);
     const ctx: SheetContext = { sheet, file, diagnostics, subnational };
@@ -438,7 +456,7 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
     sheets.push({ sheet: sheet.name, country: sheet.country, answerSets: answerSets.length - setsBefore, answers: answerCount, published: published.length - publishedBefore });
   }
   answerSets.sort((a, b) => a.country.localeCompare(b.country) || a.year - b.year);
-  return { answerSets, published, diagnostics, sheets, workbook: workbook(sha256), rubric: rubricRef };
+  return { answerSets, published, diagnostics, sheets, workbook: { file, sha256: '' }, rubric: rubricRef };
 }
 
 function reportUnpublished(ctx: SheetContext, strand: RubricNode, cells: readonly { ref: string; year: number }[]): void {
