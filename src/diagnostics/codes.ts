@@ -437,6 +437,32 @@ const table = {
     summary: 'A cell where an answer is expected holds a formula; its cached value is imported as the answer.',
     fix: 'Replace the formula by the answer\'s score.',
   },
+  // ── Published scores ────────────────────────────────────────────────────────
+  PUBLISHED_MISSING_COLUMN: {
+    severity: 'error', area: 'import',
+    summary: 'A published-scores table lacks one of its columns (country, year, node, value).',
+    fix: 'Name the columns `country,year,node,value`, or give their names with the column options of `policy-index verify`.',
+  },
+  PUBLISHED_INVALID_VALUE: {
+    severity: 'error', area: 'import',
+    summary: 'A row of a published-scores table has an unknown country code, a year that is not a year, no node, or a value that is not a number.',
+    fix: 'Correct the cell the diagnostic names.',
+  },
+  PUBLISHED_DUPLICATE: {
+    severity: 'error', area: 'import',
+    summary: 'A published-scores table gives the same country, year and node twice.',
+    fix: 'Keep one of the two rows.',
+  },
+  PUBLISHED_UNKNOWN_NODE: {
+    severity: 'error', area: 'import',
+    summary: 'A published score names a node that is neither a node id, an alias nor a variant of the rubric.',
+    fix: 'Use the rubric\'s node or variant id, or add the publisher\'s code as an alias in the rubric.',
+  },
+  PUBLISHED_INCONSISTENT: {
+    severity: 'warning', area: 'import',
+    summary: 'A published parent score contradicts its own published children under the rubric\'s aggregation: the publisher\'s figures disagree with each other, whatever the answers.',
+    fix: 'Nothing to fix in the rubric or the answers on this account; report the inconsistency to the publisher, and expect the computed score to differ from the published parent.',
+  },
   // ── CLI ─────────────────────────────────────────────────────────────────────
   CLI_USAGE: {
     severity: 'error', area: 'cli',
