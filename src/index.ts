@@ -67,3 +67,8 @@ export type { PolicyValue, OutcomeSeriesPoint, PolicyOutcomeOptions, PolicyOutco
 export { buildPolicyOutcomeView, pearsonCorrelation, spearmanCorrelation, renderPolicyOutcomeSvg, renderPolicyOutcomeText, ASSOCIATION_NOTE } from './analysis/policy-outcome.js';
 // Scorecards, comparisons, change attribution
 export * from './report/index.js';
+// Verification against published scores, for any index
+export type { PublishedValue, PublishedColumns, PublishedCell, ReadPublishedOptions } from './analysis/verify/published.js';
+export { readPublishedCsv, readPublishedRows, PUBLISHED_COLUMNS } from './analysis/verify/published.js';
+export type { PublishedDisagreement, PublishedInconsistency, VerifyPublishedResult, VerifyPublishedOptions } from './analysis/verify/verify.js';
+export { verifyPublishedScores, checkPublishedConsistency, DEFAULT_VERIFY_TOLERANCE } from './analysis/verify/verify.js';

@@ -14,6 +14,7 @@ import { scorecardCommand, scorecardHelp } from './scorecard.js';
 import { validateCommand, validateHelp } from './validate.js';
 import { importMipexCommand, importMipexHelp } from './import-mipex.js';
 import { verifyWorkbookCommand, verifyWorkbookHelp } from './verify-workbook.js';
+import { verifyCommand, verifyHelp } from './verify.js';
 import {
   outcomesCompareCommand,
   outcomesCompareHelp,
@@ -43,6 +44,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'report', summary: 'write a report site: ranking index and one scorecard per country', help: reportHelp, run: reportCommand },
   { name: 'import-mipex', summary: 'import the MIPEX workbook into answer sets', help: importMipexHelp, run: importMipexCommand },
   { name: 'verify-workbook', summary: 'check that a rubric reproduces a workbook\'s published scores', help: verifyWorkbookHelp, run: verifyWorkbookCommand },
+  { name: 'verify', summary: 'check that a rubric and answers reproduce a table of published scores', help: verifyHelp, run: verifyCommand },
   { name: 'outcomes validate', summary: 'check outcome data against an outcome framework', help: outcomesValidateHelp, run: outcomesValidateCommand },
   { name: 'outcomes gaps', summary: 'compute outcome gaps between cohorts', help: outcomesGapsHelp, run: outcomesGapsCommand },
   { name: 'outcomes compare', summary: 'set policy scores beside an outcome gap (association)', help: outcomesCompareHelp, run: outcomesCompareCommand },

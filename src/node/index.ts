@@ -12,3 +12,8 @@ export type { WriteMipexOptions, WriteMipexResult } from './mipex/write.js';
 export { writeMipexAnswerSets, renderMipexFiles } from './mipex/write.js';
 export type { VerifyDisagreement, VerifyWorkbookResult, VerifyWorkbookOptions } from './mipex/verify.js';
 export { verifyWorkbook, VERIFY_TOLERANCE } from './mipex/verify.js';
+export type { SubnationalUnit, MipexSheetCount } from './mipex/import.js';
+export { importParsedMipexWorkbook, MIPEX_SUBNATIONAL_UNITS } from './mipex/import.js';
+export type { VerifySheetCount } from './mipex/verify.js';
+export type { ReadPublishedXlsxOptions } from './published.js';
+export { readPublishedXlsx } from './published.js';
