@@ -5,7 +5,7 @@
  */
 import type { DiagnosticCode } from '../diagnostics/index.js';
 import type { QuestionNode, ScoreBand } from '../rubric/types.js';
-import { add, D, div, fromDecimalText, fromNumber, cmp, toDec, ZERO, type Dec, type Exact } from './exact.js';
+import { add, D, div, exactNumber, fromDecimalText, fromNumber, cmp, toDec, ZERO, type Dec, type Exact } from './exact.js';
 import type { Answer, AnswerValue } from './types.js';
 
 export { D, type Dec };
@@ -95,14 +95,14 @@ function interpretUncached(q: QuestionNode, value: AnswerValue): InterpretedValu
       if (typeof value !== 'string') return wrong('one option id: ' + optionIds.join(', '));
       const opt = q.options.find((o) => o.id === value);
       if (!opt) return { status: 'invalid', problem: { code: 'ANSWERS_INVALID_OPTION', message: `"${value}" is not an option of "${q.id}".`, expected: optionIds.join(', '), actual: value } };
-      return { status: 'answered', score: fromNumber(opt.score), label: opt.label, optionIds: [opt.id] };
+      return { status: 'answered', score: exactNumber(opt, 'score', opt.score), label: opt.label, optionIds: [opt.id] };
     }
     case 'yes-no': {
       const yes = value === true || value === 'yes';
       const no = value === false || value === 'no';
       if (!yes && !no) return wrong('yes or no');
       const opt = q.options.find((o) => o.id === (yes ? 'yes' : 'no'))!;
-      return { status: 'answered', score: fromNumber(opt.score), label: opt.label, optionIds: [opt.id] };
+      return { status: 'answered', score: exactNumber(opt, 'score', opt.score), label: opt.label, optionIds: [opt.id] };
     }
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return wrong('a number' + (q.unit ? ` (${q.unit})` : ''));
@@ -111,7 +111,7 @@ function interpretUncached(q: QuestionNode, value: AnswerValue): InterpretedValu
       }
       const band = (q.bands ?? []).find((b) => inBand(b, value));
       if (!band) return { status: 'invalid', problem: { code: 'ANSWERS_NUMBER_OUT_OF_RANGE', message: `${value} falls in no score band of "${q.id}".`, actual: String(value) } };
-      return { status: 'answered', score: fromNumber(band.score), label: `${value}${q.unit ? ' ' + q.unit : ''}`, optionIds: [], matched: bandLabel(band) };
+      return { status: 'answered', score: exactNumber(band, 'score', band.score), label: `${value}${q.unit ? ' ' + q.unit : ''}`, optionIds: [], matched: bandLabel(band) };
     }
     case 'multiple-choice': {
       const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : undefined;
@@ -123,13 +123,13 @@ function interpretUncached(q: QuestionNode, value: AnswerValue): InterpretedValu
       const label = ordered.length ? ordered.map((o) => o.label).join('; ') : 'none of the options';
       const scoring = q.scoring ?? { method: 'sum' as const };
       if (scoring.method === 'sum') {
-        const score = ordered.reduce<Exact>((s, o) => add(s, fromNumber(o.score)), ZERO);
+        const score = ordered.reduce<Exact>((s, o) => add(s, exactNumber(o, 'score', o.score)), ZERO);
         return { status: 'answered', score, label, optionIds: ordered.map((o) => o.id) };
       }
       if (scoring.method === 'count') {
         const band = scoring.bands.find((b) => inBand(b, ordered.length));
         if (!band) return { status: 'invalid', problem: { code: 'ANSWERS_NUMBER_OUT_OF_RANGE', message: `${ordered.length} checked option(s) fall in no band of "${q.id}".` } };
-        return { status: 'answered', score: fromNumber(band.score), label, optionIds: ordered.map((o) => o.id), matched: `${ordered.length} checked (${bandLabel(band)})` };
+        return { status: 'answered', score: exactNumber(band, 'score', band.score), label, optionIds: ordered.map((o) => o.id), matched: `${ordered.length} checked (${bandLabel(band)})` };
       }
       const ids = new Set(ordered.map((o) => o.id));
       const idx = scoring.rules.findIndex(
@@ -137,10 +137,10 @@ function interpretUncached(q: QuestionNode, value: AnswerValue): InterpretedValu
       );
       if (idx < 0) {
         if (scoring.default === undefined) return { status: 'invalid', problem: { code: 'ANSWERS_INVALID_OPTION', message: `No scoring rule of "${q.id}" matches the checked options and there is no default.` } };
-        return { status: 'answered', score: fromNumber(scoring.default), label, optionIds: ordered.map((o) => o.id), matched: 'default' };
+        return { status: 'answered', score: exactNumber(scoring, 'default', scoring.default), label, optionIds: ordered.map((o) => o.id), matched: 'default' };
       }
       const rule = scoring.rules[idx]!;
-      return { status: 'answered', score: fromNumber(rule.score), label, optionIds: ordered.map((o) => o.id), matched: rule.label ?? `rule ${idx + 1}` };
+      return { status: 'answered', score: exactNumber(rule, 'score', rule.score), label, optionIds: ordered.map((o) => o.id), matched: rule.label ?? `rule ${idx + 1}` };
     }
   }
 }

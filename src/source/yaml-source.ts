@@ -35,6 +35,8 @@ export interface SourceLocator {
   locate(path: readonly PathSegment[]): SourceRange | undefined;
   /** Position of the key that holds the value at `path` (falls back to {@link SourceLocator.locate}). */
   locateKey(path: readonly PathSegment[]): SourceRange | undefined;
+  /** For YAML: the text the number at `path` was written as (see {@link ParsedSource.numberText}). */
+  numberText?(path: readonly PathSegment[]): string | undefined;
 }
 
 /** A parsed YAML text. */
@@ -167,7 +169,7 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   const keyOrder = (path: readonly PathSegment[]) => orders.get(pathKey(path));
   const numbers = new Map<string, string>();
   const numberText = (path: readonly PathSegment[]) => numbers.get(pathKey(path));
-  const locator = createLocator(file, text, values, keys);
+  const locator: SourceLocator = { ...createLocator(file, text, values, keys), numberText };
   const at = (code: DiagnosticCode, message: string, range: [number, number], extra: Partial<Diagnostic> = {}): void => {
     const r = createLocator(file, text, new Map([['[]', range]]), new Map()).locate([])!;
     diagnostics.push({ code, severity: 'error', message, file, ...r, ...extra });
