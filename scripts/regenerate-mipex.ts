@@ -3,12 +3,17 @@
  * bundled `rubrics/mipex-2020` rubric: one answer set per country and year, the published
  * scores, and a README with the workbook's checksum. Running it twice gives identical files.
  *
+ * It writes nothing when the import has an error or when the imported answers do not reproduce
+ * every published score (the check of `policy-index verify-workbook`): regenerated files must
+ * never hide a fault.
+ *
  * Usage: npx tsx scripts/regenerate-mipex.ts
  */
 import { writeFileSync } from 'node:fs';
 import { formatDiagnostics, hasErrors } from '../src/diagnostics/index.js';
 import { loadRubricFile } from '../src/node/files.js';
 import { importMipexWorkbook, MIPEX_2020_CITATION } from '../src/node/mipex/import.js';
+import { compareWithPublished } from '../src/node/mipex/verify.js';
 import { writeMipexAnswerSets } from '../src/node/mipex/write.js';
 
 const MIPEX_WORKBOOK = 'data/mipex/mipex_core_2007-2019.xlsx';
@@ -21,6 +26,15 @@ if (!loaded.value) {
 }
 const rubric = loaded.value;
 const result = await importMipexWorkbook(MIPEX_WORKBOOK, { rubric });
+const check = compareWithPublished(rubric, result.answerSets, result.published);
+if (hasErrors(result.diagnostics) || check.disagreements.length > 0 || check.compared === 0) {
+  console.error(formatDiagnostics(result.diagnostics.filter((d) => d.severity === 'error')));
+  for (const d of check.disagreements.slice(0, 20)) console.error(`${d.country} ${d.year} ${d.node}: published ${d.published}, computed ${d.computed ?? 'none'}`);
+  console.error(
+    `Refusing to write ${MIPEX_EXAMPLES}/: verify-workbook does not pass (${check.agreed} of ${check.compared} published scores reproduced, ${check.disagreements.length} disagreements, ${result.diagnostics.filter((d) => d.severity === 'error').length} import errors). Fix the rubric or the importer first.`,
+  );
+  process.exit(1);
+}
 const { written, diagnostics } = writeMipexAnswerSets(result, MIPEX_EXAMPLES, { protect: [...rubric.files] });
 const all = [...result.diagnostics, ...diagnostics];
 const counts = new Map<string, number>();
@@ -67,9 +81,19 @@ are exactly what the import produces, and that scoring them reproduces every pub
   score in a year have no answers there. Values typed in years without a published strand
   score (health 2015–2018 in ten sheets, Portugal's education 2009) are left out and listed
   by the import as \`IMPORT_UNPUBLISHED_YEAR\`.
-- Belgium's \`cb50\` and \`cb53\` (2009–2019) hold 75, which is no option's score: they are written
-  as two regional answers (\`BE-VLG\`, \`BE-WAL\`) whose mean is 75. The workbook does not say
-  which community has which answer.
+- A value that is no option's score fails the import, except for the units that
+  \`src/node/mipex/subnational.json\` declares (with its source) to answer by subdivision:
+  Belgium's \`cb50\` and \`cb53\` (2009–2019) hold 75, the mean of its communities' answers. They
+  are written as what the workbook knows — \`recordedScore: 75\` with \`regions: not-recorded\` —
+  never as a guessed answer per community, and scorecards show "75: mean of regional answers;
+  which region gave which is not recorded".
+- Comment cells holding \`0\` (an empty cell seen through a formula) are not evidence and are
+  left out. Latvia's \`ga117\` (2014–2018) is an \`AVERAGE\` formula in the workbook; its cached
+  value is imported and each such cell is reported (\`IMPORT_FORMULA_ANSWER\`).
+- Scores checked: ${check.agreed} of ${check.compared} published composite, strand and overall scores
+  are reproduced from these answers. The indicator answers themselves are read back from the
+  indicator scores (an inversion: the workbook records scores, not the experts' choices), so
+  they are not an independent check; see \`rubrics/mipex-2020/README.md\` for what is.
 
 Import diagnostics (${all.length}): ${[...counts].sort().map(([c, n]) => `${c} ${n}`).join(', ')}.
 `;

@@ -82,3 +82,8 @@ export type { CountryRecord, M49Region, MembershipGroup } from './source/countri
 export { countryRecord, m49Regions, countriesInRegion, groupMembers, isOecdMember, findCountry } from './source/countries.js';
 export type { ResolvedPeers, PeerCandidate, ResolvePeersOptions } from './source/peers.js';
 export { resolvePeers, loadPeerGroup } from './source/peers.js';
+// Verification against published scores, for any index
+export type { PublishedValue, PublishedColumns, PublishedCell, ReadPublishedOptions } from './analysis/verify/published.js';
+export { readPublishedCsv, readPublishedRows, PUBLISHED_COLUMNS } from './analysis/verify/published.js';
+export type { PublishedDisagreement, PublishedInconsistency, VerifyPublishedResult, VerifyPublishedOptions } from './analysis/verify/verify.js';
+export { verifyPublishedScores, checkPublishedConsistency, DEFAULT_VERIFY_TOLERANCE } from './analysis/verify/verify.js';

@@ -109,9 +109,14 @@ describe('examples/mipex', () => {
   it('are exactly what a fresh import writes', () => {
     const expected = renderMipexFiles(imported);
     const actual = onDisk();
-    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+    const how =
+      'examples/mipex/ is not what a fresh import writes. Regenerate with `npx tsx scripts/regenerate-mipex.ts`, which refuses to write while verify-workbook disagrees or the import has errors: if it refuses, fix the rubric or the importer, never the files';
+    const missing = [...expected.keys()].filter((p) => !actual.has(p));
+    const extra = [...actual.keys()].filter((p) => !expected.has(p));
+    expect(missing, `missing golden files. ${how}`).toEqual([]);
+    expect(extra, `files no import writes. ${how}`).toEqual([]);
     const stale = [...expected].filter(([path, text]) => actual.get(path) !== text).map(([path]) => path);
-    expect(stale, 'regenerate with: npx tsx scripts/regenerate-mipex.ts').toEqual([]);
+    expect(stale, how).toEqual([]);
     expect(readFileSync(join(EXAMPLES, 'README.md'), 'utf8')).toContain(imported.workbook.sha256);
   });
 

@@ -75,6 +75,23 @@ function overall(cells: Cells, years: number[], values: Record<number, [ExcelJS.
   return 3 + years.length + 2;
 }
 
+const STRAND_TITLES: Record<string, string> = {
+  a: 'Labour Market Mobility Strand',
+  b: 'Family Reunion Strand',
+  c: 'Education Strand',
+  d: 'Political Participation Strand',
+  e: 'Permanent Residence Strand',
+  f: 'Citizenship Strand',
+  g: 'Antidiscrimination Strand',
+  h: 'Health Strand',
+};
+
+/** Blocks without values for every strand the sheet lacks, so that it has all eight. */
+function otherStrands(cells: Cells, row: number, years: number[], present: string[]): number {
+  for (const [code, title] of Object.entries(STRAND_TITLES)) if (!present.includes(code)) row = block(cells, row, title, years, [{ code }]);
+  return row;
+}
+
 async function workbook(sheets: Record<string, Cells>): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   for (const [name, cells] of Object.entries(sheets)) {
@@ -103,7 +120,7 @@ function ukSheet(fPublished = F_2019): Cells {
     { code: ' fb107 ', sub: true, values: { 2019: 50 } },
     { code: 'fd115ab', sub: true, values: { 2019: 50 } },
   ]);
-  block(cells, row, 'Antidiscrimination Strand', [2018, 2019], [
+  row = block(cells, row, 'Antidiscrimination Strand', [2018, 2019], [
     { code: 'g', values: { 2019: formula(G_2019) } },
     { code: 'ga117', values: { 2019: 'see the comment' } },
     { code: 'gb', values: { 2019: formula((100 + 50 + 100) / 3) } },
@@ -117,18 +134,32 @@ function ukSheet(fPublished = F_2019): Cells {
     { code: 'gd144', values: { 2019: 0 } },
     { code: 'gz999', values: { 2019: 100 } },
   ]);
+  otherStrands(cells, row, [2018, 2019], ['f', 'g']);
   return cells;
 }
 
-// Sheet "BE": education 2019 with a 75 that two regions explain and a 42 nothing explains.
-function beSheet(): Cells {
+// Sheet "BE": education 2019 with a 75 that two communities' answers explain and a 42 nothing explains.
+function beSheet(ca49: ExcelJS.CellValue = 42): Cells {
   const cells: Cells = {};
-  const row = overall(cells, [2019]);
-  block(cells, row, 'Education Strand', [2019], [
+  let row = overall(cells, [2019]);
+  row = block(cells, row, 'Education Strand', [2019], [
     { code: 'c', values: { 2019: formula(75) } },
-    { code: 'ca49', values: { 2019: 42 } },
+    { code: 'ca49', values: { 2019: ca49 } },
     { code: 'cb50', values: { 2019: 75 } },
   ]);
+  otherStrands(cells, row, [2019], ['c']);
+  return cells;
+}
+
+// Sheet "CA": a unitary state whose education cell holds 75, the mean of two option scores.
+function caSheet(): Cells {
+  const cells: Cells = {};
+  let row = overall(cells, [2019]);
+  row = block(cells, row, 'Education Strand', [2019], [
+    { code: 'c', values: { 2019: formula(75) } },
+    { code: 'cb50', values: { 2019: 75 } },
+  ]);
+  otherStrands(cells, row, [2019], ['c']);
   return cells;
 }
 
@@ -180,8 +211,11 @@ describe('importMipexWorkbook', () => {
     expect(unpublished[0]!.message).toContain('UK!E14:E14');
     expect(unpublished[0]!.message).toContain('2018');
 
+    // XX is no country's code, so its empty sheet is only noted.
     const empty = r.diagnostics.find((d) => d.message.includes('XX!A1'));
     expect(empty).toMatchObject({ code: 'IMPORT_LAYOUT_DRIFT', severity: 'info' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['IMPORT_UNKNOWN_CODE']);
+    expect(r.sheets).toEqual([{ sheet: 'UK', country: 'GB', answerSets: 1, answers: 16, published: 4 }]);
 
     expect(r.published.map((p) => `${p.node}@${p.cell}`).sort()).toEqual(['f@UK!B15', 'fb_new@UK!K15', 'g@UK!B25', 'gb@UK!H25'].sort());
     expect(r.published.find((p) => p.node === 'f')).toEqual({ country: 'GB', originalSheet: 'UK', year: 2019, node: 'f', value: F_2019, cell: 'UK!B15' });
@@ -191,22 +225,69 @@ describe('importMipexWorkbook', () => {
     expect(findScoredNode(scored.root, 'g')?.value).toBeCloseTo(G_2019, 12);
   });
 
-  it('records a Belgium-like 75 as regional answers and reports an unexplained 42', async () => {
+  it("records Belgium's 75 as a recorded mean of regional answers and reports an unexplained 42", async () => {
     const r = await importMipexWorkbook(await workbook({ BE: beSheet() }), { rubric });
     const set = r.answerSets[0]!;
-    expect(set.answers.get('cb50')?.byRegion).toEqual({ 'BE-VLG': 'all', 'BE-WAL': 'some' });
+    const cb50 = set.answers.get('cb50')!;
+    expect(cb50.byRegion).toBeUndefined();
+    expect(cb50.value).toBeUndefined();
+    expect(cb50).toMatchObject({ recordedScore: '75', regions: 'not-recorded' });
+    expect(cb50.evidence.comment).toContain('BE!H13');
     expect(set.answers.get('ca49')?.value).toBe('unknown');
     const regional = find(r.diagnostics, 'IMPORT_REGIONAL_ANSWER');
     expect(regional).toHaveLength(1);
-    expect(regional[0]).toMatchObject({ severity: 'warning', path: ['BE', 'H13'] });
-    expect(regional[0]!.message).toContain('BE!H13');
+    expect(regional[0]).toMatchObject({ severity: 'warning', path: ['BE', 'H13'], actual: '75' });
+    expect(regional[0]!.message).not.toMatch(/BE-VLG|BE-WAL/);
     const unexplained = find(r.diagnostics, 'IMPORT_UNEXPLAINED_VALUE');
     expect(unexplained).toHaveLength(1);
     expect(unexplained[0]).toMatchObject({ severity: 'error', path: ['BE', 'E13'], actual: '42' });
     expect(unexplained[0]!.message).toContain('BE!E13');
     const scored = scoreAnswerSet(rubric, set, { reportMissing: false });
-    expect(findScoredNode(scored.root, 'cb50')?.score).toBe('75');
+    const node = findScoredNode(scored.root, 'cb50')!;
+    expect(node.score).toBe('75');
+    expect(node.answer?.label).toBe('75: mean of regional answers; which region gave which is not recorded');
+    expect(node.answer).toMatchObject({ recordedScore: '75', regionsNotRecorded: true });
     expect(findScoredNode(scored.root, 'c')?.score).toBe('75');
+  });
+
+  it('fails the import of a unitary state whose cell would need an invented regional split', async () => {
+    const r = await importMipexWorkbook(await workbook({ CA: caSheet() }), { rubric, file: 'ca.xlsx' });
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'IMPORT_UNEXPLAINED_VALUE', path: ['CA', 'E13'], actual: '75' });
+    expect(errors[0]!.message).toContain('not declared to have sub-national answers');
+    const cb50 = r.answerSets[0]!.answers.get('cb50')!;
+    expect(cb50.value).toBe('unknown');
+    expect(cb50.byRegion).toBeUndefined();
+    expect(cb50.recordedScore).toBeUndefined();
+    // The same 75 for Belgium is accepted only because Belgium is declared; undeclared, it fails too.
+    const undeclared = await importMipexWorkbook(await workbook({ BE: beSheet(100) }), { rubric, subnational: [] });
+    expect(codes(undeclared.diagnostics.filter((d) => d.severity === 'error'))).toEqual(['IMPORT_UNEXPLAINED_VALUE']);
+    // … and a declared unit still cannot hold a value no combination of its answers gives.
+    const odd = await importMipexWorkbook(await workbook({ BE: beSheet(60) }), { rubric });
+    expect(find(odd.diagnostics, 'IMPORT_UNEXPLAINED_VALUE')).toHaveLength(1);
+  });
+
+  it('reports an empty country sheet and a missing block as errors', async () => {
+    const partial: Cells = {};
+    block(partial, overall(partial, [2019]), 'Education Strand', [2019], [{ code: 'c', values: { 2019: formula(50) } }, { code: 'ca49', values: { 2019: 50 } }]);
+    const r = await importMipexWorkbook(await workbook({ FR: {}, DE: partial }), { rubric, file: 'gaps.xlsx' });
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.path?.join('!')])).toEqual([
+      ['IMPORT_LAYOUT', 'FR!A1'],
+      ['IMPORT_LAYOUT', 'DE!A1'],
+    ]);
+    expect(errors[0]!.message).toContain('Country sheet FR is empty');
+    expect(errors[1]!.message).toContain('no block for Labour Market Mobility (a)');
+    expect(errors[1]!.message).not.toContain('(c)');
+  });
+
+  it('does not take a comment cell of 0 as evidence', async () => {
+    const cells = beSheet(50);
+    cells.F14 = { formula: 'IF(X1="","",X1)', result: 0 } as ExcelJS.CellFormulaValue;
+    const r = await importMipexWorkbook(await workbook({ BE: cells }), { rubric });
+    expect(r.answerSets[0]!.answers.get('ca49')).toMatchObject({ value: 'one', evidence: { citations: [] } });
+    expect(r.answerSets[0]!.answers.get('ca49')!.evidence.comment).toBeUndefined();
   });
 
   it('reports an unreadable file instead of throwing', async () => {
@@ -281,12 +362,30 @@ describe('CLI', () => {
     writeFileSync(join(dir, 'bad.xlsx'), await workbook({ UK: ukSheet(80) }));
     const { cli, out } = io();
     expect(await verifyWorkbookCommand(['bad.xlsx', '--format', 'json'], cli)).toBe(1);
-    expect(JSON.parse(out.join(''))).toEqual({ compared: 4, agreed: 3, disagreements: [{ country: 'GB', year: 2019, node: 'f', published: 80, computed: F_2019 }] });
+    const json = JSON.parse(out.join(''));
+    expect(Object.keys(json)).toEqual(['compared', 'agreed', 'disagreements', 'diagnostics', 'sheets']);
+    expect(json).toMatchObject({ compared: 4, agreed: 3, disagreements: [{ country: 'GB', year: 2019, node: 'f', published: 80, computed: F_2019 }] });
+    expect(json.diagnostics.map((d: Diagnostic) => d.code)).toContain('IMPORT_JUNK_CELL');
+    expect(json.sheets).toEqual([{ sheet: 'UK', country: 'GB', answerSets: 1, answers: 16, published: 4, compared: 4, agreed: 3 }]);
 
-    writeFileSync(join(dir, 'good.xlsx'), await workbook({ UK: ukSheet() }));
+    // An import error alone (here a missing block, every compared score agreeing) also fails
+    // the check, and the JSON says why.
+    const partial: Cells = {};
+    block(partial, overall(partial, [2019]), 'Education Strand', [2019], [{ code: 'c', values: { 2019: formula(50) } }, { code: 'ca49', values: { 2019: 50 } }]);
+    writeFileSync(join(dir, 'partial.xlsx'), await workbook({ DE: partial }));
+    const de = io();
+    expect(await verifyWorkbookCommand(['partial.xlsx', '--format', 'json'], de.cli)).toBe(1);
+    const deJson = JSON.parse(de.out.join(''));
+    expect(deJson).toMatchObject({ compared: 1, agreed: 1, disagreements: [] });
+    expect(deJson.diagnostics.filter((d: Diagnostic) => d.severity === 'error').map((d: Diagnostic) => d.code)).toEqual(['IMPORT_LAYOUT']);
+    const deText = io();
+    expect(await verifyWorkbookCommand(['partial.xlsx'], deText.cli)).toBe(1);
+    expect(deText.out.join('')).toContain('the comparison is incomplete');
+
+    writeFileSync(join(dir, 'good.xlsx'), await workbook({ BE: beSheet(75) }));
     const good = io();
     expect(await verifyWorkbookCommand(['good.xlsx'], good.cli)).toBe(0);
-    expect(good.out.join('')).toContain('Compared 4 published scores: 4 agree, 0 disagree.');
+    expect(good.out.join('')).toContain('Compared 1 published scores: 1 agree, 0 disagree.');
     expect(good.err.join('')).not.toMatch(/\n\s+at /);
   });
 
@@ -297,7 +396,13 @@ describe('CLI', () => {
     expect(await importMipexCommand(['be.xlsx', '--out', 'cli-out'], cli)).toBe(1);
     expect(out.join('')).toContain('Imported 1 answer sets');
     expect(err.join('')).toContain('IMPORT_UNEXPLAINED_VALUE');
-    expect(readFileSync(join(dir, 'cli-out/BE/BE-2019.yaml'), 'utf8')).toContain('BE-VLG: all');
+    const written = readFileSync(join(dir, 'cli-out/BE/BE-2019.yaml'), 'utf8');
+    expect(written).toContain('recordedScore: 75');
+    expect(written).toContain('regions: not-recorded');
+    expect(written).not.toContain('BE-VLG');
+    const reloaded = loadAnswerSet(written, { file: 'BE-2019.yaml' });
+    expect(reloaded.diagnostics).toEqual([]);
+    expect(findScoredNode(scoreAnswerSet(rubric, reloaded.value!, { reportMissing: false }).root, 'cb50')?.score).toBe('75');
     for (const command of [importMipexCommand, verifyWorkbookCommand]) {
       const h = io();
       expect(await command(['--help'], h.cli)).toBe(0);

@@ -36,10 +36,12 @@ function context(peers: 'all' | 'eu' | string[] = 'all') {
 
 function golden(name: string, text: string): void {
   const path = join(GOLDEN, name);
-  if (UPDATE || !existsSync(path)) {
+  if (UPDATE) {
     mkdirSync(GOLDEN, { recursive: true });
     writeFileSync(path, text);
   }
+  // A missing golden file is a failure, never silently written: only UPDATE_GOLDEN=1 writes.
+  expect(existsSync(path), `${name} has no golden file; write it with UPDATE_GOLDEN=1 after checking the output`).toBe(true);
   expect(text, `${name} differs from the golden file; rerun with UPDATE_GOLDEN=1 after checking the change`).toBe(readFileSync(path, 'utf8'));
 }
 

@@ -11,6 +11,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type { Rounding } from '../rubric/types.js';
+import { numberText } from '../rubric/numbers.js';
 
 /** Decimal constructor for non-rational results and for formatting: 80 significant digits, half-even. */
 export const D = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 80 });
@@ -82,6 +83,24 @@ export function fromNumber(x: number): Ratio {
   if (numberCache.size > 10_000) numberCache.clear();
   numberCache.set(x, r);
   return r;
+}
+
+/** The exact value of a plain decimal text such as `75`, `-0.1` or `9007199254740993`; `undefined` for anything else. */
+export function fromDecimalText(text: string): Ratio | undefined {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const frac = m[3] ?? '';
+  return ratio((m[1] ? -1n : 1n) * BigInt(m[2]! + frac), 10n ** BigInt(frac.length));
+}
+
+/**
+ * The exact value of the number `owner[field]` of a rubric: from the text it was written as
+ * when the loader recorded it (integers beyond 2^53, decimals longer than a double holds),
+ * else from the number.
+ */
+export function exactNumber(owner: object, field: string, value: number): Ratio {
+  const text = numberText(owner, field, value);
+  return (text !== undefined ? fromDecimalText(text) : undefined) ?? fromNumber(value);
 }
 
 /** Converts to a decimal (exact for terminating fractions, 80 digits otherwise). */

@@ -18,6 +18,7 @@ function answerEntry(answer: Answer): unknown {
   const e = answer.evidence;
   const bare =
     answer.byRegion === undefined &&
+    answer.recordedScore === undefined &&
     e.citations.length === 0 &&
     e.comment === undefined &&
     e.sourceUrl === undefined &&
@@ -28,7 +29,12 @@ function answerEntry(answer: Answer): unknown {
   if (bare) return value(answer.value);
   const out = new Map<string, unknown>();
   if (answer.byRegion !== undefined) out.set('byRegion', new Map(Object.entries(answer.byRegion).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([k, v]) => [k, value(v)])));
-  else out.set('answer', value(answer.value));
+  else if (answer.recordedScore !== undefined) {
+    // A plain decimal is written as a YAML number, as the answer-set files have it.
+    const n = Number(answer.recordedScore);
+    out.set('recordedScore', String(n) === answer.recordedScore ? n : answer.recordedScore);
+    out.set('regions', 'not-recorded');
+  } else out.set('answer', value(answer.value));
   if (e.comment !== undefined) out.set('comment', e.comment);
   if (e.sourceUrl !== undefined) out.set('sourceUrl', e.sourceUrl);
   if (e.citations.length > 0) out.set('citations', e.citations.map((c) => new Map(Object.entries(c).filter(([, v]) => v !== undefined))));

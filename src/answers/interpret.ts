@@ -5,7 +5,7 @@
  */
 import type { DiagnosticCode } from '../diagnostics/index.js';
 import type { QuestionNode, ScoreBand } from '../rubric/types.js';
-import { add, D, div, fromNumber, cmp, ZERO, type Dec, type Exact } from './exact.js';
+import { add, D, div, exactNumber, fromDecimalText, fromNumber, cmp, toDec, ZERO, type Dec, type Exact } from './exact.js';
 import type { Answer, AnswerValue } from './types.js';
 
 export { D, type Dec };
@@ -28,7 +28,16 @@ export type InterpretedValue =
 
 /** What a whole answer (possibly regional) means for a question. */
 export type InterpretedAnswer =
-  | { status: 'answered'; score: Exact; label: string; optionIds: readonly string[]; matched?: string; regions?: readonly { region: string; score: Exact; label: string; optionIds: readonly string[] }[] }
+  | {
+      status: 'answered';
+      score: Exact;
+      label: string;
+      optionIds: readonly string[];
+      matched?: string;
+      regions?: readonly { region: string; score: Exact; label: string; optionIds: readonly string[] }[];
+      /** The score is the one recorded for the unit; the regional answers behind it are not recorded. */
+      regionsNotRecorded?: true;
+    }
   | { status: 'unknown' }
   | { status: 'not-applicable' }
   | { status: 'invalid'; problem: AnswerProblem };
@@ -49,6 +58,11 @@ function bandLabel(b: ScoreBand): string {
 
 const VALUES = Symbol('interpreted values');
 type WithCache = { [VALUES]?: Map<string | number | boolean, InterpretedValue> };
+
+/** Drops the cached interpretations of a question (after its option scores were changed in memory). */
+export function forgetInterpretations(q: QuestionNode): void {
+  delete (q as WithCache)[VALUES];
+}
 
 /** Interprets one plain value (not regional). Results for plain values are cached per question. */
 export function interpretValue(q: QuestionNode, value: AnswerValue): InterpretedValue {
@@ -81,14 +95,14 @@ function interpretUncached(q: QuestionNode, value: AnswerValue): InterpretedValu
       if (typeof value !== 'string') return wrong('one option id: ' + optionIds.join(', '));
       const opt = q.options.find((o) => o.id === value);
       if (!opt) return { status: 'invalid', problem: { code: 'ANSWERS_INVALID_OPTION', message: `"${value}" is not an option of "${q.id}".`, expected: optionIds.join(', '), actual: value } };
-      return { status: 'answered', score: fromNumber(opt.score), label: opt.label, optionIds: [opt.id] };
+      return { status: 'answered', score: exactNumber(opt, 'score', opt.score), label: opt.label, optionIds: [opt.id] };
     }
     case 'yes-no': {
       const yes = value === true || value === 'yes';
       const no = value === false || value === 'no';
       if (!yes && !no) return wrong('yes or no');
       const opt = q.options.find((o) => o.id === (yes ? 'yes' : 'no'))!;
-      return { status: 'answered', score: fromNumber(opt.score), label: opt.label, optionIds: [opt.id] };
+      return { status: 'answered', score: exactNumber(opt, 'score', opt.score), label: opt.label, optionIds: [opt.id] };
     }
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return wrong('a number' + (q.unit ? ` (${q.unit})` : ''));
@@ -97,7 +111,7 @@ function interpretUncached(q: QuestionNode, value: AnswerValue): InterpretedValu
       }
       const band = (q.bands ?? []).find((b) => inBand(b, value));
       if (!band) return { status: 'invalid', problem: { code: 'ANSWERS_NUMBER_OUT_OF_RANGE', message: `${value} falls in no score band of "${q.id}".`, actual: String(value) } };
-      return { status: 'answered', score: fromNumber(band.score), label: `${value}${q.unit ? ' ' + q.unit : ''}`, optionIds: [], matched: bandLabel(band) };
+      return { status: 'answered', score: exactNumber(band, 'score', band.score), label: `${value}${q.unit ? ' ' + q.unit : ''}`, optionIds: [], matched: bandLabel(band) };
     }
     case 'multiple-choice': {
       const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : undefined;
@@ -109,13 +123,13 @@ function interpretUncached(q: QuestionNode, value: AnswerValue): InterpretedValu
       const label = ordered.length ? ordered.map((o) => o.label).join('; ') : 'none of the options';
       const scoring = q.scoring ?? { method: 'sum' as const };
       if (scoring.method === 'sum') {
-        const score = ordered.reduce<Exact>((s, o) => add(s, fromNumber(o.score)), ZERO);
+        const score = ordered.reduce<Exact>((s, o) => add(s, exactNumber(o, 'score', o.score)), ZERO);
         return { status: 'answered', score, label, optionIds: ordered.map((o) => o.id) };
       }
       if (scoring.method === 'count') {
         const band = scoring.bands.find((b) => inBand(b, ordered.length));
         if (!band) return { status: 'invalid', problem: { code: 'ANSWERS_NUMBER_OUT_OF_RANGE', message: `${ordered.length} checked option(s) fall in no band of "${q.id}".` } };
-        return { status: 'answered', score: fromNumber(band.score), label, optionIds: ordered.map((o) => o.id), matched: `${ordered.length} checked (${bandLabel(band)})` };
+        return { status: 'answered', score: exactNumber(band, 'score', band.score), label, optionIds: ordered.map((o) => o.id), matched: `${ordered.length} checked (${bandLabel(band)})` };
       }
       const ids = new Set(ordered.map((o) => o.id));
       const idx = scoring.rules.findIndex(
@@ -123,10 +137,10 @@ function interpretUncached(q: QuestionNode, value: AnswerValue): InterpretedValu
       );
       if (idx < 0) {
         if (scoring.default === undefined) return { status: 'invalid', problem: { code: 'ANSWERS_INVALID_OPTION', message: `No scoring rule of "${q.id}" matches the checked options and there is no default.` } };
-        return { status: 'answered', score: fromNumber(scoring.default), label, optionIds: ordered.map((o) => o.id), matched: 'default' };
+        return { status: 'answered', score: exactNumber(scoring, 'default', scoring.default), label, optionIds: ordered.map((o) => o.id), matched: 'default' };
       }
       const rule = scoring.rules[idx]!;
-      return { status: 'answered', score: fromNumber(rule.score), label, optionIds: ordered.map((o) => o.id), matched: rule.label ?? `rule ${idx + 1}` };
+      return { status: 'answered', score: exactNumber(rule, 'score', rule.score), label, optionIds: ordered.map((o) => o.id), matched: rule.label ?? `rule ${idx + 1}` };
     }
   }
 }
@@ -141,6 +155,7 @@ function interpretUncached(q: QuestionNode, value: AnswerValue): InterpretedValu
  * ```
  */
 export function interpretAnswer(q: QuestionNode, answer: Answer): InterpretedAnswer {
+  if (answer.recordedScore !== undefined) return interpretRecorded(q, answer.recordedScore);
   if (answer.byRegion === undefined) return interpretValue(q, answer.value!);
   const parts: { region: string; score: Exact; label: string; optionIds: readonly string[] }[] = [];
   for (const region of Object.keys(answer.byRegion).sort()) {
@@ -156,4 +171,46 @@ export function interpretAnswer(q: QuestionNode, answer: Answer): InterpretedAns
   else score = div(parts.reduce<Exact>((s, p) => add(s, p.score), ZERO), fromNumber(parts.length));
   const label = parts.map((p) => `${p.region}: ${p.label}`).join('; ');
   return { status: 'answered', score, label, optionIds: [...new Set(parts.flatMap((p) => p.optionIds))], regions: parts };
+}
+
+/** The least and greatest score one (non-regional) answer to `q` can have, or `undefined` when they cannot be listed. */
+function answerScoreRange(q: QuestionNode): [Exact, Exact] | undefined {
+  let scores: number[];
+  if (q.type === 'number') scores = (q.bands ?? []).map((b) => b.score);
+  else if (q.type === 'multiple-choice') {
+    const scoring = q.scoring ?? { method: 'sum' as const };
+    if (scoring.method === 'sum') {
+      const lo = q.options.reduce<Exact>((s, o) => (o.score < 0 ? add(s, fromNumber(o.score)) : s), ZERO);
+      const hi = q.options.reduce<Exact>((s, o) => (o.score > 0 ? add(s, fromNumber(o.score)) : s), ZERO);
+      return [lo, hi];
+    }
+    scores = scoring.method === 'count' ? scoring.bands.map((b) => b.score) : [...scoring.rules.map((r) => r.score), ...(scoring.default !== undefined ? [scoring.default] : [])];
+  } else scores = q.options.map((o) => o.score);
+  if (scores.length === 0 || scores.some((x) => !Number.isFinite(x))) return undefined;
+  const exact = scores.map(fromNumber);
+  return [exact.reduce((m, x) => (cmp(x, m) < 0 ? x : m)), exact.reduce((m, x) => (cmp(x, m) > 0 ? x : m))];
+}
+
+/** The text a scorecard shows for a recorded score whose regional answers are not recorded. */
+export function recordedScoreLabel(score: string): string {
+  return `${score}: mean of regional answers; which region gave which is not recorded`;
+}
+
+function interpretRecorded(q: QuestionNode, text: string): InterpretedAnswer {
+  const score = fromDecimalText(text);
+  if (!score) return { status: 'invalid', problem: { code: 'SCHEMA_INVALID_VALUE', message: `The recorded score of "${q.id}" must be a plain decimal number, not ${text}.`, actual: text } };
+  const range = answerScoreRange(q);
+  if (range && (cmp(score, range[0]) < 0 || cmp(score, range[1]) > 0)) {
+    return {
+      status: 'invalid',
+      problem: {
+        code: 'ANSWERS_RECORDED_SCORE_OUT_OF_RANGE',
+        message: `The recorded score ${text} of "${q.id}" lies outside the scores its answers can have, so no combination of regional answers gives it.`,
+        expected: `${toDec(range[0]).toFixed()}–${toDec(range[1]).toFixed()}`,
+        actual: text,
+      },
+    };
+  }
+  const label = q.regions === 'mean' ? recordedScoreLabel(text) : `${text}: ${q.regions} of regional answers; which region gave which is not recorded`;
+  return { status: 'answered', score, label, optionIds: [], regionsNotRecorded: true };
 }

@@ -5,6 +5,9 @@ import { zodIssuesToDiagnostics } from '../source/zod-diagnostics.js';
 import { answerEntrySchema, answerSetHeaderSchema, answerSetHeaderShape, simpleAnswerSchema } from './schema.js';
 import type { Answer, AnswerSet, AnswerValue } from './types.js';
 
+/** A plain decimal number as written: digits, optionally a sign and a fraction. */
+const DECIMAL_TEXT = /^-?\d+(?:\.\d+)?$/;
+
 const locators = new WeakMap<AnswerSet, SourceLocator>();
 
 /** The locator of the text an answer set was read from (for positioned diagnostics). */
@@ -86,16 +89,39 @@ export function loadAnswerSet(text: string, options: LoadAnswerSetOptions = {}):
         );
         continue;
       }
-      if ((v.answer === undefined) === (v.byRegion === undefined)) {
+      const forms = [v.answer, v.byRegion, v.recordedScore].filter((x) => x !== undefined).length;
+      if (forms !== 1) {
         diagnostics.push(
           located(parsed.locator, {
             code: 'ANSWERS_WRONG_TYPE',
             severity: 'error',
-            message: `The answer to "${question}" needs exactly one of \`answer\` and \`byRegion\`.`,
+            message: `The answer to "${question}" needs exactly one of \`answer\`, \`byRegion\` and \`recordedScore\`.`,
             path,
           }, { key: true }),
         );
         continue;
+      }
+      if ((v.recordedScore === undefined) !== (v.regions === undefined)) {
+        diagnostics.push(
+          located(parsed.locator, {
+            code: 'ANSWERS_WRONG_TYPE',
+            severity: 'error',
+            message: v.recordedScore === undefined
+              ? `\`regions: not-recorded\` of "${question}" belongs with a \`recordedScore\`.`
+              : `The recorded score of "${question}" needs \`regions: not-recorded\`, saying that the regional answers behind it are not recorded.`,
+            path: [...path, v.recordedScore === undefined ? 'regions' : 'recordedScore'],
+          }, { key: true }),
+        );
+        continue;
+      }
+      let recordedScore: string | undefined;
+      if (v.recordedScore !== undefined) {
+        const written = typeof v.recordedScore === 'number' ? (parsed.numberText([...path, 'recordedScore']) ?? String(v.recordedScore)) : v.recordedScore;
+        recordedScore = DECIMAL_TEXT.test(written) ? written : typeof v.recordedScore === 'number' && DECIMAL_TEXT.test(String(v.recordedScore)) ? String(v.recordedScore) : undefined;
+        if (recordedScore === undefined) {
+          diagnostics.push(located(parsed.locator, { code: 'SCHEMA_INVALID_VALUE', severity: 'error', message: `The recorded score of "${question}" must be a plain decimal number such as 75 or 62.5, not ${written}.`, path: [...path, 'recordedScore'] }));
+          continue;
+        }
       }
       if (v.byRegion && Object.keys(v.byRegion).length === 0) {
         diagnostics.push(located(parsed.locator, { code: 'ANSWERS_WRONG_TYPE', severity: 'error', message: `\`byRegion\` of "${question}" lists no region.`, path: [...path, 'byRegion'] }));
@@ -105,6 +131,7 @@ export function loadAnswerSet(text: string, options: LoadAnswerSetOptions = {}):
         question,
         ...(v.answer !== undefined ? { value: v.answer as AnswerValue } : {}),
         ...(v.byRegion !== undefined ? { byRegion: v.byRegion as Record<string, AnswerValue> } : {}),
+        ...(recordedScore !== undefined ? { recordedScore, regions: 'not-recorded' as const } : {}),
         evidence: {
           citations: v.citations ?? [],
           ...(v.comment !== undefined ? { comment: v.comment } : {}),

@@ -32,6 +32,17 @@ export const answerEntrySchema = z
       .record(z.string(), simpleAnswerSchema)
       .optional()
       .meta({ description: 'Answers that differ by region, keyed by region code; combined by the rubric\'s rule (mean by default).' }),
+    recordedScore: z
+      .union([finite(), z.string().regex(/^-?\d+(?:\.\d+)?$/, 'a decimal number')])
+      .optional()
+      .meta({
+        description:
+          'The score the source records for the unit when its sub-national answers differ and are not recorded, only their combination (for example 75, the mean of regional answers of 100 and 50). Needs `regions: not-recorded`; scored as written.',
+      }),
+    regions: z
+      .literal('not-recorded')
+      .optional()
+      .meta({ description: 'With `recordedScore`: the regional answers behind the score are not recorded.' }),
     citations: z.array(citationSchema).optional(),
     comment: z.string().optional().meta({ description: 'Free-text explanation of the answer.' }),
     sourceUrl: z.string().optional(),

@@ -28,13 +28,20 @@ export interface Evidence {
   status?: AnswerStatus;
 }
 
-/** One answer. Exactly one of `value` and `byRegion` is set. */
+/** One answer. Exactly one of `value`, `byRegion` and `recordedScore` is set. */
 export interface Answer {
   question: string;
   /** The answer; `'unknown'` and `'not-applicable'` are explicit non-answers. */
   value?: AnswerValue;
   /** Answers that differ by region, keyed by region code. */
   byRegion?: Readonly<Record<string, AnswerValue>>;
+  /**
+   * The score a source records for the unit when only the combination of its sub-national
+   * answers is known (a decimal string such as `'75'`); set together with `regions`.
+   */
+  recordedScore?: string;
+  /** With `recordedScore`: which region gave which answer is not recorded. */
+  regions?: 'not-recorded';
   evidence: Evidence;
   /** Where the answer was written. */
   source?: { file: string; line: number; column: number };

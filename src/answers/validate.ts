@@ -64,7 +64,7 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
     answers.set(node.id, answer);
     const meaning = interpretAnswer(node, answer);
     if (meaning.status === 'invalid') {
-      at('error', meaning.problem.code, meaning.problem.message, ['answers', key, ...(answer.byRegion ? ['byRegion'] : typeof set.answers.get(key) === 'object' && locator?.locate(['answers', key, 'answer']) ? ['answer'] : [])], {
+      at('error', meaning.problem.code, meaning.problem.message, ['answers', key, ...(answer.byRegion ? ['byRegion'] : answer.recordedScore !== undefined ? ['recordedScore'] : typeof set.answers.get(key) === 'object' && locator?.locate(['answers', key, 'answer']) ? ['answer'] : [])], {
         ...(meaning.problem.expected !== undefined ? { expected: meaning.problem.expected } : {}),
         ...(meaning.problem.actual !== undefined ? { actual: meaning.problem.actual } : {}),
         ...(meaning.problem.hint !== undefined ? { hint: meaning.problem.hint } : {}),

@@ -13,10 +13,12 @@ overall variants) with the computed one. Scores agree when they differ by at mos
 
 Options:
   --rubric <path>   MIPEX rubric (file, folder or bundled id; default: mipex-2020)
-  --format <f>      text (default) or json: { "compared", "agreed", "disagreements": [...] }
+  --format <f>      text (default) or json: { "compared", "agreed", "disagreements": [...],
+                    "diagnostics": [...], "sheets": [...] } (sheets: counts per country sheet)
   -h, --help        show this help
 
-Exit codes: 0 every published score reproduced, 1 disagreements or errors, 2 usage error.`;
+Exit codes: 0 every published score reproduced, 1 disagreements or any error (rubric or
+import: an empty country sheet, a missing block, a value no option explains), 2 usage error.`;
 
 /** \`policy-index verify-workbook\`. */
 export async function verifyWorkbookCommand(argv: string[], io: CliIO): Promise<ExitCode> {
@@ -35,18 +37,20 @@ export async function verifyWorkbookCommand(argv: string[], io: CliIO): Promise<
   const workbook = resolve(io.cwd, positionals[0]!);
   const result = await verifyWorkbook(workbook, { rubric: loaded.value, file: displayPath(io.cwd, workbook) });
   const diagnostics = [...loaded.diagnostics, ...result.diagnostics];
-  const unreadable = diagnostics.some((d) => d.code === 'IMPORT_UNREADABLE');
+  const failed = hasErrors(diagnostics);
   if (format === 'json') {
-    const { compared, agreed, disagreements } = result;
-    io.stdout(JSON.stringify({ compared, agreed, disagreements }, null, 2) + '\n');
-    if (unreadable) printDiagnostics(io, diagnostics.filter((d) => d.severity === 'error'));
+    const { compared, agreed, disagreements, sheets } = result;
+    io.stdout(JSON.stringify({ compared, agreed, disagreements, diagnostics, sheets }, null, 2) + '\n');
   } else {
     printDiagnostics(io, diagnostics.filter((d) => d.severity !== 'info'));
     const lines = [`Compared ${result.compared} published scores: ${result.agreed} agree, ${result.disagreements.length} disagree.`];
+    if (failed) lines.push(`The import has ${diagnostics.filter((d) => d.severity === 'error').length} error(s) (listed above), so the comparison is incomplete.`);
     for (const d of result.disagreements) {
       lines.push(`  ${d.country} ${d.year} ${d.node}: published ${d.published}, computed ${d.computed === null ? 'none' : d.computed}`);
     }
+    lines.push('Per sheet (answer sets, answers, published scores compared / agreed):');
+    for (const s of result.sheets) lines.push(`  ${s.sheet}${s.sheet !== s.country ? ` (${s.country})` : ''}: ${s.answerSets} sets, ${s.answers} answers, ${s.compared} / ${s.agreed}`);
     io.stdout(lines.join('\n') + '\n');
   }
-  return result.disagreements.length === 0 && !unreadable && !hasErrors(loaded.diagnostics) && result.compared > 0 ? 0 : 1;
+  return result.disagreements.length === 0 && !failed && result.compared > 0 ? 0 : 1;
 }

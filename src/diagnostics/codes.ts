@@ -257,6 +257,11 @@ const table = {
     summary: 'A number answer lies outside the question\'s valid range or in no band.',
     fix: 'Check the value and its unit.',
   },
+  ANSWERS_RECORDED_SCORE_OUT_OF_RANGE: {
+    severity: 'error', area: 'answers',
+    summary: 'A recorded score of regional answers lies outside the scores the question\'s answers can have, so no combination of regional answers gives it.',
+    fix: 'Check the recorded score against the question\'s option scores.',
+  },
   ANSWERS_MISSING: {
     severity: 'warning', area: 'answers',
     summary: 'A question has no answer at all; say `unknown` explicitly if the information is not available.',
@@ -479,6 +484,32 @@ const table = {
     summary: 'A peer group names a code, region, group or metadata key that is not known, so the group would be empty or wrong.',
     fix: 'Follow the suggestion: use eu, oecd, region:<m49 code>, meta:<key>=<value>, a group file, or country codes.',
     example: 'members: [Atlantis]',
+  },
+  // ── Published scores ────────────────────────────────────────────────────────
+  PUBLISHED_MISSING_COLUMN: {
+    severity: 'error', area: 'import',
+    summary: 'A published-scores table lacks one of its columns (country, year, node, value).',
+    fix: 'Name the columns `country,year,node,value`, or give their names with the column options of `policy-index verify`.',
+  },
+  PUBLISHED_INVALID_VALUE: {
+    severity: 'error', area: 'import',
+    summary: 'A row of a published-scores table has an unknown country code, a year that is not a year, no node, or a value that is not a number.',
+    fix: 'Correct the cell the diagnostic names.',
+  },
+  PUBLISHED_DUPLICATE: {
+    severity: 'error', area: 'import',
+    summary: 'A published-scores table gives the same country, year and node twice.',
+    fix: 'Keep one of the two rows.',
+  },
+  PUBLISHED_UNKNOWN_NODE: {
+    severity: 'error', area: 'import',
+    summary: 'A published score names a node that is neither a node id, an alias nor a variant of the rubric.',
+    fix: 'Use the rubric\'s node or variant id, or add the publisher\'s code as an alias in the rubric.',
+  },
+  PUBLISHED_INCONSISTENT: {
+    severity: 'warning', area: 'import',
+    summary: 'A published parent score contradicts its own published children under the rubric\'s aggregation: the publisher\'s figures disagree with each other, whatever the answers.',
+    fix: 'Nothing to fix in the rubric or the answers on this account; report the inconsistency to the publisher, and expect the computed score to differ from the published parent.',
   },
   // ── CLI ─────────────────────────────────────────────────────────────────────
   CLI_USAGE: {

@@ -18,3 +18,8 @@ export { readAnswerTableFile, writeAnswerSetFiles, answerTableXlsx } from './tab
 export { xlsxCellGrids } from './xlsx/read-table.js';
 export type { QuestionnaireOptions } from './questionnaire.js';
 export { questionnaireXlsx } from './questionnaire.js';
+export type { SubnationalUnit, MipexSheetCount } from './mipex/import.js';
+export { importParsedMipexWorkbook, MIPEX_SUBNATIONAL_UNITS } from './mipex/import.js';
+export type { VerifySheetCount } from './mipex/verify.js';
+export type { ReadPublishedXlsxOptions } from './published.js';
+export { readPublishedXlsx } from './published.js';

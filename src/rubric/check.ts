@@ -36,13 +36,52 @@ export function rowCondition(row: DecisionRow, input: string): ConditionValue | 
   return Object.prototype.hasOwnProperty.call(row.when, input) ? row.when[input] : undefined;
 }
 
-/** Does a condition value match an input given as option id + score (or missing)? */
-export function conditionMatches(cond: ConditionValue | undefined, value: { key?: string; score?: number } | undefined): boolean {
+/** An exact score as scoring holds it: a fraction of big integers (or a decimal object). */
+export type ExactScore = { readonly n: bigint; readonly d: bigint } | { cmp(other: string): number };
+
+/** Whether an exact score equals the number a condition was written as (compared exactly, not as doubles). */
+function sameScore(score: number | ExactScore, c: number, text: string | undefined): boolean {
+  if (typeof score === 'number') return score === c;
+  const written = text ?? (Number.isInteger(c) && Number.isSafeInteger(c) ? String(c) : decimalOf(c));
+  if ('n' in score) {
+    const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(written);
+    if (!m) return false;
+    const frac = m[3] ?? '';
+    const n = (m[1] ? -1n : 1n) * BigInt(m[2]! + frac);
+    return score.n * 10n ** BigInt(frac.length) === n * score.d;
+  }
+  return score.cmp(written) === 0;
+}
+
+/** The shortest decimal text of a double (what an author wrote for it). */
+function decimalOf(x: number): string {
+  const s = String(x);
+  if (!/e/i.test(s)) return s;
+  // Exponent forms (1e-7, 1e21): spell out the digits.
+  const [mant, exp] = s.split(/e/i) as [string, string];
+  const neg = mant.startsWith('-');
+  const [int, frac = ''] = mant.replace('-', '').split('.');
+  const digits = int! + frac;
+  const point = int!.length + Number(exp);
+  const out = point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return (neg ? '-' : '') + out;
+}
+
+/**
+ * Does a condition value match an input given as option id + score (or missing)? Scores are
+ * compared exactly: an exact input score against the text the condition's number was written
+ * as (`texts`, from the rubric source), or against the number when no text is known.
+ */
+export function conditionMatches(
+  cond: ConditionValue | undefined,
+  value: { key?: string; score?: number | ExactScore } | undefined,
+  texts?: (index: number, written: number) => string | undefined,
+): boolean {
   if (cond === undefined || cond === '*') return true;
   if (cond === 'missing') return value === undefined;
   if (value === undefined) return false;
   const items = Array.isArray(cond) ? cond : [cond];
-  return items.some((c) => (typeof c === 'number' ? value.score !== undefined && value.score === c : value.key === c));
+  return items.some((c, i) => (typeof c === 'number' ? value.score !== undefined && sameScore(value.score, c, texts?.(Array.isArray(cond) ? i : -1, c)) : value.key === c));
 }
 
 /**

@@ -32,6 +32,7 @@ import type {
 } from './types.js';
 import { zodIssuesToDiagnostics } from '../source/zod-diagnostics.js';
 import { checkRubric } from './check.js';
+import { recordNumberText } from './numbers.js';
 
 /** Options for {@link loadRubric}. */
 export interface LoadRubricOptions {
@@ -136,6 +137,42 @@ function outcomeGuard(raw: Record<string, unknown>, frame: Frame, ctx: Ctx): voi
   }
 }
 
+/** Records the written text of the number `owner[field]`, found at `path` under the frame. */
+function keepText(frame: Frame, owner: object | undefined, field: string, path: readonly PathSegment[]): void {
+  if (!owner || !frame.locator.numberText) return;
+  recordNumberText(owner, field, (owner as Record<string, unknown>)[field], frame.locator.numberText([...frame.path, ...path]));
+}
+
+/** Records the written texts of a question's numbers: option, band and rule scores, weights. */
+function keepQuestionTexts(frame: Frame, node: QuestionNode): void {
+  keepText(frame, node, 'weight', ['weight']);
+  if (node.type === 'yes-no') {
+    for (const o of node.options) if (frame.locator.numberText) recordNumberText(o, 'score', o.score, frame.locator.numberText([...frame.path, 'scores', o.id]));
+  } else node.options.forEach((o, i) => keepText(frame, o, 'score', ['options', i, 'score']));
+  node.bands?.forEach((b, i) => keepText(frame, b, 'score', ['bands', i, 'score']));
+  if (node.scoring?.method === 'count') node.scoring.bands.forEach((b, i) => keepText(frame, b, 'score', ['scoring', 'bands', i, 'score']));
+  if (node.scoring?.method === 'rules') {
+    node.scoring.rules.forEach((r, i) => keepText(frame, r, 'score', ['scoring', 'rules', i, 'score']));
+    keepText(frame, node.scoring, 'default', ['scoring', 'default']);
+  }
+  if (node.notApplicable !== 'omit') keepText(frame, node.notApplicable, 'score', ['notApplicable', 'score']);
+}
+
+/** Records the written texts of a group's weight and decision-table numbers. */
+function keepGroupTexts(frame: Frame, node: GroupNode): void {
+  keepText(frame, node, 'weight', ['weight']);
+  const agg = node.aggregation;
+  if (agg.method !== 'decision-table') return;
+  keepText(frame, agg, 'default', ['aggregation', 'default']);
+  agg.rows.forEach((row, r) => {
+    keepText(frame, row, 'score', ['aggregation', 'rows', r, 'score']);
+    for (const [key, cond] of Object.entries(row.when)) {
+      if (typeof cond === 'number') keepText(frame, row.when, key, ['aggregation', 'rows', r, 'when', key]);
+      else if (Array.isArray(cond)) cond.forEach((c, i) => { if (typeof c === 'number' && frame.locator.numberText) recordNumberText(row.when, `${key}[${i}]`, c, frame.locator.numberText([...frame.path, 'aggregation', 'rows', r, 'when', key, i])); });
+    }
+  });
+}
+
 function position(frame: Frame) {
   const r = frame.locator.locate(frame.path);
   return { file: frame.locator.file, line: r?.line ?? 1, column: r?.column ?? 1 };
@@ -178,6 +215,7 @@ function buildQuestion(raw: unknown, frame: Frame, ctx: Ctx, parentKind: NodeKin
     regions: q.regions ?? ctx.regions,
     children: [],
   };
+  keepQuestionTexts(frame, node);
   ctx.frames.set(node, frame);
   return node;
 }
@@ -239,6 +277,7 @@ function group(
     missing,
     children,
   };
+  keepGroupTexts(frame, node);
   ctx.frames.set(node, frame);
   return node;
 }

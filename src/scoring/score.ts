@@ -12,6 +12,7 @@ import {
   div,
   exactString as formatExact,
   formatScore,
+  exactNumber,
   fromNumber,
   geometricMean,
   isZero,
@@ -29,6 +30,7 @@ import {
 import { resolveAnswers, type ResolvedAnswers } from '../answers/validate.js';
 import type { AnswerSet } from '../answers/types.js';
 import { conditionMatches, rowCondition } from '../rubric/check.js';
+import { numberText } from '../rubric/numbers.js';
 import type { Aggregation, GroupNode, MissingRule, QuestionNode, Rounding, Rubric, RubricNode } from '../rubric/types.js';
 import type { ChildHandling, ScoredAnswer, ScoredNode, ScoreResult, VariantScore } from './types.js';
 import { didYouMean } from '../source/suggest.js';
@@ -83,7 +85,7 @@ function planFor(rubric: Rubric): Plan {
   let plan = plans.get(rubric);
   if (plan) return plan;
   const weight = new Map<string, Exact>();
-  for (const n of rubric.nodes.values()) weight.set(n.id, Number.isFinite(n.weight) && n.weight > 0 ? fromNumber(n.weight) : ONE);
+  for (const n of rubric.nodes.values()) weight.set(n.id, Number.isFinite(n.weight) && n.weight > 0 ? exactNumber(n, 'weight', n.weight) : ONE);
   const order: RubricNode[] = [];
   const index = new Map<RubricNode, number>();
   const visit = (n: RubricNode): void => {
@@ -179,6 +181,10 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
       if (answer) {
         if (answer.value !== undefined) a.value = answer.value;
         if (answer.byRegion !== undefined) a.byRegion = answer.byRegion;
+        if (answer.recordedScore !== undefined) {
+          a.recordedScore = answer.recordedScore;
+          a.regionsNotRecorded = true;
+        }
         a.evidence = answer.evidence;
         if (answer.source) a.source = answer.source;
       }
@@ -187,7 +193,7 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
     const notApplicable = (why: string): Work => {
       const status = applies === 'does-not-apply' ? 'does-not-apply' : 'not-applicable';
       if (q.notApplicable !== 'omit') {
-        const x = fromNumber(q.notApplicable.score);
+        const x = exactNumber(q.notApplicable, 'score', q.notApplicable.score);
         return { node: make(q, x, 'scored', { reason: `${why}; scored ${q.notApplicable.score} as the rubric declares`, answer: answerFor(status), handling: 'scored-not-applicable' }), x };
       }
       return { node: make(q, null, 'not-applicable', { reason: why, answer: answerFor(status) }), x: null };
@@ -203,7 +209,11 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
     base.optionIds = meaning.optionIds;
     if (meaning.matched) base.matched = meaning.matched;
     if (meaning.regions) base.regions = meaning.regions.map((p) => ({ region: p.region, score: formatExact(p.score), label: p.label }));
-    const extra: Partial<ScoredNode> = meaning.regions ? { answer: base, reason: `Regional answers combined by ${q.regions}` } : { answer: base };
+    const extra: Partial<ScoredNode> = meaning.regions
+      ? { answer: base, reason: `Regional answers combined by ${q.regions}` }
+      : meaning.regionsNotRecorded
+        ? { answer: base, reason: 'The recorded score of regional answers that are not recorded' }
+        : { answer: base };
     return { node: make(q, meaning.score, 'scored', extra), x: meaning.score, optionIds: meaning.optionIds };
   }
 
@@ -236,25 +246,28 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
         const w = parts.find((p) => p.node.id === id);
         if (!w || w.x === null) return undefined;
         const keys = w.optionIds ?? [];
-        const score = toNumber(w.x);
+        // Conditions compare with the exact score, never with a double.
+        const score = w.x;
         return { single: keys.length === 1 ? { key: keys[0]!, score } : { score }, keys, score };
       });
-      const matches = (cond: Parameters<typeof conditionMatches>[0], v: (typeof values)[number]) => {
+      const matches = (cond: Parameters<typeof conditionMatches>[0], v: (typeof values)[number], texts: Parameters<typeof conditionMatches>[2]) => {
         if (!v) return conditionMatches(cond, undefined);
-        if (v.keys.length <= 1) return conditionMatches(cond, v.single);
+        if (v.keys.length <= 1) return conditionMatches(cond, v.single, texts);
         // Regional answers with differing options: an option condition holds only if every region meets it.
-        return v.keys.every((k) => conditionMatches(cond, { key: k, score: v.score })) || conditionMatches(cond, { score: v.score });
+        return v.keys.every((k) => conditionMatches(cond, { key: k, score: v.score }, texts)) || conditionMatches(cond, { score: v.score }, texts);
       };
-      const idx = agg.rows.findIndex((row) => agg.inputs.every((id, j) => matches(rowCondition(row, id), values[j])));
+      const idx = agg.rows.findIndex((row) =>
+        agg.inputs.every((id, j) => matches(rowCondition(row, id), values[j], (i, written) => numberText(row.when, i < 0 ? id : `${id}[${i}]`, written))),
+      );
       const missingInputs = agg.inputs.filter((_, j) => values[j] === undefined);
       const allNa = parts.length > 0 && parts.every((p) => p.node.status === 'not-applicable');
       if (allNa) return finish(null, 'not-applicable', { reason: 'No input applies' });
       if (idx >= 0) {
         const row = agg.rows[idx]!;
-        return finish(fromNumber(row.score), 'scored', { matchedRow: { index: idx, ...(row.label ? { label: row.label } : {}), when: row.when }, reason: `Row ${idx + 1} of the decision table${row.label ? ` (${row.label})` : ''}` });
+        return finish(exactNumber(row, 'score', row.score), 'scored', { matchedRow: { index: idx, ...(row.label ? { label: row.label } : {}), when: row.when }, reason: `Row ${idx + 1} of the decision table${row.label ? ` (${row.label})` : ''}` });
       }
       if (missingInputs.length) return finish(null, 'missing', { reason: `No row matches and input(s) ${missingInputs.join(', ')} have no score` });
-      if (agg.default !== undefined) return finish(fromNumber(agg.default), 'scored', { matchedRow: { index: -1, label: 'default', when: {} }, reason: 'No row matches; the table default applies' });
+      if (agg.default !== undefined) return finish(exactNumber(agg, 'default', agg.default), 'scored', { matchedRow: { index: -1, label: 'default', when: {} }, reason: 'No row matches; the table default applies' });
       diagnostics.push({ code: 'SCORE_NO_TABLE_ROW', severity: 'warning', message: `No decision-table row of "${g.id}" matches the answers and the table has no default.`, file: g.source.file, line: g.source.line, column: g.source.column });
       return finish(null, 'missing', { reason: 'No decision-table row matches' });
     }

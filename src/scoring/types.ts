@@ -26,6 +26,10 @@ export interface ScoredAnswer {
   status: 'answered' | 'unknown' | 'not-applicable' | 'missing' | 'invalid' | 'does-not-apply';
   value?: AnswerValue;
   byRegion?: Readonly<Record<string, AnswerValue>>;
+  /** The score the source records when the regional answers behind it are not recorded (exact decimal string). */
+  recordedScore?: string;
+  /** With `recordedScore`: which region gave which answer is not recorded. */
+  regionsNotRecorded?: true;
   /** The answer in words (option labels). */
   label?: string;
   optionIds?: readonly string[];

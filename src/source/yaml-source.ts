@@ -35,6 +35,8 @@ export interface SourceLocator {
   locate(path: readonly PathSegment[]): SourceRange | undefined;
   /** Position of the key that holds the value at `path` (falls back to {@link SourceLocator.locate}). */
   locateKey(path: readonly PathSegment[]): SourceRange | undefined;
+  /** For YAML: the text the number at `path` was written as (see {@link ParsedSource.numberText}). */
+  numberText?(path: readonly PathSegment[]): string | undefined;
 }
 
 /** A parsed YAML text. */
@@ -48,6 +50,11 @@ export interface ParsedSource {
    * integer-like keys such as `148` first, whatever the text says.)
    */
   keyOrder(path: readonly PathSegment[]): readonly string[] | undefined;
+  /**
+   * The text a number at `path` was written as (`9007199254740993`, `0.1`), so that exact
+   * readers need not go through a double; `undefined` when the value there is not a number.
+   */
+  numberText(path: readonly PathSegment[]): string | undefined;
 }
 
 /** Most YAML syntax problems reported for one text; the rest are summarised in one line. */
@@ -160,7 +167,9 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   const keys = new Map<string, [number, number]>();
   const orders = new Map<string, string[]>();
   const keyOrder = (path: readonly PathSegment[]) => orders.get(pathKey(path));
-  const locator = createLocator(file, text, values, keys);
+  const numbers = new Map<string, string>();
+  const numberText = (path: readonly PathSegment[]) => numbers.get(pathKey(path));
+  const locator: SourceLocator = { ...createLocator(file, text, values, keys), numberText };
   const at = (code: DiagnosticCode, message: string, range: [number, number], extra: Partial<Diagnostic> = {}): void => {
     const r = createLocator(file, text, new Map([['[]', range]]), new Map()).locate([])!;
     diagnostics.push({ code, severity: 'error', message, file, ...r, ...extra });
@@ -168,7 +177,7 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
 
   if (text.length > maxLength) {
     diagnostics.push({ code: 'FILE_TOO_LARGE', severity: 'error', message: `The text is ${text.length} characters long; the limit is ${maxLength}.`, file, line: 1, column: 1 });
-    return { diagnostics, locator, keyOrder };
+    return { diagnostics, locator, keyOrder, numberText };
   }
 
   let docs: Document.Parsed[];
@@ -177,19 +186,19 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
     const deep = firstTooDeep(tokens, Math.min(maxDepth, 256) + 1);
     if (deep !== undefined) {
       at('YAML_TOO_DEEP', `The document nests deeper than ${maxDepth} levels.`, [deep, deep + 1]);
-      return { diagnostics, locator, keyOrder };
+      return { diagnostics, locator, keyOrder, numberText };
     }
     docs = Array.from(new Composer({ uniqueKeys: true, prettyErrors: false, strict: true }).compose(tokens)) as Document.Parsed[];
   } catch (error) {
     diagnostics.push({ code: 'YAML_SYNTAX', severity: 'error', message: `The YAML parser gave up: ${(error as Error).message}`, file, line: 1, column: 1 });
-    return { diagnostics, locator, keyOrder };
+    return { diagnostics, locator, keyOrder, numberText };
   }
   if (docs.length > 1) {
     const second = docs[1]!;
     at('YAML_MULTIPLE_DOCUMENTS', 'The file holds more than one YAML document; only one is allowed.', [second.range[0], second.range[0]]);
   }
   const doc = docs[0];
-  if (!doc) return { value: null, diagnostics, locator, keyOrder };
+  if (!doc) return { value: null, diagnostics, locator, keyOrder, numberText };
   let fatal = false;
   const reported = new Set<string>();
   for (const error of doc.errors) {
@@ -208,7 +217,7 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   for (const warning of doc.warnings.slice(0, MAX_SYNTAX_DIAGNOSTICS)) {
     at('YAML_SYNTAX', warning.message.split('\n')[0]!, [warning.pos[0], warning.pos[1]], { severity: 'warning' });
   }
-  if (fatal) return { diagnostics, locator, keyOrder };
+  if (fatal) return { diagnostics, locator, keyOrder, numberText };
 
   let aliasNodes = 0;
   let aliasReported = false;
@@ -253,6 +262,7 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
     }
     if (isScalar(node)) {
       const v = node.value;
+      if ((typeof v === 'number' || typeof v === 'bigint') && range && !viaAlias) numbers.set(pathKey(path), text.slice(range[0], range[1]).trim());
       if (typeof v === 'bigint') return Number(v);
       if (v instanceof Date) return v.toISOString();
       if (v === undefined) return null;
@@ -293,6 +303,6 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   };
 
   const value = convert(doc.contents, [], 0, false, new Set());
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, locator, keyOrder };
-  return { value, diagnostics, locator, keyOrder };
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, locator, keyOrder, numberText };
+  return { value, diagnostics, locator, keyOrder, numberText };
 }

@@ -7,7 +7,7 @@
 import type { AnswerSet } from '../answers/types.js';
 import type { Rubric } from '../rubric/types.js';
 import { csvField } from '../source/csv.js';
-import { ANSWER_FIELDS, SET_FIELDS } from './fields.js';
+import { ANSWER_FIELDS, RECORDED_SCORE_COLUMN, SET_FIELDS } from './fields.js';
 import { cellText } from './values.js';
 
 /** A table as header and rows of text. */
@@ -40,7 +40,7 @@ export function answerTable(rubric: Rubric, sets: readonly AnswerSet[]): AnswerT
     header.push(q.id);
     cellsOf.push((s) => {
       const a = s.answers.get(q.id);
-      return a === undefined ? cellText(undefined) : a.byRegion !== undefined ? '' : cellText(a.value);
+      return a === undefined ? cellText(undefined) : a.byRegion !== undefined || a.recordedScore !== undefined ? '' : cellText(a.value);
     });
     const regions = [...new Set(answers.flatMap((a) => Object.keys(a?.byRegion ?? {})))].sort();
     for (const r of regions) {
@@ -49,6 +49,10 @@ export function answerTable(rubric: Rubric, sets: readonly AnswerSet[]): AnswerT
         const v = s.answers.get(q.id)?.byRegion?.[r];
         return v === undefined ? '' : cellText(v);
       });
+    }
+    if (answers.some((a) => a?.recordedScore !== undefined)) {
+      header.push(`${q.id}.${RECORDED_SCORE_COLUMN}`);
+      cellsOf.push((s) => s.answers.get(q.id)?.recordedScore ?? '');
     }
     for (const f of ANSWER_FIELDS) {
       if (!f.get || !answers.some((a) => a && f.get!(a) !== undefined)) continue;

@@ -51,6 +51,12 @@ export const SET_FIELDS: readonly SetField[] = [
   plainSetField('citation'),
 ];
 
+/**
+ * The column `<question>.recordedScore`: the score a source records for regional answers that
+ * it does not record one by one (the answer cell stays empty).
+ */
+export const RECORDED_SCORE_COLUMN = 'recordedScore';
+
 /** A field of one answer, in a column `<question>.<name>`. */
 export interface AnswerField {
   name: string;

@@ -18,7 +18,7 @@ import type { Diagnostic, Result } from '../diagnostics/index.js';
 import type { QuestionNode, Rubric } from '../rubric/types.js';
 import { allCountryCodes, findCountry, normaliseCountryCode } from '../source/countries.js';
 import { didYouMean, suggest } from '../source/suggest.js';
-import { ANSWER_FIELDS, answerFieldNamed, setFieldNamed, type AnswerField, type SetField } from './fields.js';
+import { ANSWER_FIELDS, RECORDED_SCORE_COLUMN, answerFieldNamed, setFieldNamed, type AnswerField, type SetField } from './fields.js';
 import { cellDiagnostic, cellName, type GridCell, type CellGrid, type GridRow } from './grid.js';
 import type { TableMapping } from './mapping.js';
 import { readCellValue } from './values.js';
@@ -41,12 +41,13 @@ type Column =
   | { kind: 'q'; q: QuestionNode }
   | { kind: 'q-region'; q: QuestionNode; region: string }
   | { kind: 'q-field'; q: QuestionNode; field: AnswerField }
+  | { kind: 'q-recorded'; q: QuestionNode }
   | { kind: 'field'; field: AnswerField };
 
 interface Draft {
   set: Record<string, unknown>;
   metadata: Record<string, string | number | boolean>;
-  answers: Map<string, { value?: AnswerValue; byRegion?: Record<string, AnswerValue>; absent?: boolean; evidence: Evidence & Record<string, unknown> }>;
+  answers: Map<string, { value?: AnswerValue; byRegion?: Record<string, AnswerValue>; recordedScore?: string; absent?: boolean; evidence: Evidence & Record<string, unknown> }>;
   where: { grid: CellGrid; cell: GridCell };
 }
 
@@ -86,6 +87,7 @@ function classify(rubric: Rubric, header: string, layout: 'wide' | 'long'): Colu
     const dot = h.lastIndexOf('.');
     if (dot > 0) {
       const q3 = questionFor(rubric, h.slice(0, dot));
+      if (q3 && h.slice(dot + 1).trim().toLowerCase() === RECORDED_SCORE_COLUMN.toLowerCase()) return { kind: 'q-recorded', q: q3 };
       const f = answerFieldNamed(h.slice(dot + 1));
       if (q3 && f) return { kind: 'q-field', q: q3, field: f };
     }
@@ -219,7 +221,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
         diagnostics.push(cellDiagnostic(grid, cell, { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `The column "${name}" is not a question of ${rubric.id} nor a known column.`, ...(near ? { hint: `Did you mean "${near}"?` } : {}) }));
         return;
       }
-      const key = c.kind === 'q' ? `q:${c.q.id}` : c.kind === 'q-field' ? `f:${c.q.id}.${c.field.name}` : c.kind === 'q-region' ? `r:${c.q.id}@${c.region}` : c.kind === 'set' ? `s:${c.field.name}` : c.kind === 'metadata' ? `m:${c.key}` : c.kind === 'field' ? `lf:${c.field.name}` : c.kind;
+      const key = c.kind === 'q' ? `q:${c.q.id}` : c.kind === 'q-field' ? `f:${c.q.id}.${c.field.name}` : c.kind === 'q-region' ? `r:${c.q.id}@${c.region}` : c.kind === 'q-recorded' ? `rs:${c.q.id}` : c.kind === 'set' ? `s:${c.field.name}` : c.kind === 'metadata' ? `m:${c.key}` : c.kind === 'field' ? `lf:${c.field.name}` : c.kind;
       if (c.kind !== 'ignored' && seen.has(key)) {
         diagnostics.push(cellDiagnostic(grid, cell, { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `The column "${name}" repeats column ${seen.get(key)! + 1}.` }));
         return;
@@ -278,12 +280,21 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
           (e.byRegion ??= {})[c.region] = v.value;
           regional.add(c.q.id);
         });
+        // A recorded score stands for regional answers that are not recorded.
+        columns.forEach((c, i) => {
+          if (c?.kind !== 'q-recorded' || text(i).trim() === '') return;
+          const t = text(i).trim();
+          if (!/^-?\d+(\.\d+)?$/.test(t)) return problem(i, `"${t}" is not a recorded score (a decimal number such as 75).`, { expected: 'a decimal number' });
+          if (regional.has(c.q.id)) return problem(i, `"${c.q.id}" has both regional answers and a recorded score in this row.`, { hint: 'Give either the regional answers or the recorded score.' });
+          entry(c.q).recordedScore = t;
+          regional.add(c.q.id);
+        });
         columns.forEach((c, i) => {
           if (!c) return;
           switch (c.kind) {
             case 'q': {
               if (regional.has(c.q.id)) {
-                if (text(i).trim() !== '') problem(i, `"${c.q.id}" has both an answer and regional answers in this row.`, { hint: 'Leave the answer cell empty when the answer differs by region.' });
+                if (text(i).trim() !== '') problem(i, `"${c.q.id}" has both an answer and regional answers (or a recorded score) in this row.`, { hint: 'Leave the answer cell empty when the answer differs by region.' });
                 return;
               }
               const v = readCell(c.q, text(i));
@@ -292,6 +303,8 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
               else entry(c.q).value = v.value;
               return;
             }
+            case 'q-recorded':
+              return;
             case 'q-field':
               return readField(i, c.field, (v) => c.field.apply(entry(c.q).evidence, v));
             case 'set':
@@ -343,9 +356,10 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
   for (const d of [...drafts.values()].sort((a, b) => String(a.set.country).localeCompare(String(b.set.country)) || Number(a.set.year) - Number(b.set.year))) {
     const answers = new Map<string, Answer>();
     for (const [qid, e] of [...d.answers].sort((a, b) => order.get(a[0])! - order.get(b[0])!)) {
-      if (e.absent && e.byRegion === undefined) continue;
+      if (e.absent && e.byRegion === undefined && e.recordedScore === undefined) continue;
       const evidence = e.evidence;
-      answers.set(qid, { question: qid, ...(e.byRegion !== undefined ? { byRegion: e.byRegion } : { value: e.value ?? 'unknown' }), evidence });
+      const given = e.byRegion !== undefined ? { byRegion: e.byRegion } : e.recordedScore !== undefined ? { recordedScore: e.recordedScore, regions: 'not-recorded' as const } : { value: e.value ?? 'unknown' };
+      answers.set(qid, { question: qid, ...given, evidence });
     }
     const s = d.set;
     const file = `${s.country}/${s.country}-${s.year}.yaml`;

@@ -4,9 +4,15 @@
  *
  * What becomes what:
  * - An indicator or sub-indicator cell that the rubric answers directly becomes the answer
- *   whose option score the cell holds. A value that is no option's score but the mean of two
- *   options' scores (Belgium's 75 between 100 and 50) becomes two regional answers, with an
- *   `IMPORT_REGIONAL_ANSWER` warning; any other value is reported as unexplained.
+ *   whose option score the cell holds. A value that is no option's score is an
+ *   `IMPORT_UNEXPLAINED_VALUE` error, except in the sheet of a unit that `subnational.json`
+ *   (next to this file, with its source) lists as having sub-national answers, where a value
+ *   that is the mean of option scores is kept as what it is: a recorded score whose regional
+ *   answers are not recorded (`recordedScore` with `regions: not-recorded`), with an
+ *   `IMPORT_REGIONAL_ANSWER` warning. No regional split is ever invented.
+ * - A comment cell holding `0` (an empty cell seen through a formula) is not evidence.
+ * - A country sheet that is empty, or lacks the block of one of the rubric's strands, is an
+ *   `IMPORT_LAYOUT` error: verification would otherwise compare fewer values unnoticed.
  * - Composite-indicator, strand and overall cells are never answers: their values are the
  *   published scores that verification compares with the computed ones.
  * - Answers are imported only for strand-years with a published (numeric) strand score. In such
@@ -24,11 +30,14 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { D } from '../../answers/exact.js';
+import { countryName } from '../../source/countries.js';
 import { createAnswerSet } from '../../answers/load.js';
 import type { Answer, AnswerSet, Citation, Evidence } from '../../answers/types.js';
 import type { Diagnostic, Severity } from '../../diagnostics/index.js';
 import type { QuestionNode, Rubric, RubricNode, RubricOption } from '../../rubric/types.js';
-import { readMipexWorkbook, type RawCell, type RawDiagnostic, type RawOverallRow, type RawSheet } from './read-workbook.js';
+import { readMipexWorkbook, sheetCountry, type RawCell, type RawDiagnostic, type RawOverallRow, type RawSheet, type RawWorkbook } from './read-workbook.js';
+import subnationalData from './subnational.json' with { type: 'json' };
 
 /** How to cite the source of every imported value. */
 export const MIPEX_2020_CITATION =
@@ -41,8 +50,20 @@ export const MIPEX_OVERALL_VARIANTS: Readonly<Record<keyof Omit<RawOverallRow, '
   withoutHealthEducation: 'without-health-education',
 };
 
-/** Region codes used when a value is explained as the mean of two regional answers. */
-const REGION_PAIRS: Readonly<Record<string, readonly [string, string]>> = { BE: ['BE-VLG', 'BE-WAL'] };
+/** A unit whose workbook cells may hold the mean of differing sub-national answers. */
+export interface SubnationalUnit {
+  /** ISO 3166-1 alpha-2 code of the unit. */
+  country: string;
+  /** Most sub-national answers a recorded mean can combine. */
+  parts: number;
+  /** Which subdivisions answer separately, in words. */
+  subdivisions: string;
+  /** Where this is stated. */
+  source: string;
+}
+
+/** The declared units with sub-national answers (`src/node/mipex/subnational.json`). */
+export const MIPEX_SUBNATIONAL_UNITS: readonly SubnationalUnit[] = subnationalData.units;
 
 /** Largest difference between a cell value and an option score that still counts as equal. */
 const SCORE_TOLERANCE = 1e-9;
@@ -68,6 +89,21 @@ export interface ImportMipexOptions {
   rubric: Rubric;
   /** Name of the workbook in diagnostics and answer-set sources (default: the path, or `workbook.xlsx`). */
   file?: string;
+  /** Units whose cells may hold the mean of sub-national answers (default: {@link MIPEX_SUBNATIONAL_UNITS}). */
+  subnational?: readonly SubnationalUnit[];
+}
+
+/** What the import found in one country sheet. */
+export interface MipexSheetCount {
+  /** The sheet name as in the workbook. */
+  sheet: string;
+  country: string;
+  /** Answer sets (years) imported from the sheet. */
+  answerSets: number;
+  /** Answers imported (cells that became an option, `unknown` or a recorded score). */
+  answers: number;
+  /** Published strand, composite and overall scores read from the sheet. */
+  published: number;
 }
 
 /** What {@link importMipexWorkbook} returns. */
@@ -77,6 +113,8 @@ export interface MipexImportResult {
   /** Every numeric strand, composite and overall score of the imported years, in sheet order. */
   published: PublishedScore[];
   diagnostics: Diagnostic[];
+  /** Per country sheet, in workbook order: what was imported from it. */
+  sheets: MipexSheetCount[];
   /** The workbook read: its display name, absolute path (when read from a file) and SHA-256 checksum (empty when unreadable). */
   workbook: { file: string; path?: string; sha256: string };
   /** The rubric the answers were written for, as `id@version`. */
@@ -140,6 +178,8 @@ function isBlank(cell: RawCell): boolean {
 /** Evidence from a comment cell: the text, and every URL in it as a citation. */
 function evidenceOf(comment: RawCell | undefined): Evidence {
   if (!comment || comment.value === null) return { citations: [] };
+  // A formula that shows an empty cell gives 0: no one wrote it, so it is not evidence.
+  if (comment.value === 0 || (typeof comment.value === 'string' && comment.value.trim() === '0')) return { citations: [] };
   const text = String(comment.value).replace(/\r\n?/g, '\n').trim();
   if (text === '') return { citations: [] };
   const urls = [...new Set((text.match(URL_PATTERN) ?? []).map((u) => u.replace(/[.,;:]+$/, '')))];
@@ -147,25 +187,31 @@ function evidenceOf(comment: RawCell | undefined): Evidence {
   return { citations, comment: text, ...(urls[0] ? { sourceUrl: urls[0] } : {}) };
 }
 
-/** The pair of distinct options whose mean is `value`, the closest pair first; `undefined` if none. */
-function regionalPair(options: readonly RubricOption[], value: number): [RubricOption, RubricOption] | undefined {
-  let best: [RubricOption, RubricOption] | undefined;
-  for (let i = 0; i < options.length; i++) {
-    for (let j = 0; j < options.length; j++) {
-      const hi = options[i]!;
-      const lo = options[j]!;
-      if (!(hi.score > lo.score)) continue;
-      if (Math.abs((hi.score + lo.score) / 2 - value) > SCORE_TOLERANCE) continue;
-      if (!best || hi.score - lo.score < best[0].score - best[1].score) best = [hi, lo];
-    }
-  }
-  return best;
+/**
+ * Whether `value` is the mean of the scores of between 2 and `parts` answers (options may
+ * repeat), within {@link SCORE_TOLERANCE}.
+ */
+function isMeanOfOptions(options: readonly RubricOption[], value: number, parts: number): boolean {
+  const scores = [...new Set(options.map((o) => o.score))];
+  const reach = (k: number, left: number, sum: number, from: number): boolean => {
+    if (left === 0) return Math.abs(sum / k - value) <= SCORE_TOLERANCE;
+    for (let i = from; i < scores.length; i++) if (reach(k, left - 1, sum + scores[i]!, i)) return true;
+    return false;
+  };
+  for (let k = 2; k <= Math.min(parts, 6); k++) if (reach(k, k, 0, 0)) return true;
+  return false;
+}
+
+/** The shortest decimal text of a cell's number (what the workbook shows at full precision). */
+function decimalText(value: number): string {
+  return new D(value).toFixed();
 }
 
 interface SheetContext {
   sheet: RawSheet;
   file: string;
   diagnostics: Diagnostic[];
+  subnational: ReadonlyMap<string, SubnationalUnit>;
 }
 
 function report(ctx: { file: string; diagnostics: Diagnostic[] }, code: Diagnostic['code'], severity: Severity, ref: string, message: string, extra: Partial<Diagnostic> = {}): void {
@@ -194,32 +240,48 @@ function answerFromCell(ctx: SheetContext, q: QuestionNode, cell: RawCell, comme
   }
   const option = q.options.find((o) => Math.abs(o.score - value) <= SCORE_TOLERANCE);
   if (option) return { value: option.id, evidence };
-  const pair = regionalPair(q.options, value);
-  if (pair) {
-    const country = ctx.sheet.country;
-    const [r1, r2] = REGION_PAIRS[country] ?? [`${country}-R1`, `${country}-R2`];
+  const expected = q.options.map((o) => o.score).join(', ');
+  const unit = ctx.subnational.get(ctx.sheet.country);
+  if (unit && isMeanOfOptions(q.options, value, unit.parts)) {
+    const recorded = decimalText(value);
     report(
       ctx,
       'IMPORT_REGIONAL_ANSWER',
       'warning',
       cell.ref,
-      `${cell.ref} holds ${value} for "${q.id}", which is no option's score; it is imported as the regional answers ${r1}: ${pair[0].id} (${pair[0].score}) and ${r2}: ${pair[1].id} (${pair[1].score}), whose mean is ${value}.`,
-      { actual: String(value), expected: q.options.map((o) => o.score).join(', ') },
+      `${cell.ref} holds ${recorded} for "${q.id}", which is no option's score; ${ctx.sheet.country} answers by ${unit.subdivisions}, so it is imported as the recorded mean of regional answers, which are not recorded.`,
+      { actual: recorded, expected },
     );
-    const note = `The workbook records ${value} (${cell.ref}), no single option's score; it is imported as two regional answers whose mean is ${value}. Which region has which answer is not recorded.`;
-    return { byRegion: { [r1]: pair[0].id, [r2]: pair[1].id }, evidence: { ...evidence, comment: evidence.comment ? `${note}\n\n${evidence.comment}` : note } };
+    const note = `The workbook records ${recorded} (${cell.ref}), the mean of the answers of ${unit.subdivisions}; which of them gave which answer is not recorded.`;
+    return { recordedScore: recorded, regions: 'not-recorded', evidence: { ...evidence, comment: evidence.comment ? `${note}\n\n${evidence.comment}` : note } };
   }
-  report(ctx, 'IMPORT_UNEXPLAINED_VALUE', 'error', cell.ref, `${cell.ref} holds ${value} for "${q.id}", which is neither an option's score nor the mean of two; it is imported as unknown.`, {
-    actual: String(value),
-    expected: q.options.map((o) => o.score).join(', '),
-  });
+  report(
+    ctx,
+    'IMPORT_UNEXPLAINED_VALUE',
+    'error',
+    cell.ref,
+    unit
+      ? `${cell.ref} holds ${value} for "${q.id}", which is neither an option's score nor the mean of the answers of ${unit.subdivisions}; it is imported as unknown.`
+      : `${cell.ref} holds ${value} for "${q.id}", which is no option's score, and ${ctx.sheet.country} is not declared to have sub-national answers; it is imported as unknown.`,
+    { actual: String(value), expected },
+  );
   return unknown(`The workbook records ${value} (${cell.ref}), which is not the score of any option.`);
+}
+
+/** Whether a sheet name is a country's (a known code, or one of the workbook's own such as `UK`). */
+function isCountrySheet(name: string): boolean {
+  const code = sheetCountry(name);
+  return code !== undefined && countryName(code) !== undefined;
 }
 
 /** Reader diagnostics, restated in the import vocabulary. */
 function fromReader(d: RawDiagnostic, file: string): Diagnostic {
-  const code: Diagnostic['code'] = d.code === 'WORKBOOK_UNREADABLE' ? 'IMPORT_UNREADABLE' : d.severity === 'error' ? 'IMPORT_LAYOUT' : 'IMPORT_LAYOUT_DRIFT';
-  const out: Diagnostic = { code, severity: d.severity, message: d.cell ? `${d.cell}: ${d.message}` : d.message, file };
+  // An empty country sheet would quietly leave a country out of verification: an error.
+  const emptyCountry = d.code === 'WORKBOOK_SHEET_EMPTY' && d.cell !== undefined && isCountrySheet(splitRef(d.cell).sheet);
+  const severity: Severity = emptyCountry ? 'error' : d.severity;
+  const code: Diagnostic['code'] = d.code === 'WORKBOOK_UNREADABLE' ? 'IMPORT_UNREADABLE' : severity === 'error' ? 'IMPORT_LAYOUT' : 'IMPORT_LAYOUT_DRIFT';
+  const message = emptyCountry ? `Country sheet ${splitRef(d.cell!).sheet} is empty: none of its scores can be imported or verified.` : d.message;
+  const out: Diagnostic = { code, severity, message: d.cell ? `${d.cell}: ${message}` : message, file };
   if (d.cell) {
     const { sheet, col, row } = splitRef(d.cell);
     out.path = [sheet, `${col}${row || ''}`];
@@ -247,7 +309,7 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
   const rubricRef = `${rubric.id}@${rubric.version}`;
   const diagnostics: Diagnostic[] = [];
   const workbook = (sha256: string): MipexImportResult['workbook'] => ({ file, ...(typeof input === 'string' ? { path: resolve(input) } : {}), sha256 });
-  const empty = (sha256 = ''): MipexImportResult => ({ answerSets: [], published: [], diagnostics, workbook: workbook(sha256), rubric: rubricRef });
+  const empty = (sha256 = ''): MipexImportResult => ({ answerSets: [], published: [], diagnostics, sheets: [], workbook: workbook(sha256), rubric: rubricRef });
 
   let bytes: Uint8Array;
   try {
@@ -261,7 +323,27 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
   const raw = await readMipexWorkbook(bytes);
   diagnostics.push(...raw.diagnostics.map((d) => fromReader(d, file)));
   if (!raw.value) return empty(sha256);
+  const result = importParsedMipexWorkbook(raw.value, options, file);
+  return { ...result, diagnostics: [...diagnostics, ...result.diagnostics], workbook: workbook(sha256) };
+}
 
+/**
+ * The import step of {@link importMipexWorkbook} on a workbook already read with
+ * `readMipexWorkbook` (no file access, no reader diagnostics, an empty checksum): for tools
+ * that import one parsed workbook many times, such as a check of every option score.
+ *
+ * @example
+ * ```ts
+ * const raw = (await readMipexWorkbook('data/mipex/mipex_core_2007-2019.xlsx')).value!;
+ * const { answerSets } = importParsedMipexWorkbook(raw, { rubric });
+ * ```
+ */
+export function importParsedMipexWorkbook(raw: RawWorkbook, options: ImportMipexOptions, file = options.file ?? 'workbook.xlsx'): MipexImportResult {
+  const { rubric } = options;
+  const rubricRef = `${rubric.id}@${rubric.version}`;
+  const diagnostics: Diagnostic[] = [];
+  const sheets: MipexSheetCount[] = [];
+  const subnational = new Map((options.subnational ?? MIPEX_SUBNATIONAL_UNITS).map((u) => [u.country, u]));
   const codes = mipexCodeIndex(rubric);
   const questionOrder = new Map(rubric.questions.map((q, i) => [q.id, i]));
   const published: PublishedScore[] = [];
@@ -269,10 +351,14 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
   const seenCountries = new Set<string>();
   const sourceName = basename(file);
 
-  for (const sheet of raw.value.sheets) {
+  for (const sheet of raw.sheets) {
     if (seenCountries.has(sheet.country)) continue; // the reader reported the duplicate
     seenCountries.add(sheet.country);
-    const ctx: SheetContext = { sheet, file, diagnostics };
+    const ctx: SheetContext = { sheet, file, diagnostics, subnational };
+    const publishedBefore = published.length;
+    const setsBefore = answerSets.length;
+    let answerCount = 0;
+    const blocks = new Set<string>();
     const byYear = new Map<number, Map<string, Omit<Answer, 'question'>>>();
     const from = new Map<string, string>(); // `${year}/${question}` → cell it was read from
     const publish = (node: string, year: number, cell: RawCell): void => {
@@ -300,6 +386,7 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
           : `${strandColumn.codeCellRef}: the strand code "${strandColumn.rawCode.trim()}" of block "${strand.title}" is not known to ${rubric.id}; the block is skipped.`);
         continue;
       }
+      blocks.add(strandNode.id);
       // Years in which the workbook publishes this strand's score.
       const scored = new Set<number>();
       for (const y of strandColumn.years) {
@@ -338,6 +425,7 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
           let answers = byYear.get(y.year);
           if (!answers) byYear.set(y.year, (answers = new Map()));
           answers.set(node.id, answerFromCell(ctx, node, y.score, y.comment));
+          answerCount++;
         }
       }
       if (unpublished.length > 0) reportUnpublished(ctx, strandNode, unpublished);
@@ -358,9 +446,17 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
       });
       answerSets.push(set);
     }
+    const absent = rubric.root.children.filter((a) => !blocks.has(a.id));
+    if (absent.length > 0) {
+      report(ctx, 'IMPORT_LAYOUT', 'error', `${sheet.name}!A1`, `Sheet ${sheet.name} has no block for ${absent.map((a) => `${a.title} (${a.id})`).join(', ')}; its scores are neither imported nor verified.`, {
+        expected: rubric.root.children.map((a) => a.id).join(', '),
+        actual: [...blocks].join(', '),
+      });
+    }
+    sheets.push({ sheet: sheet.name, country: sheet.country, answerSets: answerSets.length - setsBefore, answers: answerCount, published: published.length - publishedBefore });
   }
   answerSets.sort((a, b) => a.country.localeCompare(b.country) || a.year - b.year);
-  return { answerSets, published, diagnostics, workbook: workbook(sha256), rubric: rubricRef };
+  return { answerSets, published, diagnostics, sheets, workbook: { file, sha256: '' }, rubric: rubricRef };
 }
 
 function reportUnpublished(ctx: SheetContext, strand: RubricNode, cells: readonly { ref: string; year: number }[]): void {

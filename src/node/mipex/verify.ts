@@ -1,7 +1,8 @@
 /**
  * Verification of a MIPEX rubric against the official workbook: every answer set imported from
  * the workbook is scored, and every score the workbook publishes (composite indicators,
- * strands, overall variants) is compared with the computed one.
+ * strands, overall variants) is compared with the computed one. This is MIPEX's case of the
+ * general `policy-index verify` (`verifyPublishedScores`), with the workbook as the table.
  *
  * Node-only: it reads files.
  *
@@ -11,11 +12,11 @@ import { D } from '../../answers/interpret.js';
 import type { AnswerSet } from '../../answers/types.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { Rubric } from '../../rubric/types.js';
-import { scoreAnswerSet } from '../../scoring/score.js';
-import type { ScoredNode, ScoreResult } from '../../scoring/types.js';
+import { verifyPublishedScores, type VerifyPublishedResult } from '../../analysis/verify/verify.js';
+import type { PublishedValue } from '../../analysis/verify/published.js';
 import { bundledRubricPath } from '../package.js';
 import { loadRubricFile } from '../files.js';
-import { importMipexWorkbook, mipexCodeIndex, normaliseMipexCode, type MipexImportResult, type PublishedScore } from './import.js';
+import { importMipexWorkbook, type MipexImportResult, type MipexSheetCount, type PublishedScore } from './import.js';
 
 /** Largest difference between a published and a computed score that still counts as agreement. */
 export const VERIFY_TOLERANCE = 1e-9;
@@ -31,6 +32,14 @@ export interface VerifyDisagreement {
   computed: number | null;
 }
 
+/** What {@link verifyWorkbook} found in one country sheet. */
+export interface VerifySheetCount extends MipexSheetCount {
+  /** Published scores of the sheet compared. */
+  compared: number;
+  /** Of those, the ones reproduced. */
+  agreed: number;
+}
+
 /** What {@link verifyWorkbook} returns. */
 export interface VerifyWorkbookResult {
   /** Published scores compared. */
@@ -40,6 +49,8 @@ export interface VerifyWorkbookResult {
   disagreements: VerifyDisagreement[];
   /** Problems found while loading the rubric and importing the workbook. */
   diagnostics: Diagnostic[];
+  /** Counts per country sheet, in workbook order. */
+  sheets: VerifySheetCount[];
 }
 
 /** Options for {@link verifyWorkbook}. */
@@ -50,52 +61,35 @@ export interface VerifyWorkbookOptions {
   file?: string;
 }
 
-/** The key of a country-year. */
-const yearKey = (country: string, year: number) => `${country}/${year}`;
-
 /**
- * Scores answer sets and compares the workbook's published scores with the computed ones.
+ * Scores answer sets and compares the workbook's published scores with the computed ones: the
+ * MIPEX case of {@link verifyPublishedScores}, with the workbook's cells as the published table.
  * A published score without a computed counterpart is a disagreement with `computed: null`.
  */
-export function compareWithPublished(rubric: Rubric, answerSets: readonly AnswerSet[], published: readonly PublishedScore[]): Omit<VerifyWorkbookResult, 'diagnostics'> & { results: Map<string, ScoreResult> } {
-  const results = new Map<string, ScoreResult>();
-  const nodeScores = new Map<string, Map<string, string | null>>();
-  for (const set of answerSets) {
-    const key = yearKey(set.country, set.year);
-    const result = scoreAnswerSet(rubric, set, { reportMissing: false });
-    results.set(key, result);
-    const scores = new Map<string, string | null>(result.variants.map((v) => [`variant:${v.id}`, v.score]));
-    const walk = (n: ScoredNode) => {
-      if (!scores.has(n.id)) scores.set(n.id, n.score);
-      n.children.forEach(walk);
-    };
-    result.root.children.forEach(walk);
-    nodeScores.set(key, scores);
-  }
-  const codes = mipexCodeIndex(rubric);
-  const variants = new Set(rubric.variants.map((v) => v.id));
-  let agreed = 0;
-  const disagreements: VerifyDisagreement[] = [];
+export function compareWithPublished(
+  rubric: Rubric,
+  answerSets: readonly AnswerSet[],
+  published: readonly PublishedScore[],
+): Omit<VerifyWorkbookResult, 'diagnostics' | 'sheets'> & { byCountry: Map<string, { compared: number; agreed: number }>; generic: VerifyPublishedResult } {
+  const rows: PublishedValue[] = published.map((p) => ({ country: p.country, year: p.year, node: p.node, value: new D(p.value).toFixed(), source: { file: p.originalSheet, cell: p.cell } }));
+  const generic = verifyPublishedScores(rubric, answerSets, rows, { tolerance: VERIFY_TOLERANCE });
+  const byCountry = new Map<string, { compared: number; agreed: number }>();
   for (const p of published) {
-    const scores = nodeScores.get(yearKey(p.country, p.year));
-    let exact: string | null = null;
-    if (scores) {
-      if (variants.has(p.node)) exact = scores.get(`variant:${p.node}`) ?? null;
-      else {
-        const node = codes.get(normaliseMipexCode(p.node));
-        exact = node ? (scores.get(node.id) ?? null) : null;
-      }
-    }
-    if (exact !== null && new D(p.value).minus(exact).abs().lte(VERIFY_TOLERANCE)) agreed++;
-    else disagreements.push({ country: p.country, year: p.year, node: p.node, published: p.value, computed: exact === null ? null : Number(exact) });
+    let c = byCountry.get(p.country);
+    if (!c) byCountry.set(p.country, (c = { compared: 0, agreed: 0 }));
+    c.compared++;
+    c.agreed++;
   }
-  return { compared: published.length, agreed, disagreements, results };
+  for (const d of generic.disagreements) byCountry.get(d.country)!.agreed--;
+  const disagreements: VerifyDisagreement[] = generic.disagreements.map((d) => ({ country: d.country, year: d.year, node: d.node, published: d.published, computed: d.computed }));
+  return { compared: generic.compared, agreed: generic.agreed, disagreements, byCountry, generic };
 }
 
 /**
  * Imports the workbook in memory, scores every answer set with the rubric and compares every
  * published composite, strand and overall score with the computed one; agreement means the two
- * differ by at most 1e-9.
+ * differ by at most 1e-9. Import problems are in `diagnostics`; an error among them means the
+ * comparison is incomplete, whatever the counts say.
  *
  * @example
  * ```ts
@@ -117,9 +111,10 @@ export async function verifyWorkbook(path: string | Uint8Array, options: VerifyW
       rubric = loaded.value;
     }
   }
-  if (!rubric) return { compared: 0, agreed: 0, disagreements: [], diagnostics };
+  if (!rubric) return { compared: 0, agreed: 0, disagreements: [], diagnostics, sheets: [] };
   const imported: MipexImportResult = await importMipexWorkbook(path, { rubric, ...(options.file !== undefined ? { file: options.file } : {}) });
   diagnostics.push(...imported.diagnostics);
-  const { compared, agreed, disagreements } = compareWithPublished(rubric, imported.answerSets, imported.published);
-  return { compared, agreed, disagreements, diagnostics };
+  const { compared, agreed, disagreements, byCountry } = compareWithPublished(rubric, imported.answerSets, imported.published);
+  const sheets = imported.sheets.map((s) => ({ ...s, ...(byCountry.get(s.country) ?? { compared: 0, agreed: 0 }) }));
+  return { compared, agreed, disagreements, diagnostics, sheets };
 }

@@ -39,11 +39,16 @@ export interface WriteMipexResult {
 
 function answerEntry(answer: Answer): unknown {
   const e = answer.evidence;
-  const bare = answer.byRegion === undefined && e.citations.length === 0 && e.comment === undefined && e.sourceUrl === undefined;
+  const bare = answer.byRegion === undefined && answer.recordedScore === undefined && e.citations.length === 0 && e.comment === undefined && e.sourceUrl === undefined;
   if (bare) return answer.value;
   const out = new Map<string, unknown>();
   if (answer.byRegion !== undefined) out.set('byRegion', new Map(Object.entries(answer.byRegion).sort((a, b) => a[0].localeCompare(b[0]))));
-  else out.set('answer', answer.value);
+  else if (answer.recordedScore !== undefined) {
+    // A number when it reads back as the same decimal, else the decimal string (still exact).
+    const n = Number(answer.recordedScore);
+    out.set('recordedScore', String(n) === answer.recordedScore ? n : answer.recordedScore);
+    out.set('regions', 'not-recorded');
+  } else out.set('answer', answer.value);
   if (e.comment !== undefined) out.set('comment', e.comment);
   if (e.sourceUrl !== undefined) out.set('sourceUrl', e.sourceUrl);
   if (e.citations.length > 0) out.set('citations', e.citations.map((c) => ({ ...c })));

@@ -1,0 +1,58 @@
+/**
+ * Published scores from a spreadsheet (.xlsx), in the long layout of `readPublishedRows`.
+ * Node-only: it reads the file's bytes with the package's fast xlsx reader.
+ *
+ * @module
+ */
+import type { Diagnostic } from '../diagnostics/index.js';
+import { readPublishedRows, type PublishedCell, type PublishedValue, type ReadPublishedOptions } from '../analysis/verify/published.js';
+import { D } from '../answers/exact.js';
+import { columnLetter } from './mipex/read-workbook.js';
+import { readXlsxCells, type XlsxCell } from './mipex/xlsx-cells.js';
+
+/** Options for {@link readPublishedXlsx}. */
+export interface ReadPublishedXlsxOptions extends ReadPublishedOptions {
+  /** The sheet holding the table (default: the first sheet). */
+  sheet?: string;
+}
+
+function cellText(cell: XlsxCell | undefined): string {
+  if (!cell || cell.value === null) return '';
+  // Numbers as their shortest decimal text: what the spreadsheet shows at full precision.
+  return typeof cell.value === 'number' ? new D(cell.value).toFixed() : String(cell.value);
+}
+
+/**
+ * Reads published scores from an .xlsx table whose first non-empty row is the header
+ * (`country,year,node,value` by default). Diagnostics name the cell (`Scores!D7`).
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { readPublishedXlsx } from 'policy-index/node';
+ * const { value, diagnostics } = readPublishedXlsx(readFileSync('scores.xlsx'), { file: 'scores.xlsx' });
+ * ```
+ */
+export function readPublishedXlsx(bytes: Uint8Array, options: ReadPublishedXlsxOptions = {}): { value?: PublishedValue[]; diagnostics: Diagnostic[] } {
+  const file = options.file ?? 'published.xlsx';
+  let sheets;
+  try {
+    sheets = readXlsxCells(bytes);
+  } catch (e) {
+    return { diagnostics: [{ code: 'IMPORT_UNREADABLE', severity: 'error', message: `"${file}" could not be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}).`, file }] };
+  }
+  const sheet = options.sheet === undefined ? sheets[0] : sheets.find((s) => s.name === options.sheet);
+  if (!sheet) {
+    const names = sheets.map((s) => s.name).join(', ');
+    return { diagnostics: [{ code: 'PUBLISHED_MISSING_COLUMN', severity: 'error', message: options.sheet === undefined ? `"${file}" has no sheet.` : `"${file}" has no sheet "${options.sheet}" (it has: ${names}).`, file }] };
+  }
+  const rowNumbers = [...sheet.rows.keys()].sort((a, b) => a - b);
+  if (rowNumbers.length === 0) return { diagnostics: [{ code: 'PUBLISHED_MISSING_COLUMN', severity: 'error', message: `Sheet "${sheet.name}" of "${file}" is empty.`, file }] };
+  const width = Math.max(...[...sheet.rows.values()].map((r) => Math.max(0, ...r.keys())));
+  const rowCells = (r: number): PublishedCell[] => {
+    const row = sheet.rows.get(r)!;
+    return Array.from({ length: width }, (_, i) => ({ text: cellText(row.get(i + 1)), cell: `${sheet.name}!${columnLetter(i + 1)}${r}` }));
+  };
+  const [headerRow, ...dataRows] = rowNumbers;
+  return readPublishedRows(rowCells(headerRow!), dataRows.map(rowCells), { ...options, file });
+}

@@ -1,0 +1,104 @@
+/**
+ * Rubric numbers reach the score exactly: read from the text they were written as, not through
+ * doubles (integers beyond 2^53, long decimals), and decision-table conditions compare exact
+ * scores, not their nearest doubles.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadAnswerSet } from '../src/answers/load.js';
+import { loadRubric } from '../src/rubric/load.js';
+import { findScoredNode, scoreAnswerSet } from '../src/scoring/score.js';
+
+const rubricText = (extra: string) =>
+  [
+    'schemaVersion: 1',
+    'id: exact',
+    'version: 1.0.0',
+    'title: Exact numbers',
+    'scale: { min: 0, max: 10000000000000000000 }',
+    'areas:',
+    '  - id: big',
+    '    title: Big',
+    '    indicators:',
+    '      - id: huge',
+    '        title: Huge',
+    '        type: single-choice',
+    '        options:',
+    '          - { id: top, label: Top, score: 9007199254740993 }',
+    '          - { id: none, label: None, score: 0 }',
+    '      - id: fine',
+    '        title: Fine',
+    '        type: single-choice',
+    '        options:',
+    '          - { id: some, label: Some, score: 0.12345678901234567890123 }',
+    '          - { id: none, label: None, score: 0 }',
+    extra,
+  ].join('\n');
+
+const answers = (lines: string[]) => loadAnswerSet(['schemaVersion: 1', 'rubric: exact@1.0.0', 'country: CA', 'year: 2020', 'answers:', ...lines.map((l) => `  ${l}`)].join('\n')).value!;
+
+describe('rubric numbers from their source text', () => {
+  it('scores integers beyond 2^53 and long decimals exactly', () => {
+    const r = loadRubric(rubricText(''));
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const rubric = r.value!;
+    const result = scoreAnswerSet(rubric, answers(['huge: top', 'fine: some']), { reportMissing: false });
+    expect(findScoredNode(result.root, 'huge')?.score).toBe('9007199254740993');
+    expect(findScoredNode(result.root, 'fine')?.score).toBe('0.12345678901234567890123');
+    // (9007199254740993 + 0.12345678901234567890123) / 2, by hand.
+    expect(findScoredNode(result.root, 'big')?.score).toBe('4503599627370496.561728394506172839450615');
+  });
+
+  it('a number changed in memory after loading is taken as it is now', () => {
+    const rubric = loadRubric(rubricText('')).value!;
+    const top = rubric.questions[0]!.options[0]! as { score: number };
+    top.score = 5;
+    const result = scoreAnswerSet(rubric, answers(['huge: top']), { reportMissing: false });
+    expect(findScoredNode(result.root, 'huge')?.score).toBe('5');
+  });
+});
+
+describe('decision-table inputs are compared exactly', () => {
+  // m is the mean of three answers: 100/3 when one of them scores 100. Its nearest double is
+  // 33.333333333333336; a condition written as that double must not match 100/3.
+  const tableOf = (questions: string[], second = '{ when: { m: 50 }, score: 50 }') => [
+    '  - id: t',
+    '    title: Table',
+    '    indicators:',
+    '      - id: d',
+    '        title: Decision',
+    '        aggregation:',
+    '          method: decision-table',
+    '          inputs: [m]',
+    '          rows:',
+    '            - { when: { m: 33.333333333333336 }, score: 100 }',
+    `            - ${second}`,
+    '          default: 0',
+    '        questions:',
+    '          - id: m',
+    '            title: Mean',
+    '            aggregation: mean',
+    '            questions:',
+    ...questions.flatMap((q) => [`              - id: ${q}`, `                title: ${q}`, '                type: yes-no', '                scores: { yes: 100, no: 0 }']),
+  ].join('\n');
+  const table = tableOf(['q1', 'q2', 'q3']);
+
+  it('100/3 does not match a condition on its nearest double', () => {
+    const r = loadRubric(rubricText(table));
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const result = scoreAnswerSet(r.value!, answers(['q1: yes', 'q2: no', 'q3: no']), { reportMissing: false });
+    expect(findScoredNode(result.root, 'm')?.score).toBe('33.3333333333333333333333333333333333333333333333333333333333');
+    const d = findScoredNode(result.root, 'd')!;
+    expect(d.score).toBe('0');
+    expect(d.matchedRow?.index).toBe(-1);
+  });
+
+  it('an exact match still matches, written as 50 or 50.0, alone or in a list', () => {
+    for (const second of ['{ when: { m: 50 }, score: 50 }', '{ when: { m: 50.0 }, score: 50 }', '{ when: { m: [20, 50.0] }, score: 50 }']) {
+      const rubric = loadRubric(rubricText(tableOf(['q1', 'q2'], second))).value!;
+      const result = scoreAnswerSet(rubric, answers(['q1: yes', 'q2: no']), { reportMissing: false });
+      const d = findScoredNode(result.root, 'd')!;
+      expect(d.score, second).toBe('50');
+      expect(d.matchedRow?.index, second).toBe(1);
+    }
+  });
+});
