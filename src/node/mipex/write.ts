@@ -11,8 +11,8 @@
  *
  * @module
  */
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { checkOutputPath, InputFiles, outputPath, readTextFile, writeOutputFiles } from '../safe-fs.js';
 import { Document } from 'yaml';
 import type { Answer, AnswerSet } from '../../answers/types.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
@@ -105,28 +105,17 @@ export function renderMipexFiles(result: MipexImportResult): Map<string, string>
   return new Map([...files].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
-function real(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
-}
-
 /** Was the file at `path` written by this importer (so it may be replaced)? */
 function isGenerated(path: string): boolean {
-  try {
-    const head = readFileSync(path, 'utf8').slice(0, 400);
-    return head.includes(MIPEX_GENERATED_MARKER);
-  } catch {
-    return false;
-  }
+  return (readTextFile(path).value ?? '').slice(0, 400).includes(MIPEX_GENERATED_MARKER);
 }
 
 /**
  * Writes one YAML answer set per country-year and `published-scores.json` under `outDir`.
- * Refuses (with `CLI_WOULD_OVERWRITE_INPUT`) to replace the workbook, any protected path, or
- * any existing file this importer did not write; everything else is written.
+ * Refuses (with `CLI_WOULD_OVERWRITE_INPUT`) to replace the workbook, any protected path (by
+ * real path or device and inode, so links to them are caught), or any existing file this
+ * importer did not write; refuses (with `OUTPUT_OUTSIDE_FOLDER`) any path that would leave
+ * `outDir`, after resolving symbolic links. Everything else is written.
  *
  * @example
  * ```ts
@@ -137,11 +126,21 @@ function isGenerated(path: string): boolean {
 export function writeMipexAnswerSets(result: MipexImportResult, outDir: string, options: WriteMipexOptions = {}): WriteMipexResult {
   const diagnostics: Diagnostic[] = [];
   const written: string[] = [];
-  const protectedPaths = new Set([result.workbook.path ?? result.workbook.file, ...(options.protect ?? [])].filter((p) => p !== '').map(real));
+  const inputs = new InputFiles([result.workbook.path ?? result.workbook.file, ...(options.protect ?? [])].filter((p) => p !== ''));
   for (const [rel, text] of renderMipexFiles(result)) {
-    const target = join(outDir, rel);
-    const full = real(target);
-    if (protectedPaths.has(full) || (existsSync(target) && !isGenerated(target))) {
+    // Every path is built from checked name parts and must stay inside outDir after links are resolved.
+    const built = outputPath(outDir, rel.split('/'));
+    if (built.value === undefined) {
+      diagnostics.push(...built.diagnostics.map((d) => ({ ...d, message: `${d.message} (output "${rel}")` })));
+      continue;
+    }
+    const target = built.value;
+    const refused = checkOutputPath(target, { root: outDir, inputs });
+    if (refused) {
+      diagnostics.push(refused);
+      continue;
+    }
+    if (existsSync(target) && !isGenerated(target)) {
       diagnostics.push({
         code: 'CLI_WOULD_OVERWRITE_INPUT',
         severity: 'error',
@@ -150,17 +149,13 @@ export function writeMipexAnswerSets(result: MipexImportResult, outDir: string, 
       });
       continue;
     }
-    try {
-      if (existsSync(target) && readFileSync(target, 'utf8') === text) {
-        written.push(rel);
-        continue;
-      }
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, text);
+    if (existsSync(target) && readTextFile(target).value === text) {
       written.push(rel);
-    } catch (e) {
-      diagnostics.push({ code: 'FILE_NOT_FOUND', severity: 'error', message: `Cannot write "${target}" (${(e as NodeJS.ErrnoException).code ?? String(e)}).`, file: target });
+      continue;
     }
+    const w = writeOutputFiles([{ path: target, text }], { root: outDir, inputs });
+    diagnostics.push(...w.diagnostics);
+    if (w.written.length) written.push(rel);
   }
   return { written, diagnostics };
 }
