@@ -196,7 +196,18 @@ export class InputFiles {
 // Name parts of output paths: no separators, no `.`/`..`, no control or reserved characters.
 const UNSAFE_PART = /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]/;
 
-/** Whether one name part is safe to use as a file or folder name in an output path. */
+/**
+ * Whether one name part is safe to use as a file or folder name in an output path: not empty,
+ * not `.` or `..`, no separator, no control or reserved character, no leading or trailing space
+ * and no trailing dot.
+ *
+ * @example
+ * ```ts
+ * import { isSafePathPart } from 'policy-index/node';
+ * isSafePathPart('CA-2019.yaml'); // true
+ * isSafePathPart('../pwned');     // false
+ * ```
+ */
 export function isSafePathPart(part: string): boolean {
   return part !== '' && part !== '.' && part !== '..' && part.length <= 200 && !UNSAFE_PART.test(part) && part.trim() === part && !/\.$/.test(part);
 }
