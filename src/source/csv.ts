@@ -203,20 +203,28 @@ export function csvFieldText(record: CsvRecord, index: number): string {
   return record.fields[index]?.value ?? '';
 }
 
+/** A plain decimal number (optionally signed, with a fraction or exponent): left as it is. */
+const PLAIN_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
 /**
- * Writes one CSV field: quoted when it holds a comma, quote or line break, starts or ends with
- * white space, or starts with `=`, `+` or `@` (so spreadsheets do not read it as a formula).
- * Empty for null and undefined.
+ * Writes one CSV field: quoted when it holds a comma, quote or line break or starts or ends
+ * with white space. A text cell that a spreadsheet would run as a formula — one starting with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return — is neutralised the OWASP way: prefixed with a
+ * single quote and quoted. Numbers (and text that is a plain number such as `-3.5`) stay as
+ * they are, so numeric columns remain numeric. Empty for null and undefined.
  *
  * @example
  * ```ts
  * import { csvField } from 'policy-index';
- * csvField('a,b'); // '"a,b"'
- * csvField(42);    // '42'
+ * csvField('a,b');          // '"a,b"'
+ * csvField(42);             // '42'
+ * csvField('-3.5');         // '-3.5'
+ * csvField('=HYPERLINK(1)'); // `"'=HYPERLINK(1)"`
  * ```
  */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const s = String(value);
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) || /^[=+@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  let s = String(value);
+  if (typeof value !== 'number' && /^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) || /^'[=+\-@\t\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
