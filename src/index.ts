@@ -12,7 +12,8 @@ export { hasErrors, formatPath, sortDiagnostics } from './diagnostics/diagnostic
 export type { DiagnosticCode, DiagnosticCodeInfo } from './diagnostics/codes.js';
 export { DIAGNOSTIC_CODES } from './diagnostics/codes.js';
 export type { FormatOptions } from './diagnostics/format.js';
-export { formatDiagnostics, diagnosticsToJson, codeFrame, diagnosticDocsUrl, escapeControlCharacters } from './diagnostics/format.js';
+export { formatDiagnostics, diagnosticsToJson, codeFrame, diagnosticDocsUrl } from './diagnostics/format.js';
+export { escapeControlCharacters } from './diagnostics/format.js';
 // Sources
 export type { SourceRange, SourceLocator, ParsedSource, ParseLimits } from './source/yaml-source.js';
 export { parseYamlSource } from './source/yaml-source.js';
