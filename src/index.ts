@@ -13,6 +13,7 @@ export type { DiagnosticCode, DiagnosticCodeInfo } from './diagnostics/codes.js'
 export { DIAGNOSTIC_CODES } from './diagnostics/codes.js';
 export type { FormatOptions } from './diagnostics/format.js';
 export { formatDiagnostics, diagnosticsToJson, codeFrame, diagnosticDocsUrl } from './diagnostics/format.js';
+export { escapeControlCharacters } from './diagnostics/format.js';
 // Sources
 export type { SourceRange, SourceLocator, ParsedSource, ParseLimits } from './source/yaml-source.js';
 export { parseYamlSource } from './source/yaml-source.js';
@@ -56,7 +57,7 @@ export { explainScore } from './scoring/explain.js';
 export type { CountryCodeKind, NormalisedCountryCode } from './source/countries.js';
 export { normaliseCountryCode, isEuMember, euMembers, countryName } from './source/countries.js';
 export type { CsvDocument, CsvParseOptions } from './source/csv.js';
-export { parseCsv, csvField } from './source/csv.js';
+export { parseCsv, csvField, restoreCsvFormulaText } from './source/csv.js';
 // JSON Schemas of the file formats
 export type { JsonSchemaName } from './schemas/json-schema.js';
 export { jsonSchemaFor } from './schemas/json-schema.js';

@@ -11,8 +11,11 @@
  */
 import { escapeXml } from '../source/markup.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { parseCsv } from '../source/csv.js';
+import { csvField, parseCsv } from '../source/csv.js';
 import { normaliseCountryCode } from '../source/countries.js';
+
+/** Code-point order: the same in every locale. */
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** One policy value of one country and year (e.g. a MIPEX overall or area score). */
 export interface PolicyValue {
@@ -221,7 +224,7 @@ export function buildPolicyOutcomeView(
     if (!o) continue;
     pairs.push({ country: p.country, ...(p.name ? { countryName: p.name } : {}), policyYear: p.year, outcomeYear: o.year, policy: p.value, outcome: o.value });
   }
-  pairs.sort((a, b) => a.country.localeCompare(b.country) || a.policyYear - b.policyYear);
+  pairs.sort((a, b) => byCodePoint(a.country, b.country) || a.policyYear - b.policyYear);
   const xs = pairs.map((p) => p.policy);
   const ys = pairs.map((p) => p.outcome);
   return {
@@ -389,7 +392,7 @@ export function renderPolicyOutcomeSvg(view: PolicyOutcomeView, options: PolicyO
  */
 export function renderPolicyOutcomeText(view: PolicyOutcomeView, format: 'text' | 'csv' = 'text'): string {
   if (format === 'csv') {
-    return ['country,policy_year,outcome_year,policy,outcome', ...view.pairs.map((p) => `${p.country},${p.policyYear},${p.outcomeYear},${p.policy},${p.outcome}`)].join('\n') + '\n';
+    return ['country,policy_year,outcome_year,policy,outcome', ...view.pairs.map((p) => [p.country, p.policyYear, p.outcomeYear, p.policy, p.outcome].map(csvField).join(','))].join('\n') + '\n';
   }
   const lines = [`${view.outcomeLabel} against ${view.policyLabel}`, ''];
   const w = Math.max(7, ...view.pairs.map((p) => p.country.length));

@@ -7,7 +7,7 @@ import { buildIndexModel, createScorecardContext, type IndexModel } from '../rep
 import { scoreAll } from '../report/site.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { loadReportInputs, overwriteCheck, peersOption, writeText, yearOption } from './report-shared.js';
+import { fileOutOption, loadReportInputs, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, printDiagnostics, variantOption } from './shared.js';
 
 export const compareHelp = `Usage: policy-index compare <answers…> [--rubric <path|id>] [--year <y>] [--variant <id>]
@@ -91,13 +91,13 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<ExitCod
           : rankingText(model);
   printDiagnostics(io, diagnostics, inputs.sources);
   if (typeof values.out === 'string') {
+    fileOutOption('compare', values.out);
     const target = resolve(io.cwd, values.out);
-    const clash = overwriteCheck(io, target, inputs.inputFiles);
-    if (clash) {
-      printDiagnostics(io, [clash]);
+    const clash = writeOutputs(io, [{ path: target, text }], { inputs: inputs.inputFiles });
+    if (clash.length) {
+      printDiagnostics(io, clash);
       return 1;
     }
-    writeText(target, text);
     io.stderr(`Wrote ${displayPath(io.cwd, target)}.\n`);
   } else io.stdout(text);
   return hasErrors(diagnostics) ? 1 : 0;

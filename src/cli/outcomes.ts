@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { expandAnswerPaths, readTextFile } from '../node/files.js';
@@ -19,7 +18,7 @@ import { findScoredNode } from '../scoring/score.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
 import { diagnosticsJson, displayPath, exitFor, printDiagnostics, variantOption } from './shared.js';
-import { loadReportInputs, overwriteCheck } from './report-shared.js';
+import { fileOutOption, loadReportInputs, writeOutputs } from './report-shared.js';
 import { bundledOutcomeDataPath } from '../node/package.js';
 
 export const outcomesValidateHelp = `Usage: policy-index outcomes validate <data…> [--framework <yaml>] [--format text|json]
@@ -72,11 +71,12 @@ Options:
   --out <file>         write to a file instead of standard output
   -h, --help           show this help`;
 
-function readFiles(io: CliIO, args: readonly string[], diagnostics: Diagnostic[]): OutcomeFile[] {
+function readFiles(io: CliIO, args: readonly string[], diagnostics: Diagnostic[], read: string[] = []): OutcomeFile[] {
   const files: OutcomeFile[] = [];
   const { files: paths, diagnostics: ds } = expandAnswerPaths(args.map((a) => resolve(io.cwd, a)), ['csv', 'yaml', 'yml']);
   diagnostics.push(...ds);
   for (const p of paths) {
+    read.push(p);
     const t = readTextFile(p);
     diagnostics.push(...t.diagnostics);
     if (t.value !== undefined) files.push({ name: displayPath(io.cwd, p), text: t.value });
@@ -205,7 +205,8 @@ export async function outcomesCompareCommand(argv: string[], io: CliIO): Promise
     throw new UsageError(`Indicator "${indicator.id}" has no gap "${String(values.gap)}"; it has ${indicator.gaps.map((g) => g.id).join(', ') || 'none'}.`, 'outcomes compare');
   }
   const dataPaths = list(values.data) ?? [bundledOutcomeDataPath()];
-  const files = readFiles(io, dataPaths, diagnostics);
+  const readPaths: string[] = [];
+  const files = readFiles(io, dataPaths, diagnostics, readPaths);
   const gaps = computeOutcomeGaps(files, { ...(fwText !== undefined ? { frameworkText: fwText } : {}), indicators: [indicator.id], gaps: [gapId] } as Parameters<typeof computeOutcomeGaps>[1]);
   diagnostics.push(...gaps.diagnostics.filter((d) => d.severity === 'error'));
   const outcomeSeries = gaps.rows.map((r) => ({ country: r.country, year: r.year, value: r.valueNumber }));
@@ -248,13 +249,15 @@ export async function outcomesCompareCommand(argv: string[], io: CliIO): Promise
   else if (format === 'csv') text = renderPolicyOutcomeText(view.value, 'csv');
   else text = renderPolicyOutcomeText(view.value, 'text') + '\n';
   if (typeof values.out === 'string') {
+    fileOutOption('outcomes compare', values.out);
     const out = resolve(io.cwd, values.out);
-    const clash = overwriteCheck(io, out, new Set([...files.map((f) => resolve(io.cwd, f.name)), ...inputs.inputFiles]));
-    if (clash) {
-      printDiagnostics(io, [clash]);
+    for (const f of readPaths) inputs.inputFiles.add(f);
+    if (typeof values.framework === 'string') inputs.inputFiles.add(resolve(io.cwd, values.framework));
+    const clash = writeOutputs(io, [{ path: out, text }], { inputs: inputs.inputFiles });
+    if (clash.length) {
+      printDiagnostics(io, clash);
       return 1;
     }
-    writeFileSync(out, text);
     io.stderr(`wrote ${values.out}\n`);
   } else io.stdout(text);
   printDiagnostics(io, diagnostics, {});

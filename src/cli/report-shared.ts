@@ -4,8 +4,9 @@
  *
  * @module
  */
-import { existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkOutputPath, InputFiles, outputPath, writeOutputFiles } from '../node/safe-fs.js';
 import type { PeerGroup } from '../analysis/compare.js';
 import type { AnswerSet } from '../answers/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
@@ -28,16 +29,8 @@ export interface ReportInputs {
   sets: AnswerSet[];
   diagnostics: Diagnostic[];
   sources: Record<string, string>;
-  /** Real paths of every input file (answer files and rubric files). */
-  inputFiles: Set<string>;
-}
-
-function real(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
+  /** Every input file (answer files and rubric files), by real path and device and inode. */
+  inputFiles: InputFiles;
 }
 
 /**
@@ -48,7 +41,7 @@ function real(p: string): string {
 export function loadReportInputs(io: CliIO, command: string, answerArgs: readonly string[], rubricArg: string | undefined): ReportInputs {
   if (answerArgs.length === 0) throw new UsageError(`${command} needs at least one answer file or folder.`, command);
   const paths = answerArgs.map((a) => resolve(io.cwd, a));
-  const inputFiles = new Set(expandAnswerPaths(paths).files.map(real));
+  const inputFiles = new InputFiles(expandAnswerPaths(paths).files);
   const loaded = loadAnswerSetFiles(paths);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const sources: Record<string, string> = { ...loaded.sources };
@@ -65,7 +58,7 @@ export function loadReportInputs(io: CliIO, command: string, answerArgs: readonl
   diagnostics.push(...r.diagnostics);
   Object.assign(sources, r.sources);
   if (!r.value) return { sets, diagnostics, sources, inputFiles };
-  for (const f of r.value.files) inputFiles.add(real(f));
+  for (const f of r.value.files) inputFiles.add(f);
   const rubric = r.value;
   const other = sets.filter((s) => s.rubric.id !== rubric.id);
   for (const s of other) {
@@ -112,13 +105,9 @@ export function yearOption(command: string, value: unknown): number | undefined 
   return n;
 }
 
-/** A diagnostic when writing `target` would overwrite an input file, else undefined. */
-export function overwriteCheck(io: CliIO, target: string, inputs: ReadonlySet<string>): Diagnostic | undefined {
-  const full = real(target);
-  if (inputs.has(full) || inputs.has(resolve(target))) {
-    return { code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `Writing "${displayPath(io.cwd, target)}" would overwrite an input file; choose another output path.`, file: displayPath(io.cwd, target) };
-  }
-  return undefined;
+/** A diagnostic when `target` may not be written (an input file by path or inode, a folder, a pipe), else undefined. */
+export function overwriteCheck(io: CliIO, target: string, inputs: InputFiles): Diagnostic | undefined {
+  return checkOutputPath(target, { inputs, display: displayPath(io.cwd, target) });
 }
 
 /** Whether an `--out` value names a folder (exists as one, or ends with a slash). */
@@ -131,11 +120,23 @@ export function isFolderTarget(path: string, raw: string): boolean {
   }
 }
 
-/** Writes a text file, creating folders as needed. */
-export function writeText(path: string, text: string): void {
-  const dir = dirname(path);
-  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-  writeFileSync(path, text);
+/** Refuses an `--out` value that ends with a slash where a file name is expected. */
+export function fileOutOption(command: string, raw: string): void {
+  if (/[\\/]$/.test(raw)) throw new UsageError(`--out must name a file, not a folder (got "${raw}").`, command);
+}
+
+/**
+ * Writes the outputs of a command after checking them all (nothing is written when one fails):
+ * each stays inside `root` when given, none is an input, none is an existing folder or device.
+ */
+export function writeOutputs(io: CliIO, files: readonly { path: string; text: string }[], options: { root?: string; inputs: InputFiles }): Diagnostic[] {
+  return writeOutputFiles(files, { ...options, display: (p) => displayPath(io.cwd, p) }).diagnostics;
+}
+
+/** The path of a file named `parts` below the output folder `root`, or the diagnostic why it cannot be built. */
+export function outputFilePath(root: string, parts: readonly string[]): { path?: string; diagnostic?: Diagnostic } {
+  const r = outputPath(root, parts);
+  return r.value !== undefined ? { path: r.value } : { diagnostic: r.diagnostics[0]! };
 }
 
 /** Help text of the `--outcomes` option shared by `scorecard` and `report`. */

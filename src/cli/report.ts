@@ -4,7 +4,7 @@ import { hasErrors } from '../diagnostics/index.js';
 import { buildSite, scoreAll, type SiteFormat } from '../report/site.js';
 import { parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, overwriteCheck, peersOption, writeText, yearOption } from './report-shared.js';
+import { loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, printDiagnostics, variantOption } from './shared.js';
 
 export const reportHelp = `Usage: policy-index report <answers…> --out <dir> [--rubric <path|id>] [--peers eu|all|CC,…]
@@ -94,13 +94,19 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode
     fileLabel: (f) => displayPath(io.cwd, f),
     ...(quiet ? {} : { onProgress: (done: number, total: number, cc: string, name: string) => io.stderr(`[${String(done).padStart(String(total).length)}/${total}] ${cc} ${name}\n`) }),
   });
-  const writes = files.map((f) => ({ path: resolve(outDir, f.path), text: f.text }));
-  const clash = writes.map((w) => overwriteCheck(io, w.path, new Set([...inputs.inputFiles, ...outcomeData.files]))).filter((d): d is Diagnostic => d !== undefined);
+  const writes: { path: string; text: string }[] = [];
+  const refused: Diagnostic[] = [];
+  for (const f of files) {
+    const built = outputFilePath(outDir, f.path.split('/'));
+    if (built.path) writes.push({ path: built.path, text: f.text });
+    else refused.push(built.diagnostic!);
+  }
+  for (const f of outcomeData.files) inputs.inputFiles.add(f);
+  const clash = refused.length ? refused : writeOutputs(io, writes, { root: outDir, inputs: inputs.inputFiles });
   if (clash.length) {
     printDiagnostics(io, [...diagnostics, ...clash], inputs.sources);
     return 1;
   }
-  for (const w of writes) writeText(w.path, w.text);
   printDiagnostics(io, diagnostics, inputs.sources);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const countries = context.countries().length;

@@ -8,6 +8,9 @@ import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
 import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics, variantOption } from './shared.js';
 
+/** Code-point order: the same in every locale. */
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export const scoreHelp = `Usage: policy-index score <rubric> <answers…> [--variant <id>] [--format table|json|csv] [--tree]
 
 Scores answer sets (files or folders) with a rubric (a file, a folder with index.yaml, or the
@@ -65,7 +68,7 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
   const results = (sets.value ?? []).map((s) =>
     scoreAnswerSet(rubric, s, { ...(typeof values.variant === 'string' ? { variant: values.variant } : {}), reportMissing: !values.quiet }),
   );
-  results.sort((a, b) => a.country.localeCompare(b.country) || a.year - b.year);
+  results.sort((a, b) => byCodePoint(a.country, b.country) || a.year - b.year);
   for (const res of results) diagnostics.push(...res.diagnostics);
   if (format === 'json') {
     io.stdout(JSON.stringify({ results: results.map((x) => ({ ...x, diagnostics: diagnosticsJson(x.diagnostics, io.cwd) })), diagnostics: diagnosticsJson(sets.diagnostics, io.cwd) }, null, 2) + '\n');

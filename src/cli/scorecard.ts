@@ -8,7 +8,7 @@ import { buildScorecard, createScorecardContext } from '../report/model.js';
 import { scoreAll } from '../report/site.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { isFolderTarget, loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, overwriteCheck, peersOption, writeText, yearOption } from './report-shared.js';
+import { isFolderTarget, loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, printDiagnostics } from './shared.js';
 
 export const scorecardHelp = `Usage: policy-index scorecard <answers…> [--rubric <path|id>] [--country <CC,…>] [--year <y>]
@@ -97,13 +97,22 @@ export async function scorecardCommand(argv: string[], io: CliIO): Promise<ExitC
   }
   const target = resolve(io.cwd, out);
   const folder = cards.length > 1 || isFolderTarget(target, out);
-  const writes = cards.map((c) => ({ path: folder ? resolve(target, `${c.country}.${format}`) : target, text: c.text }));
-  const clash = writes.map((w) => overwriteCheck(io, w.path, new Set([...inputs.inputFiles, ...outcomeData.files]))).filter((d): d is Diagnostic => d !== undefined);
+  const writes: { path: string; text: string }[] = [];
+  const refused: Diagnostic[] = [];
+  for (const c of cards) {
+    if (!folder) writes.push({ path: target, text: c.text });
+    else {
+      const built = outputFilePath(target, [`${c.country}.${format}`]);
+      if (built.path) writes.push({ path: built.path, text: c.text });
+      else refused.push(built.diagnostic!);
+    }
+  }
+  for (const f of outcomeData.files) inputs.inputFiles.add(f);
+  const clash = refused.length ? refused : writeOutputs(io, writes, { ...(folder ? { root: target } : {}), inputs: inputs.inputFiles });
   if (clash.length) {
     printDiagnostics(io, [...diagnostics, ...clash], inputs.sources);
     return 1;
   }
-  for (const w of writes) writeText(w.path, w.text);
   printDiagnostics(io, diagnostics, inputs.sources);
   io.stderr(`Wrote ${writes.length} scorecard${writes.length === 1 ? '' : 's'} to ${displayPath(io.cwd, folder ? target : writes[0]?.path ?? target)}.\n`);
   return hasErrors(diagnostics) ? 1 : 0;

@@ -527,6 +527,52 @@ const table = {
     summary: 'Something went wrong inside policy-index itself.',
     fix: 'Please report it with the input that caused it.',
   },
+  // ── Files read and written ──────────────────────────────────────────────────
+  FILE_NOT_REGULAR: {
+    severity: 'error', area: 'yaml',
+    summary: 'An input is not a regular file (a named pipe, socket or device such as `/dev/zero`), so it is not read.',
+    fix: 'Name a regular file; copy the data into a file first if it comes from a pipe.',
+  },
+  FILE_UTF16: {
+    severity: 'error', area: 'yaml',
+    summary: 'A text file is encoded as UTF-16; policy-index reads UTF-8 text only.',
+    fix: 'Save the file as UTF-8 (most editors offer it under "Save as" or "Encoding").',
+  },
+  FOLDER_LINK_SKIPPED: {
+    severity: 'warning', area: 'yaml',
+    summary: 'A symbolic link in a searched folder points outside that folder, or back into a folder already searched, so it is not followed.',
+    fix: 'Name the linked folder on the command line if it is meant to be read, or remove the link.',
+  },
+  FOLDER_TOO_DEEP: {
+    severity: 'warning', area: 'yaml',
+    summary: 'A folder lies deeper below a searched folder than the nesting limit (16 levels); its files are not read.',
+    fix: 'Move the files up, or name the deep folder on the command line.',
+  },
+  FOLDER_TOO_MANY_FILES: {
+    severity: 'error', area: 'yaml',
+    summary: 'A folder search met more entries than the limit (100,000); the rest are not read.',
+    fix: 'Name a smaller folder.',
+  },
+  OUTPUT_OUTSIDE_FOLDER: {
+    severity: 'error', area: 'cli',
+    summary: 'An output file would be written outside the output folder (a `..`, an absolute name, or a symbolic link leading out); nothing is written there.',
+    fix: 'Remove the symbolic link from the output folder, or correct the name the output path is built from.',
+  },
+  OUTPUT_NOT_A_FILE: {
+    severity: 'error', area: 'cli',
+    summary: 'An output path names an existing folder, a named pipe or a device where a file is to be written, or ends with a slash where a file name is expected.',
+    fix: 'Give a file name (without a trailing slash) that is not an existing folder.',
+  },
+  OUTPUT_WRITE_FAILED: {
+    severity: 'error', area: 'cli',
+    summary: 'An output file could not be written (no permission, disk full, or a file where a folder is needed).',
+    fix: 'Check the output folder: it must be writable, and no file may stand where a sub-folder is created.',
+  },
+  IMPORT_SHEET_NOT_A_COUNTRY: {
+    severity: 'error', area: 'import',
+    summary: 'A workbook sheet is named neither by a known country code nor by a sub-national code of the form `CC-XXX`, so it is not imported.',
+    fix: 'Rename the sheet to the ISO 3166-1 alpha-2 code of its country (or the ISO 3166-2 code of its region, such as `BE-VLG`).',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 /** Every diagnostic code policy-index can report. */

@@ -6,6 +6,9 @@
  */
 import type { DiagnosticCode } from './codes.js';
 
+/** Code-point order: the same in every locale. */
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** How serious a diagnostic is. Only `error` makes a load fail or the CLI exit with 1. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -91,11 +94,8 @@ export function formatPath(path: readonly PathSegment[] | undefined): string {
  */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
+    (a, b) => byCodePoint((a.file ?? ''), b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0) ||
-      a.code.localeCompare(b.code) ||
-      a.message.localeCompare(b.message),
+      (a.column ?? 0) - (b.column ?? 0) || byCodePoint(a.code, b.code) || byCodePoint(a.message, b.message),
   );
 }

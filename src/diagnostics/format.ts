@@ -15,6 +15,27 @@ export interface FormatOptions {
   summary?: boolean;
 }
 
+// C0 and C1 controls (ESC starts terminal escape sequences such as OSC 8 links), DEL, and the
+// bidirectional overrides and isolates that reorder what a terminal shows.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Makes text safe to print on a terminal: control characters (escape sequences, C0/C1
+ * controls, line breaks) and bidirectional overrides are shown as `\xHH` or `\uHHHH` escapes.
+ *
+ * @example
+ * ```ts
+ * import { escapeControlCharacters } from 'policy-index';
+ * escapeControlCharacters('a\u001b]0;title\u0007b'); // 'a\\x1b]0;title\\x07b'
+ * ```
+ */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -36,7 +57,7 @@ export function codeFrame(source: string, line: number, column: number, endColum
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = (lines[n - 1] ?? '').replace(/\t/g, ' ');
+    const text = escapeControlCharacters((lines[n - 1] ?? '').replace(/\t/g, ' '));
     const mark = n === line ? '>' : ' ';
     out.push(`${mark} ${String(n).padStart(width)} | ${text}`);
     if (n === line) {
@@ -79,13 +100,15 @@ export function diagnosticDocsUrl(code: string, baseUrl: string): string {
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: FormatOptions = {}): string {
   const blocks: string[] = [];
   for (const d of sortDiagnostics(diagnostics)) {
-    const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''} ` : d.line ? `${d.line}:${d.column ?? 1} ` : '';
-    const lines = [`${where}${d.severity} ${d.code} ${d.message}`];
+    // Every piece of text from the input is escaped: none may drive the terminal.
+    const e = (t: unknown) => escapeControlCharacters(String(t));
+    const where = d.file ? `${e(d.file)}${d.line ? `:${d.line}:${d.column ?? 1}` : ''} ` : d.line ? `${d.line}:${d.column ?? 1} ` : '';
+    const lines = [`${where}${d.severity} ${e(d.code)} ${e(d.message)}`];
     const path = formatPath(d.path);
-    if (path) lines.push(`  at: ${path}`);
-    if (d.expected !== undefined) lines.push(`  expected: ${d.expected}`);
-    if (d.actual !== undefined) lines.push(`  actual: ${d.actual}`);
-    if (d.hint) lines.push(`  hint: ${d.hint}`);
+    if (path) lines.push(`  at: ${e(path)}`);
+    if (d.expected !== undefined) lines.push(`  expected: ${e(d.expected)}`);
+    if (d.actual !== undefined) lines.push(`  actual: ${e(d.actual)}`);
+    if (d.hint) lines.push(`  hint: ${e(d.hint)}`);
     const source = d.file ? options.sources?.[d.file] : undefined;
     if (source !== undefined && d.line) {
       const frame = codeFrame(source, d.line, d.column ?? 1, d.endLine === d.line ? d.endColumn : undefined, options.contextLines ?? 1);

@@ -3,38 +3,16 @@
  *
  * @module
  */
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readTextFile } from './safe-fs.js';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Result } from '../diagnostics/index.js';
 import { loadRubric } from '../rubric/load.js';
 import type { Rubric } from '../rubric/types.js';
 import { loadAnswerSet } from '../answers/load.js';
 import type { AnswerSet } from '../answers/types.js';
 
-/** Largest file read, in bytes. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-/**
- * Reads a UTF-8 text file (without a byte-order mark), returning a diagnostic instead of throwing.
- *
- * @example
- * ```ts
- * import { readTextFile } from 'policy-index/node';
- * readTextFile('package.json').value?.startsWith('{'); // true
- * readTextFile('no/such/file.yaml').diagnostics[0]?.code; // 'FILE_NOT_FOUND'
- * ```
- */
-export function readTextFile(path: string, display = path): Result<string> {
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) return { diagnostics: [{ code: 'FILE_NOT_FOUND', severity: 'error', message: `"${display}" is a folder, not a file.`, file: display }] };
-    if (st.size > MAX_FILE_BYTES) return { diagnostics: [{ code: 'FILE_TOO_LARGE', severity: 'error', message: `"${display}" is ${st.size} bytes; the limit is ${MAX_FILE_BYTES}.`, file: display, line: 1, column: 1 }] };
-    return { value: readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), diagnostics: [] };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { diagnostics: [{ code: 'FILE_NOT_FOUND', severity: 'error', message: `Cannot read "${display}"${code ? ` (${code})` : ''}.`, file: display }] };
-  }
-}
+export { MAX_FILE_BYTES, readTextFile } from './safe-fs.js';
 
 const INDEX_NAMES = ['index.yaml', 'index.yml', 'rubric.yaml', 'rubric.yml'];
 
@@ -92,7 +70,8 @@ export function loadRubricFile(path: string): Result<Rubric> & { sources: Record
     /* keep the plain path */
   }
   const file = index.split(sep).join('/');
-  return loadRubric(text.value, {
+  const readDiagnostics: Diagnostic[] = [];
+  const result = loadRubric(text.value, {
     file,
     readFile: (rel) => {
       const full = resolve(folder, rel);
@@ -104,14 +83,31 @@ export function loadRubricFile(path: string): Result<Rubric> & { sources: Record
       }
       const inside = relative(realFolder, real);
       if (inside.startsWith('..') || resolve(realFolder, inside) !== real) return undefined;
-      return readTextFile(real).value;
+      const read = readTextFile(real, full.split(sep).join('/'));
+      // Why an include could not be read (a pipe, a device, too large, UTF-16) is said beside the loader's FILE_NOT_FOUND.
+      readDiagnostics.push(...read.diagnostics.filter((d) => d.code !== 'FILE_NOT_FOUND'));
+      return read.value;
     },
   });
+  return readDiagnostics.length ? { ...result, diagnostics: [...result.diagnostics, ...readDiagnostics] } : result;
 }
+
+/** Deepest folder level searched below a folder named on the command line. */
+export const MAX_FOLDER_DEPTH = 16;
+
+/** Most folder entries looked at in one search. */
+export const MAX_FOLDER_ENTRIES = 100_000;
 
 /**
  * Lists input files: files as given, folders searched recursively (in name order) for files
  * with one of the given extensions — by default `.yaml`/`.yml`, the answer-set files.
+ *
+ * A search never leaves the folder it was given: a symbolic link to a folder outside it (or to
+ * a folder already searched, such as a link to itself) is not followed and is reported with
+ * `FOLDER_LINK_SKIPPED`; each file is listed once even when several links lead to it; folders
+ * deeper than {@link MAX_FOLDER_DEPTH} levels are reported (`FOLDER_TOO_DEEP`), and a search
+ * stops after {@link MAX_FOLDER_ENTRIES} entries (`FOLDER_TOO_MANY_FILES`). Pipes, devices and
+ * other non-regular files with a wanted extension are reported (`FILE_NOT_REGULAR`), never opened.
  *
  * @example
  * ```ts
@@ -124,35 +120,93 @@ export function expandAnswerPaths(paths: readonly string[], extensions: readonly
   const wanted = new Set(extensions.map((e) => e.toLowerCase()));
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  const walk = (dir: string, depth: number) => {
-    if (depth > 16) return;
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+  let entriesSeen = 0;
+  let tooMany = false;
+  const id = (st: { dev: number; ino: number }) => `${st.dev}:${st.ino}`;
+  const addFile = (full: string, st: { dev: number; ino: number }) => {
+    if (seenFiles.has(id(st))) return;
+    seenFiles.add(id(st));
+    files.push(full);
+  };
+  const walk = (dir: string, realRoot: string, depth: number) => {
+    if (depth > MAX_FOLDER_DEPTH) {
+      diagnostics.push({ code: 'FOLDER_TOO_DEEP', severity: 'warning', message: `"${dir}" lies more than ${MAX_FOLDER_DEPTH} folders deep; its files are not read.`, file: dir });
+      return;
+    }
     let entries: string[];
     try {
-      entries = readdirSync(dir).sort();
+      entries = readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     } catch {
       diagnostics.push({ code: 'FILE_NOT_FOUND', severity: 'error', message: `Cannot read the folder "${dir}".`, file: dir });
       return;
     }
     for (const e of entries) {
+      if (tooMany) return;
+      if (++entriesSeen > MAX_FOLDER_ENTRIES) {
+        tooMany = true;
+        diagnostics.push({ code: 'FOLDER_TOO_MANY_FILES', severity: 'error', message: `The folder search met more than ${MAX_FOLDER_ENTRIES} entries; the rest (from "${join(dir, e)}") are not read.`, file: dir });
+        return;
+      }
       if (e.startsWith('.')) continue;
       const full = join(dir, e);
+      const wantedName = wanted.has(e.slice(e.lastIndexOf('.') + 1).toLowerCase());
       let st;
+      let link = false;
       try {
+        link = lstatSync(full).isSymbolicLink();
         st = statSync(full);
-      } catch {
+      } catch (error) {
+        if (link && wantedName) diagnostics.push({ code: 'FILE_NOT_FOUND', severity: 'error', message: `"${full}" is a symbolic link that leads nowhere${(error as NodeJS.ErrnoException).code === 'ELOOP' ? ' (it leads back to itself)' : ''}; it is not read.`, file: full });
         continue;
       }
-      if (st.isDirectory()) walk(full, depth + 1);
-      else if (wanted.has(e.slice(e.lastIndexOf('.') + 1).toLowerCase())) files.push(full);
+      if (st.isDirectory()) {
+        let realDir: string;
+        try {
+          realDir = realpathSync(full);
+        } catch {
+          continue;
+        }
+        const rel = relative(realRoot, realDir);
+        if (link && (rel.startsWith('..') || isAbsolute(rel))) {
+          diagnostics.push({ code: 'FOLDER_LINK_SKIPPED', severity: 'warning', message: `"${full}" is a link to a folder outside "${realRoot}"; it is not followed.`, file: full });
+          continue;
+        }
+        if (seenDirs.has(id(st))) {
+          diagnostics.push({ code: 'FOLDER_LINK_SKIPPED', severity: 'warning', message: `"${full}" leads back to a folder already searched; it is not searched again.`, file: full });
+          continue;
+        }
+        seenDirs.add(id(st));
+        walk(full, realRoot, depth + 1);
+      } else if (wantedName) {
+        if (st.isFile()) addFile(full, st);
+        else diagnostics.push({ code: 'FILE_NOT_REGULAR', severity: 'error', message: `"${full}" is not a regular file (a pipe, socket or device); it is not read.`, file: full });
+      }
     }
   };
   for (const p of paths) {
+    let st;
     try {
-      if (statSync(p).isDirectory()) walk(p, 0);
-      else files.push(p);
-    } catch {
-      diagnostics.push({ code: 'FILE_NOT_FOUND', severity: 'error', message: `"${p}" does not exist.`, file: p });
+      st = statSync(p);
+    } catch (error) {
+      const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+      diagnostics.push({ code: 'FILE_NOT_FOUND', severity: 'error', message: loop ? `"${p}" is a symbolic link that leads back to itself.` : `"${p}" does not exist.`, file: p });
+      continue;
     }
+    if (st.isDirectory()) {
+      if (seenDirs.has(id(st))) continue;
+      seenDirs.add(id(st));
+      let realRoot = resolve(p);
+      try {
+        realRoot = realpathSync(p);
+      } catch {
+        /* keep the plain path */
+      }
+      walk(p, realRoot, 0);
+    } else if (st.isFile()) addFile(p, st);
+    // Pipes and devices named directly are reported by the reader, before it opens them.
+    else files.push(p);
   }
   return { files, diagnostics };
 }

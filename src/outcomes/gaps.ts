@@ -24,6 +24,9 @@ import type {
 } from './types.js';
 import { fixed, OutcomeDecimal } from './units.js';
 
+/** Code-point order: the same in every locale. */
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Options for {@link computeGaps}.
  *
@@ -125,10 +128,9 @@ function exactGaps(
       });
     }
   }
-  const order = (a: { country: string; indicator: string; year: number }, b: typeof a): number =>
-    a.indicator.localeCompare(b.indicator) || a.country.localeCompare(b.country) || a.year - b.year;
-  gaps.sort((a, b) => order(a.row, b.row) || a.row.gap.localeCompare(b.row.gap));
-  missing.sort((a, b) => order(a, b) || a.gap.localeCompare(b.gap));
+  const order = (a: { country: string; indicator: string; year: number }, b: typeof a): number => byCodePoint(a.indicator, b.indicator) || byCodePoint(a.country, b.country) || a.year - b.year;
+  gaps.sort((a, b) => order(a.row, b.row) || byCodePoint(a.row.gap, b.row.gap));
+  missing.sort((a, b) => order(a, b) || byCodePoint(a.gap, b.gap));
   return { gaps, missing, undefinedRatios };
 }
 
@@ -281,7 +283,7 @@ export function computeTrends(framework: OutcomeFramework, dataset: OutcomeDatas
       changePerYear: fixed(change.div(lastYear - firstYear), precision + 2),
     });
   }
-  rows.sort((a, b) => a.indicator.localeCompare(b.indicator) || a.country.localeCompare(b.country) || a.series.localeCompare(b.series) || a.id.localeCompare(b.id));
+  rows.sort((a, b) => byCodePoint(a.indicator, b.indicator) || byCodePoint(a.country, b.country) || byCodePoint(a.series, b.series) || byCodePoint(a.id, b.id));
   return { value: { kind: 'outcome-trend-table', rows } as unknown as OutcomeTrendTable, diagnostics: [] };
 }
 

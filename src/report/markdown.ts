@@ -17,7 +17,8 @@ function table(header: string[], rows: string[][], align?: ('l' | 'r')[]): strin
 
 function url(u: string | undefined): string {
   const s = safeUrl(u);
-  return s ? s.replace(/[()<>\s]/g, (c) => encodeURIComponent(c)) : '';
+  // Parentheses, brackets, angle brackets, backslashes and white space would end or change a Markdown link target.
+  return s ? s.replace(/[()<>[\]\\\s]/g, (c) => (c.charCodeAt(0) < 0x80 ? '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0') : encodeURIComponent(c))) : '';
 }
 
 function evidence(n: NodeCard): string {

@@ -274,7 +274,7 @@ export function countryRecord(code: string): CountryRecord | undefined {
  * ```
  */
 export function m49Regions(): M49Region[] {
-  return [...REGIONS.values()].sort((a, b) => a.code.localeCompare(b.code)).map((r) => ({ ...r }));
+  return [...REGIONS.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((r) => ({ ...r }));
 }
 
 /**

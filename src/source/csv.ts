@@ -203,20 +203,49 @@ export function csvFieldText(record: CsvRecord, index: number): string {
   return record.fields[index]?.value ?? '';
 }
 
+/** A plain decimal number (optionally signed, with a fraction or exponent): left as it is. */
+const PLAIN_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
 /**
- * Writes one CSV field: quoted when it holds a comma, quote or line break, starts or ends with
- * white space, or starts with `=`, `+` or `@` (so spreadsheets do not read it as a formula).
- * Empty for null and undefined.
+ * Writes one CSV field: quoted when it holds a comma, quote or line break or starts or ends
+ * with white space. A text cell that a spreadsheet would run as a formula — one starting with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return — is neutralised the OWASP way: prefixed with a
+ * single quote and quoted. Numbers (and text that is a plain number such as `-3.5`) stay as
+ * they are, so numeric columns remain numeric. Empty for null and undefined.
  *
  * @example
  * ```ts
  * import { csvField } from 'policy-index';
- * csvField('a,b'); // '"a,b"'
- * csvField(42);    // '42'
+ * csvField('a,b');          // '"a,b"'
+ * csvField(42);             // '42'
+ * csvField('-3.5');         // '-3.5'
+ * csvField('=HYPERLINK(1)'); // `"'=HYPERLINK(1)"`
  * ```
  */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const s = String(value);
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) || /^[=+@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  let s = String(value);
+  // Text already starting with quotes before a formula sign gets one more, so that reading
+  // the field back ({@link csvFieldText}'s counterpart {@link restoreCsvFormulaText}) is exact.
+  const neutralise = typeof value !== 'number' && NEUTRALISED.test(s) && !PLAIN_NUMBER.test(s);
+  if (neutralise) s = `'${s}`;
+  return neutralise || /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Text a spreadsheet would run as a formula, possibly behind quotes that a writer added. */
+const NEUTRALISED = /^'*[=+\-@\t\r]/;
+
+/**
+ * Undoes {@link csvField}'s formula neutralisation when reading a table back: a quoted field
+ * whose text is a single quote followed by (quotes and) a formula sign loses that one quote.
+ * Unquoted fields and other text are returned as they are.
+ *
+ * @example
+ * ```ts
+ * import { restoreCsvFormulaText } from 'policy-index';
+ * restoreCsvFormulaText({ value: "'-", line: 1, column: 1, quoted: true }); // '-'
+ * ```
+ */
+export function restoreCsvFormulaText(field: CsvField): string {
+  return field.quoted && field.value.startsWith("'") && NEUTRALISED.test(field.value.slice(1)) && !PLAIN_NUMBER.test(field.value.slice(1)) ? field.value.slice(1) : field.value;
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Diagnostic, Result } from '../diagnostics/index.js';
-import { parseCsv } from '../source/csv.js';
+import { parseCsv, restoreCsvFormulaText } from '../source/csv.js';
 
 /** One cell: its text and where it is (CSV: line and column; sheet: row and column number). */
 export interface GridCell {
@@ -60,6 +60,6 @@ export function cellDiagnostic(grid: CellGrid, cell: { line: number; column: num
  */
 export function csvCellGrid(text: string, file = '<input>'): Result<CellGrid> {
   const parsed = parseCsv(text, { file, header: false, strictFieldCount: false });
-  const rows: GridRow[] = parsed.value.records.map((r) => ({ line: r.line, cells: r.fields.map((f) => ({ text: f.value, line: f.line, column: f.column })) }));
+  const rows: GridRow[] = parsed.value.records.map((r) => ({ line: r.line, cells: r.fields.map((f) => ({ text: restoreCsvFormulaText(f), line: f.line, column: f.column })) }));
   return { value: { file, rows }, diagnostics: parsed.diagnostics };
 }

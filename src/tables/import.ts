@@ -353,7 +353,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
   }
   const order = new Map(rubric.questions.map((q, i) => [q.id, i]));
   const sets: AnswerSet[] = [];
-  for (const d of [...drafts.values()].sort((a, b) => String(a.set.country).localeCompare(String(b.set.country)) || Number(a.set.year) - Number(b.set.year))) {
+  for (const d of [...drafts.values()].sort((a, b) => (String(a.set.country) < String(b.set.country) ? -1 : String(a.set.country) > String(b.set.country) ? 1 : 0) || Number(a.set.year) - Number(b.set.year))) {
     const answers = new Map<string, Answer>();
     for (const [qid, e] of [...d.answers].sort((a, b) => order.get(a[0])! - order.get(b[0])!)) {
       if (e.absent && e.byRegion === undefined && e.recordedScore === undefined) continue;

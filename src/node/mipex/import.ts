@@ -28,7 +28,6 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { D } from '../../answers/exact.js';
 import { countryName } from '../../source/countries.js';
@@ -38,6 +37,8 @@ import type { Diagnostic, Severity } from '../../diagnostics/index.js';
 import type { QuestionNode, Rubric, RubricNode, RubricOption } from '../../rubric/types.js';
 import { readMipexWorkbook, sheetCountry, type RawCell, type RawDiagnostic, type RawOverallRow, type RawSheet, type RawWorkbook } from './read-workbook.js';
 import subnationalData from './subnational.json' with { type: 'json' };
+import { normaliseCountryCode } from '../../source/countries.js';
+import { readFileBytes } from '../safe-fs.js';
 
 /** How to cite the source of every imported value. */
 export const MIPEX_2020_CITATION =
@@ -312,13 +313,16 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
   const empty = (sha256 = ''): MipexImportResult => ({ answerSets: [], published: [], diagnostics, sheets: [], workbook: workbook(sha256), rubric: rubricRef });
 
   let bytes: Uint8Array;
-  try {
-    bytes = typeof input === 'string' ? await readFile(input) : input;
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-    diagnostics.push({ code: 'IMPORT_UNREADABLE', severity: 'error', message: `The workbook "${file}" could not be read (${why}).`, file });
-    return empty();
-  }
+  if (typeof input === 'string') {
+    // Only a regular file is read, and only up to the size limit (a pipe or device is refused, never opened).
+    const read = readFileBytes(input, file);
+    if (!read.value) {
+      const why = read.diagnostics[0]?.message ?? 'unreadable';
+      diagnostics.push({ code: 'IMPORT_UNREADABLE', severity: 'error', message: `The workbook "${file}" could not be read: ${why}`, file });
+      return empty();
+    }
+    bytes = read.value;
+  } else bytes = input;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const raw = await readMipexWorkbook(bytes);
   diagnostics.push(...raw.diagnostics.map((d) => fromReader(d, file)));
@@ -351,7 +355,21 @@ export function importParsedMipexWorkbook(raw: RawWorkbook, options: ImportMipex
   const seenCountries = new Set<string>();
   const sourceName = basename(file);
 
-  for (const sheet of raw.sheets) {
+  for (const rawSheet of raw.sheets) {
+    // The sheet name becomes the country of answer sets and part of output paths: only a known
+    // country code or a sub-national code (CC-XXX) is accepted.
+    const unit = normaliseCountryCode(rawSheet.country);
+    if (!(unit.kind === 'country' || (unit.kind === 'region' && /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(unit.code)))) {
+      diagnostics.push({
+        code: 'IMPORT_SHEET_NOT_A_COUNTRY',
+        severity: 'error',
+        message: `The sheet ${JSON.stringify(rawSheet.name)} is not named by a known country code or a sub-national code such as BE-VLG; it is not imported.`,
+        file,
+        path: [rawSheet.name],
+      });
+      continue;
+    }
+    const sheet = unit.code === rawSheet.country ? rawSheet : { ...rawSheet, country: unit.code };
     if (seenCountries.has(sheet.country)) continue; // the reader reported the duplicate
     seenCountries.add(sheet.country);
     const ctx: SheetContext = { sheet, file, diagnostics, subnational };
@@ -455,7 +473,7 @@ export function importParsedMipexWorkbook(raw: RawWorkbook, options: ImportMipex
     }
     sheets.push({ sheet: sheet.name, country: sheet.country, answerSets: answerSets.length - setsBefore, answers: answerCount, published: published.length - publishedBefore });
   }
-  answerSets.sort((a, b) => a.country.localeCompare(b.country) || a.year - b.year);
+  answerSets.sort((a, b) => (a.country < b.country ? -1 : a.country > b.country ? 1 : 0) || a.year - b.year);
   return { answerSets, published, diagnostics, sheets, workbook: { file, sha256: '' }, rubric: rubricRef };
 }
 

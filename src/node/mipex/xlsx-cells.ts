@@ -64,14 +64,17 @@ function zipEntries(buf: Buffer): Map<string, () => Buffer> {
   return out;
 }
 
-const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+// The five XML entities only (a Map, so that `&constructor;` is no entity); anything else stays as written.
+const ENTITY: ReadonlyMap<string, string> = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]]);
 
 function decode(s: string): string {
   if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (m, e: string) => {
-    if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith('#')) return String.fromCodePoint(parseInt(e.slice(1), 10));
-    return ENTITY[e] ?? m;
+  return s.replace(/&(#x[0-9a-fA-F]{1,8}|#\d{1,8}|[a-zA-Z]+);/g, (m, e: string) => {
+    if (e.startsWith('#')) {
+      const cp = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    }
+    return ENTITY.get(e) ?? m;
   });
 }
 
