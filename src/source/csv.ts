@@ -211,7 +211,7 @@ const PLAIN_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
  * with white space. A text cell that a spreadsheet would run as a formula — one starting with
  * `=`, `+`, `-`, `@`, a tab or a carriage return — is neutralised the OWASP way: prefixed with a
  * single quote and quoted. Numbers (and text that is a plain number such as `-3.5`) stay as
- * they are, so numeric columns remain numeric. Empty for null and undefined.
+ * they are, so numeric columns remain numeric, and so does a lone `-`. Empty for null and undefined.
  *
  * @example
  * ```ts
@@ -227,7 +227,8 @@ export function csvField(value: string | number | null | undefined): string {
   let s = String(value);
   // Text already starting with quotes before a formula sign gets one more, so that reading
   // the field back ({@link csvFieldText}'s counterpart {@link restoreCsvFormulaText}) is exact.
-  const neutralise = typeof value !== 'number' && NEUTRALISED.test(s) && !PLAIN_NUMBER.test(s);
+  // A lone '-' (a table's "no answer") carries no formula and stays as it is.
+  const neutralise = typeof value !== 'number' && s !== '-' && NEUTRALISED.test(s) && !PLAIN_NUMBER.test(s);
   if (neutralise) s = `'${s}`;
   return neutralise || /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
