@@ -89,7 +89,8 @@ function flag(doc: Document, pair: Pair, reason: string): void {
 
 /**
  * Migrates the text of one answer file to `rubric`. Returns the new text and notes on what a
- * person should check; never throws on a file that parses (an unparsable file is returned
+ * person should check. With `previous` (the rubric the answers were written for), only questions
+ * new in this edition are added; without it, every unanswered question is. Never throws on a file that parses (an unparsable file is returned
  * unchanged with no plan steps; load it first for diagnostics).
  *
  * @example
@@ -100,7 +101,7 @@ function flag(doc: Document, pair: Pair, reason: string): void {
  * if (out.changed) console.log(out.notes.map((n) => `${n.question}: ${n.message}`).join('\n'));
  * ```
  */
-export function migrateAnswerText(text: string, rubric: Rubric, extraRules: readonly MigrationRule[] = []): MigratedText {
+export function migrateAnswerText(text: string, rubric: Rubric, extraRules: readonly MigrationRule[] = [], previous?: Rubric): MigratedText {
   const doc = parseDocument(text, { keepSourceTokens: false });
   const answers = doc.get('answers', true);
   const rubricRef = String(toJs(doc.get('rubric', true)) ?? '');
@@ -109,14 +110,14 @@ export function migrateAnswerText(text: string, rubric: Rubric, extraRules: read
   if (doc.errors.length || !isMap(answers)) return { text, changed: false, notes: [], plan: { steps: [], dropped: [], newEdition: false } };
   const pairs = new Map<string, Pair>();
   for (const p of answers.items) if (isScalar(p.key)) pairs.set(String(p.key.value), p as Pair);
-  const plan = planMigration(rubric, [...pairs.keys()], written, extraRules);
+  const plan = planMigration(rubric, [...pairs.keys()], written, extraRules, previous);
   const notes: MigrationNote[] = [];
   let changed = false;
   const taken = new Set<string>();
   for (const s of plan.steps) {
     const q = rubric.nodes.get(s.question) as QuestionNode;
     if (s.from === undefined) {
-      if (!plan.newEdition) continue;
+      if (!plan.newEdition || !s.isNew) continue;
       const m = doc.createNode({ answer: 'unknown', status: 'draft' }) as YAMLMap;
       answers.set(doc.createNode(s.question), m);
       changed = true;

@@ -18,6 +18,8 @@ export interface MigrationStep {
   options: Readonly<Record<string, string>>;
   /** Why a person should look at the carried-over answer, if they should. */
   review?: string;
+  /** Whether the question is new in this edition (no counterpart in the previous rubric, when that is known). */
+  isNew: boolean;
 }
 
 /** The migration plan of one answer set. */
@@ -41,7 +43,7 @@ export interface MigrationPlan {
  * plan.steps.filter((s) => s.review).map((s) => s.question);
  * ```
  */
-export function planMigration(rubric: Rubric, keys: readonly string[], written: { id: string; version: string }, extraRules: readonly MigrationRule[] = []): MigrationPlan {
+export function planMigration(rubric: Rubric, keys: readonly string[], written: { id: string; version: string }, extraRules: readonly MigrationRule[] = [], previous?: Rubric): MigrationPlan {
   const present = new Set(keys);
   const rules = new Map<string, MigrationRule>();
   for (const r of [...(rubric.migrate ?? []), ...extraRules]) rules.set(r.question, { ...rules.get(r.question), ...r });
@@ -51,7 +53,8 @@ export function planMigration(rubric: Rubric, keys: readonly string[], written: 
     const rule = rules.get(q.id);
     const candidates = [rule?.from, q.id, ...(q.replaces ?? []), ...q.aliases].filter((k): k is string => k !== undefined);
     const from = candidates.find((k) => present.has(k));
-    const step: MigrationStep = { question: q.id, ...(from !== undefined ? { from } : {}), options: rule?.options ?? {}, ...(rule?.review && from !== undefined ? { review: rule.review } : {}) };
+    const isNew = previous ? !candidates.some((k) => previous.nodes.has(k) || previous.aliases.has(k)) : true;
+    const step: MigrationStep = { question: q.id, isNew, ...(from !== undefined ? { from } : {}), options: rule?.options ?? {}, ...(rule?.review && from !== undefined ? { review: rule.review } : {}) };
     if (from !== undefined) used.set(from, [...(used.get(from) ?? []), q.id]);
     steps.push(step);
   }
@@ -98,13 +101,14 @@ export interface MigratedAnswerSet {
  * scoreAnswerSet(v2, set);
  * ```
  */
-export function migrateAnswerSet(rubric: Rubric, set: AnswerSet, extraRules: readonly MigrationRule[] = []): MigratedAnswerSet {
-  const plan = planMigration(rubric, [...set.answers.keys()], set.rubric, extraRules);
+export function migrateAnswerSet(rubric: Rubric, set: AnswerSet, extraRules: readonly MigrationRule[] = [], previous?: Rubric): MigratedAnswerSet {
+  const plan = planMigration(rubric, [...set.answers.keys()], set.rubric, extraRules, previous);
   const answers = new Map<string, Answer>();
   for (const s of plan.steps) {
     const q = rubric.nodes.get(s.question) as QuestionNode;
     const old = s.from !== undefined ? set.answers.get(s.from) : undefined;
     if (!old) {
+      if (!s.isNew) continue;
       answers.set(s.question, { question: s.question, value: 'unknown', evidence: { citations: [], status: 'draft' } });
       continue;
     }

@@ -336,7 +336,7 @@ function impactOf(
     return res.variants.find((v) => v.id === res.variant)?.score ?? null;
   };
   const before = answers.map((a) => top(oldR, a));
-  const after = answers.map((a) => top(newR, migrateAnswerSet(newR, a).set));
+  const after = answers.map((a) => top(newR, migrateAnswerSet(newR, a, [], oldR).set));
   const rb = ranks(before);
   const ra = ranks(after);
   const units = answers.map((a, u): UnitImpact => {
