@@ -67,3 +67,12 @@ export type { PolicyValue, OutcomeSeriesPoint, PolicyOutcomeOptions, PolicyOutco
 export { buildPolicyOutcomeView, pearsonCorrelation, spearmanCorrelation, renderPolicyOutcomeSvg, renderPolicyOutcomeText, ASSOCIATION_NOTE } from './analysis/policy-outcome.js';
 // Scorecards, comparisons, change attribution
 export * from './report/index.js';
+// Editions: rubric diff, answer migration
+export type { RubricDiff, RubricChange, RubricChangeKind, StepEffect, UnitImpact, ImpactStep, RubricImpact, DiffRubricsOptions } from './editions/rubric-diff.js';
+export { diffRubrics } from './editions/rubric-diff.js';
+export type { MigrationStep, MigrationPlan, MigratedAnswerSet } from './editions/migrate-plan.js';
+export { planMigration, migrateAnswerSet } from './editions/migrate-plan.js';
+export type { MigrationNote, MigratedText } from './editions/migrate-document.js';
+export { migrateAnswerText } from './editions/migrate-document.js';
+export { parseMigrationMapping } from './editions/mapping.js';
+export type { MigrationRule } from './rubric/types.js';
