@@ -76,3 +76,5 @@ export type { MigrationNote, MigratedText } from './editions/migrate-document.js
 export { migrateAnswerText } from './editions/migrate-document.js';
 export { parseMigrationMapping } from './editions/mapping.js';
 export type { MigrationRule } from './rubric/types.js';
+export type { SideBySide, SideBySideRow, SideBySideCell } from './editions/side-by-side.js';
+export { sideBySide } from './editions/side-by-side.js';

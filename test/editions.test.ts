@@ -219,3 +219,27 @@ describe('CLI', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('side by side (compare --units)', () => {
+  it('MIPEX SE,DE: every node, with exact differences', async () => {
+    const r = await run('compare', 'examples/mipex/SE/SE-2019.yaml', 'examples/mipex/DE/DE-2019.yaml', '--rubric', 'rubrics/mipex-2020', '--units', 'SE,DE', '--format', 'json');
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.out) as import('../src/index.js').SideBySide;
+    const mipex = rubricAt('rubrics/mipex-2020');
+    expect(t.rows.length).toBe(mipex.nodes.size);
+    let checked = 0;
+    for (const row of t.rows) {
+      const [a, b] = row.cells;
+      if (a!.score === null || b!.score === null) continue;
+      expect(eq(q(b!.difference!), plus(q(b!.score), ratio(-q(a!.score).n, q(a!.score).d))), row.id).toBe(true);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+    expect(t.rows.some((x) => x.cells[0]!.answer !== undefined)).toBe(true);
+  });
+  it('demo NO,SE as text', async () => {
+    const r = await run('compare', 'examples/demo/answers', '--rubric', 'examples/demo/rubric', '--units', 'NO,SE');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').filter((l) => /\t/.test(l)).length).toBe(demo1.nodes.size + 1);
+  });
+});
