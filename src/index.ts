@@ -78,3 +78,5 @@ export { parseMigrationMapping } from './editions/mapping.js';
 export type { MigrationRule } from './rubric/types.js';
 export type { SideBySide, SideBySideRow, SideBySideCell } from './editions/side-by-side.js';
 export { sideBySide } from './editions/side-by-side.js';
+export type { TrendRow, PeerSegment, TrendLineSegment, TrendLine } from './editions/trend.js';
+export { trendRows, comparableVariant, peerSegments, trendLines } from './editions/trend.js';

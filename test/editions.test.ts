@@ -243,3 +243,38 @@ describe('side by side (compare --units)', () => {
     expect(r.out.split('\n').filter((l) => /\t/.test(l)).length).toBe(demo1.nodes.size + 1);
   });
 });
+
+describe('trend', () => {
+  it('MIPEX SE and DE: a long table of every node, and lines whose n follows the peer set', async () => {
+    const r = await run('trend', 'rubrics/mipex-2020', 'examples/mipex/SE', 'examples/mipex/DE', '--format', 'json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    const mipex = rubricAt('rubrics/mipex-2020');
+    const years = new Set(j.rows.map((x: { year: number }) => x.year));
+    expect(j.rows.length).toBe(mipex.nodes.size * years.size * 2);
+    for (const line of j.lines) for (const seg of line.segments) {
+      expect(seg.n).toBe(seg.units.length);
+      // Each point is the exact mean of the units' scores that year, from the long table.
+      for (const p of seg.points) {
+        const xs = j.rows.filter((x: { node: string; year: number; country: string }) => x.node === line.node && x.year === p.year && seg.units.includes(x.country));
+        const sum = xs.reduce((s: Ratio, x: { score: string }) => plus(s, q(x.score)), ratio(0n));
+        expect(eq(q(p.score), ratio(sum.n, sum.d * BigInt(seg.n)))).toBe(true);
+      }
+    }
+    expect((await run('trend', 'rubrics/mipex-2020', 'examples/mipex/SE', '--format', 'svg')).out).toMatch(/^<svg/);
+  });
+  it('breaks a line where the unit set changes', async () => {
+    const { peerSegments } = await import('../src/editions/trend.js');
+    expect(peerSegments(new Map([[2018, ['A', 'B']], [2019, ['B', 'A']], [2020, ['A']], [2021, ['A', 'B']]]))).toEqual([
+      { years: [2018, 2019], units: ['A', 'B'] },
+      { years: [2020], units: ['A'] },
+      { years: [2021], units: ['A', 'B'] },
+    ]);
+  });
+  it('demo rubric as csv and html', async () => {
+    const c = await run('trend', 'examples/demo/rubric', 'examples/demo/answers', '--format', 'csv');
+    expect(c.code).toBe(0);
+    expect(c.out.trim().split('\n').length).toBe(1 + demo1.nodes.size * 2);
+    expect((await run('trend', 'examples/demo/rubric', 'examples/demo/answers', '--format', 'html')).out).toMatch(/<!doctype html>/);
+  });
+});
