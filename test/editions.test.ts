@@ -278,3 +278,15 @@ describe('trend', () => {
     expect((await run('trend', 'examples/demo/rubric', 'examples/demo/answers', '--format', 'html')).out).toMatch(/<!doctype html>/);
   });
 });
+
+describe('diff-answers --since on MIPEX', () => {
+  it('what changed in the law for one country, summing exactly', async () => {
+    const r = await run('diff-answers', 'examples/mipex/SE/SE-2019.yaml', '--since', 'examples/mipex/SE', '--rubric', 'rubrics/mipex-2020', '--format', 'json');
+    expect(r.code).toBe(0);
+    const u = JSON.parse(r.out).units[0];
+    expect([u.fromYear, u.toYear]).toEqual([2018, 2019]);
+    expect(u.change.overall.delta).not.toBeNull();
+    const sum = u.change.changes.reduce((s: Ratio, c: { contribution: string }) => plus(s, q(c.contribution)), ratio(0n));
+    expect(eq(sum, q(u.change.overall.delta))).toBe(true);
+  });
+});
