@@ -290,3 +290,18 @@ describe('diff-answers --since on MIPEX', () => {
     expect(eq(sum, q(u.change.overall.delta))).toBe(true);
   });
 });
+
+describe('migrate never writes through a link out of --out', () => {
+  it('refuses a symbolic link in --out, even with --force', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const out = mkdtempSync(join(tmpdir(), 'pi-link-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'pi-else-'));
+    writeFileSync(join(elsewhere, 'x.yaml'), 'keep\n');
+    symlinkSync(join(elsewhere, 'x.yaml'), join(out, 'northland-2024.yaml'));
+    const r = await run('migrate', 'examples/demo/answers/northland-2024.yaml', '--to', `${FIX}/demo-v2`, '--out', out, '--force');
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(elsewhere, 'x.yaml'), 'utf8')).toBe('keep\n');
+    rmSync(out, { recursive: true, force: true });
+    rmSync(elsewhere, { recursive: true, force: true });
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve, isAbsolute } from 'node:path';
 import { computeChange } from '../analysis/change.js';
 import type { Diagnostic } from '../diagnostics/index.js';
@@ -187,6 +187,16 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
     }
     names.add(name);
     const id = fileId(target);
+    let link = false;
+    try {
+      link = lstatSync(target).isSymbolicLink();
+    } catch {
+      link = false;
+    }
+    if (link) {
+      diagnostics.push({ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `"${shownTarget}" is a symbolic link; writing through it could leave --out. Remove it or choose another --out folder.`, file: shownTarget });
+      continue;
+    }
     if (rel.startsWith('..') || isAbsolute(rel) || (id && inputIds.has(id)) || (id && !values.force)) {
       diagnostics.push({ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: id && !inputIds.has(id) ? `"${shownTarget}" already exists; use --force to replace it or choose another --out folder.` : `Writing "${shownTarget}" would overwrite an input file; choose another --out folder.`, file: shownTarget });
       continue;
