@@ -88,3 +88,16 @@ export type { PublishedValue, PublishedColumns, PublishedCell, ReadPublishedOpti
 export { readPublishedCsv, readPublishedRows, PUBLISHED_COLUMNS } from './analysis/verify/published.js';
 export type { PublishedDisagreement, PublishedInconsistency, VerifyPublishedResult, VerifyPublishedOptions } from './analysis/verify/verify.js';
 export { verifyPublishedScores, checkPublishedConsistency, DEFAULT_VERIFY_TOLERANCE } from './analysis/verify/verify.js';
+// Editions: rubric diff, answer migration
+export type { RubricDiff, RubricChange, RubricChangeKind, StepEffect, UnitImpact, ImpactStep, RubricImpact, DiffRubricsOptions } from './editions/rubric-diff.js';
+export { diffRubrics } from './editions/rubric-diff.js';
+export type { MigrationStep, MigrationPlan, MigratedAnswerSet } from './editions/migrate-plan.js';
+export { planMigration, migrateAnswerSet } from './editions/migrate-plan.js';
+export type { MigrationNote, MigratedText } from './editions/migrate-document.js';
+export { migrateAnswerText } from './editions/migrate-document.js';
+export { parseMigrationMapping } from './editions/mapping.js';
+export type { MigrationRule } from './rubric/types.js';
+export type { SideBySide, SideBySideRow, SideBySideCell } from './editions/side-by-side.js';
+export { sideBySide } from './editions/side-by-side.js';
+export type { TrendRow, PeerSegment, TrendLineSegment, TrendLine } from './editions/trend.js';
+export { trendRows, comparableVariant, peerSegments, trendLines } from './editions/trend.js';

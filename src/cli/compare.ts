@@ -6,6 +6,7 @@ import { renderIndexHtml } from '../report/html.js';
 import { buildIndexModel, createScorecardContext, type IndexModel } from '../report/model.js';
 import { scoreAll } from '../report/site.js';
 import { formatOption, parseCommandArgs } from './args.js';
+import { sideBySideCommand } from './side-by-side.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
 import { fileOutOption, loadReportInputs, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, printDiagnostics, variantOption } from './shared.js';
@@ -26,6 +27,7 @@ Options:
   --peers <p>     group whose average is shown: all (default), eu or DE,FR,…
   --format <f>    text (default), csv, html or json
   --out <file>    write to a file instead of standard output (never over an input file)
+  --units <A,B>   two or more countries side by side: every node, answer and exact difference
   -h, --help      show this help
 
 Exit codes: 0 clean, 1 errors in the inputs, 2 usage error.`;
@@ -60,6 +62,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<ExitCod
     peers: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    units: { type: 'string' },
   });
   if (values.help) {
     io.stdout(compareHelp + '\n');
@@ -76,6 +79,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<ExitCod
   }
   const rubric = inputs.rubric;
   const variant = variantOption('compare', rubric, values.variant);
+  if (typeof values.units === 'string') return sideBySideCommand(io, rubric, inputs.sets, values.units, { ...(year !== undefined ? { year } : {}), ...(variant ? { variant } : {}), format });
   const results = scoreAll(rubric, inputs.sets);
   for (const r of results) diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error'));
   if (year !== undefined && !results.some((r) => r.year === year)) throw new UsageError(`No answer set is for ${year}.`, 'compare');

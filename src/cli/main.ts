@@ -24,6 +24,8 @@ import {
   outcomesValidateCommand,
   outcomesValidateHelp,
 } from './outcomes.js';
+import { trendCommand, trendHelp } from './trend.js';
+import { diffAnswersCommand, diffAnswersHelp, diffRubricCommand, diffRubricHelp, migrateCommand, migrateHelp } from './editions.js';
 
 /** A registered command. */
 export interface CommandSpec {
@@ -52,6 +54,10 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'outcomes validate', summary: 'check outcome data against an outcome framework', help: outcomesValidateHelp, run: outcomesValidateCommand },
   { name: 'outcomes gaps', summary: 'compute outcome gaps between cohorts', help: outcomesGapsHelp, run: outcomesGapsCommand },
   { name: 'outcomes compare', summary: 'set policy scores beside an outcome gap (association)', help: outcomesCompareHelp, run: outcomesCompareCommand },
+  { name: 'diff-rubric', summary: 'what changed between two rubric editions, and its effect on scores', help: diffRubricHelp, run: diffRubricCommand },
+  { name: 'migrate', summary: 'carry answer sets over to a new rubric edition, keeping comments', help: migrateHelp, run: migrateCommand },
+  { name: 'trend', summary: 'every node by unit and year, and trend lines with comparable sets', help: trendHelp, run: trendCommand },
+  { name: 'diff-answers', summary: 'compare two versions of answer sets, with each change\'s effect', help: diffAnswersHelp, run: diffAnswersCommand },
 ];
 
 void lazy;

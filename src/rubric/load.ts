@@ -189,6 +189,7 @@ function buildQuestion(raw: unknown, frame: Frame, ctx: Ctx, parentKind: NodeKin
     title: q.title,
     ...(q.description !== undefined ? { description: q.description } : {}),
     aliases: q.aliases ?? [],
+    ...(q.replaces !== undefined ? { replaces: typeof q.replaces === 'string' ? [q.replaces] : q.replaces } : {}),
     weight: q.weight ?? 1,
     ...(q.dimension !== undefined ? { dimension: q.dimension } : {}),
     ...(q.notes !== undefined ? { notes: q.notes } : {}),
@@ -247,7 +248,7 @@ function buildIndicator(raw: unknown, frame: Frame, ctx: Ctx, parentKind: NodeKi
 }
 
 function group(
-  c: { id: string; title: string; description?: string | undefined; aliases?: string[] | undefined; weight?: number | undefined; dimension?: string | undefined; notes?: string | undefined; aggregation?: z.infer<typeof aggregationSchema> | undefined },
+  c: { id: string; title: string; description?: string | undefined; aliases?: string[] | undefined; replaces?: string | string[] | undefined; weight?: number | undefined; dimension?: string | undefined; notes?: string | undefined; aggregation?: z.infer<typeof aggregationSchema> | undefined },
   kind: GroupNode['kind'],
   frame: Frame,
   children: RubricNode[],
@@ -267,6 +268,7 @@ function group(
     title: c.title,
     ...(c.description !== undefined ? { description: c.description } : {}),
     aliases: c.aliases ?? [],
+    ...(c.replaces !== undefined ? { replaces: typeof c.replaces === 'string' ? [c.replaces] : c.replaces } : {}),
     weight: c.weight ?? 1,
     ...(c.dimension !== undefined ? { dimension: c.dimension } : {}),
     ...(c.notes !== undefined ? { notes: c.notes } : {}),
@@ -490,6 +492,7 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
     questions,
     variants,
     defaultVariant,
+    ...(header.migrate !== undefined ? { migrate: header.migrate.map((m) => ({ question: m.question, ...(m.from !== undefined ? { from: m.from } : {}), ...(m.options !== undefined ? { options: m.options } : {}), ...(m.review !== undefined ? { review: m.review } : {}) })) } : {}),
     files,
   };
   ctx.frames.set(root, rootFrame);

@@ -157,6 +157,7 @@ export const commonNodeFields = {
   description: z.string().optional().meta({ description: 'What the node measures, in a sentence or two.' }),
   aliases: z.array(z.string().min(1)).optional().meta({ description: 'Other codes under which this node is known (e.g. codes used by older editions or spreadsheets).' }),
   weight: finite().optional().meta({ description: 'Weight within the parent node (default 1). Only ratios between siblings matter.' }),
+  replaces: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional().meta({ description: 'Id(s) of the node(s) of the previous edition that this node replaces (a rename, split or merge); followed by rubric diffs and answer migration.' }),
   dimension: z.string().optional().meta({ description: 'Label of the dimension this indicator belongs to, when dimensions are labels rather than levels.' }),
   notes: z.string().optional(),
   outcome: z.unknown().optional().meta({ description: 'Not allowed: outcome indicators never enter a policy score. Present only so that the mistake gets a clear diagnostic.' }),
@@ -211,6 +212,18 @@ export const variantSchema = z
   })
   .meta({ title: 'Variant', description: 'A named selection of areas for the top score, so that trends compare like with like.' });
 
+/** One rule of a rubric's `migrate:` block (also the shape of a migration mapping file's entries). */
+export function migrationRuleSchema() {
+  return z
+    .strictObject({
+      question: idSchema.meta({ description: 'Question of this edition the rule is for.' }),
+      from: z.string().min(1).optional().meta({ description: 'Question of the previous edition whose answer carries over (default: what `replaces:` or an alias names).' }),
+      options: z.record(z.string(), z.string()).optional().meta({ description: 'Old option id → new option id.' }),
+      review: z.string().min(1).optional().meta({ description: 'Why a carried-over answer needs a reviewer\'s look (its meaning changed).' }),
+    })
+    .meta({ title: 'MigrationRule' });
+}
+
 export const rubricHeaderShape = {
   $schema: z.string().optional().meta({ description: 'Editor hint; ignored.' }),
   schemaVersion: z.literal(1).meta({ description: 'Version of the rubric file format. Always 1 for now.' }),
@@ -228,6 +241,7 @@ export const rubricHeaderShape = {
   aggregation: aggregationSchema.optional().meta({ description: 'Default aggregation of variants (default `mean`).' }),
   areas: z.array(z.unknown()).min(1).meta({ description: 'Policy areas, inline or as `{ include: path }`.' }),
   variants: z.array(variantSchema).optional().meta({ description: 'Named selections of areas for the top score. Default: one variant `all` with every area.' }),
+  migrate: z.array(migrationRuleSchema()).optional().meta({ description: 'How answers written for the previous edition carry over to this one (see the editions guide).' }),
 };
 export const rubricHeaderSchema = z.strictObject(rubricHeaderShape);
 /** An area file (included from the index file): one area, optionally with `$schema`. */

@@ -85,6 +85,8 @@ interface NodeBase {
   title: string;
   description?: string;
   aliases: readonly string[];
+  /** Ids of previous-edition nodes this node replaces (`replaces:`), when declared. */
+  replaces?: readonly string[];
   /** Declared weight within the parent (default 1). */
   weight: number;
   /** Dimension label, when dimensions are labels rather than levels. */
@@ -163,6 +165,16 @@ export interface Rubric {
   variants: readonly RubricVariant[];
   /** The variant used when none is named. */
   defaultVariant: string;
+  /** Rules for carrying answers over from the previous edition (`migrate:`), when declared. */
+  migrate?: readonly MigrationRule[];
   /** Files the rubric was read from, index file first. */
   files: readonly string[];
+}
+
+/** A rule of a rubric's `migrate:` block. */
+export interface MigrationRule {
+  question: string;
+  from?: string;
+  options?: Readonly<Record<string, string>>;
+  review?: string;
 }

@@ -1,0 +1,324 @@
+import { lstatSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve, isAbsolute } from 'node:path';
+import { computeChange } from '../analysis/change.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { diffRubrics, type RubricDiff } from '../editions/rubric-diff.js';
+import { migrateAnswerText, type MigrationNote } from '../editions/migrate-document.js';
+import { parseMigrationMapping } from '../editions/mapping.js';
+import { expandAnswerPaths, loadAnswerSetFiles, readTextFile } from '../node/files.js';
+import { escapeHtml, escapeMarkdown } from '../report/escape.js';
+import type { MigrationRule } from '../rubric/types.js';
+import { formatOption, parseCommandArgs } from './args.js';
+import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { diagnosticsJson, displayPath, exitFor, loadRubricArg, printDiagnostics } from './shared.js';
+
+export const diffRubricHelp = `Usage: policy-index diff-rubric <old> <new> [--answers <old answers…>] [--format text|json|md|html]
+
+Lists what changed in the methodology between two editions of a rubric: added, removed, renamed,
+split and merged nodes (matched by id, \`replaces:\` and aliases), option changes, weights,
+aggregations, applicability, missing-data rules and variants. With --answers (answer sets of the
+old edition, files or folders, comma-separated or repeated), shows the exact effect on every
+unit's top score and rank, attributed to the changes by sequential substitution.
+
+Options:
+  --answers <paths>  answer sets written for the old edition
+  --variant <id>     variant whose top score is explained
+  --format <f>       text (default), json, md or html
+  -h, --help         show this help
+
+Exit codes: 0 clean, 1 errors in the inputs, 2 usage error.`;
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).flatMap((x) => String(x).split(',')).filter(Boolean);
+
+function renderRubricDiff(d: RubricDiff, format: 'text' | 'md' | 'html'): string {
+  const lines: string[] = [];
+  const title = `${d.old.id}@${d.old.version} → ${d.new.id}@${d.new.version}`;
+  if (format === 'html') {
+    const e = escapeHtml;
+    const out = [`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(title)}</title><style>body{font:15px/1.4 system-ui,sans-serif;margin:2rem}td,th{padding:2px 8px;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}</style></head><body>`, `<h1>${e(title)}</h1>`, '<h2>Changes</h2><ol>'];
+    for (const c of d.changes) out.push(`<li><code>${e(c.kind)}</code> ${e(c.summary)}</li>`);
+    out.push('</ol>');
+    if (d.impact) {
+      out.push('<h2>Impact</h2><ol>', ...d.impact.steps.map((s) => `<li>${e(s.label)}</li>`), '</ol><table><tr><th>Unit</th><th>Before</th><th>After</th><th>Change</th><th>Rank</th>', ...d.impact.steps.map((_, i) => `<th>Step ${i + 1}</th>`), '</tr>');
+      for (const u of d.impact.units) out.push(`<tr><td>${e(u.country)} ${e(u.year)}</td><td class="n">${e(u.before ?? '—')}</td><td class="n">${e(u.after ?? '—')}</td><td class="n">${e(u.total ?? '—')}</td><td class="n">${e(u.rankBefore ?? '—')} → ${e(u.rankAfter ?? '—')}</td>${d.impact.steps.map((_, i) => `<td class="n">${e(u.effects.find((x) => x.step === i)?.delta ?? '—')}</td>`).join('')}</tr>`);
+      out.push('</table>');
+    }
+    out.push('</body></html>');
+    return out.join('\n') + '\n';
+  }
+  const md = format === 'md';
+  const esc = md ? escapeMarkdown : (s: unknown) => String(s);
+  lines.push(md ? `# ${esc(title)}` : title, '');
+  lines.push(md ? '## Changes' : `Changes (${d.changes.length}):`);
+  for (const c of d.changes) lines.push(md ? `- \`${c.kind}\` ${esc(c.summary)}` : `  ${c.kind.padEnd(22)} ${c.summary}`);
+  if (d.impact) {
+    lines.push('', md ? '## Impact' : `Impact on ${d.impact.variant} (exact; steps add up to the change):`);
+    d.impact.steps.forEach((s, i) => lines.push(md ? `${i + 1}. ${esc(s.label)}` : `  step ${i + 1}: ${s.label}`));
+    lines.push('');
+    if (md) lines.push(`| Unit | Before | After | Change | Rank | ${d.impact.steps.map((_, i) => `Step ${i + 1}`).join(' | ')} |`, `|---|---:|---:|---:|---|${d.impact.steps.map(() => '---:').join('|')}|`);
+    for (const u of d.impact.units) {
+      const cells = [`${u.country} ${u.year}`, u.before ?? '—', u.after ?? '—', u.total ?? '—', `${u.rankBefore ?? '—'} → ${u.rankAfter ?? '—'}`, ...d.impact.steps.map((_, i) => u.effects.find((x) => x.step === i)?.delta ?? '—')];
+      lines.push(md ? `| ${cells.map(esc).join(' | ')} |` : `  ${cells.join('  ')}${u.exact ? '' : '  (not fully scored)'}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** `policy-index diff-rubric`. */
+export async function diffRubricCommand(argv: string[], io: CliIO): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs('diff-rubric', argv, { answers: { type: 'string', multiple: true }, variant: { type: 'string' }, format: { type: 'string' } });
+  if (values.help) {
+    io.stdout(diffRubricHelp + '\n');
+    return 0;
+  }
+  const format = formatOption('diff-rubric', values.format, ['text', 'json', 'md', 'html'] as const, 'text');
+  if (positionals.length !== 2) throw new UsageError('diff-rubric needs an old and a new rubric.', 'diff-rubric');
+  const a = loadRubricArg(io, positionals[0]!);
+  const b = loadRubricArg(io, positionals[1]!);
+  const diagnostics: Diagnostic[] = [...a.diagnostics, ...b.diagnostics];
+  if (!a.value || !b.value) {
+    printDiagnostics(io, diagnostics, { ...a.sources, ...b.sources });
+    return 1;
+  }
+  if (typeof values.variant === 'string' && !a.value.variants.some((v) => v.id === values.variant)) throw new UsageError(`diff-rubric: the old rubric has no variant "${values.variant}".`, 'diff-rubric');
+  const answerPaths = list(values.answers);
+  const sets = answerPaths.length ? loadAnswerSetFiles(answerPaths.map((p) => resolve(io.cwd, p))) : undefined;
+  if (sets) diagnostics.push(...sets.diagnostics);
+  const diff = diffRubrics(a.value, b.value, { ...(sets?.value ? { answers: sets.value } : {}), ...(typeof values.variant === 'string' ? { variant: values.variant } : {}) });
+  if (diff.impact) for (const u of diff.impact.units) u.file = displayPath(io.cwd, u.file);
+  if (format === 'json') io.stdout(JSON.stringify({ ...diff, diagnostics: diagnosticsJson(diagnostics, io.cwd) }, null, 2) + '\n');
+  else {
+    io.stdout(renderRubricDiff(diff, format));
+    printDiagnostics(io, diagnostics, sets?.sources ?? {});
+  }
+  return exitFor(diagnostics);
+}
+
+export const migrateHelp = `Usage: policy-index migrate <answers…> --to <new rubric> --out <dir> [--mapping <file>]
+
+Rewrites answer sets (files or folders) for a new edition of their rubric. Answers follow
+\`replaces:\` and aliases to their new question, option ids are mapped as the new rubric's
+\`migrate:\` block (or a mapping file) declares, new questions are written as \`unknown\` with
+status \`draft\`, and answers whose meaning changed get status \`draft\` with a review comment.
+Comments, key order and evidence stay as written. Inputs are never written over; every file
+goes into --out. Prints what needs a person's look.
+
+Options:
+  --to <rubric>      the new edition (file, folder or bundled id)
+  --out <dir>        folder for the migrated files (required)
+  --mapping <file>   extra migration rules (YAML with a \`migrate:\` list)
+  --from <rubric>    the edition the answers were written for: only questions new in --to
+                     are added (without it, every unanswered question is added)
+  --force            replace files already in --out (never an input)
+  --format <f>       text (default) or json
+  -h, --help         show this help
+
+Exit codes: 0 migrated, 1 errors in the inputs or outputs, 2 usage error.`;
+
+function fileId(path: string): string | undefined {
+  try {
+    const s = statSync(path);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `policy-index migrate`. */
+export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs('migrate', argv, { to: { type: 'string' }, out: { type: 'string' }, mapping: { type: 'string' }, from: { type: 'string' }, force: { type: 'boolean' }, format: { type: 'string' } });
+  if (values.help) {
+    io.stdout(migrateHelp + '\n');
+    return 0;
+  }
+  const format = formatOption('migrate', values.format, ['text', 'json'] as const, 'text');
+  if (!positionals.length) throw new UsageError('migrate needs at least one answer file or folder.', 'migrate');
+  if (typeof values.to !== 'string') throw new UsageError('migrate needs --to <new rubric>.', 'migrate');
+  if (typeof values.out !== 'string') throw new UsageError('migrate needs --out <dir>.', 'migrate');
+  const r = loadRubricArg(io, values.to);
+  const diagnostics: Diagnostic[] = [...r.diagnostics];
+  if (!r.value) {
+    printDiagnostics(io, diagnostics, r.sources);
+    return 1;
+  }
+  const prev = typeof values.from === 'string' ? loadRubricArg(io, values.from) : undefined;
+  if (prev) diagnostics.push(...prev.diagnostics);
+  if (prev && !prev.value) {
+    printDiagnostics(io, diagnostics, prev.sources);
+    return 1;
+  }
+  let rules: MigrationRule[] = [];
+  const sources: Record<string, string> = {};
+  if (typeof values.mapping === 'string') {
+    const path = resolve(io.cwd, values.mapping);
+    const t = readTextFile(path, displayPath(io.cwd, path));
+    diagnostics.push(...t.diagnostics);
+    if (t.value !== undefined) {
+      sources[displayPath(io.cwd, path)] = t.value;
+      const m = parseMigrationMapping(t.value, displayPath(io.cwd, path));
+      diagnostics.push(...m.diagnostics);
+      rules = m.value ?? [];
+    }
+    if (exitFor(diagnostics)) {
+      printDiagnostics(io, diagnostics, sources);
+      return 1;
+    }
+  }
+  const expanded = expandAnswerPaths(positionals.map((p) => resolve(io.cwd, p)));
+  diagnostics.push(...expanded.diagnostics);
+  const inputIds = new Set(expanded.files.map(fileId).filter((x): x is string => !!x));
+  const outDir = resolve(io.cwd, values.out);
+  mkdirSync(outDir, { recursive: true });
+  const outReal = realpathSync(outDir);
+  const report: { file: string; out?: string; changed: boolean; notes: MigrationNote[] }[] = [];
+  const names = new Set<string>();
+  for (const file of expanded.files) {
+    const shown = displayPath(io.cwd, file);
+    const t = readTextFile(file, shown);
+    diagnostics.push(...t.diagnostics);
+    if (t.value === undefined) continue;
+    const name = basename(file);
+    const target = join(outReal, name);
+    const rel = relative(outReal, target);
+    const shownTarget = displayPath(io.cwd, target);
+    if (names.has(name)) {
+      diagnostics.push({ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `Two inputs are named "${name}"; migrate them into separate --out folders.`, file: shown });
+      continue;
+    }
+    names.add(name);
+    const id = fileId(target);
+    let link = false;
+    try {
+      link = lstatSync(target).isSymbolicLink();
+    } catch {
+      link = false;
+    }
+    if (link) {
+      diagnostics.push({ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `"${shownTarget}" is a symbolic link; writing through it could leave --out. Remove it or choose another --out folder.`, file: shownTarget });
+      continue;
+    }
+    if (rel.startsWith('..') || isAbsolute(rel) || (id && inputIds.has(id)) || (id && !values.force)) {
+      diagnostics.push({ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: id && !inputIds.has(id) ? `"${shownTarget}" already exists; use --force to replace it or choose another --out folder.` : `Writing "${shownTarget}" would overwrite an input file; choose another --out folder.`, file: shownTarget });
+      continue;
+    }
+    const out = migrateAnswerText(t.value, r.value, rules, prev?.value);
+    writeFileSync(target, out.text);
+    report.push({ file: shown, out: shownTarget, changed: out.changed, notes: out.notes });
+  }
+  // Check the migrated files load against the new edition.
+  const check = loadAnswerSetFiles(report.map((x) => resolve(io.cwd, x.out!)));
+  const checkDiagnostics = check.diagnostics;
+  if (format === 'json') io.stdout(JSON.stringify({ files: report, diagnostics: diagnosticsJson([...diagnostics, ...checkDiagnostics], io.cwd) }, null, 2) + '\n');
+  else {
+    for (const f of report) {
+      io.stdout(`${f.file} → ${f.out}${f.changed ? '' : ' (unchanged)'}\n`);
+      for (const n of f.notes) io.stdout(`  ${n.kind.padEnd(15)} ${n.question}: ${n.message}\n`);
+    }
+    const look = report.reduce((s, f) => s + f.notes.filter((n) => n.kind !== 'renamed' && n.kind !== 'options-mapped').length, 0);
+    io.stdout(`${report.length} file(s) written; ${look} item(s) need a person's look.\n`);
+    printDiagnostics(io, [...diagnostics, ...checkDiagnostics], { ...sources, ...check.sources });
+  }
+  return exitFor(diagnostics);
+}
+
+export const diffAnswersHelp = `Usage: policy-index diff-answers <a> <b> [--rubric <r>] [--format text|json|md|html]
+       policy-index diff-answers <answers> --since <previous edition> [--rubric <r>]
+
+Compares two versions of answer sets (files or folders; e.g. the expert's and the reviewer's):
+per question, the answer, evidence and status changes, with each change's exact effect on the
+unit's top score (sequential substitution: the effects add up to the total change exactly), and
+a summary per unit. Units are paired by country. With --since, <answers> is compared with the
+previous edition's answer set of the same country: what changed in the law.
+
+Options:
+  --rubric <r>   rubric to score with (default: the bundled rubric the answer sets name)
+  --since <p>    the previous edition's answer sets (files or folders)
+  --variant <id> variant whose top score is explained
+  --format <f>   text (default), json, md or html
+  -h, --help     show this help
+
+Exit codes: 0 clean, 1 errors in the inputs, 2 usage error.`;
+
+interface EvidenceChange {
+  question: string;
+  field: string;
+  from: string;
+  to: string;
+}
+
+/** `policy-index diff-answers`. */
+export async function diffAnswersCommand(argv: string[], io: CliIO): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs('diff-answers', argv, { rubric: { type: 'string' }, since: { type: 'string' }, variant: { type: 'string' }, format: { type: 'string' } });
+  if (values.help) {
+    io.stdout(diffAnswersHelp + '\n');
+    return 0;
+  }
+  const format = formatOption('diff-answers', values.format, ['text', 'json', 'md', 'html'] as const, 'text');
+  const since = typeof values.since === 'string';
+  if (since ? positionals.length !== 1 : positionals.length !== 2) throw new UsageError(since ? 'diff-answers --since takes one answer file or folder.' : 'diff-answers needs two answer files or folders.', 'diff-answers');
+  const aPaths = since ? [values.since as string] : [positionals[0]!];
+  const bPaths = since ? [positionals[0]!] : [positionals[1]!];
+  const A = loadAnswerSetFiles(aPaths.map((p) => resolve(io.cwd, p)));
+  const B = loadAnswerSetFiles(bPaths.map((p) => resolve(io.cwd, p)));
+  const diagnostics: Diagnostic[] = [...A.diagnostics, ...B.diagnostics];
+  const first = (B.value ?? [])[0] ?? (A.value ?? [])[0];
+  if (!first) {
+    printDiagnostics(io, diagnostics, { ...A.sources, ...B.sources });
+    return 1;
+  }
+  const r = loadRubricArg(io, typeof values.rubric === 'string' ? values.rubric : first.rubric.id);
+  diagnostics.push(...r.diagnostics);
+  if (!r.value) {
+    printDiagnostics(io, diagnostics, r.sources);
+    return 1;
+  }
+  const rubric = r.value;
+  const units = [];
+  for (const b of B.value ?? []) {
+    const cands = (A.value ?? []).filter((a) => a.country === b.country);
+    const a = since ? cands.filter((x) => x.year < b.year).sort((x, y) => y.year - x.year)[0] : (cands.find((x) => x.year === b.year) ?? cands[0]);
+    if (!a) continue;
+    const change = computeChange(rubric, a, b, typeof values.variant === 'string' ? { variant: values.variant } : {});
+    const evidence: EvidenceChange[] = [];
+    for (const q of rubric.questions) {
+      const x = a.answers.get(q.id)?.evidence;
+      const y = b.answers.get(q.id)?.evidence;
+      for (const f of ['status', 'comment', 'sourceUrl', 'answeredBy', 'reviewedBy', 'citations'] as const) {
+        const s = (e: typeof x) => (e ? (f === 'citations' ? (e.citations.length ? JSON.stringify(e.citations) : '') : String(e[f] ?? '')) : '');
+        if (s(x) !== s(y)) evidence.push({ question: q.id, field: f, from: s(x), to: s(y) });
+      }
+    }
+    units.push({ country: b.country, fromYear: a.year, toYear: b.year, fromFile: displayPath(io.cwd, a.file), toFile: displayPath(io.cwd, b.file), change, evidence });
+  }
+  if (format === 'json') io.stdout(JSON.stringify({ units, diagnostics: diagnosticsJson(diagnostics, io.cwd) }, null, 2) + '\n');
+  else {
+    const html = format === 'html';
+    const md = format === 'md';
+    const e = html ? escapeHtml : md ? escapeMarkdown : (s: unknown) => String(s);
+    const out: string[] = [];
+    if (html) out.push('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Answer changes</title><style>body{font:15px/1.4 system-ui,sans-serif;margin:2rem}td,th{padding:2px 8px;text-align:left}</style></head><body><h1>Answer changes</h1>');
+    for (const u of units) {
+      const c = u.change;
+      const head = `${u.country} ${u.fromYear} → ${u.toYear}: ${c.overall.fromDisplay ?? '—'} → ${c.overall.toDisplay ?? '—'} (${c.overall.deltaDisplay ?? '—'}), ${c.changes.length} answer(s) changed, ${u.evidence.length} evidence change(s)`;
+      out.push(html ? `<h2>${e(head)}</h2><p>${e(u.fromFile)} → ${e(u.toFile)}</p><table><tr><th>Question</th><th>From</th><th>To</th><th>Effect (exact)</th></tr>` : md ? `## ${e(head)}\n\n| Question | From | To | Effect (exact) |\n|---|---|---|---:|` : head);
+      for (const ch of c.changes) {
+        const cells = [`${ch.question} ${ch.title}`, ch.from.label, ch.to.label, ch.contribution ?? '—'];
+        out.push(html ? `<tr>${cells.map((x) => `<td>${e(x)}</td>`).join('')}</tr>` : md ? `| ${cells.map(e).join(' | ')} |` : `  ${cells[0]}: ${cells[1]} → ${cells[2]}  ${cells[3]}`);
+      }
+      if (html) out.push('</table>');
+      if (u.evidence.length) {
+        out.push(html ? '<h3>Evidence and status</h3><ul>' : md ? '\n**Evidence and status**\n' : '  evidence and status:');
+        for (const v of u.evidence) {
+          const t = `${v.question} ${v.field}: ${v.from || '(none)'} → ${v.to || '(none)'}`;
+          out.push(html ? `<li>${e(t)}</li>` : md ? `- ${e(t)}` : `    ${t}`);
+        }
+        if (html) out.push('</ul>');
+      }
+      out.push(html ? '' : '');
+    }
+    if (html) out.push('</body></html>');
+    io.stdout(out.join('\n') + '\n');
+    printDiagnostics(io, diagnostics, { ...A.sources, ...B.sources });
+  }
+  return exitFor(diagnostics);
+}

@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { comparableVariant, trendLines, trendRows } from '../editions/trend.js';
+import { loadAnswerSetFiles } from '../node/files.js';
+import { escapeHtml } from '../report/escape.js';
+import { lineChartSvg } from '../report/svg.js';
+import { scoreAnswerSet } from '../scoring/score.js';
+import { csvField } from '../source/csv.js';
+import { formatOption, parseCommandArgs } from './args.js';
+import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics } from './shared.js';
+
+export const trendHelp = `Usage: policy-index trend <rubric> <answers…> [--country CC,…] [--node id,…] [--variant <id>] --format csv|json|html|svg
+
+Every node by unit and year as a long table (csv, json), and trend lines per area (or per --node)
+as the mean over the units shown (svg, html). Comparable-set rules: one variant that every unit
+has a score for in every year shown (the default variant when possible); a line continues only
+while the same units are averaged, and is broken where the set changes, each part labelled
+with its n.
+
+Options:
+  --country <CC,…>  units to show (default: all)
+  --node <id,…>     nodes to show (default: every node in the table; the top score and the areas in charts)
+  --variant <id>    variant to show (refused when some unit-year has no score for it)
+  --format <f>      csv (default), json, html or svg
+  -h, --help        show this help
+
+Exit codes: 0 clean, 1 errors in the inputs, 2 usage error.`;
+
+/** \`policy-index trend\`. */
+export async function trendCommand(argv: string[], io: CliIO): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs('trend', argv, { country: { type: 'string' }, node: { type: 'string' }, variant: { type: 'string' }, format: { type: 'string' } });
+  if (values.help) {
+    io.stdout(trendHelp + '\n');
+    return 0;
+  }
+  const format = formatOption('trend', values.format, ['csv', 'json', 'html', 'svg'] as const, 'csv');
+  if (positionals.length < 2) throw new UsageError('trend needs a rubric and at least one answer file or folder.', 'trend');
+  const r = loadRubricArg(io, positionals[0]!);
+  const diagnostics: Diagnostic[] = [...r.diagnostics];
+  if (!r.value) {
+    printDiagnostics(io, diagnostics, r.sources);
+    return 1;
+  }
+  const rubric = r.value;
+  const sets = loadAnswerSetFiles(positionals.slice(1).map((p) => resolve(io.cwd, p)));
+  diagnostics.push(...sets.diagnostics);
+  const countries = typeof values.country === 'string' ? values.country.split(',').map((c) => c.trim().toUpperCase()) : undefined;
+  const nodes = typeof values.node === 'string' ? values.node.split(',').map((c) => c.trim()) : undefined;
+  for (const n of nodes ?? []) if (!rubric.nodes.has(n)) throw new UsageError(`trend: the rubric has no node "${n}".`, 'trend');
+  if (typeof values.variant === 'string' && !rubric.variants.some((v) => v.id === values.variant)) throw new UsageError(`trend: the rubric has no variant "${values.variant}".`, 'trend');
+  const chosen = (sets.value ?? []).filter((s) => !countries || countries.includes(s.country.toUpperCase()));
+  const first = chosen.map((s) => scoreAnswerSet(rubric, s, { reportMissing: false }));
+  const variant = comparableVariant(rubric, first, typeof values.variant === 'string' ? values.variant : rubric.defaultVariant);
+  if (!variant || (typeof values.variant === 'string' && variant !== values.variant)) {
+    throw new UsageError(typeof values.variant === 'string' ? `trend: some unit-years have no score for variant "${values.variant}"${variant ? `; "${variant}" is scored in every year shown` : ''}.` : 'trend: no variant is scored for every unit in every year shown; narrow --country or the answer sets.', 'trend');
+  }
+  const results = chosen.map((s) => scoreAnswerSet(rubric, s, { reportMissing: false, variant }));
+  const rows = trendRows(rubric, results, nodes);
+  const lines = trendLines(rubric, results, nodes ?? undefined);
+  if (format === 'csv') {
+    io.stdout(['country,year,variant,node,level,parent,score,display', ...rows.map((x) => [x.country, x.year, x.variant, x.node, x.level, x.parent, x.score, x.display].map(csvField).join(','))].join('\n') + '\n');
+  } else if (format === 'json') {
+    io.stdout(JSON.stringify({ rubric: { id: rubric.id, version: rubric.version }, variant, rows, lines, diagnostics: diagnosticsJson(diagnostics, io.cwd) }, null, 2) + '\n');
+  } else {
+    const series = lines.flatMap((l) => l.segments.map((s, i) => ({ id: `${l.node}-${i}`, label: `${l.title} (n=${s.n})`, points: s.points.map((p) => ({ year: p.year, value: p.value })) })));
+    const svg = lineChartSvg({ title: `${rubric.title}: trends (${variant})`, desc: 'Means over the units shown; a line is broken where the set of units changes.', series, min: rubric.scale.min, max: rubric.scale.max });
+    if (format === 'svg') io.stdout(svg + '\n');
+    else {
+      const table = lines.map((l) => `<h2>${escapeHtml(l.title)}</h2><table><tr><th>Years</th><th>n</th><th>Units</th><th>Means (exact)</th></tr>${l.segments.map((s) => `<tr><td>${escapeHtml(s.points.map((p) => p.year).join(', '))}</td><td>${s.n}</td><td>${escapeHtml(s.units.join(', '))}</td><td>${escapeHtml(s.points.map((p) => `${p.year}: ${p.score}`).join('; '))}</td></tr>`).join('')}</table>`).join('\n');
+      io.stdout(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(rubric.title)} trends</title></head><body><h1>${escapeHtml(rubric.title)}: trends</h1>${svg}\n${table}</body></html>\n`);
+    }
+  }
+  if (format !== 'json') printDiagnostics(io, diagnostics, sets.sources);
+  return exitFor(diagnostics);
+}

@@ -1,0 +1,79 @@
+/**
+ * Two or more units side by side: every node of the rubric with each unit's exact score, display
+ * score and answer, and each unit's exact difference from the first unit.
+ *
+ * @module
+ */
+import { ratio, type Ratio } from '../answers/exact.js';
+import type { Rubric, RubricNode } from '../rubric/types.js';
+import { findScoredNode } from '../scoring/score.js';
+import type { ScoreResult } from '../scoring/types.js';
+import { ratioString } from './rubric-diff.js';
+
+/** One unit's cell of a side-by-side row. */
+export interface SideBySideCell {
+  score: string | null;
+  display: string | null;
+  /** The answer in words, for questions. */
+  answer?: string;
+  /** Exact `score − first unit's score`, or null when either has no score (always null for the first unit). */
+  difference: string | null;
+}
+
+/** One node of the side-by-side table. */
+export interface SideBySideRow {
+  id: string;
+  title: string;
+  level: string;
+  depth: number;
+  cells: SideBySideCell[];
+}
+
+/** A side-by-side comparison. */
+export interface SideBySide {
+  units: { country: string; year: number }[];
+  variant: string;
+  rows: SideBySideRow[];
+}
+
+const toRatio = (s: string): Ratio => {
+  const neg = s.startsWith('-');
+  const [i, f = ''] = s.replace('-', '').split('.');
+  return ratio((neg ? -1n : 1n) * BigInt(i! + f), 10n ** BigInt(f.length));
+};
+
+/**
+ * Builds the side-by-side table of `results` (one result per unit, scored with `rubric`); the
+ * first result is the reference for the differences.
+ *
+ * @example
+ * ```ts
+ * import { sideBySide, scoreAnswerSet, type AnswerSet, type Rubric } from 'policy-index';
+ * declare const rubric: Rubric, se: AnswerSet, de: AnswerSet;
+ * const table = sideBySide(rubric, [scoreAnswerSet(rubric, se), scoreAnswerSet(rubric, de)]);
+ * table.rows[0]!.cells[1]!.difference; // DE − SE at the top, exact
+ * ```
+ */
+export function sideBySide(rubric: Rubric, results: readonly ScoreResult[]): SideBySide {
+  const rows: SideBySideRow[] = [];
+  const walk = (n: RubricNode, depth: number) => {
+    const nodes = results.map((r) => findScoredNode(r.root, n.id));
+    const first = nodes[0];
+    rows.push({
+      id: n.id,
+      title: n.title,
+      level: n.level,
+      depth,
+      cells: nodes.map((s, i) => {
+        const score = s && s.status === 'scored' ? s.score : null;
+        const base = first && first.status === 'scored' ? first.score : null;
+        const answer = s?.answer ? (s.answer.status === 'answered' ? (s.answer.label ?? '') : s.answer.status.replace(/-/g, ' ')) : undefined;
+        const diff = i > 0 && score !== null && base !== null ? (() => { const a = toRatio(score); const b = toRatio(base); return ratioString(ratio(a.n * b.d - b.n * a.d, a.d * b.d)); })() : null;
+        return { score, display: s && s.status === 'scored' ? s.display : null, ...(answer !== undefined ? { answer } : {}), difference: diff };
+      }),
+    });
+    n.children.forEach((c) => walk(c, depth + 1));
+  };
+  walk(rubric.root, 0);
+  return { units: results.map((r) => ({ country: r.country, year: r.year })), variant: results[0]?.variant ?? rubric.defaultVariant, rows };
+}
