@@ -419,6 +419,10 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
     aggregation: normaliseAggregation((v as { aggregation?: z.infer<typeof aggregationSchema> }).aggregation, rootAggregation),
     missing: mergeMissing(ctx.defaultMissing, (v as { missing?: z.infer<typeof missingRuleSchema> }).missing),
   }));
+  if (variants.length === 0) {
+    diagnostics.push(located(parsed.locator, { code: 'RUBRIC_VARIANT', severity: 'error', message: 'The list of variants is empty; give at least one, or leave `variants` out for the default.', path: ['variants'] }, { key: true }));
+    return { diagnostics, sources };
+  }
   const defaultVariant = variants.find((v) => v.default)?.id ?? variants[0]!.id;
 
   const nodes = new Map<string, RubricNode>();

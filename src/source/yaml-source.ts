@@ -23,6 +23,10 @@ export interface ParseLimits {
   maxAliasNodes?: number;
   /** Largest text accepted, in characters (default 20 000 000). */
   maxLength?: number;
+  /** Most entries in one mapping or sequence (default 100 000). */
+  maxEntries?: number;
+  /** Longest mapping key, in characters (default 1 000). */
+  maxKeyLength?: number;
 }
 
 /** Maps data paths back to text positions. */
@@ -90,15 +94,31 @@ export function createLocator(
   values: Map<string, [number, number]>,
   keys: Map<string, [number, number]>,
 ): SourceLocator {
+  return createLocatorWith(offsetRanger(text), file, text, values, keys);
+}
+
+/** Turns `[start, end]` offsets of `text` into a 1-based range; the line index is built once. */
+export function offsetRanger(text: string): (range: readonly [number, number]) => SourceRange {
   const counter = new LineCounter();
   // LineCounter needs the newline offsets.
   counter.addNewLine(0);
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) counter.addNewLine(i + 1);
-  const toRange = ([start, end]: [number, number]): SourceRange => {
-    const a = counter.linePos(start);
-    const b = counter.linePos(Math.max(start, end));
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
+  const clamp = (o: number): number => (Number.isFinite(o) ? Math.min(Math.max(0, o), text.length) : 0);
+  return ([start, end]) => {
+    const s = clamp(start);
+    const a = counter.linePos(s);
+    const b = counter.linePos(Math.max(s, clamp(end)));
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   };
+}
+
+function createLocatorWith(
+  toRange: (range: readonly [number, number]) => SourceRange,
+  file: string,
+  text: string,
+  values: Map<string, [number, number]>,
+  keys: Map<string, [number, number]>,
+): SourceLocator {
   const find = (map: Map<string, [number, number]>, path: readonly PathSegment[]): SourceRange | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const hit = map.get(pathKey(path.slice(0, n)));
@@ -155,14 +175,17 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   const maxDepth = limits.maxDepth ?? 64;
   const maxAliasNodes = limits.maxAliasNodes ?? 10_000;
   const maxLength = limits.maxLength ?? 20_000_000;
+  const maxEntries = limits.maxEntries ?? 100_000;
+  const maxKeyLength = limits.maxKeyLength ?? 1_000;
   const diagnostics: Diagnostic[] = [];
   const values = new Map<string, [number, number]>();
   const keys = new Map<string, [number, number]>();
   const orders = new Map<string, string[]>();
   const keyOrder = (path: readonly PathSegment[]) => orders.get(pathKey(path));
-  const locator = createLocator(file, text, values, keys);
+  const toRange = offsetRanger(text);
+  const locator = createLocatorWith(toRange, file, text, values, keys);
   const at = (code: DiagnosticCode, message: string, range: [number, number], extra: Partial<Diagnostic> = {}): void => {
-    const r = createLocator(file, text, new Map([['[]', range]]), new Map()).locate([])!;
+    const r = toRange(range);
     diagnostics.push({ code, severity: 'error', message, file, ...r, ...extra });
   };
 
@@ -179,7 +202,7 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
       at('YAML_TOO_DEEP', `The document nests deeper than ${maxDepth} levels.`, [deep, deep + 1]);
       return { diagnostics, locator, keyOrder };
     }
-    docs = Array.from(new Composer({ uniqueKeys: true, prettyErrors: false, strict: true }).compose(tokens)) as Document.Parsed[];
+    docs = Array.from(new Composer({ uniqueKeys: false, prettyErrors: false, strict: true }).compose(tokens)) as Document.Parsed[];
   } catch (error) {
     diagnostics.push({ code: 'YAML_SYNTAX', severity: 'error', message: `The YAML parser gave up: ${(error as Error).message}`, file, line: 1, column: 1 });
     return { diagnostics, locator, keyOrder };
@@ -258,6 +281,10 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
       if (v === undefined) return null;
       return v as unknown;
     }
+    if ((isSeq(node) || isMap(node)) && node.items.length > maxEntries) {
+      at('YAML_TOO_MANY_ENTRIES', `A ${isSeq(node) ? 'list' : 'mapping'} has ${node.items.length} entries; the limit is ${maxEntries}.`, range ? [range[0], range[0] + 1] : [0, 0]);
+      return null;
+    }
     if (isSeq(node)) {
       const out: unknown[] = [];
       node.items.forEach((item, i) => out.push(convert(item, [...path, i], depth + 1, viaAlias, seen)));
@@ -266,6 +293,7 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
       const order: string[] = [];
+      const seenKeys = new Set<string>();
       if (!viaAlias) orders.set(pathKey(path), order);
       for (const pair of node.items) {
         let keyNode = pair.key as unknown;
@@ -278,6 +306,15 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
           at('YAML_UNSUPPORTED_KEY', 'Mapping keys must be plain strings or numbers.', keyRange ? [keyRange[0], keyRange[1]] : [0, 0]);
           continue;
         }
+        if (key.length > maxKeyLength) {
+          if (!viaAlias) at('YAML_KEY_TOO_LONG', `A mapping key is ${key.length} characters long; the limit is ${maxKeyLength}.`, keyRange ? [keyRange[0], Math.min(keyRange[1], keyRange[0] + 1)] : [0, 0]);
+          continue;
+        }
+        if (seenKeys.has(key)) {
+          if (!viaAlias) at('YAML_DUPLICATE_KEY', `Map keys must be unique; "${key}" is repeated.`, keyRange ? [keyRange[0], keyRange[1]] : [0, 0], { path: [...path, key] });
+          continue;
+        }
+        seenKeys.add(key);
         if (FORBIDDEN_KEYS.has(key)) {
           at('YAML_FORBIDDEN_KEY', `The key "${key}" is not allowed.`, keyRange ? [keyRange[0], keyRange[1]] : [0, 0], { path: [...path, key] });
           continue;
