@@ -380,7 +380,7 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
       files.push(name);
       sources[name] = content;
       const sub = parseYamlSource(content, name);
-      diagnostics.push(...sub.diagnostics);
+      for (const item of sub.diagnostics) diagnostics.push(item);
       if (sub.value === undefined) return;
       if (!isRecord(sub.value)) {
         diagnostics.push({ code: 'YAML_NOT_A_MAPPING', severity: 'error', message: 'An area file must be a mapping of fields.', file: name, line: 1, column: 1 });
@@ -458,7 +458,7 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
     files,
   };
   ctx.frames.set(root, rootFrame);
-  diagnostics.push(...checkRubric(rubric, { frames: ctx.frames, rootLocator: parsed.locator, priorErrors: hasErrors(diagnostics) }));
+  for (const item of checkRubric(rubric, { frames: ctx.frames, rootLocator: parsed.locator, priorErrors: hasErrors(diagnostics) })) diagnostics.push(item);
   if (hasErrors(diagnostics)) return { diagnostics, sources };
   return { value: rubric, diagnostics, sources };
 }

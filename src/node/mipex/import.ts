@@ -197,7 +197,7 @@ function answerFromCell(ctx: SheetContext, q: QuestionNode, cell: RawCell, comme
   const pair = regionalPair(q.options, value);
   if (pair) {
     const country = ctx.sheet.country;
-    const [r1, r2] = REGION_PAIRS[country] ?? [`${country}-R1`, `${country}-R2`];
+    const [r1, r2] = (Object.hasOwn(REGION_PAIRS, country) ? REGION_PAIRS[country] : undefined) ?? [`${country}-R1`, `${country}-R2`];
     report(
       ctx,
       'IMPORT_REGIONAL_ANSWER',
@@ -218,7 +218,7 @@ function answerFromCell(ctx: SheetContext, q: QuestionNode, cell: RawCell, comme
 
 /** Reader diagnostics, restated in the import vocabulary. */
 function fromReader(d: RawDiagnostic, file: string): Diagnostic {
-  const code: Diagnostic['code'] = d.code === 'WORKBOOK_UNREADABLE' ? 'IMPORT_UNREADABLE' : d.severity === 'error' ? 'IMPORT_LAYOUT' : 'IMPORT_LAYOUT_DRIFT';
+  const code: Diagnostic['code'] = d.code === 'WORKBOOK_UNREADABLE' ? 'IMPORT_UNREADABLE' : d.code === 'WORKBOOK_LIMIT' ? 'IMPORT_LIMIT' : d.severity === 'error' ? 'IMPORT_LAYOUT' : 'IMPORT_LAYOUT_DRIFT';
   const out: Diagnostic = { code, severity: d.severity, message: d.cell ? `${d.cell}: ${d.message}` : d.message, file };
   if (d.cell) {
     const { sheet, col, row } = splitRef(d.cell);
@@ -259,7 +259,7 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const raw = await readMipexWorkbook(bytes);
-  diagnostics.push(...raw.diagnostics.map((d) => fromReader(d, file)));
+  for (const item of raw.diagnostics.map((d) => fromReader(d, file))) diagnostics.push(item);
   if (!raw.value) return empty(sha256);
 
   const codes = mipexCodeIndex(rubric);
@@ -367,9 +367,12 @@ function reportUnpublished(ctx: SheetContext, strand: RubricNode, cells: readonl
   const parts = cells.map((c) => splitRef(c.ref));
   const cols = parts.map((p) => columnNumber(p.col));
   const rows = parts.map((p) => p.row);
-  const first = parts[cols.indexOf(Math.min(...cols))]!.col;
-  const last = parts[cols.indexOf(Math.max(...cols))]!.col;
-  const range = `${ctx.sheet.name}!${first}${Math.min(...rows)}:${last}${Math.max(...rows)}`;
+  // No spread into Math.min/max: the lists can be long enough to overflow the call stack.
+  const least = (xs: readonly number[]): number => xs.reduce((a, b) => (b < a ? b : a), Infinity);
+  const most = (xs: readonly number[]): number => xs.reduce((a, b) => (b > a ? b : a), -Infinity);
+  const first = parts[cols.indexOf(least(cols))]!.col;
+  const last = parts[cols.indexOf(most(cols))]!.col;
+  const range = `${ctx.sheet.name}!${first}${least(rows)}:${last}${most(rows)}`;
   const years = yearSpan(cells.map((c) => c.year));
   ctx.diagnostics.push({
     code: 'IMPORT_UNPUBLISHED_YEAR',
