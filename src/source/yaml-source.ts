@@ -102,7 +102,11 @@ export function offsetRanger(text: string): (range: readonly [number, number]) =
   const counter = new LineCounter();
   // LineCounter needs the newline offsets.
   counter.addNewLine(0);
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
+  // YAML (like editors) ends a line at LF, CRLF or a lone CR.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) counter.addNewLine(i + 1);
+  }
   const clamp = (o: number): number => (Number.isFinite(o) ? Math.min(Math.max(0, o), text.length) : 0);
   return ([start, end]) => {
     const s = clamp(start);
@@ -195,6 +199,11 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   }
 
   let docs: Document.Parsed[];
+  // The YAML library makes an Error (with a stack trace) per problem; on a text with thousands
+  // of problems the traces dominate the time, and they are never shown.
+  const errorClass = Error as { stackTraceLimit?: number };
+  const traceLimit = errorClass.stackTraceLimit;
+  errorClass.stackTraceLimit = 0;
   try {
     const tokens = Array.from(new Parser().parse(text));
     const deep = firstTooDeep(tokens, Math.min(maxDepth, 256) + 1);
@@ -206,6 +215,8 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   } catch (error) {
     diagnostics.push({ code: 'YAML_SYNTAX', severity: 'error', message: `The YAML parser gave up: ${(error as Error).message}`, file, line: 1, column: 1 });
     return { diagnostics, locator, keyOrder };
+  } finally {
+    errorClass.stackTraceLimit = traceLimit;
   }
   if (docs.length > 1) {
     const second = docs[1]!;

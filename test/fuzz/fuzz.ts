@@ -100,11 +100,12 @@ export interface CaseResult {
   prototypeChanged: boolean;
 }
 
-function checkPositions(diagnostics: readonly Diagnostic[], texts: Readonly<Record<string, string>>): number {
+function checkPositions(diagnostics: readonly Diagnostic[], texts: Readonly<Record<string, string>>, requireLine = true): number {
   const cache = new Map<string, number[]>();
   let outside = 0;
   for (const d of diagnostics) {
     if (d.file === undefined || !Object.hasOwn(texts, d.file)) continue;
+    if (!requireLine && d.line === undefined) continue; // counted as "without position
     let lens = cache.get(d.file);
     if (!lens) cache.set(d.file, (lens = lineLengths(texts[d.file]!)));
     const ok = (line: number | undefined, col: number | undefined): boolean =>
@@ -122,7 +123,7 @@ export async function runCase(run: () => Promise<{ diagnostics: readonly Diagnos
   const result: CaseResult = { outside: 0, scoringWithoutPosition: 0, prototypeChanged: false };
   try {
     const out = await run();
-    result.outside = checkPositions(out.diagnostics, out.texts) + checkPositions(out.scoring ?? [], out.texts);
+    result.outside = checkPositions(out.diagnostics, out.texts) + checkPositions(out.scoring ?? [], out.texts, false);
     result.scoringWithoutPosition = (out.scoring ?? []).filter((d) => d.file === undefined || d.line === undefined).length;
   } catch (e) {
     result.exception = e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}\n${(e.stack ?? '').split('\n').slice(1, 4).join('\n')}` : String(e);

@@ -47,7 +47,7 @@ for (const [ci, { cls, share }] of classes.entries()) {
   failures += exceptions + slow + outside + proto;
   rows.push(`| ${cls.name} | ${n} | ${exceptions} | ${slow} | ${outside} | ${noPos} | ${proto} | ${Math.round(worst)} |`);
   for (const e of examples) console.error(e);
-  console.error(`done: ${cls.name}`);
+  console.error(`done: ${rows[rows.length - 1]}`);
 }
 console.log(`seed ${seed}`);
 console.log('| class | inputs | exceptions | > 2 s | positions outside file | scoring diagnostics without position | Object.prototype changed | slowest ms |');
