@@ -106,7 +106,7 @@ export interface RankOptions {
  * ```
  */
 export function rankResults(results: readonly ScoreResult[], options: RankOptions = {}): Ranking {
-  const year = options.year ?? Math.max(...results.map((r) => r.year));
+  const year = options.year ?? results.reduce((m, r) => Math.max(m, r.year), -Infinity);
   const pool = results.filter((r) => r.year === year);
   const first = pool[0] ?? results[0];
   const variant = options.variant ?? first?.variant ?? '';

@@ -338,8 +338,8 @@ export function renderPolicyOutcomeSvg(view: PolicyOutcomeView, options: PolicyO
     `Pearson r = ${fmt(view.pearson.r)}, Spearman rho = ${fmt(view.spearman.r)}, n = ${view.pearson.n}. ${view.interpretation}`;
   const xs = view.pairs.map((p) => p.policy);
   const ys = view.pairs.map((p) => p.outcome);
-  const xt = niceTicks(xs.length ? Math.min(...xs) : 0, xs.length ? Math.max(...xs) : 100);
-  const yt = niceTicks(ys.length ? Math.min(...ys) : 0, ys.length ? Math.max(...ys) : 1);
+  const xt = niceTicks(xs.length ? xs.reduce((a, b) => Math.min(a, b)) : 0, xs.length ? xs.reduce((a, b) => Math.max(a, b)) : 100);
+  const yt = niceTicks(ys.length ? ys.reduce((a, b) => Math.min(a, b)) : 0, ys.length ? ys.reduce((a, b) => Math.max(a, b)) : 1);
   const [x0, x1] = [xt[0]!, xt[xt.length - 1]!];
   const [y0, y1] = [yt[0]!, yt[yt.length - 1]!];
   const px = (v: number): number => m.left + ((v - x0) / (x1 - x0)) * (width - m.left - m.right);

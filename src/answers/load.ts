@@ -58,7 +58,7 @@ export function loadAnswerSet(text: string, options: LoadAnswerSetOptions = {}):
         d.message = `The country "${String((raw as Record<string, unknown>).country)}" is not an ISO 3166-1 alpha-2 code nor a sub-national code such as BE-VLG.`;
       }
     }
-    diagnostics.push(...found);
+    for (const item of found) diagnostics.push(item);
     return { diagnostics };
   }
   const h = header.data;
@@ -74,7 +74,7 @@ export function loadAnswerSet(text: string, options: LoadAnswerSetOptions = {}):
     if (entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
       const e = answerEntrySchema.safeParse(entry);
       if (!e.success) {
-        diagnostics.push(...zodIssuesToDiagnostics(e.error.issues, entry, path, parsed.locator, (p) => (p.length === 0 ? Object.keys(answerEntrySchema.shape) : [])));
+        for (const item of zodIssuesToDiagnostics(e.error.issues, entry, path, parsed.locator, (p) => (p.length === 0 ? Object.keys(answerEntrySchema.shape) : []))) diagnostics.push(item);
         continue;
       }
       const v = e.data;

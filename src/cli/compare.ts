@@ -81,7 +81,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<ExitCod
   const variant = variantOption('compare', rubric, values.variant);
   if (typeof values.units === 'string') return sideBySideCommand(io, rubric, inputs.sets, values.units, { ...(year !== undefined ? { year } : {}), ...(variant ? { variant } : {}), format });
   const results = scoreAll(rubric, inputs.sets);
-  for (const r of results) diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error'));
+  for (const r of results) { for (const item of r.diagnostics.filter((d) => d.severity === 'error')) diagnostics.push(item); }
   if (year !== undefined && !results.some((r) => r.year === year)) throw new UsageError(`No answer set is for ${year}.`, 'compare');
   const ctx = createScorecardContext(rubric, results, inputs.sets, { peers });
   const model = buildIndexModel(ctx, { ...(year !== undefined ? { year } : {}), ...(variant ? { variant } : {}) });

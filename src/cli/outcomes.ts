@@ -74,11 +74,11 @@ Options:
 function readFiles(io: CliIO, args: readonly string[], diagnostics: Diagnostic[], read: string[] = []): OutcomeFile[] {
   const files: OutcomeFile[] = [];
   const { files: paths, diagnostics: ds } = expandAnswerPaths(args.map((a) => resolve(io.cwd, a)), ['csv', 'yaml', 'yml']);
-  diagnostics.push(...ds);
+  for (const item of ds) diagnostics.push(item);
   for (const p of paths) {
     read.push(p);
     const t = readTextFile(p);
-    diagnostics.push(...t.diagnostics);
+    for (const item of t.diagnostics) diagnostics.push(item);
     if (t.value !== undefined) files.push({ name: displayPath(io.cwd, p), text: t.value });
   }
   return files;
@@ -87,7 +87,7 @@ function readFiles(io: CliIO, args: readonly string[], diagnostics: Diagnostic[]
 function frameworkText(io: CliIO, value: unknown, diagnostics: Diagnostic[]): string | undefined {
   if (typeof value !== 'string') return undefined;
   const t = readTextFile(resolve(io.cwd, value));
-  diagnostics.push(...t.diagnostics);
+  for (const item of t.diagnostics) diagnostics.push(item);
   return t.value;
 }
 
@@ -113,7 +113,7 @@ export async function outcomesValidateCommand(argv: string[], io: CliIO): Promis
   const fw = frameworkText(io, values.framework, diagnostics);
   const files = readFiles(io, positionals, diagnostics);
   const r = validateOutcomeFiles(files, fw, typeof values.framework === 'string' ? { frameworkFile: values.framework } : {});
-  diagnostics.push(...r.diagnostics);
+  for (const item of r.diagnostics) diagnostics.push(item);
   if (format === 'json') io.stdout(JSON.stringify({ summary: r.summary, diagnostics: diagnosticsJson(diagnostics, io.cwd) }, null, 2) + '\n');
   else {
     printDiagnostics(io, diagnostics, Object.fromEntries(files.map((f) => [f.name, f.text])));
@@ -150,7 +150,7 @@ export async function outcomesGapsCommand(argv: string[], io: CliIO): Promise<Ex
     ...yearFilter('outcomes gaps', values.year),
     ...(values['keep-invalid'] ? { keepInvalid: true } : {}),
   } as Parameters<typeof computeOutcomeGaps>[1]);
-  diagnostics.push(...r.diagnostics);
+  for (const item of r.diagnostics) diagnostics.push(item);
   const shown = diagnostics.filter((d) => d.severity !== 'info');
   printDiagnostics(io, shown, {});
   if (format === 'json') io.stdout(renderOutcomeGapsJson(r) + '\n');
@@ -191,7 +191,7 @@ export async function outcomesCompareCommand(argv: string[], io: CliIO): Promise
   // Outcome side.
   const fwText = frameworkText(io, values.framework, diagnostics);
   const fw = parseOutcomeFramework(fwText ?? ZARAGOZA_FRAMEWORK_YAML, typeof values.framework === 'string' ? values.framework : 'zaragoza.yaml');
-  diagnostics.push(...fw.diagnostics);
+  for (const item of fw.diagnostics) diagnostics.push(item);
   if (!fw.value) {
     printDiagnostics(io, diagnostics);
     return 1;
@@ -208,12 +208,12 @@ export async function outcomesCompareCommand(argv: string[], io: CliIO): Promise
   const readPaths: string[] = [];
   const files = readFiles(io, dataPaths, diagnostics, readPaths);
   const gaps = computeOutcomeGaps(files, { ...(fwText !== undefined ? { frameworkText: fwText } : {}), indicators: [indicator.id], gaps: [gapId] } as Parameters<typeof computeOutcomeGaps>[1]);
-  diagnostics.push(...gaps.diagnostics.filter((d) => d.severity === 'error'));
+  for (const item of gaps.diagnostics.filter((d) => d.severity === 'error')) diagnostics.push(item);
   const outcomeSeries = gaps.rows.map((r) => ({ country: r.country, year: r.year, value: r.valueNumber }));
 
   // Policy side: score the answer sets (rubric: --rubric, or the bundled one they name).
   const inputs = loadReportInputs(io, 'outcomes compare', policyPaths, typeof values.rubric === 'string' ? values.rubric : undefined);
-  diagnostics.push(...inputs.diagnostics);
+  for (const item of inputs.diagnostics) diagnostics.push(item);
   const answerSets = inputs.sets;
   if (!inputs.rubric || answerSets.length === 0) {
     printDiagnostics(io, diagnostics, inputs.sources);
@@ -242,7 +242,7 @@ export async function outcomesCompareCommand(argv: string[], io: CliIO): Promise
     chosenYear = years[0];
   }
   const view = buildPolicyOutcomeView(policy, outcomeSeries, { lagYears: lag, ...(chosenYear !== undefined ? { policyYear: chosenYear } : {}), policyLabel, outcomeLabel });
-  diagnostics.push(...view.diagnostics.filter((d) => d.severity !== 'info'));
+  for (const item of view.diagnostics.filter((d) => d.severity !== 'info')) diagnostics.push(item);
   let text: string;
   if (format === 'json') text = JSON.stringify({ ...view.value, diagnostics: diagnosticsJson(diagnostics, io.cwd) }, null, 2) + '\n';
   else if (format === 'svg') text = renderPolicyOutcomeSvg(view.value) + '\n';

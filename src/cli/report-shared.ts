@@ -55,7 +55,7 @@ export function loadReportInputs(io: CliIO, command: string, answerArgs: readonl
     arg = ids[0]!;
   }
   const r = loadRubricArg(io, arg);
-  diagnostics.push(...r.diagnostics);
+  for (const item of r.diagnostics) diagnostics.push(item);
   Object.assign(sources, r.sources);
   if (!r.value) return { sets, diagnostics, sources, inputFiles };
   for (const f of r.value.files) inputFiles.add(f);
@@ -155,12 +155,12 @@ export function loadOutcomeProvider(io: CliIO, value: unknown): { provider?: (co
   const files: OutcomeFile[] = [];
   for (const p of paths) {
     const t = readTextFile(p, displayPath(io.cwd, p));
-    diagnostics.push(...t.diagnostics);
+    for (const item of t.diagnostics) diagnostics.push(item);
     if (t.value !== undefined) files.push({ name: displayPath(io.cwd, p), text: t.value });
   }
   const framework = parseOutcomeFramework(ZARAGOZA_FRAMEWORK_YAML, 'zaragoza.yaml').value!;
   const loaded = loadOutcomeData(files, framework);
-  diagnostics.push(...loaded.diagnostics.filter((d) => d.severity === 'error'));
+  for (const item of loaded.diagnostics.filter((d) => d.severity === 'error')) diagnostics.push(item);
   const dataset = loaded.value;
   if (!dataset) return { diagnostics, files: paths };
   const gaps = computeGaps(framework, dataset).value;

@@ -72,7 +72,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode
   let warnings = 0;
   const byCode = new Map<string, number>();
   for (const r of results) {
-    diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error'));
+    for (const item of r.diagnostics.filter((d) => d.severity === 'error')) diagnostics.push(item);
     for (const d of r.diagnostics) {
       if (d.severity !== 'warning') continue;
       warnings++;
@@ -81,7 +81,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode
   }
   const warningSummary = [...byCode].map(([code, n]) => `${code} ×${n}`).join(', ');
   const outcomeData = loadOutcomeProvider(io, values.outcomes);
-  diagnostics.push(...outcomeData.diagnostics);
+  for (const item of outcomeData.diagnostics) diagnostics.push(item);
   const outDir = resolve(io.cwd, values.out);
   const { files, context } = buildSite(rubric, inputs.sets, {
     results,

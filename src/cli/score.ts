@@ -64,12 +64,12 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
   const rubric = r.value;
   variantOption('score', rubric, values.variant);
   const sets = loadAnswerSetFiles(answerArgs.map((a) => resolve(io.cwd, a)));
-  diagnostics.push(...sets.diagnostics);
+  for (const item of sets.diagnostics) diagnostics.push(item);
   const results = (sets.value ?? []).map((s) =>
     scoreAnswerSet(rubric, s, { ...(typeof values.variant === 'string' ? { variant: values.variant } : {}), reportMissing: !values.quiet }),
   );
   results.sort((a, b) => byCodePoint(a.country, b.country) || a.year - b.year);
-  for (const res of results) diagnostics.push(...res.diagnostics);
+  for (const res of results) { for (const item of res.diagnostics) diagnostics.push(item); }
   if (format === 'json') {
     io.stdout(JSON.stringify({ results: results.map((x) => ({ ...x, diagnostics: diagnosticsJson(x.diagnostics, io.cwd) })), diagnostics: diagnosticsJson(sets.diagnostics, io.cwd) }, null, 2) + '\n');
   } else if (format === 'csv') {

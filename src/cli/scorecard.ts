@@ -66,12 +66,12 @@ export async function scorecardCommand(argv: string[], io: CliIO): Promise<ExitC
   }
   const rubric = inputs.rubric;
   const results = scoreAll(rubric, inputs.sets);
-  for (const r of results) diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error'));
+  for (const r of results) { for (const item of r.diagnostics.filter((d) => d.severity === 'error')) diagnostics.push(item); }
   const ctx = createScorecardContext(rubric, results, inputs.sets, { peers, fileLabel: (f) => displayPath(io.cwd, f) });
   const wanted = typeof values.country === 'string' ? values.country.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean) : ctx.countries();
   const generatedAt = typeof values['generated-at'] === 'string' ? { generatedAt: values['generated-at'] } : {};
   const outcomeData = loadOutcomeProvider(io, values.outcomes);
-  diagnostics.push(...outcomeData.diagnostics);
+  for (const item of outcomeData.diagnostics) diagnostics.push(item);
   const cards: { country: string; text: string }[] = [];
   for (const cc of wanted) {
     if (!ctx.years(cc).length) {

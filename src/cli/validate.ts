@@ -63,7 +63,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCo
   if (typeof values.rubric === 'string') {
     const r = loadRubricArg(io, values.rubric);
     Object.assign(sources, r.sources);
-    diagnostics.push(...r.diagnostics);
+    for (const item of r.diagnostics) diagnostics.push(item);
     if (r.value) rubrics.set(r.value.id, r.value);
   }
   for (const arg of positionals) {
@@ -72,19 +72,19 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCo
     if (kind === 'rubric') {
       const r = loadRubricFile(path);
       Object.assign(sources, r.sources);
-      diagnostics.push(...r.diagnostics);
+      for (const item of r.diagnostics) diagnostics.push(item);
       tally(arg, 'rubric', r.diagnostics);
       if (r.value && !rubrics.has(r.value.id)) rubrics.set(r.value.id, r.value);
     } else if (kind === 'folder') {
       const e = expandAnswerPaths([path]);
-      diagnostics.push(...e.diagnostics);
-      answerFiles.push(...e.files);
+      for (const item of e.diagnostics) diagnostics.push(item);
+      for (const item of e.files) answerFiles.push(item);
     } else if (kind === 'answers') answerFiles.push(path);
     else {
       // Say why the file cannot be read (e.g. too large), not just that it cannot be.
       const read = readTextFile(path, arg);
       const ds: Diagnostic[] = read.value === undefined && read.diagnostics.length ? read.diagnostics : [{ code: 'FILE_NOT_FOUND', severity: 'error', message: `"${arg}" does not exist or cannot be read.`, file: arg }];
-      diagnostics.push(...ds);
+      for (const item of ds) diagnostics.push(item);
       tally(arg, 'unknown', ds);
     }
   }
@@ -104,9 +104,9 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCo
           }
         }
       }
-      if (rubric) ds.push(...validateAnswerSet(rubric, a.value as AnswerSet));
+      if (rubric) for (const item of validateAnswerSet(rubric, a.value as AnswerSet)) ds.push(item);
     }
-    diagnostics.push(...ds);
+    for (const item of ds) diagnostics.push(item);
     tally(file, 'answers', ds);
   }
   if (format === 'json') {

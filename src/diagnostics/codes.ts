@@ -511,6 +511,27 @@ const table = {
     summary: 'A published parent score contradicts its own published children under the rubric\'s aggregation: the publisher\'s figures disagree with each other, whatever the answers.',
     fix: 'Nothing to fix in the rubric or the answers on this account; report the inconsistency to the publisher, and expect the computed score to differ from the published parent.',
   },
+  // ── Input limits ────────────────────────────────────────────────────────────
+  YAML_TOO_MANY_ENTRIES: {
+    severity: 'error', area: 'yaml',
+    summary: 'A mapping or list has more entries than the safety limit (100,000).',
+    fix: 'Split the input into several files; real rubrics and answer sets are far smaller.',
+  },
+  YAML_KEY_TOO_LONG: {
+    severity: 'error', area: 'yaml',
+    summary: 'A mapping key is longer than the safety limit (1,000 characters).',
+    fix: 'Use a short id as the key and put long text in a value.',
+  },
+  CSV_LIMIT: {
+    severity: 'error', area: 'outcomes',
+    summary: 'A CSV text exceeds a safety limit (rows, columns or field length); reading stops there.',
+    fix: 'Split the file, or check that it really is the CSV file meant (quotes left open make one huge field).',
+  },
+  IMPORT_LIMIT: {
+    severity: 'error', area: 'import',
+    summary: 'A workbook exceeds a safety limit (size, inflated size, compression ratio, zip entries, rows, columns or cells); it is not read further.',
+    fix: 'Check that the file is the workbook meant; a real MIPEX workbook is a few megabytes and far below every limit.',
+  },
   // ── CLI ─────────────────────────────────────────────────────────────────────
   CLI_USAGE: {
     severity: 'error', area: 'cli',

@@ -268,7 +268,7 @@ function readIndicator(reader: Reader, layout: OutcomeLayout | undefined, cell: 
 
 function readCsv(reader: Reader, text: string, options: OutcomeLoadOptions): { layout?: string | undefined; records: number } {
   const { value: doc, diagnostics } = parseCsv(text, { file: reader.file });
-  reader.diagnostics.push(...diagnostics);
+  for (const item of diagnostics) reader.diagnostics.push(item);
   const header = doc.header;
   if (!header) return { records: 0 };
   const names = header.fields.map((f) => f.value);
@@ -405,12 +405,12 @@ const dataSchema = z.looseObject({
 
 function readYaml(reader: Reader, text: string): { layout?: string | undefined; records: number } {
   const parsed = parseYamlSource(text, reader.file);
-  reader.diagnostics.push(...parsed.diagnostics);
+  for (const item of parsed.diagnostics) reader.diagnostics.push(item);
   if (parsed.value === undefined || parsed.diagnostics.some((d) => d.severity === 'error')) return { records: 0 };
   const data = parsed.value;
   const top = dataSchema.safeParse(data);
   if (!top.success) {
-    reader.diagnostics.push(...zodIssuesToDiagnostics(top.error.issues, data, [], parsed.locator));
+    for (const item of zodIssuesToDiagnostics(top.error.issues, data, [], parsed.locator)) reader.diagnostics.push(item);
     return { records: 0 };
   }
   const allowed = new Set(['schemaVersion', 'framework', 'observations', 'title', 'description', 'source']);
@@ -440,7 +440,7 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
     const base: PathSegment[] = ['observations', i];
     const entry = entrySchema.safeParse(raw);
     if (!entry.success) {
-      reader.diagnostics.push(...zodIssuesToDiagnostics(entry.error.issues, raw, base, parsed.locator, () => ['country', 'year', 'indicator', 'cohort', 'value', 'values', 'note']));
+      for (const item of zodIssuesToDiagnostics(entry.error.issues, raw, base, parsed.locator, () => ['country', 'year', 'indicator', 'cohort', 'value', 'values', 'note'])) reader.diagnostics.push(item);
       reader.rejected++;
       return;
     }
@@ -624,7 +624,7 @@ export function loadOutcomeData(files: readonly OutcomeFile[], framework: Outcom
     const format = options.format ?? detectFormat(file);
     const read = format === 'csv' ? readCsv(reader, file.text, options) : readYaml(reader, file.text);
     flushCountryNotes(reader);
-    drafts.push(...reader.drafts);
+    for (const item of reader.drafts) drafts.push(item);
     rejected += reader.rejected;
     const layout = 'layout' in read ? read.layout : undefined;
     summaryFiles.push({ name: file.name, format, ...(layout ? { layout } : {}), records: read.records, observations: reader.drafts.length });

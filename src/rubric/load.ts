@@ -421,7 +421,7 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
       files.push(name);
       sources[name] = content;
       const sub = parseYamlSource(content, name);
-      diagnostics.push(...sub.diagnostics);
+      for (const item of sub.diagnostics) diagnostics.push(item);
       if (sub.value === undefined) return;
       if (!isRecord(sub.value)) {
         diagnostics.push({ code: 'YAML_NOT_A_MAPPING', severity: 'error', message: 'An area file must be a mapping of fields.', file: name, line: 1, column: 1 });
@@ -460,6 +460,10 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
     aggregation: normaliseAggregation((v as { aggregation?: z.infer<typeof aggregationSchema> }).aggregation, rootAggregation),
     missing: mergeMissing(ctx.defaultMissing, (v as { missing?: z.infer<typeof missingRuleSchema> }).missing),
   }));
+  if (variants.length === 0) {
+    diagnostics.push(located(parsed.locator, { code: 'RUBRIC_VARIANT', severity: 'error', message: 'The list of variants is empty; give at least one, or leave `variants` out for the default.', path: ['variants'] }, { key: true }));
+    return { diagnostics, sources };
+  }
   const defaultVariant = variants.find((v) => v.default)?.id ?? variants[0]!.id;
 
   const nodes = new Map<string, RubricNode>();
@@ -496,7 +500,7 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
     files,
   };
   ctx.frames.set(root, rootFrame);
-  diagnostics.push(...checkRubric(rubric, { frames: ctx.frames, rootLocator: parsed.locator, priorErrors: hasErrors(diagnostics) }));
+  for (const item of checkRubric(rubric, { frames: ctx.frames, rootLocator: parsed.locator, priorErrors: hasErrors(diagnostics) })) diagnostics.push(item);
   if (hasErrors(diagnostics)) return { diagnostics, sources };
   return { value: rubric, diagnostics, sources };
 }

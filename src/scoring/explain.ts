@@ -54,7 +54,7 @@ export function explainLines(node: ScoredNode): string[] {
   }
   if (node.children.length) {
     lines.push('  parts:');
-    const width = Math.max(...node.children.map((c) => c.id.length));
+    const width = node.children.reduce((m, c) => Math.max(m, c.id.length), -Infinity);
     for (const c of node.children) {
       const s = c.status === 'scored' ? c.display! : c.status;
       const eff = c.effectiveWeight === null ? '' : ` × ${fmtShare(c.effectiveWeight)}`;

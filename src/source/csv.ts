@@ -53,6 +53,12 @@ export interface CsvParseOptions {
    * a different count is still returned, with a `CSV_SYNTAX` error.
    */
   strictFieldCount?: boolean;
+  /** Most records read, header included (default 1 000 000); reading stops with a `CSV_LIMIT` error. */
+  maxRecords?: number;
+  /** Most fields in one record (default 10 000). */
+  maxFields?: number;
+  /** Longest field, in characters (default 1 000 000). */
+  maxFieldLength?: number;
 }
 
 /**
@@ -74,6 +80,14 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): { value: 
   const delimiter = options.delimiter ?? ',';
   const useHeader = options.header ?? true;
   const strict = options.strictFieldCount ?? true;
+  const maxRecords = options.maxRecords ?? 1_000_000;
+  const maxFields = options.maxFields ?? 10_000;
+  const maxFieldLength = options.maxFieldLength ?? 1_000_000;
+  let stopped = false;
+  const limit = (message: string, line: number, column: number): void => {
+    diagnostics.push({ code: 'CSV_LIMIT', severity: 'error', message, file, line, column });
+    stopped = true;
+  };
   const diagnostics: Diagnostic[] = [];
   const syntax = (message: string, line: number, column: number, extra: Partial<Diagnostic> = {}): void => {
     diagnostics.push({ code: 'CSV_SYNTAX', severity: 'error', message, file, line, column, ...extra });
@@ -91,7 +105,7 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): { value: 
     return pos + 1;
   };
 
-  while (i < n) {
+  while (i < n && !stopped) {
     // Blank line: skip.
     if (text[i] === '\n' || text[i] === '\r') {
       i = skipLineEnd(i);
@@ -99,8 +113,16 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): { value: 
       lineStart = i;
       continue;
     }
+    if (all.length >= maxRecords) {
+      limit(`The text has more than ${maxRecords} records; the rest is not read.`, line, 1);
+      break;
+    }
     const record: CsvRecord = { line, endLine: line, fields: [] };
     for (;;) {
+      if (record.fields.length >= maxFields) {
+        limit(`A record has more than ${maxFields} fields; the rest of the text is not read.`, line, i - lineStart + 1);
+        break;
+      }
       const field: CsvField = { value: '', line, column: i - lineStart + 1, quoted: false };
       if (text[i] === '"') {
         field.quoted = true;
@@ -144,10 +166,12 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): { value: 
           value += text.slice(start, i);
         }
         field.value = value;
+        if (value.length > maxFieldLength) limit(`A field is ${value.length} characters long; the limit is ${maxFieldLength} (a quote left open makes one huge field). The rest of the text is not read.`, openLine, openColumn);
       } else {
         const start = i;
         while (!atLineEnd(i) && text[i] !== delimiter) i++;
         field.value = text.slice(start, i);
+        if (field.value.length > maxFieldLength) limit(`A field is ${field.value.length} characters long; the limit is ${maxFieldLength}. The rest of the text is not read.`, line, start - lineStart + 1);
         const quote = field.value.indexOf('"');
         if (quote >= 0) {
           syntax('A quote appears inside an unquoted field.', line, start - lineStart + 1 + quote, {
@@ -156,6 +180,7 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): { value: 
         }
       }
       record.fields.push(field);
+      if (stopped) break;
       if (i < n && text[i] === delimiter) {
         i++;
         continue;
@@ -163,6 +188,7 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): { value: 
       break;
     }
     record.endLine = line;
+    if (stopped) break;
     all.push(record);
     if (i < n) {
       i = skipLineEnd(i);
@@ -173,7 +199,7 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): { value: 
 
   const header = useHeader ? all.shift() : undefined;
   const expected = header?.fields.length ?? all[0]?.fields.length;
-  if (strict && expected !== undefined) {
+  if (strict && expected !== undefined && !stopped) {
     for (const record of all) {
       if (record.fields.length !== expected) {
         const last = record.fields[record.fields.length - 1]!;

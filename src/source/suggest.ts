@@ -22,6 +22,11 @@ export function editDistance(a: string, b: string): number {
   return prev[t.length]!;
 }
 
+/** Longest string, input or candidate, for which a suggestion is computed. */
+export const MAX_SUGGEST_LENGTH = 64;
+/** Most candidates compared for one suggestion. */
+export const MAX_SUGGEST_CANDIDATES = 2_000;
+
 /**
  * The candidate closest to `input`, if it is close enough to be a plausible typo.
  *
@@ -32,9 +37,14 @@ export function editDistance(a: string, b: string): number {
  * ```
  */
 export function suggest(input: string, candidates: Iterable<string>): string | undefined {
+  // Typos are short: long strings and huge candidate lists get no suggestion (keeps this linear).
+  if (input.length > MAX_SUGGEST_LENGTH) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
+  let seen = 0;
   for (const c of candidates) {
+    if (++seen > MAX_SUGGEST_CANDIDATES) return undefined;
+    if (c.length > MAX_SUGGEST_LENGTH || Math.abs(c.length - input.length) > bestDistance) continue;
     const d = editDistance(input, c);
     if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
       best = c;

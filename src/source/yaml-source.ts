@@ -23,6 +23,10 @@ export interface ParseLimits {
   maxAliasNodes?: number;
   /** Largest text accepted, in characters (default 20 000 000). */
   maxLength?: number;
+  /** Most entries in one mapping or sequence (default 100 000). */
+  maxEntries?: number;
+  /** Longest mapping key, in characters (default 1 000). */
+  maxKeyLength?: number;
 }
 
 /** Maps data paths back to text positions. */
@@ -97,15 +101,35 @@ export function createLocator(
   values: Map<string, [number, number]>,
   keys: Map<string, [number, number]>,
 ): SourceLocator {
+  return createLocatorWith(offsetRanger(text), file, text, values, keys);
+}
+
+/** Turns `[start, end]` offsets of `text` into a 1-based range; the line index is built once. */
+export function offsetRanger(text: string): (range: readonly [number, number]) => SourceRange {
   const counter = new LineCounter();
   // LineCounter needs the newline offsets.
   counter.addNewLine(0);
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) counter.addNewLine(i + 1);
-  const toRange = ([start, end]: [number, number]): SourceRange => {
-    const a = counter.linePos(start);
-    const b = counter.linePos(Math.max(start, end));
+  // YAML (like editors) ends a line at LF, CRLF or a lone CR.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) counter.addNewLine(i + 1);
+  }
+  const clamp = (o: number): number => (Number.isFinite(o) ? Math.min(Math.max(0, o), text.length) : 0);
+  return ([start, end]) => {
+    const s = clamp(start);
+    const a = counter.linePos(s);
+    const b = counter.linePos(Math.max(s, clamp(end)));
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   };
+}
+
+function createLocatorWith(
+  toRange: (range: readonly [number, number]) => SourceRange,
+  file: string,
+  text: string,
+  values: Map<string, [number, number]>,
+  keys: Map<string, [number, number]>,
+): SourceLocator {
   const find = (map: Map<string, [number, number]>, path: readonly PathSegment[]): SourceRange | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const hit = map.get(pathKey(path.slice(0, n)));
@@ -162,6 +186,8 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   const maxDepth = limits.maxDepth ?? 64;
   const maxAliasNodes = limits.maxAliasNodes ?? 10_000;
   const maxLength = limits.maxLength ?? 20_000_000;
+  const maxEntries = limits.maxEntries ?? 100_000;
+  const maxKeyLength = limits.maxKeyLength ?? 1_000;
   const diagnostics: Diagnostic[] = [];
   const values = new Map<string, [number, number]>();
   const keys = new Map<string, [number, number]>();
@@ -169,9 +195,10 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   const keyOrder = (path: readonly PathSegment[]) => orders.get(pathKey(path));
   const numbers = new Map<string, string>();
   const numberText = (path: readonly PathSegment[]) => numbers.get(pathKey(path));
-  const locator: SourceLocator = { ...createLocator(file, text, values, keys), numberText };
+  const toRange = offsetRanger(text);
+  const locator: SourceLocator = { ...createLocatorWith(toRange, file, text, values, keys), numberText };
   const at = (code: DiagnosticCode, message: string, range: [number, number], extra: Partial<Diagnostic> = {}): void => {
-    const r = createLocator(file, text, new Map([['[]', range]]), new Map()).locate([])!;
+    const r = toRange(range);
     diagnostics.push({ code, severity: 'error', message, file, ...r, ...extra });
   };
 
@@ -181,6 +208,11 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   }
 
   let docs: Document.Parsed[];
+  // The YAML library makes an Error (with a stack trace) per problem; on a text with thousands
+  // of problems the traces dominate the time, and they are never shown.
+  const errorClass = Error as { stackTraceLimit?: number };
+  const traceLimit = errorClass.stackTraceLimit;
+  errorClass.stackTraceLimit = 0;
   try {
     const tokens = Array.from(new Parser().parse(text));
     const deep = firstTooDeep(tokens, Math.min(maxDepth, 256) + 1);
@@ -188,10 +220,12 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
       at('YAML_TOO_DEEP', `The document nests deeper than ${maxDepth} levels.`, [deep, deep + 1]);
       return { diagnostics, locator, keyOrder, numberText };
     }
-    docs = Array.from(new Composer({ uniqueKeys: true, prettyErrors: false, strict: true }).compose(tokens)) as Document.Parsed[];
+    docs = Array.from(new Composer({ uniqueKeys: false, prettyErrors: false, strict: true }).compose(tokens)) as Document.Parsed[];
   } catch (error) {
     diagnostics.push({ code: 'YAML_SYNTAX', severity: 'error', message: `The YAML parser gave up: ${(error as Error).message}`, file, line: 1, column: 1 });
     return { diagnostics, locator, keyOrder, numberText };
+  } finally {
+    errorClass.stackTraceLimit = traceLimit;
   }
   if (docs.length > 1) {
     const second = docs[1]!;
@@ -268,6 +302,10 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
       if (v === undefined) return null;
       return v as unknown;
     }
+    if ((isSeq(node) || isMap(node)) && node.items.length > maxEntries) {
+      at('YAML_TOO_MANY_ENTRIES', `A ${isSeq(node) ? 'list' : 'mapping'} has ${node.items.length} entries; the limit is ${maxEntries}.`, range ? [range[0], range[0] + 1] : [0, 0]);
+      return null;
+    }
     if (isSeq(node)) {
       const out: unknown[] = [];
       node.items.forEach((item, i) => out.push(convert(item, [...path, i], depth + 1, viaAlias, seen)));
@@ -276,6 +314,7 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
       const order: string[] = [];
+      const seenKeys = new Set<string>();
       if (!viaAlias) orders.set(pathKey(path), order);
       for (const pair of node.items) {
         let keyNode = pair.key as unknown;
@@ -288,6 +327,15 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
           at('YAML_UNSUPPORTED_KEY', 'Mapping keys must be plain strings or numbers.', keyRange ? [keyRange[0], keyRange[1]] : [0, 0]);
           continue;
         }
+        if (key.length > maxKeyLength) {
+          if (!viaAlias) at('YAML_KEY_TOO_LONG', `A mapping key is ${key.length} characters long; the limit is ${maxKeyLength}.`, keyRange ? [keyRange[0], Math.min(keyRange[1], keyRange[0] + 1)] : [0, 0]);
+          continue;
+        }
+        if (seenKeys.has(key)) {
+          if (!viaAlias) at('YAML_DUPLICATE_KEY', `Map keys must be unique; "${key}" is repeated.`, keyRange ? [keyRange[0], keyRange[1]] : [0, 0], { path: [...path, key] });
+          continue;
+        }
+        seenKeys.add(key);
         if (FORBIDDEN_KEYS.has(key)) {
           at('YAML_FORBIDDEN_KEY', `The key "${key}" is not allowed.`, keyRange ? [keyRange[0], keyRange[1]] : [0, 0], { path: [...path, key] });
           continue;

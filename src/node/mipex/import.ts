@@ -280,7 +280,7 @@ function fromReader(d: RawDiagnostic, file: string): Diagnostic {
   // An empty country sheet would quietly leave a country out of verification: an error.
   const emptyCountry = d.code === 'WORKBOOK_SHEET_EMPTY' && d.cell !== undefined && isCountrySheet(splitRef(d.cell).sheet);
   const severity: Severity = emptyCountry ? 'error' : d.severity;
-  const code: Diagnostic['code'] = d.code === 'WORKBOOK_UNREADABLE' ? 'IMPORT_UNREADABLE' : severity === 'error' ? 'IMPORT_LAYOUT' : 'IMPORT_LAYOUT_DRIFT';
+  const code: Diagnostic['code'] = d.code === 'WORKBOOK_UNREADABLE' ? 'IMPORT_UNREADABLE' : d.code === 'WORKBOOK_LIMIT' ? 'IMPORT_LIMIT' : severity === 'error' ? 'IMPORT_LAYOUT' : 'IMPORT_LAYOUT_DRIFT';
   const message = emptyCountry ? `Country sheet ${splitRef(d.cell!).sheet} is empty: none of its scores can be imported or verified.` : d.message;
   const out: Diagnostic = { code, severity, message: d.cell ? `${d.cell}: ${message}` : message, file };
   if (d.cell) {
@@ -325,7 +325,7 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
   } else bytes = input;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const raw = await readMipexWorkbook(bytes);
-  diagnostics.push(...raw.diagnostics.map((d) => fromReader(d, file)));
+  for (const item of raw.diagnostics.map((d) => fromReader(d, file))) diagnostics.push(item);
   if (!raw.value) return empty(sha256);
   const result = importParsedMipexWorkbook(raw.value, options, file);
   return { ...result, diagnostics: [...diagnostics, ...result.diagnostics], workbook: workbook(sha256) };
@@ -481,9 +481,12 @@ function reportUnpublished(ctx: SheetContext, strand: RubricNode, cells: readonl
   const parts = cells.map((c) => splitRef(c.ref));
   const cols = parts.map((p) => columnNumber(p.col));
   const rows = parts.map((p) => p.row);
-  const first = parts[cols.indexOf(Math.min(...cols))]!.col;
-  const last = parts[cols.indexOf(Math.max(...cols))]!.col;
-  const range = `${ctx.sheet.name}!${first}${Math.min(...rows)}:${last}${Math.max(...rows)}`;
+  // No spread into Math.min/max: the lists can be long enough to overflow the call stack.
+  const least = (xs: readonly number[]): number => xs.reduce((a, b) => (b < a ? b : a), Infinity);
+  const most = (xs: readonly number[]): number => xs.reduce((a, b) => (b > a ? b : a), -Infinity);
+  const first = parts[cols.indexOf(least(cols))]!.col;
+  const last = parts[cols.indexOf(most(cols))]!.col;
+  const range = `${ctx.sheet.name}!${first}${least(rows)}:${last}${most(rows)}`;
   const years = yearSpan(cells.map((c) => c.year));
   ctx.diagnostics.push({
     code: 'IMPORT_UNPUBLISHED_YEAR',

@@ -14,7 +14,7 @@
  * Node-only: it reads files (cells are read by the small xlsx reader in `xlsx-cells.ts`).
  */
 import { readFile } from 'node:fs/promises';
-import { readXlsxCells, type XlsxCell, type XlsxSheet } from './xlsx-cells.js';
+import { readXlsxCells, XlsxLimitError, type XlsxCell, type XlsxSheet } from './xlsx-cells.js';
 
 /** One cell as read: the value (cached result for formulas), the error if any, the formula text. */
 export interface RawCell {
@@ -130,6 +130,9 @@ interface GridCell {
   cell: XlsxCell;
 }
 
+/** Most answer cells (column triplets × year rows) read from one block; a real block has a few hundred. */
+const MAX_BLOCK_CELLS = 200_000;
+
 /** The non-empty cells of one worksheet, indexed by row then column. */
 class Grid {
   readonly rows = new Map<number, Map<number, GridCell>>();
@@ -145,12 +148,31 @@ class Grid {
     return this.rows.get(row)?.get(col);
   }
 
-  sortedRows(): number[] {
-    return [...this.rows.keys()].sort((a, b) => a - b);
+  private sorted: number[] | undefined;
+  private readonly sortedCells = new Map<number, GridCell[]>();
+
+  /** Row numbers in order; sorted once (the grid is complete before it is read). */
+  sortedRows(): readonly number[] {
+    return (this.sorted ??= [...this.rows.keys()].sort((a, b) => a - b));
   }
 
-  cellsOf(row: number): GridCell[] {
-    return [...(this.rows.get(row)?.values() ?? [])].sort((a, b) => a.col - b.col);
+  /** Row numbers in order from the first one greater than `after`. */
+  *rowsAfter(after: number): Generator<number> {
+    const rows = this.sortedRows();
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rows[mid]! <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < rows.length; i++) yield rows[i]!;
+  }
+
+  cellsOf(row: number): readonly GridCell[] {
+    let cells = this.sortedCells.get(row);
+    if (!cells) this.sortedCells.set(row, (cells = [...(this.rows.get(row)?.values() ?? [])].sort((a, b) => a.col - b.col)));
+    return cells;
   }
 
   ref(row: number, col: number): string {
@@ -267,6 +289,10 @@ export async function readMipexWorkbook(input: string | Uint8Array | ArrayBuffer
     worksheets = readXlsxCells(bytes);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
+    if (e instanceof XlsxLimitError) {
+      diagnostics.push({ code: 'WORKBOOK_LIMIT', severity: 'error', message: `The workbook exceeds a safety limit and was not read: ${why}.` });
+      return { diagnostics };
+    }
     diagnostics.push({
       code: 'WORKBOOK_UNREADABLE',
       severity: 'error',
@@ -416,8 +442,7 @@ function readOverall(grid: Grid, before: number, diagnostics: RawDiagnostic[]): 
     seen.add(v);
   }
   const out: RawOverallRow[] = [];
-  for (const r of grid.sortedRows()) {
-    if (r <= header.row) continue;
+  for (const r of grid.rowsAfter(header.row)) {
     if (r >= before) break;
     const year = yearOf(grid.get(r, header.yearCol));
     if (year === undefined) {
@@ -447,8 +472,7 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
   // Find label rows and the header row between this block's start and the next block.
   const labelRows: Partial<Record<LabelKey, number>> = {};
   let headerRow: number | undefined;
-  for (const r of grid.sortedRows()) {
-    if (r <= startRow) continue;
+  for (const r of grid.rowsAfter(startRow)) {
     if (r >= endRow) break;
     const cells = grid.cellsOf(r);
     const texts = cells.map((c) => labelText(c.cell));
@@ -525,7 +549,8 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
       scoreCol = guess;
     } else return;
     let commentsCol = scoreCol + 1;
-    for (const next of headerCells.slice(i + 1)) {
+    for (let j = i + 1; j < headerCells.length; j++) {
+      const next = headerCells[j]!;
       if (next.col <= scoreCol) continue;
       if (isScore(next.text) || isYear(next.text)) break;
       if (isComments(next.text)) {
@@ -538,8 +563,7 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
 
   // Year rows: after the header, rows whose label column (or else any triplet) names a year.
   const yearRows: { row: number; year: number }[] = [];
-  for (const r of grid.sortedRows()) {
-    if (r <= headerRow) continue;
+  for (const r of grid.rowsAfter(headerRow)) {
     if (r >= endRow) break;
     let year = yearOf(grid.get(r, labelCol));
     for (const t of triplets) {
@@ -547,6 +571,15 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
       year = yearOf(grid.get(r, t.yearCol));
     }
     if (year !== undefined) yearRows.push({ row: r, year });
+  }
+  if (triplets.length * yearRows.length > MAX_BLOCK_CELLS) {
+    diagnostics.push({
+      code: 'WORKBOOK_LIMIT',
+      severity: 'error',
+      message: `The block '${title || '(untitled)'}' has ${triplets.length} column triplets and ${yearRows.length} year rows, more than the ${MAX_BLOCK_CELLS} answer cells one block may hold; it was skipped.`,
+      cell: grid.ref(headerRow, labelCol),
+    });
+    return undefined;
   }
   if (yearRows.length === 0) {
     diagnostics.push({

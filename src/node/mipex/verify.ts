@@ -107,13 +107,13 @@ export async function verifyWorkbook(path: string | Uint8Array, options: VerifyW
       diagnostics.push({ code: 'FILE_NOT_FOUND', severity: 'error', message: 'The bundled rubric mipex-2020 was not found.' });
     } else {
       const loaded = loadRubricFile(where);
-      diagnostics.push(...loaded.diagnostics);
+      for (const item of loaded.diagnostics) diagnostics.push(item);
       rubric = loaded.value;
     }
   }
   if (!rubric) return { compared: 0, agreed: 0, disagreements: [], diagnostics, sheets: [] };
   const imported: MipexImportResult = await importMipexWorkbook(path, { rubric, ...(options.file !== undefined ? { file: options.file } : {}) });
-  diagnostics.push(...imported.diagnostics);
+  for (const item of imported.diagnostics) diagnostics.push(item);
   const { compared, agreed, disagreements, byCountry } = compareWithPublished(rubric, imported.answerSets, imported.published);
   const sheets = imported.sheets.map((s) => ({ ...s, ...(byCountry.get(s.country) ?? { compared: 0, agreed: 0 }) }));
   return { compared, agreed, disagreements, diagnostics, sheets };

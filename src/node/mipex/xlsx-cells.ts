@@ -29,8 +29,39 @@ export interface XlsxSheet {
   rows: Map<number, Map<number, XlsxCell>>;
 }
 
+/**
+ * Safety limits of the reader. A real workbook is far below every one of them; a file above
+ * one is refused with an {@link XlsxLimitError} before memory or time run away.
+ */
+export const XLSX_LIMITS = {
+  /** Largest .xlsx file, in bytes. */
+  fileBytes: 100 * 1024 * 1024,
+  /** Most zip entries. */
+  entries: 10_000,
+  /** Largest inflated zip entry, in bytes. */
+  entryBytes: 200 * 1024 * 1024,
+  /** Most bytes inflated from one file, all entries together. */
+  totalBytes: 300 * 1024 * 1024,
+  /** Highest ratio of inflated to compressed size, for entries above 1 MB inflated. */
+  ratio: 100,
+  /** Most non-empty cells read from one workbook. */
+  cells: 2_000_000,
+  /** Highest row number (the spreadsheet format's own limit). */
+  rows: 1_048_576,
+  /** Highest column number (the spreadsheet format's own limit). */
+  columns: 16_384,
+} as const;
+
+/** A workbook exceeds one of {@link XLSX_LIMITS}. */
+export class XlsxLimitError extends Error {
+  override readonly name = 'XlsxLimitError';
+}
+
 /** The zip entries of an .xlsx file, by name, inflated on demand. */
 function zipEntries(buf: Buffer): Map<string, () => Buffer> {
+  if (buf.length > XLSX_LIMITS.fileBytes) throw new XlsxLimitError(`the file is ${buf.length} bytes; the limit is ${XLSX_LIMITS.fileBytes}`);
+  if (buf.length < 22) throw new Error('not a zip file (too short)');
+  let inflated = 0;
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
     if (buf.readUInt32LE(i) === 0x06054b50) {
@@ -40,6 +71,7 @@ function zipEntries(buf: Buffer): Map<string, () => Buffer> {
   }
   if (eocd < 0) throw new Error('not a zip file (no end-of-central-directory record)');
   const count = buf.readUInt16LE(eocd + 10);
+  if (count > XLSX_LIMITS.entries) throw new XlsxLimitError(`the zip has ${count} entries; the limit is ${XLSX_LIMITS.entries}`);
   let p = buf.readUInt32LE(eocd + 16);
   const out = new Map<string, () => Buffer>();
   for (let n = 0; n < count; n++) {
@@ -57,7 +89,21 @@ function zipEntries(buf: Buffer): Map<string, () => Buffer> {
       const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
       const data = buf.subarray(start, start + size);
       if (method === 0) return data;
-      if (method === 8) return inflateRawSync(data);
+      if (method === 8) {
+        // Inflate at most what the limits allow: a zip bomb stops here with bounded memory.
+        const room = Math.min(XLSX_LIMITS.entryBytes, XLSX_LIMITS.totalBytes - inflated, Math.max(1024 * 1024, data.length * XLSX_LIMITS.ratio));
+        let out: Buffer;
+        try {
+          out = inflateRawSync(data, { maxOutputLength: Math.max(1, room) });
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
+            throw new XlsxLimitError(`the zip entry ${name} inflates to more than ${room} bytes (limits: ${XLSX_LIMITS.entryBytes} per entry, ${XLSX_LIMITS.totalBytes} in all, ${XLSX_LIMITS.ratio} times its compressed size)`);
+          }
+          throw e;
+        }
+        inflated += out.length;
+        return out;
+      }
       throw new Error(`unsupported zip compression method ${method} for ${name}`);
     });
   }
@@ -89,16 +135,79 @@ function attr(attrs: string, name: string): string | undefined {
 
 /** Text of the `<t>` runs inside an element (shared string or inline string), phonetic runs excluded. */
 function runsText(xml: string): string {
-  const body = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  let body = xml;
+  if (xml.includes('<rPh')) {
+    body = '';
+    let p = 0;
+    for (let at = xml.indexOf('<rPh', p); at >= 0; at = xml.indexOf('<rPh', p)) {
+      const end = xml.indexOf('</rPh>', at);
+      if (end < 0) break;
+      body += xml.slice(p, at);
+      p = end + 6;
+    }
+    body += xml.slice(p);
+  }
   let out = '';
-  for (const m of body.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += decode(m[1] ?? '');
+  eachElement(body, 't', (_, text) => {
+    out += decode(text ?? '');
+  });
   // Spreadsheet applications escape characters XML cannot carry as `_xHHHH_`.
   return out.includes('_x') ? out.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : out;
 }
 
+const isNameChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * Calls `each(attributes, body)` for every `<tag …>body</tag>` or `<tag …/>` in `xml`, in one
+ * pass (body undefined for an empty element). Same matches as the lazy regular expression
+ * `<tag\b[^>]*?(?:\/>|>([\s\S]*?)<\/tag>)`, but linear: once no closing tag is left, no later
+ * element can close either, so scanning stops instead of retrying from every opening tag.
+ */
+export function eachElement(xml: string, tag: string, each: (attrs: string, body: string | undefined) => void): void {
+  const open = `<${tag}`;
+  const close = `</${tag}>`;
+  let closeAt = -2; // cached position of the next closing tag (-1: none left)
+  for (let p = xml.indexOf(open); p >= 0; ) {
+    const after = p + open.length;
+    if (after < xml.length && isNameChar(xml.charCodeAt(after))) {
+      p = xml.indexOf(open, after);
+      continue;
+    }
+    const gt = xml.indexOf('>', after);
+    if (gt < 0) return;
+    if (xml.charCodeAt(gt - 1) === 47 /* / */ && gt - 1 >= after) {
+      each(xml.slice(after, gt - 1), undefined);
+      p = xml.indexOf(open, gt + 1);
+      continue;
+    }
+    if (closeAt !== -1 && closeAt < gt + 1) closeAt = xml.indexOf(close, gt + 1);
+    if (closeAt < 0) return;
+    each(xml.slice(after, gt), xml.slice(gt + 1, closeAt));
+    p = xml.indexOf(open, closeAt + close.length);
+  }
+}
+
+/** The first element `tag` in `xml` as `[whole, attributes, body]` (body undefined when empty), like a regular expression match. */
+function firstElement(xml: string, tag: string): [string, string, string | undefined] | undefined {
+  if (!xml.includes(`<${tag}`)) return undefined;
+  let hit: [string, string, string | undefined] | undefined;
+  try {
+    eachElement(xml, tag, (attrs, body) => {
+      hit = ['', attrs, body];
+      throw FOUND;
+    });
+  } catch (e) {
+    if (e !== FOUND) throw e;
+  }
+  return hit;
+}
+const FOUND = Symbol('found');
+
 function sharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
-  return [...xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) => runsText(m[1] ?? ''));
+  const out: string[] = [];
+  eachElement(xml, 'si', (_, body) => out.push(runsText(body ?? '')));
+  return out;
 }
 
 function colNumber(letters: string): number {
@@ -130,29 +239,34 @@ export function translateFormula(formula: string, dRow: number, dCol: number): s
     .join('');
 }
 
-function parseSheet(name: string, xml: string, strings: readonly string[]): XlsxSheet {
+function parseSheet(name: string, xml: string, strings: readonly string[], budget: { cells: number }): XlsxSheet {
   const rows = new Map<number, Map<number, XlsxCell>>();
   const shared = new Map<string, { formula: string; row: number; col: number }>();
   let lastRow = 0;
-  const data = /<sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/sheetData>)/.exec(xml)?.[1] ?? '';
-  for (const rm of data.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const r = Number(attr(rm[1]!, 'r') ?? lastRow + 1);
+  let data = '';
+  let found = false;
+  eachElement(xml, 'sheetData', (_, body) => {
+    if (!found) data = body ?? '';
+    found = true;
+  });
+  eachElement(data, 'row', (rowAttrs, body) => {
+    const r = Number(attr(rowAttrs, 'r') ?? lastRow + 1);
     lastRow = r;
     let lastCol = 0;
-    const body = rm[2];
-    if (!body) continue;
-    for (const cm of body.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const attrs = cm[1]!;
+    if (!body) return;
+    eachElement(body, 'c', (attrs, inner) => {
       const ref = attr(attrs, 'r');
-      const refMatch = ref ? /^([A-Z]+)(\d+)$/.exec(ref) : null;
+      const refMatch = ref ? /^([A-Z]{1,3})(\d{1,7})$/.exec(ref) : null;
       const col = refMatch ? colNumber(refMatch[1]!) : lastCol + 1;
       const row = refMatch ? Number(refMatch[2]) : r;
       lastCol = col;
-      const inner = cm[2];
-      if (!inner) continue;
+      if (!inner) return;
+      if (!(row >= 1 && row <= XLSX_LIMITS.rows) || col > XLSX_LIMITS.columns) {
+        throw new XlsxLimitError(`sheet '${name}' has a cell at row ${row}, column ${col}, beyond the format's ${XLSX_LIMITS.rows} rows and ${XLSX_LIMITS.columns} columns`);
+      }
       const type = attr(attrs, 't') ?? 'n';
-      const fm = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
-      const v = /<v\b[^>]*?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+      const fm = firstElement(inner, 'f');
+      const v = firstElement(inner, 'v')?.[2];
       const cell: XlsxCell = { value: null };
       if (fm) {
         const fattrs = fm[1]!;
@@ -169,7 +283,7 @@ function parseSheet(name: string, xml: string, strings: readonly string[]): Xlsx
         } else if (text !== '') cell.formula = text;
       }
       if (type === 'inlineStr') {
-        const is = /<is\b[^>]*>([\s\S]*?)<\/is>/.exec(inner)?.[1];
+        const is = firstElement(inner, 'is')?.[2];
         cell.value = is === undefined ? null : runsText(is);
       } else if (v !== undefined) {
         if (type === 's') cell.value = strings[Number(v)] ?? null;
@@ -182,12 +296,13 @@ function parseSheet(name: string, xml: string, strings: readonly string[]): Xlsx
           else cell.error = '#NUM!';
         }
       }
-      if (cell.value === null && cell.error === undefined && cell.formula === undefined) continue;
+      if (cell.value === null && cell.error === undefined && cell.formula === undefined) return;
+      if (--budget.cells < 0) throw new XlsxLimitError(`the workbook has more than ${XLSX_LIMITS.cells} non-empty cells`);
       let line = rows.get(row);
       if (!line) rows.set(row, (line = new Map()));
       line.set(col, cell);
-    }
-  }
+    });
+  });
   return { name, rows };
 }
 
@@ -215,13 +330,14 @@ export function readXlsxCells(bytes: Uint8Array): XlsxSheet[] {
   }
   const strings = sharedStrings(text('xl/sharedStrings.xml'));
   const sheets: XlsxSheet[] = [];
+  const budget = { cells: XLSX_LIMITS.cells };
   for (const m of workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
     const name = attr(m[1]!, 'name') ?? '';
     const rid = attr(m[1]!, 'r:id') ?? /\sr:id="([^"]*)"|\s\w+:id="([^"]*)"/.exec(m[1]!)?.slice(1).find(Boolean);
     const path = rid ? rels.get(rid) : undefined;
     const xml = path ? text(path.replace(/\/\.\//g, '/')) : undefined;
     if (xml === undefined || !xml.includes('<worksheet')) continue;
-    sheets.push(parseSheet(name, xml, strings));
+    sheets.push(parseSheet(name, xml, strings, budget));
   }
   return sheets;
 }

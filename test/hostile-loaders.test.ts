@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRubric } from '../src/rubric/load.js';
+import { loadAnswerSet } from '../src/answers/load.js';
+import { parseYamlSource } from '../src/source/yaml-source.js';
+import { parseCsv } from '../src/source/csv.js';
+import { suggest } from '../src/source/suggest.js';
+import { loadOutcomeData } from '../src/outcomes/data.js';
+import { parseOutcomeFramework } from '../src/outcomes/framework.js';
+import { readMipexWorkbook } from '../src/node/mipex/read-workbook.js';
+import { eachElement, XLSX_LIMITS } from '../src/node/mipex/xlsx-cells.js';
+import { buildZip, sheetXml, smallMipexSheet, workbookParts } from './fuzz/xlsx-builder.js';
+import { ROOT } from './engine-helpers.js';
+
+const fixture = (name: string): string => readFileSync(join(ROOT, 'test/fixtures/hostile/loaders', name), 'utf8');
+const framework = parseOutcomeFramework(readFileSync(join(ROOT, 'rubrics/outcomes/zaragoza.yaml'), 'utf8')).value!;
+
+describe('hostile loader inputs (regressions)', () => {
+  it('an empty variants list is a diagnostic, not a TypeError', () => {
+    const r = loadRubric(fixture('empty-variants.yaml'), { file: 'r.yaml' });
+    expect(r.value).toBeUndefined();
+    const d = r.diagnostics.find((x) => x.code === 'RUBRIC_VARIANT')!;
+    expect(d).toMatchObject({ file: 'r.yaml', line: 5, column: 1 });
+  });
+
+  it('10,000 forbidden keys each get a diagnostic at their own line', () => {
+    const r = parseYamlSource(fixture('constructor-keys.yaml'), 'k.yaml');
+    const ds = r.diagnostics.filter((d) => d.code === 'YAML_FORBIDDEN_KEY');
+    expect(ds).toHaveLength(10_000);
+    expect(ds[9_999]).toMatchObject({ line: 10_000, column: 4 });
+  });
+
+  it('a repeated key among 20,000 is found by our own check, with its position', () => {
+    const r = loadAnswerSet(fixture('many-answer-keys.yaml'), { file: 'a.yaml' });
+    const dup = r.diagnostics.filter((d) => d.code === 'YAML_DUPLICATE_KEY');
+    expect(dup).toHaveLength(1);
+    expect(dup[0]).toMatchObject({ file: 'a.yaml', line: 20_006, column: 3 });
+  });
+
+  it('entry and key-length limits give diagnostics', () => {
+    const many = parseYamlSource('[' + '1,'.repeat(20) + '1]', 'l.yaml', { maxEntries: 10 });
+    expect(many.diagnostics.map((d) => d.code)).toEqual(['YAML_TOO_MANY_ENTRIES']);
+    const long = parseYamlSource(`${'k'.repeat(1_001)}: 1\n`, 'k.yaml');
+    expect(long.diagnostics.map((d) => d.code)).toEqual(['YAML_KEY_TOO_LONG']);
+  });
+
+  it('no suggestion is computed for a long string', () => {
+    expect(suggest('x'.repeat(100_000), ['title'])).toBeUndefined();
+    expect(suggest('titel', ['title'])).toBe('title');
+  });
+
+  it('a huge CSV field is a CSV_LIMIT diagnostic inside the file', () => {
+    const text = fixture('long-cell.csv');
+    const r = parseCsv(text, { file: 'c.csv', maxFieldLength: 100_000 });
+    expect(r.diagnostics).toMatchObject([{ code: 'CSV_LIMIT', line: 2, column: 9 }]);
+  });
+
+  it('an unclosed quote and lone CR line ends do not throw and stay inside the file', () => {
+    const text = fixture('unclosed-quote.csv');
+    const r = loadOutcomeData([{ name: 'u.csv', text }], framework);
+    const lines = text.split(/\r\n|\r|\n/);
+    expect(r.diagnostics.length).toBeGreaterThan(0);
+    for (const d of r.diagnostics) if (d.file === 'u.csv') expect(d.line!).toBeLessThanOrEqual(lines.length);
+  });
+
+  it('130,000 CSV rows load without a stack overflow', () => {
+    const rows = ['country,year,indicator,cohort,value'];
+    for (let i = 0; i < 130_000; i++) rows.push(`AT,${1900 + (i % 100)},nope${i % 7},natives,1`);
+    expect(() => loadOutcomeData([{ name: 'big.csv', text: rows.join('\n') }], framework)).not.toThrow();
+  });
+
+  it('the XML element scanner matches the regular expression it replaces and stops at unclosed tags', () => {
+    const xml = '<si><t>a</t></si><si/><sis>x</sis><si a="1">b</si><si>open';
+    const got: (string | undefined)[] = [];
+    eachElement(xml, 'si', (_, body) => got.push(body));
+    const re = [...xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) => m[1]);
+    expect(got).toEqual(re);
+    let n = 0;
+    eachElement('<si>'.repeat(200_000), 'si', () => n++);
+    expect(n).toBe(0);
+  });
+
+  it('a sheet named constructor is read without a TypeError', async () => {
+    const bytes = buildZip(workbookParts([{ name: 'constructor', xml: sheetXml(smallMipexSheet()) }]));
+    const r = await readMipexWorkbook(bytes);
+    expect(r.diagnostics.every((d) => typeof d.message === 'string')).toBe(true);
+  });
+
+  it('a zip bomb fails fast with a limit diagnostic', async () => {
+    const huge = Buffer.alloc(XLSX_LIMITS.entryBytes + 1024, 0x20);
+    const parts = workbookParts([{ name: 'AT', xml: sheetXml(smallMipexSheet()) }]);
+    parts[2]!.data = Buffer.concat([Buffer.from('<worksheet><sheetData>'), huge]);
+    const r = await readMipexWorkbook(buildZip(parts));
+    expect(r.value).toBeUndefined();
+    expect(r.diagnostics).toMatchObject([{ code: 'WORKBOOK_LIMIT', severity: 'error' }]);
+  });
+
+  it('a cell beyond the format\'s columns is a limit diagnostic', async () => {
+    const xml = '<worksheet><sheetData><row r="1"><c r="ZZZ1"><v>1</v></c></row></sheetData></worksheet>';
+    const r = await readMipexWorkbook(buildZip(workbookParts([{ name: 'AT', xml }])));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['WORKBOOK_LIMIT']);
+  });
+});
