@@ -129,3 +129,20 @@ describe('sensitivity', () => {
     expect(run.runs).toBe(400 * 5);
   });
 });
+
+describe('worker threads', () => {
+  it('give byte-identical scores and sensitivity ranks for 1, 2 and 3 workers', async () => {
+    const { sampleScoresParallel, analyseSensitivityParallel } = await import('../src/node/robustness.js');
+    const { rubric, results } = toy({ AA: { a1: 'yes', b1: 'no', c1: 'yes', c2: 'no' }, BB: { a1: 'no', b1: 'yes', c1: 'yes', c2: 'yes' }, CC: { a1: 'yes', b1: 'yes', c1: 'no', c2: 'no' } });
+    const spec = { weights: [{ level: 'area', noise: 0.4 }], leaveOneOut: true, samples: 3001, seed: 9 };
+    const ctx = prepareUncertainty(rubric, results, spec).value!;
+    const serial = Buffer.from(sampleScores(ctx, 0, 3001).buffer);
+    for (const workers of [2, 3]) {
+      const par = await sampleScoresParallel(ctx, { workers, threshold: 0 });
+      expect(Buffer.from(par.buffer).equals(serial)).toBe(true);
+    }
+    const one = await analyseSensitivityParallel(rubric, results, { ...spec, samples: 300 }, { workers: 1 });
+    const two = await analyseSensitivityParallel(rubric, results, { ...spec, samples: 300 }, { workers: 2, threshold: 0 });
+    expect(JSON.stringify(two.value)).toBe(JSON.stringify(one.value));
+  }, 60_000);
+});
