@@ -22,6 +22,7 @@ import {
   outcomesValidateCommand,
   outcomesValidateHelp,
 } from './outcomes.js';
+import { sensitivityCommand, sensitivityHelp, uncertaintyCommand, uncertaintyHelp } from './robustness.js';
 
 /** A registered command. */
 export interface CommandSpec {
@@ -46,6 +47,8 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'outcomes validate', summary: 'check outcome data against an outcome framework', help: outcomesValidateHelp, run: outcomesValidateCommand },
   { name: 'outcomes gaps', summary: 'compute outcome gaps between cohorts', help: outcomesGapsHelp, run: outcomesGapsCommand },
   { name: 'outcomes compare', summary: 'set policy scores beside an outcome gap (association)', help: outcomesCompareHelp, run: outcomesCompareCommand },
+  { name: 'uncertainty', summary: 'how much scores and ranks move under the builders\' choices (Monte Carlo)', help: uncertaintyHelp, run: uncertaintyCommand },
+  { name: 'sensitivity', summary: 'which uncertain input moves the ranks (variance-based indices)', help: sensitivityHelp, run: sensitivityCommand },
 ];
 
 void lazy;
