@@ -12,3 +12,6 @@ export type { WriteMipexOptions, WriteMipexResult } from './mipex/write.js';
 export { writeMipexAnswerSets, renderMipexFiles } from './mipex/write.js';
 export type { VerifyDisagreement, VerifyWorkbookResult, VerifyWorkbookOptions } from './mipex/verify.js';
 export { verifyWorkbook, VERIFY_TOLERANCE } from './mipex/verify.js';
+// Uncertainty and sensitivity over worker threads
+export type { ParallelOptions } from './robustness.js';
+export { sampleScoresParallel, analyseUncertaintyParallel, analyseSensitivityParallel, PARALLEL_THRESHOLD } from './robustness.js';

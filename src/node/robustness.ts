@@ -24,7 +24,15 @@ export interface ParallelOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Default of {@link ParallelOptions.threshold}. */
+/**
+ * Default of {@link ParallelOptions.threshold}: unit evaluations below which a run stays in-process.
+ *
+ * @example
+ * ```ts
+ * import { PARALLEL_THRESHOLD } from 'policy-index/node';
+ * const inProcess = 1000 * 56 < PARALLEL_THRESHOLD; // true: 1,000 samples of 56 countries
+ * ```
+ */
 export const PARALLEL_THRESHOLD = 1_000_000;
 
 interface Task {

@@ -21,7 +21,16 @@ export interface RobustnessDisplay {
   title?: string;
 }
 
-/** Rounds a float for display: the exact decimal value of the double, rounded once. */
+/**
+ * Rounds a float for display: the exact decimal value of the double, rounded once.
+ *
+ * @example
+ * ```ts
+ * import { roundFigure } from 'policy-index';
+ * roundFigure(2.675, 2); // '2.67' (the double 2.675 lies just below 2.675)
+ * roundFigure(null, 1); // '—'
+ * ```
+ */
 export function roundFigure(x: number | null | undefined, precision: number, rounding: Rounding = 'half-up'): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
   return new D(x).toFixed(precision, DECIMAL_ROUNDING[rounding]);

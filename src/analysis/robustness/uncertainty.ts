@@ -82,7 +82,18 @@ export interface SpecProblem {
   message: string;
 }
 
-/** Builds the context of a run, or the spec's problems. */
+/**
+ * Builds the context of a run (compiled plan, units, inputs, nominal values), or the spec's
+ * problems. The context is plain data: it can be sent to worker threads as is.
+ *
+ * @example
+ * ```ts
+ * import { prepareUncertainty, type Rubric, type ScoreResult } from 'policy-index';
+ * declare const rubric: Rubric, results: ScoreResult[];
+ * const { value, problems } = prepareUncertainty(rubric, results, { weights: [{ level: 'area', noise: 0.25 }] });
+ * console.log(value?.inputs.map((i) => i.id), problems); // ['weights:area'] []
+ * ```
+ */
 export function prepareUncertainty(rubric: Rubric, results: readonly ScoreResult[], spec: UncertaintySpec, variant?: string): { value?: UncertaintyContext; problems: SpecProblem[] } {
   const plan = compileEvaluationPlan(rubric, variant ?? results[0]?.variant ?? rubric.defaultVariant);
   const units = planUnitsFromResults(plan, results);
