@@ -206,6 +206,13 @@ export function prepareUncertainty(rubric: Rubric, results: readonly ScoreResult
  */
 export function rankInto(scores: ArrayLike<number>, ranks: Float64Array | Float32Array, tieScale: number, offset = 0): void {
   const U = ranks.length;
+  if (scratchKeys.length < U) {
+    scratchKeys = new Float64Array(U);
+    scratchOrder = new Int32Array(U);
+  }
+  const keys = scratchKeys;
+  const order = scratchOrder;
+  let n = 0;
   for (let u = 0; u < U; u++) {
     const x = scores[offset + u]!;
     if (Number.isNaN(x)) {
@@ -213,14 +220,22 @@ export function rankInto(scores: ArrayLike<number>, ranks: Float64Array | Float3
       continue;
     }
     const k = Math.floor(x * tieScale + 0.5 + 1e-7);
-    let r = 1;
-    for (let v = 0; v < U; v++) {
-      const y = scores[offset + v]!;
-      if (v !== u && !Number.isNaN(y) && Math.floor(y * tieScale + 0.5 + 1e-7) > k) r++;
+    keys[u] = k;
+    // Insertion sort by key, highest first (units are few; no allocation).
+    let i = n++;
+    while (i > 0 && keys[order[i - 1]!]! < k) {
+      order[i] = order[i - 1]!;
+      i--;
     }
-    ranks[u] = r;
+    order[i] = u;
+  }
+  for (let i = 0; i < n; i++) {
+    const u = order[i]!;
+    ranks[u] = i > 0 && keys[order[i - 1]!] === keys[u] ? ranks[order[i - 1]!]! : i + 1;
   }
 }
+let scratchKeys = new Float64Array(0);
+let scratchOrder = new Int32Array(0);
 
 /** Reusable buffers of one evaluating thread. */
 export interface Evaluator {
