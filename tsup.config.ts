@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', node: 'src/node/index.ts', 'robustness-worker': 'src/node/robustness-worker.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
@@ -10,6 +10,14 @@ export default defineConfig([
     target: 'node20',
     splitting: false,
     shims: true,
+  },
+  {
+    // Worker thread of the parallel uncertainty and sensitivity runs (loaded by file URL).
+    entry: { 'robustness-worker': 'src/node/robustness-worker.ts' },
+    format: ['esm'],
+    target: 'node20',
+    clean: false,
+    splitting: false,
   },
   {
     entry: { cli: 'src/cli/bin.ts' },
