@@ -12,6 +12,14 @@ export default defineConfig([
     shims: true,
   },
   {
+    // Worker thread of the parallel uncertainty and sensitivity runs (loaded by file URL).
+    entry: { 'robustness-worker': 'src/node/robustness-worker.ts' },
+    format: ['esm'],
+    target: 'node20',
+    clean: false,
+    splitting: false,
+  },
+  {
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     target: 'node20',

@@ -101,3 +101,14 @@ export type { SideBySide, SideBySideRow, SideBySideCell } from './editions/side-
 export { sideBySide } from './editions/side-by-side.js';
 export type { TrendRow, PeerSegment, TrendLineSegment, TrendLine } from './editions/trend.js';
 export { trendRows, comparableVariant, peerSegments, trendLines } from './editions/trend.js';
+// Robustness: uncertainty and sensitivity of ranks under the builders' choices
+export type { EvaluationPlan, PlanUnits, PlanMethod } from './analysis/robustness/plan.js';
+export { compileEvaluationPlan, planUnitsFromResults } from './analysis/robustness/plan.js';
+export type { UncertaintySpec, UncertainInput, UncertaintyContext, SpecProblem, Spread, UnitUncertainty, EffectiveWeight, UncertaintyResult } from './analysis/robustness/uncertainty.js';
+export { prepareUncertainty, analyseUncertainty, effectiveWeights } from './analysis/robustness/uncertainty.js';
+export type { SensitivityOptions, InputIndices, SensitivityResult } from './analysis/robustness/sensitivity.js';
+export { analyseSensitivity } from './analysis/robustness/sensitivity.js';
+export type { LoadedUncertaintySpec } from './analysis/robustness/spec.js';
+export { loadUncertaintySpec } from './analysis/robustness/spec.js';
+export type { RobustnessDisplay } from './report/robustness.js';
+export { roundFigure, uncertaintyText, uncertaintyCsv, uncertaintyHtml, sensitivityText, sensitivityCsv, sensitivityHtml } from './report/robustness.js';

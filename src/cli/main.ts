@@ -26,6 +26,7 @@ import {
 } from './outcomes.js';
 import { trendCommand, trendHelp } from './trend.js';
 import { diffAnswersCommand, diffAnswersHelp, diffRubricCommand, diffRubricHelp, migrateCommand, migrateHelp } from './editions.js';
+import { sensitivityCommand, sensitivityHelp, uncertaintyCommand, uncertaintyHelp } from './robustness.js';
 
 /** A registered command. */
 export interface CommandSpec {
@@ -58,6 +59,8 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'migrate', summary: 'carry answer sets over to a new rubric edition, keeping comments', help: migrateHelp, run: migrateCommand },
   { name: 'trend', summary: 'every node by unit and year, and trend lines with comparable sets', help: trendHelp, run: trendCommand },
   { name: 'diff-answers', summary: 'compare two versions of answer sets, with each change\'s effect', help: diffAnswersHelp, run: diffAnswersCommand },
+  { name: 'uncertainty', summary: 'how much scores and ranks move under the builders\' choices (Monte Carlo)', help: uncertaintyHelp, run: uncertaintyCommand },
+  { name: 'sensitivity', summary: 'which uncertain input moves the ranks (variance-based indices)', help: sensitivityHelp, run: sensitivityCommand },
 ];
 
 void lazy;

@@ -543,6 +543,12 @@ const table = {
     summary: 'An output path would overwrite one of the command\'s input files.',
     fix: 'Choose another output path.',
   },
+  ROBUSTNESS_SPEC_INVALID: {
+    severity: 'error', area: 'cli',
+    summary: 'An uncertainty spec (flags or YAML) names something the rubric does not have, or a value out of range.',
+    fix: 'Use node ids and levels of the rubric, weight noise from 0 to below 1, and aggregations mean, weighted-mean, geometric-mean, minimum or maximum.',
+    example: 'weights:\n  - { node: no-such-area, noise: 0.25 }',
+  },
   INTERNAL_ERROR: {
     severity: 'error', area: 'cli',
     summary: 'Something went wrong inside policy-index itself.',

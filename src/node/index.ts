@@ -27,3 +27,6 @@ export { importParsedMipexWorkbook, MIPEX_SUBNATIONAL_UNITS } from './mipex/impo
 export type { VerifySheetCount } from './mipex/verify.js';
 export type { ReadPublishedXlsxOptions } from './published.js';
 export { readPublishedXlsx } from './published.js';
+// Uncertainty and sensitivity over worker threads
+export type { ParallelOptions } from './robustness.js';
+export { sampleScoresParallel, analyseUncertaintyParallel, analyseSensitivityParallel, PARALLEL_THRESHOLD } from './robustness.js';

@@ -1,0 +1,193 @@
+/**
+ * Renderers of uncertainty and sensitivity results: aligned text, CSV and a self-contained
+ * HTML page with an interval ("caterpillar") chart of the rank intervals. Displayed figures are
+ * the exact decimal values of the floats, rounded once as the rubric declares.
+ *
+ * @module
+ */
+import { D, DECIMAL_ROUNDING } from '../answers/exact.js';
+import type { Rounding } from '../rubric/types.js';
+import type { SensitivityResult } from '../analysis/robustness/sensitivity.js';
+import type { UncertaintyResult } from '../analysis/robustness/uncertainty.js';
+import { csvField } from '../source/csv.js';
+import { escapeHtml } from './escape.js';
+
+/** Display rules of the figures. */
+export interface RobustnessDisplay {
+  /** Decimals of scores (default 1). */
+  precision?: number;
+  rounding?: Rounding;
+  /** Title of the page or table. */
+  title?: string;
+}
+
+/**
+ * Rounds a float for display: the exact decimal value of the double, rounded once.
+ *
+ * @example
+ * ```ts
+ * import { roundFigure } from 'policy-index';
+ * roundFigure(2.675, 2); // '2.67' (the double 2.675 lies just below 2.675)
+ * roundFigure(null, 1); // '—'
+ * ```
+ */
+export function roundFigure(x: number | null | undefined, precision: number, rounding: Rounding = 'half-up'): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return new D(x).toFixed(precision, DECIMAL_ROUNDING[rounding]);
+}
+
+const COLUMNS = ['unit', 'score', 'rank', 'score mean', 'score median', 'score p05', 'score p95', 'rank mean', 'rank median', 'rank p05', 'rank p95', 'mean |rank shift|'];
+
+function rows(r: UncertaintyResult, d: RobustnessDisplay): string[][] {
+  const p = d.precision ?? 1;
+  const rd = d.rounding ?? 'half-up';
+  const f = (x: number | null) => roundFigure(x, p, rd);
+  const g = (x: number | null) => roundFigure(x, 1, rd);
+  const sorted = [...r.units].sort((a, b) => (a.nominal.rank ?? Infinity) - (b.nominal.rank ?? Infinity) || (a.unit < b.unit ? -1 : 1));
+  return sorted.map((u) => [u.unit, f(u.nominal.score), u.nominal.rank === null ? '—' : String(u.nominal.rank), f(u.score.mean), f(u.score.median), f(u.score.p05), f(u.score.p95), g(u.rank.mean), g(u.rank.median), g(u.rank.p05), g(u.rank.p95), roundFigure(u.meanAbsRankShift, 2, rd)]);
+}
+
+/**
+ * Uncertainty result as an aligned text table (units in nominal rank order).
+ *
+ * @example
+ * ```ts
+ * import { uncertaintyText, type UncertaintyResult } from 'policy-index';
+ * declare const result: UncertaintyResult;
+ * console.log(uncertaintyText(result, { precision: 0 }));
+ * ```
+ */
+export function uncertaintyText(r: UncertaintyResult, d: RobustnessDisplay = {}): string {
+  const body = rows(r, d);
+  const widths = COLUMNS.map((h, i) => Math.max(h.length, ...body.map((x) => x[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const head = `${d.title ?? 'Uncertainty'} · variant ${r.variant} · ${r.samples} samples · seed ${r.seed} · inputs: ${r.inputs.map((i) => i.id).join(', ') || 'none'}`;
+  const ew = r.effectiveWeights.map((w) => `  ${w.id.padEnd(12)} declared ${roundFigure(w.declared, 3)}  share ${roundFigure(w.share, 3)}  correlation with the index ${roundFigure(w.correlation, 2)}`);
+  return [head, '', line(COLUMNS), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), '', `Mean absolute rank shift over all units: ${roundFigure(r.meanAbsRankShift, 2)}`, '', 'Effective weights of the areas:', ...ew].join('\n') + '\n';
+}
+
+/**
+ * Uncertainty result as CSV (one row per unit).
+ *
+ * @example
+ * ```ts
+ * import { uncertaintyCsv, type UncertaintyResult } from 'policy-index';
+ * declare const result: UncertaintyResult;
+ * const csv = uncertaintyCsv(result); // unit,score,rank,…
+ * ```
+ */
+export function uncertaintyCsv(r: UncertaintyResult, d: RobustnessDisplay = {}): string {
+  const header = COLUMNS.map((c) => c.replace(/ \|rank shift\|/, ' abs rank shift').replace(/ /g, '_'));
+  return [header, ...rows(r, d)].map((x) => x.map((c) => csvField(c === '—' ? '' : c)).join(',')).join('\n') + '\n';
+}
+
+/**
+ * Uncertainty result as a self-contained HTML page with a caterpillar chart: for each unit the
+ * 5–95 % rank interval, the median (dot) and the nominal rank (tick).
+ *
+ * @example
+ * ```ts
+ * import { uncertaintyHtml, type UncertaintyResult } from 'policy-index';
+ * declare const result: UncertaintyResult;
+ * const page = uncertaintyHtml(result, { title: 'MIPEX 2019' });
+ * ```
+ */
+export function uncertaintyHtml(r: UncertaintyResult, d: RobustnessDisplay = {}): string {
+  const units = [...r.units].filter((u) => u.nominal.rank !== null).sort((a, b) => a.nominal.rank! - b.nominal.rank! || (a.unit < b.unit ? -1 : 1));
+  const n = Math.max(1, ...units.map((u) => Math.max(u.rank.p95, u.nominal.rank!)));
+  const rowH = 16;
+  const left = 70;
+  const width = 640;
+  const plotW = width - left - 20;
+  const height = units.length * rowH + 40;
+  const x = (rank: number) => (left + ((rank - 1) / Math.max(1, n - 1)) * plotW).toFixed(1);
+  const marks = units.map((u, i) => {
+    const y = 20 + i * rowH + rowH / 2;
+    return `<g><title>${escapeHtml(`${u.unit}: rank ${u.nominal.rank}, 5–95 % ${roundFigure(u.rank.p05, 1)}–${roundFigure(u.rank.p95, 1)}, median ${roundFigure(u.rank.median, 1)}`)}</title>` +
+      `<text x="${left - 8}" y="${y + 4}" text-anchor="end">${escapeHtml(u.unit)}</text>` +
+      `<line x1="${x(u.rank.p05)}" x2="${x(u.rank.p95)}" y1="${y}" y2="${y}" stroke="#4a6fa5" stroke-width="4" stroke-linecap="round"/>` +
+      `<circle cx="${x(u.rank.median)}" cy="${y}" r="3.5" fill="#1d3557"/>` +
+      `<line x1="${x(u.nominal.rank!)}" x2="${x(u.nominal.rank!)}" y1="${y - 6}" y2="${y + 6}" stroke="#c0392b" stroke-width="2"/></g>`;
+  });
+  const ticks = [1, ...[5, 10, 20, 30, 40, 50, 60, 80, 100].filter((t) => t < n), n].map((t) => `<text x="${x(t)}" y="14" text-anchor="middle">${t}</text>`);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Rank intervals">${ticks.join('')}${marks.join('')}</svg>`;
+  const body = rows(r, d);
+  const table = `<table><thead><tr>${COLUMNS.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${body.map((x) => `<tr>${x.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  const title = escapeHtml(d.title ?? 'Uncertainty of ranks');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font:14px system-ui,sans-serif;margin:2rem;color:#222}svg text{font-size:11px}table{border-collapse:collapse}td,th{padding:2px 8px;text-align:right}td:first-child,th:first-child{text-align:left}tbody tr:nth-child(odd){background:#f4f6f8}.key{color:#555}</style>
+</head><body><h1>${title}</h1>
+<p class="key">Variant ${escapeHtml(r.variant)} · ${r.samples} samples · seed ${r.seed} · uncertain inputs: ${escapeHtml(r.inputs.map((i) => i.id).join(', ') || 'none')}.
+Bars: 5–95 % interval of the rank over the samples; dot: median rank; red tick: the rank as published. The intervals measure how much the builders' choices move a rank, not the quality of the answers.</p>
+${svg}
+${table}
+</body></html>
+`;
+}
+
+/**
+ * Sensitivity result as an aligned text table.
+ *
+ * @example
+ * ```ts
+ * import { sensitivityText, type SensitivityResult } from 'policy-index';
+ * declare const result: SensitivityResult;
+ * console.log(sensitivityText(result));
+ * ```
+ */
+export function sensitivityText(r: SensitivityResult): string {
+  const f = (x: number) => roundFigure(x, 3);
+  const header = ['input', 'first', 'first 95 % CI', 'total', 'total 95 % CI'];
+  const body = r.inputs.map((i) => [i.id, f(i.first), `${f(i.ci.first[0])} … ${f(i.ci.first[1])}`, f(i.total), `${f(i.ci.total[0])} … ${f(i.ci.total[1])}`]);
+  const widths = header.map((h, k) => Math.max(h.length, ...body.map((b) => b[k]!.length)));
+  const line = (c: string[]) => c.map((x, k) => (k === 0 ? x.padEnd(widths[k]!) : x.padStart(widths[k]!))).join('  ').trimEnd();
+  return [`Sensitivity of the mean absolute rank shift · variant ${r.variant} · ${r.samples} base samples (${r.runs} runs) · seed ${r.seed}`, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n') + '\n';
+}
+
+/**
+ * Sensitivity result as CSV: one row per output (`mean-rank-shift` or a unit) and input.
+ *
+ * @example
+ * ```ts
+ * import { sensitivityCsv, type SensitivityResult } from 'policy-index';
+ * declare const result: SensitivityResult;
+ * const csv = sensitivityCsv(result); // output,input,first,…
+ * ```
+ */
+export function sensitivityCsv(r: SensitivityResult): string {
+  const f = (x: number) => roundFigure(x, 4);
+  const out = [['output', 'input', 'first', 'first_lo', 'first_hi', 'total', 'total_lo', 'total_hi']];
+  const add = (o: string, i: SensitivityResult['inputs'][number]) => out.push([o, i.id, f(i.first), f(i.ci.first[0]), f(i.ci.first[1]), f(i.total), f(i.ci.total[0]), f(i.ci.total[1])]);
+  for (const i of r.inputs) add('mean-rank-shift', i);
+  for (const u of r.units) for (const i of u.inputs) add(u.unit, i);
+  return out.map((x) => x.map(csvField).join(',')).join('\n') + '\n';
+}
+
+/**
+ * Sensitivity result as a self-contained HTML page (bars of first-order and total indices).
+ *
+ * @example
+ * ```ts
+ * import { sensitivityHtml, type SensitivityResult } from 'policy-index';
+ * declare const result: SensitivityResult;
+ * const page = sensitivityHtml(result);
+ * ```
+ */
+export function sensitivityHtml(r: SensitivityResult, d: RobustnessDisplay = {}): string {
+  const title = escapeHtml(d.title ?? 'Sensitivity of ranks');
+  const bar = (v: number, colour: string) => `<span style="display:inline-block;height:10px;width:${Math.max(0, Math.min(1, v)) * 200}px;background:${colour}"></span>`;
+  const row = (i: SensitivityResult['inputs'][number]) => `<tr><td>${escapeHtml(i.id)}</td><td>${roundFigure(i.first, 3)} ${bar(i.first, '#4a6fa5')}</td><td>${roundFigure(i.ci.first[0], 3)} … ${roundFigure(i.ci.first[1], 3)}</td><td>${roundFigure(i.total, 3)} ${bar(i.total, '#c0392b')}</td><td>${roundFigure(i.ci.total[0], 3)} … ${roundFigure(i.ci.total[1], 3)}</td></tr>`;
+  const unitRows = r.units.map((u) => `<tr><td>${escapeHtml(u.unit)}</td>${u.inputs.map((i) => `<td>${roundFigure(i.first, 2)} / ${roundFigure(i.total, 2)}</td>`).join('')}</tr>`).join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font:14px system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin-bottom:2rem}td,th{padding:2px 8px;text-align:left}tbody tr:nth-child(odd){background:#f4f6f8}</style>
+</head><body><h1>${title}</h1>
+<p>Variant ${escapeHtml(r.variant)} · ${r.samples} base samples (${r.runs} runs) · seed ${r.seed}. First-order index: the share of the variance of the output that an input explains alone; total index: with all its interactions. The indices measure the builders' choices, not the quality of the answers.</p>
+<h2>Mean absolute rank shift</h2>
+<table><thead><tr><th>input</th><th>first</th><th>95 % CI</th><th>total</th><th>95 % CI</th></tr></thead><tbody>${r.inputs.map(row).join('')}</tbody></table>
+<h2>Each unit's rank (first / total)</h2>
+<table><thead><tr><th>unit</th>${r.inputs.map((i) => `<th>${escapeHtml(i.id)}</th>`).join('')}</tr></thead><tbody>${unitRows}</tbody></table>
+</body></html>
+`;
+}
