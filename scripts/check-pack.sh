@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Packs the package and checks the tarball with publint and @arethetypeswrong/cli.
+# Packs the package and checks the tarball with publint and @arethetypeswrong/cli, then installs
+# it into an empty project (scripts/check-install.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
@@ -11,3 +12,4 @@ npx --no-install publint run "$tarball" --strict
 npx --no-install attw "$tarball" --profile node16 --format table-flipped --exclude-entrypoints ./browser
 # ./browser is an ES module bundle for browsers and bundlers (no CommonJS build by design);
 # publint above still checks that its files and types exist.
+TARBALL="$tarball" bash scripts/check-install.sh

@@ -3,10 +3,16 @@
 // Some registry mirrors serve only the packages of the platforms they were asked for. npm then
 // leaves the other platforms' optional packages out of package-lock.json, and `npm ci` refuses
 // the lock ("Missing: @rollup/rollup-… from lock file"). The entries added here carry the
-// os/cpu/libc restrictions npm would have recorded, so `npm ci` skips them on other platforms.
+// os/cpu/libc restrictions npm would have recorded, so `npm ci` skips them on other platforms,
+// and the integrity hash the registry publishes for each (`npm view <name>@<version>
+// dist.integrity`), so that `npm ci` checks those tarballs like every other one. (No entry has a
+// `resolved` URL: the lock is written with omit-lockfile-registry-resolved, so npm fetches from
+// whichever registry is configured.)
 //
 // Run after changing dependencies: npm install && node scripts/complete-lockfile.mjs
+import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 
 const file = new URL('../package-lock.json', import.meta.url);
 const lock = JSON.parse(readFileSync(file, 'utf8'));
@@ -30,6 +36,27 @@ for (const [path, meta] of Object.entries(packages)) {
     added++;
   }
 }
+// Integrity hashes for every entry that lacks one (the ones added here, or by an older run).
+const run = promisify(execFile);
+const missing = Object.entries(packages).filter(([path, meta]) => path && !meta.link && !meta.integrity && meta.version);
+let failed = 0;
+await Promise.all(
+  missing.map(async ([path, meta]) => {
+    const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+    try {
+      const { stdout } = await run('npm', ['view', `${name}@${meta.version}`, 'dist.integrity'], { encoding: 'utf8' });
+      const integrity = stdout.trim();
+      if (!/^sha512-/.test(integrity)) throw new Error(`no sha512 integrity (${integrity || 'empty'})`);
+      // npm writes integrity right after version; keep that order.
+      const { version, ...rest } = meta;
+      packages[path] = { version, integrity, ...rest };
+    } catch (error) {
+      failed++;
+      console.error(`complete-lockfile: no integrity for ${name}@${meta.version}: ${error.message.split('\n')[0]}`);
+    }
+  }),
+);
 lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)));
 writeFileSync(file, JSON.stringify(lock, null, 2) + '\n');
-console.log(`complete-lockfile: added ${added} entr${added === 1 ? 'y' : 'ies'}`);
+console.log(`complete-lockfile: added ${added} entr${added === 1 ? 'y' : 'ies'}, integrity for ${missing.length - failed} of ${missing.length} entries without one`);
+if (failed) process.exitCode = 1;

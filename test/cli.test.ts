@@ -28,10 +28,12 @@ describe('help and version', () => {
     }
   });
 
-  it('no arguments prints the help and exits 2', async () => {
+  it('no arguments prints a short usage on stderr and exits 2', async () => {
     const r = await run();
     expect(r.code).toBe(2);
-    expect(r.out).toContain('Usage: policy-index');
+    expect(r.out).toBe('');
+    expect(r.err).toContain('no command given');
+    expect(r.err).toContain('Usage: policy-index');
   });
 
   it('--version and -v print the package version', async () => {
@@ -67,7 +69,9 @@ describe('usage errors exit 2 without a stack trace', () => {
     const r = await run('score', '--nope', 'examples/demo/rubric', 'examples/demo/answers');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^policy-index score: .*--nope/);
-    expect(r.err).toContain('Run policy-index score --help for usage.');
+    expect(r.err).toContain('Usage: policy-index score <rubric>');
+    expect(r.err).toContain('Run policy-index score --help for all options.');
+    expect(r.out).toBe('');
   });
 
   it('bad --format value', async () => {
@@ -100,8 +104,8 @@ describe('validate', () => {
   it('the demo rubric and answers are clean: exit 0', async () => {
     const r = await run('validate', 'examples/demo/rubric', 'examples/demo/answers');
     expect(r.code).toBe(0);
-    expect(r.err).toBe('');
-    expect(r.out).toBe('3 file(s) checked: no errors, 0 warning(s).\n');
+    expect(r.err).toBe('3 files checked: no errors, 0 warnings.\n');
+    expect(r.out).toBe('');
   });
 
   it('the broken rubric: exit 1, `file:line:col severity CODE message` lines with code frames', async () => {
@@ -115,8 +119,10 @@ describe('validate', () => {
     ]);
     expect(r.err).toContain('  hint: Did you mean "access"?');
     expect(r.err).toMatch(/> 19 \| {9}weight: 0\n\s+\| {17}\^/);
-    expect(r.err).toContain('3 errors, 0 warnings');
-    expect(r.out).toBe('1 file(s) checked: 3 error(s), 0 warning(s).\n');
+    // The summary is printed once, on stderr, as the last line.
+    expect(r.err.endsWith('\n1 file checked: 3 errors, 0 warnings.\n')).toBe(true);
+    expect(r.err.match(/errors?, \d+ warnings?/g)).toHaveLength(1);
+    expect(r.out).toBe('');
   });
 
   it('the README shows the real output for the broken rubric', async () => {

@@ -1,13 +1,22 @@
 // The scorecard, compare and report commands.
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const ANSWERS = 'test/fixtures/scorecard/answers';
 const RUBRIC = 'examples/demo/rubric';
+
+// Every temporary folder a test makes is removed when the file's tests end.
+const tempDirs: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 async function run(argv: string[], cwd = ROOT) {
   const out: string[] = [];
@@ -49,7 +58,7 @@ describe('policy-index scorecard', () => {
   });
 
   it('writes a folder and never overwrites an input file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scorecard-'));
+    const dir = tempDir('scorecard-');
     const r = await run(['scorecard', ANSWERS, '--rubric', RUBRIC, '--out', dir + '/']);
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['CA.html', 'DE.html', 'FR.html', 'NO.html', 'SE.html']);
@@ -77,7 +86,7 @@ describe('policy-index compare', () => {
   });
 
   it('refuses to write over an input file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'compare-'));
+    const dir = tempDir('compare-');
     const file = join(dir, 'x.yaml');
     writeFileSync(file, readFileSync(join(ROOT, ANSWERS, 'CA-2024.yaml')));
     const r = await run(['compare', file, '--rubric', RUBRIC, '--out', file]);
@@ -88,7 +97,7 @@ describe('policy-index compare', () => {
 
 describe('policy-index report', () => {
   it('writes the index and one scorecard per country, with progress', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'report-'));
+    const dir = tempDir('report-');
     const r = await run(['report', ANSWERS, '--rubric', RUBRIC, '--out', dir]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('[4/5] NO Northland (fictional answers)');

@@ -8,7 +8,7 @@ import { scoreAll } from '../report/site.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { sideBySideCommand } from './side-by-side.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { fileOutOption, loadReportInputs, peersOption, writeOutputs, yearOption } from './report-shared.js';
+import { checkSelection, fileOutOption, loadReportInputs, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, printDiagnostics, variantOption } from './shared.js';
 
 export const compareHelp = `Usage: policy-index compare <answers…> [--rubric <path|id>] [--year <y>] [--variant <id>]
@@ -21,7 +21,8 @@ peer group.
 Options:
   --rubric <r>    rubric path, or the id of a bundled rubric (default: the rubric the answer
                   sets name, when it is bundled)
-  --year <y>      year to rank (default: the latest year in the answers)
+  --year <y>      year to rank (default: the latest year of most countries, e.g. 2019 for
+                  the bundled MIPEX answers, where only a few countries have 2020 or later)
   --variant <id>  variant to rank by (default: the rubric's default variant, or the first
                   variant with scores that year)
   --peers <p>     group whose average is shown: all (default), eu or DE,FR,…
@@ -80,9 +81,9 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<ExitCod
   const rubric = inputs.rubric;
   const variant = variantOption('compare', rubric, values.variant);
   if (typeof values.units === 'string') return sideBySideCommand(io, rubric, inputs.sets, values.units, { ...(year !== undefined ? { year } : {}), ...(variant ? { variant } : {}), format });
+  checkSelection('compare', inputs.sets, { ...(year !== undefined ? { year } : {}), peers });
   const results = scoreAll(rubric, inputs.sets);
   for (const r of results) { for (const item of r.diagnostics.filter((d) => d.severity === 'error')) diagnostics.push(item); }
-  if (year !== undefined && !results.some((r) => r.year === year)) throw new UsageError(`No answer set is for ${year}.`, 'compare');
   const ctx = createScorecardContext(rubric, results, inputs.sets, { peers });
   const model = buildIndexModel(ctx, { ...(year !== undefined ? { year } : {}), ...(variant ? { variant } : {}) });
   const text =

@@ -7,6 +7,7 @@
 import { formatDiagnostics } from '../diagnostics/index.js';
 import { explainCommand, explainHelp } from './explain.js';
 import { packageVersion, UsageError, type CliIO, type ExitCode } from './io.js';
+import { didYouMean } from './suggest.js';
 import { compareCommand, compareHelp } from './compare.js';
 import { reportCommand, reportHelp } from './report.js';
 import { scoreCommand, scoreHelp } from './score.js';
@@ -70,6 +71,12 @@ export function registerCommand(spec: CommandSpec): void {
   if (!COMMANDS.some((c) => c.name === spec.name)) COMMANDS.push(spec);
 }
 
+/** The first paragraph of a command's help (its usage lines), for error messages. */
+export function shortUsage(command: CommandSpec): string {
+  const usage = command.help.split(/\n\s*\n/)[0] ?? '';
+  return usage.startsWith('Usage:') ? usage + '\n' : '';
+}
+
 /** The top-level help text. */
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -109,12 +116,20 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<ExitCod
     isTTY: io?.isTTY ?? (io?.stderr ? false : Boolean(process.stderr.isTTY)),
   };
   const [first, ...rest] = argv;
-  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-    if (first === 'help' && rest[0]) return main([rest[0], '--help'], full);
+  const mainUsage = 'Usage: policy-index <command> [options]\nRun policy-index --help for the list of commands.\n';
+  if (first === '-h' || first === '--help' || first === 'help') {
+    if (first === 'help' && rest[0]) return main([...rest, '--help'], full);
     full.stdout(mainHelp() + '\n');
-    return first === undefined ? 2 : 0;
+    return 0;
   }
-  if (first === '-v' || first === '--version') {
+  if (first === undefined) {
+    full.stderr(`policy-index: no command given.\n${mainUsage}`);
+    return 2;
+  }
+  // `--version` is accepted everywhere (before a `--` that ends the options).
+  const optionsEnd = argv.indexOf('--');
+  const ownArgs = optionsEnd < 0 ? argv : argv.slice(0, optionsEnd);
+  if (first === '-v' || ownArgs.includes('--version')) {
     full.stdout(packageVersion() + '\n');
     return 0;
   }
@@ -129,17 +144,31 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<ExitCod
   if (!command) {
     const group = COMMANDS.filter((c) => c.name.startsWith(first + ' '));
     if (group.length) {
-      full.stdout([`Usage: policy-index ${first} <${group.map((c) => c.name.split(' ')[1]).join('|')}> [options]`, '', ...group.map((c) => `  ${c.name}  ${c.summary}`)].join('\n') + '\n');
-      return rest[0] === '--help' || rest[0] === '-h' ? 0 : 2;
+      const subs = group.map((c) => c.name.slice(first.length + 1));
+      const width = Math.max(...group.map((c) => c.name.length));
+      const usage = [`Usage: policy-index ${first} <${subs.join('|')}> [options]`, '', ...group.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)].join('\n') + '\n';
+      if (rest[0] === '--help' || rest[0] === '-h') {
+        full.stdout(usage);
+        return 0;
+      }
+      const problem =
+        rest[0] === undefined
+          ? `policy-index ${first}: a subcommand is needed.`
+          : rest[0].startsWith('-')
+            ? `policy-index ${first}: unknown option "${rest[0]}" before the subcommand.`
+            : `policy-index ${first}: unknown subcommand "${rest[0]}".${didYouMean(rest[0], subs)}`;
+      full.stderr(`${problem}\n${usage}`);
+      return 2;
     }
-    full.stderr(`policy-index: unknown command "${first}". Run policy-index --help for the list.\n`);
+    const names = [...new Set(COMMANDS.map((c) => c.name.split(' ')[0]!))];
+    full.stderr(`policy-index: unknown command "${first}".${didYouMean(first, names)}\n${mainUsage}`);
     return 2;
   }
   try {
     return await command.run(args, full);
   } catch (error) {
     if (error instanceof UsageError) {
-      full.stderr(`policy-index ${command.name}: ${error.message}\nRun policy-index ${command.name} --help for usage.\n`);
+      full.stderr(`policy-index ${command.name}: ${error.message}\n${shortUsage(command)}Run policy-index ${command.name} --help for all options.\n`);
       return 2;
     }
     full.stderr(

@@ -15,6 +15,7 @@ import type { Rubric } from '../rubric/types.js';
 import { bundledRubricPath, UsageError, type CliIO } from './io.js';
 import { displayPath, loadRubricArg } from './shared.js';
 import { loadPeerGroup, resolvePeers, type ResolvedPeers } from '../source/peers.js';
+import { didYouMean } from './suggest.js';
 import { computeGaps } from '../outcomes/gaps.js';
 import { loadOutcomeData, type OutcomeFile } from '../outcomes/data.js';
 import { parseOutcomeFramework } from '../outcomes/framework.js';
@@ -95,6 +96,35 @@ export function peersOption(command: string, value: unknown, cwd?: string): Peer
     throw new UsageError(`--peers: ${d?.message ?? `"${value}" is not a peer group.`}${d?.hint ? ` ${d.hint}` : ''}`, command);
   }
   return r.value.members;
+}
+
+/**
+ * Checks `--country`, `--year` and a `--peers` list against the loaded answer sets before any
+ * scoring, so that a mistyped code or year is a usage error (exit 2) found in no time.
+ */
+export function checkSelection(command: string, sets: readonly AnswerSet[], selection: { countries?: readonly string[]; year?: number; peers?: PeerGroup }): void {
+  if (sets.length === 0) return;
+  const years = new Map<string, Set<number>>();
+  for (const s of sets) (years.get(s.country) ?? years.set(s.country, new Set()).get(s.country)!).add(s.year);
+  const known = [...years.keys()].sort();
+  const list = (xs: readonly (string | number)[]) => (xs.length > 12 ? `${xs.slice(0, 12).join(', ')} … (${xs.length} in all)` : xs.join(', '));
+  const unknownCodes = (codes: readonly string[], what: string) => {
+    const bad = codes.filter((c) => !years.has(c));
+    if (bad.length) {
+      throw new UsageError(`${what} ${bad.map((c) => `"${c}"`).join(', ')} ${bad.length === 1 ? 'has' : 'have'} no answer set.${didYouMean(bad[0]!, known)} The answers cover ${list(known)}.`, command);
+    }
+  };
+  if (selection.countries) unknownCodes(selection.countries, selection.countries.length === 1 ? 'The country' : 'The countries');
+  if (Array.isArray(selection.peers)) unknownCodes(selection.peers, 'The peer code(s)');
+  if (selection.year !== undefined) {
+    const y = selection.year;
+    const all = [...new Set(sets.map((s) => s.year))].sort((a, b) => a - b);
+    if (!all.includes(y)) throw new UsageError(`No answer set is for ${y}; the answers cover ${all.length > 2 && all[all.length - 1]! - all[0]! === all.length - 1 ? `${all[0]}–${all[all.length - 1]}` : list(all)}.`, command);
+    for (const c of selection.countries ?? []) {
+      const ys = [...years.get(c)!].sort((a, b) => a - b);
+      if (!ys.includes(y)) throw new UsageError(`${c} has no answer set for ${y} (it has ${list(ys)}).`, command);
+    }
+  }
 }
 
 /** Reads `--year`. */

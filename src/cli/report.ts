@@ -21,7 +21,7 @@ Options:
                       answer sets name, when it is bundled)
   --peers <p>         peer group for averages: all (default), eu or DE,FR,…
   --format <list>     formats to write, comma-separated (default: html,md,json)
-  --year <y>          year of the index ranking (default: the latest year in the answers)
+  --year <y>          year of the index ranking (default: the latest year of most countries)
   --variant <id>      variant the index ranks by (default: the rubric's default variant)
   --generated-at <t>  a time to print on the pages (output is otherwise byte-identical)
   --quiet             no progress lines

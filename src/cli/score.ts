@@ -72,6 +72,8 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
   for (const res of results) { for (const item of res.diagnostics) diagnostics.push(item); }
   if (format === 'json') {
     io.stdout(JSON.stringify({ results: results.map((x) => ({ ...x, diagnostics: diagnosticsJson(x.diagnostics, io.cwd) })), diagnostics: diagnosticsJson(sets.diagnostics, io.cwd) }, null, 2) + '\n');
+  } else if (format === 'csv' && results.length === 0) {
+    printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
   } else if (format === 'csv') {
     const rows = ['country,year,variant,node,kind,level,parent,status,score,display,effective_weight'];
     for (const res of results) {
@@ -86,7 +88,9 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
     printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
   } else {
     printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
-    if (results.length === 1 || values.tree) {
+    if (results.length === 0) {
+      // Nothing to show: no empty table header on standard output.
+    } else if (results.length === 1 || values.tree) {
       io.stdout(results.map(renderTree).join('\n\n') + '\n');
     } else {
       const areas = rubric.root.children.map((a) => a.id);
@@ -104,7 +108,7 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
       const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
       io.stdout([line(header), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n') + '\n');
     }
-    if (results.length === 0) io.stderr('No answer sets found.\n');
+    if (results.length === 0 && !diagnostics.some((d) => d.severity === 'error')) io.stderr('No answer sets found.\n');
   }
   return exitFor(diagnostics);
 }

@@ -8,7 +8,7 @@ import { buildScorecard, createScorecardContext } from '../report/model.js';
 import { scoreAll } from '../report/site.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { isFolderTarget, loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
+import { checkSelection, isFolderTarget, loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, printDiagnostics } from './shared.js';
 
 export const scorecardHelp = `Usage: policy-index scorecard <answers…> [--rubric <path|id>] [--country <CC,…>] [--year <y>]
@@ -65,10 +65,12 @@ export async function scorecardCommand(argv: string[], io: CliIO): Promise<ExitC
     return 1;
   }
   const rubric = inputs.rubric;
+  const countryList = typeof values.country === 'string' ? values.country.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean) : undefined;
+  checkSelection('scorecard', inputs.sets, { ...(countryList ? { countries: countryList } : {}), ...(year !== undefined ? { year } : {}), peers });
   const results = scoreAll(rubric, inputs.sets);
   for (const r of results) { for (const item of r.diagnostics.filter((d) => d.severity === 'error')) diagnostics.push(item); }
   const ctx = createScorecardContext(rubric, results, inputs.sets, { peers, fileLabel: (f) => displayPath(io.cwd, f) });
-  const wanted = typeof values.country === 'string' ? values.country.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean) : ctx.countries();
+  const wanted = countryList ?? ctx.countries();
   const generatedAt = typeof values['generated-at'] === 'string' ? { generatedAt: values['generated-at'] } : {};
   const outcomeData = loadOutcomeProvider(io, values.outcomes);
   for (const item of outcomeData.diagnostics) diagnostics.push(item);

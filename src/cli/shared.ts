@@ -43,7 +43,7 @@ export function docsBaseUrl(): string | undefined {
 }
 
 /** Prints diagnostics to stderr as text (with code frames when sources are known). */
-export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], sources: Record<string, string> = {}): void {
+export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], sources: Record<string, string> = {}, options: { summary?: boolean } = {}): void {
   if (diagnostics.length === 0) return;
   const { ds, src } = relabelAll(io.cwd, diagnostics, sources);
   // Long runs of one code (e.g. thousands of unanswered questions) are cut to the first few.
@@ -62,7 +62,7 @@ export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], 
   for (const [key, n] of hidden) text += `\n\n… and ${n} more ${key.split(' ')[1]} ${key.split(' ')[0]}${n === 1 ? '' : 's'} (use --format json to see them all)`;
   const errors = ds.filter((d) => d.severity === 'error').length;
   const warnings = ds.filter((d) => d.severity === 'warning').length;
-  text += `\n\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  if (options.summary !== false) text += `\n\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   io.stderr(text + '\n');
 }
 

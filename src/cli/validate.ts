@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { parseYamlSource } from '../source/yaml-source.js';
 import { expandAnswerPaths, loadAnswerSetFile, loadRubricFile, readTextFile, resolveRubricIndex } from '../node/files.js';
@@ -14,8 +14,11 @@ export const validateHelp = `Usage: policy-index validate <files…> [--rubric <
 
 Checks rubrics and answer sets. Each file (or folder) is recognised by its content: a rubric
 index file (or a folder holding index.yaml) is loaded with its area files and checked; an
-answer set is checked on its own and, when its rubric is among the given files, given with
---rubric, or bundled (e.g. mipex-2020), against that rubric.
+answer set is checked on its own and against the rubric its \`rubric:\` field names: one among
+the given files, the one given with --rubric, a bundled one (e.g. mipex-2020), or a rubric
+folder found next to the answers (a \`rubric/\` or \`rubrics/<id>/\` folder in the answer file's
+folder or up to three folders above it). When none is found, only the file's shape is checked
+and a warning (ANSWERS_RUBRIC_NOT_CHECKED) says so.
 
 Options:
   --rubric <path>   rubric to check answer sets against (file, folder or bundled id)
@@ -41,6 +44,25 @@ function kindOf(path: string): 'rubric' | 'answers' | 'folder' | 'unknown' {
   return /answers?/i.test(path) ? 'answers' : 'rubric';
 }
 
+/**
+ * A rubric with the given id in a folder near an answer file: `rubric/`, `rubrics/<id>/` or
+ * `<id>/` in the file's folder or up to three folders above it.
+ */
+function rubricNextTo(file: string, id: string, cache: Map<string, Rubric | undefined>): Rubric | undefined {
+  let dir = dirname(file);
+  for (let up = 0; up <= 3; up++) {
+    for (const candidate of [join(dir, 'rubric'), join(dir, 'rubrics', id), join(dir, id)]) {
+      if (!cache.has(candidate)) cache.set(candidate, resolveRubricIndex(candidate) ? loadRubricFile(candidate).value : undefined);
+      const r = cache.get(candidate);
+      if (r?.id === id) return r;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
+
 /** `policy-index validate`. */
 export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs('validate', argv, { rubric: { type: 'string' }, format: { type: 'string' } });
@@ -56,6 +78,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCo
   const sources: Record<string, string> = {};
   const rubrics = new Map<string, Rubric>();
   const answerFiles: string[] = [];
+  const nearby = new Map<string, Rubric | undefined>();
   const checked: { file: string; kind: string; errors: number; warnings: number }[] = [];
   const tally = (file: string, kind: string, ds: Diagnostic[]) =>
     checked.push({ file, kind, errors: ds.filter((d) => d.severity === 'error').length, warnings: ds.filter((d) => d.severity === 'warning').length });
@@ -104,7 +127,22 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCo
           }
         }
       }
+      if (!rubric) {
+        rubric = rubricNextTo(file, a.value.rubric.id, nearby);
+        if (rubric) rubrics.set(rubric.id, rubric);
+      }
       if (rubric) for (const item of validateAnswerSet(rubric, a.value as AnswerSet)) ds.push(item);
+      else {
+        const line = (a.text ?? '').split('\n').findIndex((l) => /^rubric\s*:/.test(l));
+        ds.push({
+          code: 'ANSWERS_RUBRIC_NOT_CHECKED',
+          severity: 'warning',
+          message: `Only the shape of this file was checked: its rubric "${a.value.rubric.id}" is not bundled, not given with --rubric and not found next to the file, so question ids and answers were not checked.`,
+          file: a.value.file ?? file,
+          ...(line >= 0 ? { line: line + 1, column: 1 } : {}),
+          hint: 'Pass the rubric with --rubric <path>.',
+        });
+      }
     }
     for (const item of ds) diagnostics.push(item);
     tally(file, 'answers', ds);
@@ -112,9 +150,11 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCo
   if (format === 'json') {
     io.stdout(JSON.stringify({ files: checked, diagnostics: diagnosticsJson(diagnostics, io.cwd) }, null, 2) + '\n');
   } else {
-    printDiagnostics(io, diagnostics, sources);
+    // One summary line, on standard error after the diagnostics.
+    printDiagnostics(io, diagnostics, sources, { summary: false });
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    io.stdout(`${checked.length} file(s) checked: ${errors === 0 ? 'no errors' : `${errors} error(s)`}, ${diagnostics.filter((d) => d.severity === 'warning').length} warning(s).\n`);
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    io.stderr(`${diagnostics.length ? '\n' : ''}${checked.length} file${checked.length === 1 ? '' : 's'} checked: ${errors === 0 ? 'no errors' : `${errors} error${errors === 1 ? '' : 's'}`}, ${warnings} warning${warnings === 1 ? '' : 's'}.\n`);
   }
   return exitFor(diagnostics);
 }

@@ -222,6 +222,11 @@ const table = {
     summary: 'The answer set was written for another rubric id than the one it is scored with.',
     fix: 'Score it with the rubric it names, or correct its `rubric` field.',
   },
+  ANSWERS_RUBRIC_NOT_CHECKED: {
+    severity: 'warning', area: 'answers',
+    summary: 'An answer set was checked on its own, without its rubric: the rubric it names was neither given, bundled nor found next to it.',
+    fix: 'Pass the rubric with `--rubric <path>`, or keep the rubric in a `rubric/` folder beside the answers.',
+  },
   ANSWERS_VERSION_MISMATCH: {
     severity: 'warning', area: 'answers',
     summary: 'The answer set names another version of the rubric than the one loaded.',

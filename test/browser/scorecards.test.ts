@@ -2,7 +2,7 @@
 // 127.0.0.1 and checks it in Chromium: no console errors, no request leaving the site, both
 // charts drawn with one mark per area and series, the change-attribution contributions adding
 // up to the delta, and a screenshot in test-artifacts/. Fails (never skips) without Chromium.
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Decimal } from 'decimal.js';
@@ -24,12 +24,13 @@ const Exact = Decimal.clone({ precision: 1000 });
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFolder>>;
 let areaCount = 0;
+let siteDir = '';
 
 beforeAll(async () => {
   const rubric = loadRubricFile(join(ROOT, RUBRIC)).value!;
   const sets = loadAnswerSetFiles(ANSWERS.map((a) => join(ROOT, a))).value!;
   areaCount = rubric.root.children.length;
-  const dir = mkdtempSync(join(tmpdir(), 'scorecards-'));
+  const dir = (siteDir = mkdtempSync(join(tmpdir(), 'scorecards-')));
   for (const f of buildSite(rubric, sets, { peers: 'all' }).files) writeFileSync(join(dir, f.path), f.text);
   server = await serveFolder(dir);
   browser = await launchChromium();
@@ -38,6 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (siteDir) rmSync(siteDir, { recursive: true, force: true });
 });
 
 async function open(path: string): Promise<{ page: Page; errors: string[]; outside: string[] }> {
