@@ -11,6 +11,8 @@
 import type { AnswerSet } from '../answers/types.js';
 import { computeChange, previousAnswerSet } from '../analysis/change.js';
 import {
+  exactDifference,
+  roundExact,
   mean,
   peerAverage,
   rankBy,
@@ -267,16 +269,17 @@ function nodeCard(rubric: Rubric, n: ScoredNode): NodeCard {
   return card;
 }
 
-function comparison(rank: RankOf | undefined, of: number, peer: { score: string | null; display: string | null; value: number | null; count: number } | undefined, own: string | null, rule: DisplayRule): Comparison {
+function comparison(rank: RankOf | undefined, of: number, peer: { score: string | null; display: string | null; value: number | null; count: number } | undefined, own: { score: string | null } | null, rule: DisplayRule): Comparison {
   const p = peer ?? { score: null, display: null, value: null, count: 0 };
-  const difference = own !== null && p.score !== null ? new D(own).minus(p.score).toFixed() : null;
+  const d = own ? exactDifference(own, p) : null;
+  const difference = d ? d.difference : null;
   return {
     rank: rank?.rank ?? null,
     rankLabel: rank?.rankLabel ?? '—',
     of,
     peer: p,
     difference,
-    differenceDisplay: difference === null ? null : signed(roundForDisplay(difference, rule)),
+    differenceDisplay: d === null ? null : signed(roundExact(d.exact, rule)),
   };
 }
 
@@ -318,7 +321,7 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
       value: v.value,
       ...(v.reason && v.status !== 'scored' ? { reason: v.reason } : {}),
       areas: [...v.areas],
-      comparison: comparison(entry ? { id: country, rank: entry.rank, rankLabel: entry.rankLabel, tied: entry.tied } : undefined, ranking.scored, peers.variants[v.id], v.status === 'scored' ? v.score : null, rule),
+      comparison: comparison(entry ? { id: country, rank: entry.rank, rankLabel: entry.rankLabel, tied: entry.tied } : undefined, ranking.scored, peers.variants[v.id], v.status === 'scored' ? v : null, rule),
     };
   });
 
@@ -328,7 +331,7 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
     return {
       node: nodeCard(rubric, n),
       inVariants: rubric.variants.filter((v) => v.areas.includes(n.id)).map((v) => v.id),
-      comparison: comparison(ranks.get(country), of, peers.areas[n.id], n.status === 'scored' ? n.score : null, rule),
+      comparison: comparison(ranks.get(country), of, peers.areas[n.id], n.status === 'scored' ? n : null, rule),
     };
   });
 
