@@ -49,7 +49,7 @@ describe('scorecard model', () => {
     expect(card.year).toBe(2024);
     expect(card.country).toEqual({ code: 'NO', name: 'Northland (fictional answers)' });
     expect(() => scorecardSchema.parse(card)).not.toThrow();
-    expect(card.outcomes).toEqual([]);
+    expect(card.outcomes).toBeUndefined();
     expect(card.change?.fromYear).toBe(2023);
     golden('NO.json', renderScorecardJson(card, { validate: true }));
     golden('NO.md', renderScorecardMarkdown(card));

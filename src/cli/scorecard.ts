@@ -70,7 +70,7 @@ export async function scorecardCommand(argv: string[], io: CliIO): Promise<ExitC
   const ctx = createScorecardContext(rubric, results, inputs.sets, { peers, fileLabel: (f) => displayPath(io.cwd, f) });
   const wanted = typeof values.country === 'string' ? values.country.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean) : ctx.countries();
   const generatedAt = typeof values['generated-at'] === 'string' ? { generatedAt: values['generated-at'] } : {};
-  const outcomeData = loadOutcomeProvider(io, values.outcomes);
+  const outcomeData = loadOutcomeProvider(io, values.outcomes, rubric);
   diagnostics.push(...outcomeData.diagnostics);
   const cards: { country: string; text: string }[] = [];
   for (const cc of wanted) {

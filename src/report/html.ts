@@ -206,14 +206,14 @@ function nodeRows(nodes: readonly NodeCard[], card: Scorecard, depth: number): s
 }
 
 function chartsHtml(card: Scorecard): string {
-  const categories = card.areas.map((a) => ({ id: a.node.id, label: a.node.title }));
-  const series = card.series.map((s) => ({ id: s.id, label: s.label, values: s.values.map((v) => v.value) }));
+  const categories = card.areas.map((a) => ({ id: a.node.id, label: a.node.shortTitle ?? a.node.title }));
+  const series = card.series.map((s) => ({ id: s.id, label: s.label, values: s.values.map((v) => v.value), displays: s.values.map((v) => v.display) }));
   const common = { categories, series, min: card.rubric.scale.min, max: card.rubric.scale.max, decimals: card.rubric.precision, idPrefix: `sc-${card.country.code}` };
   const bar = barChartSvg({ ...common, title: `${card.country.name}: scores by policy area, ${card.year}, compared with the average of ${lowerFirst(card.peers.label)}` });
   const radar = radarChartSvg({ ...common, title: `${card.country.name}: profile across policy areas, ${card.year}` });
   return (
     `<section aria-labelledby="charts-h"><h2 id="charts-h">Scores by policy area</h2>` +
-    `<div class="charts"><figure>${bar}<figcaption>Area scores of ${h(card.country.name)} (blue) and the average of ${h(lowerFirst(card.peers.label))} (orange), ${card.year}. Scale ${card.rubric.scale.min}–${card.rubric.scale.max}: higher is more favourable to integration.</figcaption></figure>` +
+    `<div class="charts"><figure>${bar}<figcaption>Area scores of ${h(card.country.name)} (blue) and the average of ${h(lowerFirst(card.peers.label))} (orange), ${card.year}. Scale ${card.rubric.scale.min}–${card.rubric.scale.max}${card.rubric.highMeans ? `: higher is ${h(card.rubric.highMeans)}` : ''}. An area without a score is drawn as a gap labelled “no score”.</figcaption></figure>` +
     `<figure>${radar}<figcaption>The same scores as a profile: the solid line is ${h(card.country.name)}, the dashed line the peer average.</figcaption></figure></div></section>\n`
   );
 }
@@ -250,18 +250,23 @@ function strengthsHtml(card: Scorecard): string {
 function trendHtml(card: Scorecard): string {
   const t = card.trend;
   if (!t) return '';
+  const broken = t.peerMode === 'broken';
+  const peerLabel = `Average, ${lowerFirst(bareLabel(card.peers.label))}${broken ? '' : ` (same ${t.members?.length ?? 0} in every year)`}`;
   const chart = lineChartSvg({
     title: `${card.country.name}: ${t.variantTitle}, ${t.points[0]!.year}–${t.points[t.points.length - 1]!.year}`,
     series: [
-      { id: 'country', label: card.country.name, points: t.points.map((p) => ({ year: p.year, value: p.value })) },
-      { id: 'peer', label: `Average, ${lowerFirst(bareLabel(card.peers.label))}`, points: t.points.map((p) => ({ year: p.year, value: p.peer.value })) },
+      { id: 'country', label: card.country.name, points: t.points.map((p) => ({ year: p.year, value: p.value, display: p.display })) },
+      { id: 'peer', label: peerLabel, points: t.points.map((p) => ({ year: p.year, value: p.peer.value, display: p.peer.display, ...(broken ? { segment: p.segment ?? 0, n: p.peer.count } : {}) })) },
     ],
     min: card.rubric.scale.min,
     max: card.rubric.scale.max,
     decimals: card.rubric.precision,
     idPrefix: `sc-${card.country.code}`,
   });
-  return `<section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2><figure>${chart}<figcaption>${h(t.variantTitle)} of ${h(card.country.name)} and the peer average in every year with data (the measure available in most years, so that years compare like with like).</figcaption></figure></section>\n`;
+  const how = broken
+    ? `No two ${h(card.rubric.unitNounPlural ?? 'countries')} of the peer group have a score in every year shown, so the peer line averages the ${h(card.rubric.unitNounPlural ?? 'countries')} present each year; it breaks wherever that set changes, and n gives its size.`
+    : `The peer average is over the same ${t.members?.length ?? 0} ${h(card.rubric.unitNounPlural ?? 'countries')} in every year (those of the peer group with a score in every year shown).`;
+  return `<section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2><figure>${chart}<figcaption>Measure: <strong>${h(t.variantTitle)}</strong>, the same on every scorecard of this report and scored in every year shown. ${how}</figcaption></figure></section>\n`;
 }
 
 function changeHtml(card: Scorecard): string {
@@ -312,8 +317,9 @@ function areasHtml(card: Scorecard): string {
 }
 
 function outcomesHtml(card: Scorecard): string {
-  const list = card.outcomes ?? [];
-  let out = `<section class="outcomes" aria-labelledby="outcomes-h"><h2 id="outcomes-h">Outcomes</h2><p class="note">How migrants fare (employment, education, social inclusion, active citizenship). These figures describe outcomes; they are <strong>not part of any policy score</strong> on this page.</p>`;
+  if (card.outcomes === undefined) return '';
+  const list = card.outcomes;
+  let out = `<section class="outcomes" aria-labelledby="outcomes-h"><h2 id="outcomes-h">Outcomes</h2><p class="note">Descriptive outcome indicators. These figures describe outcomes; they are <strong>not part of any policy score</strong> on this page.</p>`;
   if (!list.length) return out + `<p>No outcome data are attached to this scorecard.</p></section>\n`;
   out += `<table><thead><tr><th scope="col">Indicator</th><th scope="col">Year</th><th scope="col">Cohorts</th><th scope="col" class="num">Gap</th><th scope="col">Source</th></tr></thead><tbody>`;
   for (const o of list) {
@@ -351,7 +357,7 @@ export function renderScorecardHtml(card: Scorecard, options: HtmlOptions = {}):
   const def = card.overall.find((o) => o.default) ?? card.overall[0];
   const head =
     `<header class="masthead"><div class="wrap">` +
-    (indexHref ? `<nav class="crumbs" aria-label="Breadcrumb"><a href="${h(indexHref)}">All countries</a></nav>` : '') +
+    (indexHref ? `<nav class="crumbs" aria-label="Breadcrumb"><a href="${h(indexHref)}">All ${h(card.rubric.unitNounPlural ?? 'countries')}</a></nav>` : '') +
     `<p class="kicker">${h(card.rubric.title)} · ${card.year}</p>` +
     `<h1>${h(card.country.name)}</h1>` +
     `<p class="sub">Policy scorecard for ${card.year}${def && def.status === 'scored' ? ` · ${h(def.title)}: <strong>${h(def.display)}</strong> of ${card.rubric.scale.max}, rank ${h(def.comparison.rankLabel)} of ${def.comparison.of}` : ''}</p>` +
@@ -391,14 +397,18 @@ export function renderScorecardHtml(card: Scorecard, options: HtmlOptions = {}):
 export function renderIndexHtml(model: IndexModel, options: Pick<HtmlOptions, 'lang'> & { scale?: { min: number; max: number } } = {}): string {
   const lang = options.lang ?? 'en';
   const scale = options.scale ?? { min: 0, max: 100 };
+  const unit = model.rubric.unitNoun ?? 'country';
+  const units = model.rubric.unitNounPlural ?? 'countries';
+  const Unit = unit[0]!.toUpperCase() + unit.slice(1);
+  const Units = units[0]!.toUpperCase() + units.slice(1);
   const variantIdx = model.variants.findIndex((v) => v.id === model.variant);
   const others = model.variants.filter((v) => v.id !== model.variant);
   const head =
     `<header class="masthead"><div class="wrap"><p class="kicker">${h(model.rubric.id)}@${h(model.rubric.version)}</p>` +
-    `<h1>${h(model.rubric.title)}</h1><p class="sub">Country ranking, ${model.year} · ${h(model.variantTitle)}</p></div></header>\n`;
+    `<h1>${h(model.rubric.title)}</h1><p class="sub">${h(Unit)} ranking, ${model.year} · ${h(model.variantTitle)}</p></div></header>\n`;
   const th = (text: string, extra = '') => `<th scope="col"${extra}>${h(text)}</th>`;
   const headerRow =
-    `<tr>${th('Rank')}${th('Country')}${th(model.variantTitle, ' class="num"')}${others.map((v) => th(v.title, ' class="num"')).join('')}${model.areas.map((a) => th(a.title, ' class="num"')).join('')}</tr>`;
+    `<tr>${th('Rank')}${th(Unit)}${th(model.variantTitle, ' class="num"')}${others.map((v) => th(v.title, ' class="num"')).join('')}${model.areas.map((a) => th(a.title, ' class="num"')).join('')}</tr>`;
   const rowHtml = (r: IndexModel['rows'][number], withRank: boolean) => {
     const main = r.variants[variantIdx];
     const rest = r.variants.filter((_, i) => i !== variantIdx);
@@ -418,11 +428,11 @@ export function renderIndexHtml(model: IndexModel, options: Pick<HtmlOptions, 'l
     `</tr>`;
   let main =
     `<section aria-labelledby="ranking-h"><h2 id="ranking-h">Ranking ${model.year}</h2>` +
-    `<p class="lede">${model.rows.filter((r) => r.rank !== null).length} countries ranked by the ${h(model.variantTitle.toLowerCase())}. Countries with equal scores share a rank (shown as =). Select a country for its full scorecard with every answer and its legal evidence.</p>` +
-    `<div class="table-scroll"><table class="ranking"><caption>Scores by country, ${model.year} (scale ${scale.min}–${scale.max})</caption><thead>${headerRow}</thead><tbody>${model.rows.map((r) => rowHtml(r, true)).join('')}</tbody><tfoot>${peerRow}</tfoot></table></div></section>\n`;
+    `<p class="lede">${model.rows.filter((r) => r.rank !== null).length} ${h(units)} ranked by the ${h(model.variantTitle.toLowerCase())}. ${h(Units)} with equal scores share a rank (shown as =). Select a ${h(unit)} for its full scorecard with every answer and its evidence.</p>` +
+    `<div class="table-scroll"><table class="ranking"><caption>Scores by ${h(unit)}, ${model.year} (scale ${scale.min}–${scale.max})</caption><thead>${headerRow}</thead><tbody>${model.rows.map((r) => rowHtml(r, true)).join('')}</tbody><tfoot>${peerRow}</tfoot></table></div></section>\n`;
   if (model.others.length) {
     main +=
-      `<section aria-labelledby="others-h"><h2 id="others-h">Countries without ${model.year} data</h2><p class="note">Shown with their latest year; not ranked.</p>` +
+      `<section aria-labelledby="others-h"><h2 id="others-h">Not assessed in ${model.year}</h2><p class="note">${h(Units)} without data for ${model.year}: not ranked, and never compared with ${model.year}'s ${h(units)}. Each links to its latest scorecard.</p>` +
       `<div class="table-scroll"><table class="ranking others"><thead>${headerRow}</thead><tbody>${model.others.map((r) => rowHtml(r, false)).join('')}</tbody></table></div></section>\n`;
   }
   const body = head + `<main><div class="wrap">\n${main}</div></main>\n` + footerHtml(model.rubric, [], model.generatedAt);

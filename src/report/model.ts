@@ -28,6 +28,7 @@ import {
   type Ranking,
 } from '../analysis/compare.js';
 import { D } from '../answers/interpret.js';
+import { comparableTrend } from '../analysis/trend.js';
 import type { QuestionNode, Rubric } from '../rubric/types.js';
 import type { ScoredNode, ScoreResult } from '../scoring/types.js';
 import { countryName } from '../source/countries.js';
@@ -62,6 +63,8 @@ export interface ScorecardContext {
   ranking(year: number, variant: string): Ranking;
   areaRanks(year: number, area: string): Map<string, RankOf>;
   peerAverages(year: number): PeerAverages;
+  /** The variant every trend of this context measures: the first (default first) scored in every result, when one is. */
+  trendVariant?: string;
   /** Number of countries with a score in a year (overall, per variant). */
 }
 
@@ -95,7 +98,9 @@ export function createScorecardContext(rubric: Rubric, results: readonly ScoreRe
   const names = new Map<string, string>();
   for (const s of [...answerSets].sort((a, b) => a.year - b.year)) if (s.countryName) names.set(s.country, s.countryName);
   const ofYear = (year: number) => [...byKey.values()].filter((r) => r.year === year);
+  const trendVariant = trendVariants(rubric).find((v) => results.every((r) => variantScore(r, v.id).score !== null))?.id;
   return {
+    ...(trendVariant ? { trendVariant } : {}),
     rubric,
     results,
     answerSets,
@@ -127,10 +132,26 @@ export function createScorecardContext(rubric: Rubric, results: readonly ScoreRe
     },
     peerAverages(year) {
       let p = peerCache.get(year);
-      if (!p) peerCache.set(year, (p = peerAverage(results, { year, peers, display })));
+      if (!p) {
+        p = peerAverage(results, { year, peers, display });
+        if (p.group === 'all') p = { ...p, label: `All ${unitWords(rubric).unitNounPlural} (${p.members.length})` };
+        peerCache.set(year, p);
+      }
       return p;
     },
   };
+}
+
+/** Variants in order of preference for trends: the rubric's default first, then rubric order. */
+function trendVariants(rubric: Rubric) {
+  return [...rubric.variants].sort((a, b) => (a.id === rubric.defaultVariant ? -1 : b.id === rubric.defaultVariant ? 1 : 0));
+}
+
+/** The rubric's nouns for its units (default `country` / `countries`). */
+export function unitWords(rubric: Pick<Rubric, 'report'>): { unitNoun: string; unitNounPlural: string } {
+  const unitNoun = rubric.report?.unitNoun ?? 'country';
+  const unitNounPlural = rubric.report?.unitNounPlural ?? (rubric.report?.unitNoun ? (/y$/.test(unitNoun) && !/[aeiou]y$/.test(unitNoun) ? unitNoun.slice(0, -1) + 'ies' : unitNoun + 's') : 'countries');
+  return { unitNoun, unitNounPlural };
 }
 
 /** Options for {@link buildScorecard}. */
@@ -232,6 +253,7 @@ function nodeCard(rubric: Rubric, n: ScoredNode): NodeCard {
     id: n.id,
     level: n.level,
     title: n.title,
+    ...(r?.shortTitle ? { shortTitle: r.shortTitle } : {}),
     ...(r?.description ? { description: r.description } : {}),
     status: n.status,
     score: n.score,
@@ -346,25 +368,17 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
     if (earlier && earlier.rubric.id === set.rubric.id) change = computeChange(rubric, earlier, set, { ...(earlierResult ? { earlierResult } : {}), laterResult: result });
   }
 
-  // Trend: the variant scored in most of the country's years.
+  // Trend: one measure for every scorecard of the context, scored in every year shown, and a
+  // peer average over a constant set of units (or a broken line with n).
   let trend: Scorecard['trend'] = null;
   if (years.length > 1) {
-    let best = rubric.defaultVariant;
-    let bestCount = -1;
-    for (const v of rubric.variants) {
-      const count = years.filter((y) => variantScore(ctx.result(country, y)!, v.id).score !== null).length;
-      if (count > bestCount) {
-        best = v.id;
-        bestCount = count;
-      }
-    }
+    const t = comparableTrend(ctx.results, { country, variants: trendVariants(rubric), peers: ctx.peers, display: rule, ...(ctx.trendVariant ? { variant: ctx.trendVariant } : {}) });
     trend = {
-      variant: best,
-      variantTitle: rubric.variants.find((v) => v.id === best)?.title ?? best,
-      points: years.map((y) => {
-        const s = variantScore(ctx.result(country, y)!, best);
-        return { year: y, ...s, peer: ctx.peerAverages(y).variants[best] ?? mean([], rule) };
-      }),
+      variant: t.measure.id,
+      variantTitle: t.measure.title,
+      peerMode: t.peerMode,
+      members: t.members,
+      points: t.points.map((p) => ({ year: p.year, score: p.score, display: p.display, value: p.value, peer: p.peer, segment: p.segment })),
     };
   }
 
@@ -392,6 +406,10 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
       ...(rubric.citation ? { citation: rubric.citation.trim() } : {}),
       scale: { min: rubric.scale.min, max: rubric.scale.max },
       precision: rubric.display.precision,
+      rounding: rubric.display.rounding,
+      ...unitWords(rubric),
+      ...(rubric.report?.highMeans ? { highMeans: rubric.report.highMeans } : {}),
+      ...(rubric.report?.shortTitle ? { shortTitle: rubric.report.shortTitle } : {}),
     },
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
     variant: rubric.defaultVariant,
@@ -406,7 +424,7 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
     weaknesses: sw.weaknesses,
     change,
     trend,
-    outcomes: options.outcomes ?? [],
+    ...(options.outcomes ? { outcomes: options.outcomes } : {}),
   };
   return card;
 }
@@ -427,12 +445,12 @@ export interface IndexRow {
 
 /** The index page model: a ranking of every country with links to the scorecards. */
 export interface IndexModel {
-  rubric: { id: string; version: string; title: string; citation?: string };
+  rubric: { id: string; version: string; title: string; citation?: string; unitNoun?: string; unitNounPlural?: string; highMeans?: string };
   year: number;
   variant: string;
   variantTitle: string;
   variants: { id: string; title: string }[];
-  areas: { id: string; title: string }[];
+  areas: { id: string; title: string; shortTitle?: string }[];
   rows: IndexRow[];
   /** Countries whose latest year is not the index year, with their own latest year. */
   others: IndexRow[];
@@ -448,7 +466,7 @@ export interface IndexModel {
  * ```ts
  * import { createScorecardContext, defaultIndexYear } from 'policy-index';
  * declare const ctx: ReturnType<typeof createScorecardContext>;
- * const year = defaultIndexYear(ctx); // 2019 for the bundled MIPEX data
+ * const year = defaultIndexYear(ctx); // the latest year of most units
  * ```
  */
 export function defaultIndexYear(ctx: ScorecardContext): number {
@@ -473,6 +491,8 @@ export interface IndexModelOptions {
   /** Link to a country's scorecard (default `<CC>.html`). */
   href?: (country: string) => string;
   generatedAt?: string;
+  /** The scorecards linked from ranked rows are for the ranking year (not each unit's latest year). */
+  cardsForYear?: boolean;
 }
 
 /**
@@ -499,7 +519,7 @@ export function buildIndexModel(ctx: ScorecardContext, options: IndexModelOption
     country: e.country,
     name: e.name,
     year: e.year,
-    latestYear: ctx.years(e.country)[ctx.years(e.country).length - 1] ?? e.year,
+    latestYear: options.cardsForYear && e.year === year ? year : (ctx.years(e.country)[ctx.years(e.country).length - 1] ?? e.year),
     href: href(e.country),
     rank: e.rank,
     rankLabel: e.rankLabel,
@@ -518,12 +538,12 @@ export function buildIndexModel(ctx: ScorecardContext, options: IndexModelOption
   }
   const peers = ctx.peerAverages(year);
   return {
-    rubric: { id: rubric.id, version: rubric.version, title: rubric.title, ...(rubric.citation ? { citation: rubric.citation.trim() } : {}) },
+    rubric: { id: rubric.id, version: rubric.version, title: rubric.title, ...(rubric.citation ? { citation: rubric.citation.trim() } : {}), ...unitWords(rubric), ...(rubric.report?.highMeans ? { highMeans: rubric.report.highMeans } : {}) },
     year,
     variant,
     variantTitle: rubric.variants.find((v) => v.id === variant)?.title ?? variant,
     variants: rubric.variants.map((v) => ({ id: v.id, title: v.title })),
-    areas: rubric.root.children.map((a) => ({ id: a.id, title: a.title })),
+    areas: rubric.root.children.map((a) => ({ id: a.id, title: a.title, ...(a.shortTitle ? { shortTitle: a.shortTitle } : {}) })),
     rows,
     others,
     peers: {

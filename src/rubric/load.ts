@@ -209,7 +209,7 @@ function buildIndicator(raw: unknown, frame: Frame, ctx: Ctx, parentKind: NodeKi
 }
 
 function group(
-  c: { id: string; title: string; description?: string | undefined; aliases?: string[] | undefined; weight?: number | undefined; dimension?: string | undefined; notes?: string | undefined; aggregation?: z.infer<typeof aggregationSchema> | undefined },
+  c: { id: string; title: string; shortTitle?: string | undefined; description?: string | undefined; aliases?: string[] | undefined; weight?: number | undefined; dimension?: string | undefined; notes?: string | undefined; aggregation?: z.infer<typeof aggregationSchema> | undefined },
   kind: GroupNode['kind'],
   frame: Frame,
   children: RubricNode[],
@@ -227,6 +227,7 @@ function group(
     kind,
     level,
     title: c.title,
+    ...(c.shortTitle !== undefined ? { shortTitle: c.shortTitle } : {}),
     ...(c.description !== undefined ? { description: c.description } : {}),
     aliases: c.aliases ?? [],
     weight: c.weight ?? 1,
@@ -443,6 +444,7 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
     authors: header.authors ?? [],
     scale: header.scale,
     display: { precision: header.display.precision, rounding: header.display.rounding },
+    ...(header.report !== undefined ? { report: { ...header.report } } : {}),
     missing: ctx.defaultMissing,
     regions: header.regions,
     root,
