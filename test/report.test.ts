@@ -243,8 +243,10 @@ describe('change attribution', () => {
         const s1 = createAnswerSet({ rubric: 'welcome-demo@1.0.0', country: 'XX', year: 2020, answers: a as never });
         const s2 = createAnswerSet({ rubric: 'welcome-demo@1.0.0', country: 'XX', year: 2021, answers: b as never });
         const ch = computeChange(rubric, s1, s2, { variant: 'core' });
-        if (!ch.exact) return ch.changes.some((c) => c.contribution === null) || ch.overall.delta === null;
-        const sum = ch.changes.reduce((s, c) => s.plus(c.contribution!), new Exact(0));
+        if (!ch.exact) return ch.changes.some((c) => c.contribution === null) || ch.overall.delta === null || (ch.assessedInOneYear.count > 0 && ch.assessedInOneYear.contribution === null);
+        // Only answers recorded in both years are changes; the rest is one step of its own.
+        for (const c of ch.changes) if (!(c.question in a) || !(c.question in b)) return false;
+        const sum = ch.changes.reduce((s, c) => s.plus(c.contribution!), new Exact(ch.assessedInOneYear.contribution ?? 0));
         return sum.eq(new Exact(ch.overall.delta!)) && ch.exact;
       }),
       { numRuns: 150, seed: 42 },

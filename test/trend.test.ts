@@ -63,3 +63,45 @@ describe('comparable trends on MIPEX data', () => {
     expect(after[0]!.segment).not.toBe(before.at(-1)!.segment);
   });
 });
+
+describe('report years and changes on MIPEX data', async () => {
+  const { buildSite } = await import('../src/report/site.js');
+  const { buildScorecard, createScorecardContext } = await import('../src/report/model.js');
+  const late = [...new Set(results.map((r) => r.country))].find((c) => Math.min(...results.filter((r) => r.country === c).map((r) => r.year)) === 2014)!;
+
+  it('report --year: every scorecard is for that year; units without data are listed, never ranked', () => {
+    const pick = sets.filter((s) => ['SE', 'DE', 'FR', late].includes(s.country));
+    const { files } = buildSite(rubric, pick, { year: 2010, formats: ['html', 'json'] });
+    const se = JSON.parse(files.find((f) => f.path === 'SE.json')!.text);
+    expect(se.year).toBe(2010);
+    const index = files.find((f) => f.path === 'index.html')!.text;
+    const ranking = index.slice(index.indexOf('<table class="ranking"'), index.indexOf('</table>'));
+    expect(ranking).not.toContain(`data-country="${late}"`);
+    expect(index).toContain('Not assessed in 2010');
+    const others = index.slice(index.indexOf('id="others-h"'));
+    expect(others).toContain(`data-country="${late}"`);
+    expect(others).toContain(`href="${late}.html"`);
+  });
+
+  it('an area assessed for the first time is "new", and only answers recorded in both years are changes', () => {
+    const ctx = createScorecardContext(rubric, results, sets);
+    const card = buildScorecard(ctx, 'SE', { year: 2014 })!;
+    const ch = card.change!;
+    expect(ch.fromYear).toBe(2013);
+    const health = ch.areas.find((a) => a.id === 'h')!;
+    expect(health.from).toBeNull();
+    expect(health.status).toBe('new');
+    expect(health.delta).toBeNull();
+    const s13 = sets.find((s) => s.country === 'SE' && s.year === 2013)!;
+    const s14 = sets.find((s) => s.country === 'SE' && s.year === 2014)!;
+    for (const c of ch.changes) {
+      expect(s13.answers.has(c.question) || rubric.nodes.get(c.question)!.aliases.some((x) => s13.answers.has(x)), c.question).toBe(true);
+      expect(s14.answers.has(c.question) || rubric.nodes.get(c.question)!.aliases.some((x) => s14.answers.has(x)), c.question).toBe(true);
+    }
+    expect(ch.assessedInOneYear!.count).toBeGreaterThan(0);
+    // The section names one variant and uses it in both years.
+    expect(rubric.variants.find((v) => v.id === ch.variant)!.title).toBe(ch.variantTitle);
+    expect(ch.overall.from).not.toBeNull();
+    expect(ch.overall.to).not.toBeNull();
+  });
+});

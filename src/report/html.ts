@@ -273,7 +273,7 @@ function changeHtml(card: Scorecard): string {
   const ch = card.change;
   if (!ch) return '';
   const areaRows = ch.areas
-    .map((a) => `<tr><th scope="row">${h(a.title)}</th><td class="num">${h(show(a.fromDisplay))}</td><td class="num">${h(show(a.toDisplay))}</td><td class="num"><span${signClass(a.deltaDisplay)}>${h(show(a.deltaDisplay))}</span></td></tr>`)
+    .map((a) => `<tr data-area="${h(a.id)}"${a.status && a.status !== 'compared' ? ` data-status="${h(a.status)}"` : ''}><th scope="row">${h(a.title)}</th><td class="num">${h(show(a.fromDisplay))}</td><td class="num">${h(show(a.toDisplay))}</td><td class="num">${a.status === 'new' ? '<span class="badge">new</span>' : a.status === 'dropped' ? '<span class="badge">not assessed</span>' : `<span${signClass(a.deltaDisplay)}>${h(show(a.deltaDisplay))}</span>`}</td></tr>`)
     .join('');
   const rows = ch.changes
     .map(
@@ -288,9 +288,9 @@ function changeHtml(card: Scorecard): string {
     `<section aria-labelledby="change-h"><h2 id="change-h">Change since ${ch.fromYear}</h2>` +
     `<table class="change-areas"><caption>Scores in ${ch.fromYear} and ${ch.toYear}</caption><thead><tr><th scope="col">Area</th><th scope="col" class="num">${ch.fromYear}</th><th scope="col" class="num">${ch.toYear}</th><th scope="col" class="num">Change</th></tr></thead><tbody>` +
     `${ch.variants.map((v) => `<tr class="group"><th scope="row">${h(v.title)}</th><td class="num">${h(show(v.fromDisplay))}</td><td class="num">${h(show(v.toDisplay))}</td><td class="num"><span${signClass(v.deltaDisplay)}>${h(show(v.deltaDisplay))}</span></td></tr>`).join('')}${areaRows}</tbody></table>` +
-    (ch.changes.length
+    (ch.changes.length || ch.assessedInOneYear?.count
       ? `<table class="attribution" data-delta="${h(ch.overall.delta ?? '')}"><caption>Answers that changed and what each contributed to the overall score (${h(ch.variantTitle)})</caption><thead><tr><th scope="col">Area</th><th scope="col">Indicator</th><th scope="col">${ch.fromYear}</th><th scope="col">${ch.toYear}</th><th scope="col" class="num">Area change</th><th scope="col" class="num">Contribution to overall</th></tr></thead>` +
-        `<tbody>${rows}</tbody>` +
+        `<tbody>${rows}${ch.assessedInOneYear?.count ? `<tr class="one-sided"><td colspan="5">${ch.assessedInOneYear.count} ${ch.assessedInOneYear.count === 1 ? 'answer' : 'answers'} recorded in only one of the two years (not a change: first assessed or no longer recorded), applied first</td><td class="num contribution" data-exact="${h(ch.assessedInOneYear.contribution ?? '')}"><span${signClass(ch.assessedInOneYear.contributionDisplay)}>${h(show(ch.assessedInOneYear.contributionDisplay))}</span></td></tr>` : ''}</tbody>` +
         `<tfoot><tr><th scope="row" colspan="5">Total change of the overall score${ch.unchangedScore ? ` (${ch.unchangedScore} of the ${ch.changes.length} changed answers did not move it)` : ''}</th><td class="num total" data-exact="${h(ch.overall.delta ?? '')}"><span${signClass(ch.totalContributionDisplay)}>${h(show(ch.totalContributionDisplay))}</span></td></tr></tfoot></table>` +
         `<p class="note">${explain}</p>`
       : `<p class="note">No answer changed between ${ch.fromYear} and ${ch.toYear}.</p>`) +

@@ -183,7 +183,8 @@ const changeSchema = z.object({
   variantTitle: z.string(),
   overall: z.object(scoreDeltaShape),
   variants: z.array(z.object({ id: z.string(), title: z.string(), ...scoreDeltaShape })),
-  areas: z.array(z.object({ id: z.string(), title: z.string(), ...scoreDeltaShape })),
+  areas: z.array(z.object({ id: z.string(), title: z.string(), status: z.enum(['compared', 'new', 'dropped', 'not-assessed']).optional(), ...scoreDeltaShape })),
+  assessedInOneYear: z.object({ count: z.number().int(), contribution: exact, contributionDisplay: z.string().nullable() }).optional().describe('Answers recorded in one of the two years only: not changes.'),
   changes: z.array(
     z.object({
       question: z.string(),
