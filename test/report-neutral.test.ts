@@ -71,3 +71,20 @@ describe('charts draw what is known', async () => {
     expect(bar).toContain('>no score</text>');
   });
 });
+
+describe('the ranking page script', async () => {
+  const { createHash } = await import('node:crypto');
+  const html = await import('../src/report/html.js');
+  it('is the only script, allowed by its hash under an otherwise strict policy', () => {
+    expect(createHash('sha256').update(html.RANKING_SORT_SCRIPT).digest('base64')).toBe(html.RANKING_SORT_SCRIPT_SHA256);
+    expect(html.INDEX_CONTENT_SECURITY_POLICY).toMatch(/^default-src 'none'; .*script-src 'sha256-[A-Za-z0-9+/=]+'$/);
+    expect(html.INDEX_CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline'[^;]*script|script-src[^;]*unsafe/);
+    const rubric = loadRubricFile(join(ROOT, 'examples/demo/rubric')).value!;
+    const sets = loadAnswerSetFiles([join(ROOT, 'test/fixtures/scorecard/answers')]).value!;
+    const { files } = buildSite(rubric, sets);
+    const index = files.find((f) => f.path === 'index.html')!.text;
+    expect(index.match(/<script>/g)?.length).toBe(1);
+    expect(index).toContain(`<script>${html.RANKING_SORT_SCRIPT}</script>`);
+    for (const f of files.filter((x) => x.path !== 'index.html')) expect(f.text, f.path).not.toContain('<script');
+  });
+});

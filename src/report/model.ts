@@ -204,7 +204,9 @@ function derivationOf(rubric: Rubric, n: ScoredNode): Derivation | undefined {
     .filter((c) => c.handling !== 'label-only')
     .map((c) => ({ id: c.id, title: c.title, weight: c.weight, effectiveWeight: c.effectiveWeight, handling: c.handling, display: c.display }));
   const kinds = new Set(parts.map((p) => rubric.nodes.get(p.id)?.level ?? 'question'));
-  const noun = kinds.size === 1 ? (LEVEL_PLURAL[[...kinds][0]!] ?? 'parts') : 'parts';
+  const kind = kinds.size === 1 ? [...kinds][0]! : undefined;
+  const nounOf = (count: number) => (count === 1 ? (kind && LEVEL_PLURAL[kind] ? kind : 'part') : kind ? (LEVEL_PLURAL[kind] ?? 'parts') : 'parts');
+  const noun = nounOf(parts.length);
   let text: string;
   let matchedRow: Derivation['matchedRow'];
   if (method === 'decision-table') {
@@ -220,8 +222,8 @@ function derivationOf(rubric: Rubric, n: ScoredNode): Derivation | undefined {
     const included = parts.filter((p) => p.effectiveWeight !== null);
     const weights = new Set(included.map((p) => p.effectiveWeight));
     const equal = weights.size <= 1;
-    text = `${METHOD_WORDS[method] ?? method} of ${included.length} ${noun}${method === 'minimum' || method === 'maximum' ? '' : equal ? (method === 'mean' ? '' : ', equal weights') : ` (${included.map((p) => `${p.title} ${pct(p.effectiveWeight)}`).join(', ')})`}.`;
-    if (method === 'minimum' || method === 'maximum') text = `${METHOD_WORDS[method]} of ${included.length} ${noun}.`;
+    text = `${METHOD_WORDS[method] ?? method} of ${included.length} ${nounOf(included.length)}${method === 'minimum' || method === 'maximum' ? '' : equal ? (method === 'mean' ? '' : ', equal weights') : ` (${included.map((p) => `${p.title} ${pct(p.effectiveWeight)}`).join(', ')})`}.`;
+    if (method === 'minimum' || method === 'maximum') text = `${METHOD_WORDS[method]} of ${included.length} ${nounOf(included.length)}.`;
     if (n.reason && n.status === 'scored') text += ` ${n.reason}.`;
   }
   return {
