@@ -88,3 +88,36 @@ describe('the ranking page script', async () => {
     for (const f of files.filter((x) => x.path !== 'index.html')) expect(f.text, f.path).not.toContain('<script');
   });
 });
+
+describe('policy-index report for any rubric', async () => {
+  const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { main } = await import('../src/cli/main.js');
+  it('report <answers> --rubric <demo> --year Y --out <dir> writes neutral pages without outcomes', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'report-demo-'));
+    try {
+      const err: string[] = [];
+      const code = await main(['report', 'examples/demo/answers', '--rubric', 'examples/demo/rubric', '--year', '2024', '--out', out, '--quiet'], { stdout: () => {}, stderr: (s) => err.push(s), cwd: ROOT });
+      expect(code, err.join('')).toBe(0);
+      const index = readFileSync(join(out, 'index.html'), 'utf8');
+      expect(index).toContain('ranking, 2024');
+      for (const f of readdirSync(out)) {
+        const text = readFileSync(join(out, f), 'utf8');
+        expect(text.match(FORBIDDEN)?.[0], f).toBeUndefined();
+        expect(text, f).not.toMatch(/Outcomes<\/h2>|## Outcomes|"outcomes"/);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('a peer group of one is never compared with', async () => {
+    const rubric = loadRubricFile(join(ROOT, 'examples/demo/rubric')).value!;
+    const sets = loadAnswerSetFiles([join(ROOT, 'examples/demo/answers')]).value!.slice(0, 1);
+    const { files } = buildSite(rubric, sets, { formats: ['json'] });
+    const card = JSON.parse(files.find((f) => f.path.endsWith('.json') && f.path !== 'index.json')!.text);
+    for (const a of card.areas) expect(a.comparison.difference).toBeNull();
+    expect(card.strengths).toEqual([]);
+    expect(card.weaknesses).toEqual([]);
+  });
+});

@@ -135,6 +135,11 @@ export function createScorecardContext(rubric: Rubric, results: readonly ScoreRe
       if (!p) {
         p = peerAverage(results, { year, peers, display });
         if (p.group === 'all') p = { ...p, label: `All ${unitWords(rubric).unitNounPlural} (${p.members.length})` };
+        // Never a comparison with a peer group of one: its "average" is the unit itself.
+        if (p.members.length < 2) {
+          const none = { score: null, display: null, value: null, count: p.members.length };
+          p = { ...p, areas: Object.fromEntries(Object.keys(p.areas).map((k) => [k, none])), variants: Object.fromEntries(Object.keys(p.variants).map((k) => [k, none])) };
+        }
         peerCache.set(year, p);
       }
       return p;
