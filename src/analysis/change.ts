@@ -59,6 +59,9 @@ export interface ScoreDelta {
   deltaDisplay: string | null;
 }
 
+/** How an area compares between two years. */
+export type AreaChangeStatus = 'compared' | 'new' | 'dropped' | 'not-assessed';
+
 /** How one country's scores changed between two answer sets. */
 export interface ChangeReport {
   country: string;
@@ -69,9 +72,12 @@ export interface ChangeReport {
   variantTitle: string;
   overall: ScoreDelta;
   variants: ({ id: string; title: string } & ScoreDelta)[];
-  areas: ({ id: string; title: string } & ScoreDelta)[];
-  /** Changed answers in rubric order. */
+  /** `new`: the area has a score only in the later year (assessed for the first time; no area change). */
+  areas: ({ id: string; title: string; status?: AreaChangeStatus } & ScoreDelta)[];
+  /** Answers recorded in both years that differ, in rubric order: the only changes. */
   changes: AnswerChange[];
+  /** Answers recorded in one of the two years only: not changes; applied first as one step of the attribution. */
+  assessedInOneYear: { count: number; contribution: string | null; contributionDisplay: string | null };
   /** Decimal places of the contributions as shown. */
   contributionPrecision: number;
   /** The overall delta shown with the contributions' precision (the total of the attribution table). */
@@ -192,10 +198,29 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
   const working = new Map(start);
   let prev = before;
   let exact = true;
+  // Only an answer recorded in both years is a change. Answers recorded in one year only (a
+  // question first assessed, or no longer recorded) are applied first, as one step, so that
+  // the contributions still add up to the total; they are counted, never listed as changes.
+  const oneSided = rubric.questions.filter((q) => !start.has(q.id) !== !end.has(q.id));
+  let assessedInOneYear: ChangeReport['assessedInOneYear'] = { count: oneSided.length, contribution: null, contributionDisplay: null };
+  if (oneSided.length) {
+    for (const q of oneSided) {
+      const b = end.get(q.id);
+      if (b) working.set(q.id, b);
+      else working.delete(q.id);
+    }
+    const next = scoreOf(withAnswers(working));
+    const p0 = overallOf(prev);
+    const p1 = overallOf(next);
+    const c = p0 !== null && p1 !== null ? new SumD(p1).minus(p0).toFixed() : null;
+    if (c === null) exact = false;
+    assessedInOneYear = { count: oneSided.length, contribution: c, contributionDisplay: c === null ? null : signed(roundForDisplay(c, { precision, rounding: 'half-up' })) };
+    prev = next;
+  }
   for (const q of rubric.questions) {
     const a = start.get(q.id);
     const b = end.get(q.id);
-    if (sameAnswer(a, b)) continue;
+    if (!a || !b || sameAnswer(a, b)) continue;
     if (b) working.set(q.id, b);
     else working.delete(q.id);
     const next = scoreOf(withAnswers(working));
@@ -226,7 +251,7 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
   const overall = delta(overallOf(before), overallOf(after), variantScore(before, variant).display, variantScore(after, variant).display, deltaPrecision);
   if (overall.delta === null) exact = false;
   else if (exact) {
-    const sum = changes.reduce((s, c) => s.plus(c.contribution!), new SumD(0));
+    const sum = changes.reduce((s, c) => s.plus(c.contribution!), new SumD(assessedInOneYear.contribution ?? 0));
     exact = sum.eq(overall.delta);
   }
   const unchangedScore = changes.filter((c) => c.contribution !== null && new D(c.contribution).isZero()).length;
@@ -241,9 +266,12 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
     areas: rubric.root.children.map((a) => {
       const n0 = before.root.children.find((c) => c.id === a.id);
       const n1 = after.root.children.find((c) => c.id === a.id);
-      return { id: a.id, title: a.title, ...delta(areaOf(before, a.id), areaOf(after, a.id), n0?.display ?? null, n1?.display ?? null, deltaPrecision) };
+      const d = delta(areaOf(before, a.id), areaOf(after, a.id), n0?.display ?? null, n1?.display ?? null, deltaPrecision);
+      const status: AreaChangeStatus = d.from === null && d.to !== null ? 'new' : d.from !== null && d.to === null ? 'dropped' : d.from === null ? 'not-assessed' : 'compared';
+      return { id: a.id, title: a.title, status, ...d };
     }),
     changes,
+    assessedInOneYear,
     contributionPrecision: precision,
     totalContributionDisplay: overall.delta === null ? null : signed(roundForDisplay(overall.delta, { precision, rounding: 'half-up' })),
     unchangedScore,

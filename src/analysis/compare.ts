@@ -10,7 +10,10 @@
  */
 import { D, type Dec } from '../answers/interpret.js';
 import { DECIMAL_ROUNDING } from '../answers/exact.js';
+import { displayString, exactString, sub, toNumber, type Exact } from '../answers/exact.js';
 import type { Rounding } from '../rubric/types.js';
+import { exactScore, fromDecimalString } from '../scoring/exact-value.js';
+import { areaExact, exactMean, variantExact } from './trend.js';
 import type { ScoreResult, ScoredNode } from '../scoring/types.js';
 import { countryName, isEuMember } from '../source/countries.js';
 
@@ -270,24 +273,29 @@ export function peerAverage(results: readonly ScoreResult[], options: PeerAverag
   const areaIds = pool[0]?.root.children.map((c) => c.id) ?? results[0]?.root.children.map((c) => c.id) ?? [];
   const variantIds = pool[0]?.variants.map((v) => v.id) ?? results[0]?.variants.map((v) => v.id) ?? [];
   const areas: Record<string, AverageScore> = {};
-  for (const id of areaIds) {
-    areas[id] = mean(pool.map((r) => {
-      const n = r.root.children.find((c) => c.id === id);
-      return n && n.status === 'scored' ? n.score : null;
-    }), rule);
-  }
+  for (const id of areaIds) areas[id] = exactMean(pool.map((r) => areaExact(r, id)), rule);
   const variants: Record<string, AverageScore> = {};
-  for (const id of variantIds) variants[id] = mean(pool.map((r) => variantScore(r, id).score), rule);
+  for (const id of variantIds) variants[id] = exactMean(pool.map((r) => variantExact(r, id)), rule);
   return { year: options.year, group: peers === 'all' ? 'all' : peers === 'eu' ? 'eu' : 'custom', label: peerGroupLabel(peers, members.length), members, areas, variants };
 }
 
 /** Exact mean of decimal strings (nulls skipped). */
 export function mean(values: readonly (string | null)[], rule: DisplayRule): AverageScore {
-  const present = values.filter((v): v is string => v !== null);
-  if (present.length === 0) return { score: null, display: null, value: null, count: 0 };
-  const m = present.reduce((s, v) => s.plus(v), new D(0)).div(present.length);
-  const score = m.toFixed();
-  return { score, display: roundForDisplay(score, rule), value: m.toNumber(), count: present.length };
+  return exactMean(values.map((v) => (v === null ? null : fromDecimalString(v))), rule);
+}
+
+/** The exact difference `a − b` of two scores (scored nodes, variants or averages), or null. */
+export function exactDifference(a: { score: string | null }, b: { score: string | null }): { difference: string; value: number; exact: Exact } | null {
+  const x = exactScore(a);
+  const y = exactScore(b);
+  if (x === null || y === null) return null;
+  const d = sub(x, y);
+  return { difference: exactString(d), value: toNumber(d), exact: d };
+}
+
+/** Rounds an exact value for display with the declared rule. */
+export function roundExact(x: Exact, rule: DisplayRule): string {
+  return displayString(x, rule.precision, rule.rounding);
 }
 
 /** One area's difference from the peer average. */
@@ -338,8 +346,8 @@ export function strengthsAndWeaknesses(result: ScoreResult, peers: PeerAverages,
   for (const n of result.root.children) {
     const avg = peers.areas[n.id];
     if (n.status !== 'scored' || !avg || avg.score === null) continue;
-    const diff = new D(n.score!).minus(avg.score);
-    const difference = diff.toFixed();
+    const d = exactDifference(n, avg)!;
+    const difference = d.difference;
     all.push({
       area: n.id,
       title: n.title,
@@ -348,8 +356,8 @@ export function strengthsAndWeaknesses(result: ScoreResult, peers: PeerAverages,
       peerAverage: avg.score,
       peerDisplay: avg.display!,
       difference,
-      differenceDisplay: signed(roundForDisplay(difference, rule)),
-      differenceValue: diff.toNumber(),
+      differenceDisplay: signed(roundExact(d.exact, rule)),
+      differenceValue: d.value,
     });
   }
   const byDiff = (a: AreaDifference, b: AreaDifference) => new D(b.difference).comparedTo(a.difference) || cmp(a.area, b.area);

@@ -171,14 +171,17 @@ export function outputFilePath(root: string, parts: readonly string[]): { path?:
 
 /** Help text of the `--outcomes` option shared by `scorecard` and `report`. */
 export const OUTCOMES_OPTION_HELP = `  --outcomes <files>  outcome data shown beside (never inside) the policy scores, comma-separated
-                      CSV/YAML files, or "none" (default: the bundled Eurostat panel)`;
+                      CSV/YAML files, or "none" (default: the bundled outcome data when the
+                      rubric names its outcome framework, else none)`;
 
 /**
  * Reads the outcome data for scorecards: the given files, or the bundled Eurostat panel, or none.
  * Returns a provider of the outcome entries of one country and year.
  */
-export function loadOutcomeProvider(io: CliIO, value: unknown): { provider?: (country: string, year: number) => OutcomeEntry[]; diagnostics: Diagnostic[]; files: string[] } {
+export function loadOutcomeProvider(io: CliIO, value: unknown, rubric?: Pick<Rubric, 'report'>): { provider?: (country: string, year: number) => OutcomeEntry[]; diagnostics: Diagnostic[]; files: string[] } {
   if (value === 'none') return { diagnostics: [], files: [] };
+  // Without --outcomes, outcome data appear only when the rubric names the bundled framework.
+  if (value === undefined && rubric?.report?.outcomeFramework !== 'zaragoza') return { diagnostics: [], files: [] };
   const paths = typeof value === 'string' ? value.split(',').map((p) => resolve(io.cwd, p.trim())).filter(Boolean) : [bundledOutcomeDataPath()];
   if (typeof value !== 'string' && !existsSync(paths[0]!)) return { diagnostics: [], files: [] };
   const diagnostics: Diagnostic[] = [];

@@ -80,7 +80,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode
     }
   }
   const warningSummary = [...byCode].map(([code, n]) => `${code} ×${n}`).join(', ');
-  const outcomeData = loadOutcomeProvider(io, values.outcomes);
+  const outcomeData = loadOutcomeProvider(io, values.outcomes, rubric);
   for (const item of outcomeData.diagnostics) diagnostics.push(item);
   const outDir = resolve(io.cwd, values.out);
   const { files, context } = buildSite(rubric, inputs.sets, {

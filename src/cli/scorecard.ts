@@ -72,7 +72,7 @@ export async function scorecardCommand(argv: string[], io: CliIO): Promise<ExitC
   const ctx = createScorecardContext(rubric, results, inputs.sets, { peers, fileLabel: (f) => displayPath(io.cwd, f) });
   const wanted = countryList ?? ctx.countries();
   const generatedAt = typeof values['generated-at'] === 'string' ? { generatedAt: values['generated-at'] } : {};
-  const outcomeData = loadOutcomeProvider(io, values.outcomes);
+  const outcomeData = loadOutcomeProvider(io, values.outcomes, rubric);
   for (const item of outcomeData.diagnostics) diagnostics.push(item);
   const cards: { country: string; text: string }[] = [];
   for (const cc of wanted) {

@@ -13,6 +13,18 @@ import { barChartSvg, lineChartSvg, radarChartSvg } from './svg.js';
 /** The Content-Security-Policy every page carries. */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
+/**
+ * The one script of the index page: makes every column of the ranking sortable (a button in
+ * each header; missing values stay last). Allowed by the page's policy through its hash only.
+ */
+export const RANKING_SORT_SCRIPT = 'document.querySelectorAll(\'table.ranking[data-sortable]\').forEach(function(t){var b=t.tBodies[0];var hs=t.tHead.rows[0].cells;Array.prototype.forEach.call(hs,function(th,i){var btn=document.createElement(\'button\');btn.type=\'button\';while(th.firstChild)btn.appendChild(th.firstChild);th.appendChild(btn);btn.addEventListener(\'click\',function(){var d=th.getAttribute(\'aria-sort\')===\'descending\'?\'ascending\':\'descending\';Array.prototype.forEach.call(hs,function(x){x.removeAttribute(\'aria-sort\')});th.setAttribute(\'aria-sort\',d);var key=function(r){var c=r.cells[i];return c?(c.getAttribute(\'data-sort\')||c.textContent.trim()):\'\'};var rows=Array.prototype.slice.call(b.rows);rows.sort(function(r1,r2){var a=key(r1),c=key(r2),x=parseFloat(a),y=parseFloat(c),m1=isNaN(x),m2=isNaN(y);if(m1&&m2){var s=a.localeCompare(c);return d===\'ascending\'?s:-s}if(m1)return 1;if(m2)return -1;return d===\'ascending\'?x-y:y-x});rows.forEach(function(r){b.appendChild(r)})})})});';
+
+/** The SHA-256 of {@link RANKING_SORT_SCRIPT} (base64), as the index page's policy names it; a test checks it. */
+export const RANKING_SORT_SCRIPT_SHA256 = 'GInj/hy/aqXThYmrEVJqPoP9sqg6QZhgWgT+Js0KsSM=';
+
+/** The Content-Security-Policy of the index page: the scorecard policy plus that one script, by hash. */
+export const INDEX_CONTENT_SECURITY_POLICY = `${CONTENT_SECURITY_POLICY}; script-src 'sha256-${RANKING_SORT_SCRIPT_SHA256}'`;
+
 /** Options for the HTML renderers. */
 export interface HtmlOptions {
   /** Language of the page (default `en`). */
@@ -51,14 +63,27 @@ p.lede{font-size:16px;max-width:70ch}
 .figure-card dt{color:var(--muted)}
 .figure-card dd{margin:0;font-weight:600}
 .up{color:var(--up)}.down{color:var(--down)}
-.charts{display:grid;grid-template-columns:minmax(0,1.15fr) minmax(0,1fr);gap:24px;align-items:start}
-.table-scroll{overflow-x:auto}
-.ranking thead th{white-space:normal;min-width:4.5em}
-.ranking .country{min-width:11em}
+.charts{display:grid;grid-template-columns:minmax(0,1fr);gap:24px;align-items:start}
+.table-scroll{overflow-x:auto;max-width:100%}
+.evidence,.evidence a,td,th{overflow-wrap:anywhere}
+a.url{word-break:break-all}
+.ranking{font-size:13px}
+.ranking th,.ranking td{padding:6px 5px}
+.ranking thead th{white-space:normal;min-width:0;hyphens:auto;line-height:1.2}
+.ranking .country{min-width:9em;overflow-wrap:normal}
+.ranking .rank,.ranking .country{position:sticky;background:#fff;z-index:1}
+.ranking .rank{left:0}
+.ranking .country{left:3.2em}
+.ranking thead th[aria-sort] button,.ranking thead th button{all:unset;cursor:pointer;display:block}
+.ranking thead th button:focus-visible{outline:3px solid var(--peer)}
+.ranking thead th[aria-sort="ascending"] button::after{content:" ▲"}
+.ranking thead th[aria-sort="descending"] button::after{content:" ▼"}
+.wrap.wide{max-width:1280px}
+table.indicators{min-width:36em}
 table.indicators col.c-ind{width:27%}table.indicators col.c-ans{width:25%}table.indicators col.c-score{width:11%}table.indicators col.c-ev{width:37%}
 tr.group td{background:var(--soft)}
-figure{margin:0}
-figure svg{max-width:100%;height:auto;display:block}
+figure{margin:0;overflow-x:auto;max-width:100%}
+figure svg{max-width:none;height:auto;display:block}
 figcaption{font-size:13px;color:var(--muted);margin-top:6px}
 .sw{display:grid;grid-template-columns:1fr 1fr;gap:18px}
 .sw ul{margin:0;padding-left:18px}
@@ -98,7 +123,13 @@ footer p{margin:4px 0;max-width:90ch}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:900px){.charts,.sw{grid-template-columns:1fr}}
 @media print{
+  @page{size:landscape;margin:12mm}
   body{font-size:10pt;color:#000}
+  .table-scroll{overflow:visible}
+  .ranking{font-size:7.5pt;table-layout:fixed;width:100%}
+  .ranking th,.ranking td{padding:2px 3px}
+  .ranking .rank,.ranking .country{position:static}
+  .ranking .bar-track{display:none}
   .masthead{background:none;color:#000;border-bottom:2px solid #000;padding:0 0 8px}
   .masthead a{color:#000}
   nav.crumbs{display:none}
@@ -107,14 +138,15 @@ footer p{margin:4px 0;max-width:90ch}
   h2,h3{break-after:avoid}
   a{color:#000;text-decoration:none}
   .charts{grid-template-columns:1fr 1fr}
+  figure svg{max-width:100%}
   .outcomes{background:none}
 }
 `.trim();
 
-function page(title: string, lang: string, body: string): string {
+function page(title: string, lang: string, body: string, csp: string = CONTENT_SECURITY_POLICY): string {
   return (
     `<!DOCTYPE html>\n<html lang="${h(lang)}">\n<head>\n<meta charset="utf-8">\n` +
-    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta name="referrer" content="no-referrer">\n` +
     `<link rel="icon" href="data:,">\n` +
@@ -145,7 +177,7 @@ function miniBar(value: number | null, max: number, min = 0): string {
 function citationHtml(c: { act?: string; article?: string; url?: string; note?: string }): string {
   const text = [c.act, c.article].filter(Boolean).join(', ') || c.url || '';
   const url = safeUrl(c.url);
-  const main = url ? `<a href="${h(url)}" rel="noopener noreferrer">${h(text)}</a>` : h(text);
+  const main = url ? `<a class="url" href="${h(url)}" rel="noopener noreferrer">${h(text)}</a>` : h(text);
   return `<li>${main}${c.note ? ` — ${h(c.note)}` : ''}</li>`;
 }
 
@@ -157,7 +189,8 @@ function evidenceHtml(n: NodeCard): string {
   if (e.citations.length) out += `<ul>${e.citations.map(citationHtml).join('')}</ul>`;
   if (e.comment) out += `<p>${h(e.comment)}</p>`;
   const src = safeUrl(e.sourceUrl);
-  if (src) out += `<p><a href="${h(src)}" rel="noopener noreferrer">Source</a></p>`;
+  // Each URL once: a source URL that a citation already links is not repeated.
+  if (src && !e.citations.some((c) => safeUrl(c.url) === src)) out += `<p><a class="url" href="${h(src)}" rel="noopener noreferrer">Source</a></p>`;
   const who = [e.answeredBy ? `answered by ${e.answeredBy}` : '', e.reviewedBy ? `reviewed by ${e.reviewedBy}` : ''].filter(Boolean).join('; ');
   if (who) out += `<p class="note">${h(who)}</p>`;
   if (e.status) out += `<span class="badge">${h(e.status)}</span>`;
@@ -206,14 +239,14 @@ function nodeRows(nodes: readonly NodeCard[], card: Scorecard, depth: number): s
 }
 
 function chartsHtml(card: Scorecard): string {
-  const categories = card.areas.map((a) => ({ id: a.node.id, label: a.node.title }));
-  const series = card.series.map((s) => ({ id: s.id, label: s.label, values: s.values.map((v) => v.value) }));
+  const categories = card.areas.map((a) => ({ id: a.node.id, label: a.node.shortTitle ?? a.node.title }));
+  const series = card.series.map((s) => ({ id: s.id, label: s.label, values: s.values.map((v) => v.value), displays: s.values.map((v) => v.display) }));
   const common = { categories, series, min: card.rubric.scale.min, max: card.rubric.scale.max, decimals: card.rubric.precision, idPrefix: `sc-${card.country.code}` };
   const bar = barChartSvg({ ...common, title: `${card.country.name}: scores by policy area, ${card.year}, compared with the average of ${lowerFirst(card.peers.label)}` });
   const radar = radarChartSvg({ ...common, title: `${card.country.name}: profile across policy areas, ${card.year}` });
   return (
     `<section aria-labelledby="charts-h"><h2 id="charts-h">Scores by policy area</h2>` +
-    `<div class="charts"><figure>${bar}<figcaption>Area scores of ${h(card.country.name)} (blue) and the average of ${h(lowerFirst(card.peers.label))} (orange), ${card.year}. Scale ${card.rubric.scale.min}–${card.rubric.scale.max}: higher is more favourable to integration.</figcaption></figure>` +
+    `<div class="charts"><figure>${bar}<figcaption>Area scores of ${h(card.country.name)} (blue) and the average of ${h(lowerFirst(card.peers.label))} (orange), ${card.year}. Scale ${card.rubric.scale.min}–${card.rubric.scale.max}${card.rubric.highMeans ? `: higher is ${h(card.rubric.highMeans)}` : ''}. An area without a score is drawn as a gap labelled “no score”.</figcaption></figure>` +
     `<figure>${radar}<figcaption>The same scores as a profile: the solid line is ${h(card.country.name)}, the dashed line the peer average.</figcaption></figure></div></section>\n`
   );
 }
@@ -250,25 +283,30 @@ function strengthsHtml(card: Scorecard): string {
 function trendHtml(card: Scorecard): string {
   const t = card.trend;
   if (!t) return '';
+  const broken = t.peerMode === 'broken';
+  const peerLabel = `Average, ${lowerFirst(bareLabel(card.peers.label))}${broken ? '' : ` (same ${t.members?.length ?? 0} in every year)`}`;
   const chart = lineChartSvg({
     title: `${card.country.name}: ${t.variantTitle}, ${t.points[0]!.year}–${t.points[t.points.length - 1]!.year}`,
     series: [
-      { id: 'country', label: card.country.name, points: t.points.map((p) => ({ year: p.year, value: p.value })) },
-      { id: 'peer', label: `Average, ${lowerFirst(bareLabel(card.peers.label))}`, points: t.points.map((p) => ({ year: p.year, value: p.peer.value })) },
+      { id: 'country', label: card.country.name, points: t.points.map((p) => ({ year: p.year, value: p.value, display: p.display })) },
+      { id: 'peer', label: peerLabel, points: t.points.map((p) => ({ year: p.year, value: p.peer.value, display: p.peer.display, ...(broken ? { segment: p.segment ?? 0, n: p.peer.count } : {}) })) },
     ],
     min: card.rubric.scale.min,
     max: card.rubric.scale.max,
     decimals: card.rubric.precision,
     idPrefix: `sc-${card.country.code}`,
   });
-  return `<section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2><figure>${chart}<figcaption>${h(t.variantTitle)} of ${h(card.country.name)} and the peer average in every year with data (the measure available in most years, so that years compare like with like).</figcaption></figure></section>\n`;
+  const how = broken
+    ? `No two ${h(card.rubric.unitNounPlural ?? 'countries')} of the peer group have a score in every year shown, so the peer line averages the ${h(card.rubric.unitNounPlural ?? 'countries')} present each year; it breaks wherever that set changes, and n gives its size.`
+    : `The peer average is over the same ${t.members?.length ?? 0} ${h(card.rubric.unitNounPlural ?? 'countries')} in every year (those of the peer group with a score in every year shown).`;
+  return `<section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2><figure>${chart}<figcaption>Measure: <strong>${h(t.variantTitle)}</strong>, the same on every scorecard of this report and scored in every year shown. ${how}</figcaption></figure></section>\n`;
 }
 
 function changeHtml(card: Scorecard): string {
   const ch = card.change;
   if (!ch) return '';
   const areaRows = ch.areas
-    .map((a) => `<tr><th scope="row">${h(a.title)}</th><td class="num">${h(show(a.fromDisplay))}</td><td class="num">${h(show(a.toDisplay))}</td><td class="num"><span${signClass(a.deltaDisplay)}>${h(show(a.deltaDisplay))}</span></td></tr>`)
+    .map((a) => `<tr data-area="${h(a.id)}"${a.status && a.status !== 'compared' ? ` data-status="${h(a.status)}"` : ''}><th scope="row">${h(a.title)}</th><td class="num">${h(show(a.fromDisplay))}</td><td class="num">${h(show(a.toDisplay))}</td><td class="num">${a.status === 'new' ? '<span class="badge">new</span>' : a.status === 'dropped' ? '<span class="badge">not assessed</span>' : `<span${signClass(a.deltaDisplay)}>${h(show(a.deltaDisplay))}</span>`}</td></tr>`)
     .join('');
   const rows = ch.changes
     .map(
@@ -281,12 +319,12 @@ function changeHtml(card: Scorecard): string {
   const explain = `Each changed answer is applied in turn, in rubric order, starting from the ${ch.fromYear} answers; its contribution is the change of the overall score (${h(ch.variantTitle)}) at that step, so the contributions add up exactly to the total change. The area change is the step's change of the indicator's own area; “—” means the area had no score before or after the step.`;
   return (
     `<section aria-labelledby="change-h"><h2 id="change-h">Change since ${ch.fromYear}</h2>` +
-    `<table class="change-areas"><caption>Scores in ${ch.fromYear} and ${ch.toYear}</caption><thead><tr><th scope="col">Area</th><th scope="col" class="num">${ch.fromYear}</th><th scope="col" class="num">${ch.toYear}</th><th scope="col" class="num">Change</th></tr></thead><tbody>` +
-    `${ch.variants.map((v) => `<tr class="group"><th scope="row">${h(v.title)}</th><td class="num">${h(show(v.fromDisplay))}</td><td class="num">${h(show(v.toDisplay))}</td><td class="num"><span${signClass(v.deltaDisplay)}>${h(show(v.deltaDisplay))}</span></td></tr>`).join('')}${areaRows}</tbody></table>` +
-    (ch.changes.length
-      ? `<table class="attribution" data-delta="${h(ch.overall.delta ?? '')}"><caption>Answers that changed and what each contributed to the overall score (${h(ch.variantTitle)})</caption><thead><tr><th scope="col">Area</th><th scope="col">Indicator</th><th scope="col">${ch.fromYear}</th><th scope="col">${ch.toYear}</th><th scope="col" class="num">Area change</th><th scope="col" class="num">Contribution to overall</th></tr></thead>` +
-        `<tbody>${rows}</tbody>` +
-        `<tfoot><tr><th scope="row" colspan="5">Total change of the overall score${ch.unchangedScore ? ` (${ch.unchangedScore} of the ${ch.changes.length} changed answers did not move it)` : ''}</th><td class="num total" data-exact="${h(ch.overall.delta ?? '')}"><span${signClass(ch.totalContributionDisplay)}>${h(show(ch.totalContributionDisplay))}</span></td></tr></tfoot></table>` +
+    `<div class="table-scroll"><table class="change-areas"><caption>Scores in ${ch.fromYear} and ${ch.toYear}</caption><thead><tr><th scope="col">Area</th><th scope="col" class="num">${ch.fromYear}</th><th scope="col" class="num">${ch.toYear}</th><th scope="col" class="num">Change</th></tr></thead><tbody>` +
+    `${ch.variants.map((v) => `<tr class="group"><th scope="row">${h(v.title)}</th><td class="num">${h(show(v.fromDisplay))}</td><td class="num">${h(show(v.toDisplay))}</td><td class="num"><span${signClass(v.deltaDisplay)}>${h(show(v.deltaDisplay))}</span></td></tr>`).join('')}${areaRows}</tbody></table></div>` +
+    (ch.changes.length || ch.assessedInOneYear?.count
+      ? `<div class="table-scroll"><table class="attribution" data-delta="${h(ch.overall.delta ?? '')}"><caption>Answers that changed and what each contributed to the overall score (${h(ch.variantTitle)})</caption><thead><tr><th scope="col">Area</th><th scope="col">Indicator</th><th scope="col">${ch.fromYear}</th><th scope="col">${ch.toYear}</th><th scope="col" class="num">Area change</th><th scope="col" class="num">Contribution to overall</th></tr></thead>` +
+        `<tbody>${rows}${ch.assessedInOneYear?.count ? `<tr class="one-sided"><td colspan="5">${ch.assessedInOneYear.count} ${ch.assessedInOneYear.count === 1 ? 'answer' : 'answers'} recorded in only one of the two years (not a change: first assessed or no longer recorded), applied first</td><td class="num contribution" data-exact="${h(ch.assessedInOneYear.contribution ?? '')}"><span${signClass(ch.assessedInOneYear.contributionDisplay)}>${h(show(ch.assessedInOneYear.contributionDisplay))}</span></td></tr>` : ''}</tbody>` +
+        `<tfoot><tr><th scope="row" colspan="5">Total change of the overall score${ch.unchangedScore ? ` (${ch.unchangedScore} of the ${ch.changes.length} changed answers did not move it)` : ''}</th><td class="num total" data-exact="${h(ch.overall.delta ?? '')}"><span${signClass(ch.totalContributionDisplay)}>${h(show(ch.totalContributionDisplay))}</span></td></tr></tfoot></table></div>` +
         `<p class="note">${explain}</p>`
       : `<p class="note">No answer changed between ${ch.fromYear} and ${ch.toYear}.</p>`) +
     `</section>\n`
@@ -306,22 +344,23 @@ function areasHtml(card: Scorecard): string {
     if (n.derivation) meta.push(h(n.derivation.text));
     out += `<p class="area-meta">${meta.join(' · ')}</p>`;
     if (n.description) out += `<p class="note">${h(n.description)}</p>`;
-    out += `<table class="indicators" aria-labelledby="${h(hid)}-h"><colgroup><col class="c-ind"><col class="c-ans"><col class="c-score"><col class="c-ev"></colgroup><thead><tr><th scope="col">Indicator</th><th scope="col">Answer</th><th scope="col" class="num">Score</th><th scope="col">Evidence</th></tr></thead><tbody>${nodeRows(n.children, card, 0)}</tbody></table></div>`;
+    out += `<div class="table-scroll"><table class="indicators" aria-labelledby="${h(hid)}-h"><colgroup><col class="c-ind"><col class="c-ans"><col class="c-score"><col class="c-ev"></colgroup><thead><tr><th scope="col">Indicator</th><th scope="col">Answer</th><th scope="col" class="num">Score</th><th scope="col">Evidence</th></tr></thead><tbody>${nodeRows(n.children, card, 0)}</tbody></table></div></div>`;
   }
   return out + `</section>\n`;
 }
 
 function outcomesHtml(card: Scorecard): string {
-  const list = card.outcomes ?? [];
-  let out = `<section class="outcomes" aria-labelledby="outcomes-h"><h2 id="outcomes-h">Outcomes</h2><p class="note">How migrants fare (employment, education, social inclusion, active citizenship). These figures describe outcomes; they are <strong>not part of any policy score</strong> on this page.</p>`;
+  if (card.outcomes === undefined) return '';
+  const list = card.outcomes;
+  let out = `<section class="outcomes" aria-labelledby="outcomes-h"><h2 id="outcomes-h">Outcomes</h2><p class="note">Descriptive outcome indicators. These figures describe outcomes; they are <strong>not part of any policy score</strong> on this page.</p>`;
   if (!list.length) return out + `<p>No outcome data are attached to this scorecard.</p></section>\n`;
-  out += `<table><thead><tr><th scope="col">Indicator</th><th scope="col">Year</th><th scope="col">Cohorts</th><th scope="col" class="num">Gap</th><th scope="col">Source</th></tr></thead><tbody>`;
+  out += `<div class="table-scroll"><table><thead><tr><th scope="col">Indicator</th><th scope="col">Year</th><th scope="col">Cohorts</th><th scope="col" class="num">Gap</th><th scope="col">Source</th></tr></thead><tbody>`;
   for (const o of list) {
     const src = safeUrl(o.source.url);
     const srcText = o.source.title ?? o.source.publisher ?? o.source.url ?? '';
     out += `<tr><th scope="row">${h(o.title)} <span class="note">(${h(o.unit)})</span></th><td>${o.year}</td><td>${o.cohorts.map((c) => `${h(c.label)}: ${c.value === null ? dash : h(String(c.value))}`).join('; ')}</td><td class="num">${o.gap?.value === null || !o.gap ? dash : h(String(o.gap.value))}${o.gap?.label ? `<br><span class="note">${h(o.gap.label)}</span>` : ''}</td><td>${src ? `<a href="${h(src)}" rel="noopener noreferrer">${h(srcText)}</a>` : h(srcText)}</td></tr>`;
   }
-  return out + `</tbody></table></section>\n`;
+  return out + `</tbody></table></div></section>\n`;
 }
 
 function footerHtml(rubric: { id: string; version: string; title: string; citation?: string }, extra: string[], generatedAt?: string): string {
@@ -351,7 +390,7 @@ export function renderScorecardHtml(card: Scorecard, options: HtmlOptions = {}):
   const def = card.overall.find((o) => o.default) ?? card.overall[0];
   const head =
     `<header class="masthead"><div class="wrap">` +
-    (indexHref ? `<nav class="crumbs" aria-label="Breadcrumb"><a href="${h(indexHref)}">All countries</a></nav>` : '') +
+    (indexHref ? `<nav class="crumbs" aria-label="Breadcrumb"><a href="${h(indexHref)}">All ${h(card.rubric.unitNounPlural ?? 'countries')}</a></nav>` : '') +
     `<p class="kicker">${h(card.rubric.title)} · ${card.year}</p>` +
     `<h1>${h(card.country.name)}</h1>` +
     `<p class="sub">Policy scorecard for ${card.year}${def && def.status === 'scored' ? ` · ${h(def.title)}: <strong>${h(def.display)}</strong> of ${card.rubric.scale.max}, rank ${h(def.comparison.rankLabel)} of ${def.comparison.of}` : ''}</p>` +
@@ -391,19 +430,23 @@ export function renderScorecardHtml(card: Scorecard, options: HtmlOptions = {}):
 export function renderIndexHtml(model: IndexModel, options: Pick<HtmlOptions, 'lang'> & { scale?: { min: number; max: number } } = {}): string {
   const lang = options.lang ?? 'en';
   const scale = options.scale ?? { min: 0, max: 100 };
+  const unit = model.rubric.unitNoun ?? 'country';
+  const units = model.rubric.unitNounPlural ?? 'countries';
+  const Unit = unit[0]!.toUpperCase() + unit.slice(1);
+  const Units = units[0]!.toUpperCase() + units.slice(1);
   const variantIdx = model.variants.findIndex((v) => v.id === model.variant);
   const others = model.variants.filter((v) => v.id !== model.variant);
   const head =
     `<header class="masthead"><div class="wrap"><p class="kicker">${h(model.rubric.id)}@${h(model.rubric.version)}</p>` +
-    `<h1>${h(model.rubric.title)}</h1><p class="sub">Country ranking, ${model.year} · ${h(model.variantTitle)}</p></div></header>\n`;
+    `<h1>${h(model.rubric.title)}</h1><p class="sub">${h(Unit)} ranking, ${model.year} · ${h(model.variantTitle)}</p></div></header>\n`;
   const th = (text: string, extra = '') => `<th scope="col"${extra}>${h(text)}</th>`;
   const headerRow =
-    `<tr>${th('Rank')}${th('Country')}${th(model.variantTitle, ' class="num"')}${others.map((v) => th(v.title, ' class="num"')).join('')}${model.areas.map((a) => th(a.title, ' class="num"')).join('')}</tr>`;
+    `<tr>${th('Rank')}${th(Unit)}${th(model.variantTitle, ' class="num"')}${others.map((v) => th(v.title, ' class="num"')).join('')}${model.areas.map((a) => (a.shortTitle ? `<th scope="col" class="num" title="${h(a.title)}"><abbr title="${h(a.title)}">${h(a.shortTitle)}</abbr></th>` : th(a.title, ' class="num"'))).join('')}</tr>`;
   const rowHtml = (r: IndexModel['rows'][number], withRank: boolean) => {
     const main = r.variants[variantIdx];
     const rest = r.variants.filter((_, i) => i !== variantIdx);
     return (
-      `<tr data-country="${h(r.country)}"><td class="rank num">${withRank ? h(r.rankLabel) : dash}</td>` +
+      `<tr data-country="${h(r.country)}"><td class="rank num"${withRank && r.rank !== null ? ` data-sort="${r.rank}"` : ''}>${withRank ? h(r.rankLabel) : dash}</td>` +
       `<th scope="row" class="country"><a href="${h(r.href)}">${h(r.name)}</a>${withRank ? (r.latestYear !== r.year ? ` <span class="note">(scorecard: ${r.latestYear})</span>` : '') : ` <span class="note">(${r.year})</span>`}</th>` +
       `<td class="num overall">${h(show(main?.display))}${miniBar(main?.value ?? null, scale.max, scale.min)}</td>` +
       rest.map((v) => `<td class="num">${h(show(v.display))}</td>`).join('') +
@@ -418,13 +461,13 @@ export function renderIndexHtml(model: IndexModel, options: Pick<HtmlOptions, 'l
     `</tr>`;
   let main =
     `<section aria-labelledby="ranking-h"><h2 id="ranking-h">Ranking ${model.year}</h2>` +
-    `<p class="lede">${model.rows.filter((r) => r.rank !== null).length} countries ranked by the ${h(model.variantTitle.toLowerCase())}. Countries with equal scores share a rank (shown as =). Select a country for its full scorecard with every answer and its legal evidence.</p>` +
-    `<div class="table-scroll"><table class="ranking"><caption>Scores by country, ${model.year} (scale ${scale.min}–${scale.max})</caption><thead>${headerRow}</thead><tbody>${model.rows.map((r) => rowHtml(r, true)).join('')}</tbody><tfoot>${peerRow}</tfoot></table></div></section>\n`;
+    `<p class="lede">${model.rows.filter((r) => r.rank !== null).length} ${h(units)} ranked by the ${h(model.variantTitle.toLowerCase())}. ${h(Units)} with equal scores share a rank (shown as =). Select a ${h(unit)} for its full scorecard with every answer and its evidence.</p>` +
+    `<div class="table-scroll"><table class="ranking" data-sortable><caption>Scores by ${h(unit)}, ${model.year} (scale ${scale.min}–${scale.max})</caption><thead>${headerRow}</thead><tbody>${model.rows.map((r) => rowHtml(r, true)).join('')}</tbody><tfoot>${peerRow}</tfoot></table></div></section>\n`;
   if (model.others.length) {
     main +=
-      `<section aria-labelledby="others-h"><h2 id="others-h">Countries without ${model.year} data</h2><p class="note">Shown with their latest year; not ranked.</p>` +
+      `<section aria-labelledby="others-h"><h2 id="others-h">Not assessed in ${model.year}</h2><p class="note">${h(Units)} without data for ${model.year}: not ranked, and never compared with ${model.year}'s ${h(units)}. Each links to its latest scorecard.</p>` +
       `<div class="table-scroll"><table class="ranking others"><thead>${headerRow}</thead><tbody>${model.others.map((r) => rowHtml(r, false)).join('')}</tbody></table></div></section>\n`;
   }
-  const body = head + `<main><div class="wrap">\n${main}</div></main>\n` + footerHtml(model.rubric, [], model.generatedAt);
-  return page(`${model.rubric.title} — ranking ${model.year}`, lang, body);
+  const body = head + `<main><div class="wrap wide">\n${main}</div></main>\n` + footerHtml(model.rubric, [], model.generatedAt) + `<script>${RANKING_SORT_SCRIPT}</script>\n`;
+  return page(`${model.rubric.title} — ranking ${model.year}`, lang, body, INDEX_CONTENT_SECURITY_POLICY);
 }

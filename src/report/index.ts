@@ -22,3 +22,5 @@ export type { Ranking, RankedEntry, RankOptions, PeerGroup, PeerAverages, PeerAv
 export { rankResults, rankBy, peerAverage, peerMembers, strengthsAndWeaknesses } from '../analysis/compare.js';
 export type { ChangeReport, AnswerChange, ChangeOptions, ScoreDelta, ChangedAnswerSide } from '../analysis/change.js';
 export { computeChange, sumExact, previousAnswerSet, commonVariant } from '../analysis/change.js';
+export type { ComparableTrend, ComparableTrendOptions, ComparableTrendPoint, ExactAverage } from '../analysis/trend.js';
+export { comparableTrend, exactMean } from '../analysis/trend.js';

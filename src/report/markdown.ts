@@ -132,8 +132,10 @@ export function renderScorecardMarkdown(card: Scorecard): string {
     rows(n.children, 0, r);
     out.push(table(['Indicator', 'Answer', 'Score', 'Evidence'], r, ['l', 'l', 'r', 'l']), '');
   }
-  out.push('## Outcomes', '', '*Outcome indicators describe how migrants fare; they are not part of any policy score.*', '');
-  if (card.outcomes?.length) {
+  if (card.outcomes !== undefined) out.push('## Outcomes', '', '*Descriptive outcome indicators; they are not part of any policy score.*', '');
+  if (card.outcomes === undefined) {
+    // No outcome data attached: no outcomes section at all.
+  } else if (card.outcomes.length) {
     out.push(
       table(
         ['Indicator', 'Year', 'Cohorts', 'Gap', 'Source'],
@@ -162,7 +164,7 @@ export function renderScorecardMarkdown(card: Scorecard): string {
 export function renderIndexMarkdown(model: IndexModel): string {
   const vi = model.variants.findIndex((v) => v.id === model.variant);
   const others = model.variants.filter((v) => v.id !== model.variant);
-  const header = ['Rank', 'Country', m(model.variantTitle), ...others.map((v) => m(v.title)), ...model.areas.map((a) => m(a.title))];
+  const header = ['Rank', (model.rubric.unitNoun ?? 'country').replace(/^./, (c) => c.toUpperCase()), m(model.variantTitle), ...others.map((v) => m(v.title)), ...model.areas.map((a) => m(a.title))];
   const row = (r: IndexModel['rows'][number]) => [
     r.rankLabel,
     `[${m(r.name)}](${url(r.href.replace(/\.html$/, '.md'))})`,
@@ -171,6 +173,6 @@ export function renderIndexMarkdown(model: IndexModel): string {
     ...r.areas.map((a) => show(a.display)),
   ];
   const out = [`# ${m(model.rubric.title)} — ranking ${model.year}`, '', table(header, model.rows.map(row), header.map((_, i) => (i === 1 ? 'l' : 'r'))), ''];
-  if (model.others.length) out.push(`Countries without ${model.year} data (latest year):`, '', ...model.others.map((r) => `- [${m(r.name)}](${url(r.href.replace(/\.html$/, '.md'))}) (${r.year})`), '');
+  if (model.others.length) out.push(`Not assessed in ${model.year} (links to the latest scorecard):`, '', ...model.others.map((r) => `- [${m(r.name)}](${url(r.href.replace(/\.html$/, '.md'))}) (${r.year})`), '');
   return out.join('\n');
 }

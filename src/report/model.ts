@@ -11,6 +11,8 @@
 import type { AnswerSet } from '../answers/types.js';
 import { computeChange, previousAnswerSet } from '../analysis/change.js';
 import {
+  exactDifference,
+  roundExact,
   mean,
   peerAverage,
   rankBy,
@@ -26,6 +28,7 @@ import {
   type Ranking,
 } from '../analysis/compare.js';
 import { D } from '../answers/interpret.js';
+import { comparableTrend } from '../analysis/trend.js';
 import type { QuestionNode, Rubric } from '../rubric/types.js';
 import type { ScoredNode, ScoreResult } from '../scoring/types.js';
 import { countryName } from '../source/countries.js';
@@ -60,6 +63,8 @@ export interface ScorecardContext {
   ranking(year: number, variant: string): Ranking;
   areaRanks(year: number, area: string): Map<string, RankOf>;
   peerAverages(year: number): PeerAverages;
+  /** The variant every trend of this context measures: the first (default first) scored in every result, when one is. */
+  trendVariant?: string;
   /** Number of countries with a score in a year (overall, per variant). */
 }
 
@@ -93,7 +98,9 @@ export function createScorecardContext(rubric: Rubric, results: readonly ScoreRe
   const names = new Map<string, string>();
   for (const s of [...answerSets].sort((a, b) => a.year - b.year)) if (s.countryName) names.set(s.country, s.countryName);
   const ofYear = (year: number) => [...byKey.values()].filter((r) => r.year === year);
+  const trendVariant = trendVariants(rubric).find((v) => results.every((r) => variantScore(r, v.id).score !== null))?.id;
   return {
+    ...(trendVariant ? { trendVariant } : {}),
     rubric,
     results,
     answerSets,
@@ -125,10 +132,31 @@ export function createScorecardContext(rubric: Rubric, results: readonly ScoreRe
     },
     peerAverages(year) {
       let p = peerCache.get(year);
-      if (!p) peerCache.set(year, (p = peerAverage(results, { year, peers, display })));
+      if (!p) {
+        p = peerAverage(results, { year, peers, display });
+        if (p.group === 'all') p = { ...p, label: `All ${unitWords(rubric).unitNounPlural} (${p.members.length})` };
+        // Never a comparison with a peer group of one: its "average" is the unit itself.
+        if (p.members.length < 2) {
+          const none = { score: null, display: null, value: null, count: p.members.length };
+          p = { ...p, areas: Object.fromEntries(Object.keys(p.areas).map((k) => [k, none])), variants: Object.fromEntries(Object.keys(p.variants).map((k) => [k, none])) };
+        }
+        peerCache.set(year, p);
+      }
       return p;
     },
   };
+}
+
+/** Variants in order of preference for trends: the rubric's default first, then rubric order. */
+function trendVariants(rubric: Rubric) {
+  return [...rubric.variants].sort((a, b) => (a.id === rubric.defaultVariant ? -1 : b.id === rubric.defaultVariant ? 1 : 0));
+}
+
+/** The rubric's nouns for its units (default `country` / `countries`). */
+export function unitWords(rubric: Pick<Rubric, 'report'>): { unitNoun: string; unitNounPlural: string } {
+  const unitNoun = rubric.report?.unitNoun ?? 'country';
+  const unitNounPlural = rubric.report?.unitNounPlural ?? (rubric.report?.unitNoun ? (/y$/.test(unitNoun) && !/[aeiou]y$/.test(unitNoun) ? unitNoun.slice(0, -1) + 'ies' : unitNoun + 's') : 'countries');
+  return { unitNoun, unitNounPlural };
 }
 
 /** Options for {@link buildScorecard}. */
@@ -181,7 +209,9 @@ function derivationOf(rubric: Rubric, n: ScoredNode): Derivation | undefined {
     .filter((c) => c.handling !== 'label-only')
     .map((c) => ({ id: c.id, title: c.title, weight: c.weight, effectiveWeight: c.effectiveWeight, handling: c.handling, display: c.display }));
   const kinds = new Set(parts.map((p) => rubric.nodes.get(p.id)?.level ?? 'question'));
-  const noun = kinds.size === 1 ? (LEVEL_PLURAL[[...kinds][0]!] ?? 'parts') : 'parts';
+  const kind = kinds.size === 1 ? [...kinds][0]! : undefined;
+  const nounOf = (count: number) => (count === 1 ? (kind && LEVEL_PLURAL[kind] ? kind : 'part') : kind ? (LEVEL_PLURAL[kind] ?? 'parts') : 'parts');
+  const noun = nounOf(parts.length);
   let text: string;
   let matchedRow: Derivation['matchedRow'];
   if (method === 'decision-table') {
@@ -197,8 +227,8 @@ function derivationOf(rubric: Rubric, n: ScoredNode): Derivation | undefined {
     const included = parts.filter((p) => p.effectiveWeight !== null);
     const weights = new Set(included.map((p) => p.effectiveWeight));
     const equal = weights.size <= 1;
-    text = `${METHOD_WORDS[method] ?? method} of ${included.length} ${noun}${method === 'minimum' || method === 'maximum' ? '' : equal ? (method === 'mean' ? '' : ', equal weights') : ` (${included.map((p) => `${p.title} ${pct(p.effectiveWeight)}`).join(', ')})`}.`;
-    if (method === 'minimum' || method === 'maximum') text = `${METHOD_WORDS[method]} of ${included.length} ${noun}.`;
+    text = `${METHOD_WORDS[method] ?? method} of ${included.length} ${nounOf(included.length)}${method === 'minimum' || method === 'maximum' ? '' : equal ? (method === 'mean' ? '' : ', equal weights') : ` (${included.map((p) => `${p.title} ${pct(p.effectiveWeight)}`).join(', ')})`}.`;
+    if (method === 'minimum' || method === 'maximum') text = `${METHOD_WORDS[method]} of ${included.length} ${nounOf(included.length)}.`;
     if (n.reason && n.status === 'scored') text += ` ${n.reason}.`;
   }
   return {
@@ -230,6 +260,7 @@ function nodeCard(rubric: Rubric, n: ScoredNode): NodeCard {
     id: n.id,
     level: n.level,
     title: n.title,
+    ...(r?.shortTitle ? { shortTitle: r.shortTitle } : {}),
     ...(r?.description ? { description: r.description } : {}),
     status: n.status,
     score: n.score,
@@ -267,16 +298,17 @@ function nodeCard(rubric: Rubric, n: ScoredNode): NodeCard {
   return card;
 }
 
-function comparison(rank: RankOf | undefined, of: number, peer: { score: string | null; display: string | null; value: number | null; count: number } | undefined, own: string | null, rule: DisplayRule): Comparison {
+function comparison(rank: RankOf | undefined, of: number, peer: { score: string | null; display: string | null; value: number | null; count: number } | undefined, own: { score: string | null } | null, rule: DisplayRule): Comparison {
   const p = peer ?? { score: null, display: null, value: null, count: 0 };
-  const difference = own !== null && p.score !== null ? new D(own).minus(p.score).toFixed() : null;
+  const d = own ? exactDifference(own, p) : null;
+  const difference = d ? d.difference : null;
   return {
     rank: rank?.rank ?? null,
     rankLabel: rank?.rankLabel ?? '—',
     of,
     peer: p,
     difference,
-    differenceDisplay: difference === null ? null : signed(roundForDisplay(difference, rule)),
+    differenceDisplay: d === null ? null : signed(roundExact(d.exact, rule)),
   };
 }
 
@@ -318,7 +350,7 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
       value: v.value,
       ...(v.reason && v.status !== 'scored' ? { reason: v.reason } : {}),
       areas: [...v.areas],
-      comparison: comparison(entry ? { id: country, rank: entry.rank, rankLabel: entry.rankLabel, tied: entry.tied } : undefined, ranking.scored, peers.variants[v.id], v.status === 'scored' ? v.score : null, rule),
+      comparison: comparison(entry ? { id: country, rank: entry.rank, rankLabel: entry.rankLabel, tied: entry.tied } : undefined, ranking.scored, peers.variants[v.id], v.status === 'scored' ? v : null, rule),
     };
   });
 
@@ -328,7 +360,7 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
     return {
       node: nodeCard(rubric, n),
       inVariants: rubric.variants.filter((v) => v.areas.includes(n.id)).map((v) => v.id),
-      comparison: comparison(ranks.get(country), of, peers.areas[n.id], n.status === 'scored' ? n.score : null, rule),
+      comparison: comparison(ranks.get(country), of, peers.areas[n.id], n.status === 'scored' ? n : null, rule),
     };
   });
 
@@ -343,25 +375,17 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
     if (earlier && earlier.rubric.id === set.rubric.id) change = computeChange(rubric, earlier, set, { ...(earlierResult ? { earlierResult } : {}), laterResult: result });
   }
 
-  // Trend: the variant scored in most of the country's years.
+  // Trend: one measure for every scorecard of the context, scored in every year shown, and a
+  // peer average over a constant set of units (or a broken line with n).
   let trend: Scorecard['trend'] = null;
   if (years.length > 1) {
-    let best = rubric.defaultVariant;
-    let bestCount = -1;
-    for (const v of rubric.variants) {
-      const count = years.filter((y) => variantScore(ctx.result(country, y)!, v.id).score !== null).length;
-      if (count > bestCount) {
-        best = v.id;
-        bestCount = count;
-      }
-    }
+    const t = comparableTrend(ctx.results, { country, variants: trendVariants(rubric), peers: ctx.peers, display: rule, ...(ctx.trendVariant ? { variant: ctx.trendVariant } : {}) });
     trend = {
-      variant: best,
-      variantTitle: rubric.variants.find((v) => v.id === best)?.title ?? best,
-      points: years.map((y) => {
-        const s = variantScore(ctx.result(country, y)!, best);
-        return { year: y, ...s, peer: ctx.peerAverages(y).variants[best] ?? mean([], rule) };
-      }),
+      variant: t.measure.id,
+      variantTitle: t.measure.title,
+      peerMode: t.peerMode,
+      members: t.members,
+      points: t.points.map((p) => ({ year: p.year, score: p.score, display: p.display, value: p.value, peer: p.peer, segment: p.segment })),
     };
   }
 
@@ -389,6 +413,10 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
       ...(rubric.citation ? { citation: rubric.citation.trim() } : {}),
       scale: { min: rubric.scale.min, max: rubric.scale.max },
       precision: rubric.display.precision,
+      rounding: rubric.display.rounding,
+      ...unitWords(rubric),
+      ...(rubric.report?.highMeans ? { highMeans: rubric.report.highMeans } : {}),
+      ...(rubric.report?.shortTitle ? { shortTitle: rubric.report.shortTitle } : {}),
     },
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
     variant: rubric.defaultVariant,
@@ -403,7 +431,7 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
     weaknesses: sw.weaknesses,
     change,
     trend,
-    outcomes: options.outcomes ?? [],
+    ...(options.outcomes ? { outcomes: options.outcomes } : {}),
   };
   return card;
 }
@@ -424,12 +452,12 @@ export interface IndexRow {
 
 /** The index page model: a ranking of every country with links to the scorecards. */
 export interface IndexModel {
-  rubric: { id: string; version: string; title: string; citation?: string };
+  rubric: { id: string; version: string; title: string; citation?: string; unitNoun?: string; unitNounPlural?: string; highMeans?: string };
   year: number;
   variant: string;
   variantTitle: string;
   variants: { id: string; title: string }[];
-  areas: { id: string; title: string }[];
+  areas: { id: string; title: string; shortTitle?: string }[];
   rows: IndexRow[];
   /** Countries whose latest year is not the index year, with their own latest year. */
   others: IndexRow[];
@@ -445,7 +473,7 @@ export interface IndexModel {
  * ```ts
  * import { createScorecardContext, defaultIndexYear } from 'policy-index';
  * declare const ctx: ReturnType<typeof createScorecardContext>;
- * const year = defaultIndexYear(ctx); // 2019 for the bundled MIPEX data
+ * const year = defaultIndexYear(ctx); // the latest year of most units
  * ```
  */
 export function defaultIndexYear(ctx: ScorecardContext): number {
@@ -470,6 +498,8 @@ export interface IndexModelOptions {
   /** Link to a country's scorecard (default `<CC>.html`). */
   href?: (country: string) => string;
   generatedAt?: string;
+  /** The scorecards linked from ranked rows are for the ranking year (not each unit's latest year). */
+  cardsForYear?: boolean;
 }
 
 /**
@@ -496,7 +526,7 @@ export function buildIndexModel(ctx: ScorecardContext, options: IndexModelOption
     country: e.country,
     name: e.name,
     year: e.year,
-    latestYear: ctx.years(e.country)[ctx.years(e.country).length - 1] ?? e.year,
+    latestYear: options.cardsForYear && e.year === year ? year : (ctx.years(e.country)[ctx.years(e.country).length - 1] ?? e.year),
     href: href(e.country),
     rank: e.rank,
     rankLabel: e.rankLabel,
@@ -515,12 +545,12 @@ export function buildIndexModel(ctx: ScorecardContext, options: IndexModelOption
   }
   const peers = ctx.peerAverages(year);
   return {
-    rubric: { id: rubric.id, version: rubric.version, title: rubric.title, ...(rubric.citation ? { citation: rubric.citation.trim() } : {}) },
+    rubric: { id: rubric.id, version: rubric.version, title: rubric.title, ...(rubric.citation ? { citation: rubric.citation.trim() } : {}), ...unitWords(rubric), ...(rubric.report?.highMeans ? { highMeans: rubric.report.highMeans } : {}) },
     year,
     variant,
     variantTitle: rubric.variants.find((v) => v.id === variant)?.title ?? variant,
     variants: rubric.variants.map((v) => ({ id: v.id, title: v.title })),
-    areas: rubric.root.children.map((a) => ({ id: a.id, title: a.title })),
+    areas: rubric.root.children.map((a) => ({ id: a.id, title: a.title, ...(a.shortTitle ? { shortTitle: a.shortTitle } : {}) })),
     rows,
     others,
     peers: {

@@ -89,7 +89,7 @@ export function uncertaintyCsv(r: UncertaintyResult, d: RobustnessDisplay = {}):
  * ```ts
  * import { uncertaintyHtml, type UncertaintyResult } from 'policy-index';
  * declare const result: UncertaintyResult;
- * const page = uncertaintyHtml(result, { title: 'MIPEX 2019' });
+ * const page = uncertaintyHtml(result, { title: 'Demo index 2024' });
  * ```
  */
 export function uncertaintyHtml(r: UncertaintyResult, d: RobustnessDisplay = {}): string {

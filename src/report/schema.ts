@@ -76,6 +76,7 @@ export interface NodeCard {
   id: string;
   level: 'index' | 'area' | 'dimension' | 'indicator' | 'question';
   title: string;
+  shortTitle?: string;
   description?: string;
   status: 'scored' | 'missing' | 'not-applicable';
   score: string | null;
@@ -98,6 +99,7 @@ export const nodeCardSchema: z.ZodType<NodeCard> = z.object({
   id: z.string(),
   level: z.enum(['index', 'area', 'dimension', 'indicator', 'question']),
   title: z.string(),
+  shortTitle: z.string().optional(),
   description: z.string().optional(),
   status: z.enum(['scored', 'missing', 'not-applicable']),
   score: exact,
@@ -181,7 +183,8 @@ const changeSchema = z.object({
   variantTitle: z.string(),
   overall: z.object(scoreDeltaShape),
   variants: z.array(z.object({ id: z.string(), title: z.string(), ...scoreDeltaShape })),
-  areas: z.array(z.object({ id: z.string(), title: z.string(), ...scoreDeltaShape })),
+  areas: z.array(z.object({ id: z.string(), title: z.string(), status: z.enum(['compared', 'new', 'dropped', 'not-assessed']).optional(), ...scoreDeltaShape })),
+  assessedInOneYear: z.object({ count: z.number().int(), contribution: exact, contributionDisplay: z.string().nullable() }).optional().describe('Answers recorded in one of the two years only: not changes.'),
   changes: z.array(
     z.object({
       question: z.string(),
@@ -212,7 +215,9 @@ const seriesSchema = z.object({
 const trendSchema = z.object({
   variant: z.string(),
   variantTitle: z.string(),
-  points: z.array(z.object({ year: z.number().int(), score: exact, display, value: num, peer: averageScoreSchema })),
+  peerMode: z.enum(['constant', 'broken']).optional().describe('constant: the peer average is over the same units every year; broken: the line breaks where its set of units changes.'),
+  members: z.array(z.string()).optional().describe('The constant peer set.'),
+  points: z.array(z.object({ year: z.number().int(), score: exact, display, value: num, peer: averageScoreSchema, segment: z.number().int().optional() })),
 });
 
 /** One outcome indicator shown beside (never inside) the policy scores. */
@@ -250,6 +255,11 @@ export const scorecardSchema = z
       citation: z.string().optional(),
       scale: z.object({ min: z.number(), max: z.number() }),
       precision: z.number().int(),
+      rounding: z.string().optional().describe('Declared display rounding.'),
+      unitNoun: z.string().optional().describe('What one unit is called (declared by the rubric; default `country`).'),
+      unitNounPlural: z.string().optional(),
+      highMeans: z.string().optional().describe('What a high score means, as the rubric declares it.'),
+      shortTitle: z.string().optional(),
     }),
     generatedAt: z.string().optional().describe('Only present when the caller passes a time; output is otherwise reproducible byte for byte.'),
     variant: z.string().describe('The default variant.'),

@@ -81,14 +81,17 @@ export function buildSite(rubric: Rubric, sets: readonly AnswerSet[], options: B
   const gen = options.generatedAt ? { generatedAt: options.generatedAt } : {};
   countries.forEach((cc, i) => {
     options.onProgress?.(i + 1, countries.length, cc, ctx.name(cc));
-    const card = buildScorecard(ctx, cc, gen);
+    // With a report year, every scorecard is for that year; units without data for it keep
+    // their latest scorecard and are listed on the index as not assessed in that year.
+    const inYear = options.year !== undefined && ctx.years(cc).includes(options.year);
+    const card = buildScorecard(ctx, cc, { ...gen, ...(inYear ? { year: options.year } : {}) });
     if (!card) return;
     if (options.outcomes) card.outcomes = options.outcomes(cc, card.year);
     if (formats.includes('html')) files.push({ path: `${cc}.html`, text: renderScorecardHtml(card) });
     if (formats.includes('md')) files.push({ path: `${cc}.md`, text: renderScorecardMarkdown(card) });
     if (formats.includes('json')) files.push({ path: `${cc}.json`, text: renderScorecardJson(card) });
   });
-  const index = buildIndexModel(ctx, { ...(options.year !== undefined ? { year: options.year } : {}), ...(options.variant ? { variant: options.variant } : {}), ...gen });
+  const index = buildIndexModel(ctx, { ...(options.year !== undefined ? { year: options.year, cardsForYear: true } : {}), ...(options.variant ? { variant: options.variant } : {}), ...gen });
   const scale = { min: rubric.scale.min, max: rubric.scale.max };
   files.unshift({ path: 'index.html', text: renderIndexHtml(index, { scale }) });
   if (formats.includes('md')) files.push({ path: 'index.md', text: renderIndexMarkdown(index) });

@@ -26,6 +26,11 @@ export interface ChartSeriesInput {
   id: string;
   label: string;
   values: readonly (number | null)[];
+  /**
+   * Value labels as the rubric declares them (exact scores rounded by the one rounding
+   * function), one per category; without them labels are the numbers to `decimals` places.
+   */
+  displays?: readonly (string | null)[];
 }
 
 /** Options shared by the charts. */
@@ -57,7 +62,7 @@ function valueLabel(v: number | null, decimals: number): string {
 
 /** The generated text alternative: every value of every series. */
 export function describeData(categories: readonly ChartCategory[], series: readonly ChartSeriesInput[], decimals = 0): string {
-  return categories.map((c, i) => `${c.label}: ${series.map((s) => `${s.label} ${valueLabel(s.values[i] ?? null, decimals)}`).join(', ')}`).join('; ') + '.';
+  return categories.map((c, i) => `${c.label}: ${series.map((s) => `${s.label} ${(s.values[i] ?? null) === null ? 'no score' : (s.displays?.[i] ?? valueLabel(s.values[i] ?? null, decimals))}`).join(', ')}`).join('; ') + '.';
 }
 
 function open(o: ChartOptions, kind: string, width: number, height: number): { head: string; id: string } {
@@ -77,7 +82,7 @@ function legend(series: readonly ChartSeriesInput[], x: number, y: number, shape
     const colour = PALETTE[i % PALETTE.length]!;
     out += shapes ? marker(i, cx + 6, y - 4, colour, '') : `<rect x="${fmt(cx)}" y="${fmt(y - 10)}" width="12" height="12" fill="${colour}"${i > 0 ? ' fill-opacity="0.85"' : ''}/>`;
     if (shapes) out += `<line x1="${fmt(cx - 2)}" y1="${fmt(y - 4)}" x2="${fmt(cx + 14)}" y2="${fmt(y - 4)}" stroke="${colour}" stroke-width="2"${i > 0 ? ' stroke-dasharray="4 3"' : ''}/>`;
-    out += `<text x="${fmt(cx + 18)}" y="${fmt(y)}" font-size="12">${escapeXml(s.label)}</text>`;
+    out += `<text x="${fmt(cx + 18)}" y="${fmt(y)}" font-size="13">${escapeXml(s.label)}</text>`;
     cx += 30 + Math.min(40, s.label.length) * 6.6;
   });
   return out + '</g>';
@@ -138,15 +143,15 @@ export function barChartSvg(o: ChartOptions): string {
   for (let t = 0; t <= 4; t++) {
     const v = min + ((max - min) * t) / 4;
     body += `<line x1="${fmt(x(v))}" y1="${fmt(top - 4)}" x2="${fmt(x(v))}" y2="${fmt(height - 22)}" stroke="#d0d4da" stroke-width="1"/>`;
-    body += `<text x="${fmt(x(v))}" y="${fmt(height - 8)}" font-size="11" text-anchor="middle" fill="#4a5260">${fmt(v, 0)}</text>`;
+    body += `<text x="${fmt(x(v))}" y="${fmt(height - 8)}" font-size="13" text-anchor="middle" fill="#4a5260">${fmt(v, 0)}</text>`;
   }
   body += '</g>';
   o.categories.forEach((c, ci) => {
     const y0 = top + ci * rowH + 8;
     const lines = wrap(c.label, 28);
     const mid = y0 + (n * barH + (n - 1) * gap) / 2;
-    body += `<text class="category" x="${fmt(left - 8)}" y="${fmt(mid + 4 - (lines.length - 1) * 7)}" font-size="12" text-anchor="end" fill="#1f2933">`;
-    lines.forEach((l, li) => (body += `<tspan x="${fmt(left - 8)}"${li ? ' dy="14"' : ''}>${escapeXml(l)}</tspan>`));
+    body += `<text class="category" x="${fmt(left - 8)}" y="${fmt(mid + 4 - (lines.length - 1) * 7)}" font-size="13" text-anchor="end" fill="#1f2933">`;
+    lines.forEach((l, li) => (body += `<tspan x="${fmt(left - 8)}"${li ? ' dy="15"' : ''}>${escapeXml(l)}</tspan>`));
     body += '</text>';
     o.series.forEach((s, si) => {
       const v = s.values[ci] ?? null;
@@ -154,8 +159,15 @@ export function barChartSvg(o: ChartOptions): string {
       const colour = PALETTE[si % PALETTE.length]!;
       const w = v === null ? 0 : x(v) - x(min);
       const attrs = ` data-series="${escapeXml(s.id)}" data-area="${escapeXml(c.id)}" data-value="${v === null ? '' : fmt(v, 2)}"${v === null ? ' data-missing="true"' : ''}`;
-      body += `<rect class="mark" x="${fmt(x(min))}" y="${fmt(y)}" width="${fmt(w)}" height="${barH}" fill="${colour}"${si > 0 ? ' fill-opacity="0.85"' : ''}${attrs}><title>${escapeXml(`${s.label} — ${c.label}: ${valueLabel(v, decimals)}`)}</title></rect>`;
-      body += `<text x="${fmt(x(min) + w + 4)}" y="${fmt(y + barH - 3)}" font-size="11" fill="#1f2933" aria-hidden="true">${escapeXml(v === null ? 'n/a' : fmt(v, decimals))}</text>`;
+      const label = v === null ? 'no score' : (s.displays?.[ci] ?? fmt(v, decimals));
+      if (v === null) {
+        // Missing is drawn as missing: an empty dashed outline and a label, never a bar of 0.
+        body += `<rect class="mark" x="${fmt(x(min))}" y="${fmt(y)}" width="${fmt(plotW)}" height="${barH}" fill="none" stroke="${colour}" stroke-dasharray="3 3" stroke-opacity="0.6"${attrs}><title>${escapeXml(`${s.label} — ${c.label}: no score`)}</title></rect>`;
+        body += `<text class="value-label" x="${fmt(x(min) + 6)}" y="${fmt(y + barH - 2)}" font-size="13" font-style="italic" fill="#4a5260" aria-hidden="true">${escapeXml(label)}</text>`;
+      } else {
+        body += `<rect class="mark" x="${fmt(x(min))}" y="${fmt(y)}" width="${fmt(w)}" height="${barH}" fill="${colour}"${si > 0 ? ' fill-opacity="0.85"' : ''}${attrs}><title>${escapeXml(`${s.label} — ${c.label}: ${label}`)}</title></rect>`;
+        body += `<text class="value-label" x="${fmt(x(min) + w + 4)}" y="${fmt(y + barH - 2)}" font-size="13" fill="#1f2933" aria-hidden="true">${escapeXml(label)}</text>`;
+      }
     });
   });
   return head + body + '</svg>';
@@ -196,7 +208,7 @@ export function radarChartSvg(o: ChartOptions): string {
     const v = min + ((max - min) * t) / 4;
     const d = o.categories.map((_, i) => pt(i, v)).map(([px, py], i) => `${i ? 'L' : 'M'}${fmt(px)} ${fmt(py)}`).join('') + 'Z';
     body += `<path d="${d}" fill="none" stroke="#d0d4da" stroke-width="1"/>`;
-    body += `<text x="${fmt(cx + 3)}" y="${fmt(pt(0, v)[1] - 2)}" font-size="10" fill="#4a5260">${fmt(v, 0)}</text>`;
+    body += `<text x="${fmt(cx + 3)}" y="${fmt(pt(0, v)[1] - 2)}" font-size="13" fill="#4a5260">${fmt(v, 0)}</text>`;
   }
   o.categories.forEach((c, i) => {
     const [ex, ey] = pt(i, max);
@@ -206,29 +218,49 @@ export function radarChartSvg(o: ChartOptions): string {
   // Axis labels.
   o.categories.forEach((c, i) => {
     const a = angle(i);
-    const lx = cx + Math.cos(a) * (r + 16);
-    const ly = cy + Math.sin(a) * (r + 16);
+    const lx = cx + Math.cos(a) * (r + 20);
+    const ly = cy + Math.sin(a) * (r + 20);
     const cos = Math.cos(a);
     const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
     const lines = wrap(c.label, 18);
     const sin = Math.sin(a);
     const dy = sin < -0.5 ? -(lines.length - 1) * 13 : sin > 0.5 ? 8 : 4 - (lines.length - 1) * 6;
-    body += `<text class="category" x="${fmt(lx)}" y="${fmt(ly + dy)}" font-size="11.5" text-anchor="${anchor}" fill="#1f2933">`;
-    lines.forEach((l, li) => (body += `<tspan x="${fmt(lx)}"${li ? ' dy="13"' : ''}>${escapeXml(l)}</tspan>`));
+    body += `<text class="category" x="${fmt(lx)}" y="${fmt(ly + dy)}" font-size="13" text-anchor="${anchor}" fill="#1f2933">`;
+    lines.forEach((l, li) => (body += `<tspan x="${fmt(lx)}"${li ? ' dy="15"' : ''}>${escapeXml(l)}</tspan>`));
     body += '</text>';
   });
   // Series: later series drawn first so the first (the country) is on top.
   const layers: string[] = [];
   o.series.forEach((s, si) => {
     const colour = PALETTE[si % PALETTE.length]!;
-    const pts = o.categories.map((_, i) => pt(i, s.values[i] ?? min));
-    const d = pts.map(([px, py], i) => `${i ? 'L' : 'M'}${fmt(px)} ${fmt(py)}`).join('') + 'Z';
+    const vals = o.categories.map((_, i) => s.values[i] ?? null);
+    const pts = vals.map((v, i) => (v === null ? null : pt(i, v)));
+    const complete = pts.every((p) => p !== null);
+    // A missing area is a gap in the line (never a point at the scale's minimum).
+    let d = '';
+    if (complete) d = pts.map((p, i) => `${i ? 'L' : 'M'}${fmt(p![0])} ${fmt(p![1])}`).join('') + 'Z';
+    else {
+      pts.forEach((p, i) => {
+        if (!p) return;
+        const prev = pts[(i - 1 + pts.length) % pts.length];
+        d += `${prev && i > 0 ? 'L' : 'M'}${fmt(p[0])} ${fmt(p[1])}`;
+      });
+      const last = pts[pts.length - 1];
+      if (last && pts[0]) d += `L${fmt(pts[0][0])} ${fmt(pts[0][1])}`;
+    }
     let g = `<g class="series" data-series="${escapeXml(s.id)}">`;
-    g += `<path d="${d}" fill="${colour}" fill-opacity="${si === 0 ? '0.18' : '0.06'}" stroke="${colour}" stroke-width="2"${si > 0 ? ' stroke-dasharray="5 4"' : ''}/>`;
+    if (d) g += `<path d="${d}" fill="${complete ? colour : 'none'}" fill-opacity="${si === 0 ? '0.18' : '0.06'}" stroke="${colour}" stroke-width="2"${si > 0 ? ' stroke-dasharray="5 4"' : ''}/>`;
     o.categories.forEach((c, i) => {
-      const v = s.values[i] ?? null;
-      const [px, py] = pts[i]!;
-      g += marker(si, px, py, colour, ` class="mark" data-series="${escapeXml(s.id)}" data-area="${escapeXml(c.id)}" data-value="${v === null ? '' : fmt(v, 2)}"${v === null ? ' data-missing="true"' : ''}`).replace(/\/>$/, `><title>${escapeXml(`${s.label} — ${c.label}: ${valueLabel(v, o.decimals ?? 0)}`)}</title></${si % 4 === 0 ? 'circle' : si % 4 === 1 ? 'rect' : 'path'}>`);
+      const v = vals[i]!;
+      const p = pts[i];
+      const attrs = ` class="mark" data-series="${escapeXml(s.id)}" data-area="${escapeXml(c.id)}" data-value="${v === null ? '' : fmt(v, 2)}"${v === null ? ' data-missing="true"' : ''}`;
+      const label = v === null ? 'no score' : (s.displays?.[i] ?? fmt(v, o.decimals ?? 0));
+      if (!p) {
+        const [mx, my] = pt(i, min + (max - min) * (0.35 + 0.12 * si));
+        g += `<text${attrs} x="${fmt(mx)}" y="${fmt(my)}" font-size="13" font-style="italic" text-anchor="middle" fill="${colour}"><title>${escapeXml(`${s.label} — ${c.label}: no score`)}</title>no score</text>`;
+        return;
+      }
+      g += marker(si, p[0], p[1], colour, attrs).replace(/\/>$/, `><title>${escapeXml(`${s.label} — ${c.label}: ${label}`)}</title></${si % 4 === 0 ? 'circle' : si % 4 === 1 ? 'rect' : 'path'}>`);
     });
     layers.push(g + '</g>');
   });
@@ -240,7 +272,8 @@ export function radarChartSvg(o: ChartOptions): string {
 export interface LineSeriesInput {
   id: string;
   label: string;
-  points: readonly { year: number; value: number | null }[];
+  /** `display`: the value label as declared; `segment`: the line is unbroken only within a segment; `n`: units averaged, shown at the point. */
+  points: readonly { year: number; value: number | null; display?: string | null; segment?: number; n?: number }[];
 }
 
 /** Options of {@link lineChartSvg}. */
@@ -281,7 +314,7 @@ export function lineChartSvg(o: LineChartOptions): string {
   const yv = (v: number) => top + plotH - ((Math.max(min, Math.min(max, v)) - min) / (max - min)) * plotH;
   const id = `${o.idPrefix ?? 'chart'}-line`;
   const desc =
-    o.desc ?? o.series.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${valueLabel(p.value, decimals)}`).join(', ')}`).join('; ') + '.';
+    o.desc ?? o.series.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${p.value === null ? 'no score' : (p.display ?? valueLabel(p.value, decimals))}${p.n !== undefined ? ` (n=${p.n})` : ''}`).join(', ')}`).join('; ') + '.';
   let out =
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-line" id="${escapeXml(id)}" role="img" aria-labelledby="${escapeXml(id)}-title ${escapeXml(id)}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" data-chart="line">` +
     `<title id="${escapeXml(id)}-title">${escapeXml(o.title)}</title><desc id="${escapeXml(id)}-desc">${escapeXml(desc)}</desc>`;
@@ -290,11 +323,11 @@ export function lineChartSvg(o: LineChartOptions): string {
   for (let t = 0; t <= 4; t++) {
     const v = min + ((max - min) * t) / 4;
     out += `<line x1="${left}" y1="${fmt(yv(v))}" x2="${width - right}" y2="${fmt(yv(v))}" stroke="#d0d4da" stroke-width="1"/>`;
-    out += `<text x="${left - 6}" y="${fmt(yv(v) + 4)}" font-size="11" text-anchor="end" fill="#4a5260">${fmt(v, 0)}</text>`;
+    out += `<text x="${left - 6}" y="${fmt(yv(v) + 4)}" font-size="13" text-anchor="end" fill="#4a5260">${fmt(v, 0)}</text>`;
   }
   const step = years.length > 14 ? 2 : 1;
   years.forEach((y, i) => {
-    if (i % step === 0 || i === years.length - 1) out += `<text x="${fmt(x(y))}" y="${height - 10}" font-size="11" text-anchor="middle" fill="#4a5260">${y}</text>`;
+    if (i % step === 0 || i === years.length - 1) out += `<text x="${fmt(x(y))}" y="${height - 10}" font-size="13" text-anchor="middle" fill="#4a5260">${y}</text>`;
   });
   out += '</g>';
   const layers: string[] = [];
@@ -302,11 +335,14 @@ export function lineChartSvg(o: LineChartOptions): string {
     const colour = PALETTE[si % PALETTE.length]!;
     let d = '';
     let pen = false;
+    let seg: number | undefined;
     for (const p of s.points) {
       if (p.value === null) {
         pen = false;
         continue;
       }
+      if (p.segment !== seg) pen = false;
+      seg = p.segment;
       d += `${pen ? 'L' : 'M'}${fmt(x(p.year))} ${fmt(yv(p.value))}`;
       pen = true;
     }
@@ -314,7 +350,8 @@ export function lineChartSvg(o: LineChartOptions): string {
     if (d) g += `<path d="${d}" fill="none" stroke="${colour}" stroke-width="2.5"${si > 0 ? ' stroke-dasharray="5 4"' : ''}/>`;
     for (const p of s.points) {
       if (p.value === null) continue;
-      g += marker(si, x(p.year), yv(p.value), colour, ` class="mark" data-series="${escapeXml(s.id)}" data-year="${p.year}" data-value="${fmt(p.value, 2)}"`);
+      g += marker(si, x(p.year), yv(p.value), colour, ` class="mark" data-series="${escapeXml(s.id)}" data-year="${p.year}" data-value="${fmt(p.value, 2)}"${p.n !== undefined ? ` data-n="${p.n}"` : ''}`);
+      if (p.n !== undefined) g += `<text class="n-label" x="${fmt(x(p.year))}" y="${fmt(yv(p.value) + 18)}" font-size="12" text-anchor="middle" fill="${colour}">n=${p.n}</text>`;
     }
     layers.push(g + '</g>');
   });

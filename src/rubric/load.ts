@@ -248,7 +248,7 @@ function buildIndicator(raw: unknown, frame: Frame, ctx: Ctx, parentKind: NodeKi
 }
 
 function group(
-  c: { id: string; title: string; description?: string | undefined; aliases?: string[] | undefined; replaces?: string | string[] | undefined; weight?: number | undefined; dimension?: string | undefined; notes?: string | undefined; aggregation?: z.infer<typeof aggregationSchema> | undefined },
+  c: { id: string; title: string; shortTitle?: string | undefined; description?: string | undefined; aliases?: string[] | undefined; replaces?: string | string[] | undefined; weight?: number | undefined; dimension?: string | undefined; notes?: string | undefined; aggregation?: z.infer<typeof aggregationSchema> | undefined },
   kind: GroupNode['kind'],
   frame: Frame,
   children: RubricNode[],
@@ -266,6 +266,7 @@ function group(
     kind,
     level,
     title: c.title,
+    ...(c.shortTitle !== undefined ? { shortTitle: c.shortTitle } : {}),
     ...(c.description !== undefined ? { description: c.description } : {}),
     aliases: c.aliases ?? [],
     ...(c.replaces !== undefined ? { replaces: typeof c.replaces === 'string' ? [c.replaces] : c.replaces } : {}),
@@ -488,6 +489,7 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
     authors: header.authors ?? [],
     scale: header.scale,
     display: { precision: header.display.precision, rounding: header.display.rounding },
+    ...(header.report !== undefined ? { report: { ...header.report } } : {}),
     missing: ctx.defaultMissing,
     regions: header.regions,
     root,

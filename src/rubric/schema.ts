@@ -193,6 +193,7 @@ export const compositeIndicatorShape = { ...groupFields, questions: z.array(z.un
 export const dimensionShape = { ...groupFields, indicators: z.array(z.unknown()).min(1) };
 export const areaShape = {
   ...groupFields,
+  shortTitle: z.string().min(1).optional().meta({ description: 'A short name of the area for chart labels and compact table headers (default: the title).' }),
   dimensions: z.array(z.unknown()).min(1).optional(),
   indicators: z.array(z.unknown()).min(1).optional(),
 };
@@ -224,6 +225,16 @@ export function migrationRuleSchema() {
     .meta({ title: 'MigrationRule' });
 }
 
+export const reportWordsSchema = z
+  .strictObject({
+    unitNoun: z.string().min(1).optional().meta({ description: 'What one assessed unit is called on reports: `country` (default), `economy`, `region`, `municipality` …' }),
+    unitNounPlural: z.string().min(1).optional().meta({ description: 'The plural of `unitNoun` (default: `unitNoun` + `s`, `countries` for `country`).' }),
+    highMeans: z.string().min(1).optional().meta({ description: 'What a high score means, completing “higher is …” (e.g. `more open`). Without it reports say only that the scale runs from min to max.' }),
+    shortTitle: z.string().min(1).optional().meta({ description: 'A short name of the index for page headers (default: the title).' }),
+    outcomeFramework: z.string().min(1).optional().meta({ description: 'Id of an outcome framework whose indicators reports may show beside the scores (e.g. `zaragoza`). Without it reports show outcomes only when outcome data are passed explicitly.' }),
+  })
+  .meta({ title: 'Report words', description: 'The words reports use for this index: nothing on a report is specific to one index unless the rubric says it here.' });
+
 export const rubricHeaderShape = {
   $schema: z.string().optional().meta({ description: 'Editor hint; ignored.' }),
   schemaVersion: z.literal(1).meta({ description: 'Version of the rubric file format. Always 1 for now.' }),
@@ -236,6 +247,7 @@ export const rubricHeaderShape = {
   authors: z.array(z.string()).optional(),
   scale: scaleSchema.default({ min: 0, max: 100 }),
   display: displaySchema.default({ precision: 2, rounding: 'half-up' }),
+  report: reportWordsSchema.optional(),
   missing: missingRuleSchema.default({ policy: 'omit', minShare: 0 }),
   regions: regionCombineSchema.default('mean'),
   aggregation: aggregationSchema.optional().meta({ description: 'Default aggregation of variants (default `mean`).' }),

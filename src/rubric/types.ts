@@ -92,6 +92,8 @@ interface NodeBase {
   /** Dimension label, when dimensions are labels rather than levels. */
   dimension?: string;
   notes?: string;
+  /** Short name for chart labels and compact headers (areas). */
+  shortTitle?: string;
   parentId?: string;
   /** Ids from the root down to this node, itself included. */
   ancestry: readonly string[];
@@ -140,6 +142,15 @@ export interface RubricVariant {
   missing: MissingRule;
 }
 
+/** The words reports use for a rubric: unit nouns, what a high score means, an outcome framework. */
+export interface RubricReportWords {
+  unitNoun?: string;
+  unitNounPlural?: string;
+  highMeans?: string;
+  shortTitle?: string;
+  outcomeFramework?: string;
+}
+
 /** A loaded and checked rubric. */
 export interface Rubric {
   schemaVersion: 1;
@@ -152,6 +163,8 @@ export interface Rubric {
   authors: readonly string[];
   scale: { min: number; max: number };
   display: { precision: number; rounding: Rounding };
+  /** The words reports use for this index (see {@link RubricReportWords}). */
+  report?: RubricReportWords;
   missing: MissingRule;
   regions: RegionCombine;
   /** The index node: its children are the areas. Its id is the rubric id. */

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { attachExact } from './exact-value.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import {
   add,
@@ -157,6 +158,7 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
       handling: 'included',
       children: [],
     };
+    attachExact(node, x);
     if (n.dimension !== undefined) node.dimension = n.dimension;
     if (extra) {
       if (extra.handling !== undefined) node.handling = extra.handling;
@@ -359,7 +361,7 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
         file: answers.file,
       });
     }
-    variantScores.push({
+    variantScores.push(attachExact({
       id: v.id,
       title: v.title,
       status: w.node.status,
@@ -368,7 +370,7 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
       value: w.node.value,
       ...(w.node.reason ? { reason: w.node.reason } : {}),
       areas: v.areas,
-    });
+    }, w.x));
   }
   let variantId = options.variant ?? rubric.defaultVariant;
   if (!variantWorks.has(variantId)) {
@@ -379,9 +381,9 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
   const variant = rubric.variants.find((v) => v.id === variantId)!;
   const rootChildren = areaWorks.map((a) => {
     const inVariant = chosen.node.children.find((c) => c.id === a.node.id);
-    return inVariant ?? { ...a.node, handling: 'not-in-variant' as const, effectiveWeight: null };
+    return inVariant ?? attachExact({ ...a.node, handling: 'not-in-variant' as const, effectiveWeight: null }, a.x);
   });
-  const root: ScoredNode = { ...chosen.node, title: rubric.title, children: rootChildren, method: `${variant.aggregation.method} of variant "${variant.id}"` };
+  const root: ScoredNode = attachExact({ ...chosen.node, title: rubric.title, children: rootChildren, method: `${variant.aggregation.method} of variant "${variant.id}"` }, chosen.x);
   setShares(root, ONE, effective);
   return {
     rubric: { id: rubric.id, version: rubric.version, title: rubric.title },

@@ -1,0 +1,38 @@
+/**
+ * The exact value behind a score string. Score results carry scores as strings (exact to 60
+ * significant digits for non-terminating fractions) so that they stay plain data; the scorer
+ * also keeps the exact rational on each scored node and variant, out of sight (a
+ * non-enumerable property: JSON output and equality checks do not see it), so that derived
+ * figures — peer averages, differences, changes — are computed from the rationals, not from
+ * the rounded strings.
+ *
+ * @module
+ */
+import { D, ratio, type Exact } from '../answers/exact.js';
+
+const EXACT = Symbol('exact score');
+
+/** Keeps the exact value of a score on the object that shows it. */
+export function attachExact<T extends object>(target: T, x: Exact | null | undefined): T {
+  if (x) Object.defineProperty(target, EXACT, { value: x, enumerable: false, configurable: true, writable: true });
+  return target;
+}
+
+/**
+ * The exact value of a scored node or variant score: the scorer's rational when it is kept,
+ * else the value of its score string; null when it has no score.
+ */
+export function exactScore(item: { score: string | null }): Exact | null {
+  const kept = (item as { [EXACT]?: Exact })[EXACT];
+  if (kept) return kept;
+  return item.score === null ? null : fromDecimalString(item.score);
+}
+
+/** The exact fraction of a plain decimal string (`-12.5`, `62.4999…`); decimals with an exponent go through {@link D}. */
+export function fromDecimalString(s: string): Exact {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s.trim());
+  if (!m) return new D(s);
+  const frac = m[3] ?? '';
+  const n = BigInt(m[2]! + frac) * (m[1] ? -1n : 1n);
+  return ratio(n, 10n ** BigInt(frac.length));
+}
