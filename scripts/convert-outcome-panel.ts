@@ -28,8 +28,10 @@ if (hasErrors(loaded.diagnostics) || !loaded.value) {
   console.error('Not converted: the panel has errors.');
   process.exit(1);
 }
+// Code-point order, so that the output does not depend on the locale.
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const rows = [...loaded.value.observations].sort(
-  (a, b) => a.indicator.localeCompare(b.indicator) || a.country.localeCompare(b.country) || a.year - b.year || a.cohort.localeCompare(b.cohort),
+  (a, b) => byCodePoint(a.indicator, b.indicator) || byCodePoint(a.country, b.country) || a.year - b.year || byCodePoint(a.cohort, b.cohort),
 );
 const lines = ['country,year,indicator,cohort,value', ...rows.map((o) => `${o.country},${o.year},${o.indicator},${o.cohort},${o.text}`)];
 writeFileSync(output, lines.join('\n') + '\n');

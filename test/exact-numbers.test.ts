@@ -102,3 +102,55 @@ describe('decision-table inputs are compared exactly', () => {
     }
   });
 });
+
+describe('number answers and band bounds are compared exactly', () => {
+  const banded = [
+    'schemaVersion: 1',
+    'id: bands',
+    'version: 1.0.0',
+    'title: Bands',
+    'areas:',
+    '  - id: wait',
+    '    title: Waiting',
+    '    indicators:',
+    '      - id: days',
+    '        title: Days',
+    '        type: number',
+    '        range: { min: 0, max: 9007199254740993 }',
+    '        bands:',
+    '          - { max: 9007199254740992, score: 100 }',
+    '          - { min: 9007199254740993, score: 0 }',
+    '      - id: share',
+    '        title: Share',
+    '        type: number',
+    '        bands:',
+    '          - { max: 0.3, score: 100 }',
+    '          - { min: 0.30000000000000001, score: 50 }',
+  ].join('\n');
+  const set = (lines: string[]) =>
+    loadAnswerSet(['schemaVersion: 1', 'rubric: bands@1.0.0', 'country: CA', 'year: 2020', 'answers:', ...lines.map((l) => `  ${l}`)].join('\n')).value!;
+
+  it('puts an answer in the band its written digits fall in, not the band of its nearest double', () => {
+    const r = loadRubric(banded);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const rubric = r.value!;
+    // Both bounds and both answers are the same double (9007199254740992, 0.3); only the text tells them apart.
+    const above = scoreAnswerSet(rubric, set(['days: 9007199254740993', 'share: 0.30000000000000001']), { reportMissing: false });
+    expect(findScoredNode(above.root, 'days')?.score).toBe('0');
+    expect(findScoredNode(above.root, 'share')?.score).toBe('50');
+    const below = scoreAnswerSet(rubric, set(['days: 9007199254740992', 'share: 0.3']), { reportMissing: false });
+    expect(findScoredNode(below.root, 'days')?.score).toBe('100');
+    expect(findScoredNode(below.root, 'share')?.score).toBe('100');
+    // The full entry form and the regional form keep their digits too.
+    const full = scoreAnswerSet(rubric, set(['days: { answer: 9007199254740993 }', 'share: { byRegion: { X-A: 0.30000000000000001, X-B: 0.30000000000000001 } }']), { reportMissing: false });
+    expect(findScoredNode(full.root, 'days')?.score).toBe('0');
+    expect(findScoredNode(full.root, 'share')?.score).toBe('50');
+  });
+
+  it('checks the valid range exactly', () => {
+    const rubric = loadRubric(banded).value!;
+    const out = scoreAnswerSet(rubric, set(['days: 9007199254740994']), { reportMissing: false });
+    // 9007199254740994 is a double of its own, above the range's written maximum.
+    expect(findScoredNode(out.root, 'days')?.status).not.toBe('scored');
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { DiagnosticCode } from '../diagnostics/index.js';
 import type { QuestionNode, ScoreBand } from '../rubric/types.js';
+import { numberText } from '../rubric/numbers.js';
 import { add, D, div, exactNumber, fromDecimalText, fromNumber, cmp, toDec, ZERO, type Dec, type Exact } from './exact.js';
 import type { Answer, AnswerValue } from './types.js';
 
@@ -44,8 +45,14 @@ export type InterpretedAnswer =
 
 const describe = (v: unknown) => (Array.isArray(v) ? `[${v.join(', ')}]` : JSON.stringify(v));
 
-function inBand(b: ScoreBand, n: number): boolean {
-  return (b.min === undefined || n >= b.min) && (b.max === undefined || n <= b.max);
+/** Whether the exact value `x` lies in the band, its bounds read exactly as written in the rubric. */
+function inBand(b: ScoreBand, x: Exact): boolean {
+  return (b.min === undefined || cmp(x, exactNumber(b, 'min', b.min)) >= 0) && (b.max === undefined || cmp(x, exactNumber(b, 'max', b.max)) <= 0);
+}
+
+/** The exact value of a number answer: its written text when the loader kept it, else the number. */
+function exactAnswer(value: number, text: string | undefined): Exact {
+  return (text !== undefined ? fromDecimalText(text) : undefined) ?? fromNumber(value);
 }
 
 function bandLabel(b: ScoreBand): string {
@@ -65,8 +72,10 @@ export function forgetInterpretations(q: QuestionNode): void {
 }
 
 /** Interprets one plain value (not regional). Results for plain values are cached per question. */
-export function interpretValue(q: QuestionNode, value: AnswerValue): InterpretedValue {
+export function interpretValue(q: QuestionNode, value: AnswerValue, text?: string): InterpretedValue {
   if (Array.isArray(value)) return interpretUncached(q, value);
+  // A number written with more digits than its double holds is interpreted from its text, uncached.
+  if (typeof value === 'number' && text !== undefined && text !== String(value)) return interpretUncached(q, value, text);
   let cache = (q as WithCache)[VALUES];
   if (!cache) {
     cache = new Map();
@@ -82,7 +91,7 @@ export function interpretValue(q: QuestionNode, value: AnswerValue): Interpreted
   return hit;
 }
 
-function interpretUncached(q: QuestionNode, value: AnswerValue): InterpretedValue {
+function interpretUncached(q: QuestionNode, value: AnswerValue, text?: string): InterpretedValue {
   if (value === 'unknown') return { status: 'unknown' };
   if (value === 'not-applicable') return { status: 'not-applicable' };
   const optionIds = q.options.map((o) => o.id);
@@ -106,10 +115,12 @@ function interpretUncached(q: QuestionNode, value: AnswerValue): InterpretedValu
     }
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return wrong('a number' + (q.unit ? ` (${q.unit})` : ''));
-      if ((q.range?.min !== undefined && value < q.range.min) || (q.range?.max !== undefined && value > q.range.max)) {
+      const x = exactAnswer(value, text);
+      const range = q.range;
+      if ((range?.min !== undefined && cmp(x, exactNumber(range, 'min', range.min)) < 0) || (range?.max !== undefined && cmp(x, exactNumber(range, 'max', range.max)) > 0)) {
         return { status: 'invalid', problem: { code: 'ANSWERS_NUMBER_OUT_OF_RANGE', message: `${value} is outside the valid range of "${q.id}".`, expected: `${q.range?.min ?? '−∞'}–${q.range?.max ?? '∞'}`, actual: String(value) } };
       }
-      const band = (q.bands ?? []).find((b) => inBand(b, value));
+      const band = (q.bands ?? []).find((b) => inBand(b, x));
       if (!band) return { status: 'invalid', problem: { code: 'ANSWERS_NUMBER_OUT_OF_RANGE', message: `${value} falls in no score band of "${q.id}".`, actual: String(value) } };
       return { status: 'answered', score: exactNumber(band, 'score', band.score), label: `${value}${q.unit ? ' ' + q.unit : ''}`, optionIds: [], matched: bandLabel(band) };
     }
@@ -127,7 +138,8 @@ function interpretUncached(q: QuestionNode, value: AnswerValue): InterpretedValu
         return { status: 'answered', score, label, optionIds: ordered.map((o) => o.id) };
       }
       if (scoring.method === 'count') {
-        const band = scoring.bands.find((b) => inBand(b, ordered.length));
+        const count = fromNumber(ordered.length);
+        const band = scoring.bands.find((b) => inBand(b, count));
         if (!band) return { status: 'invalid', problem: { code: 'ANSWERS_NUMBER_OUT_OF_RANGE', message: `${ordered.length} checked option(s) fall in no band of "${q.id}".` } };
         return { status: 'answered', score: exactNumber(band, 'score', band.score), label, optionIds: ordered.map((o) => o.id), matched: `${ordered.length} checked (${bandLabel(band)})` };
       }
@@ -156,10 +168,11 @@ function interpretUncached(q: QuestionNode, value: AnswerValue): InterpretedValu
  */
 export function interpretAnswer(q: QuestionNode, answer: Answer): InterpretedAnswer {
   if (answer.recordedScore !== undefined) return interpretRecorded(q, answer.recordedScore);
-  if (answer.byRegion === undefined) return interpretValue(q, answer.value!);
+  if (answer.byRegion === undefined) return interpretValue(q, answer.value!, typeof answer.value === 'number' ? numberText(answer, 'value', answer.value) : undefined);
   const parts: { region: string; score: Exact; label: string; optionIds: readonly string[] }[] = [];
   for (const region of Object.keys(answer.byRegion).sort()) {
-    const v = interpretValue(q, answer.byRegion[region]!);
+    const given = answer.byRegion[region]!;
+    const v = interpretValue(q, given, typeof given === 'number' ? numberText(answer.byRegion, region, given) : undefined);
     if (v.status === 'invalid') return { status: 'invalid', problem: { ...v.problem, message: `Region ${region}: ${v.problem.message}` } };
     if (v.status !== 'answered') continue;
     parts.push({ region, score: v.score, label: v.label, optionIds: v.optionIds });

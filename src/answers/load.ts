@@ -3,6 +3,8 @@ import { hasErrors } from '../diagnostics/index.js';
 import { located, parseYamlSource, type SourceLocator } from '../source/yaml-source.js';
 import { zodIssuesToDiagnostics } from '../source/zod-diagnostics.js';
 import { answerEntrySchema, answerSetHeaderSchema, answerSetHeaderShape, simpleAnswerSchema } from './schema.js';
+import type { PathSegment } from '../diagnostics/diagnostic.js';
+import { recordNumberText } from '../rubric/numbers.js';
 import type { Answer, AnswerSet, AnswerValue } from './types.js';
 
 /** A plain decimal number as written: digits, optionally a sign and a fraction. */
@@ -127,7 +129,7 @@ export function loadAnswerSet(text: string, options: LoadAnswerSetOptions = {}):
         diagnostics.push(located(parsed.locator, { code: 'ANSWERS_WRONG_TYPE', severity: 'error', message: `\`byRegion\` of "${question}" lists no region.`, path: [...path, 'byRegion'] }));
         continue;
       }
-      answers.set(question, {
+      const full: Answer = {
         question,
         ...(v.answer !== undefined ? { value: v.answer as AnswerValue } : {}),
         ...(v.byRegion !== undefined ? { byRegion: v.byRegion as Record<string, AnswerValue> } : {}),
@@ -141,7 +143,9 @@ export function loadAnswerSet(text: string, options: LoadAnswerSetOptions = {}):
           ...(v.status !== undefined ? { status: v.status } : {}),
         },
         source,
-      });
+      };
+      keepAnswerNumberTexts(parsed, full, path, 'answer');
+      answers.set(question, full);
     } else {
       const s = simpleAnswerSchema.safeParse(entry);
       if (!s.success) {
@@ -156,7 +160,9 @@ export function loadAnswerSet(text: string, options: LoadAnswerSetOptions = {}):
         );
         continue;
       }
-      answers.set(question, { question, value: s.data as AnswerValue, evidence: { citations: [] }, source });
+      const simple: Answer = { question, value: s.data as AnswerValue, evidence: { citations: [] }, source };
+      keepAnswerNumberTexts(parsed, simple, path, undefined);
+      answers.set(question, simple);
     }
   }
   const set: AnswerSet = {
@@ -230,4 +236,15 @@ export function createAnswerSet(input: {
     ...(input.countryName !== undefined ? { countryName: input.countryName } : {}),
     ...(input.status !== undefined ? { status: input.status } : {}),
   };
+}
+
+/**
+ * Records the written text of number answers (`value`, and each region's number), so that
+ * bands compare `9007199254740993` or `0.30000000000000001` exactly rather than as doubles.
+ */
+function keepAnswerNumberTexts(parsed: { numberText: (path: PathSegment[]) => string | undefined }, answer: Answer, path: PathSegment[], valueKey: string | undefined): void {
+  if (typeof answer.value === 'number') recordNumberText(answer, 'value', answer.value, parsed.numberText(valueKey === undefined ? path : [...path, valueKey]));
+  if (answer.byRegion) {
+    for (const [region, v] of Object.entries(answer.byRegion)) if (typeof v === 'number') recordNumberText(answer.byRegion, region, v, parsed.numberText([...path, 'byRegion', region]));
+  }
 }

@@ -42,7 +42,7 @@ describe('loadOutcomeData — long CSV', () => {
   });
 
   it('checks per-100k and ratio units', () => {
-    expect(brief('a.csv', `${HEAD}AT,2019,incarceration-rate,native,100001\nAT,2019,median-net-income,native,-5\n`).map((d) => d[0])).toEqual(['OUTCOME_IMPOSSIBLE_VALUE', 'OUTCOME_IMPOSSIBLE_VALUE']);
+    expect(brief('a.csv', `${HEAD}AT,2019,incarceration-rate,nationals,100001\nAT,2019,median-net-income,native,-5\n`).map((d) => d[0])).toEqual(['OUTCOME_IMPOSSIBLE_VALUE', 'OUTCOME_IMPOSSIBLE_VALUE']);
   });
 
   it('reports duplicate rows (also across aliases and files) and keeps them out', () => {

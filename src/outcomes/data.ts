@@ -338,7 +338,7 @@ function readCsv(reader: Reader, text: string, options: OutcomeLoadOptions): { l
     const f: CsvField | undefined = record.fields[i];
     return f ? { text: f.value, line: f.line, column: f.column } : { text: '', line: record.line, column: 1 };
   };
-  const wideColumns = layout.format === 'wide' ? Object.entries(layout.cohortColumns).map(([name, cohort]) => [col(name), cohort] as const).filter((e): e is readonly [number, string] => e[0] !== undefined) : [];
+  const wideColumns = layout.format === 'wide' ? Object.entries(layout.cohortColumns).map(([name, cohort]) => [col(name), cohort, name] as const).filter((e): e is readonly [number, string, string] => e[0] !== undefined) : [];
 
   for (const record of doc.records) {
     if (record.fields.length !== header.fields.length) {
@@ -355,7 +355,11 @@ function readCsv(reader: Reader, text: string, options: OutcomeLoadOptions): { l
     }
     if (layout.format === 'long') {
       const cohortCell = cell(record, col(layout.columns.cohort)!);
-      const cohort = resolveLabel(layout.cohortLabels, reader.framework.cohorts.map((c) => c.id), cohortCell.text) ?? cohortCell.text.trim();
+      const special = layout.cohortLabelsByIndicator && Object.prototype.hasOwnProperty.call(layout.cohortLabelsByIndicator, indicator.id) ? layout.cohortLabelsByIndicator[indicator.id] : undefined;
+      const cohort =
+        (special ? resolveLabel(special, [], cohortCell.text) : undefined) ??
+        resolveLabel(layout.cohortLabels, reader.framework.cohorts.map((c) => c.id), cohortCell.text) ??
+        cohortCell.text.trim();
       if (!reader.framework.cohorts.some((c) => c.id === cohort)) {
         const hint = didYouMean(cohort, [...reader.framework.cohorts.map((c) => c.id), ...Object.keys(layout.cohortLabels)]);
         reader.diagnostics.push({
@@ -373,7 +377,9 @@ function readCsv(reader: Reader, text: string, options: OutcomeLoadOptions): { l
       }
       addValue(reader, recordKey, country, year, indicator, cohort, cell(record, col(layout.columns.value)!));
     } else {
-      for (const [i, cohort] of wideColumns) {
+      const special = layout.cohortColumnsByIndicator && Object.prototype.hasOwnProperty.call(layout.cohortColumnsByIndicator, indicator.id) ? layout.cohortColumnsByIndicator[indicator.id] : undefined;
+      for (const [i, general, name] of wideColumns) {
+        const cohort = special && Object.prototype.hasOwnProperty.call(special, name) ? special[name]! : general;
         const c = cell(record, i);
         if (MISSING_TOKENS.has(c.text.trim())) continue;
         addValue(reader, recordKey, country, year, indicator, cohort, c);

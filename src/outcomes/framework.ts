@@ -55,6 +55,7 @@ const longLayoutSchema = z.strictObject({
   indicator: id.optional(),
   indicatorLabels: labelMap.optional(),
   cohortLabels: labelMap.optional(),
+  cohortLabelsByIndicator: z.record(z.string().min(1), labelMap).optional(),
   ignoreColumns: z.array(text).optional(),
 });
 
@@ -66,6 +67,7 @@ const wideLayoutSchema = z.strictObject({
   indicator: id.optional(),
   indicatorLabels: labelMap.optional(),
   cohortColumns: labelMap.refine((m) => Object.keys(m).length > 0, 'a wide layout needs at least one cohort column'),
+  cohortColumnsByIndicator: z.record(z.string().min(1), labelMap).optional(),
   ignoreColumns: z.array(text).optional(),
 });
 
@@ -244,6 +246,28 @@ function compile(input: FrameworkInput, locator: SourceLocator): Result<OutcomeF
         problem(`Layout "${l.id}" maps "${label}" to the cohort "${target}", which the framework does not declare.`, [...base, cohortKey, label], hint ? { hint } : {});
       }
     }
+    const byIndicator = (l.format === 'long' ? l.cohortLabelsByIndicator : l.cohortColumnsByIndicator) ?? {};
+    const byIndicatorKey = l.format === 'long' ? 'cohortLabelsByIndicator' : 'cohortColumnsByIndicator';
+    for (const [indicatorId, map] of Object.entries(byIndicator)) {
+      const indicator = input.indicators.find((ind) => ind.id === indicatorId);
+      if (!indicator) {
+        const hint = didYouMean(indicatorId, indicatorIds);
+        problem(`Layout "${l.id}" relabels cohorts for the indicator "${indicatorId}", which the framework does not declare.`, [...base, byIndicatorKey, indicatorId], hint ? { hint } : {});
+        continue;
+      }
+      for (const [label, target] of Object.entries(map)) {
+        if (l.format === 'wide' && !Object.prototype.hasOwnProperty.call(l.cohortColumns, label)) {
+          const hint = didYouMean(label, Object.keys(l.cohortColumns));
+          problem(`Layout "${l.id}" relabels the column "${label}" for "${indicatorId}", but it is not one of its cohortColumns.`, [...base, byIndicatorKey, indicatorId, label], hint ? { hint } : {});
+        }
+        if (!indicator.cohorts.includes(target)) {
+          const hint = didYouMean(target, indicator.cohorts);
+          problem(`Layout "${l.id}" maps "${label}" to the cohort "${target}", which the indicator "${indicatorId}" does not declare.`, [...base, byIndicatorKey, indicatorId, label], hint ? { hint } : {});
+        }
+      }
+    }
+    const copyByIndicator = (m: Record<string, Record<string, string>> | undefined): Record<string, Record<string, string>> =>
+      Object.fromEntries(Object.entries(m ?? {}).map(([k, v]) => [k, { ...v }]));
     const named = [...Object.values(l.columns), ...(l.format === 'wide' ? Object.keys(l.cohortColumns) : [])];
     const seen = new Set<string>();
     for (const name of named) {
@@ -252,8 +276,8 @@ function compile(input: FrameworkInput, locator: SourceLocator): Result<OutcomeF
     }
     const common = { id: l.id, title: l.title ?? l.id, indicatorLabels: { ...(l.indicatorLabels ?? {}) }, ignoreColumns: [...(l.ignoreColumns ?? [])], ...(l.indicator ? { indicator: l.indicator } : {}) };
     return l.format === 'long'
-      ? { ...common, format: 'long', columns: { ...l.columns }, cohortLabels: { ...(l.cohortLabels ?? {}) } }
-      : { ...common, format: 'wide', columns: { ...l.columns }, cohortColumns: { ...l.cohortColumns } };
+      ? { ...common, format: 'long', columns: { ...l.columns }, cohortLabels: { ...(l.cohortLabels ?? {}) }, ...(l.cohortLabelsByIndicator ? { cohortLabelsByIndicator: copyByIndicator(l.cohortLabelsByIndicator) } : {}) }
+      : { ...common, format: 'wide', columns: { ...l.columns }, cohortColumns: { ...l.cohortColumns }, ...(l.cohortColumnsByIndicator ? { cohortColumnsByIndicator: copyByIndicator(l.cohortColumnsByIndicator) } : {}) };
   });
   if (!layouts.some((l) => l.id === CANONICAL_OUTCOME_LAYOUT.id)) layouts.push(CANONICAL_OUTCOME_LAYOUT);
 

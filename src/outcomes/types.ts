@@ -201,6 +201,12 @@ export interface OutcomeLongLayout {
   indicatorLabels: Record<string, string>;
   /** Labels used in the file → cohort ids (ids themselves are always accepted). */
   cohortLabels: Record<string, string>;
+  /**
+   * Labels that mean a different cohort for one indicator: indicator id → (label → cohort id).
+   * For a series whose rows carry the same labels as the others but are broken down another
+   * way (by citizenship rather than country of birth, say). Checked before `cohortLabels`.
+   */
+  cohortLabelsByIndicator?: Record<string, Record<string, string>>;
   /** Columns that are read past without a warning. */
   ignoreColumns: string[];
 }
@@ -225,6 +231,8 @@ export interface OutcomeWideLayout {
   indicatorLabels: Record<string, string>;
   /** Column name → cohort id. */
   cohortColumns: Record<string, string>;
+  /** Cohort columns that mean a different cohort for one indicator: indicator id → (column → cohort id). */
+  cohortColumnsByIndicator?: Record<string, Record<string, string>>;
   /** Columns that are read past, such as a file's own gap or ratio columns (gaps are always recomputed). */
   ignoreColumns: string[];
 }

@@ -7,6 +7,7 @@ import type { Diagnostic, DiagnosticCode, PathSegment, Severity } from '../diagn
 import { located, type SourceLocator } from '../source/yaml-source.js';
 import { didYouMean } from '../source/suggest.js';
 import type { Frame } from './load.js';
+import { compareRatios, writtenRatio, type WrittenRatio } from './numbers.js';
 import type { ConditionValue, DecisionRow, GroupNode, QuestionNode, Rubric, RubricNode, ScoreBand } from './types.js';
 
 /** Words that cannot be option ids because answers use them. */
@@ -206,25 +207,38 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
   }
 
   function checkBands(q: QuestionNode, sub: PathSegment[], bands: readonly ScoreBand[], range: { min?: number; max?: number }): void {
-    bands.forEach((b, i) => {
+    // Bounds are compared exactly, as written (integers beyond 2^53, long decimals), never as doubles.
+    const exact = (owner: object, field: 'min' | 'max', v: number | undefined): WrittenRatio | undefined => (v === undefined ? undefined : writtenRatio(owner, field, v));
+    const ONE_RATIO: WrittenRatio = { n: 1n, d: 1n };
+    const isWhole = (x: WrittenRatio) => x.n % x.d === 0n;
+    const bounds = bands.map((b, i) => ({ b, i, min: exact(b, 'min', b.min), max: exact(b, 'max', b.max) }));
+    bounds.forEach(({ b, i, min, max }) => {
       checkScore(q, [...sub, i, 'score'], b.score, 'band');
-      if (b.min !== undefined && b.max !== undefined && b.min > b.max) report('SCHEMA_INVALID_VALUE', q, [...sub, i], `Band ${i + 1} of "${q.id}" has min ${b.min} above max ${b.max}.`);
+      if (min && max && compareRatios(min, max) > 0) report('SCHEMA_INVALID_VALUE', q, [...sub, i], `Band ${i + 1} of "${q.id}" has min ${b.min} above max ${b.max}.`);
     });
-    const sorted = [...bands].map((b, i) => ({ b, i })).sort((x, y) => (x.b.min ?? -Infinity) - (y.b.min ?? -Infinity));
+    // Open lower bounds first, then by exact lower bound.
+    const sorted = [...bounds].sort((x, y) => (x.min === undefined ? (y.min === undefined ? 0 : -1) : y.min === undefined ? 1 : compareRatios(x.min, y.min)));
     for (let k = 1; k < sorted.length; k++) {
-      const prev = sorted[k - 1]!.b;
+      const prev = sorted[k - 1]!;
       const cur = sorted[k]!;
-      const prevMax = prev.max ?? Infinity;
-      const curMin = cur.b.min ?? -Infinity;
-      if (curMin <= prevMax) report('RUBRIC_BANDS_OVERLAP', q, [...sub, cur.i], `Band ${cur.i + 1} of "${q.id}" overlaps band ${sorted[k - 1]!.i + 1}.`);
-      else if (curMin - prevMax > 1 || (curMin - prevMax > 0 && (!Number.isInteger(curMin) || !Number.isInteger(prevMax)))) {
-        report('RUBRIC_BANDS_GAP', q, [...sub, cur.i], `Values between ${prevMax} and ${curMin} fall in no band of "${q.id}".`, { severity: 'warning' });
+      if (prev.max === undefined || cur.min === undefined || compareRatios(cur.min, prev.max) <= 0) {
+        report('RUBRIC_BANDS_OVERLAP', q, [...sub, cur.i], `Band ${cur.i + 1} of "${q.id}" overlaps band ${prev.i + 1}.`);
+        continue;
+      }
+      const diff: WrittenRatio = { n: cur.min.n * prev.max.d - prev.max.n * cur.min.d, d: cur.min.d * prev.max.d };
+      if (compareRatios(diff, ONE_RATIO) > 0 || !isWhole(cur.min) || !isWhole(prev.max)) {
+        report('RUBRIC_BANDS_GAP', q, [...sub, cur.i], `Values between ${prev.b.max} and ${cur.b.min} fall in no band of "${q.id}".`, { severity: 'warning' });
       }
     }
-    const lowest = sorted[0]?.b.min;
-    const highest = sorted.reduce((m, s) => Math.max(m, s.b.max ?? Infinity), -Infinity);
-    if (range.min !== undefined && lowest !== undefined && lowest > range.min) report('RUBRIC_BANDS_GAP', q, sub, `Values from ${range.min} to below ${lowest} fall in no band of "${q.id}".`, { severity: 'warning' });
-    if (range.max !== undefined && highest < range.max) report('RUBRIC_BANDS_GAP', q, sub, `Values above ${highest} up to ${range.max} fall in no band of "${q.id}".`, { severity: 'warning' });
+    const lowest = sorted[0];
+    // The highest upper bound; a band open above covers every value, so there is no gap at the top.
+    const openAbove = sorted.some((s) => s.max === undefined);
+    let highest: (typeof sorted)[number] | undefined;
+    if (!openAbove) for (const s of sorted) if (!highest || compareRatios(s.max!, highest.max!) > 0) highest = s;
+    const rangeMin = exact(range, 'min', range.min);
+    const rangeMax = exact(range, 'max', range.max);
+    if (rangeMin && lowest?.min && compareRatios(lowest.min, rangeMin) > 0) report('RUBRIC_BANDS_GAP', q, sub, `Values from ${range.min} to below ${lowest.b.min} fall in no band of "${q.id}".`, { severity: 'warning' });
+    if (rangeMax && highest?.max && compareRatios(highest.max, rangeMax) < 0) report('RUBRIC_BANDS_GAP', q, sub, `Values above ${highest.b.max} up to ${range.max} fall in no band of "${q.id}".`, { severity: 'warning' });
   }
 
   function checkGroup(g: GroupNode): void {

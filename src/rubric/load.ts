@@ -149,8 +149,15 @@ function keepQuestionTexts(frame: Frame, node: QuestionNode): void {
   if (node.type === 'yes-no') {
     for (const o of node.options) if (frame.locator.numberText) recordNumberText(o, 'score', o.score, frame.locator.numberText([...frame.path, 'scores', o.id]));
   } else node.options.forEach((o, i) => keepText(frame, o, 'score', ['options', i, 'score']));
-  node.bands?.forEach((b, i) => keepText(frame, b, 'score', ['bands', i, 'score']));
-  if (node.scoring?.method === 'count') node.scoring.bands.forEach((b, i) => keepText(frame, b, 'score', ['scoring', 'bands', i, 'score']));
+  node.bands?.forEach((b, i) => {
+    for (const f of ['score', 'min', 'max']) keepText(frame, b, f, ['bands', i, f]);
+  });
+  if (node.range) for (const f of ['min', 'max']) keepText(frame, node.range, f, ['range', f]);
+  if (node.scoring?.method === 'count') {
+    node.scoring.bands.forEach((b, i) => {
+      for (const f of ['score', 'min', 'max']) keepText(frame, b, f, ['scoring', 'bands', i, f]);
+    });
+  }
   if (node.scoring?.method === 'rules') {
     node.scoring.rules.forEach((r, i) => keepText(frame, r, 'score', ['scoring', 'rules', i, 'score']));
     keepText(frame, node.scoring, 'default', ['scoring', 'default']);
