@@ -280,9 +280,9 @@ function keyLine(text: string, at: number, limit: number): KeyLine | undefined {
     return afterColon(text, keyText(q.value), at, q.end, limit);
   }
   // The first `:` followed by a space or the line's end closes a plain key.
-  let colon = text.indexOf(':', at);
-  while (colon >= 0 && colon < limit && colon + 1 < limit && text.charCodeAt(colon + 1) !== 32) colon = text.indexOf(':', colon + 1);
-  if (colon < 0 || colon >= limit) return undefined;
+  let colon = at;
+  while (colon < limit && !(text.charCodeAt(colon) === 58 && (colon + 1 === limit || text.charCodeAt(colon + 1) === 32))) colon++;
+  if (colon >= limit) return undefined;
   const raw = text.slice(at, colon);
   if (!plainOk(raw, false) || raw.endsWith(' ') || raw.includes(':') || FLOW_INDICATOR.test(raw)) giveUp();
   return afterColon(text, keyText(resolvePlain(raw)), at, colon, limit);
@@ -304,8 +304,9 @@ function inlineValue(text: string, at: number, line: Line): FastNode {
     lineRestOk(text, q.after, limit);
     return { kind: 'scalar', start: q.start, end: q.end, nodeEnd: line.next, value: q.value };
   }
-  let stop = text.indexOf(' #', at);
-  if (stop < 0 || stop >= limit) stop = limit;
+  // A comment starts at ` #`; searched within the line only.
+  let stop = at;
+  while (stop < limit && !(text.charCodeAt(stop) === 35 && text.charCodeAt(stop - 1) === 32)) stop++;
   let end = stop;
   while (end > at && text.charCodeAt(end - 1) === 32) end--;
   const raw = text.slice(at, end);

@@ -2,7 +2,9 @@ import type { Diagnostic, Result } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { located, parseYamlSource, type ParsedSource, type SourceLocator } from '../source/yaml-source.js';
 import { zodIssuesToDiagnostics } from '../source/zod-diagnostics.js';
+import type { z } from 'zod';
 import { parseAnswerYamlFast } from './fast-parse.js';
+import { isPlainAnswerEntry, isPlainHeader, isPlainSimpleAnswer } from './plain-shape.js';
 import { answerEntrySchema, answerSetHeaderSchema, answerSetHeaderShape, simpleAnswerSchema } from './schema.js';
 import type { Answer, AnswerSet, AnswerValue } from './types.js';
 
@@ -48,7 +50,7 @@ export function loadAnswerSet(text: string, options: LoadAnswerSetOptions = {}):
 }
 
 /** The answer set in a parsed text (internal: also used to check the fast reader against the full parser). */
-export function answerSetFromSource(parsed: ParsedSource, file: string): Result<AnswerSet> {
+export function answerSetFromSource(parsed: ParsedSource, file: string, quickChecks = true): Result<AnswerSet> {
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (parsed.value === undefined) return { diagnostics };
   const raw = parsed.value;
@@ -56,7 +58,8 @@ export function answerSetFromSource(parsed: ParsedSource, file: string): Result<
     diagnostics.push({ code: 'YAML_NOT_A_MAPPING', severity: 'error', message: 'An answer set must be a mapping of fields.', file, line: 1, column: 1 });
     return { diagnostics };
   }
-  const header = answerSetHeaderSchema.safeParse(raw);
+  // The quick checks accept only what the schemas accept, and leave every problem to them.
+  const header = quickChecks && isPlainHeader(raw) ? { success: true as const, data: raw as z.output<typeof answerSetHeaderSchema> } : answerSetHeaderSchema.safeParse(raw);
   if (!header.success) {
     const found = zodIssuesToDiagnostics(header.error.issues, raw, [], parsed.locator, (p) => (p.length === 0 ? Object.keys(answerSetHeaderShape) : []));
     for (const d of found) {
@@ -79,7 +82,7 @@ export function answerSetFromSource(parsed: ParsedSource, file: string): Result<
     const pos = parsed.locator.locateKey(path);
     const source = { file, line: pos?.line ?? 1, column: pos?.column ?? 1 };
     if (entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
-      const e = answerEntrySchema.safeParse(entry);
+      const e = quickChecks && isPlainAnswerEntry(entry) ? { success: true as const, data: entry as z.output<typeof answerEntrySchema> } : answerEntrySchema.safeParse(entry);
       if (!e.success) {
         for (const item of zodIssuesToDiagnostics(e.error.issues, entry, path, parsed.locator, (p) => (p.length === 0 ? Object.keys(answerEntrySchema.shape) : []))) diagnostics.push(item);
         continue;
@@ -150,7 +153,7 @@ export function answerSetFromSource(parsed: ParsedSource, file: string): Result<
         source,
       });
     } else {
-      const s = simpleAnswerSchema.safeParse(entry);
+      const s = quickChecks && isPlainSimpleAnswer(entry) ? { success: true as const, data: entry as z.output<typeof simpleAnswerSchema> } : simpleAnswerSchema.safeParse(entry);
       if (!s.success) {
         diagnostics.push(
           located(parsed.locator, {
