@@ -212,37 +212,39 @@ describe('quick shape checks', () => {
   };
 
   it('accept only what the schemas accept, and the schemas give the value back unchanged', () => {
-    const headerArb = fc.record(
-      {
-        schemaVersion: fc.constantFrom(1, 2, '1'),
-        rubric: fc.constantFrom('demo@1.0.0', 'demo', 'demo@1.0.0-rc.1', 7),
-        country: fc.constantFrom('CA', 'BE-VLG', 'ca', 'CAN'),
-        year: fc.constantFrom(2024, 1900, 2200, 1899, 2024.5, '2024'),
-        referenceDate: fc.constantFrom('2024-05-01', '2024-5-1', 5),
-        status: fc.constantFrom('draft', 'reviewed', 'final', 'done'),
-        title: value,
-        metadata: fc.oneof(fc.dictionary(fc.constantFrom('region', 'income.group', '1bad', 'x y'), scalar, { maxKeys: 3 }), value),
-        answers: fc.oneof(fc.dictionary(fc.string({ maxLength: 4 }), value, { maxKeys: 4 }), value),
-        bogus: value,
-      },
-      { requiredKeys: [] },
+    // A valid header with one to three fields changed (or removed), so that each rule is met on its edge.
+    const headerField = fc.oneof(
+      fc.tuple(fc.constant('schemaVersion'), fc.constantFrom(1, 2, '1')),
+      fc.tuple(fc.constant('rubric'), fc.constantFrom('demo@1.0.0', 'demo', 'demo@1.0.0-rc.1', 7, '-x@1.0.0')),
+      fc.tuple(fc.constant('country'), fc.constantFrom('CA', 'BE-VLG', 'ca', 'CAN', 'BE-VLGX')),
+      fc.tuple(fc.constant('year'), fc.constantFrom(2024, 1900, 2200, 1899, 2201, 2024.5, '2024', NaN)),
+      fc.tuple(fc.constant('referenceDate'), fc.constantFrom('2024-05-01', '2024-5-1', 5)),
+      fc.tuple(fc.constant('status'), fc.constantFrom('draft', 'reviewed', 'final', 'done', null)),
+      fc.tuple(fc.constantFrom('title', 'countryName', 'originalCode', 'answeredBy', 'reviewedBy', 'source', 'citation', '$schema', 'bogus'), value),
+      fc.tuple(fc.constant('metadata'), fc.oneof(fc.dictionary(fc.constantFrom('region', 'income.group', '1bad', 'x y'), scalar, { maxKeys: 3 }), value)),
+      fc.tuple(fc.constant('answers'), fc.oneof(fc.dictionary(fc.string({ maxLength: 4 }), value, { maxKeys: 4 }), value)),
     );
+    const headerArb = fc.tuple(fc.array(headerField, { minLength: 1, maxLength: 3 }), fc.boolean()).map(([fields, drop]) => {
+      const h: Record<string, unknown> = { schemaVersion: 1, rubric: 'demo@1.0.0', country: 'CA', year: 2024, answers: { a: 'yes' } };
+      for (const [k, v] of fields) h[k] = v;
+      if (drop) delete h[fields[0]![0]];
+      return h;
+    });
     fc.assert(fc.property(headerArb, (h) => agree(isPlainHeader(h), answerSetHeaderSchema, h)), { numRuns: 300, seed: 7 });
-    const entryArb = fc.record(
-      {
-        answer: value,
-        byRegion: fc.oneof(fc.dictionary(fc.constantFrom('AT-1', 'AT-2'), value, { maxKeys: 2 }), value),
-        recordedScore: fc.oneof(scalar, fc.constantFrom(75, '62.5', '6e1', '-3')),
-        regions: fc.constantFrom('not-recorded', 'recorded'),
-        citations: fc.oneof(fc.array(value, { maxLength: 2 }), value),
-        comment: value,
-        sourceUrl: value,
-        status: fc.constantFrom('final', 'nope'),
-        score: value,
-        extra: value,
-      },
-      { requiredKeys: [] },
+    const entryField = fc.oneof(
+      fc.tuple(fc.constant('answer'), value),
+      fc.tuple(fc.constant('byRegion'), fc.oneof(fc.dictionary(fc.constantFrom('AT-1', 'AT-2'), value, { maxKeys: 2 }), value)),
+      fc.tuple(fc.constant('recordedScore'), fc.oneof(scalar, fc.constantFrom(75, '62.5', '6e1', '-3', '1.'))),
+      fc.tuple(fc.constant('regions'), fc.constantFrom('not-recorded', 'recorded')),
+      fc.tuple(fc.constant('citations'), fc.oneof(fc.array(value, { maxLength: 2 }), value)),
+      fc.tuple(fc.constantFrom('comment', 'sourceUrl', 'answeredBy', 'reviewedBy', 'score', 'extra'), value),
+      fc.tuple(fc.constant('status'), fc.constantFrom('final', 'nope')),
     );
+    const entryArb = fc.array(entryField, { minLength: 1, maxLength: 3 }).map((fields) => {
+      const e: Record<string, unknown> = { answer: 'yes' };
+      for (const [k, v] of fields) e[k] = v;
+      return e;
+    });
     fc.assert(fc.property(entryArb, (e) => agree(isPlainAnswerEntry(e), answerEntrySchema, e)), { numRuns: 300, seed: 8 });
     fc.assert(fc.property(value, (v) => agree(isPlainSimpleAnswer(v), simpleAnswerSchema, v)), { numRuns: 300, seed: 9 });
     // They do accept the common shapes (else they would be of no use).
