@@ -83,6 +83,8 @@ export function readFileBytes(path: string, display = path, options: ReadFileOpt
       if (n === 0) break;
       total += n;
       if (total > max) return fail('FILE_TOO_LARGE', `"${display}" is more than ${max} bytes; the limit is ${max}.`);
+      // A short read that gives the whole file as stated is its end: no further call needed.
+      if (total === fst.size && total < buffer.length) break;
     }
     return { value: buffer.subarray(0, total), diagnostics: [] };
   } catch (error) {
