@@ -7,7 +7,8 @@
  *
  * and calls `bench.time(name, fn, options)` once per operation. The runner imports each module
  * in file-name order, times every operation (a few warm-up calls, then many timed calls) and
- * prints one table: median, 95th percentile and mean in milliseconds. A module may call
+ * prints one table: median, 95th percentile, mean, minimum and maximum in milliseconds (the
+ * spread matters: the machine may be shared). A module may call
  * `bench.section(title)` to start a new group of rows. An optional command-line argument
  * keeps only the modules whose file name contains it (e.g. `npx tsx bench/run.ts core`).
  * Modules that need data that is not present should print why and return without timing.
@@ -39,6 +40,8 @@ interface Row {
   median: number;
   p95: number;
   mean: number;
+  min: number;
+  max: number;
 }
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -63,15 +66,15 @@ function createBench(rows: Row[], defaultSection: string): Bench {
         samples.push(performance.now() - t0);
       }
       samples.sort((a, b) => a - b);
-      rows.push({ section, name, iterations, median: quantile(samples, 0.5), p95: quantile(samples, 0.95), mean: samples.reduce((s, x) => s + x, 0) / samples.length });
+      rows.push({ section, name, iterations, median: quantile(samples, 0.5), p95: quantile(samples, 0.95), mean: samples.reduce((s, x) => s + x, 0) / samples.length, min: samples[0]!, max: samples[samples.length - 1]! });
     },
   };
 }
 
 function printTable(rows: readonly Row[]): void {
   const ms = (n: number) => (n < 1 ? n.toFixed(3) : n < 100 ? n.toFixed(2) : n.toFixed(0));
-  const header = ['operation', 'runs', 'median ms', 'p95 ms', 'mean ms'];
-  const body = rows.map((r) => [r.name, String(r.iterations), ms(r.median), ms(r.p95), ms(r.mean)]);
+  const header = ['operation', 'runs', 'median ms', 'p95 ms', 'mean ms', 'min ms', 'max ms'];
+  const body = rows.map((r) => [r.name, String(r.iterations), ms(r.median), ms(r.p95), ms(r.mean), ms(r.min), ms(r.max)]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   let section: string | undefined;

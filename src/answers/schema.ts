@@ -5,6 +5,17 @@
  */
 import { z } from 'zod';
 
+/** `id@version` of a rubric. */
+export const RUBRIC_REF_TEXT = /^[A-Za-z0-9][A-Za-z0-9_.-]*@\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+/** ISO 3166-1 alpha-2, or CC-XXX for a sub-national unit. */
+export const UNIT_CODE_TEXT = /^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/;
+/** YYYY-MM-DD. */
+export const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+/** A metadata key. */
+export const METADATA_KEY_TEXT = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+/** A recorded score written as text. */
+export const DECIMAL_SCORE_TEXT = /^-?\d+(?:\.\d+)?$/;
+
 const finite = () => z.number().refine((n) => Number.isFinite(n), 'a finite number');
 
 export const answerStatusSchema = z.enum(['draft', 'reviewed', 'final']).meta({ description: 'Review state of an answer or answer set.' });
@@ -33,7 +44,7 @@ export const answerEntrySchema = z
       .optional()
       .meta({ description: 'Answers that differ by region, keyed by region code; combined by the rubric\'s rule (mean by default).' }),
     recordedScore: z
-      .union([finite(), z.string().regex(/^-?\d+(?:\.\d+)?$/, 'a decimal number')])
+      .union([finite(), z.string().regex(DECIMAL_SCORE_TEXT, 'a decimal number')])
       .optional()
       .meta({
         description:
@@ -58,18 +69,18 @@ export const answerSetHeaderShape = {
   schemaVersion: z.literal(1),
   rubric: z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*@\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'rubric id@version, e.g. mipex-2020@1.0.0')
+    .regex(RUBRIC_REF_TEXT, 'rubric id@version, e.g. mipex-2020@1.0.0')
     .meta({ description: 'The rubric the answers were written for, as `id@version`.' }),
   country: z
     .string()
-    .regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, 'an ISO 3166-1 alpha-2 code, or CC-XXX for a sub-national unit (ISO 3166-2)')
+    .regex(UNIT_CODE_TEXT, 'an ISO 3166-1 alpha-2 code, or CC-XXX for a sub-national unit (ISO 3166-2)')
     .meta({ description: 'ISO 3166-1 alpha-2 country code, or an ISO 3166-2 sub-national code such as `BE-VLG`.' }),
   countryName: z.string().optional(),
   originalCode: z.string().optional().meta({ description: 'The code used by the source, when it differs (e.g. `UK` for GB).' }),
   year: z.int().min(1900).max(2200).meta({ description: 'Reference year. One answer set describes the law of one country in one year.' }),
   referenceDate: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+    .regex(DATE_TEXT, 'a date YYYY-MM-DD')
     .optional()
     .meta({ description: 'Exact reference date within the year, when known.' }),
   title: z.string().optional(),
@@ -79,7 +90,7 @@ export const answerSetHeaderShape = {
   source: z.string().optional().meta({ description: 'Where the answers come from (e.g. a workbook and sheet).' }),
   citation: z.string().optional(),
   metadata: z
-    .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'a key of letters, digits, ".", "_" or "-"'), z.union([z.string(), finite(), z.boolean()]))
+    .record(z.string().regex(METADATA_KEY_TEXT, 'a key of letters, digits, ".", "_" or "-"'), z.union([z.string(), finite(), z.boolean()]))
     .optional()
     .meta({ description: 'Free facts about the unit (region, income group …), usable in peer groups as `meta:key=value`; never scored.' }),
   answers: z.record(z.string(), z.unknown()).meta({ description: 'Answers by question id: a bare answer or an answer object with evidence.' }),

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { readTextFile } from './safe-fs.js';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Result } from '../diagnostics/index.js';
@@ -135,14 +135,15 @@ export function expandAnswerPaths(paths: readonly string[], extensions: readonly
       diagnostics.push({ code: 'FOLDER_TOO_DEEP', severity: 'warning', message: `"${dir}" lies more than ${MAX_FOLDER_DEPTH} folders deep; its files are not read.`, file: dir });
       return;
     }
-    let entries: string[];
+    let entries: Dirent[];
     try {
-      entries = readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       diagnostics.push({ code: 'FILE_NOT_FOUND', severity: 'error', message: `Cannot read the folder "${dir}".`, file: dir });
       return;
     }
-    for (const e of entries) {
+    for (const dirent of entries) {
+      const e = dirent.name;
       if (tooMany) return;
       if (++entriesSeen > MAX_FOLDER_ENTRIES) {
         tooMany = true;
@@ -152,10 +153,13 @@ export function expandAnswerPaths(paths: readonly string[], extensions: readonly
       if (e.startsWith('.')) continue;
       const full = join(dir, e);
       const wantedName = wanted.has(e.slice(e.lastIndexOf('.') + 1).toLowerCase());
+      // A plain file of another kind needs no look at all.
+      if (dirent.isFile() && !wantedName) continue;
       let st;
       let link = false;
       try {
-        link = lstatSync(full).isSymbolicLink();
+        // The folder listing tells links from files; a file of unknown type is asked about.
+        link = dirent.isSymbolicLink() || (!dirent.isFile() && !dirent.isDirectory() && lstatSync(full).isSymbolicLink());
         st = statSync(full);
       } catch (error) {
         if (link && wantedName) diagnostics.push({ code: 'FILE_NOT_FOUND', severity: 'error', message: `"${full}" is a symbolic link that leads nowhere${(error as NodeJS.ErrnoException).code === 'ELOOP' ? ' (it leads back to itself)' : ''}; it is not read.`, file: full });

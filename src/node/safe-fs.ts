@@ -69,18 +69,24 @@ export function readFileBytes(path: string, display = path, options: ReadFileOpt
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const fst = fstatSync(fd);
     if (!fst.isFile()) return fail('FILE_NOT_REGULAR', `"${display}" is ${kindOf(fst)}, not a regular file; it is not read.`);
-    // Read at most max + 1 bytes: a file that grows while it is read is still cut off.
-    const chunks: Buffer[] = [];
+    // Read at most max + 1 bytes: a file that grows while it is read is still cut off. The
+    // buffer fits the file as stated (plus one byte, to see the end), and grows if it must.
+    let buffer = Buffer.alloc(Math.min(max + 1, Math.max(fst.size + 1, 4096)));
     let total = 0;
-    const chunk = Buffer.alloc(Math.min(max + 1, Math.max(fst.size + 1, 64 * 1024)));
     for (;;) {
-      const n = readSync(fd, chunk, 0, Math.min(chunk.length, max + 1 - total), null);
+      if (total === buffer.length) {
+        const bigger = Buffer.alloc(Math.min(max + 1, buffer.length * 2));
+        buffer.copy(bigger, 0, 0, total);
+        buffer = bigger;
+      }
+      const n = readSync(fd, buffer, total, buffer.length - total, null);
       if (n === 0) break;
-      chunks.push(Buffer.from(chunk.subarray(0, n)));
       total += n;
       if (total > max) return fail('FILE_TOO_LARGE', `"${display}" is more than ${max} bytes; the limit is ${max}.`);
+      // A short read that gives the whole file as stated is its end: no further call needed.
+      if (total === fst.size && total < buffer.length) break;
     }
-    return { value: Buffer.concat(chunks, total), diagnostics: [] };
+    return { value: buffer.subarray(0, total), diagnostics: [] };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return fail('FILE_NOT_FOUND', `Cannot read "${display}"${code ? ` (${code})` : ''}.`);
