@@ -45,6 +45,29 @@ describe('hostile loader inputs (regressions)', () => {
     expect(long.diagnostics.map((d) => d.code)).toEqual(['YAML_KEY_TOO_LONG']);
   });
 
+  it('YAML above 1,000,000 characters is FILE_TOO_LARGE before parsing; at the limit it is read', () => {
+    const over = parseYamlSource(`a: ${'x'.repeat(999_998)}`, 'big.yaml');
+    expect(over.diagnostics).toMatchObject([{ code: 'FILE_TOO_LARGE', file: 'big.yaml', line: 1, column: 1 }]);
+    const at = parseYamlSource(`a: ${'x'.repeat(999_997)}`, 'big.yaml');
+    expect(at.diagnostics).toEqual([]);
+  });
+
+  it('a mostly broken YAML text (shuffled outcome lines) is given up after the first errors', () => {
+    const text = fixture('shuffled-outcome-lines.yaml');
+    const r = loadOutcomeData([{ name: 'o.yaml', text }], framework);
+    const lines = text.split(/\r\n|\r|\n/);
+    expect(r.diagnostics.length).toBe(51);
+    expect(r.diagnostics.every((d) => d.code === 'YAML_SYNTAX' && d.file === 'o.yaml')).toBe(true);
+    expect(r.diagnostics[50]!.message).toMatch(/More syntax errors follow/);
+    for (const d of r.diagnostics) {
+      expect(d.line!).toBeLessThanOrEqual(lines.length);
+      expect(d.column!).toBeLessThanOrEqual(lines[d.line! - 1]!.length + 1);
+    }
+    // The same text repeated to 900,000 characters stops at the same place: parsing stopped early.
+    const long = loadOutcomeData([{ name: 'o.yaml', text: text.repeat(30).slice(0, 900_000) }], framework);
+    expect(long.diagnostics.map((d) => [d.line, d.column])).toEqual(r.diagnostics.map((d) => [d.line, d.column]));
+  });
+
   it('no suggestion is computed for a long string', () => {
     expect(suggest('x'.repeat(100_000), ['title'])).toBeUndefined();
     expect(suggest('titel', ['title'])).toBe('title');

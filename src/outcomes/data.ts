@@ -144,6 +144,9 @@ interface Cell {
   text: string;
   line: number;
   column: number;
+  /** Where the cell's text ends, when known. */
+  endLine?: number;
+  endColumn?: number;
   path?: PathSegment[];
 }
 
@@ -157,7 +160,7 @@ function addValue(
   cohort: string,
   cell: Cell,
 ): void {
-  const where = { file: reader.file, line: cell.line, column: cell.column, endLine: cell.line, endColumn: cell.column + Math.max(1, cell.text.length), ...(cell.path ? { path: cell.path } : {}) };
+  const where = { file: reader.file, line: cell.line, column: cell.column, ...(cell.endLine !== undefined && cell.endColumn !== undefined ? { endLine: cell.endLine, endColumn: cell.endColumn } : {}), ...(cell.path ? { path: cell.path } : {}) };
   if (MISSING_TOKENS.has(cell.text.trim())) return;
   if (!indicator.cohorts.includes(cohort)) {
     const hint = didYouMean(cohort, indicator.cohorts);
@@ -336,7 +339,7 @@ function readCsv(reader: Reader, text: string, options: OutcomeLoadOptions): { l
   const fixedIndicator = layout.indicator ? reader.indicators.get(layout.indicator) : undefined;
   const cell = (record: CsvRecord, i: number): Cell => {
     const f: CsvField | undefined = record.fields[i];
-    return f ? { text: f.value, line: f.line, column: f.column } : { text: '', line: record.line, column: 1 };
+    return f ? { text: f.value, line: f.line, column: f.column, ...(f.endLine !== undefined && f.endColumn !== undefined ? { endLine: f.endLine, endColumn: f.endColumn } : {}) } : { text: '', line: record.line, column: 1 };
   };
   const wideColumns = layout.format === 'wide' ? Object.entries(layout.cohortColumns).map(([name, cohort]) => [col(name), cohort] as const).filter((e): e is readonly [number, string] => e[0] !== undefined) : [];
 
@@ -432,9 +435,9 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
       }),
     );
   }
-  const at = (path: PathSegment[]): { line: number; column: number } => {
+  const at = (path: PathSegment[]): { line: number; column: number; endLine?: number; endColumn?: number } => {
     const r = parsed.locator.locate(path);
-    return r ? { line: r.line, column: r.column } : { line: 1, column: 1 };
+    return r ? { line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn } : { line: 1, column: 1 };
   };
   top.data.observations.forEach((raw, i) => {
     const base: PathSegment[] = ['observations', i];
