@@ -68,6 +68,22 @@ describe('hostile loader inputs (regressions)', () => {
     expect(long.diagnostics.map((d) => [d.line, d.column])).toEqual(r.diagnostics.map((d) => [d.line, d.column]));
   });
 
+  it('a quoted CSV cell over several lines ends where its closing quote is', () => {
+    const text = 'country,year,indicator,cohort,value\nAT,2019,employment-rate,native,"1\n2\n"\n';
+    const r = loadOutcomeData([{ name: 'q.csv', text }], framework);
+    expect(r.diagnostics).toMatchObject([{ code: 'OUTCOME_NOT_A_NUMBER', file: 'q.csv', line: 2, column: 32, endLine: 4, endColumn: 2 }]);
+  });
+
+  it('duplicate rows beyond the first 1,000 of a file are counted in one more diagnostic', () => {
+    const rows = ['country,year,indicator,cohort,value'];
+    for (let i = 0; i < 3_001; i++) rows.push('AT,2019,employment-rate,native,70');
+    const r = loadOutcomeData([{ name: 'd.csv', text: rows.join('\n') }], framework);
+    const dup = r.diagnostics.filter((d) => d.code === 'OUTCOME_DUPLICATE_ROW');
+    expect(dup).toHaveLength(1_001);
+    expect(dup[999]).toMatchObject({ line: 1_002, column: 32 });
+    expect(dup[1_000]).toMatchObject({ file: 'd.csv', line: 1_003, column: 32, message: '2000 more OUTCOME_DUPLICATE_ROW problems in this file are not listed; the first 1000 are.' });
+  });
+
   it('no suggestion is computed for a long string', () => {
     expect(suggest('x'.repeat(100_000), ['title'])).toBeUndefined();
     expect(suggest('titel', ['title'])).toBe('title');
