@@ -80,7 +80,7 @@ export function shortUsage(command: CommandSpec): string {
 
 /** The top-level help text. */
 export function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const width = COMMANDS.reduce((w, c) => Math.max(w, c.name.length), 0);
   return [
     'Usage: policy-index <command> [options]',
     '',
@@ -146,7 +146,7 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<ExitCod
     const group = COMMANDS.filter((c) => c.name.startsWith(first + ' '));
     if (group.length) {
       const subs = group.map((c) => c.name.slice(first.length + 1));
-      const width = Math.max(...group.map((c) => c.name.length));
+      const width = group.reduce((w, c) => Math.max(w, c.name.length), 0);
       const usage = [`Usage: policy-index ${first} <${subs.join('|')}> [options]`, '', ...group.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)].join('\n') + '\n';
       if (rest[0] === '--help' || rest[0] === '-h') {
         full.stdout(usage);
