@@ -75,7 +75,7 @@ export interface CsvParseOptions {
  * import { parseCsv } from 'policy-index';
  * const { value, diagnostics } = parseCsv('country,value\r\nAT,"1,5"\n', { file: 'a.csv' });
  * value!.header!.fields.map((f) => f.value); // ['country', 'value']
- * value!.records[0]!.fields[1];              // { value: '1,5', line: 2, column: 4, quoted: true }
+ * value!.records[0]!.fields[1];              // { value: '1,5', line: 2, column: 4, quoted: true, endLine: 2, endColumn: 9 }
  * diagnostics;                               // []
  * ```
  */
