@@ -141,3 +141,14 @@ describe('hostile loader inputs (regressions)', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['WORKBOOK_LIMIT']);
   });
 });
+
+describe('positions in CRLF texts', () => {
+  it('an offset between the CR and the LF of a line end is the CR\'s column, never a column past the line', async () => {
+    const { offsetRanger } = await import('../src/source/yaml-source.js');
+    const at = offsetRanger('ab\r\ncd');
+    // Offset 3 is the LF after "ab\r": its column would be 4 on a line of two characters.
+    expect(at([3, 3])).toMatchObject({ line: 1, column: 3 });
+    expect(at([2, 3])).toMatchObject({ line: 1, column: 3 });
+    expect(at([4, 5])).toMatchObject({ line: 2, column: 1, endLine: 2, endColumn: 2 });
+  });
+});

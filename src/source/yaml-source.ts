@@ -114,7 +114,11 @@ export function offsetRanger(text: string): (range: readonly [number, number]) =
     const c = text.charCodeAt(i);
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) counter.addNewLine(i + 1);
   }
-  const clamp = (o: number): number => (Number.isFinite(o) ? Math.min(Math.max(0, o), text.length) : 0);
+  const clamp = (o: number): number => {
+    const c = Number.isFinite(o) ? Math.min(Math.max(0, o), text.length) : 0;
+    // Between the CR and the LF of a CRLF is no column of the line: use the CR's.
+    return c > 0 && text.charCodeAt(c) === 10 && text.charCodeAt(c - 1) === 13 ? c - 1 : c;
+  };
   return ([start, end]) => {
     const s = clamp(start);
     const a = counter.linePos(s);
