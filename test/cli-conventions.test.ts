@@ -72,6 +72,31 @@ describe('usage errors exit 2, with the error and a short usage on stderr', () =
     expect(r.err).toContain("Unknown option '--countyr'. Did you mean --country?");
   });
 
+  it('argv echoed in a usage error has its control characters escaped (no terminal escapes)', async () => {
+    const osc = '\u001b]8;;https://evil.example\u0007x\u001b]8;;\u0007';
+    const title = '\u001b]0;pwned\u0007';
+    for (const argv of [
+      [`sc${osc}`],
+      ['outcomes', `g${title}`],
+      ['outcomes', `--${title}`],
+      ['scorecard', ANSWERS, `--bogus${osc}`],
+      ['scorecard', ANSWERS, '--rubric', RUBRIC, '--country', `X${title}`],
+      ['score', RUBRIC, ANSWERS, '--format', `csv${osc}`],
+      ['scorecard', ANSWERS, '--rubric', RUBRIC, '--year', `19\u009b31m99`],
+    ]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err, argv.join(' ')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      expect(r.err, argv.join(' ')).toMatch(/\\x1b|\\x9b|\\u009b/);
+    }
+  });
+
+  it('a very long unknown command is not compared with every name', async () => {
+    const r = await run(['s'.repeat(1_000_000)]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown command');
+  });
+
   it('did-you-mean for commands and subcommands', async () => {
     const r = await run(['scor']);
     expect(r.code).toBe(2);

@@ -45,6 +45,45 @@ describe('hostile loader inputs (regressions)', () => {
     expect(long.diagnostics.map((d) => d.code)).toEqual(['YAML_KEY_TOO_LONG']);
   });
 
+  it('YAML above 1,000,000 characters is FILE_TOO_LARGE before parsing; at the limit it is read', () => {
+    const over = parseYamlSource(`a: ${'x'.repeat(999_998)}`, 'big.yaml');
+    expect(over.diagnostics).toMatchObject([{ code: 'FILE_TOO_LARGE', file: 'big.yaml', line: 1, column: 1 }]);
+    const at = parseYamlSource(`a: ${'x'.repeat(999_997)}`, 'big.yaml');
+    expect(at.diagnostics).toEqual([]);
+  });
+
+  it('a mostly broken YAML text (shuffled outcome lines) is given up after the first errors', () => {
+    const text = fixture('shuffled-outcome-lines.yaml');
+    const r = loadOutcomeData([{ name: 'o.yaml', text }], framework);
+    const lines = text.split(/\r\n|\r|\n/);
+    expect(r.diagnostics.length).toBe(51);
+    expect(r.diagnostics.every((d) => d.code === 'YAML_SYNTAX' && d.file === 'o.yaml')).toBe(true);
+    expect(r.diagnostics[50]!.message).toMatch(/More syntax errors follow/);
+    for (const d of r.diagnostics) {
+      expect(d.line!).toBeLessThanOrEqual(lines.length);
+      expect(d.column!).toBeLessThanOrEqual(lines[d.line! - 1]!.length + 1);
+    }
+    // The same text repeated to 900,000 characters stops at the same place: parsing stopped early.
+    const long = loadOutcomeData([{ name: 'o.yaml', text: text.repeat(30).slice(0, 900_000) }], framework);
+    expect(long.diagnostics.map((d) => [d.line, d.column])).toEqual(r.diagnostics.map((d) => [d.line, d.column]));
+  });
+
+  it('a quoted CSV cell over several lines ends where its closing quote is', () => {
+    const text = 'country,year,indicator,cohort,value\nAT,2019,employment-rate,native,"1\n2\n"\n';
+    const r = loadOutcomeData([{ name: 'q.csv', text }], framework);
+    expect(r.diagnostics).toMatchObject([{ code: 'OUTCOME_NOT_A_NUMBER', file: 'q.csv', line: 2, column: 32, endLine: 4, endColumn: 2 }]);
+  });
+
+  it('duplicate rows beyond the first 1,000 of a file are counted in one more diagnostic', () => {
+    const rows = ['country,year,indicator,cohort,value'];
+    for (let i = 0; i < 3_001; i++) rows.push('AT,2019,employment-rate,native,70');
+    const r = loadOutcomeData([{ name: 'd.csv', text: rows.join('\n') }], framework);
+    const dup = r.diagnostics.filter((d) => d.code === 'OUTCOME_DUPLICATE_ROW');
+    expect(dup).toHaveLength(1_001);
+    expect(dup[999]).toMatchObject({ line: 1_002, column: 32 });
+    expect(dup[1_000]).toMatchObject({ file: 'd.csv', line: 1_003, column: 32, message: '2000 more OUTCOME_DUPLICATE_ROW problems in this file are not listed; the first 1000 are.' });
+  });
+
   it('no suggestion is computed for a long string', () => {
     expect(suggest('x'.repeat(100_000), ['title'])).toBeUndefined();
     expect(suggest('titel', ['title'])).toBe('title');
@@ -100,5 +139,16 @@ describe('hostile loader inputs (regressions)', () => {
     const xml = '<worksheet><sheetData><row r="1"><c r="ZZZ1"><v>1</v></c></row></sheetData></worksheet>';
     const r = await readMipexWorkbook(buildZip(workbookParts([{ name: 'AT', xml }])));
     expect(r.diagnostics.map((d) => d.code)).toEqual(['WORKBOOK_LIMIT']);
+  });
+});
+
+describe('positions in CRLF texts', () => {
+  it('an offset between the CR and the LF of a line end is the CR\'s column, never a column past the line', async () => {
+    const { offsetRanger } = await import('../src/source/yaml-source.js');
+    const at = offsetRanger('ab\r\ncd');
+    // Offset 3 is the LF after "ab\r": its column would be 4 on a line of two characters.
+    expect(at([3, 3])).toMatchObject({ line: 1, column: 3 });
+    expect(at([2, 3])).toMatchObject({ line: 1, column: 3 });
+    expect(at([4, 5])).toMatchObject({ line: 2, column: 1, endLine: 2, endColumn: 2 });
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadRubric } from '../src/rubric/load.js';
-import { loadAnswerSet } from '../src/answers/load.js';
+import { createAnswerSet, loadAnswerSet } from '../src/answers/load.js';
 import { scoreAnswerSet, findScoredNode } from '../src/scoring/score.js';
 import { explainScore } from '../src/scoring/explain.js';
 import type { Rubric } from '../src/rubric/types.js';
@@ -281,6 +281,32 @@ describe('variants', () => {
     expect(all.reason).toMatch(/family/);
     expect(r.root.status).toBe('missing');
     expect(r.diagnostics.filter((d) => d.code === 'SCORE_MISSING_DATA').map((d) => d.severity)).toEqual(['warning', 'warning']);
+  });
+
+  it('SCORE_MISSING_DATA points at the entry of the first missing question', () => {
+    const text = readFileSync(NORTHLAND, 'utf8').replace(/^ {2}(reunion-allowed|income-level|income-sources|waiting-period): .*$/gm, '  $1: unknown');
+    const r = scoreText(demo, text);
+    const found = r.diagnostics.filter((d) => d.code === 'SCORE_MISSING_DATA');
+    expect(found).toHaveLength(2);
+    for (const d of found) {
+      expect(d).toMatchObject({ file: 'answers.yaml', line: 19, column: 3, endLine: 19, endColumn: 18, path: ['answers', 'reunion-allowed'] });
+    }
+  });
+
+  it('SCORE_MISSING_DATA points at the `answers:` key when the missing question has no entry', () => {
+    const text = readFileSync(NORTHLAND, 'utf8').replace(/^ {2}(reunion-allowed|income-level|income-sources|waiting-period): .*\n/gm, '');
+    const a = loadAnswerSet(text, { file: 'answers.yaml' });
+    const r = scoreAnswerSet(demo, a.value!);
+    const found = r.diagnostics.filter((d) => d.code === 'SCORE_MISSING_DATA');
+    expect(found).toHaveLength(2);
+    for (const d of found) expect(d).toMatchObject({ file: 'answers.yaml', line: 9, column: 1, path: ['answers', 'reunion-allowed'] });
+  });
+
+  it('SCORE_MISSING_DATA of an answer set built in code names its file at 1:1', () => {
+    const r = scoreAnswerSet(demo, createAnswerSet({ rubric: 'welcome-demo@1.0.0', country: 'NO', year: 2024, answers: {}, file: 'NO.yaml' }));
+    const found = r.diagnostics.filter((d) => d.code === 'SCORE_MISSING_DATA');
+    expect(found.length).toBeGreaterThan(0);
+    for (const d of found) expect(d).toMatchObject({ file: 'NO.yaml', line: 1, column: 1 });
   });
 
   it('a variant with `omit` still scores without the missing area', () => {

@@ -395,7 +395,7 @@ export function renderPolicyOutcomeText(view: PolicyOutcomeView, format: 'text' 
     return ['country,policy_year,outcome_year,policy,outcome', ...view.pairs.map((p) => [p.country, p.policyYear, p.outcomeYear, p.policy, p.outcome].map(csvField).join(','))].join('\n') + '\n';
   }
   const lines = [`${view.outcomeLabel} against ${view.policyLabel}`, ''];
-  const w = Math.max(7, ...view.pairs.map((p) => p.country.length));
+  const w = view.pairs.reduce((m, p) => Math.max(m, p.country.length), 7);
   lines.push(`${'country'.padEnd(w)}  year  ${'policy'.padStart(10)}  ${'outcome'.padStart(10)}`);
   for (const p of view.pairs) lines.push(`${p.country.padEnd(w)}  ${p.policyYear}  ${p.policy.toFixed(2).padStart(10)}  ${String(p.outcome).padStart(10)}`);
   lines.push('', `Pearson r = ${fmt(view.pearson.r)} (n = ${view.pearson.n})${view.pearson.reason ? ` — ${view.pearson.reason}` : ''}`);

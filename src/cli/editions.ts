@@ -39,7 +39,11 @@ function renderRubricDiff(d: RubricDiff, format: 'text' | 'md' | 'html'): string
     for (const c of d.changes) out.push(`<li><code>${e(c.kind)}</code> ${e(c.summary)}</li>`);
     out.push('</ol>');
     if (d.impact) {
-      out.push('<h2>Impact</h2><ol>', ...d.impact.steps.map((s) => `<li>${e(s.label)}</li>`), '</ol><table><tr><th>Unit</th><th>Before</th><th>After</th><th>Change</th><th>Rank</th>', ...d.impact.steps.map((_, i) => `<th>Step ${i + 1}</th>`), '</tr>');
+      out.push('<h2>Impact</h2><ol>');
+      for (const s of d.impact.steps) out.push(`<li>${e(s.label)}</li>`);
+      out.push('</ol><table><tr><th>Unit</th><th>Before</th><th>After</th><th>Change</th><th>Rank</th>');
+      for (let i = 0; i < d.impact.steps.length; i++) out.push(`<th>Step ${i + 1}</th>`);
+      out.push('</tr>');
       for (const u of d.impact.units) out.push(`<tr><td>${e(u.country)} ${e(u.year)}</td><td class="n">${e(u.before ?? '—')}</td><td class="n">${e(u.after ?? '—')}</td><td class="n">${e(u.total ?? '—')}</td><td class="n">${e(u.rankBefore ?? '—')} → ${e(u.rankAfter ?? '—')}</td>${d.impact.steps.map((_, i) => `<td class="n">${e(u.effects.find((x) => x.step === i)?.delta ?? '—')}</td>`).join('')}</tr>`);
       out.push('</table>');
     }
@@ -83,7 +87,7 @@ export async function diffRubricCommand(argv: string[], io: CliIO): Promise<Exit
   if (typeof values.variant === 'string' && !a.value.variants.some((v) => v.id === values.variant)) throw new UsageError(`diff-rubric: the old rubric has no variant "${values.variant}".`, 'diff-rubric');
   const answerPaths = list(values.answers);
   const sets = answerPaths.length ? loadAnswerSetFiles(answerPaths.map((p) => resolve(io.cwd, p))) : undefined;
-  if (sets) diagnostics.push(...sets.diagnostics);
+  if (sets) for (const item of sets.diagnostics) diagnostics.push(item);
   const diff = diffRubrics(a.value, b.value, { ...(sets?.value ? { answers: sets.value } : {}), ...(typeof values.variant === 'string' ? { variant: values.variant } : {}) });
   if (diff.impact) for (const u of diff.impact.units) u.file = displayPath(io.cwd, u.file);
   if (format === 'json') io.stdout(JSON.stringify({ ...diff, diagnostics: diagnosticsJson(diagnostics, io.cwd) }, null, 2) + '\n');
@@ -142,7 +146,7 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
     return 1;
   }
   const prev = typeof values.from === 'string' ? loadRubricArg(io, values.from) : undefined;
-  if (prev) diagnostics.push(...prev.diagnostics);
+  if (prev) for (const item of prev.diagnostics) diagnostics.push(item);
   if (prev && !prev.value) {
     printDiagnostics(io, diagnostics, prev.sources);
     return 1;
@@ -152,11 +156,11 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
   if (typeof values.mapping === 'string') {
     const path = resolve(io.cwd, values.mapping);
     const t = readTextFile(path, displayPath(io.cwd, path));
-    diagnostics.push(...t.diagnostics);
+    for (const item of t.diagnostics) diagnostics.push(item);
     if (t.value !== undefined) {
       sources[displayPath(io.cwd, path)] = t.value;
       const m = parseMigrationMapping(t.value, displayPath(io.cwd, path));
-      diagnostics.push(...m.diagnostics);
+      for (const item of m.diagnostics) diagnostics.push(item);
       rules = m.value ?? [];
     }
     if (exitFor(diagnostics)) {
@@ -165,7 +169,7 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
     }
   }
   const expanded = expandAnswerPaths(positionals.map((p) => resolve(io.cwd, p)));
-  diagnostics.push(...expanded.diagnostics);
+  for (const item of expanded.diagnostics) diagnostics.push(item);
   const inputIds = new Set(expanded.files.map(fileId).filter((x): x is string => !!x));
   const outDir = resolve(io.cwd, values.out);
   mkdirSync(outDir, { recursive: true });
@@ -175,7 +179,7 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
   for (const file of expanded.files) {
     const shown = displayPath(io.cwd, file);
     const t = readTextFile(file, shown);
-    diagnostics.push(...t.diagnostics);
+    for (const item of t.diagnostics) diagnostics.push(item);
     if (t.value === undefined) continue;
     const name = basename(file);
     const target = join(outReal, name);
@@ -267,7 +271,7 @@ export async function diffAnswersCommand(argv: string[], io: CliIO): Promise<Exi
     return 1;
   }
   const r = loadRubricArg(io, typeof values.rubric === 'string' ? values.rubric : first.rubric.id);
-  diagnostics.push(...r.diagnostics);
+  for (const item of r.diagnostics) diagnostics.push(item);
   if (!r.value) {
     printDiagnostics(io, diagnostics, r.sources);
     return 1;

@@ -5,6 +5,7 @@
  * @module
  */
 import { formatDiagnostics } from '../diagnostics/index.js';
+import { escapeControlCharacters } from '../diagnostics/format.js';
 import { explainCommand, explainHelp } from './explain.js';
 import { packageVersion, UsageError, type CliIO, type ExitCode } from './io.js';
 import { didYouMean } from './suggest.js';
@@ -79,7 +80,7 @@ export function shortUsage(command: CommandSpec): string {
 
 /** The top-level help text. */
 export function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const width = COMMANDS.reduce((w, c) => Math.max(w, c.name.length), 0);
   return [
     'Usage: policy-index <command> [options]',
     '',
@@ -145,7 +146,7 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<ExitCod
     const group = COMMANDS.filter((c) => c.name.startsWith(first + ' '));
     if (group.length) {
       const subs = group.map((c) => c.name.slice(first.length + 1));
-      const width = Math.max(...group.map((c) => c.name.length));
+      const width = group.reduce((w, c) => Math.max(w, c.name.length), 0);
       const usage = [`Usage: policy-index ${first} <${subs.join('|')}> [options]`, '', ...group.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)].join('\n') + '\n';
       if (rest[0] === '--help' || rest[0] === '-h') {
         full.stdout(usage);
@@ -157,18 +158,19 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<ExitCod
           : rest[0].startsWith('-')
             ? `policy-index ${first}: unknown option "${rest[0]}" before the subcommand.`
             : `policy-index ${first}: unknown subcommand "${rest[0]}".${didYouMean(rest[0], subs)}`;
-      full.stderr(`${problem}\n${usage}`);
+      full.stderr(`${escapeControlCharacters(problem)}\n${usage}`);
       return 2;
     }
     const names = [...new Set(COMMANDS.map((c) => c.name.split(' ')[0]!))];
-    full.stderr(`policy-index: unknown command "${first}".${didYouMean(first, names)}\n${mainUsage}`);
+    // Text from argv is escaped like diagnostics: none of it may drive the terminal.
+    full.stderr(`${escapeControlCharacters(`policy-index: unknown command "${first}".${didYouMean(first, names)}`)}\n${mainUsage}`);
     return 2;
   }
   try {
     return await command.run(args, full);
   } catch (error) {
     if (error instanceof UsageError) {
-      full.stderr(`policy-index ${command.name}: ${error.message}\n${shortUsage(command)}Run policy-index ${command.name} --help for all options.\n`);
+      full.stderr(`policy-index ${command.name}: ${escapeControlCharacters(error.message)}\n${shortUsage(command)}Run policy-index ${command.name} --help for all options.\n`);
       return 2;
     }
     full.stderr(

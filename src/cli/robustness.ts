@@ -105,11 +105,11 @@ async function run(command: 'uncertainty' | 'sensitivity', argv: string[], io: C
     const path = resolve(io.cwd, values.spec);
     const shown = displayPath(io.cwd, path);
     const text = readTextFile(path, shown);
-    diagnostics.push(...text.diagnostics);
+    for (const item of text.diagnostics) diagnostics.push(item);
     if (text.value !== undefined) {
       specSources[shown] = text.value;
       const loaded = loadUncertaintySpec(text.value, shown);
-      diagnostics.push(...loaded.diagnostics);
+      for (const item of loaded.diagnostics) diagnostics.push(item);
       specLocator = loaded.locator;
       if (loaded.value) spec = loaded.value;
     }
@@ -149,7 +149,7 @@ async function run(command: 'uncertainty' | 'sensitivity', argv: string[], io: C
   };
 
   const inputs = loadReportInputs(io, command, positionals.slice(1), positionals[0]);
-  diagnostics.push(...inputs.diagnostics);
+  for (const item of inputs.diagnostics) diagnostics.push(item);
   if (!inputs.rubric) {
     printDiagnostics(io, diagnostics, inputs.sources);
     return 1;
@@ -161,7 +161,7 @@ async function run(command: 'uncertainty' | 'sensitivity', argv: string[], io: C
   if (chosenYear === undefined) throw new UsageError('No answer set was loaded.', command);
   if (!years.includes(chosenYear)) throw new UsageError(`No answer set is for ${chosenYear} (years: ${years.join(', ')}).`, command);
   const results = inputs.sets.filter((s) => s.year === chosenYear).map((s) => scoreAnswerSet(rubric, s, { variant, reportMissing: false }));
-  for (const r of results) diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error'));
+  for (const r of results) for (const item of r.diagnostics.filter((d) => d.severity === 'error')) diagnostics.push(item);
 
   const showProgress = values.progress === true || io.isTTY === true;
   let lastShown = -1;

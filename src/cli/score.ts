@@ -104,7 +104,7 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
           return n?.display ?? '—';
         }),
       ]);
-      const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+      const widths = header.map((h, i) => table.reduce((m, row) => Math.max(m, row[i]!.length), h.length));
       const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
       io.stdout([line(header), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n') + '\n');
     }

@@ -9,7 +9,9 @@ import { UsageError, type CliIO, type ExitCode } from './io.js';
 export function sideBySideCommand(io: CliIO, rubric: Rubric, sets: readonly AnswerSet[], units: string, options: { year?: number; variant?: string; format: string }): ExitCode {
   const codes = units.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
   if (codes.length < 2) throw new UsageError('--units needs two or more country codes, e.g. --units SE,DE.', 'compare');
-  const year = options.year ?? Math.max(...sets.filter((s) => codes.includes(s.country.toUpperCase())).map((s) => s.year));
+  let latest = -Infinity;
+  for (const s of sets) if (codes.includes(s.country.toUpperCase()) && s.year > latest) latest = s.year;
+  const year = options.year ?? latest;
   const chosen = codes.map((c) => {
     const s = sets.find((x) => x.country.toUpperCase() === c && x.year === year);
     if (!s) throw new UsageError(`No answer set for ${c} in ${year}.`, 'compare');

@@ -23,7 +23,8 @@ export function editDistance(a: string, b: string): number {
  */
 export function closestNames(word: string, candidates: readonly string[]): string[] {
   const w = word.toLowerCase();
-  if (!w) return [];
+  // Names are short: a long word (pasted text, say) is like none of them, and not compared.
+  if (!w || w.length > 64) return [];
   const prefixed = candidates.filter((c) => c.toLowerCase().startsWith(w));
   if (prefixed.length) return prefixed;
   const limit = Math.max(1, Math.floor(w.length / 3));

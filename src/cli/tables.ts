@@ -78,14 +78,14 @@ export async function importTableCommand(argv: string[], io: CliIO): Promise<Exi
     const path = resolve(io.cwd, values.mapping);
     const text = readTextFile(path, displayPath(io.cwd, path));
     const m = text.value === undefined ? { diagnostics: text.diagnostics } : loadTableMapping(text.value, displayPath(io.cwd, path));
-    diagnostics.push(...m.diagnostics);
+    for (const item of m.diagnostics) diagnostics.push(item);
     if (!('value' in m) || !m.value) return finish(io, format, diagnostics, { written: [], unchanged: [] });
     mapping = m.value;
   }
   const input = resolve(io.cwd, positionals[0]!);
   const sheet = typeof values.sheet === 'string' ? values.sheet : mapping?.sheet;
   const file = readAnswerTableFile(input, { display: displayPath(io.cwd, input), ...(sheet !== undefined ? { sheet } : {}) });
-  diagnostics.push(...file.diagnostics);
+  for (const item of file.diagnostics) diagnostics.push(item);
   if (!file.value) return finish(io, format, diagnostics, { written: [], unchanged: [] });
   const defaults = { ...file.value.defaults, ...(typeof values.country === 'string' ? { country: values.country } : {}), ...(year !== undefined ? { year } : {}) };
   const imported = importAnswerTable(file.value.grids, rubric.value, {
@@ -94,13 +94,13 @@ export async function importTableCommand(argv: string[], io: CliIO): Promise<Exi
     ...(mapping ? { mapping } : {}),
     defaults,
   });
-  diagnostics.push(...imported.diagnostics);
+  for (const item of imported.diagnostics) diagnostics.push(item);
   const sets = imported.value ?? [];
-  for (const set of sets) diagnostics.push(...validateAnswerSet(rubric.value, set).filter((d) => d.severity === 'error').map((d) => ({ ...d, file: displayPath(io.cwd, input), message: `${set.country} ${set.year}: ${d.message}` })));
+  for (const set of sets) for (const item of validateAnswerSet(rubric.value, set).filter((d) => d.severity === 'error').map((d) => ({ ...d, file: displayPath(io.cwd, input), message: `${set.country} ${set.year}: ${d.message}` }))) diagnostics.push(item);
   if (hasErrors(diagnostics)) return finish(io, format, diagnostics, { written: [], unchanged: [] }, sets.length);
   const out = resolve(io.cwd, values.out);
   const wrote = writeAnswerSetFiles(sets, out, { force: values.force === true, protect: [input, ...rubric.value.files.map((f) => resolve(io.cwd, f))] });
-  diagnostics.push(...wrote.diagnostics);
+  for (const item of wrote.diagnostics) diagnostics.push(item);
   return finish(io, format, diagnostics, wrote, sets.length, displayPath(io.cwd, out));
 }
 

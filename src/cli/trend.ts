@@ -44,7 +44,7 @@ export async function trendCommand(argv: string[], io: CliIO): Promise<ExitCode>
   }
   const rubric = r.value;
   const sets = loadAnswerSetFiles(positionals.slice(1).map((p) => resolve(io.cwd, p)));
-  diagnostics.push(...sets.diagnostics);
+  for (const item of sets.diagnostics) diagnostics.push(item);
   const countries = typeof values.country === 'string' ? values.country.split(',').map((c) => c.trim().toUpperCase()) : undefined;
   const nodes = typeof values.node === 'string' ? values.node.split(',').map((c) => c.trim()) : undefined;
   for (const n of nodes ?? []) if (!rubric.nodes.has(n)) throw new UsageError(`trend: the rubric has no node "${n}".`, 'trend');

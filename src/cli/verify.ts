@@ -88,17 +88,17 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<ExitCode
     published = bytes ? readPublishedXlsx(bytes, { ...options, ...(typeof values.sheet === 'string' ? { sheet: values.sheet } : {}) }) : { diagnostics: [] };
   } else {
     const text = readTextFile(path, file);
-    diagnostics.push(...text.diagnostics);
+    for (const item of text.diagnostics) diagnostics.push(item);
     published = text.value !== undefined ? readPublishedCsv(text.value, options) : { diagnostics: [] };
   }
-  diagnostics.push(...published.diagnostics);
+  for (const item of published.diagnostics) diagnostics.push(item);
   const sets = loadAnswerSetFiles(answerArgs.map((a) => resolve(io.cwd, a)));
-  diagnostics.push(...sets.diagnostics);
+  for (const item of sets.diagnostics) diagnostics.push(item);
   const result = verifyPublishedScores(r.value, sets.value ?? [], published.value ?? [], {
     ...(tolerance !== undefined ? { tolerance } : {}),
     ...(values['at-display'] ? { atDisplay: true } : {}),
   });
-  diagnostics.push(...result.diagnostics);
+  for (const item of result.diagnostics) diagnostics.push(item);
   const failed = hasErrors(diagnostics) || published.value === undefined;
   if (format === 'json') {
     const { compared, agreed, disagreements, inconsistencies } = result;

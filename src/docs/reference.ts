@@ -247,14 +247,17 @@ export function rubricPage(rubric: Rubric, group = 'Rubrics'): string {
     const visit = (n: RubricNode, depth: number) => {
       const h = '#'.repeat(Math.min(6, 3 + depth));
       if (n.kind === 'question') {
-        lines.push(...questionSection(n, h, shares));
+        for (const item of questionSection(n, h, shares)) lines.push(item);
         return;
       }
       const g = n as GroupNode;
       lines.push(`${h} ${g.id} — ${g.title}`, '');
       if (g.description) lines.push(g.description, '');
       lines.push(`${g.kind === 'dimension' ? 'Dimension' : 'Composite indicator'}; aggregation: **${describeAgg(g)}**; weight ${g.weight}; share of the top score: ${pct(shares.get(g.id) ?? Number.NaN)}.${g.aliases.length ? ` Also known as ${g.aliases.map((a) => `\`${a}\``).join(', ')}.` : ''}`, '');
-      if (g.aggregation.method === 'decision-table') lines.push(...decisionTable(g), '');
+      if (g.aggregation.method === 'decision-table') {
+        for (const item of decisionTable(g)) lines.push(item);
+        lines.push('');
+      }
       g.children.forEach((c) => visit(c, depth + 1));
     };
     (area as GroupNode).children.forEach((c) => visit(c, 0));

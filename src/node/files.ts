@@ -85,7 +85,7 @@ export function loadRubricFile(path: string): Result<Rubric> & { sources: Record
       if (inside.startsWith('..') || resolve(realFolder, inside) !== real) return undefined;
       const read = readTextFile(real, full.split(sep).join('/'));
       // Why an include could not be read (a pipe, a device, too large, UTF-16) is said beside the loader's FILE_NOT_FOUND.
-      readDiagnostics.push(...read.diagnostics.filter((d) => d.code !== 'FILE_NOT_FOUND'));
+      for (const item of read.diagnostics.filter((d) => d.code !== 'FILE_NOT_FOUND')) readDiagnostics.push(item);
       return read.value;
     },
   });
@@ -245,7 +245,7 @@ export function loadAnswerSetFiles(paths: readonly string[]): Result<AnswerSet[]
   const sources: Record<string, string> = {};
   for (const f of files) {
     const r = loadAnswerSetFile(f);
-    diagnostics.push(...r.diagnostics);
+    for (const item of r.diagnostics) diagnostics.push(item);
     if (r.text !== undefined) sources[f.split(sep).join('/')] = r.text;
     if (r.value) sets.push(r.value);
   }

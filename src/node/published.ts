@@ -48,7 +48,9 @@ export function readPublishedXlsx(bytes: Uint8Array, options: ReadPublishedXlsxO
   }
   const rowNumbers = [...sheet.rows.keys()].sort((a, b) => a - b);
   if (rowNumbers.length === 0) return { diagnostics: [{ code: 'PUBLISHED_MISSING_COLUMN', severity: 'error', message: `Sheet "${sheet.name}" of "${file}" is empty.`, file }] };
-  const width = Math.max(...[...sheet.rows.values()].map((r) => Math.max(0, ...r.keys())));
+  // A loop, not a spread into Math.max: a sheet may have more cells than a call takes arguments.
+  let width = 0;
+  for (const row of sheet.rows.values()) for (const c of row.keys()) if (c > width) width = c;
   const rowCells = (r: number): PublishedCell[] => {
     const row = sheet.rows.get(r)!;
     return Array.from({ length: width }, (_, i) => ({ text: cellText(row.get(i + 1)), cell: `${sheet.name}!${columnLetter(i + 1)}${r}` }));

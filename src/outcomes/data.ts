@@ -97,6 +97,21 @@ interface Reader {
   rejected: number;
   countryNotes: Map<string, { n: NormalisedCountryCode; line: number; column: number; count: number; path?: PathSegment[] }>;
   indicators: Map<string, OutcomeIndicator>;
+  /** "Did you mean" hints already worked out, by list and text (see {@link hintFor}). */
+  hints: Map<string, string | undefined>;
+}
+
+/** Most distinct texts a file gets a "did you mean" hint for; a file with more goes without. */
+const MAX_HINTS = 2_000;
+
+/** A "did you mean" hint, worked out once per distinct text of a file (rows repeat their labels). */
+function hintFor(reader: Reader, list: string, text: string, candidates: () => Iterable<string>): string | undefined {
+  const key = `${list}\u0000${text}`;
+  if (reader.hints.has(key)) return reader.hints.get(key);
+  if (reader.hints.size >= MAX_HINTS) return undefined;
+  const hint = didYouMean(text, candidates());
+  reader.hints.set(key, hint);
+  return hint;
 }
 
 function detectFormat(file: OutcomeFile): 'csv' | 'yaml' {
@@ -144,6 +159,9 @@ interface Cell {
   text: string;
   line: number;
   column: number;
+  /** Where the cell's text ends, when known. */
+  endLine?: number;
+  endColumn?: number;
   path?: PathSegment[];
 }
 
@@ -157,10 +175,10 @@ function addValue(
   cohort: string,
   cell: Cell,
 ): void {
-  const where = { file: reader.file, line: cell.line, column: cell.column, endLine: cell.line, endColumn: cell.column + Math.max(1, cell.text.length), ...(cell.path ? { path: cell.path } : {}) };
+  const where = { file: reader.file, line: cell.line, column: cell.column, ...(cell.endLine !== undefined && cell.endColumn !== undefined ? { endLine: cell.endLine, endColumn: cell.endColumn } : {}), ...(cell.path ? { path: cell.path } : {}) };
   if (MISSING_TOKENS.has(cell.text.trim())) return;
   if (!indicator.cohorts.includes(cohort)) {
-    const hint = didYouMean(cohort, indicator.cohorts);
+    const hint = hintFor(reader, `cohorts of ${indicator.id}`, cohort, () => indicator.cohorts);
     reader.diagnostics.push({
       code: 'OUTCOME_UNKNOWN_COHORT',
       severity: 'error',
@@ -251,7 +269,7 @@ function readIndicator(reader: Reader, layout: OutcomeLayout | undefined, cell: 
   const id = resolveLabel(layout?.indicatorLabels ?? {}, reader.indicators.keys(), cell.text);
   const indicator = id === undefined ? undefined : reader.indicators.get(id);
   if (indicator) return indicator;
-  const hint = didYouMean(cell.text.trim(), [...reader.indicators.keys(), ...Object.keys(layout?.indicatorLabels ?? {})]);
+  const hint = hintFor(reader, `indicators ${layout?.id ?? ''}`, cell.text.trim(), () => [...reader.indicators.keys(), ...Object.keys(layout?.indicatorLabels ?? {})]);
   reader.diagnostics.push({
     code: 'OUTCOME_UNKNOWN_INDICATOR',
     severity: 'error',
@@ -336,7 +354,7 @@ function readCsv(reader: Reader, text: string, options: OutcomeLoadOptions): { l
   const fixedIndicator = layout.indicator ? reader.indicators.get(layout.indicator) : undefined;
   const cell = (record: CsvRecord, i: number): Cell => {
     const f: CsvField | undefined = record.fields[i];
-    return f ? { text: f.value, line: f.line, column: f.column } : { text: '', line: record.line, column: 1 };
+    return f ? { text: f.value, line: f.line, column: f.column, ...(f.endLine !== undefined && f.endColumn !== undefined ? { endLine: f.endLine, endColumn: f.endColumn } : {}) } : { text: '', line: record.line, column: 1 };
   };
   const wideColumns = layout.format === 'wide' ? Object.entries(layout.cohortColumns).map(([name, cohort]) => [col(name), cohort, name] as const).filter((e): e is readonly [number, string, string] => e[0] !== undefined) : [];
 
@@ -361,7 +379,7 @@ function readCsv(reader: Reader, text: string, options: OutcomeLoadOptions): { l
         resolveLabel(layout.cohortLabels, reader.framework.cohorts.map((c) => c.id), cohortCell.text) ??
         cohortCell.text.trim();
       if (!reader.framework.cohorts.some((c) => c.id === cohort)) {
-        const hint = didYouMean(cohort, [...reader.framework.cohorts.map((c) => c.id), ...Object.keys(layout.cohortLabels)]);
+        const hint = hintFor(reader, `cohorts ${layout.id}`, cohort, () => [...reader.framework.cohorts.map((c) => c.id), ...Object.keys(layout.cohortLabels)]);
         reader.diagnostics.push({
           code: 'OUTCOME_UNKNOWN_COHORT',
           severity: 'error',
@@ -438,9 +456,9 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
       }),
     );
   }
-  const at = (path: PathSegment[]): { line: number; column: number } => {
+  const at = (path: PathSegment[]): { line: number; column: number; endLine?: number; endColumn?: number } => {
     const r = parsed.locator.locate(path);
-    return r ? { line: r.line, column: r.column } : { line: 1, column: 1 };
+    return r ? { line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn } : { line: 1, column: 1 };
   };
   top.data.observations.forEach((raw, i) => {
     const base: PathSegment[] = ['observations', i];
@@ -463,7 +481,7 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
     for (const [cohortLabel, value, field] of values) {
       const cohort = cohortLabel.trim();
       if (!reader.framework.cohorts.some((c) => c.id === cohort)) {
-        const hint = didYouMean(cohort, reader.framework.cohorts.map((c) => c.id));
+        const hint = hintFor(reader, 'cohorts', cohort, () => reader.framework.cohorts.map((c) => c.id));
         reader.diagnostics.push(
           located(parsed.locator, {
             code: 'OUTCOME_UNKNOWN_COHORT',
@@ -482,6 +500,42 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
   return { records: top.data.observations.length };
 }
 
+/** Most diagnostics of one code listed for one file; the rest are counted in one more. */
+const MAX_LISTED_DIAGNOSTICS = 1_000;
+
+/**
+ * Keeps the first {@link MAX_LISTED_DIAGNOSTICS} diagnostics of each code and file (in place)
+ * and adds one that counts the rest, at the position of the first one left out.
+ */
+function capDiagnostics(diagnostics: Diagnostic[]): void {
+  const counts = new Map<string, number>();
+  const over = new Map<string, { first: Diagnostic; n: number }>();
+  let w = 0;
+  for (let r = 0; r < diagnostics.length; r++) {
+    const d = diagnostics[r]!;
+    const key = `${d.file ?? ''}\u0000${d.code}`;
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (n <= MAX_LISTED_DIAGNOSTICS) diagnostics[w++] = d;
+    else {
+      const o = over.get(key);
+      if (o) o.n++;
+      else over.set(key, { first: d, n: 1 });
+    }
+  }
+  diagnostics.length = w;
+  for (const { first, n } of over.values()) {
+    diagnostics.push({
+      code: first.code,
+      severity: first.severity,
+      message: `${n} more ${first.code} problem${n === 1 ? '' : 's'} in this file ${n === 1 ? 'is' : 'are'} not listed; the first ${MAX_LISTED_DIAGNOSTICS} are.`,
+      ...(first.file !== undefined ? { file: first.file } : {}),
+      ...(first.line !== undefined ? { line: first.line } : {}),
+      ...(first.column !== undefined ? { column: first.column } : {}),
+    });
+  }
+}
+
 /** Marks duplicates, unit breaks and share-like rows across all drafts. */
 function validateTogether(framework: OutcomeFramework, drafts: Draft[], diagnostics: Diagnostic[]): void {
   const mark = (d: Draft, status: 'invalid' | 'suspect', code: string): void => {
@@ -491,6 +545,7 @@ function validateTogether(framework: OutcomeFramework, drafts: Draft[], diagnost
 
   // Duplicates: same country, year, indicator and cohort.
   const seen = new Map<string, Draft>();
+  const duplicates = new Map<string, number>();
   for (const d of drafts) {
     const key = `${d.country}\u0000${d.year}\u0000${d.indicator}\u0000${d.cohort}`;
     const first = seen.get(key);
@@ -499,7 +554,11 @@ function validateTogether(framework: OutcomeFramework, drafts: Draft[], diagnost
       continue;
     }
     const same = first.text === d.text || first.value === d.value;
-    diagnostics.push({
+    const listed = (duplicates.get(d.file) ?? 0) + 1;
+    duplicates.set(d.file, listed);
+    // Beyond the listing limit only the count matters (see capDiagnostics).
+    if (listed > MAX_LISTED_DIAGNOSTICS) diagnostics.push({ code: 'OUTCOME_DUPLICATE_ROW', severity: 'error', message: '', file: d.file, line: d.line, column: d.column });
+    else diagnostics.push({
       code: 'OUTCOME_DUPLICATE_ROW',
       severity: 'error',
       message: `A second value for ${d.country} ${d.year} ${d.indicator} ${d.cohort}${same ? ' (the same value)' : ` (${d.text}; the first is ${first.text})`}.`,
@@ -626,7 +685,7 @@ export function loadOutcomeData(files: readonly OutcomeFile[], framework: Outcom
   let rejected = 0;
   const indicators = new Map(framework.indicators.map((i) => [i.id, i]));
   for (const file of files) {
-    const reader: Reader = { framework, file: file.name, diagnostics, drafts: [], rejected: 0, countryNotes: new Map(), indicators };
+    const reader: Reader = { framework, file: file.name, diagnostics, drafts: [], rejected: 0, countryNotes: new Map(), indicators, hints: new Map() };
     const format = options.format ?? detectFormat(file);
     const read = format === 'csv' ? readCsv(reader, file.text, options) : readYaml(reader, file.text);
     flushCountryNotes(reader);
@@ -636,6 +695,7 @@ export function loadOutcomeData(files: readonly OutcomeFile[], framework: Outcom
     summaryFiles.push({ name: file.name, format, ...(layout ? { layout } : {}), records: read.records, observations: reader.drafts.length });
   }
   validateTogether(framework, drafts, diagnostics);
+  capDiagnostics(diagnostics);
   const observations: OutcomeObservation[] = drafts.map(({ record: _record, ...o }) => o);
   const dataset = {
     kind: 'outcome-dataset',

@@ -94,8 +94,12 @@ export function renderScorecardMarkdown(card: Scorecard): string {
   );
   out.push('## Strengths and weaknesses', '');
   const item = (d: Scorecard['strengths'][number]) => `- **${m(d.title)}**: ${d.display} against ${d.peerDisplay} (${d.differenceDisplay})`;
-  out.push('Strengths:', '', ...(card.strengths.length ? card.strengths.map(item) : ['- none above the peer average']), '');
-  out.push('Weaknesses:', '', ...(card.weaknesses.length ? card.weaknesses.map(item) : ['- none below the peer average']), '');
+  out.push('Strengths:', '');
+  for (const line of card.strengths.length ? card.strengths.map(item) : ['- none above the peer average']) out.push(line);
+  out.push('');
+  out.push('Weaknesses:', '');
+  for (const line of card.weaknesses.length ? card.weaknesses.map(item) : ['- none below the peer average']) out.push(line);
+  out.push('');
   if (card.trend) {
     out.push('## Trend', '', `${m(card.trend.variantTitle)}:`, '');
     out.push(table(['Year', m(card.country.name), 'Peer average'], card.trend.points.map((p) => [String(p.year), show(p.display), show(p.peer.display)]), ['l', 'r', 'r']), '');

@@ -59,7 +59,7 @@ function rows(r: UncertaintyResult, d: RobustnessDisplay): string[][] {
  */
 export function uncertaintyText(r: UncertaintyResult, d: RobustnessDisplay = {}): string {
   const body = rows(r, d);
-  const widths = COLUMNS.map((h, i) => Math.max(h.length, ...body.map((x) => x[i]!.length)));
+  const widths = COLUMNS.map((h, i) => body.reduce((m, x) => Math.max(m, x[i]!.length), h.length));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   const head = `${d.title ?? 'Uncertainty'} · variant ${r.variant} · ${r.samples} samples · seed ${r.seed} · inputs: ${r.inputs.map((i) => i.id).join(', ') || 'none'}`;
   const ew = r.effectiveWeights.map((w) => `  ${w.id.padEnd(12)} declared ${roundFigure(w.declared, 3)}  share ${roundFigure(w.share, 3)}  correlation with the index ${roundFigure(w.correlation, 2)}`);
@@ -94,7 +94,7 @@ export function uncertaintyCsv(r: UncertaintyResult, d: RobustnessDisplay = {}):
  */
 export function uncertaintyHtml(r: UncertaintyResult, d: RobustnessDisplay = {}): string {
   const units = [...r.units].filter((u) => u.nominal.rank !== null).sort((a, b) => a.nominal.rank! - b.nominal.rank! || (a.unit < b.unit ? -1 : 1));
-  const n = Math.max(1, ...units.map((u) => Math.max(u.rank.p95, u.nominal.rank!)));
+  const n = units.reduce((m, u) => Math.max(m, u.rank.p95, u.nominal.rank!), 1);
   const rowH = 16;
   const left = 70;
   const width = 640;
@@ -140,7 +140,7 @@ export function sensitivityText(r: SensitivityResult): string {
   const f = (x: number) => roundFigure(x, 3);
   const header = ['input', 'first', 'first 95 % CI', 'total', 'total 95 % CI'];
   const body = r.inputs.map((i) => [i.id, f(i.first), `${f(i.ci.first[0])} … ${f(i.ci.first[1])}`, f(i.total), `${f(i.ci.total[0])} … ${f(i.ci.total[1])}`]);
-  const widths = header.map((h, k) => Math.max(h.length, ...body.map((b) => b[k]!.length)));
+  const widths = header.map((h, k) => body.reduce((m, b) => Math.max(m, b[k]!.length), h.length));
   const line = (c: string[]) => c.map((x, k) => (k === 0 ? x.padEnd(widths[k]!) : x.padStart(widths[k]!))).join('  ').trimEnd();
   return [`Sensitivity of the mean absolute rank shift · variant ${r.variant} · ${r.samples} base samples (${r.runs} runs) · seed ${r.seed}`, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n') + '\n';
 }

@@ -30,6 +30,7 @@ import {
 } from '../answers/exact.js';
 import { resolveAnswers, type ResolvedAnswers } from '../answers/validate.js';
 import type { AnswerSet } from '../answers/types.js';
+import { answerSetLocator } from '../answers/load.js';
 import { conditionMatches, rowCondition } from '../rubric/check.js';
 import { numberText } from '../rubric/numbers.js';
 import type { Aggregation, GroupNode, MissingRule, QuestionNode, Rounding, Rubric, RubricNode } from '../rubric/types.js';
@@ -358,7 +359,7 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
         code: 'SCORE_MISSING_DATA',
         severity: 'warning',
         message: `Variant "${v.id}" has no score: ${w.node.reason ?? 'missing data'}.`,
-        file: answers.file,
+        ...missingDataPosition(answers, w.node),
       });
     }
     variantScores.push(attachExact({
@@ -396,6 +397,44 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
     precision,
     rounding,
   };
+}
+
+/**
+ * Where in the answer set a node's missing data shows: the entry of the first question below
+ * it that has no score (answered as unknown, invalid), or the file's `answers:` key when that
+ * question has no entry. Looked up only when a diagnostic is made.
+ */
+function missingDataPosition(set: AnswerSet, node: ScoredNode): Pick<Diagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'path'> {
+  const locator = answerSetLocator(set);
+  const file = locator?.file ?? set.file;
+  let first: ScoredNode | undefined;
+  let entry: ScoredNode | undefined;
+  const stack: ScoredNode[] = [node];
+  while (stack.length > 0 && entry === undefined) {
+    const n = stack.pop()!;
+    if (n.kind === 'question') {
+      if (n.status !== 'missing' || n.handling === 'not-in-variant') continue;
+      first ??= n;
+      if (n.answer?.source) entry = n;
+      continue;
+    }
+    if (n.status === 'scored' && n !== node) continue;
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  const written = entry?.answer?.source;
+  if (entry && written) {
+    const key = set.answers.has(entry.id) ? entry.id : findKey(set, entry.id, written);
+    const range = key !== undefined ? locator?.locateKey(['answers', key]) : undefined;
+    return { file, ...(range ?? { line: written.line, column: written.column }), path: ['answers', key ?? entry.id] };
+  }
+  const range = locator?.locateKey(['answers']);
+  return { file, ...(range ?? { line: 1, column: 1 }), path: first ? ['answers', first.id] : ['answers'] };
+}
+
+/** The key (an alias, say) an answer was written under, found by its position. */
+function findKey(set: AnswerSet, id: string, at: { line: number; column: number }): string | undefined {
+  for (const [key, a] of set.answers) if (a.source && a.source.line === at.line && a.source.column === at.column) return key;
+  return set.answers.has(id) ? id : undefined;
 }
 
 function setShares(node: ScoredNode, share: Exact | null, effective: ReadonlyMap<ScoredNode, Exact>): void {

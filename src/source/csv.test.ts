@@ -22,13 +22,13 @@ describe('parseCsv', () => {
 
   it('handles quotes, escaped quotes and delimiters inside quotes', () => {
     expect(values('a,b\n"x,y","say ""hi"""\n')).toEqual([['a', 'b'], ['x,y', 'say "hi"']]);
-    expect(parseCsv('a,b\n"",x\n').value.records[0]!.fields[0]).toEqual({ value: '', line: 2, column: 1, quoted: true });
+    expect(parseCsv('a,b\n"",x\n').value.records[0]!.fields[0]).toEqual({ value: '', line: 2, column: 1, quoted: true, endLine: 2, endColumn: 3 });
   });
 
   it('handles CRLF, a byte-order mark, blank lines and a missing final newline', () => {
     const { value, diagnostics } = parseCsv('\uFEFFa,b\r\n1,2\r\n\r\n3,4');
     expect(diagnostics).toEqual([]);
-    expect(value.header!.fields[0]).toEqual({ value: 'a', line: 1, column: 1, quoted: false });
+    expect(value.header!.fields[0]).toEqual({ value: 'a', line: 1, column: 1, quoted: false, endLine: 1, endColumn: 2 });
     expect(value.records.map((r) => [r.line, r.fields.map((f) => f.value)])).toEqual([
       [2, ['1', '2']],
       [4, ['3', '4']],

@@ -20,6 +20,10 @@ export interface CsvField {
   column: number;
   /** Whether the field was quoted. */
   quoted: boolean;
+  /** 1-based line the field ends on (after a closing quote, if quoted). */
+  endLine?: number;
+  /** 1-based column just after the field's last character. */
+  endColumn?: number;
 }
 
 /** One record (row) of a CSV text. */
@@ -71,7 +75,7 @@ export interface CsvParseOptions {
  * import { parseCsv } from 'policy-index';
  * const { value, diagnostics } = parseCsv('country,value\r\nAT,"1,5"\n', { file: 'a.csv' });
  * value!.header!.fields.map((f) => f.value); // ['country', 'value']
- * value!.records[0]!.fields[1];              // { value: '1,5', line: 2, column: 4, quoted: true }
+ * value!.records[0]!.fields[1];              // { value: '1,5', line: 2, column: 4, quoted: true, endLine: 2, endColumn: 9 }
  * diagnostics;                               // []
  * ```
  */
@@ -179,6 +183,8 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): { value: 
           });
         }
       }
+      field.endLine = line;
+      field.endColumn = i - lineStart + 1;
       record.fields.push(field);
       if (stopped) break;
       if (i < n && text[i] === delimiter) {

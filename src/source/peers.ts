@@ -72,7 +72,7 @@ export function loadPeerGroup(text: string, file = 'group.yaml'): Result<Resolve
   if (parsed.value === undefined) return { diagnostics };
   const r = groupFileSchema.safeParse(parsed.value);
   if (!r.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(r.error.issues, parsed.value, [], parsed.locator, (p) => (p.length === 0 ? Object.keys(groupFileSchema.shape) : [])));
+    for (const item of zodIssuesToDiagnostics(r.error.issues, parsed.value, [], parsed.locator, (p) => (p.length === 0 ? Object.keys(groupFileSchema.shape) : []))) diagnostics.push(item);
     return { diagnostics };
   }
   const members = new Set<string>();

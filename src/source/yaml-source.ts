@@ -21,7 +21,7 @@ export interface ParseLimits {
   maxDepth?: number;
   /** Most nodes that aliases may expand to in one document (default 10 000). */
   maxAliasNodes?: number;
-  /** Largest text accepted, in characters (default 20 000 000). */
+  /** Largest text accepted, in characters (default 1 000 000; larger outcome data belong in CSV). */
   maxLength?: number;
   /** Most entries in one mapping or sequence (default 100 000). */
   maxEntries?: number;
@@ -114,7 +114,11 @@ export function offsetRanger(text: string): (range: readonly [number, number]) =
     const c = text.charCodeAt(i);
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) counter.addNewLine(i + 1);
   }
-  const clamp = (o: number): number => (Number.isFinite(o) ? Math.min(Math.max(0, o), text.length) : 0);
+  const clamp = (o: number): number => {
+    const c = Number.isFinite(o) ? Math.min(Math.max(0, o), text.length) : 0;
+    // Between the CR and the LF of a CRLF is no column of the line: use the CR's.
+    return c > 0 && text.charCodeAt(c) === 10 && text.charCodeAt(c - 1) === 13 ? c - 1 : c;
+  };
   return ([start, end]) => {
     const s = clamp(start);
     const a = counter.linePos(s);
@@ -185,7 +189,7 @@ const YAML_CODE: Partial<Record<string, DiagnosticCode>> = {
 export function parseYamlSource(text: string, file = '<input>', limits: ParseLimits = {}): ParsedSource {
   const maxDepth = limits.maxDepth ?? 64;
   const maxAliasNodes = limits.maxAliasNodes ?? 10_000;
-  const maxLength = limits.maxLength ?? 20_000_000;
+  const maxLength = limits.maxLength ?? 1_000_000;
   const maxEntries = limits.maxEntries ?? 100_000;
   const maxKeyLength = limits.maxKeyLength ?? 1_000;
   const diagnostics: Diagnostic[] = [];
@@ -214,7 +218,26 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   const traceLimit = errorClass.stackTraceLimit;
   errorClass.stackTraceLimit = 0;
   try {
-    const tokens = Array.from(new Parser().parse(text));
+    // The parser yields tokens as it goes: a text that is mostly broken (every `error` token
+    // is fatal) is given up after the first errors instead of being parsed and composed whole.
+    const tokens: CST.Token[] = [];
+    const errors: CST.ErrorToken[] = [];
+    for (const token of new Parser().parse(text)) {
+      tokens.push(token);
+      if (token.type === 'error') {
+        errors.push(token);
+        if (errors.length > MAX_SYNTAX_DIAGNOSTICS) break;
+      }
+    }
+    if (errors.length > MAX_SYNTAX_DIAGNOSTICS) {
+      for (const e of errors.slice(0, MAX_SYNTAX_DIAGNOSTICS)) {
+        const end = e.offset + Math.max(1, e.source.length);
+        at('YAML_SYNTAX', `${e.message.replace(/\.?$/, '')}${e.source ? `: ${JSON.stringify(e.source.slice(0, 80))}` : ''}.`, [e.offset, end]);
+      }
+      const last = errors[errors.length - 1]!;
+      at('YAML_SYNTAX', 'More syntax errors follow; correct the first ones and check again.', [last.offset, last.offset + 1]);
+      return { diagnostics, locator, keyOrder, numberText };
+    }
     const deep = firstTooDeep(tokens, Math.min(maxDepth, 256) + 1);
     if (deep !== undefined) {
       at('YAML_TOO_DEEP', `The document nests deeper than ${maxDepth} levels.`, [deep, deep + 1]);
@@ -257,7 +280,9 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   let aliasReported = false;
   let depthReported = false;
 
-  const convert = (node: unknown, path: PathSegment[], depth: number, viaAlias: boolean, seen: Set<unknown>): unknown => {
+  /** `pathKey([...path, segment])` from `pathKey(path)`, without serialising the whole path again. */
+  const childKey = (pk: string, segment: PathSegment): string => (pk.length === 2 ? `[${JSON.stringify(segment)}]` : `${pk.slice(0, -1)},${JSON.stringify(segment)}]`);
+  const convert = (node: unknown, path: PathSegment[], pk: string, depth: number, viaAlias: boolean, seen: Set<unknown>): unknown => {
     if (viaAlias) {
       aliasNodes++;
       if (aliasNodes > maxAliasNodes) {
@@ -280,13 +305,13 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
         at('YAML_ALIAS_LIMIT', `Alias *${node.source} refers to itself.`, [node.range![0], node.range![1]]);
         return null;
       }
-      if (node.range && !viaAlias) values.set(pathKey(path), [node.range[0], node.range[1]]);
+      if (node.range && !viaAlias) values.set(pk, [node.range[0], node.range[1]]);
       const next = new Set(seen);
       next.add(target);
-      return convert(target, path, depth, true, next);
+      return convert(target, path, pk, depth, true, next);
     }
     const range = (node as YamlNode).range;
-    if (range && !viaAlias) values.set(pathKey(path), [range[0], range[1]]);
+    if (range && !viaAlias) values.set(pk, [range[0], range[1]]);
     if (depth > maxDepth) {
       if (!depthReported) {
         depthReported = true;
@@ -296,7 +321,7 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
     }
     if (isScalar(node)) {
       const v = node.value;
-      if ((typeof v === 'number' || typeof v === 'bigint') && range && !viaAlias) numbers.set(pathKey(path), text.slice(range[0], range[1]).trim());
+      if ((typeof v === 'number' || typeof v === 'bigint') && range && !viaAlias) numbers.set(pk, text.slice(range[0], range[1]).trim());
       if (typeof v === 'bigint') return Number(v);
       if (v instanceof Date) return v.toISOString();
       if (v === undefined) return null;
@@ -308,14 +333,15 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
     }
     if (isSeq(node)) {
       const out: unknown[] = [];
-      node.items.forEach((item, i) => out.push(convert(item, [...path, i], depth + 1, viaAlias, seen)));
+      const items = node.items;
+      for (let i = 0; i < items.length; i++) out.push(convert(items[i], [...path, i], childKey(pk, i), depth + 1, viaAlias, seen));
       return out;
     }
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
       const order: string[] = [];
       const seenKeys = new Set<string>();
-      if (!viaAlias) orders.set(pathKey(path), order);
+      if (!viaAlias) orders.set(pk, order);
       for (const pair of node.items) {
         let keyNode = pair.key as unknown;
         if (isAlias(keyNode)) keyNode = keyNode.resolve(doc);
@@ -342,15 +368,17 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
         }
         const childPath = [...path, key];
         order.push(key);
-        if (keyRange && !viaAlias) keys.set(pathKey(childPath), [keyRange[0], keyRange[1]]);
-        Object.defineProperty(out, key, { value: convert(pair.value, childPath, depth + 1, viaAlias, seen), enumerable: true, writable: true, configurable: true });
+        const childPk = childKey(pk, key);
+        if (keyRange && !viaAlias) keys.set(childPk, [keyRange[0], keyRange[1]]);
+        // A plain assignment is safe: `__proto__` (and the other forbidden keys) never get here.
+        out[key] = convert(pair.value, childPath, childPk, depth + 1, viaAlias, seen);
       }
       return out;
     }
     return null;
   };
 
-  const value = convert(doc.contents, [], 0, false, new Set());
+  const value = convert(doc.contents, [], pathKey([]), 0, false, new Set());
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, locator, keyOrder, numberText };
   return { value, diagnostics, locator, keyOrder, numberText };
 }

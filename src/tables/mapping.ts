@@ -50,7 +50,7 @@ export function loadTableMapping(text: string, file = 'mapping.yaml'): Result<Ta
   if (parsed.value === undefined) return { diagnostics };
   const r = mappingSchema.safeParse(parsed.value);
   if (!r.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(r.error.issues, parsed.value, [], parsed.locator, (p) => (p.length === 0 ? Object.keys(mappingSchema.shape) : [])));
+    for (const item of zodIssuesToDiagnostics(r.error.issues, parsed.value, [], parsed.locator, (p) => (p.length === 0 ? Object.keys(mappingSchema.shape) : []))) diagnostics.push(item);
     return { diagnostics };
   }
   return { value: r.data, diagnostics };

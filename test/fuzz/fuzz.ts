@@ -3,8 +3,9 @@
  * exception escapes, every diagnostic naming a text file has a line and column inside it,
  * `Object.prototype` unchanged; time per input is measured by the caller.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { loadRubric } from '../../src/rubric/load.js';
 import { loadAnswerSet } from '../../src/answers/load.js';
@@ -13,6 +14,7 @@ import { loadOutcomeData } from '../../src/outcomes/data.js';
 import { parseOutcomeFramework } from '../../src/outcomes/framework.js';
 import { readMipexWorkbook } from '../../src/node/mipex/read-workbook.js';
 import { importMipexWorkbook } from '../../src/node/mipex/import.js';
+import { writeMipexAnswerSets } from '../../src/node/mipex/write.js';
 import type { Rubric } from '../../src/rubric/types.js';
 import { buildZip, sheetXml, smallMipexSheet, workbookParts } from './xlsx-builder.js';
 
@@ -97,34 +99,91 @@ export interface CaseResult {
   outside: number;
   /** Scoring diagnostics without a file and line. */
   scoringWithoutPosition: number;
+  /** Files written outside the output folder (or reported written at a path outside it). */
+  pathsOutside: number;
   prototypeChanged: boolean;
+  /** The offending diagnostics and paths, for reports (at most a few). */
+  details: string[];
 }
 
-function checkPositions(diagnostics: readonly Diagnostic[], texts: Readonly<Record<string, string>>, requireLine = true): number {
+/** What one run of an input gives back to the checks. */
+export interface RunOutput {
+  diagnostics: readonly Diagnostic[];
+  texts: Record<string, string>;
+  scoring?: readonly Diagnostic[];
+  /** Files the run wrote outside its output folder (see {@link pathsOutside}), with examples. */
+  written?: { outside: number; details: string[] };
+}
+
+function checkPositions(diagnostics: readonly Diagnostic[], texts: Readonly<Record<string, string>>, details: string[], requireLine = true): number {
   const cache = new Map<string, number[]>();
   let outside = 0;
   for (const d of diagnostics) {
     if (d.file === undefined || !Object.hasOwn(texts, d.file)) continue;
-    if (!requireLine && d.line === undefined) continue; // counted as "without position
+    if (!requireLine && d.line === undefined) continue; // counted as "without position"
     let lens = cache.get(d.file);
     if (!lens) cache.set(d.file, (lens = lineLengths(texts[d.file]!)));
     const ok = (line: number | undefined, col: number | undefined): boolean =>
       line !== undefined && col !== undefined && Number.isInteger(line) && line >= 1 && line <= lens!.length && col >= 1 && col <= lens![line - 1]! + 1;
-    if (!ok(d.line, d.column)) outside++;
-    else if (d.endLine !== undefined && !ok(d.endLine, d.endColumn)) outside++;
+    const bad = !ok(d.line, d.column) || (d.endLine !== undefined && !ok(d.endLine, d.endColumn));
+    if (bad) {
+      outside++;
+      if (details.length < 5) details.push(`outside ${d.code} ${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} (${lens.length} lines)`);
+    }
   }
   return outside;
+}
+
+/**
+ * Files a run wrote outside its output folder `root`, which must sit alone in a fresh parent
+ * folder: checked on the disk (anything in the parent beside `root`) and in the paths the run
+ * reports as written (relative to `root`).
+ */
+export function pathsOutside(outRoot: string, files: readonly string[]): { outside: number; details: string[] } {
+  const details: string[] = [];
+  const root = resolve(outRoot);
+  let outside = 0;
+  for (const f of files) {
+    const rel = relative(root, resolve(root, f));
+    if (rel === '' || rel.startsWith('..') || resolve(root, f) !== join(root, rel)) {
+      outside++;
+      if (details.length < 5) details.push(`written outside: ${f}`);
+    }
+  }
+  // The output folder sits alone in a fresh parent folder: anything else there was written outside.
+  const parent = resolve(root, '..');
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (p === root || p.startsWith(root + sep)) continue;
+      if (e.isDirectory()) walk(p);
+      else {
+        outside++;
+        if (details.length < 5) details.push(`file outside --out: ${p}`);
+      }
+    }
+  };
+  walk(parent);
+  return { outside, details };
 }
 
 const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).join(',');
 
 /** Runs one input through its loader and checks the result. */
-export async function runCase(run: () => Promise<{ diagnostics: readonly Diagnostic[]; texts: Record<string, string>; scoring?: readonly Diagnostic[] }>): Promise<CaseResult> {
-  const result: CaseResult = { outside: 0, scoringWithoutPosition: 0, prototypeChanged: false };
+export async function runCase(run: () => Promise<RunOutput>): Promise<CaseResult> {
+  const result: CaseResult = { outside: 0, scoringWithoutPosition: 0, pathsOutside: 0, prototypeChanged: false, details: [] };
   try {
     const out = await run();
-    result.outside = checkPositions(out.diagnostics, out.texts) + checkPositions(out.scoring ?? [], out.texts, false);
-    result.scoringWithoutPosition = (out.scoring ?? []).filter((d) => d.file === undefined || d.line === undefined).length;
+    result.outside = checkPositions(out.diagnostics, out.texts, result.details) + checkPositions(out.scoring ?? [], out.texts, result.details, false);
+    for (const d of out.scoring ?? []) {
+      if (d.file !== undefined && d.line !== undefined) continue;
+      result.scoringWithoutPosition++;
+      if (result.details.length < 5) result.details.push(`no position: ${d.code} ${d.message.slice(0, 120)}`);
+    }
+    if (out.written) {
+      result.pathsOutside = out.written.outside;
+      for (const d of out.written.details) if (result.details.length < 5) result.details.push(d);
+    }
   } catch (e) {
     result.exception = e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}\n${(e.stack ?? '').split('\n').slice(1, 4).join('\n')}` : String(e);
   }
@@ -148,7 +207,15 @@ function folderFiles(dir: string): Record<string, string> {
 /** A class of inputs: makes one input (as a runnable check) from a random source. */
 export interface InputClass {
   name: string;
-  make(r: Rand): { size: number; run: () => Promise<{ diagnostics: readonly Diagnostic[]; texts: Record<string, string>; scoring?: readonly Diagnostic[] }> };
+  make(r: Rand): FuzzInput;
+}
+
+/** One generated input: its size, how to run it, and its content (to save a failing input). */
+export interface FuzzInput {
+  size: number;
+  run: () => Promise<RunOutput>;
+  /** The input's files: texts, or bytes for a workbook. */
+  files: Record<string, string | Uint8Array>;
 }
 
 function rubricClass(name: string, dir: string): InputClass {
@@ -162,6 +229,7 @@ function rubricClass(name: string, dir: string): InputClass {
       const texts = { ...files, [target]: mutateTextN(r, files[target]!) };
       return {
         size: texts[target]!.length,
+        files: texts,
         run: async () => {
           const res = loadRubric(texts['index.yaml']!, { file: 'index.yaml', readFile: (p) => (Object.hasOwn(texts, p) ? texts[p] : undefined) });
           return { diagnostics: res.diagnostics, texts };
@@ -182,6 +250,7 @@ function answersClass(name: string, rubricDir: string, answerFiles: readonly str
       const text = mutateTextN(r, pick(r, texts));
       return {
         size: text.length,
+        files: { 'answers.yaml': text },
         run: async () => {
           const res = loadAnswerSet(text, { file: 'answers.yaml' });
           const scoring = res.value && rubric ? scoreAnswerSet(rubric, res.value).diagnostics : [];
@@ -205,6 +274,7 @@ function outcomeClass(name: string, dataFile: string, format: 'csv' | 'yaml'): I
       const file = `data.${format}`;
       return {
         size: text.length + (mutateFramework ? fwText.length : 0),
+        files: mutateFramework ? { [file]: text, 'framework.yaml': fwText } : { [file]: text },
         run: async () => {
           const fw = mutateFramework ? parseOutcomeFramework(fwText, 'framework.yaml') : { value: framework, diagnostics: [] };
           const res = fw.value ? loadOutcomeData([{ name: file, text }], fw.value) : { diagnostics: [] };
@@ -246,10 +316,22 @@ function xlsxClass(): InputClass {
       }
       return {
         size: bytes.length,
+        files: { 'book.xlsx': bytes },
         run: async () => {
           await readMipexWorkbook(bytes);
-          const res = rubric ? await importMipexWorkbook(bytes, { rubric, file: 'book.xlsx' }) : { diagnostics: [] };
-          return { diagnostics: res.diagnostics, texts: {} };
+          if (!rubric) return { diagnostics: [], texts: {} };
+          const res = await importMipexWorkbook(bytes, { rubric, file: 'book.xlsx' });
+          if (res.answerSets.length === 0 && res.published.length === 0) return { diagnostics: res.diagnostics, texts: {} };
+          // Write into an output folder alone in a fresh parent folder; the check looks at both.
+          const parent = mkdtempSync(join(tmpdir(), 'policy-index-fuzz-'));
+          try {
+            const out = join(parent, 'out');
+            mkdirSync(out);
+            const w = writeMipexAnswerSets(res, out);
+            return { diagnostics: [...res.diagnostics, ...w.diagnostics], texts: {}, written: pathsOutside(out, w.written) };
+          } finally {
+            rmSync(parent, { recursive: true, force: true });
+          }
         },
       };
     },

@@ -111,7 +111,7 @@ export function compileEvaluationPlan(rubric: Rubric, variantId: string = rubric
     if ((agg.method === 'mean' || agg.method === 'weighted-mean') && agg.over === 'indicators') {
       const flat = (c: RubricNode): void => (c.kind === 'dimension' ? c.children.forEach(flat) : void inputs.push(c));
       g.children.forEach(flat);
-    } else inputs.push(...g.children);
+    } else for (const item of g.children) inputs.push(item);
     const me = addNode(g.id, g.level, false);
     index.set(n, me);
     groups.push({ node: me, method: METHODS.indexOf(agg.method), policy: POLICIES.indexOf(g.missing.policy), minShare: g.missing.minShare, slots: inputs.map((c) => ({ child: index.get(c)!, weight: weightOf(c) })) });

@@ -139,7 +139,7 @@ export function writeMipexAnswerSets(result: MipexImportResult, outDir: string, 
     // Every path is built from checked name parts and must stay inside outDir after links are resolved.
     const built = outputPath(outDir, rel.split('/'));
     if (built.value === undefined) {
-      diagnostics.push(...built.diagnostics.map((d) => ({ ...d, message: `${d.message} (output "${rel}")` })));
+      for (const item of built.diagnostics.map((d) => ({ ...d, message: `${d.message} (output "${rel}")` }))) diagnostics.push(item);
       continue;
     }
     const target = built.value;
@@ -162,7 +162,7 @@ export function writeMipexAnswerSets(result: MipexImportResult, outDir: string, 
       continue;
     }
     const w = writeOutputFiles([{ path: target, text }], { root: outDir, inputs });
-    diagnostics.push(...w.diagnostics);
+    for (const item of w.diagnostics) diagnostics.push(item);
     if (w.written.length) written.push(rel);
   }
   return { written, diagnostics };
