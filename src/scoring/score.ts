@@ -17,11 +17,9 @@ import {
   fromNumber,
   geometricMean,
   isZero,
-
   mulShared,
   ONE,
   reciprocal,
-
   weightedMean,
   ZERO,
   EXACT_DIGITS as DIGITS,
