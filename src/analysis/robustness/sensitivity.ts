@@ -44,29 +44,6 @@ export interface SensitivityResult {
   units: { unit: string; variance: number; inputs: InputIndices[] }[];
 }
 
-/** Point estimates of first-order and total indices from the A, B and AB outputs at rows `idx` (one pass). */
-function estimate(yA: Float64Array, yB: Float64Array, yAB: Float64Array, idx: Int32Array | null, n: number): [number, number] {
-  let sum = 0;
-  let sq = 0;
-  let f = 0;
-  let t = 0;
-  for (let k = 0; k < n; k++) {
-    const j = idx ? idx[k]! : k;
-    const a = yA[j]!;
-    const b = yB[j]!;
-    const ab = yAB[j]!;
-    sum += a + b;
-    sq += a * a + b * b;
-    f += b * (ab - a);
-    t += (a - ab) * (a - ab);
-  }
-  // Variance of the pooled A and B outputs.
-  const v = Math.max(0, sq - (sum * sum) / (2 * n)) / (2 * n - 1);
-  // An output that never varies is sensitive to nothing.
-  if (!(v > 1e-12)) return [0, 0];
-  return [f / n / v, t / (2 * n) / v];
-}
-
 /**
  * Bootstrap resamples: `reps` rows of `n` indices drawn with replacement. The same resamples
  * serve every input and output, as in the usual Saltelli bootstrap.
@@ -81,16 +58,54 @@ function bootstrapRows(n: number, reps: number, random: SampleRandom): Int32Arra
   return rows;
 }
 
-function indices(id: string, yA: Float64Array, yB: Float64Array, yAB: Float64Array, n: number, boot: readonly Int32Array[], reps: number, level: number): InputIndices {
-  const [first, total] = estimate(yA, yB, yAB, null, n);
-  const fs = new Float64Array(reps);
-  const ts = new Float64Array(reps);
-  for (let r = 0; r < reps; r++) [fs[r], ts[r]] = estimate(yA, yB, yAB, boot[r]!, n);
-  fs.sort();
-  ts.sort();
+/** Variance of the pooled A and B outputs at rows `idx` (all rows when null). */
+function pooledVariance(yA: Float64Array, yB: Float64Array, idx: Int32Array | null, n: number): number {
+  let sum = 0;
+  let sq = 0;
+  for (let k = 0; k < n; k++) {
+    const j = idx ? idx[k]! : k;
+    const a = yA[j]!;
+    const b = yB[j]!;
+    sum += a + b;
+    sq += a * a + b * b;
+  }
+  return Math.max(0, sq - (sum * sum) / (2 * n)) / (2 * n - 1);
+}
+
+/** First-order and total indices of one input given the pooled variance (0 and 0 for an output that never varies). */
+function effects(yA: Float64Array, yB: Float64Array, yAB: Float64Array, idx: Int32Array | null, n: number, v: number): [number, number] {
+  if (!(v > 1e-12)) return [0, 0];
+  let f = 0;
+  let t = 0;
+  for (let k = 0; k < n; k++) {
+    const j = idx ? idx[k]! : k;
+    const a = yA[j]!;
+    const ab = yAB[j]!;
+    f += yB[j]! * (ab - a);
+    t += (a - ab) * (a - ab);
+  }
+  return [f / n / v, t / (2 * n) / v];
+}
+
+/** Indices of every input on one output, with bootstrap intervals; each resample's variance is shared by the inputs. */
+function indices(ids: readonly string[], yA: Float64Array, yB: Float64Array, yAB: readonly Float64Array[], n: number, boot: readonly Int32Array[], reps: number, level: number): InputIndices[] {
+  const v0 = pooledVariance(yA, yB, null, n);
+  const point = yAB.map((y) => effects(yA, yB, y, null, n, v0));
+  const fs = yAB.map(() => new Float64Array(reps));
+  const ts = yAB.map(() => new Float64Array(reps));
+  for (let r = 0; r < reps; r++) {
+    const idx = boot[r]!;
+    const v = pooledVariance(yA, yB, idx, n);
+    for (let i = 0; i < yAB.length; i++) [fs[i]![r], ts[i]![r]] = effects(yA, yB, yAB[i]!, idx, n, v);
+  }
   const lo = (1 - level) / 2;
   const q = (a: Float64Array, p: number) => a[Math.min(reps - 1, Math.max(0, Math.round(p * (reps - 1))))]!;
-  return { id, first, total, ci: { first: reps ? [q(fs, lo), q(fs, 1 - lo)] : [first, first], total: reps ? [q(ts, lo), q(ts, 1 - lo)] : [total, total] } };
+  return ids.map((id, i) => {
+    const [first, total] = point[i]!;
+    const f = fs[i]!.sort();
+    const t = ts[i]!.sort();
+    return { id, first, total, ci: { first: reps ? [q(f, lo), q(f, 1 - lo)] : [first, first], total: reps ? [q(t, lo), q(t, 1 - lo)] : [total, total] } };
+  });
 }
 
 /** For each input, the groups its draws reach: the groups it touches and every group above them. */
@@ -199,7 +214,8 @@ export function summariseSensitivity(ctx: UncertaintyContext, ranks: readonly Fl
     return y;
   });
   const boot = bootstrapRows(N, reps, new SampleRandom().reseed(ctx.seed, 0, 7));
-  const inputs = ctx.inputs.map((inp, i) => indices(inp.id, shift[0]!, shift[1]!, shift[2 + i]!, N, boot, reps, level));
+  const ids = ctx.inputs.map((inp) => inp.id);
+  const inputs = indices(ids, shift[0]!, shift[1]!, shift.slice(2), N, boot, reps, level);
   const units = ctx.units.units.map((unit, u) => {
     const col = ranks.map((m) => {
       const y = new Float64Array(N);
@@ -215,7 +231,7 @@ export function summariseSensitivity(ctx: UncertaintyContext, ranks: readonly Fl
     let variance = 0;
     for (let j = 0; j < N; j++) variance += (col[0]![j]! - mean) ** 2 + (col[1]![j]! - mean) ** 2;
     variance /= Math.max(1, 2 * N - 1);
-    return { unit, variance, inputs: ctx.inputs.map((inp, i) => indices(inp.id, col[0]!, col[1]!, col[2 + i]!, N, boot, Math.min(reps, 100), level)) };
+    return { unit, variance, inputs: indices(ids, col[0]!, col[1]!, col.slice(2), N, boot, Math.min(reps, 100), level) };
   });
   return { samples: N, seed: ctx.seed, variant: ctx.plan.variant, runs: N * (ctx.inputs.length + 2), inputs, units };
 }
