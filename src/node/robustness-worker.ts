@@ -23,12 +23,19 @@ parentPort?.on('message', (msg: { ctx?: UncertaintyContext; task?: Task }) => {
   if (msg.ctx) ctx = msg.ctx;
   const task = msg.task;
   if (!task || !ctx) return;
+  if (task.kind === 'ranks') {
+    // Every matrix of the range at once (the matrices share their evaluation work).
+    const out = sensitivityRanks(ctx, task.from, task.to);
+    parentPort!.postMessage({ progress: (task.to - task.from) * (ctx.inputs.length + 2) });
+    parentPort!.postMessage({ id: task.id, result: out }, [out.buffer as ArrayBuffer]);
+    return;
+  }
   const U = ctx.units.units.length;
   const out = new Float64Array((task.to - task.from) * U);
   const ev = createEvaluator(ctx);
   for (let a = task.from; a < task.to; a += STEP) {
     const b = Math.min(task.to, a + STEP);
-    out.set(task.kind === 'scores' ? sampleScores(ctx, a, b, ev) : sensitivityRanks(ctx, task.which, a, b), (a - task.from) * U);
+    out.set(sampleScores(ctx, a, b, ev), (a - task.from) * U);
     parentPort!.postMessage({ progress: b - a });
   }
   parentPort!.postMessage({ id: task.id, result: out }, [out.buffer]);

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Rubric } from '../rubric/types.js';
 import type { ScoreResult } from '../scoring/types.js';
-import { sensitivityRanks, summariseSensitivity, type SensitivityOptions, type SensitivityResult } from '../analysis/robustness/sensitivity.js';
+import { sensitivityRanks, splitMatrices, summariseSensitivity, type SensitivityOptions, type SensitivityResult } from '../analysis/robustness/sensitivity.js';
 import { prepareUncertainty, sampleScores, summariseUncertainty, type SpecProblem, type UncertaintyContext, type UncertaintyResult, type UncertaintySpec } from '../analysis/robustness/uncertainty.js';
 
 /** Options of the parallel runs. */
@@ -88,6 +88,19 @@ function ranges(n: number, parts: number): [number, number][] {
   const out: [number, number][] = [];
   const size = Math.ceil(n / parts);
   for (let a = 0; a < n; a += size) out.push([a, Math.min(n, a + size)]);
+  return out;
+}
+
+/** Joins row ranges of {@link sensitivityRanks} output (in row order) into one array per matrix. */
+function joinRanges(parts: readonly Float64Array[], rows: number, M: number, U: number): Float64Array[] {
+  if (parts.length === 1) return splitMatrices(parts[0]!, M);
+  const out = Array.from({ length: M }, () => new Float64Array(rows * U));
+  let at = 0;
+  for (const part of parts) {
+    const R = part.length / (M * U);
+    splitMatrices(part, M).forEach((m, w) => out[w]!.set(m, at * U));
+    at += R;
+  }
   return out;
 }
 
@@ -169,18 +182,20 @@ export async function analyseSensitivityParallel(rubric: Rubric, results: readon
   const workers = workerCount(options);
   let ranks: Float64Array[];
   if (workers === 1 || total * U < (options.threshold ?? PARALLEL_THRESHOLD)) {
-    ranks = [];
-    for (let w = 0; w < M; w++) {
-      ranks.push(sensitivityRanks(ctx, w, 0, ctx.samples));
-      options.onProgress?.((w + 1) * ctx.samples, total);
+    // Every matrix of a range of rows at once, in steps for the progress report.
+    const all: Float64Array[] = [];
+    const step = 500;
+    for (let a = 0; a < ctx.samples; a += step) {
+      const b = Math.min(ctx.samples, a + step);
+      all.push(sensitivityRanks(ctx, a, b));
+      options.onProgress?.(b * M, total);
     }
+    ranks = joinRanges(all, ctx.samples, M, U);
   } else {
-    const tasks: Task[] = [];
-    for (let w = 0; w < M; w++) for (const [from, to] of ranges(ctx.samples, workers)) tasks.push({ id: tasks.length, kind: 'ranks', which: w, from, to });
+    const tasks: Task[] = ranges(ctx.samples, workers * 4).map(([from, to], id) => ({ id, kind: 'ranks' as const, which: 0, from, to }));
     let done = 0;
     const parts = await runTasks(ctx, tasks, workers, (n) => options.onProgress?.((done += n), total));
-    ranks = Array.from({ length: M }, () => new Float64Array(ctx.samples * U));
-    tasks.forEach((t, i) => ranks[t.which]!.set(parts[i]!, t.from * U));
+    ranks = joinRanges(parts, ctx.samples, M, U);
   }
   return { value: summariseSensitivity(ctx, ranks, options), problems: [] };
 }

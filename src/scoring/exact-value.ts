@@ -1,8 +1,8 @@
 /**
  * The exact value behind a score string. Score results carry scores as strings (exact to 60
  * significant digits for non-terminating fractions) so that they stay plain data; the scorer
- * also keeps the exact rational on each scored node and variant, out of sight (a
- * non-enumerable property: JSON output and equality checks do not see it), so that derived
+ * also keeps the exact rational on each scored node and variant, out of sight (a private
+ * slot: JSON output and equality checks do not see it), so that derived
  * figures — peer averages, differences, changes — are computed from the rationals, not from
  * the rounded strings.
  *
@@ -10,11 +10,37 @@
  */
 import { D, ratio, type Exact } from '../answers/exact.js';
 
-const EXACT = Symbol('exact score');
+/** Returns the object it is given, so that a subclass can add a private slot to any object. */
+class Stamp {
+  constructor(target: object) {
+    return target as Stamp;
+  }
+}
+
+/**
+ * The exact value kept in a private slot of a plain object: invisible to JSON, to `Object.keys`,
+ * to spreading and to equality checks, the object keeps its plain prototype, and — unlike
+ * `Object.defineProperty` or a `WeakMap` — it costs no more than setting an ordinary field,
+ * which matters when every node of every score tree carries one.
+ */
+class ExactSlot extends Stamp {
+  #exact: Exact;
+  private constructor(target: object, x: Exact) {
+    super(target);
+    this.#exact = x;
+  }
+  static keep(target: object, x: Exact): void {
+    if (#exact in target) (target as ExactSlot).#exact = x;
+    else new ExactSlot(target, x);
+  }
+  static read(target: object): Exact | undefined {
+    return #exact in target ? (target as ExactSlot).#exact : undefined;
+  }
+}
 
 /** Keeps the exact value of a score on the object that shows it. */
 export function attachExact<T extends object>(target: T, x: Exact | null | undefined): T {
-  if (x) Object.defineProperty(target, EXACT, { value: x, enumerable: false, configurable: true, writable: true });
+  if (x) ExactSlot.keep(target, x);
   return target;
 }
 
@@ -23,7 +49,7 @@ export function attachExact<T extends object>(target: T, x: Exact | null | undef
  * else the value of its score string; null when it has no score.
  */
 export function exactScore(item: { score: string | null }): Exact | null {
-  const kept = (item as { [EXACT]?: Exact })[EXACT];
+  const kept = ExactSlot.read(item);
   if (kept) return kept;
   return item.score === null ? null : fromDecimalString(item.score);
 }

@@ -17,11 +17,9 @@ import {
   fromNumber,
   geometricMean,
   isZero,
-  mul,
   mulShared,
   ONE,
   reciprocal,
-  toNumber,
   weightedMean,
   ZERO,
   EXACT_DIGITS as DIGITS,
@@ -29,12 +27,12 @@ import {
   type Exact,
 } from '../answers/exact.js';
 import { resolveAnswers, type ResolvedAnswers } from '../answers/validate.js';
-import type { AnswerSet } from '../answers/types.js';
+import type { Answer, AnswerSet } from '../answers/types.js';
 import { answerSetLocator } from '../answers/load.js';
 import { conditionMatches, rowCondition } from '../rubric/check.js';
 import { numberText } from '../rubric/numbers.js';
-import type { Aggregation, GroupNode, MissingRule, QuestionNode, Rounding, Rubric, RubricNode } from '../rubric/types.js';
-import type { ChildHandling, ScoredAnswer, ScoredNode, ScoreResult, VariantScore } from './types.js';
+import type { Aggregation, MissingRule, QuestionNode, Rounding, Rubric, RubricNode } from '../rubric/types.js';
+import type { ChildHandling, NodeStatus, ScoredAnswer, ScoredNode, ScoreResult, VariantScore } from './types.js';
 import { didYouMean } from '../source/suggest.js';
 
 /** Options for {@link scoreAnswerSet}. */
@@ -61,33 +59,35 @@ export function displayString(x: Exact | Dec, precision: number, rounding: Round
   return formatDisplay(x, precision, rounding);
 }
 
-interface Work {
-  node: ScoredNode;
-  x: Exact | null;
-  /** For questions: option ids of the answer, for decision tables. */
-  optionIds?: readonly string[];
-}
-
-/** Per-rubric data computed once: exact weights, and the tree in post-order with child indices. */
+/** Per-rubric data computed once: exact weights and their texts, and the tree in post-order with child indices. */
 interface Plan {
-  weight: Map<string, Exact>;
   scaleMin: Exact;
   /** Every node below the root, children before parents. */
   order: RubricNode[];
+  /** For each node in `order`: its exact weight (1 when none is declared) and the weight as written out. */
+  weight: Exact[];
+  weightText: string[];
+  rootWeightText: string;
   /** For each node in `order`: indices of its children in `order`. */
   children: number[][];
-  /** For groups averaging `over: indicators`: indices of the indicators below them. */
-  parts: (number[] | undefined)[];
+  /** For groups averaging `over: indicators`: the indicators below them, and where each is shown. */
+  flat: (Flat | undefined)[];
   /** Indices of the areas in `order`. */
   areas: number[];
+  /** For each variant: indices in `order` of its areas. */
+  variantParts: number[][];
+}
+/** The contributors of a flattened group: `parts` (indices in `order`); `at[k]` ≥ 0 is the shown child showing part k, else part k is listed after them as extra `-1 - at[k]`. */
+interface Flat {
+  parts: number[];
+  at: number[];
+  extra: number[];
 }
 const plans = new WeakMap<Rubric, Plan>();
 
 function planFor(rubric: Rubric): Plan {
   let plan = plans.get(rubric);
   if (plan) return plan;
-  const weight = new Map<string, Exact>();
-  for (const n of rubric.nodes.values()) weight.set(n.id, Number.isFinite(n.weight) && n.weight > 0 ? exactNumber(n, 'weight', n.weight) : ONE);
   const order: RubricNode[] = [];
   const index = new Map<RubricNode, number>();
   const visit = (n: RubricNode): void => {
@@ -97,21 +97,408 @@ function planFor(rubric: Rubric): Plan {
     order.push(n);
   };
   rubric.root.children.forEach(visit);
+  const weightOf = (n: RubricNode): Exact => (Number.isFinite(n.weight) && n.weight > 0 ? exactNumber(n, 'weight', n.weight) : ONE);
   const children = order.map((n) => n.children.map((c) => index.get(c)!));
-  const parts = order.map((n) => {
+  const flat = order.map((n, i): Flat | undefined => {
     if (n.kind === 'question') return undefined;
     const agg = n.aggregation;
     if (!((agg.method === 'mean' || agg.method === 'weighted-mean') && agg.over === 'indicators')) return undefined;
-    const out: number[] = [];
-    const flat = (c: RubricNode): void => (c.kind === 'dimension' ? c.children.forEach(flat) : void out.push(index.get(c)!));
-    n.children.forEach(flat);
-    return out;
+    const parts: number[] = [];
+    const walk = (c: RubricNode): void => (c.kind === 'dimension' ? c.children.forEach(walk) : void parts.push(index.get(c)!));
+    n.children.forEach(walk);
+    const shown = children[i]!;
+    const extra = parts.filter((j) => !shown.includes(j));
+    return { parts, extra, at: parts.map((j) => (extra.includes(j) ? -1 - extra.indexOf(j) : shown.indexOf(j))) };
   });
-  plan = { weight, scaleMin: fromNumber(rubric.scale.min), order, children, parts, areas: rubric.root.children.map((a) => index.get(a)!) };
+  const areas = rubric.root.children.map((a) => index.get(a)!);
+  const variantParts = rubric.variants.map((v) => v.areas.map((id) => areas.find((j) => order[j]!.id === id)).filter((j): j is number => j !== undefined));
+  plan = {
+    scaleMin: fromNumber(rubric.scale.min),
+    order,
+    weight: order.map(weightOf),
+    weightText: order.map((n) => String(n.weight)),
+    rootWeightText: String(rubric.root.weight),
+    children,
+    flat,
+    areas,
+    variantParts,
+  };
   plans.set(rubric, plan);
   return plan;
 }
 
+/** Returns the object it is given, so that a subclass can add a private slot to it. */
+class Stamp {
+  constructor(target: object) {
+    return target as Stamp;
+  }
+}
+/** The exact effective weight of a child in its parent, for the shares of the top score (a private slot: invisible in the result). */
+class Effective extends Stamp {
+  #eff: Exact;
+  private constructor(target: object, x: Exact) {
+    super(target);
+    this.#eff = x;
+  }
+  static keep(node: ScoredNode, x: Exact): void {
+    if (#eff in node) (node as Effective).#eff = x;
+    else new Effective(node, x);
+  }
+  static read(node: ScoredNode): Exact | undefined {
+    return #eff in node ? (node as Effective).#eff : undefined;
+  }
+}
+
+/** The state of one scoring run: per node of the plan, its value, status, handling and (with the trace) its node. */
+interface Run {
+  plan: Plan;
+  resolved: ResolvedAnswers;
+  diagnostics: Diagnostic[];
+  trace: boolean;
+  precision: number;
+  rounding: Rounding;
+  displayKey: string;
+  x: (Exact | null)[];
+  status: ScoredNode['status'][];
+  handling: ChildHandling[];
+  optionIds: (readonly string[] | undefined)[];
+  nodes: ScoredNode[];
+}
+
+/** The result of an aggregation; `node` only with the trace. */
+interface Outcome {
+  x: Exact | null;
+  status: ScoredNode['status'];
+  reason: string | undefined;
+  node: ScoredNode | undefined;
+}
+
+/** A scored node with the fields every node has; the optional ones are set by the caller in a fixed order. */
+function makeNode(run: Run, n: RubricNode, weight: string, x: Exact | null, status: ScoredNode['status'], handling: ChildHandling): ScoredNode {
+  const f = x ? formatScore(x, run.precision, run.rounding, run.displayKey) : null;
+  const node: ScoredNode = {
+    id: n.id,
+    kind: n.kind,
+    level: n.level,
+    title: n.title,
+    status,
+    score: f ? f.exact : null,
+    display: f ? f.display : null,
+    value: f ? f.number : null,
+    weight,
+    effectiveWeight: null,
+    shareOfTop: null,
+    handling,
+    children: [],
+  };
+  attachExact(node, x);
+  if (n.dimension !== undefined) node.dimension = n.dimension;
+  return node;
+}
+
+function answerFor(answer: Answer | undefined, status: ScoredAnswer['status']): ScoredAnswer {
+  const a: ScoredAnswer = { status };
+  if (answer) {
+    if (answer.value !== undefined) a.value = answer.value;
+    if (answer.byRegion !== undefined) a.byRegion = answer.byRegion;
+    if (answer.recordedScore !== undefined) {
+      a.recordedScore = answer.recordedScore;
+      a.regionsNotRecorded = true;
+    }
+    a.evidence = answer.evidence;
+    if (answer.source) a.source = answer.source;
+  }
+  return a;
+}
+
+/** Records the score of question `j`; with the trace, its node too. */
+function scoreQuestion(run: Run, j: number, q: QuestionNode): void {
+  const r = run.resolved;
+  const answer = r.answers.get(q.id);
+  const meaning = r.interpreted.get(q.id);
+  const applies = r.applicability.get(q.id) ?? 'applies';
+  let x: Exact | null = null;
+  let status: ScoredNode['status'] = 'missing';
+  let handling: ChildHandling = 'included';
+  let reason: string | undefined;
+  let answerStatus: ScoredAnswer['status'];
+  if (applies === 'does-not-apply' || meaning?.status === 'not-applicable') {
+    answerStatus = applies === 'does-not-apply' ? 'does-not-apply' : 'not-applicable';
+    const why = applies === 'does-not-apply' ? `Does not apply given the answer to "${q.appliesWhen!.question}"` : 'Answered as not applicable';
+    if (q.notApplicable !== 'omit') {
+      x = exactNumber(q.notApplicable, 'score', q.notApplicable.score);
+      status = 'scored';
+      handling = 'scored-not-applicable';
+      if (run.trace) reason = `${why}; scored ${q.notApplicable.score} as the rubric declares`;
+    } else {
+      status = 'not-applicable';
+      reason = why;
+    }
+  } else if (!answer) {
+    answerStatus = 'missing';
+    reason = 'No answer';
+  } else if (!meaning || meaning.status !== 'answered') {
+    answerStatus = meaning?.status === 'unknown' ? 'unknown' : 'invalid';
+    reason = meaning?.status === 'unknown' ? 'Answered as unknown' : 'The answer is invalid';
+  } else {
+    x = meaning.score;
+    status = 'scored';
+    run.optionIds[j] = meaning.optionIds;
+    answerStatus = 'answered';
+    if (meaning.regions) reason = `Regional answers combined by ${q.regions}`;
+    else if (meaning.regionsNotRecorded) reason = 'The recorded score of regional answers that are not recorded';
+  }
+  run.x[j] = x;
+  run.status[j] = status;
+  run.handling[j] = handling;
+  if (!run.trace) return;
+  const node = makeNode(run, q, run.plan.weightText[j]!, x, status, handling);
+  if (reason !== undefined) node.reason = reason;
+  const a = answerFor(answer, answerStatus);
+  if (answerStatus === 'answered' && meaning && meaning.status === 'answered') {
+    a.label = meaning.label;
+    a.optionIds = meaning.optionIds;
+    if (meaning.matched) a.matched = meaning.matched;
+    if (meaning.regions) a.regions = meaning.regions.map((p) => ({ region: p.region, score: formatExact(p.score), label: p.label }));
+  }
+  node.answer = a;
+  run.nodes[j] = node;
+}
+
+const copyNode = (n: ScoredNode): ScoredNode => ({ ...n });
+
+/**
+ * Aggregates the parts `parts` (indices in the plan) of `g`, shown as the children `shown`.
+ * Child nodes are marked in place unless `copy` is set (variants share their area nodes);
+ * `flat` lists the contributors of a group averaging over the indicators below it.
+ */
+function aggregate(run: Run, g: RubricNode, weightText: string, shown: readonly number[], flat: Flat | undefined, agg: Aggregation, rule: MissingRule, title: string | undefined, copy: boolean): Outcome {
+  const { plan, trace } = run;
+  const parts = flat ? flat.parts : shown;
+  const P = parts.length;
+  let childNodes: ScoredNode[] = [];
+  let extraNodes: ScoredNode[] = [];
+  let partNodes: ScoredNode[] = [];
+  if (trace) {
+    childNodes = new Array<ScoredNode>(shown.length);
+    for (let s = 0; s < shown.length; s++) childNodes[s] = copy ? copyNode(run.nodes[shown[s]!]!) : run.nodes[shown[s]!]!;
+    if (flat) {
+      // Flattened contributors are listed after the display children so the trace stays complete.
+      extraNodes = flat.extra.map((j) => copyNode(run.nodes[j]!));
+      for (const c of childNodes) c.handling = 'label-only';
+      partNodes = flat.at.map((a) => (a < 0 ? extraNodes[-1 - a]! : childNodes[a]!));
+    } else partNodes = childNodes;
+  }
+  if (flat && !copy) for (const j of shown) run.handling[j] = 'label-only';
+  const mark = (k: number, h: ChildHandling, eff: Exact | null): void => {
+    // The handling of a node marked in place is seen by the groups above that flatten it.
+    if (!copy && (!flat || flat.at[k]! >= 0)) run.handling[parts[k]!] = h;
+    if (!trace) return;
+    const c = partNodes[k]!;
+    c.handling = h;
+    c.effectiveWeight = eff === null ? null : formatExact(eff);
+    if (eff !== null) Effective.keep(c, eff);
+  };
+  const finish = (x: Exact | null, status: ScoredNode['status'], reason: string | undefined, set?: (node: ScoredNode) => void): Outcome => {
+    if (!trace) return { x, status, reason, node: undefined };
+    const node = makeNode(run, g, weightText, x, status, 'included');
+    node.children = extraNodes.length ? [...childNodes, ...extraNodes] : childNodes;
+    if (title) node.title = title;
+    if (reason !== undefined) node.reason = reason;
+    node.method = agg.method;
+    if (set) set(node);
+    return { x, status, reason, node };
+  };
+
+  if (agg.method === 'decision-table') {
+    for (let k = 0; k < P; k++) mark(k, 'table-input', null);
+    const values = agg.inputs.map((id) => {
+      const k = parts.findIndex((j) => plan.order[j]!.id === id);
+      const j = parts[k];
+      if (j === undefined || run.x[j] === null) return undefined;
+      const keys = run.optionIds[j] ?? [];
+      // Conditions compare with the exact score, never with a double.
+      const score = run.x[j]!;
+      return { single: keys.length === 1 ? { key: keys[0]!, score } : { score }, keys, score };
+    });
+    const matches = (cond: Parameters<typeof conditionMatches>[0], v: (typeof values)[number], texts: Parameters<typeof conditionMatches>[2]) => {
+      if (!v) return conditionMatches(cond, undefined);
+      if (v.keys.length <= 1) return conditionMatches(cond, v.single, texts);
+      // Regional answers with differing options: an option condition holds only if every region meets it.
+      return v.keys.every((k) => conditionMatches(cond, { key: k, score: v.score }, texts)) || conditionMatches(cond, { score: v.score }, texts);
+    };
+    const idx = agg.rows.findIndex((row) =>
+      agg.inputs.every((id, j) => matches(rowCondition(row, id), values[j], (i, written) => numberText(row.when, i < 0 ? id : `${id}[${i}]`, written))),
+    );
+    const missingInputs = agg.inputs.filter((_, j) => values[j] === undefined);
+    const allNa = P > 0 && parts.every((j) => run.status[j] === 'not-applicable');
+    const withRow = (node: ScoredNode, matchedRow: ScoredNode['matchedRow']) => void (node.matchedRow = matchedRow);
+    if (allNa) return finish(null, 'not-applicable', 'No input applies');
+    if (idx >= 0) {
+      const row = agg.rows[idx]!;
+      return finish(exactNumber(row, 'score', row.score), 'scored', `Row ${idx + 1} of the decision table${row.label ? ` (${row.label})` : ''}`, (node) =>
+        withRow(node, { index: idx, ...(row.label ? { label: row.label } : {}), when: row.when }),
+      );
+    }
+    if (missingInputs.length) return finish(null, 'missing', `No row matches and input(s) ${missingInputs.join(', ')} have no score`);
+    if (agg.default !== undefined) return finish(exactNumber(agg, 'default', agg.default), 'scored', 'No row matches; the table default applies', (node) => withRow(node, { index: -1, label: 'default', when: {} }));
+    run.diagnostics.push({ code: 'SCORE_NO_TABLE_ROW', severity: 'warning', message: `No decision-table row of "${g.id}" matches the answers and the table has no default.`, file: g.source.file, line: g.source.line, column: g.source.column });
+    return finish(null, 'missing', 'No decision-table row matches');
+  }
+
+  // Terms: positions k in `parts` with their values and handling, in order.
+  const termK: number[] = [];
+  const termX: Exact[] = [];
+  const termH: ChildHandling[] = [];
+  const missing: number[] = [];
+  let naCount = 0;
+  for (let k = 0; k < P; k++) {
+    const j = parts[k]!;
+    if (run.status[j] === 'not-applicable') {
+      naCount++;
+      mark(k, 'omitted-not-applicable', null);
+    } else if (run.x[j] === null) missing.push(k);
+    else {
+      termK.push(k);
+      termX.push(run.x[j]!);
+      termH.push(run.handling[j] === 'scored-not-applicable' ? 'scored-not-applicable' : 'included');
+    }
+  }
+  const missingIds = () => missing.map((k) => plan.order[parts[k]!]!.id).join(', ');
+  const total = P - naCount;
+  const present = termK.length;
+  const setMissing = (node: ScoredNode) => void (node.missing = { policy: rule.policy, minShare: rule.minShare, present, total });
+  const omitMissing = () => {
+    for (const k of missing) mark(k, 'omitted-missing', null);
+  };
+  if (total === 0) return finish(null, 'not-applicable', 'None of the parts applies', setMissing);
+  if (present === 0) {
+    omitMissing();
+    return finish(null, 'missing', 'No part has a score', setMissing);
+  }
+  if (missing.length && rule.policy === 'fail') {
+    omitMissing();
+    return finish(null, 'missing', `Missing data (${missingIds()}) and the rule is to fail`, setMissing);
+  }
+  if (present / total < rule.minShare) {
+    omitMissing();
+    return finish(null, 'missing', `Only ${present} of ${total} parts have a score; at least ${rule.minShare * 100}% are required`, setMissing);
+  }
+  if (missing.length && rule.policy === 'minimum') {
+    // Merge the missing parts, counted as the scale minimum, into the terms in part order.
+    const merged: { k: number; x: Exact; h: ChildHandling }[] = termK.map((k, t) => ({ k, x: termX[t]!, h: termH[t]! }));
+    for (const k of missing) merged.push({ k, x: plan.scaleMin, h: 'counted-as-minimum' });
+    merged.sort((a, b) => a.k - b.k);
+    termK.length = termX.length = termH.length = 0;
+    for (const m of merged) {
+      termK.push(m.k);
+      termX.push(m.x);
+      termH.push(m.h);
+    }
+  } else omitMissing();
+
+  const T = termK.length;
+  const weighted = agg.method === 'weighted-mean' || agg.method === 'geometric-mean';
+  let weights: Exact[] = [];
+  if (weighted) {
+    weights = new Array<Exact>(T);
+    for (let t = 0; t < T; t++) weights[t] = plan.weight[parts[termK[t]!]!]!;
+  }
+  let x: Exact;
+  if (agg.method === 'minimum' || agg.method === 'maximum') {
+    let best = 0;
+    for (let t = 1; t < T; t++) {
+      const c = cmp(termX[t]!, termX[best]!);
+      if (agg.method === 'minimum' ? c < 0 : c > 0) best = t;
+    }
+    x = termX[best]!;
+    for (let t = 0; t < T; t++) mark(termK[t]!, termH[t]!, t === best ? ONE : ZERO);
+  } else {
+    if (agg.method === 'geometric-mean') x = geometricMean(termX, weights);
+    else x = weightedMean(termX, weighted ? weights : undefined);
+    if (weighted) {
+      let sumW: Exact = ZERO;
+      if (trace) for (const w of weights) sumW = add(sumW, w);
+      for (let t = 0; t < T; t++) mark(termK[t]!, termH[t]!, trace ? div(weights[t]!, sumW) : null);
+    } else {
+      const share = reciprocal(T);
+      for (let t = 0; t < T; t++) mark(termK[t]!, termH[t]!, share);
+    }
+  }
+  // Variants keep their reason in the lean mode too: it is part of every variant score.
+  const reason = missing.length && (trace || copy) ? (rule.policy === 'minimum' ? `Missing ${missingIds()} counted as the scale minimum` : `Missing ${missingIds()} left out; weights renormalised`) : undefined;
+  return finish(x, 'scored', reason, setMissing);
+}
+
+/** Scores the tree below the root (areas not in the variant are scored too, for display), children before parents. */
+function runPlan(rubric: Rubric, answers: AnswerSet, options: ScoreOptions, trace: boolean): Run {
+  const plan = planFor(rubric);
+  const resolved = resolveAnswers(rubric, answers, { reportMissing: options.reportMissing ?? true });
+  const { precision, rounding } = rubric.display;
+  const N = plan.order.length;
+  const run: Run = {
+    plan,
+    resolved,
+    diagnostics: [...resolved.diagnostics],
+    trace,
+    precision,
+    rounding,
+    displayKey: `${precision}${rounding}`,
+    x: new Array<Exact | null>(N),
+    status: new Array<ScoredNode['status']>(N),
+    handling: new Array<ChildHandling>(N),
+    optionIds: new Array<readonly string[] | undefined>(N),
+    nodes: trace ? new Array<ScoredNode>(N) : [],
+  };
+  for (let j = 0; j < N; j++) {
+    const n = plan.order[j]!;
+    if (n.kind === 'question') scoreQuestion(run, j, n);
+    else {
+      const o = aggregate(run, n, plan.weightText[j]!, plan.children[j]!, plan.flat[j], n.aggregation, n.missing, undefined, false);
+      run.x[j] = o.x;
+      run.status[j] = o.status;
+      run.handling[j] = 'included';
+      if (o.node) run.nodes[j] = o.node;
+    }
+  }
+  return run;
+}
+
+/** Scores every variant; returns the outcomes by variant id and the chosen variant's id. */
+function scoreVariants(run: Run, rubric: Rubric, answers: AnswerSet, options: ScoreOptions): { variantScores: VariantScore[]; outcomes: Map<string, Outcome>; variantId: string } {
+  const variantScores: VariantScore[] = [];
+  const outcomes = new Map<string, Outcome>();
+  rubric.variants.forEach((v, i) => {
+    const parts = run.plan.variantParts[i]!;
+    const o = aggregate(run, rubric.root, run.plan.rootWeightText, parts, undefined, v.aggregation, v.missing, v.title, true);
+    outcomes.set(v.id, o);
+    if (o.status === 'missing') {
+      run.diagnostics.push({
+        code: 'SCORE_MISSING_DATA',
+        severity: 'warning',
+        message: `Variant "${v.id}" has no score: ${o.reason ?? 'missing data'}.`,
+        ...missingDataPosition(run, answers, parts),
+      });
+    }
+    const f = o.x ? formatScore(o.x, run.precision, run.rounding, run.displayKey) : null;
+    variantScores.push(attachExact({
+      id: v.id,
+      title: v.title,
+      status: o.status,
+      score: f ? f.exact : null,
+      display: f ? f.display : null,
+      value: f ? f.number : null,
+      ...(o.reason ? { reason: o.reason } : {}),
+      areas: v.areas,
+    }, o.x));
+  });
+  let variantId = options.variant ?? rubric.defaultVariant;
+  if (!outcomes.has(variantId)) {
+    run.diagnostics.push({ code: 'SCORE_VARIANT_UNKNOWN', severity: 'error', message: `The rubric has no variant "${variantId}".`, hint: didYouMean(variantId, outcomes.keys()) ?? `Variants: ${[...outcomes.keys()].join(', ')}` });
+    variantId = rubric.defaultVariant;
+  }
+  return { variantScores, outcomes, variantId };
+}
 
 /**
  * Scores one answer set. Validation problems are included in the result's diagnostics;
@@ -119,6 +506,10 @@ function planFor(rubric: Rubric): Plan {
  * 80-digit decimals only for irrational results such as geometric means — and independent of
  * the order of keys or files; rounding happens only when scores are written out (`score` to
  * 60 significant digits, `display` as the rubric declares).
+ *
+ * The result carries the full trace: every node of the tree with its score, weights, shares
+ * of the top score, missing-data handling and the answer behind it. For bulk work that needs
+ * only the scores, {@link scoreTotals} gives the same numbers without building the trace.
  *
  * @example
  * ```ts
@@ -131,261 +522,19 @@ function planFor(rubric: Rubric): Plan {
  * ```
  */
 export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: ScoreOptions = {}): ScoreResult {
-  const plan = planFor(rubric);
-  const resolved = resolveAnswers(rubric, answers, { reportMissing: options.reportMissing ?? true });
-  const diagnostics: Diagnostic[] = [...resolved.diagnostics];
-  const { precision, rounding } = rubric.display;
-  const displayKey = `${precision}${rounding}`;
-  /** Effective weights as exact values, for the shares of the top score. */
-  const effective = new Map<ScoredNode, Exact>();
-
-  const weightStrings = new Map<string, string>();
-  const make = (n: RubricNode, x: Exact | null, status: ScoredNode['status'], extra?: Partial<ScoredNode>): ScoredNode => {
-    let weight = weightStrings.get(n.id);
-    if (weight === undefined) weightStrings.set(n.id, (weight = String(n.weight)));
-    const f = x ? formatScore(x, precision, rounding, displayKey) : null;
-    const node: ScoredNode = {
-      id: n.id,
-      kind: n.kind,
-      level: n.level,
-      title: n.title,
-      status,
-      score: f ? f.exact : null,
-      display: f ? f.display : null,
-      value: f ? f.number : null,
-      weight,
-      effectiveWeight: null,
-      shareOfTop: null,
-      handling: 'included',
-      children: [],
-    };
-    attachExact(node, x);
-    if (n.dimension !== undefined) node.dimension = n.dimension;
-    if (extra) {
-      if (extra.handling !== undefined) node.handling = extra.handling;
-      if (extra.children !== undefined) node.children = extra.children;
-      if (extra.title !== undefined) node.title = extra.title;
-      if (extra.reason !== undefined) node.reason = extra.reason;
-      if (extra.method !== undefined) node.method = extra.method;
-      if (extra.matchedRow !== undefined) node.matchedRow = extra.matchedRow;
-      if (extra.missing !== undefined) node.missing = extra.missing;
-      if (extra.answer !== undefined) node.answer = extra.answer;
-    }
-    return node;
-  };
-
-
-  function scoreQuestion(q: QuestionNode, r: ResolvedAnswers): Work {
-    const answer = r.answers.get(q.id);
-    const meaning = r.interpreted.get(q.id);
-    const applies = r.applicability.get(q.id) ?? 'applies';
-    const answerFor = (status: ScoredAnswer['status']): ScoredAnswer => {
-      const a: ScoredAnswer = { status };
-      if (answer) {
-        if (answer.value !== undefined) a.value = answer.value;
-        if (answer.byRegion !== undefined) a.byRegion = answer.byRegion;
-        if (answer.recordedScore !== undefined) {
-          a.recordedScore = answer.recordedScore;
-          a.regionsNotRecorded = true;
-        }
-        a.evidence = answer.evidence;
-        if (answer.source) a.source = answer.source;
-      }
-      return a;
-    };
-    const notApplicable = (why: string): Work => {
-      const status = applies === 'does-not-apply' ? 'does-not-apply' : 'not-applicable';
-      if (q.notApplicable !== 'omit') {
-        const x = exactNumber(q.notApplicable, 'score', q.notApplicable.score);
-        return { node: make(q, x, 'scored', { reason: `${why}; scored ${q.notApplicable.score} as the rubric declares`, answer: answerFor(status), handling: 'scored-not-applicable' }), x };
-      }
-      return { node: make(q, null, 'not-applicable', { reason: why, answer: answerFor(status) }), x: null };
-    };
-    if (applies === 'does-not-apply') return notApplicable(`Does not apply given the answer to "${q.appliesWhen!.question}"`);
-    if (!answer) return { node: make(q, null, 'missing', { reason: 'No answer', answer: answerFor('missing') }), x: null };
-    if (!meaning) return { node: make(q, null, 'missing', { reason: 'The answer is invalid', answer: answerFor('invalid') }), x: null };
-    if (meaning.status === 'unknown') return { node: make(q, null, 'missing', { reason: 'Answered as unknown', answer: answerFor('unknown') }), x: null };
-    if (meaning.status === 'not-applicable') return notApplicable('Answered as not applicable');
-    if (meaning.status !== 'answered') return { node: make(q, null, 'missing', { reason: 'The answer is invalid', answer: answerFor('invalid') }), x: null };
-    const base = answerFor('answered');
-    base.label = meaning.label;
-    base.optionIds = meaning.optionIds;
-    if (meaning.matched) base.matched = meaning.matched;
-    if (meaning.regions) base.regions = meaning.regions.map((p) => ({ region: p.region, score: formatExact(p.score), label: p.label }));
-    const extra: Partial<ScoredNode> = meaning.regions
-      ? { answer: base, reason: `Regional answers combined by ${q.regions}` }
-      : meaning.regionsNotRecorded
-        ? { answer: base, reason: 'The recorded score of regional answers that are not recorded' }
-        : { answer: base };
-    return { node: make(q, meaning.score, 'scored', extra), x: meaning.score, optionIds: meaning.optionIds };
-  }
-
-
-  /**
-   * Aggregates `parts` into a node for `g`; `shown` are the children displayed in the tree.
-   * Child nodes are marked in place unless `copy` is set (variants share their area nodes).
-   */
-  function aggregate(g: RubricNode, shown: Work[], parts: Work[], agg: Aggregation, rule: MissingRule, title: string | undefined, copy: boolean): Work {
-    const flatten = parts !== shown;
-    const childNodes = copy ? shown.map((w) => ({ ...w.node })) : shown.map((w) => w.node);
-    // Flattened contributors are listed after the display children so the trace stays complete.
-    const extraNodes = flatten ? parts.filter((p) => !shown.includes(p)).map((p) => ({ ...p.node })) : [];
-    if (flatten) for (const c of childNodes) c.handling = 'label-only';
-    const partNodes: ScoredNode[] = flatten ? parts.map((p) => extraNodes.find((e) => e.id === p.node.id) ?? childNodes[shown.indexOf(p)]!) : childNodes;
-    const mark = (i: number, h: ChildHandling, eff: Exact | null) => {
-      const c = partNodes[i]!;
-      c.handling = h;
-      c.effectiveWeight = eff === null ? null : formatExact(eff);
-      if (eff !== null) effective.set(c, eff);
-    };
-    const finish = (x: Exact | null, status: ScoredNode['status'], extra: Partial<ScoredNode>): Work => {
-      const node = make(g, x, status, { method: agg.method, children: extraNodes.length ? [...childNodes, ...extraNodes] : childNodes, ...(title ? { title } : {}), ...extra });
-      return { node, x };
-    };
-
-    if (agg.method === 'decision-table') {
-      parts.forEach((_, i) => mark(i, 'table-input', null));
-      const values = agg.inputs.map((id) => {
-        const w = parts.find((p) => p.node.id === id);
-        if (!w || w.x === null) return undefined;
-        const keys = w.optionIds ?? [];
-        // Conditions compare with the exact score, never with a double.
-        const score = w.x;
-        return { single: keys.length === 1 ? { key: keys[0]!, score } : { score }, keys, score };
-      });
-      const matches = (cond: Parameters<typeof conditionMatches>[0], v: (typeof values)[number], texts: Parameters<typeof conditionMatches>[2]) => {
-        if (!v) return conditionMatches(cond, undefined);
-        if (v.keys.length <= 1) return conditionMatches(cond, v.single, texts);
-        // Regional answers with differing options: an option condition holds only if every region meets it.
-        return v.keys.every((k) => conditionMatches(cond, { key: k, score: v.score }, texts)) || conditionMatches(cond, { score: v.score }, texts);
-      };
-      const idx = agg.rows.findIndex((row) =>
-        agg.inputs.every((id, j) => matches(rowCondition(row, id), values[j], (i, written) => numberText(row.when, i < 0 ? id : `${id}[${i}]`, written))),
-      );
-      const missingInputs = agg.inputs.filter((_, j) => values[j] === undefined);
-      const allNa = parts.length > 0 && parts.every((p) => p.node.status === 'not-applicable');
-      if (allNa) return finish(null, 'not-applicable', { reason: 'No input applies' });
-      if (idx >= 0) {
-        const row = agg.rows[idx]!;
-        return finish(exactNumber(row, 'score', row.score), 'scored', { matchedRow: { index: idx, ...(row.label ? { label: row.label } : {}), when: row.when }, reason: `Row ${idx + 1} of the decision table${row.label ? ` (${row.label})` : ''}` });
-      }
-      if (missingInputs.length) return finish(null, 'missing', { reason: `No row matches and input(s) ${missingInputs.join(', ')} have no score` });
-      if (agg.default !== undefined) return finish(exactNumber(agg, 'default', agg.default), 'scored', { matchedRow: { index: -1, label: 'default', when: {} }, reason: 'No row matches; the table default applies' });
-      diagnostics.push({ code: 'SCORE_NO_TABLE_ROW', severity: 'warning', message: `No decision-table row of "${g.id}" matches the answers and the table has no default.`, file: g.source.file, line: g.source.line, column: g.source.column });
-      return finish(null, 'missing', { reason: 'No decision-table row matches' });
-    }
-
-    const terms: { i: number; value: Exact; handling: ChildHandling }[] = [];
-    const missing: number[] = [];
-    let naCount = 0;
-    parts.forEach((p, i) => {
-      if (p.node.status === 'not-applicable') {
-        naCount++;
-        mark(i, 'omitted-not-applicable', null);
-      } else if (p.x === null) missing.push(i);
-      else terms.push({ i, value: p.x, handling: p.node.handling === 'scored-not-applicable' ? 'scored-not-applicable' : 'included' });
-    });
-    const missingIds = () => missing.map((i) => parts[i]!.node.id).join(', ');
-    const total = parts.length - naCount;
-    const missingInfo = { policy: rule.policy, minShare: rule.minShare, present: terms.length, total };
-    const omitMissing = () => missing.forEach((i) => mark(i, 'omitted-missing', null));
-    if (total === 0) return finish(null, 'not-applicable', { reason: 'None of the parts applies', missing: missingInfo });
-    if (terms.length === 0) {
-      omitMissing();
-      return finish(null, 'missing', { reason: 'No part has a score', missing: missingInfo });
-    }
-    if (missing.length && rule.policy === 'fail') {
-      omitMissing();
-      return finish(null, 'missing', { reason: `Missing data (${missingIds()}) and the rule is to fail`, missing: missingInfo });
-    }
-    if (terms.length / total < rule.minShare) {
-      omitMissing();
-      return finish(null, 'missing', { reason: `Only ${terms.length} of ${total} parts have a score; at least ${rule.minShare * 100}% are required`, missing: missingInfo });
-    }
-    if (missing.length && rule.policy === 'minimum') {
-      for (const i of missing) terms.push({ i, value: plan.scaleMin, handling: 'counted-as-minimum' });
-      terms.sort((a, b) => a.i - b.i);
-    } else omitMissing();
-
-    const weighted = agg.method === 'weighted-mean' || agg.method === 'geometric-mean';
-    const weights = weighted ? terms.map((t) => plan.weight.get(parts[t.i]!.node.id) ?? ONE) : [];
-    let x: Exact;
-    if (agg.method === 'minimum' || agg.method === 'maximum') {
-      let best = 0;
-      terms.forEach((t, k) => {
-        const c = cmp(t.value, terms[best]!.value);
-        if (agg.method === 'minimum' ? c < 0 : c > 0) best = k;
-      });
-      x = terms[best]!.value;
-      terms.forEach((t, k) => mark(t.i, t.handling, k === best ? ONE : ZERO));
-    } else {
-      const values = terms.map((t) => t.value);
-      if (agg.method === 'geometric-mean') x = geometricMean(values, weights);
-      else x = weightedMean(values, weighted ? weights : undefined);
-      if (weighted) {
-        const sumW = weights.reduce<Exact>((s, w) => add(s, w), ZERO);
-        terms.forEach((t, k) => mark(t.i, t.handling, div(weights[k]!, sumW)));
-      } else {
-        const share = reciprocal(terms.length);
-        for (const t of terms) mark(t.i, t.handling, share);
-      }
-    }
-    const extra: Partial<ScoredNode> = { missing: missingInfo };
-    if (missing.length) extra.reason = rule.policy === 'minimum' ? `Missing ${missingIds()} counted as the scale minimum` : `Missing ${missingIds()} left out; weights renormalised`;
-    return finish(x, 'scored', extra);
-  }
-
-  // Score the whole tree (areas not in the variant are scored too, for display).
-  // Children before parents, so every group finds its parts already scored.
-  const works: Work[] = new Array<Work>(plan.order.length);
-  for (let i = 0; i < plan.order.length; i++) {
-    const n = plan.order[i]!;
-    if (n.kind === 'question') works[i] = scoreQuestion(n, resolved);
-    else {
-      const shown = plan.children[i]!.map((j) => works[j]!);
-      const flat = plan.parts[i];
-      works[i] = aggregate(n, shown, flat ? flat.map((j) => works[j]!) : shown, n.aggregation, n.missing, undefined, false);
-    }
-  }
-  const areaWorks = plan.areas.map((j) => works[j]!);
-  const variantScores: VariantScore[] = [];
-  const variantWorks = new Map<string, Work>();
-  for (const v of rubric.variants) {
-    const parts = v.areas.map((id) => areaWorks.find((a) => a.node.id === id)!).filter(Boolean);
-    const w = aggregate(rubric.root, parts, parts, v.aggregation, v.missing, v.title, true);
-    variantWorks.set(v.id, w);
-    if (w.node.status === 'missing') {
-      diagnostics.push({
-        code: 'SCORE_MISSING_DATA',
-        severity: 'warning',
-        message: `Variant "${v.id}" has no score: ${w.node.reason ?? 'missing data'}.`,
-        ...missingDataPosition(answers, w.node),
-      });
-    }
-    variantScores.push(attachExact({
-      id: v.id,
-      title: v.title,
-      status: w.node.status,
-      score: w.node.score,
-      display: w.node.display,
-      value: w.node.value,
-      ...(w.node.reason ? { reason: w.node.reason } : {}),
-      areas: v.areas,
-    }, w.x));
-  }
-  let variantId = options.variant ?? rubric.defaultVariant;
-  if (!variantWorks.has(variantId)) {
-    diagnostics.push({ code: 'SCORE_VARIANT_UNKNOWN', severity: 'error', message: `The rubric has no variant "${variantId}".`, hint: didYouMean(variantId, variantWorks.keys()) ?? `Variants: ${[...variantWorks.keys()].join(', ')}` });
-    variantId = rubric.defaultVariant;
-  }
-  const chosen = variantWorks.get(variantId)!;
+  const run = runPlan(rubric, answers, options, true);
+  const { plan } = run;
+  const { variantScores, outcomes, variantId } = scoreVariants(run, rubric, answers, options);
+  const chosen = outcomes.get(variantId)!;
+  const chosenNode = chosen.node!;
   const variant = rubric.variants.find((v) => v.id === variantId)!;
-  const rootChildren = areaWorks.map((a) => {
-    const inVariant = chosen.node.children.find((c) => c.id === a.node.id);
-    return inVariant ?? attachExact({ ...a.node, handling: 'not-in-variant' as const, effectiveWeight: null }, a.x);
+  const rootChildren = plan.areas.map((j) => {
+    const a = run.nodes[j]!;
+    const inVariant = chosenNode.children.find((c) => c.id === a.id);
+    return inVariant ?? attachExact({ ...a, handling: 'not-in-variant' as const, effectiveWeight: null }, run.x[j]);
   });
-  const root: ScoredNode = attachExact({ ...chosen.node, title: rubric.title, children: rootChildren, method: `${variant.aggregation.method} of variant "${variant.id}"` }, chosen.x);
-  setShares(root, ONE, effective);
+  const root: ScoredNode = attachExact({ ...chosenNode, title: rubric.title, children: rootChildren, method: `${variant.aggregation.method} of variant "${variant.id}"` }, chosen.x);
+  setShares(root, ONE);
   return {
     rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
     country: answers.country,
@@ -393,39 +542,120 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
     variant: variantId,
     variants: variantScores,
     root,
-    diagnostics,
-    precision,
-    rounding,
+    diagnostics: run.diagnostics,
+    precision: run.precision,
+    rounding: run.rounding,
+  };
+}
+
+/** A score without its trace: status, exact string, display string and number. */
+export interface ScoreFigure {
+  status: NodeStatus;
+  /** Exact decimal string (60 significant digits for non-terminating fractions), or null. */
+  score: string | null;
+  /** Rounded for display as the rubric declares, or null. */
+  display: string | null;
+  /** As a JavaScript number, or null. */
+  value: number | null;
+}
+
+/** The scores of one answer set without the trace (see {@link scoreTotals}). */
+export interface ScoreTotals {
+  rubric: { id: string; version: string; title: string };
+  country: string;
+  year: number;
+  /** The variant the top score belongs to. */
+  variant: string;
+  /** Every variant's top score, as in {@link ScoreResult.variants}. */
+  variants: VariantScore[];
+  /** The chosen variant's top score: the root of the full result. */
+  top: ScoreFigure;
+  /** Every area's own score, in rubric order (whether or not the variant includes it). */
+  areas: (ScoreFigure & { id: string; title: string })[];
+  diagnostics: Diagnostic[];
+  precision: number;
+  rounding: Rounding;
+}
+
+/**
+ * Scores one answer set like {@link scoreAnswerSet}, with the same exact arithmetic, rules and
+ * diagnostics, but without building the trace (no score tree, no answers, shares or reasons per
+ * node): the lean mode for bulk work such as scoring every country-year of an index. The
+ * scores — top, variants and areas — are identical to the full result's. Exact values are kept
+ * on the figures as in the full result, for {@link exactScore}-based derived figures.
+ *
+ * @example
+ * ```ts
+ * import { createAnswerSet, loadRubric, scoreTotals } from 'policy-index';
+ * const rubric = loadRubric(
+ *   'schemaVersion: 1\nid: demo\nversion: 1.0.0\ntitle: Demo\nareas:\n' +
+ *     '  - { id: work, title: Work, indicators: [{ id: permit, title: Permit, type: yes-no, scores: { yes: 100, no: 0 } }] }\n',
+ * ).value!;
+ * const totals = scoreTotals(rubric, createAnswerSet({ rubric: 'demo@1.0.0', country: 'CA', year: 2020, answers: { permit: 'yes' } }));
+ * totals.top.score; // '100'
+ * totals.areas.map((a) => `${a.id}: ${a.display}`); // ['work: 100']
+ * ```
+ */
+export function scoreTotals(rubric: Rubric, answers: AnswerSet, options: ScoreOptions = {}): ScoreTotals {
+  const run = runPlan(rubric, answers, options, false);
+  const { plan } = run;
+  const { variantScores, outcomes, variantId } = scoreVariants(run, rubric, answers, options);
+  const chosen = outcomes.get(variantId)!;
+  const figure = (x: Exact | null, status: NodeStatus): ScoreFigure => {
+    const f = x ? formatScore(x, run.precision, run.rounding, run.displayKey) : null;
+    return attachExact({ status, score: f ? f.exact : null, display: f ? f.display : null, value: f ? f.number : null }, x);
+  };
+  return {
+    rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
+    country: answers.country,
+    year: answers.year,
+    variant: variantId,
+    variants: variantScores,
+    top: figure(chosen.x, chosen.status),
+    areas: plan.areas.map((j) => {
+      const n = plan.order[j]!;
+      return { id: n.id, title: n.title, ...figure(run.x[j] ?? null, run.status[j]!) };
+    }),
+    diagnostics: run.diagnostics,
+    precision: run.precision,
+    rounding: run.rounding,
   };
 }
 
 /**
- * Where in the answer set a node's missing data shows: the entry of the first question below
- * it that has no score (answered as unknown, invalid), or the file's `answers:` key when that
- * question has no entry. Looked up only when a diagnostic is made.
+ * Where in the answer set a variant's missing data shows: the entry of the first question below
+ * its areas that has no score (answered as unknown, invalid), or the file's `answers:` key when
+ * that question has no entry. Looked up only when a diagnostic is made; needs no trace.
  */
-function missingDataPosition(set: AnswerSet, node: ScoredNode): Pick<Diagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'path'> {
+function missingDataPosition(run: Run, set: AnswerSet, parts: readonly number[]): Pick<Diagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'path'> {
+  const { plan } = run;
   const locator = answerSetLocator(set);
   const file = locator?.file ?? set.file;
-  let first: ScoredNode | undefined;
-  let entry: ScoredNode | undefined;
-  const stack: ScoredNode[] = [node];
+  let first: QuestionNode | undefined;
+  let entry: { q: QuestionNode; source: { line: number; column: number } } | undefined;
+  const stack: number[] = [];
+  for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]!);
+  const seen = new Set<number>();
   while (stack.length > 0 && entry === undefined) {
-    const n = stack.pop()!;
+    const j = stack.pop()!;
+    if (seen.has(j)) continue;
+    seen.add(j);
+    const n = plan.order[j]!;
     if (n.kind === 'question') {
-      if (n.status !== 'missing' || n.handling === 'not-in-variant') continue;
+      if (run.status[j] !== 'missing') continue;
       first ??= n;
-      if (n.answer?.source) entry = n;
+      const source = run.resolved.answers.get(n.id)?.source;
+      if (source) entry = { q: n, source };
       continue;
     }
-    if (n.status === 'scored' && n !== node) continue;
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    if (run.status[j] === 'scored') continue;
+    const below = plan.flat[j]?.parts ?? plan.children[j]!;
+    for (let i = below.length - 1; i >= 0; i--) stack.push(below[i]!);
   }
-  const written = entry?.answer?.source;
-  if (entry && written) {
-    const key = set.answers.has(entry.id) ? entry.id : findKey(set, entry.id, written);
+  if (entry) {
+    const key = set.answers.has(entry.q.id) ? entry.q.id : findKey(set, entry.q.id, entry.source);
     const range = key !== undefined ? locator?.locateKey(['answers', key]) : undefined;
-    return { file, ...(range ?? { line: written.line, column: written.column }), path: ['answers', key ?? entry.id] };
+    return { file, ...(range ?? { line: entry.source.line, column: entry.source.column }), path: ['answers', key ?? entry.q.id] };
   }
   const range = locator?.locateKey(['answers']);
   return { file, ...(range ?? { line: 1, column: 1 }), path: first ? ['answers', first.id] : ['answers'] };
@@ -437,11 +667,11 @@ function findKey(set: AnswerSet, id: string, at: { line: number; column: number 
   return set.answers.has(id) ? id : undefined;
 }
 
-function setShares(node: ScoredNode, share: Exact | null, effective: ReadonlyMap<ScoredNode, Exact>): void {
+function setShares(node: ScoredNode, share: Exact | null): void {
   node.shareOfTop = share === null ? null : formatExact(share);
   for (const c of node.children) {
-    const eff = c.effectiveWeight === null || share === null ? null : effective.get(c) ?? null;
-    setShares(c, eff === null || share === null ? null : isZero(eff) ? ZERO : mulShared(share, eff), effective);
+    const eff = c.effectiveWeight === null || share === null ? null : Effective.read(c) ?? null;
+    setShares(c, eff === null || share === null ? null : isZero(eff) ? ZERO : mulShared(share, eff));
   }
 }
 

@@ -227,16 +227,42 @@ export function evaluatePlan(plan: EvaluationPlan, units: PlanUnits, unit: numbe
     const node = groupNode[g]!;
     const start = groupStart[g]!;
     const end = groupEnd[g]!;
+    // One pass: count the parts and accumulate as if the node had a score; decide after.
+    const pol = policy[g]!;
+    const m = method[g]!;
+    const countMin = pol === 1;
+    const declared = m !== 0;
     let total = 0;
     let present = 0;
+    let best = m === 3 ? Infinity : -Infinity;
+    let sw = 0;
+    let acc = 0;
+    let zero = false;
     for (let s = start; s < end; s++) {
       if (slotOff[s] === 1) continue;
-      const st = status[slotChild[s]!]!;
+      const c = slotChild[s]!;
+      const st = status[c]!;
       if (st === ST_NA) continue;
       total++;
-      if (st === ST_SCORED) present++;
+      let v: number;
+      if (st === ST_SCORED) {
+        present++;
+        v = value[c]!;
+      } else if (countMin) v = scaleMin;
+      else continue;
+      if (m === 3) {
+        if (v < best) best = v;
+      } else if (m === 4) {
+        if (v > best) best = v;
+      } else {
+        const w = (declared ? slotWeight[s]! : 1) * slotMult[s]!;
+        sw += w;
+        if (m === 2) {
+          if (v <= 0) zero = true;
+          else acc += w * Math.log(v);
+        } else acc += w * v;
+      }
     }
-    const pol = policy[g]!;
     if (total === 0) {
       status[node] = ST_NA;
       value[node] = NaN;
@@ -247,39 +273,7 @@ export function evaluatePlan(plan: EvaluationPlan, units: PlanUnits, unit: numbe
       value[node] = NaN;
       continue;
     }
-    const m = method[g]!;
-    const countMin = pol === 1;
-    let x: number;
-    if (m === 3 || m === 4) {
-      x = m === 3 ? Infinity : -Infinity;
-      for (let s = start; s < end; s++) {
-        if (slotOff[s] === 1) continue;
-        const c = slotChild[s]!;
-        const st = status[c]!;
-        if (st === ST_NA || (st === ST_MISSING && !countMin)) continue;
-        const v = st === ST_SCORED ? value[c]! : scaleMin;
-        if (m === 3 ? v < x : v > x) x = v;
-      }
-    } else {
-      const declared = m !== 0;
-      let sw = 0;
-      let acc = 0;
-      let zero = false;
-      for (let s = start; s < end; s++) {
-        if (slotOff[s] === 1) continue;
-        const c = slotChild[s]!;
-        const st = status[c]!;
-        if (st === ST_NA || (st === ST_MISSING && !countMin)) continue;
-        const v = st === ST_SCORED ? value[c]! : scaleMin;
-        const w = (declared ? slotWeight[s]! : 1) * slotMult[s]!;
-        sw += w;
-        if (m === 2) {
-          if (v <= 0) zero = true;
-          else acc += w * Math.log(v);
-        } else acc += w * v;
-      }
-      x = m === 2 ? (zero ? 0 : Math.exp(acc / sw)) : acc / sw;
-    }
+    const x = m === 3 || m === 4 ? best : m === 2 ? (zero ? 0 : Math.exp(acc / sw)) : acc / sw;
     status[node] = ST_SCORED;
     value[node] = x;
   }

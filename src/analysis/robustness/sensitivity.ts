@@ -44,72 +44,150 @@ export interface SensitivityResult {
   units: { unit: string; variance: number; inputs: InputIndices[] }[];
 }
 
-/** Point estimates of first-order and total indices from the A, B and AB outputs at rows `idx`. */
-function estimate(yA: Float64Array, yB: Float64Array, yAB: Float64Array, idx: Int32Array | null, n: number): [number, number] {
-  let mean = 0;
+/**
+ * Bootstrap resamples: `reps` rows of `n` indices drawn with replacement. The same resamples
+ * serve every input and output, as in the usual Saltelli bootstrap.
+ */
+function bootstrapRows(n: number, reps: number, random: SampleRandom): Int32Array[] {
+  const rows: Int32Array[] = [];
+  for (let r = 0; r < reps; r++) {
+    const idx = new Int32Array(n);
+    for (let k = 0; k < n; k++) idx[k] = Math.floor(random.next() * n);
+    rows.push(idx);
+  }
+  return rows;
+}
+
+/** Variance of the pooled A and B outputs at rows `idx` (all rows when null). */
+function pooledVariance(yA: Float64Array, yB: Float64Array, idx: Int32Array | null, n: number): number {
+  let sum = 0;
+  let sq = 0;
   for (let k = 0; k < n; k++) {
     const j = idx ? idx[k]! : k;
-    mean += yA[j]! + yB[j]!;
+    const a = yA[j]!;
+    const b = yB[j]!;
+    sum += a + b;
+    sq += a * a + b * b;
   }
-  mean /= 2 * n;
-  let v = 0;
+  return Math.max(0, sq - (sum * sum) / (2 * n)) / (2 * n - 1);
+}
+
+/** First-order and total indices of one input given the pooled variance (0 and 0 for an output that never varies). */
+function effects(yA: Float64Array, yB: Float64Array, yAB: Float64Array, idx: Int32Array | null, n: number, v: number): [number, number] {
+  if (!(v > 1e-12)) return [0, 0];
   let f = 0;
   let t = 0;
   for (let k = 0; k < n; k++) {
     const j = idx ? idx[k]! : k;
     const a = yA[j]!;
-    const b = yB[j]!;
     const ab = yAB[j]!;
-    v += (a - mean) ** 2 + (b - mean) ** 2;
-    f += b * (ab - a);
-    t += (a - ab) ** 2;
+    f += yB[j]! * (ab - a);
+    t += (a - ab) * (a - ab);
   }
-  v /= 2 * n - 1;
-  // An output that never varies is sensitive to nothing.
-  if (!(v > 1e-12)) return [0, 0];
   return [f / n / v, t / (2 * n) / v];
 }
 
-function indices(id: string, yA: Float64Array, yB: Float64Array, yAB: Float64Array, n: number, reps: number, level: number, random: SampleRandom): InputIndices {
-  const [first, total] = estimate(yA, yB, yAB, null, n);
-  const fs = new Float64Array(reps);
-  const ts = new Float64Array(reps);
-  const idx = new Int32Array(n);
+/** Indices of every input on one output, with bootstrap intervals; each resample's variance is shared by the inputs. */
+function indices(ids: readonly string[], yA: Float64Array, yB: Float64Array, yAB: readonly Float64Array[], n: number, boot: readonly Int32Array[], reps: number, level: number): InputIndices[] {
+  const v0 = pooledVariance(yA, yB, null, n);
+  const point = yAB.map((y) => effects(yA, yB, y, null, n, v0));
+  const fs = yAB.map(() => new Float64Array(reps));
+  const ts = yAB.map(() => new Float64Array(reps));
   for (let r = 0; r < reps; r++) {
-    for (let k = 0; k < n; k++) idx[k] = Math.floor(random.next() * n);
-    [fs[r], ts[r]] = estimate(yA, yB, yAB, idx, n);
+    const idx = boot[r]!;
+    const v = pooledVariance(yA, yB, idx, n);
+    for (let i = 0; i < yAB.length; i++) [fs[i]![r], ts[i]![r]] = effects(yA, yB, yAB[i]!, idx, n, v);
   }
-  fs.sort();
-  ts.sort();
   const lo = (1 - level) / 2;
   const q = (a: Float64Array, p: number) => a[Math.min(reps - 1, Math.max(0, Math.round(p * (reps - 1))))]!;
-  return { id, first, total, ci: { first: reps ? [q(fs, lo), q(fs, 1 - lo)] : [first, first], total: reps ? [q(ts, lo), q(ts, 1 - lo)] : [total, total] } };
+  return ids.map((id, i) => {
+    const [first, total] = point[i]!;
+    const f = fs[i]!.sort();
+    const t = ts[i]!.sort();
+    return { id, first, total, ci: { first: reps ? [q(f, lo), q(f, 1 - lo)] : [first, first], total: reps ? [q(t, lo), q(t, 1 - lo)] : [total, total] } };
+  });
 }
 
-/** Ranks of every unit for rows `from`..`to` of matrix `which` (0 = A, 1 = B, 2 + i = AB_i). */
-export function sensitivityRanks(ctx: UncertaintyContext, which: number, from: number, to: number): Float64Array {
+/** For each input, the groups its draws reach: the groups it touches and every group above them. */
+function inputMasks(ctx: UncertaintyContext): Uint8Array[] {
+  const { plan } = ctx;
+  const G = plan.groupNode.length;
+  const slotGroup = new Int32Array(plan.slotChild.length);
+  for (let g = 0; g < G; g++) for (let s = plan.groupStart[g]!; s < plan.groupEnd[g]!; s++) slotGroup[s] = g;
+  const consumers: number[][] = plan.ids.map(() => []);
+  for (let s = 0; s < plan.slotChild.length; s++) consumers[plan.slotChild[s]!]!.push(slotGroup[s]!);
+  return ctx.inputs.map((inp) => {
+    const m = new Uint8Array(G);
+    for (const s of inp.slots) m[slotGroup[s]!] = 1;
+    for (const g of inp.groups) m[g] = 1;
+    // Groups come children first, so one pass marks every ancestor.
+    for (let g = 0; g < G; g++) if (m[g]) for (const c of consumers[plan.groupNode[g]!]!) m[c] = 1;
+    return m;
+  });
+}
+
+/**
+ * Ranks of every unit for rows `from`..`to` of every matrix: the result holds matrix after
+ * matrix (0 = A, 1 = B, 2 + i = AB_i), each (to − from) rows × units. Row j of AB_i differs from
+ * row j of A in input i's draws only, so after A only the groups input i reaches are
+ * re-evaluated, and then set back to A's values; the figures are those of evaluating every
+ * matrix in full.
+ */
+export function sensitivityRanks(ctx: UncertaintyContext, from: number, to: number): Float64Array {
   const ev = createEvaluator(ctx);
   const U = ctx.units.units.length;
+  const M = ctx.inputs.length + 2;
+  const R = to - from;
+  const masks = inputMasks(ctx);
+  const reached = masks.map((m) => Int32Array.from(Array.from(m.keys()).filter((g) => m[g]).map((g) => ctx.plan.groupNode[g]!)));
+  const keepValue = ev.values.map((v) => new Float64Array(v.length));
+  const keepStatus = ev.statuses.map((v) => new Uint8Array(v.length));
   const scores = new Float64Array(U);
   const ranks = new Float64Array(U);
-  const out = new Float64Array((to - from) * U);
+  const out = new Float64Array(M * R * U);
+  const ab = new Float64Array(ctx.dims);
+  const put = (w: number, j: number) => {
+    rankInto(scores, ranks, ctx.tieScale);
+    out.set(ranks, (w * R + (j - from)) * U);
+  };
   for (let j = from; j < to; j++) {
     drawRow(ev, ctx, j, 0, ev.row);
-    if (which >= 1) drawRow(ev, ctx, j, 1, ev.row2);
-    let row = ev.row;
-    if (which === 1) row = ev.row2;
-    else if (which >= 2) {
-      let d = 0;
-      ctx.inputs.forEach((inp, i) => {
-        if (i === which - 2) for (let k = 0; k < inp.dims; k++) ev.row[d + k] = ev.row2[d + k]!;
-        d += inp.dims;
-      });
+    drawRow(ev, ctx, j, 1, ev.row2);
+    evaluateRow(ctx, ev, ev.row2, scores, 0);
+    put(1, j);
+    evaluateRow(ctx, ev, ev.row, scores, 0);
+    put(0, j);
+    for (let u = 0; u < U; u++) {
+      keepValue[u]!.set(ev.values[u]!);
+      keepStatus[u]!.set(ev.statuses[u]!);
     }
-    evaluateRow(ctx, ev, row, scores, 0);
-    rankInto(scores, ranks, ctx.tieScale);
-    out.set(ranks, (j - from) * U);
+    ab.set(ev.row);
+    let d = 0;
+    ctx.inputs.forEach((inp, i) => {
+      for (let k = d; k < d + inp.dims; k++) ab[k] = ev.row2[k]!;
+      evaluateRow(ctx, ev, ab, scores, 0, masks[i]!);
+      put(2 + i, j);
+      // Back to A's draws and values.
+      for (let k = d; k < d + inp.dims; k++) ab[k] = ev.row[k]!;
+      const nodes = reached[i]!;
+      for (let u = 0; u < U; u++) {
+        const v = ev.values[u]!, st = ev.statuses[u]!, kv = keepValue[u]!, ks = keepStatus[u]!;
+        for (let t = 0; t < nodes.length; t++) {
+          const n = nodes[t]!;
+          v[n] = kv[n]!;
+          st[n] = ks[n]!;
+        }
+      }
+      d += inp.dims;
+    });
   }
   return out;
+}
+
+/** Splits the output of {@link sensitivityRanks} into one array per matrix. */
+export function splitMatrices(all: Float64Array, matrices: number): Float64Array[] {
+  const size = all.length / matrices;
+  return Array.from({ length: matrices }, (_, w) => all.subarray(w * size, (w + 1) * size));
 }
 
 /** Turns the ranks of all matrices (A, B, AB_1 … AB_d, each N × units) into indices. */
@@ -135,8 +213,9 @@ export function summariseSensitivity(ctx: UncertaintyContext, ranks: readonly Fl
     }
     return y;
   });
-  const random = new SampleRandom().reseed(ctx.seed, 0, 7);
-  const inputs = ctx.inputs.map((inp, i) => indices(inp.id, shift[0]!, shift[1]!, shift[2 + i]!, N, reps, level, random));
+  const boot = bootstrapRows(N, reps, new SampleRandom().reseed(ctx.seed, 0, 7));
+  const ids = ctx.inputs.map((inp) => inp.id);
+  const inputs = indices(ids, shift[0]!, shift[1]!, shift.slice(2), N, boot, reps, level);
   const units = ctx.units.units.map((unit, u) => {
     const col = ranks.map((m) => {
       const y = new Float64Array(N);
@@ -152,7 +231,7 @@ export function summariseSensitivity(ctx: UncertaintyContext, ranks: readonly Fl
     let variance = 0;
     for (let j = 0; j < N; j++) variance += (col[0]![j]! - mean) ** 2 + (col[1]![j]! - mean) ** 2;
     variance /= Math.max(1, 2 * N - 1);
-    return { unit, variance, inputs: ctx.inputs.map((inp, i) => indices(inp.id, col[0]!, col[1]!, col[2 + i]!, N, Math.min(reps, 100), level, random)) };
+    return { unit, variance, inputs: indices(ids, col[0]!, col[1]!, col.slice(2), N, boot, Math.min(reps, 100), level) };
   });
   return { samples: N, seed: ctx.seed, variant: ctx.plan.variant, runs: N * (ctx.inputs.length + 2), inputs, units };
 }
@@ -173,7 +252,5 @@ export function analyseSensitivity(rubric: Rubric, results: readonly ScoreResult
   if (!prepared.value) return { problems: prepared.problems };
   const ctx = prepared.value;
   if (!ctx.inputs.length) return { problems: [{ path: 'inputs', message: 'Declare at least one uncertain input.' }] };
-  const ranks: Float64Array[] = [];
-  for (let w = 0; w < ctx.inputs.length + 2; w++) ranks.push(sensitivityRanks(ctx, w, 0, ctx.samples));
-  return { value: summariseSensitivity(ctx, ranks, options), problems: [] };
+  return { value: summariseSensitivity(ctx, splitMatrices(sensitivityRanks(ctx, 0, ctx.samples), ctx.inputs.length + 2), options), problems: [] };
 }

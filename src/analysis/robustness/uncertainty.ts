@@ -267,8 +267,12 @@ export function drawRow(ev: Evaluator, ctx: UncertaintyContext, index: number, s
   for (let d = 0; d < row.length; d++) row[d] = ev.random.next();
 }
 
-/** Evaluates every unit for one row of random numbers; writes top scores to `out` at `offset`. */
-export function evaluateRow(ctx: UncertaintyContext, ev: Evaluator, row: Float64Array, out: Float64Array, offset: number): void {
+/**
+ * Evaluates every unit for one row of random numbers; writes top scores to `out` at `offset`.
+ * `mask` (default: every group an input reaches) limits the groups evaluated; the others keep
+ * the values the evaluator's buffers hold.
+ */
+export function evaluateRow(ctx: UncertaintyContext, ev: Evaluator, row: Float64Array, out: Float64Array, offset: number, mask: Uint8Array = ctx.dirty): void {
   const { settings, nominal } = ev;
   settings.slotMult.set(nominal.slotMult);
   settings.slotOff.set(nominal.slotOff);
@@ -290,7 +294,7 @@ export function evaluateRow(ctx: UncertaintyContext, ev: Evaluator, row: Float64
     }
   }
   const U = ctx.units.units.length;
-  for (let u = 0; u < U; u++) out[offset + u] = evaluatePlan(ctx.plan, ctx.units, u, settings, ev.values[u]!, ev.statuses[u]!, ctx.dirty);
+  for (let u = 0; u < U; u++) out[offset + u] = evaluatePlan(ctx.plan, ctx.units, u, settings, ev.values[u]!, ev.statuses[u]!, mask);
 }
 
 /**
@@ -359,6 +363,67 @@ export function quantileSorted(sorted: ArrayLike<number>, n: number, q: number):
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
+/** Swaps to put the k-th smallest of a[lo..hi] at a[k], smaller ones before it and larger ones after (Hoare's selection). */
+function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    // Median of three as the pivot keeps sorted and constant runs linear.
+    const mid = (lo + hi) >>> 1;
+    const x = a[lo]!, y = a[mid]!, z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/** The k-th smallest (0-based) of the first n values of `a`, reordering them; the values before `from` are already the least ones, in place. */
+function orderStatistic(a: Float64Array, n: number, k: number, from: number): number {
+  selectInPlace(a, k, from, n - 1);
+  return a[k]!;
+}
+
+/**
+ * Type-7 quantiles of the first n values of `col` (NaN-free), found by selection in linear time
+ * rather than by sorting: the same values a sort gives. Reorders `col`.
+ */
+function quantilesBySelection(col: Float64Array, n: number, qs: readonly number[]): number[] {
+  if (n === 0) return qs.map(() => NaN);
+  // Ascending positions; each selection leaves everything above it in place for the next.
+  const out = new Array<number>(qs.length);
+  const order = qs.map((q, i) => ({ q, i })).sort((a, b) => a.q - b.q);
+  let from = 0;
+  for (const { q, i } of order) {
+    const h = (n - 1) * q;
+    const lo = Math.floor(h);
+    const hi = Math.min(n - 1, lo + 1);
+    const a = orderStatistic(col, n, lo, from);
+    let b = a;
+    if (hi !== lo) {
+      // The next order statistic is the least value above position lo.
+      b = col[hi]!;
+      for (let t = hi + 1; t < n; t++) if (col[t]! < b) b = col[t]!;
+    }
+    out[i] = a + (h - lo) * (b - a);
+    from = lo;
+  }
+  return out;
+}
+
+const QUANTILES = [0.5, 0.05, 0.95] as const;
+
 function spread(col: Float64Array): { spread: Spread; n: number } {
   let n = 0;
   let sum = 0;
@@ -369,43 +434,85 @@ function spread(col: Float64Array): { spread: Spread; n: number } {
       sum += x;
     }
   }
-  const s = col.subarray(0, n).sort();
-  return { spread: { mean: n ? sum / n : NaN, median: quantileSorted(s, n, 0.5), p05: quantileSorted(s, n, 0.05), p95: quantileSorted(s, n, 0.95) }, n };
+  const [median, p05, p95] = quantilesBySelection(col, n, QUANTILES) as [number, number, number];
+  return { spread: { mean: n ? sum / n : NaN, median, p05, p95 }, n };
 }
 
-/** Summarises sampled top scores (from {@link sampleScores}) per unit. */
+/** Type-7 quantile of whole-number values given as counts per value (`counts[v]` of value v). */
+function quantileOfCounts(counts: Float64Array, base: number, values: number, n: number, q: number): number {
+  if (n === 0) return NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  const kth = (k: number) => {
+    let seen = 0;
+    for (let v = 0; v < values; v++) {
+      seen += counts[base + v]!;
+      if (seen > k) return v;
+    }
+    return NaN;
+  };
+  const a = kth(lo);
+  const b = hi === lo ? a : kth(hi);
+  return a + (h - lo) * (b - a);
+}
+
+/**
+ * Summarises sampled top scores (from {@link sampleScores}) per unit. Linear in the samples:
+ * ranks are whole numbers, so their quantiles come from counts per rank, and the score
+ * quantiles by selection; the figures are those of sorting every column.
+ */
 export function summariseUncertainty(ctx: UncertaintyContext, scores: Float64Array, results: readonly ScoreResult[]): UncertaintyResult {
   const U = ctx.units.units.length;
   const S = scores.length / U;
-  const ranks = new Float64Array(S * U);
+  const V = U + 1;
+  // Per unit: counts per rank (1..U), sum of ranks, and the rank shifts against the nominal rank.
+  const counts = new Float64Array(U * V);
+  const rankSum = new Float64Array(U);
+  const shift = new Float64Array(U);
+  const shifted = new Float64Array(U);
   const tmp = new Float64Array(U);
+  const nominal = ctx.nominalRank;
   for (let i = 0; i < S; i++) {
     rankInto(scores, tmp, ctx.tieScale, i * U);
-    ranks.set(tmp, i * U);
-  }
-  const col = new Float64Array(S);
-  const units: UnitUncertainty[] = [];
-  for (let u = 0; u < U; u++) {
-    for (let i = 0; i < S; i++) col[i] = scores[i * U + u]!;
-    const sc = spread(col);
-    const nominalRank = ctx.nominalRank[u]!;
-    let shift = 0;
-    let shifted = 0;
-    for (let i = 0; i < S; i++) {
-      const r = ranks[i * U + u]!;
-      col[i] = r;
-      if (!Number.isNaN(r) && !Number.isNaN(nominalRank)) {
-        shift += Math.abs(r - nominalRank);
-        shifted++;
+    for (let u = 0; u < U; u++) {
+      const r = tmp[u]!;
+      if (Number.isNaN(r)) continue;
+      counts[u * V + r] = counts[u * V + r]! + 1;
+      rankSum[u] = rankSum[u]! + r;
+      const nr = nominal[u]!;
+      if (!Number.isNaN(nr)) {
+        shift[u] = shift[u]! + Math.abs(r - nr);
+        shifted[u] = shifted[u]! + 1;
       }
     }
-    const rk = spread(col);
+  }
+  // Columns of scores, unit by unit, filled in one pass over the samples.
+  const cols: Float64Array[] = [];
+  for (let u = 0; u < U; u++) cols.push(new Float64Array(S));
+  for (let i = 0; i < S; i++) {
+    const base = i * U;
+    for (let u = 0; u < U; u++) cols[u]![i] = scores[base + u]!;
+  }
+  const units: UnitUncertainty[] = [];
+  for (let u = 0; u < U; u++) {
+    const sc = spread(cols[u]!);
+    cols[u] = undefined as unknown as Float64Array;
+    const nominalRank = nominal[u]!;
+    let n = 0;
+    for (let v = 0; v < V; v++) n += counts[u * V + v]!;
+    const rank: Spread = {
+      mean: n ? rankSum[u]! / n : NaN,
+      median: quantileOfCounts(counts, u * V, V, n, 0.5),
+      p05: quantileOfCounts(counts, u * V, V, n, 0.05),
+      p95: quantileOfCounts(counts, u * V, V, n, 0.95),
+    };
     units.push({
       unit: ctx.units.units[u]!,
       nominal: { score: ctx.exactScore[u] ?? null, rank: Number.isNaN(nominalRank) ? null : nominalRank },
       score: sc.spread,
-      rank: rk.spread,
-      meanAbsRankShift: shifted ? shift / shifted : NaN,
+      rank,
+      meanAbsRankShift: shifted[u] ? shift[u]! / shifted[u]! : NaN,
       scored: sc.n,
     });
   }
