@@ -48,15 +48,18 @@ export interface ResolvePeersOptions {
 
 const groupFileSchema = z.strictObject({
   schemaVersion: z.literal(1),
-  id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/i, 'an id of letters, digits, ".", "_" or "-"'),
-  title: z.string().min(1),
-  description: z.string().optional(),
-  members: z.array(z.union([z.string(), z.strictObject({ id: z.string(), title: z.string().optional() })])).min(1),
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'an id of letters, digits, ".", "_" or "-"').meta({ description: 'Stable id of the group (letters, digits, `.`, `_`, `-`).' }),
+  title: z.string().min(1).meta({ description: 'Name shown in reports, e.g. "Nordic countries"; averages are labelled "<title> (<count>)".' }),
+  description: z.string().optional().meta({ description: 'Free text: what the group is and where its membership comes from.' }),
+  members: z
+    .array(z.union([z.string(), z.strictObject({ id: z.string(), title: z.string().optional() })]))
+    .min(1)
+    .meta({ description: 'Country codes in any form the country table knows (ISO alpha-2, alpha-3, numeric, agency codes), or `{ id, title }`.' }),
 });
 
 /** The JSON-Schema model of a peer-group file. */
 export function peerGroupSchemaModel() {
-  return groupFileSchema.meta({ title: 'ResolvedPeers', description: 'A named group of countries to compare with.' });
+  return groupFileSchema.meta({ title: 'PeerGroupFile', description: 'A named group of countries to compare with (`--peers <file>`).' });
 }
 
 /**
