@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scorecardJsonSchema } from '../src/report/schema.js';
+import { JSON_SCHEMA_NAMES, jsonSchemaFor } from '../src/schemas/json-schema.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   files: string[];
@@ -63,3 +64,30 @@ describe('package-lock.json', () => {
     expect(missing, 'run: node scripts/complete-lockfile.mjs').toEqual([]);
   });
 });
+
+describe('shipped JSON Schemas', () => {
+  it('every file in schemas/ is what the build makes from the zod schemas', () => {
+    expect([...JSON_SCHEMA_NAMES]).toEqual(['rubric', 'area', 'answers', 'table-mapping', 'peer-group']);
+    const shipped = readdirSync('schemas').sort();
+    expect(shipped).toEqual([...JSON_SCHEMA_NAMES.map((n) => `${n}.schema.json`), 'scorecard.schema.json'].sort());
+    for (const name of JSON_SCHEMA_NAMES) {
+      expect(JSON.parse(readFileSync(`schemas/${name}.schema.json`, 'utf8')), `schemas/${name}.schema.json is out of date; run: npm run build`).toEqual(jsonSchemaFor(name));
+    }
+  });
+
+  it('the mapping and peer-group schemas describe the files their loaders read', () => {
+    const mapping = JSON.parse(readFileSync('schemas/table-mapping.schema.json', 'utf8'));
+    expect(mapping.$id).toBe('https://policy-index.dev/schemas/table-mapping.schema.json');
+    expect(Object.keys(mapping.properties).sort()).toEqual(['columns', 'headerRow', 'layout', 'schemaVersion', 'sheet', 'values']);
+    expect(mapping.additionalProperties).toBe(false);
+    expect(mapping.properties.layout.enum).toEqual(['wide', 'long']);
+    const group = JSON.parse(readFileSync('schemas/peer-group.schema.json', 'utf8'));
+    expect(group.required.sort()).toEqual(['id', 'members', 'schemaVersion', 'title']);
+    expect(group.additionalProperties).toBe(false);
+    // The id pattern is the loader's, with no flag lost on the way to JSON Schema.
+    const id = new RegExp(group.properties.id.pattern);
+    expect(['nordic', 'EU-core', 'g7.2024'].every((x) => id.test(x))).toBe(true);
+    expect(id.test('-x')).toBe(false);
+  });
+});
+

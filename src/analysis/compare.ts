@@ -15,7 +15,8 @@ import type { Rounding } from '../rubric/types.js';
 import { exactScore, fromDecimalString } from '../scoring/exact-value.js';
 import { areaExact, exactMean, variantExact } from './trend.js';
 import type { ScoreResult, ScoredNode } from '../scoring/types.js';
-import { countryName, isEuMember } from '../source/countries.js';
+import { countryName } from '../source/countries.js';
+import { isNamedPeerGroup, isPeer, type PeerGroup } from './peer-group.js';
 
 /** How scores are rounded for display (taken from the rubric). */
 export interface DisplayRule {
@@ -191,8 +192,7 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A peer group: every country, EU member states of the year, or a list of codes. */
-export type PeerGroup = 'all' | 'eu' | readonly string[];
+export type { NamedPeerGroup, PeerGroup } from './peer-group.js';
 
 /** Options for {@link peerAverage}. */
 export interface PeerAverageOptions {
@@ -215,8 +215,8 @@ export interface AverageScore {
 /** Peer-group averages of one year: every area and every variant. */
 export interface PeerAverages {
   year: number;
-  /** `all`, `eu` or `custom`. */
-  group: 'all' | 'eu' | 'custom';
+  /** `all`, `eu`, `oecd` or `custom` (a list of codes or a named group). */
+  group: 'all' | 'eu' | 'oecd' | 'custom';
   /** Human-readable name of the group, e.g. `EU member states (28)`. */
   label: string;
   /** Members found among the results, sorted. */
@@ -237,22 +237,23 @@ export interface PeerAverages {
  */
 export function peerMembers(results: readonly ScoreResult[], year: number, peers: PeerGroup = 'all'): string[] {
   const codes = new Set(results.filter((r) => r.year === year).map((r) => r.country));
-  const wanted = peers === 'all' ? null : peers === 'eu' ? null : new Set(peers.map((c) => c.toUpperCase()));
-  return [...codes].filter((c) => (peers === 'eu' ? isEuMember(c, year) : wanted ? wanted.has(c.toUpperCase()) : true)).sort();
+  return [...codes].filter((c) => isPeer(c, year, peers)).sort();
 }
 
 /** A readable name of a peer group. */
 export function peerGroupLabel(peers: PeerGroup, count: number): string {
   if (peers === 'all') return `All countries (${count})`;
   if (peers === 'eu') return `EU member states (${count})`;
+  if (peers === 'oecd') return `OECD members (${count})`;
+  if (isNamedPeerGroup(peers)) return `${peers.title} (${count})`;
   return `Selected countries (${count})`;
 }
 
 /**
  * Averages of a peer group in one year: the exact mean of every area and every variant over
  * the members that have a score (the country being compared is counted when it belongs to
- * the group, as published EU averages do). EU membership follows the year: the United
- * Kingdom counts up to 2019, Croatia from 2013.
+ * the group, as published EU averages do). EU and OECD membership follow the year: the United
+ * Kingdom counts in the EU up to 2019, Croatia from 2013, Chile in the OECD from 2010.
  *
  * @example
  * ```ts
@@ -276,7 +277,7 @@ export function peerAverage(results: readonly ScoreResult[], options: PeerAverag
   for (const id of areaIds) areas[id] = exactMean(pool.map((r) => areaExact(r, id)), rule);
   const variants: Record<string, AverageScore> = {};
   for (const id of variantIds) variants[id] = exactMean(pool.map((r) => variantExact(r, id)), rule);
-  return { year: options.year, group: peers === 'all' ? 'all' : peers === 'eu' ? 'eu' : 'custom', label: peerGroupLabel(peers, members.length), members, areas, variants };
+  return { year: options.year, group: peers === 'all' || peers === 'eu' || peers === 'oecd' ? peers : 'custom', label: peerGroupLabel(peers, members.length), members, areas, variants };
 }
 
 /** Exact mean of decimal strings (nulls skipped). */

@@ -12,8 +12,8 @@ import { add, div, ratio, type Exact, displayString, exactString, toNumber } fro
 import type { RubricVariant } from '../rubric/types.js';
 import { attachExact, exactScore } from '../scoring/exact-value.js';
 import type { ScoreResult } from '../scoring/types.js';
-import { isEuMember } from '../source/countries.js';
-import type { DisplayRule, PeerGroup } from './compare.js';
+import type { DisplayRule } from './compare.js';
+import { isPeer, type PeerGroup } from './peer-group.js';
 
 /** An exact mean for the page: exact string, display string, number, and how many values it has. */
 export interface ExactAverage {
@@ -98,12 +98,6 @@ export interface ComparableTrend {
   points: ComparableTrendPoint[];
 }
 
-function inGroup(code: string, year: number, peers: PeerGroup): boolean {
-  if (peers === 'all') return true;
-  if (peers === 'eu') return isEuMember(code, year);
-  return peers.some((p) => p.toUpperCase() === code.toUpperCase());
-}
-
 /**
  * Chooses the trend measure and the peer set of one unit's trend: the first variant (in the
  * order given) that has a score in every year shown — else the one scored in most years — and a
@@ -135,7 +129,7 @@ export function comparableTrend(results: readonly ScoreResult[], options: Compar
   const years = [...(options.years ?? [...byYear.keys()].filter((y) => own(y)))].sort((a, b) => a - b);
   // Members of the peer group with a score on a measure, for each year, and those in every year.
   const presentOf = (valueOf: (r: ScoreResult) => Exact | null) =>
-    years.map((y) => [...(byYear.get(y) ?? new Map<string, ScoreResult>()).values()].filter((r) => inGroup(r.country, y, peers) && valueOf(r) !== null).map((r) => r.country).sort());
+    years.map((y) => [...(byYear.get(y) ?? new Map<string, ScoreResult>()).values()].filter((r) => isPeer(r.country, y, peers) && valueOf(r) !== null).map((r) => r.country).sort());
   const constantOf = (present: string[][]) => {
     let constant = present[0] ? [...present[0]] : [];
     for (const p of present.slice(1)) {

@@ -8,11 +8,11 @@ import { scoreAll } from '../report/site.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { sideBySideCommand } from './side-by-side.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { checkSelection, fileOutOption, loadReportInputs, peersOption, writeOutputs, yearOption } from './report-shared.js';
+import { checkSelection, choosePeers, fileOutOption, loadReportInputs, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, printDiagnostics, variantOption } from './shared.js';
 
 export const compareHelp = `Usage: policy-index compare <answers…> [--rubric <path|id>] [--year <y>] [--variant <id>]
-                           [--peers eu|all|CC,CC…] [--format text|csv|html|json] [--out <file>]
+                           [--peers <group>] [--format text|csv|html|json] [--out <file>]
 
 Ranks the countries of one year: overall score of a variant with its rank (countries with equal
 scores share a rank, shown as =3), the other variants and every area, and the average of a
@@ -25,7 +25,8 @@ Options:
                   the bundled MIPEX answers, where only a few countries have 2020 or later)
   --variant <id>  variant to rank by (default: the rubric's default variant, or the first
                   variant with scores that year)
-  --peers <p>     group whose average is shown: all (default), eu or DE,FR,…
+  --peers <p>     group whose average is shown: all (default), eu or oecd (members in
+                  that year), region:<m49>, meta:<key>=<value>, a group file or DE,FR,…
   --format <f>    text (default), csv, html or json
   --out <file>    write to a file instead of standard output (never over an input file)
   --units <A,B>   two or more countries side by side: every node, answer and exact difference
@@ -70,7 +71,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<ExitCod
     return 0;
   }
   const format = formatOption('compare', values.format, ['text', 'csv', 'html', 'json'] as const, 'text');
-  const peers = peersOption('compare', values.peers, io.cwd);
+  const peersChoice = peersOption('compare', values.peers, io.cwd);
   const year = yearOption('compare', values.year);
   const inputs = loadReportInputs(io, 'compare', positionals, values.rubric as string | undefined);
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
@@ -81,7 +82,8 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<ExitCod
   const rubric = inputs.rubric;
   const variant = variantOption('compare', rubric, values.variant);
   if (typeof values.units === 'string') return sideBySideCommand(io, rubric, inputs.sets, values.units, { ...(year !== undefined ? { year } : {}), ...(variant ? { variant } : {}), format });
-  checkSelection('compare', inputs.sets, { ...(year !== undefined ? { year } : {}), peers });
+  checkSelection('compare', inputs.sets, { ...(year !== undefined ? { year } : {}), ...('group' in peersChoice ? { peers: peersChoice.group } : {}) });
+  const peers = choosePeers('compare', peersChoice, inputs.sets, year);
   const results = scoreAll(rubric, inputs.sets);
   for (const r of results) { for (const item of r.diagnostics.filter((d) => d.severity === 'error')) diagnostics.push(item); }
   const ctx = createScorecardContext(rubric, results, inputs.sets, { peers });

@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkOutputPath, InputFiles, outputPath, writeOutputFiles } from '../node/safe-fs.js';
-import type { PeerGroup } from '../analysis/compare.js';
+import { isPeer, type NamedPeerGroup, type PeerGroup } from '../analysis/peer-group.js';
 import type { AnswerSet } from '../answers/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { expandAnswerPaths, loadAnswerSetFiles, loadRubricFile, readTextFile } from '../node/files.js';
@@ -70,32 +70,77 @@ export function loadReportInputs(io: CliIO, command: string, answerArgs: readonl
 }
 
 /**
- * Reads `--peers`: `all`, `eu` (members in each year), `oecd`, `region:<m49>`, a group file
- * (`.yaml`), or a comma-separated list of country codes in any form the country table knows.
- * Anything unknown is a usage error with a suggestion.
+ * What `--peers` asked for, read before the answer sets are loaded: a group, or a metadata
+ * selector that can only be resolved against the loaded answer sets (see {@link choosePeers}).
  */
-export function peersOption(command: string, value: unknown, cwd?: string): PeerGroup {
-  if (value === undefined) return 'all';
-  if (typeof value !== 'string' || !value.trim()) throw new UsageError('--peers must be all, eu, oecd, region:<m49>, a group file or a comma-separated list of country codes.', command);
-  const v = value.trim().toLowerCase();
-  if (v === 'all' || v === 'eu') return v;
+export type PeersChoice = { spec: string; group: PeerGroup } | { spec: string; meta: true };
+
+const PEERS_USAGE = '--peers must be all, eu, oecd, region:<m49>, meta:<key>=<value>, a group file or a comma-separated list of country codes.';
+
+/**
+ * Reads `--peers`: `all`, `eu` or `oecd` (members in the year shown), `region:<m49>`, a group
+ * file (`.yaml`), `meta:<key>=<value>` (resolved later against the answer sets), or a
+ * comma-separated list of country codes in any form the country table knows. Anything unknown
+ * is a usage error with a suggestion.
+ */
+export function peersOption(command: string, value: unknown, cwd?: string): PeersChoice {
+  if (value === undefined) return { spec: 'all', group: 'all' };
+  if (typeof value !== 'string' || !value.trim()) throw new UsageError(PEERS_USAGE, command);
+  const spec = value.trim();
+  const v = spec.toLowerCase();
+  if (v === 'all' || v === 'eu' || v === 'oecd') return { spec, group: v };
+  if (v.startsWith('meta:')) {
+    if (!/^meta:[^=]+=.+$/i.test(spec)) throw new UsageError(`--peers: "${spec}" is not a metadata selector; write meta:<key>=<value>, e.g. meta:income=high.`, command);
+    return { spec, meta: true };
+  }
   const groups: Record<string, ResolvedPeers> = {};
-  if (/\.ya?ml$/i.test(value.trim())) {
-    const path = resolve(cwd ?? '.', value.trim());
-    const text = readTextFile(path, value.trim());
-    const g = text.value === undefined ? { diagnostics: text.diagnostics } : loadPeerGroup(text.value, value.trim());
+  if (/\.ya?ml$/i.test(spec)) {
+    const path = resolve(cwd ?? '.', spec);
+    const text = readTextFile(path, spec);
+    const g = text.value === undefined ? { diagnostics: text.diagnostics } : loadPeerGroup(text.value, spec);
     if (!('value' in g) || !g.value) {
       const d = g.diagnostics.find((x) => x.severity === 'error');
-      throw new UsageError(`--peers: ${d ? `${d.line ? `${value.trim()}:${d.line}:${d.column} ` : ''}${d.message}${d.hint ? ` ${d.hint}` : ''}` : `cannot read "${value}".`}`, command);
+      throw new UsageError(`--peers: ${d ? `${d.line ? `${spec}:${d.line}:${d.column} ` : ''}${d.message}${d.hint ? ` ${d.hint}` : ''}` : `cannot read "${spec}".`}`, command);
     }
-    groups[value.trim()] = g.value;
+    groups[spec] = g.value;
   }
-  const r = resolvePeers(value, { groups });
-  if (!r.value) {
-    const d = r.diagnostics[0];
-    throw new UsageError(`--peers: ${d?.message ?? `"${value}" is not a peer group.`}${d?.hint ? ` ${d.hint}` : ''}`, command);
+  const r = resolvePeers(spec, { groups });
+  if (!r.value) throw peersError(command, r.diagnostics[0], spec);
+  // A plain list of codes stays a list: every code must then have an answer set (checkSelection).
+  if (r.value.id === 'custom' && !groups[spec]) return { spec, group: r.value.members };
+  return { spec, group: { id: r.value.id, title: r.value.title, members: r.value.members } };
+}
+
+function peersError(command: string, d: Diagnostic | undefined, spec: string): UsageError {
+  return new UsageError(`--peers: ${d?.message ?? `"${spec}" is not a peer group.`}${d?.hint ? ` ${d.hint}` : ''}`, command);
+}
+
+/**
+ * The peer group of a `--peers` choice for the loaded answer sets: resolves `meta:<key>=<value>`
+ * (a unit counts in a year when its answer set of that year carries the value; an unknown key
+ * or a value no answer set has is a usage error with a suggestion), and refuses a group none of
+ * whose members has an answer set (in `year`, when given), so that no comparison is made with
+ * an empty peer group.
+ */
+export function choosePeers(command: string, choice: PeersChoice, sets: readonly AnswerSet[], year?: number): PeerGroup {
+  let group: PeerGroup;
+  if ('meta' in choice) {
+    const r = resolvePeers(choice.spec, { candidates: sets.map((s) => ({ country: s.country, year: s.year, ...(s.metadata ? { metadata: s.metadata } : {}) })) });
+    if (!r.value) throw peersError(command, r.diagnostics[0], choice.spec);
+    group = { id: r.value.id, title: r.value.title, members: r.value.members, ...(r.value.byYear ? { byYear: r.value.byYear } : {}) };
+  } else group = choice.group;
+  if (group === 'all' || Array.isArray(group) || sets.length === 0) return group;
+  const pool = year === undefined ? sets : sets.filter((s) => s.year === year);
+  if (!pool.some((s) => isPeer(s.country, s.year, group))) {
+    const what = group === 'eu' ? 'an EU member state' : group === 'oecd' ? 'an OECD member' : `in the group "${(group as NamedPeerGroup).title}"`;
+    const byYear = typeof group === 'object' && !Array.isArray(group) ? (group as NamedPeerGroup).byYear : undefined;
+    const years = byYear ? Object.keys(byYear).sort() : [];
+    throw new UsageError(
+      `--peers ${choice.spec}: no answer set${year !== undefined ? ` for ${year}` : ''} is ${what}, so there is no one to compare with.${years.length && year !== undefined ? ` The group has members in ${years.join(', ')}.` : ''}`,
+      command,
+    );
   }
-  return r.value.members;
+  return group;
 }
 
 /**
@@ -115,7 +160,7 @@ export function checkSelection(command: string, sets: readonly AnswerSet[], sele
     }
   };
   if (selection.countries) unknownCodes(selection.countries, selection.countries.length === 1 ? 'The country' : 'The countries');
-  if (Array.isArray(selection.peers)) unknownCodes(selection.peers, 'The peer code(s)');
+  if (Array.isArray(selection.peers)) unknownCodes(selection.peers as readonly string[], 'The peer code(s)');
   if (selection.year !== undefined) {
     const y = selection.year;
     const all = [...new Set(sets.map((s) => s.year))].sort((a, b) => a - b);

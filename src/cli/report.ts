@@ -4,10 +4,10 @@ import { hasErrors } from '../diagnostics/index.js';
 import { buildSite, scoreAll, type SiteFormat } from '../report/site.js';
 import { parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
+import { choosePeers, loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, printDiagnostics, variantOption } from './shared.js';
 
-export const reportHelp = `Usage: policy-index report <answers…> --out <dir> [--rubric <path|id>] [--peers eu|all|CC,…]
+export const reportHelp = `Usage: policy-index report <answers…> --out <dir> [--rubric <path|id>] [--peers <group>]
                           [--format html,md,json] [--year <y>] [--variant <id>] [--quiet]
 
 Writes a report site: index.html with the ranking of every country (area columns, overall
@@ -19,7 +19,8 @@ Options:
   --out <dir>         output folder (created if needed; input files are never overwritten)
   --rubric <r>        rubric path, or the id of a bundled rubric (default: the rubric the
                       answer sets name, when it is bundled)
-  --peers <p>         peer group for averages: all (default), eu or DE,FR,…
+  --peers <p>         peer group for averages: all (default), eu or oecd (members in each
+                      year), region:<m49>, meta:<key>=<value>, a group file or DE,FR,…
   --format <list>     formats to write, comma-separated (default: html,md,json)
   --year <y>          year of the index ranking (default: the latest year of most countries)
   --variant <id>      variant the index ranks by (default: the rubric's default variant)
@@ -50,7 +51,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode
   if (typeof values.out !== 'string' || !values.out) throw new UsageError('report needs an output folder: --out <dir>.', 'report');
   const formats = (typeof values.format === 'string' ? values.format : 'html,md,json').split(',').map((f) => f.trim()).filter(Boolean);
   for (const f of formats) if (!['html', 'md', 'json'].includes(f)) throw new UsageError(`--format takes html, md and json, comma-separated (got "${f}").`, 'report');
-  const peers = peersOption('report', values.peers, io.cwd);
+  const peersChoice = peersOption('report', values.peers, io.cwd);
   const year = yearOption('report', values.year);
   const started = performance.now();
   const inputs = loadReportInputs(io, 'report', positionals, values.rubric as string | undefined);
@@ -66,6 +67,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode
     io.stderr('No answer sets found.\n');
     return 1;
   }
+  const peers = choosePeers('report', peersChoice, inputs.sets, year);
   const quiet = Boolean(values.quiet);
   if (!quiet) io.stderr(`Scoring ${inputs.sets.length} answer sets with ${rubric.id}@${rubric.version} …\n`);
   const results = scoreAll(rubric, inputs.sets);

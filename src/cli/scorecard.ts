@@ -8,11 +8,11 @@ import { buildScorecard, createScorecardContext } from '../report/model.js';
 import { scoreAll } from '../report/site.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { checkSelection, isFolderTarget, loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
+import { checkSelection, choosePeers, isFolderTarget, loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, printDiagnostics } from './shared.js';
 
 export const scorecardHelp = `Usage: policy-index scorecard <answers…> [--rubric <path|id>] [--country <CC,…>] [--year <y>]
-                             [--peers eu|all|CC,CC…] [--format html|md|json] [--out <file|dir>]
+                             [--peers <group>] [--format html|md|json] [--out <file|dir>]
 
 Builds country scorecards: overall score per variant with its rank among the countries scored
 that year, every area, dimension and indicator with the answer in words, its score and its
@@ -27,8 +27,9 @@ Options:
                       answer sets name, when it is bundled)
   --country <CC,…>    countries to write (default: every country in the answers)
   --year <y>          reference year (default: each country's latest year)
-  --peers <p>         peer group: all (default), eu (EU member states of that year) or a list
-                      of country codes such as DE,FR,IT
+  --peers <p>         peer group: all (default), eu or oecd (members in the year shown),
+                      region:<m49>, meta:<key>=<value> (answer-set metadata of that year),
+                      a group file (.yaml) or country codes such as DE,FR,IT
   --format <f>        html (default), md or json
   --out <path>        a file (one country) or a folder (written as <CC>.<ext>); default:
                       standard output, for one country
@@ -56,7 +57,7 @@ export async function scorecardCommand(argv: string[], io: CliIO): Promise<ExitC
     return 0;
   }
   const format = formatOption('scorecard', values.format, ['html', 'md', 'json'] as const, 'html');
-  const peers = peersOption('scorecard', values.peers, io.cwd);
+  const peersChoice = peersOption('scorecard', values.peers, io.cwd);
   const year = yearOption('scorecard', values.year);
   const inputs = loadReportInputs(io, 'scorecard', positionals, values.rubric as string | undefined);
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
@@ -66,7 +67,8 @@ export async function scorecardCommand(argv: string[], io: CliIO): Promise<ExitC
   }
   const rubric = inputs.rubric;
   const countryList = typeof values.country === 'string' ? values.country.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean) : undefined;
-  checkSelection('scorecard', inputs.sets, { ...(countryList ? { countries: countryList } : {}), ...(year !== undefined ? { year } : {}), peers });
+  checkSelection('scorecard', inputs.sets, { ...(countryList ? { countries: countryList } : {}), ...(year !== undefined ? { year } : {}), ...('group' in peersChoice ? { peers: peersChoice.group } : {}) });
+  const peers = choosePeers('scorecard', peersChoice, inputs.sets, year);
   const results = scoreAll(rubric, inputs.sets);
   for (const r of results) { for (const item of r.diagnostics.filter((d) => d.severity === 'error')) diagnostics.push(item); }
   const ctx = createScorecardContext(rubric, results, inputs.sets, { peers, fileLabel: (f) => displayPath(io.cwd, f) });

@@ -265,7 +265,7 @@ export const scorecardSchema = z
     variant: z.string().describe('The default variant.'),
     overall: z.array(overallSchema),
     areas: z.array(areaCardSchema),
-    peers: z.object({ group: z.enum(['all', 'eu', 'custom']), label: z.string(), members: z.array(z.string()), year: z.number().int() }),
+    peers: z.object({ group: z.enum(['all', 'eu', 'oecd', 'custom']), label: z.string(), members: z.array(z.string()), year: z.number().int() }),
     series: z.array(seriesSchema).describe('Area scores of the country and of the peer average, for charts.'),
     strengths: z.array(areaDifferenceSchema),
     weaknesses: z.array(areaDifferenceSchema),

@@ -22,6 +22,11 @@ export interface ResolvedPeers {
   title: string;
   /** Member codes (ISO alpha-2, or sub-national codes from answer sets), sorted. */
   members: string[];
+  /**
+   * For `meta:key=value` over candidates with years: the members of each year (a unit counts
+   * in a year when its answer set of that year carries the value), sorted.
+   */
+  byYear?: Record<string, string[]>;
 }
 
 /** A unit with free metadata, as answer sets carry it. */
@@ -43,15 +48,18 @@ export interface ResolvePeersOptions {
 
 const groupFileSchema = z.strictObject({
   schemaVersion: z.literal(1),
-  id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/i, 'an id of letters, digits, ".", "_" or "-"'),
-  title: z.string().min(1),
-  description: z.string().optional(),
-  members: z.array(z.union([z.string(), z.strictObject({ id: z.string(), title: z.string().optional() })])).min(1),
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'an id of letters, digits, ".", "_" or "-"').meta({ description: 'Stable id of the group (letters, digits, `.`, `_`, `-`).' }),
+  title: z.string().min(1).meta({ description: 'Name shown in reports, e.g. "Nordic countries"; averages are labelled "<title> (<count>)".' }),
+  description: z.string().optional().meta({ description: 'Free text: what the group is and where its membership comes from.' }),
+  members: z
+    .array(z.union([z.string(), z.strictObject({ id: z.string(), title: z.string().optional() })]))
+    .min(1)
+    .meta({ description: 'Country codes in any form the country table knows (ISO alpha-2, alpha-3, numeric, agency codes), or `{ id, title }`.' }),
 });
 
 /** The JSON-Schema model of a peer-group file. */
 export function peerGroupSchemaModel() {
-  return groupFileSchema.meta({ title: 'ResolvedPeers', description: 'A named group of countries to compare with.' });
+  return groupFileSchema.meta({ title: 'PeerGroupFile', description: 'A named group of countries to compare with (`--peers <file>`).' });
 }
 
 /**
@@ -153,13 +161,18 @@ export function resolvePeers(spec: string, options: ResolvePeersOptions = {}): R
       const near = suggest(key, keys);
       return unknown(`No answer set has the metadata key "${key}".`, near ? `Did you mean "meta:${near}=${value}"?` : keys.size ? `Keys present: ${[...keys].sort().join(', ')}.` : 'The answer sets carry no metadata.');
     }
-    const members = [...new Set(candidates.filter((c) => c.metadata && String(c.metadata[key]).toLowerCase() === value.toLowerCase()).map((c) => c.country))].sort();
+    const matching = candidates.filter((c) => c.metadata?.[key] !== undefined && String(c.metadata[key]).toLowerCase() === value.toLowerCase());
+    const members = [...new Set(matching.map((c) => c.country))].sort();
     if (!members.length) {
       const values = [...new Set(candidates.map((c) => c.metadata?.[key]).filter((v) => v !== undefined).map(String))];
       const near = suggest(value, values);
-      return unknown(`No answer set has ${key}=${value}.`, near ? `Did you mean "meta:${key}=${near}"?` : `Values present: ${values.sort().join(', ')}.`);
+      return unknown(`No answer set has ${key}=${value}.`, near ? `Did you mean "meta:${key}=${near}"?` : `Values present: ${values.sort().slice(0, 20).join(', ')}${values.length > 20 ? ' …' : ''}.`);
     }
-    return { value: { id: `meta:${key}=${value}`, title: `${key}: ${value}`, members }, diagnostics: [] };
+    const byYear: Record<string, string[]> = {};
+    for (const c of matching) if (c.year !== undefined) (byYear[String(c.year)] ??= []).push(c.country);
+    for (const y of Object.keys(byYear)) byYear[y] = [...new Set(byYear[y])].sort();
+    const shown = String(matching[0]!.metadata![key]);
+    return { value: { id: `meta:${key}=${shown}`, title: `${key}: ${shown}`, members, ...(matching.every((c) => c.year !== undefined) ? { byYear } : {}) }, diagnostics: [] };
   }
   const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
   if (!parts.length) return unknown('The peer group is empty; name a group (eu, oecd, region:<m49>, a group file) or list country codes.');
