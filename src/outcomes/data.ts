@@ -97,8 +97,30 @@ interface Reader {
   rejected: number;
   countryNotes: Map<string, { n: NormalisedCountryCode; line: number; column: number; count: number; path?: PathSegment[] }>;
   indicators: Map<string, OutcomeIndicator>;
+  indicatorIds: readonly string[];
   /** "Did you mean" hints already worked out, by list and text (see {@link hintFor}). */
   hints: Map<string, string | undefined>;
+  /** Country codes already normalised, by their text (rows repeat them). */
+  countries: Map<string, NormalisedCountryCode>;
+  /** Labels already resolved, by label map and text (rows repeat them). */
+  labels: WeakMap<object, Map<string, string | undefined>>;
+  /** The framework's cohort ids. */
+  cohortIds: readonly string[];
+  cohortSet: ReadonlySet<string>;
+}
+
+/** Most distinct texts a file keeps in its caches of country codes and labels. */
+const MAX_CACHED = 10_000;
+const NO_LABELS: Record<string, string> = {};
+
+/** {@link resolveLabel}, remembered per label map and text. */
+function resolveLabelCached(reader: Reader, map: Record<string, string>, ids: readonly string[], label: string): string | undefined {
+  let cache = reader.labels.get(map);
+  if (!cache) reader.labels.set(map, (cache = new Map()));
+  if (cache.has(label)) return cache.get(label);
+  const id = resolveLabel(map, ids, label);
+  if (cache.size < MAX_CACHED) cache.set(label, id);
+  return id;
 }
 
 /** Most distinct texts a file gets a "did you mean" hint for; a file with more goes without. */
@@ -175,15 +197,15 @@ function addValue(
   cohort: string,
   cell: Cell,
 ): void {
-  const where = { file: reader.file, line: cell.line, column: cell.column, ...(cell.endLine !== undefined && cell.endColumn !== undefined ? { endLine: cell.endLine, endColumn: cell.endColumn } : {}), ...(cell.path ? { path: cell.path } : {}) };
   if (MISSING_TOKENS.has(cell.text.trim())) return;
+  const at = () => ({ file: reader.file, line: cell.line, column: cell.column, ...(cell.endLine !== undefined && cell.endColumn !== undefined ? { endLine: cell.endLine, endColumn: cell.endColumn } : {}), ...(cell.path ? { path: cell.path } : {}) });
   if (!indicator.cohorts.includes(cohort)) {
     const hint = hintFor(reader, `cohorts of ${indicator.id}`, cohort, () => indicator.cohorts);
     reader.diagnostics.push({
       code: 'OUTCOME_UNKNOWN_COHORT',
       severity: 'error',
       message: `Indicator "${indicator.id}" has no cohort "${cohort}".`,
-      ...where,
+      ...at(),
       expected: indicator.cohorts.join(', '),
       actual: cohort,
       ...(hint ? { hint } : {}),
@@ -212,7 +234,7 @@ function addValue(
       code: 'OUTCOME_NOT_A_NUMBER',
       severity: 'error',
       message: `The value of ${indicator.id} for ${cohort} is not a number.`,
-      ...where,
+      ...at(),
       expected: 'a number with a dot as decimal separator, or an empty cell for missing',
       actual: JSON.stringify(cell.text),
     });
@@ -226,7 +248,7 @@ function addValue(
         code: 'OUTCOME_IMPOSSIBLE_VALUE',
         severity: 'error',
         message: `${parsed.text} is impossible for ${indicator.id} (${cohort}, ${country.original} ${year}): it must be ${UNIT_BOUNDS[indicator.unit].label.replace(/ \(.*\)$/, '')} from ${range}.`,
-        ...where,
+        ...at(),
         expected: `${range} (${indicator.unit})`,
         actual: parsed.text,
         hint: 'Check the unit of the source; counts (e.g. thousands of persons) are often mixed up with rates. The other values of the same row are kept out too.',
@@ -243,7 +265,11 @@ function readCountry(reader: Reader, cell: Cell): NormalisedCountryCode | undefi
     reader.diagnostics.push({ code: 'OUTCOME_COUNTRY_CODE', severity: 'error', message: 'The country is empty.', file: reader.file, line: cell.line, column: cell.column, ...(cell.path ? { path: cell.path } : {}) });
     return undefined;
   }
-  const n = normaliseCountryCode(cell.text);
+  let n = reader.countries.get(cell.text);
+  if (!n) {
+    n = normaliseCountryCode(cell.text);
+    if (reader.countries.size < MAX_CACHED) reader.countries.set(cell.text, n);
+  }
   noteCountry(reader, n, cell.line, cell.column, cell.path);
   return n;
 }
@@ -266,7 +292,7 @@ function readYear(reader: Reader, cell: Cell): number | undefined {
 }
 
 function readIndicator(reader: Reader, layout: OutcomeLayout | undefined, cell: Cell): OutcomeIndicator | undefined {
-  const id = resolveLabel(layout?.indicatorLabels ?? {}, reader.indicators.keys(), cell.text);
+  const id = resolveLabelCached(reader, layout?.indicatorLabels ?? NO_LABELS, reader.indicatorIds, cell.text);
   const indicator = id === undefined ? undefined : reader.indicators.get(id);
   if (indicator) return indicator;
   const hint = hintFor(reader, `indicators ${layout?.id ?? ''}`, cell.text.trim(), () => [...reader.indicators.keys(), ...Object.keys(layout?.indicatorLabels ?? {})]);
@@ -375,10 +401,10 @@ function readCsv(reader: Reader, text: string, options: OutcomeLoadOptions): { l
       const cohortCell = cell(record, col(layout.columns.cohort)!);
       const special = layout.cohortLabelsByIndicator && Object.prototype.hasOwnProperty.call(layout.cohortLabelsByIndicator, indicator.id) ? layout.cohortLabelsByIndicator[indicator.id] : undefined;
       const cohort =
-        (special ? resolveLabel(special, [], cohortCell.text) : undefined) ??
-        resolveLabel(layout.cohortLabels, reader.framework.cohorts.map((c) => c.id), cohortCell.text) ??
+        (special ? resolveLabelCached(reader, special, [], cohortCell.text) : undefined) ??
+        resolveLabelCached(reader, layout.cohortLabels, reader.cohortIds, cohortCell.text) ??
         cohortCell.text.trim();
-      if (!reader.framework.cohorts.some((c) => c.id === cohort)) {
+      if (!reader.cohortSet.has(cohort)) {
         const hint = hintFor(reader, `cohorts ${layout.id}`, cohort, () => [...reader.framework.cohorts.map((c) => c.id), ...Object.keys(layout.cohortLabels)]);
         reader.diagnostics.push({
           code: 'OUTCOME_UNKNOWN_COHORT',
@@ -684,8 +710,11 @@ export function loadOutcomeData(files: readonly OutcomeFile[], framework: Outcom
   const summaryFiles: OutcomeLoadSummary['files'] = [];
   let rejected = 0;
   const indicators = new Map(framework.indicators.map((i) => [i.id, i]));
+  const indicatorIds = [...indicators.keys()];
+  const cohortIds = framework.cohorts.map((c) => c.id);
+  const cohortSet = new Set(cohortIds);
   for (const file of files) {
-    const reader: Reader = { framework, file: file.name, diagnostics, drafts: [], rejected: 0, countryNotes: new Map(), indicators, hints: new Map() };
+    const reader: Reader = { framework, file: file.name, diagnostics, drafts: [], rejected: 0, countryNotes: new Map(), indicators, indicatorIds, hints: new Map(), countries: new Map(), labels: new WeakMap(), cohortIds, cohortSet };
     const format = options.format ?? detectFormat(file);
     const read = format === 'csv' ? readCsv(reader, file.text, options) : readYaml(reader, file.text);
     flushCountryNotes(reader);
