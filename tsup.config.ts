@@ -20,6 +20,14 @@ export default defineConfig([
     splitting: false,
   },
   {
+    // Worker thread of score and validate on many files (loaded by file URL from cli.js).
+    entry: { 'file-worker': 'src/cli/file-worker.ts' },
+    format: ['esm'],
+    target: 'node20',
+    clean: false,
+    splitting: false,
+  },
+  {
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     target: 'node20',

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { csvField } from '../source/csv.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { loadAnswerSetFiles } from '../node/files.js';
+import { expandAnswerPaths, loadAnswerSetFiles } from '../node/files.js';
+import { runPerFile, scoreFiles } from './file-jobs.js';
 import { scoreAnswerSet } from '../scoring/score.js';
 import type { ScoredNode, ScoreResult } from '../scoring/types.js';
 import { formatOption, parseCommandArgs } from './args.js';
@@ -23,6 +24,9 @@ Options:
                     (the default when there is one answer set)
   --quiet           do not report unanswered questions
   -h, --help        show this help
+
+From 2,000 answer files on, the files are read and scored on several threads, with the same
+output (POLICY_INDEX_THREADS=<n> sets the number of threads; 1 keeps to one).
 
 Exit codes: 0 scored without errors, 1 errors in the inputs, 2 usage error.`;
 
@@ -63,7 +67,35 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
   }
   const rubric = r.value;
   variantOption('score', rubric, values.variant);
-  const sets = loadAnswerSetFiles(answerArgs.map((a) => resolve(io.cwd, a)));
+  const paths = answerArgs.map((a) => resolve(io.cwd, a));
+  if (format === 'table' && !values.tree) {
+    // The table shows only top and area scores: the lean scorer gives the same numbers without
+    // the trace, and many files are read on several threads.
+    const expanded = expandAnswerPaths(paths);
+    if (expanded.files.length > 1) {
+      const job = { kind: 'score' as const, cwd: io.cwd, rubric: rubricArg, ...(typeof values.variant === 'string' ? { variant: values.variant } : {}), reportMissing: !values.quiet };
+      const per = await runPerFile(job, expanded.files, (files) => scoreFiles(rubric, job, files));
+      const rows = per.flatMap((p) => (p.row ? [p.row] : []));
+      if (rows.length > 1) {
+        const sources: Record<string, string> = { ...r.sources };
+        for (const item of expanded.diagnostics) diagnostics.push(item);
+        for (const p of per) {
+          for (const item of p.load) diagnostics.push(item);
+          if (p.text !== undefined) sources[p.sourceKey] = p.text;
+        }
+        rows.sort((a, b) => byCodePoint(a.country, b.country) || a.year - b.year);
+        for (const row of rows) for (const item of row.diagnostics) diagnostics.push(item);
+        printDiagnostics(io, diagnostics, sources);
+        const header = ['country', 'year', ...rubric.variants.map((v) => v.id), ...rubric.root.children.map((a) => a.id)];
+        const widths = header.map((h, i) => rows.reduce((m, row) => Math.max(m, row.cells[i]!.length), h.length));
+        const line = (cells: readonly string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+        io.stdout([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map((row) => line(row.cells))].join('\n') + '\n');
+        return exitFor(diagnostics);
+      }
+      // None or one set read: the full path below (a tree for one set).
+    }
+  }
+  const sets = loadAnswerSetFiles(paths);
   for (const item of sets.diagnostics) diagnostics.push(item);
   const results = (sets.value ?? []).map((s) =>
     scoreAnswerSet(rubric, s, { ...(typeof values.variant === 'string' ? { variant: values.variant } : {}), reportMissing: !values.quiet }),
@@ -90,23 +122,9 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
     printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
     if (results.length === 0) {
       // Nothing to show: no empty table header on standard output.
-    } else if (results.length === 1 || values.tree) {
-      io.stdout(results.map(renderTree).join('\n\n') + '\n');
     } else {
-      const areas = rubric.root.children.map((a) => a.id);
-      const header = ['country', 'year', ...rubric.variants.map((v) => v.id), ...areas];
-      const table = results.map((res) => [
-        res.country,
-        String(res.year),
-        ...res.variants.map((v) => v.display ?? '—'),
-        ...areas.map((id) => {
-          const n = res.root.children.find((c) => c.id === id);
-          return n?.display ?? '—';
-        }),
-      ]);
-      const widths = header.map((h, i) => table.reduce((m, row) => Math.max(m, row[i]!.length), h.length));
-      const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-      io.stdout([line(header), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n') + '\n');
+      // One answer set, or --tree: the score tree (the table of many sets is written above).
+      io.stdout(results.map(renderTree).join('\n\n') + '\n');
     }
     if (results.length === 0 && !diagnostics.some((d) => d.severity === 'error')) io.stderr('No answer sets found.\n');
   }

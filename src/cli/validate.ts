@@ -1,12 +1,11 @@
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { parseYamlSource } from '../source/yaml-source.js';
-import { expandAnswerPaths, loadAnswerSetFile, loadRubricFile, readTextFile, resolveRubricIndex } from '../node/files.js';
-import { validateAnswerSet } from '../answers/validate.js';
+import { expandAnswerPaths, loadRubricFile, readTextFile, resolveRubricIndex } from '../node/files.js';
+import { runPerFile, validateFiles, type ValidateContext } from './file-jobs.js';
 import type { Rubric } from '../rubric/types.js';
-import type { AnswerSet } from '../answers/types.js';
 import { formatOption, parseCommandArgs } from './args.js';
-import { bundledRubricPath, UsageError, type CliIO, type ExitCode } from './io.js';
+import { UsageError, type CliIO, type ExitCode } from './io.js';
 import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics } from './shared.js';
 import { statSync } from 'node:fs';
 
@@ -24,6 +23,9 @@ Options:
   --rubric <path>   rubric to check answer sets against (file, folder or bundled id)
   --format <f>      text (default) or json
   -h, --help        show this help
+
+From 2,000 answer files on, the files are checked on several threads, with the same output
+(POLICY_INDEX_THREADS=<n> sets the number of threads; 1 keeps to one).
 
 Exit codes: 0 no errors, 1 errors found, 2 usage error.`;
 
@@ -44,25 +46,6 @@ function kindOf(path: string): 'rubric' | 'answers' | 'folder' | 'unknown' {
   return /answers?/i.test(path) ? 'answers' : 'rubric';
 }
 
-/**
- * A rubric with the given id in a folder near an answer file: `rubric/`, `rubrics/<id>/` or
- * `<id>/` in the file's folder or up to three folders above it.
- */
-function rubricNextTo(file: string, id: string, cache: Map<string, Rubric | undefined>): Rubric | undefined {
-  let dir = dirname(file);
-  for (let up = 0; up <= 3; up++) {
-    for (const candidate of [join(dir, 'rubric'), join(dir, 'rubrics', id), join(dir, id)]) {
-      if (!cache.has(candidate)) cache.set(candidate, resolveRubricIndex(candidate) ? loadRubricFile(candidate).value : undefined);
-      const r = cache.get(candidate);
-      if (r?.id === id) return r;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return undefined;
-}
-
 /** `policy-index validate`. */
 export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs('validate', argv, { rubric: { type: 'string' }, format: { type: 'string' } });
@@ -79,12 +62,14 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCo
   const rubrics = new Map<string, Rubric>();
   const answerFiles: string[] = [];
   const nearby = new Map<string, Rubric | undefined>();
+  const rubricArgs: string[] = [];
   const checked: { file: string; kind: string; errors: number; warnings: number }[] = [];
   const tally = (file: string, kind: string, ds: Diagnostic[]) =>
     checked.push({ file, kind, errors: ds.filter((d) => d.severity === 'error').length, warnings: ds.filter((d) => d.severity === 'warning').length });
 
   if (typeof values.rubric === 'string') {
     const r = loadRubricArg(io, values.rubric);
+    rubricArgs.push(values.rubric);
     Object.assign(sources, r.sources);
     for (const item of r.diagnostics) diagnostics.push(item);
     if (r.value) rubrics.set(r.value.id, r.value);
@@ -97,7 +82,10 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCo
       Object.assign(sources, r.sources);
       for (const item of r.diagnostics) diagnostics.push(item);
       tally(arg, 'rubric', r.diagnostics);
-      if (r.value && !rubrics.has(r.value.id)) rubrics.set(r.value.id, r.value);
+      if (r.value && !rubrics.has(r.value.id)) {
+        rubrics.set(r.value.id, r.value);
+        rubricArgs.push(path);
+      }
     } else if (kind === 'folder') {
       const e = expandAnswerPaths([path]);
       for (const item of e.diagnostics) diagnostics.push(item);
@@ -111,41 +99,14 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCo
       tally(arg, 'unknown', ds);
     }
   }
-  for (const file of answerFiles) {
-    const a = loadAnswerSetFile(file);
-    if (a.text !== undefined) sources[a.value?.file ?? file] = a.text;
-    const ds = [...a.diagnostics];
-    if (a.value) {
-      let rubric: Rubric | undefined = rubrics.get(a.value.rubric.id);
-      if (!rubric) {
-        const bundled = bundledRubricPath(a.value.rubric.id);
-        if (bundled) {
-          const r = loadRubricFile(bundled);
-          if (r.value) {
-            rubric = r.value;
-            rubrics.set(rubric.id, rubric);
-          }
-        }
-      }
-      if (!rubric) {
-        rubric = rubricNextTo(file, a.value.rubric.id, nearby);
-        if (rubric) rubrics.set(rubric.id, rubric);
-      }
-      if (rubric) for (const item of validateAnswerSet(rubric, a.value as AnswerSet)) ds.push(item);
-      else {
-        const line = (a.text ?? '').split('\n').findIndex((l) => /^rubric\s*:/.test(l));
-        ds.push({
-          code: 'ANSWERS_RUBRIC_NOT_CHECKED',
-          severity: 'warning',
-          message: `Only the shape of this file was checked: its rubric "${a.value.rubric.id}" is not bundled, not given with --rubric and not found next to the file, so question ids and answers were not checked.`,
-          file: a.value.file ?? file,
-          ...(line >= 0 ? { line: line + 1, column: 1 } : {}),
-          hint: 'Pass the rubric with --rubric <path>.',
-        });
-      }
-    }
-    for (const item of ds) diagnostics.push(item);
-    tally(file, 'answers', ds);
+  // The rubrics given (--rubric and rubric files among the arguments) serve every answer file;
+  // each thread loads them again (their diagnostics were reported above).
+  const job = { kind: 'validate' as const, cwd: io.cwd, rubrics: rubricArgs };
+  const ctx: ValidateContext = { rubrics, nearby };
+  for (const res of await runPerFile(job, answerFiles, (files) => validateFiles(ctx, files))) {
+    if (res.text !== undefined) sources[res.sourceKey] = res.text;
+    for (const item of res.diagnostics) diagnostics.push(item);
+    tally(res.file, 'answers', res.diagnostics);
   }
   if (format === 'json') {
     io.stdout(JSON.stringify({ files: checked, diagnostics: diagnosticsJson(diagnostics, io.cwd) }, null, 2) + '\n');
