@@ -8,10 +8,9 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startSiblingWorker } from '../node/worker-start.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { loadAnswerSetFile, loadRubricFile, resolveRubricIndex } from '../node/files.js';
 import { validateAnswerSet } from '../answers/validate.js';
@@ -158,21 +157,12 @@ export interface PerFileOptions {
   onSlice?: (files: number, where: 'worker' | 'here') => void;
 }
 
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./file-worker.js', here));
-  // Running from the TypeScript sources (tests): load the worker through tsx.
-  const api = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const worker = new URL('./file-worker.ts', here).href;
-  return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`, { eval: true });
-}
-
 /** Runs a slice on a worker thread; `undefined` when the thread fails (the slice is then run here). */
 function onWorker<R>(job: FileJob, files: readonly string[]): Promise<R[] | undefined> {
   return new Promise((done) => {
     let worker: Worker;
     try {
-      worker = startWorker();
+      worker = startSiblingWorker(import.meta.url, 'file-worker');
     } catch {
       done(undefined);
       return;

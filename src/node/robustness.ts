@@ -6,9 +6,8 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { startSiblingWorker } from './worker-start.js';
 import type { Rubric } from '../rubric/types.js';
 import type { ScoreResult } from '../scoring/types.js';
 import { sensitivityRanks, splitMatrices, summariseSensitivity, type SensitivityOptions, type SensitivityResult } from '../analysis/robustness/sensitivity.js';
@@ -44,12 +43,7 @@ interface Task {
 }
 
 function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./robustness-worker.js', here));
-  // Running from the TypeScript sources (tests, benchmarks): load the worker through tsx.
-  const api = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const worker = new URL('./robustness-worker.ts', here).href;
-  return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`, { eval: true });
+  return startSiblingWorker(import.meta.url, 'robustness-worker');
 }
 
 async function runTasks(ctx: UncertaintyContext, tasks: Task[], workers: number, onProgress?: (done: number) => void): Promise<Float64Array[]> {
