@@ -1,7 +1,8 @@
 /**
  * The built CLI end to end on 10,000 answer-set files (goals: `score` at most 3 s, `validate`
  * at most 2 s): the files are generated in a temporary folder (bench/answer-files.ts), each
- * command runs as its own `node dist/cli.js` process several times, and the folder is removed
+ * command runs as its own `node dist/cli.js` process several times (on the default threads and
+ * on one), and the folder is removed
  * afterwards. Also timed in-process: reading the files into answer sets, the fast reader against
  * the full YAML parser on the same texts.
  */
@@ -27,13 +28,17 @@ export async function run(bench: Bench): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'pi-bench-answers-'));
   try {
     const made = writeSyntheticAnswerFiles(dir, FILES);
-    const cli = (args: string[], expectOut: (stdout: string, stderr: string) => boolean) => () => {
-      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const cli = (args: string[], expectOut: (stdout: string, stderr: string) => boolean, env: Record<string, string> = {}) => () => {
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env } });
       if (r.status !== 0 || !expectOut(r.stdout, r.stderr)) throw new Error(`policy-index ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
     };
     bench.section(`CLI end to end, ${made.files.toLocaleString('en')} answer-set files (one process per run)`);
     await bench.time('policy-index score rubric.yaml answers', cli(['score', 'rubric.yaml', 'answers'], (out) => out.split('\n').length > FILES), { iterations: 5, warmup: 1 });
     await bench.time('policy-index validate rubric.yaml answers', cli(['validate', 'rubric.yaml', 'answers'], (_, err) => err.includes(`${FILES + 1} files checked: no errors`)), { iterations: 5, warmup: 1 });
+    // The same on one thread (the default uses up to 4 threads from 2,000 files).
+    const one = { POLICY_INDEX_THREADS: '1' };
+    await bench.time('score, one thread', cli(['score', 'rubric.yaml', 'answers'], (out) => out.split('\n').length > FILES, one), { iterations: 5, warmup: 1 });
+    await bench.time('validate, one thread', cli(['validate', 'rubric.yaml', 'answers'], (_, err) => err.includes(`${FILES + 1} files checked: no errors`), one), { iterations: 5, warmup: 1 });
     await bench.time('policy-index --help (process start)', cli(['--help'], (out) => out.length > 0), { iterations: 5, warmup: 1 });
 
     bench.section('reading answer sets in-process (same files)');
