@@ -50,8 +50,8 @@ export type { ValidateOptions } from './answers/validate.js';
 export { validateAnswerSet } from './answers/validate.js';
 // Scoring
 export type { ScoreResult, ScoredNode, ScoredAnswer, VariantScore, NodeStatus, ChildHandling, MatchedRow } from './scoring/types.js';
-export type { ScoreOptions } from './scoring/score.js';
-export { scoreAnswerSet, findScoredNode } from './scoring/score.js';
+export type { ScoreOptions, ScoreTotals, ScoreFigure } from './scoring/score.js';
+export { scoreAnswerSet, scoreTotals, findScoredNode } from './scoring/score.js';
 export { explainScore } from './scoring/explain.js';
 // Country codes and CSV (shared by answers and outcomes)
 export type { CountryCodeKind, NormalisedCountryCode } from './source/countries.js';

@@ -9,6 +9,7 @@ import { suggest } from '../src/source/suggest.js';
 import { loadOutcomeData } from '../src/outcomes/data.js';
 import { parseOutcomeFramework } from '../src/outcomes/framework.js';
 import { readMipexWorkbook } from '../src/node/mipex/read-workbook.js';
+import { verifyWorkbook } from '../src/node/mipex/verify.js';
 import { eachElement, XLSX_LIMITS } from '../src/node/mipex/xlsx-cells.js';
 import { buildZip, sheetXml, smallMipexSheet, workbookParts } from './fuzz/xlsx-builder.js';
 import { ROOT } from './engine-helpers.js';
@@ -133,6 +134,30 @@ describe('hostile loader inputs (regressions)', () => {
     const r = await readMipexWorkbook(buildZip(parts));
     expect(r.value).toBeUndefined();
     expect(r.diagnostics).toMatchObject([{ code: 'WORKBOOK_LIMIT', severity: 'error' }]);
+  });
+
+  it('a block with a huge Year/Score header grid is a limit diagnostic naming its header cell, not a heap exhaustion', async () => {
+    // Formerly: 6,000 × 6,000 header cells made verify-workbook run out of heap after 52 s.
+    const triplets = 3_000;
+    const years = 1_000;
+    const rows = smallMipexSheet();
+    const start = rows.length + 2; // 1-based row of the new block's title row
+    rows.push([], ['Policy strand', 'Citizenship']);
+    rows.push(['Indicator'], ['Sub-indicator'], ['Title'], ['Description'], ['Answer options']);
+    const header: (string | number | null)[] = [null];
+    for (let t = 0; t < triplets; t++) header.push('Year', 'Score', 'Comments');
+    rows.push(header);
+    for (let y = 0; y < years; y++) rows.push([1900 + (y % 200)]);
+    const bytes = buildZip(workbookParts([{ name: 'AT', xml: sheetXml(rows) }]));
+    const r = await readMipexWorkbook(bytes);
+    const limit = r.diagnostics.filter((d) => d.code === 'WORKBOOK_LIMIT');
+    expect(limit).toHaveLength(1);
+    expect(limit[0]!.message).toContain(`${triplets} column triplets and ${years} year rows`);
+    expect(limit[0]!.cell).toBe(`AT!A${start + 6}`);
+    // The block before it is still read; verify-workbook fails on the skipped block.
+    expect(r.value?.sheets[0]?.strands.map((s) => s.title)).toEqual(['Labour Market Mobility']);
+    const verified = await verifyWorkbook(bytes);
+    expect(verified.diagnostics).toContainEqual(expect.objectContaining({ code: 'IMPORT_LIMIT', severity: 'error', message: expect.stringContaining(`${triplets} column triplets`) }));
   });
 
   it('a cell beyond the format\'s columns is a limit diagnostic', async () => {
