@@ -11,7 +11,7 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { parseDocument } from 'yaml';
 import { hasErrors, loadAnswerSet, loadRubric, scoreAnswerSet, type Rubric } from '../src/index.js';
 import type { Preset } from '../docs/playground-src/presets.js';
@@ -175,6 +175,21 @@ export function playgroundPresets(root = REPO): Preset[] {
   ];
 }
 
+/**
+ * zod's namespace export carries the messages of every language it ships (a third of the
+ * script); the library's messages are its own, and zod's are used in English only.
+ */
+const englishOnlyZod: Plugin = {
+  name: 'english-only-zod',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => {
+      if (!/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)) return undefined;
+      return { path: join(resolve(args.resolveDir, args.path), '..', 'en.js'), namespace: 'zod-locales' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, resolveDir: dirname(args.path) }));
+  },
+};
+
 /** Options for {@link buildPlayground}. */
 export interface BuildPlaygroundOptions {
   /** Minify the script (default true). */
@@ -197,6 +212,7 @@ export async function buildPlayground(outDir: string, options: BuildPlaygroundOp
     minify: options.minify ?? true,
     legalComments: 'eof',
     define: { PLAYGROUND_PRESETS: JSON.stringify(presets) },
+    plugins: [englishOnlyZod],
     logLevel: 'silent',
     write: true,
   });

@@ -10,10 +10,12 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findScoredNode, scoreAnswerSet } from '../../src/index.js';
 import { loadAnswerSetFile, loadRubricFile } from '../../src/node/files.js';
-import { buildPlayground, PLAYGROUND_FILES } from '../../scripts/playground.js';
+import { evaluate } from '../../docs/playground-src/evaluate.js';
+import { buildPlayground, PLAYGROUND_FILES, playgroundPresets } from '../../scripts/playground.js';
 import { launchChromium } from '../helpers/browser.js';
 
 const ROOT = resolve('.');
+const demo = playgroundPresets().find((p) => p.id === 'demo')!;
 let browser: Browser;
 let dir = '';
 
@@ -140,8 +142,12 @@ describe('playground opened from disk', () => {
 
   it('a rubric that does not load clears the score and the tree', async () => {
     const { page, errors, rubric } = await open();
-    await replaceWord(page, rubric, 'schemaVersion: 1', 'schemaVersion', 'schemaVersion: 1\nschemaVersion');
+    await replaceWord(page, rubric, 'scale: { min: 0, max: 100 }', '100', 'abc');
     await page.locator('#headline .no-score').waitFor({ timeout: 10_000 });
+    // The page says what evaluate() says in Node on the same texts.
+    const expected = evaluate({ rubric: demo.rubric.replace('scale: { min: 0, max: 100 }', 'scale: { min: 0, max: abc }'), answers: demo.answers });
+    expect(expected.diagnostics.map((d) => d.diagnostic.code)).toEqual(['SCHEMA_INVALID_TYPE']);
+    await expect(page.locator('#diagnostics li pre').allTextContents()).resolves.toEqual(expected.diagnostics.map((d) => d.text));
     await expect(page.locator('#summary').textContent()).resolves.not.toBe('No problems found.');
     await expect(page.locator('#diagnostics li.error').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('#tree').textContent()).resolves.toBe('');
