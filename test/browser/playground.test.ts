@@ -2,7 +2,7 @@
 // two code editors, lint marks and a provisional score for an invalid answer, clicking a
 // diagnostic moves the cursor to it, the presets, no score left after the rubric breaks, no
 // horizontal overflow at 390 px, no console error and no request outside the folder.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -92,7 +92,10 @@ async function overflow(page: Page): Promise<number> {
 describe('playground opened from disk', () => {
   it('builds the page and one script, and shows two code editors with the demo scored', async () => {
     const { page, errors, outside, rubric, answers } = await open();
-    expect(PLAYGROUND_FILES).toContain('playground.js');
+    // One folder: the page, its style sheet and icon, and one classic script (no module to load).
+    expect(readdirSync(dir).sort()).toEqual([...PLAYGROUND_FILES].sort());
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toMatch(/<script src="playground\.js" defer><\/script>/);
+    expect(readFileSync(join(dir, 'playground.js'), 'utf8')).not.toMatch(/^\s*(import|export)\s/m);
     await expect(page.locator('.cm-editor').count()).resolves.toBe(2);
     await expect(rubric.locator('.cm-gutter.cm-lineNumbers').count()).resolves.toBe(1);
     // YAML highlighting: keys are styled spans, not plain text.
