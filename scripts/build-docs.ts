@@ -1,15 +1,16 @@
 // Builds the documentation site into site/ (git-ignored): guides from docs/guides, reference
 // pages generated from the code (formats, diagnostics, rubrics, CLI), the TypeScript API
-// reference (typedoc), and the playground (using the package's browser build).
+// reference (typedoc), and the playground (scripts/playground.ts).
 //
 //   npm run docs            (builds the package first)
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Application } from 'typedoc';
 import { cliReferencePage, diagnosticPages, fieldsTable, formatReferencePage, rubricPage } from '../src/docs/reference.js';
 import { loadRubricFile } from '../src/node/files.js';
 import { COMMANDS, mainHelp } from '../src/cli/main.js';
 import { outcomeFrameworkSchema } from '../src/outcomes/index.js';
+import { buildPlayground } from './playground.js';
 
 const root = process.cwd();
 const generated = join(root, 'docs', 'generated');
@@ -62,7 +63,7 @@ writeFileSync(join(generated, 'cli-reference.md'), cliReferencePage(mainHelp(), 
 
 writeFileSync(
   join(generated, 'playground.md'),
-  ['---', 'title: Playground', 'group: Guides', '---', '', '# Playground', '', 'Edit a rubric and an answer set in your browser and see diagnostics (with line and column) and the score tree as you type. It runs the same code as the library, in the page.', '', '<a href="../playground/index.html">Open the playground</a>', ''].join('\n'),
+  ['---', 'title: Playground', 'group: Guides', '---', '', '# Playground', '', 'Edit a rubric and an answer set in your browser and see diagnostics and the score tree as you type. It runs the same code as the library, in the page: the diagnostics read as the command line prints them (with hint and code frame), are marked in the editor and link to their page in the diagnostic reference, and the score tree shows each node\'s weight, aggregation and, for a decision table, the row that matched. While the answers have errors the score is shown as provisional, not comparable. Start from the demo rubric or from one MIPEX strand; the page works offline, also when the site is opened from disk.', '', '<a href="../playground/index.html">Open the playground</a>', ''].join('\n'),
 );
 
 step('typedoc');
@@ -104,11 +105,5 @@ if (!project) {
 await app.generateDocs(project, out);
 
 step('playground');
-mkdirSync(join(out, 'playground'), { recursive: true });
-for (const f of ['index.html', 'playground.js', 'playground.css', 'favicon.svg']) cpSync(join(root, 'docs', 'playground-src', f), join(out, 'playground', f));
-if (!existsSync(join(root, 'dist', 'policy-index.browser.js'))) {
-  process.stderr.write('docs: dist/policy-index.browser.js is missing; run npm run build first\n');
-  process.exit(1);
-}
-cpSync(join(root, 'dist', 'policy-index.browser.js'), join(out, 'playground', 'policy-index.browser.js'));
+await buildPlayground(join(out, 'playground'));
 step(`done: ${out}/index.html`);

@@ -85,24 +85,24 @@ describe('documentation site', () => {
     await page.close();
   });
 
-  it('the playground reports broken YAML at the right line and scores valid input', async () => {
+  it('the playground scores the demo, and a diagnostic links to its page in the reference', async () => {
     const { page, errors, external } = await open('/playground/index.html');
-    await page.locator('#summary').filter({ hasText: /All areas: \d/ }).waitFor({ timeout: 10_000 });
-    // Break line 4 of the rubric: an unclosed flow sequence.
-    const rubric = await page.locator('#rubric').inputValue();
-    const lines = rubric.split('\n');
-    lines[3] = 'title: [unclosed';
-    await page.locator('#rubric').fill(lines.join('\n'));
+    await expect(page.locator('.cm-editor').count()).resolves.toBe(2);
+    await page.locator('#headline .variant.chosen .value', { hasText: /^\d/ }).waitFor({ timeout: 10_000 });
+    await expect(page.locator('#summary').textContent()).resolves.toBe('No problems found.');
+    // Break an answer by typing in its editor: an error, and its reference page opens from the list.
+    const line = page.locator('#answers-editor .cm-line', { hasText: 'consultative-body: appointed' }).first();
+    await line.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('-x');
     const item = page.locator('#diagnostics li.error').first();
     await item.waitFor({ timeout: 10_000 });
-    const text = (await item.textContent()) ?? '';
-    expect(text).toMatch(/^rubric\.yaml:(4|5):\d+ error YAML_SYNTAX/);
-    await expect(page.locator('#summary').textContent()).resolves.toContain('No score');
-    // Restore valid input: a score comes back.
-    await page.locator('#rubric').fill(rubric);
-    await page.locator('#summary').filter({ hasText: /All areas: 62\.5/ }).waitFor({ timeout: 10_000 });
+    await expect(item.locator('pre').textContent()).resolves.toMatch(/^answers\.yaml:\d+:\d+ error ANSWERS_INVALID_OPTION /);
     mkdirSync('test-artifacts', { recursive: true });
     await page.screenshot({ path: 'test-artifacts/docs-playground.png' });
+    await item.locator('a.docs').click();
+    await page.waitForURL(/Diagnostic_reference\.ANSWERS_INVALID_OPTION\.html$/);
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('ANSWERS_INVALID_OPTION');
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.close();
