@@ -1,6 +1,10 @@
 /**
- * `npm run fuzz -- --inputs 100000 --seed 1 [--class NAME] [--save DIR]`: runs seeded hostile
- * inputs through every loader and prints a table by input class.
+ * `npm run fuzz -- --inputs 100000 --seed 1 [--class NAME] [--part NAMES] [--save DIR]`: runs
+ * seeded hostile inputs through every loader and prints a table by input class.
+ *
+ * `--class NAME` runs all the inputs in one class. `--part NAME,NAME…` runs only the named
+ * classes of the whole campaign, with the same inputs (count and seed) they have in it, so
+ * that a campaign can be split over several processes and its tables put together.
  *
  * An input slower than the bound (2 s plus 1 s per 10 MB) is run twice more at once, and counts
  * as slow only if every run is; the machine may be busy with other work. With `--save DIR`,
@@ -33,9 +37,19 @@ function save(cls: string, i: number, input: FuzzInput, why: string[]): void {
 const rows: string[] = [];
 let failures = 0;
 const started = Date.now();
-const classes = inputClasses().filter((c) => !only || c.cls.name === only);
-const shareSum = classes.reduce((s, c) => s + c.share, 0);
-for (const [ci, { cls, share }] of classes.entries()) {
+const part = opt('part', '').split(',').map((s) => s.trim()).filter(Boolean);
+const all = inputClasses();
+for (const name of [only, ...part]) {
+  if (name && !all.some((c) => c.cls.name === name)) {
+    console.error(`fuzz: no input class "${name}"; the classes are: ${all.map((c) => c.cls.name).join(', ')}`);
+    process.exit(2);
+  }
+}
+// Seeds and counts come from a class's place in the whole campaign (or in `--class` alone).
+const campaign = only ? all.filter((c) => c.cls.name === only) : all;
+const shareSum = campaign.reduce((s, c) => s + c.share, 0);
+for (const [ci, { cls, share }] of campaign.entries()) {
+  if (part.length > 0 && !part.includes(cls.name)) continue;
   const n = Math.round((total * share) / shareSum);
   const r = rng(seed * 1000 + ci);
   let exceptions = 0;
