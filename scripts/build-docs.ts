@@ -3,18 +3,26 @@
 // reference (typedoc), and the playground (scripts/playground.ts).
 //
 //   npm run docs            (builds the package first)
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync as writeRaw } from 'node:fs';
+import { join, relative } from 'node:path';
 import { Application } from 'typedoc';
 import { cliReferencePage, diagnosticPages, fieldsTable, formatReferencePage, rubricPage } from '../src/docs/reference.js';
 import { loadRubricFile } from '../src/node/files.js';
 import { COMMANDS, mainHelp } from '../src/cli/main.js';
 import { outcomeFrameworkSchema } from '../src/outcomes/index.js';
+import { diagnosticExamplePages } from './diagnostic-examples.js';
+import { labelBareFences, prepareGuides } from './docs-markdown.js';
 import { buildPlayground } from './playground.js';
 
 const root = process.cwd();
 const generated = join(root, 'docs', 'generated');
 const out = join(root, 'site');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+
+/** Writes a generated Markdown page; code blocks without a language are marked as plain text. */
+function writeFileSync(file: string, text: string): void {
+  writeRaw(file, labelBareFences(text));
+}
 
 function step(message: string): void {
   process.stderr.write(`docs: ${message}\n`);
@@ -32,10 +40,21 @@ const outcomeSection = [
 writeFileSync(join(generated, 'format-reference.md'), formatReferencePage(outcomeSection));
 
 step('diagnostic reference');
-for (const page of diagnosticPages()) writeFileSync(join(generated, page.file), page.content);
+// Each code's page shows a minimal input and the message the CLI really prints for it.
+for (const page of diagnosticPages(await diagnosticExamplePages())) writeFileSync(join(generated, page.file), page.content);
 
 step('rubric pages');
 const rubricDocs: string[] = [];
+const rubricCopies: { from: string; to: string; files: string[] }[] = [];
+function yamlFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) found.push(...yamlFiles(p));
+    else if (/\.ya?ml$/.test(e.name)) found.push(p);
+  }
+  return found;
+}
 const rubricDirs = [
   ...readdirSync(join(root, 'rubrics'), { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(root, 'rubrics', d.name, 'index.yaml')))
@@ -50,7 +69,11 @@ for (const dir of rubricDirs) {
     continue;
   }
   const file = join(generated, 'rubrics', `${r.value.id}.md`);
-  writeFileSync(file, rubricPage(r.value));
+  // The rubric's YAML is copied into the site (site/rubrics/<id>/) after typedoc has written it.
+  const index = join(dir, 'index.yaml');
+  const files = [index, ...yamlFiles(dir).filter((f) => f !== index)].map((f) => ({ name: relative(dir, f).split('\\').join('/'), href: `../rubrics/${r.value!.id}/${relative(dir, f).split('\\').join('/')}` }));
+  rubricCopies.push({ from: dir, to: join(out, 'rubrics', r.value.id), files: files.map((f) => f.name) });
+  writeFileSync(file, rubricPage(r.value, 'Rubrics', { files }));
   rubricDocs.push(file);
 }
 writeFileSync(
@@ -66,14 +89,21 @@ writeFileSync(
   ['---', 'title: Playground', 'group: Guides', '---', '', '# Playground', '', 'Edit a rubric and an answer set in your browser and see diagnostics and the score tree as you type. It runs the same code as the library, in the page: the diagnostics read as the command line prints them (with hint and code frame), are marked in the editor and link to their page in the diagnostic reference, and the score tree shows each node\'s weight, aggregation and, for a decision table, the row that matched. While the answers have errors the score is shown as provisional, not comparable. Start from the demo rubric or from one MIPEX strand; the page works offline, also when the site is opened from disk.', '', '<a href="../playground/index.html">Open the playground</a>', ''].join('\n'),
 );
 
+step('guides and home page');
+// Guides are copied into docs/generated/guides with bare code fences marked as plain text
+// (typedoc would highlight them as TypeScript); the home page is docs/home.md, written for users.
+const guides = prepareGuides(join(root, 'docs', 'guides'), join(generated, 'guides')).map((f) => relative(root, f));
+writeFileSync(join(generated, 'home.md'), readFileSync(join(root, 'docs', 'home.md'), 'utf8').replace(/\]\(generated\//g, ']('));
+
 step('typedoc');
-const guides = readdirSync(join(root, 'docs', 'guides')).filter((f) => f.endsWith('.md')).sort().map((f) => join('docs', 'guides', f));
 const app = await Application.bootstrapWithPlugins({
   entryPoints: ['src/index.ts', 'src/node/index.ts'],
   tsconfig: 'tsconfig.json',
   out,
-  name: 'policy-index',
-  readme: 'README.md',
+  // The package version is part of the title in every page's header.
+  name: `policy-index ${pkg.version}`,
+  readme: 'docs/generated/home.md',
+  customCss: 'docs/assets/docs.css',
   projectDocuments: [
     ...guides,
     'docs/generated/playground.md',
@@ -92,7 +122,9 @@ const app = await Application.bootstrapWithPlugins({
   disableSources: true,
   excludePrivate: true,
   excludeInternal: true,
-  validation: { notExported: false, invalidLink: true, rewrittenLink: true },
+  // invalidPath is off because the playground and the rubric YAML files are copied into the
+  // site after typedoc has run; test/browser/docs-site.test.ts checks every link of the built site.
+  validation: { notExported: false, invalidLink: true, rewrittenLink: true, invalidPath: false },
   groupOrder: ['Guides', 'Reference', 'Rubrics', '*'],
   logLevel: 'Warn',
   treatWarningsAsErrors: false,
@@ -103,6 +135,9 @@ if (!project) {
   process.exit(1);
 }
 await app.generateDocs(project, out);
+
+step('rubric files');
+for (const c of rubricCopies) for (const f of c.files) cpSync(join(c.from, f), join(c.to, f), { recursive: true });
 
 step('playground');
 await buildPlayground(join(out, 'playground'));

@@ -18,27 +18,140 @@ type Json = Record<string, unknown>;
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function typeOf(node: Json | undefined, names: Map<string, string>): string {
-  if (!node) return 'any';
-  if (typeof node.$ref === 'string') return names.get(node.$ref) ?? 'object';
-  if (node.const !== undefined) return `\`${JSON.stringify(node.const)}\``;
-  if (Array.isArray(node.enum)) return node.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
-  const alts = (node.anyOf ?? node.oneOf) as Json[] | undefined;
-  if (alts) return alts.map((a) => typeOf(a, names)).join(' \\| ');
-  if (node.type === 'array') return `list of ${typeOf(node.items as Json, names)}`;
-  if (node.type === 'object') {
-    if (node.additionalProperties && typeof node.additionalProperties === 'object' && !node.properties) return `map of ${typeOf(node.additionalProperties as Json, names)}`;
-    return typeof node.title === 'string' ? String(node.title) : 'object';
+/** A heading anchor as typedoc makes it from the heading text. */
+export function headingAnchor(title: string): string {
+  return (title.trim().replace(/[\u2000-\u206F\u2E00-\u2E7F\\'!"#$%&()*+,./:;<=>?@[\]^`{|}~]/g, '').replace(/\s/g, '-').replace(/--+/, '-') || '_').toLowerCase();
+}
+
+interface ZodDef {
+  type: string;
+  innerType?: z.ZodType;
+  defaultValue?: unknown;
+  getter?: () => z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  values?: unknown[];
+  entries?: Record<string, unknown>;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+  options?: z.ZodType[];
+  shape?: Record<string, z.ZodType>;
+  checks?: { _zod: { def: Json } }[];
+}
+const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: ZodDef } })._zod.def;
+const metaOf = (s: z.ZodType) => (s.meta() ?? {}) as { title?: string; description?: string };
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
+
+/** The schema under optional/default/lazy/pipe wrappers, with the default value met on the way. */
+function unwrap(s: z.ZodType): { inner: z.ZodType; default?: unknown; optional: boolean } {
+  let cur = s;
+  let dflt: unknown;
+  let optional = false;
+  for (let i = 0; i < 20; i++) {
+    const d = defOf(cur);
+    if (d.type === 'default' || d.type === 'prefault') dflt ??= d.defaultValue;
+    if (d.type === 'optional' || d.type === 'default' || d.type === 'prefault') optional = true;
+    if (WRAPPERS.has(d.type) && d.innerType) cur = d.innerType;
+    else if (d.type === 'lazy' && d.getter) cur = d.getter();
+    else if (d.type === 'pipe' && d.in && d.out) cur = defOf(d.in).type === 'transform' ? d.out : d.in;
+    else break;
   }
-  if (node.type === 'integer') return 'integer';
-  if (typeof node.type === 'string') return node.type;
-  return 'any';
+  return { inner: cur, default: dflt, optional };
+}
+
+/** Named object types of the format reference, by schema object and by schema title. */
+export interface TypeNames {
+  bySchema: Map<z.ZodType, string>;
+  byTitle: Map<string, string>;
+}
+
+/** Sections created for unnamed object types met while describing a table's fields. */
+interface Pending {
+  title: string;
+  schema: z.ZodType;
+}
+
+interface DescribeContext {
+  names: TypeNames;
+  owner: string;
+  field: string;
+  pending: Pending[];
+}
+
+const literal = (v: unknown) => `\`${typeof v === 'string' ? v : JSON.stringify(v)}\``;
+
+function nameOf(s: z.ZodType, names: TypeNames): string | undefined {
+  const named = names.bySchema.get(s);
+  if (named) return named;
+  const title = metaOf(s).title;
+  return title ? names.byTitle.get(title) : undefined;
+}
+
+function describeType(s: z.ZodType, ctx: DescribeContext, suffix = ''): string {
+  const named = nameOf(s, ctx.names);
+  if (named) return `[${named}](#${headingAnchor(named)})`;
+  const { inner } = unwrap(s);
+  if (inner !== s) return describeType(inner, ctx, suffix);
+  const d = defOf(s);
+  switch (d.type) {
+    case 'string':
+      return 'string';
+    case 'number': {
+      const isInt = (s as unknown as { format?: string }).format?.includes('int') || d.checks?.some((c) => String(c._zod.def.format ?? '').includes('int'));
+      return isInt ? 'integer' : 'number';
+    }
+    case 'boolean':
+      return 'boolean';
+    case 'literal':
+      return (d.values ?? []).map(literal).join(' \\| ');
+    case 'enum':
+      return Object.values(d.entries ?? {}).map(literal).join(' \\| ');
+    case 'array': {
+      const item = describeType(d.element!, ctx, suffix);
+      return `list of ${defOf(unwrap(d.element!).inner).type === 'union' ? `(${item})` : item}`;
+    }
+    case 'record': {
+      const value = describeType(d.valueType!, ctx, suffix);
+      return `map of ${defOf(unwrap(d.valueType!).inner).type === 'union' ? `(${value})` : value}`;
+    }
+    case 'union': {
+      const parts = d.options!.map((o) => {
+        const disc = discriminatorOf(o);
+        return describeType(o, ctx, disc ? `${suffix} (${disc})` : suffix);
+      });
+      return [...new Set(parts)].join(' \\| ');
+    }
+    case 'object': {
+      const shape = d.shape ?? {};
+      const keys = Object.keys(shape);
+      if (keys.length <= 3) {
+        return `{ ${keys.map((k) => `${k}${unwrap(shape[k]!).optional ? '?' : ''}: ${describeType(shape[k]!, { ...ctx, field: `${ctx.field} ${k}` })}`).join(', ')} }`;
+      }
+      const title = `${ctx.owner}: ${ctx.field}${suffix}`;
+      if (!ctx.pending.some((p) => p.title === title)) ctx.pending.push({ title, schema: s });
+      return `[${title}](#${headingAnchor(title)})`;
+    }
+    default:
+      return 'any';
+  }
+}
+
+/** `format long` for an object member of a union whose `format` (or `method`, `kind`) is a literal. */
+function discriminatorOf(s: z.ZodType): string {
+  const d = defOf(unwrap(s).inner);
+  if (d.type !== 'object') return '';
+  for (const key of ['format', 'method', 'kind', 'type']) {
+    const f = d.shape?.[key];
+    if (f && defOf(f).type === "literal") return `${key}: ${String(defOf(f).values![0])}`;
+  }
+  return '';
 }
 
 function constraints(node: Json): string {
   const out: string[] = [];
   if (node.pattern) out.push(`pattern \`${String(node.pattern)}\``);
   if (node.minimum !== undefined) out.push(`≥ ${String(node.minimum)}`);
+  if (node.exclusiveMinimum !== undefined) out.push(`> ${String(node.exclusiveMinimum)}`);
   if (node.maximum !== undefined) out.push(`≤ ${String(node.maximum)}`);
   if (node.minLength !== undefined && node.minLength !== 1) out.push(`length ≥ ${String(node.minLength)}`);
   if (node.minLength === 1) out.push('not empty');
@@ -47,19 +160,42 @@ function constraints(node: Json): string {
   return out.join(', ');
 }
 
+/** Options of {@link fieldsTable}. */
+export interface FieldsTableOptions {
+  /** Named object types: a field of one of these types links to its section. */
+  names?: TypeNames;
+  /** Type text for fields whose schema does not say (e.g. child lists checked node by node). */
+  types?: Record<string, string>;
+}
+
 /** One section of the format reference: a table of the fields of one object schema. */
-export function fieldsTable(title: string, schema: z.ZodType, intro = '', example?: unknown): string {
+export function fieldsTable(title: string, schema: z.ZodType, intro = '', example?: unknown, options: FieldsTableOptions = {}): string {
+  const names = options.names ?? { bySchema: new Map(), byTitle: new Map() };
+  const pending: Pending[] = [];
+  const sections = [fieldsSection(title, schema, intro, example, names, options.types ?? {}, pending)];
+  for (let i = 0; i < pending.length; i++) sections.push(fieldsSection(pending[i]!.title, pending[i]!.schema, '', undefined, names, {}, pending));
+  return sections.join('\n\n');
+}
+
+function fieldsSection(title: string, schema: z.ZodType, intro: string, example: unknown, names: TypeNames, types: Record<string, string>, pending: Pending[]): string {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', cycles: 'ref' }) as Json;
   const props = (json.properties ?? {}) as Record<string, Json>;
   const required = new Set((json.required as string[] | undefined) ?? []);
-  const names = new Map<string, string>();
+  const shape = defOf(unwrap(schema).inner).shape ?? {};
   const lines = [`## ${title}`, ''];
   if (intro) lines.push(intro, '');
-  lines.push('| field | type | required | default | constraints | description |', '|---|---|---|---|---|---|');
-  for (const [name, p] of Object.entries(props)) {
-    const desc = typeof p.description === 'string' ? p.description : '';
-    const def = p.default !== undefined ? `\`${JSON.stringify(p.default)}\`` : '';
-    lines.push(`| \`${name}\` | ${typeOf(p, names)} | ${required.has(name) ? 'yes' : ''} | ${def} | ${esc(constraints(p))} | ${esc(desc)} |`);
+  lines.push('| field | type | default | description |', '|---|---|---|---|');
+  for (const [name, field] of Object.entries(shape)) {
+    const p = props[name] ?? {};
+    const { default: dflt } = unwrap(field);
+    const desc = metaOf(field).description ?? (typeof p.description === 'string' ? p.description : '');
+    const described = /\(default:? ([^()]*(?:\([^()]*\)[^()]*)*)\)/.exec(desc)?.[1];
+    const def = dflt !== undefined ? `\`${typeof dflt === 'string' ? dflt : JSON.stringify(dflt)}\`` : described ? esc(described) : '';
+    const described0 = types[name] ?? describeType(field, { names, owner: title, field: name, pending });
+    const type = described0 === 'any' && /^Not allowed/.test(desc) ? 'not allowed' : described0;
+    const cons = constraints(p);
+    const text = [required.has(name) ? '**Required.**' : '', desc, cons ? `Constraints: ${cons}.` : ''].filter(Boolean).join(' ');
+    lines.push(`| \`${name}\` | ${type} | ${def} | ${esc(text)} |`);
   }
   const ex = example ?? (Array.isArray(json.examples) ? json.examples[0] : undefined);
   if (ex !== undefined) lines.push('', 'Example:', '', '```yaml', toYaml(ex), '```');
@@ -74,37 +210,91 @@ function toYaml(v: unknown, indent = ''): string {
     .join('\n');
 }
 
+const link = (title: string) => `[${title}](#${headingAnchor(title)})`;
+const NODE_LIST = `list of (${link('Question')} \\| ${link('Composite indicator')})`;
+
+/** The named object types of the rubric and answer-set formats, each with its own section. */
+function formatTypeNames(): TypeNames {
+  const bySchema = new Map<z.ZodType, string>([
+    [rs.includeSchema, 'Include'],
+    [rs.questionSchema, 'Question'],
+    [rs.optionSchema, 'Option'],
+    [rs.bandSchema, 'Band'],
+    [rs.choiceRuleSchema, 'Choice rule'],
+    [rs.multipleScoringSchema, 'Multiple-choice scoring'],
+    [rs.appliesWhenSchema, 'Applicability condition'],
+    [rs.missingRuleSchema, 'Missing-data rule'],
+    [rs.displaySchema, 'Display'],
+    [rs.scaleSchema, 'Scale'],
+    [rs.reportWordsSchema, 'Report words'],
+    [rs.aggregationSchema, 'Aggregation'],
+    [rs.decisionTableSchema, 'Decision table'],
+    [rs.decisionRowSchema, 'Decision-table row'],
+    [rs.variantSchema, 'Variant'],
+    [as.answerEntrySchema, 'Answer'],
+    [as.citationSchema, 'Citation'],
+  ]);
+  return { bySchema, byTitle: new Map([['MigrationRule', 'Migration rule']]) };
+}
+
+/** A section for a union type: one row per form it may take. */
+function unionSection(title: string, schema: z.ZodType, intro: string, names: TypeNames): string {
+  const lines = [`## ${title}`, ''];
+  if (intro) lines.push(intro, '');
+  lines.push('| written as | meaning |', '|---|---|');
+  const pending: Pending[] = [];
+  const visit = (s: z.ZodType) => {
+    const inner = unwrap(s).inner;
+    const d = defOf(inner);
+    if (d.type === 'union' && !(inner !== schema && nameOf(inner, names))) {
+      d.options!.forEach(visit);
+      return;
+    }
+    const own = inner === schema ? undefined : nameOf(inner, names);
+    const text = own ? link(own) : describeType(inner, { names, owner: title, field: 'form', pending });
+    lines.push(`| ${text} | ${esc(metaOf(inner).description ?? (d.type === 'enum' ? 'A bare name.' : ''))} |`);
+  };
+  defOf(unwrap(schema).inner).options!.forEach(visit);
+  return lines.join('\n');
+}
+
 /** The format reference page for rubrics and answer sets (plus extra sections, e.g. outcomes). */
 export function formatReferencePage(extra: string[] = []): string {
+  const names = formatTypeNames();
+  const table = (title: string, schema: z.ZodType, intro = '', example?: unknown, types?: Record<string, string>) => fieldsTable(title, schema, intro, example, { names, types });
   const parts = [
     '---\ntitle: Format reference\ngroup: Reference\n---',
     '# Format reference',
-    'Generated from the schemas the loaders use, so it always matches the code. JSON Schema versions of the same definitions are in `schemas/` (see [Editor set-up](../guides/09-editor-setup.md)).',
+    'Generated from the schemas the loaders use, so it always matches the code. JSON Schema versions of the same definitions are in `schemas/` (see [Editor set-up](./guides/09-editor-setup.md)). A field marked **Required.** must be present; every other field may be left out, and then takes its default.',
     '# Rubric files',
-    fieldsTable('Rubric index file', rs.rubricHeaderSchema, 'The top of a rubric. `areas` holds areas inline or `{ include: path }` entries naming area files.', {
+    table('Rubric index file', rs.rubricHeaderSchema, 'The top of a rubric. `areas` holds areas inline or `{ include: path }` entries naming area files.', {
       schemaVersion: 1, id: 'my-index', version: '1.0.0', title: 'My index', scale: { min: 0, max: 100 }, areas: [{ include: 'areas/work.yaml' }],
-    }),
-    fieldsTable('Include', rs.includeSchema, 'An entry of `areas` that names an area file, relative to the index file.'),
-    fieldsTable('Area', z.strictObject(rs.areaShape), 'A policy area: either `dimensions` or `indicators`. An area file holds one area (it may also carry `$schema`).'),
-    fieldsTable('Dimension', z.strictObject(rs.dimensionShape), 'A group of indicators inside an area.'),
-    fieldsTable('Composite indicator', z.strictObject(rs.compositeIndicatorShape), 'An indicator derived from its `questions` (which may themselves be composites). An indicator with a `type` is a question answered directly.'),
-    fieldsTable('Question', rs.questionSchema, 'A leaf: what an expert answers.', { id: 'local-vote', title: 'Local voting rights', type: 'yes-no', scores: { yes: 100, no: 0 } }),
-    fieldsTable('Option', rs.optionSchema),
-    fieldsTable('Band', rs.bandSchema, 'Score band of a number question or of a count of checked options. `min` and `max` are inclusive.'),
-    fieldsTable('Choice rule', rs.choiceRuleSchema, 'Rule of a multiple-choice question scored with `method: rules`.'),
-    fieldsTable('Applicability condition', rs.appliesWhenSchema),
-    fieldsTable('Missing-data rule', rs.missingRuleSchema),
-    fieldsTable('Display', rs.displaySchema),
-    fieldsTable('Scale', rs.scaleSchema),
-    fieldsTable('Decision table', rs.decisionTableSchema, 'The object form of `aggregation` for decision tables. Other aggregations are written as a bare name (`mean`, `weighted-mean`, `geometric-mean`, `minimum`, `maximum`) or `{ method: mean, over: indicators }`.'),
-    fieldsTable('Decision-table row', rs.decisionRowSchema),
-    fieldsTable('Variant', rs.variantSchema),
+    }, { areas: `list of (${link('Area')} \\| ${link('Include')})` }),
+    table('Include', rs.includeSchema, 'An entry of `areas` that names an area file, relative to the index file.'),
+    table('Area', z.strictObject(rs.areaShape), 'A policy area: either `dimensions` or `indicators`. An area file holds one area (it may also carry `$schema`).', undefined, { dimensions: `list of ${link('Dimension')}`, indicators: NODE_LIST }),
+    table('Dimension', z.strictObject(rs.dimensionShape), 'A group of indicators inside an area.', undefined, { indicators: NODE_LIST }),
+    table('Composite indicator', z.strictObject(rs.compositeIndicatorShape), 'An indicator derived from its `questions` (which may themselves be composites). An indicator with a `type` is a question answered directly.', undefined, { questions: NODE_LIST }),
+    table('Question', rs.questionSchema, 'A leaf: what an expert answers.', { id: 'local-vote', title: 'Local voting rights', type: 'yes-no', scores: { yes: 100, no: 0 } }),
+    table('Option', rs.optionSchema),
+    table('Band', rs.bandSchema, 'Score band of a number question or of a count of checked options. `min` and `max` are inclusive.'),
+    unionSection('Multiple-choice scoring', rs.multipleScoringSchema, 'The `scoring` of a multiple-choice question: how its checked options give a score.', names),
+    table('Choice rule', rs.choiceRuleSchema, 'Rule of a multiple-choice question scored with `method: rules`.'),
+    table('Applicability condition', rs.appliesWhenSchema),
+    table('Missing-data rule', rs.missingRuleSchema),
+    table('Display', rs.displaySchema),
+    table('Scale', rs.scaleSchema),
+    table('Report words', rs.reportWordsSchema),
+    unionSection('Aggregation', rs.aggregationSchema, 'The `aggregation` of an area, dimension, composite indicator or variant: a bare name, or an object with `method`.', names),
+    table('Decision table', rs.decisionTableSchema, 'The object form of `aggregation` for decision tables.'),
+    table('Decision-table row', rs.decisionRowSchema),
+    table('Variant', rs.variantSchema),
+    table('Migration rule', rs.migrationRuleSchema(), 'An entry of the rubric\'s `migrate` list (see [Editions](./guides/11-editions.md)).'),
     '# Answer sets',
-    fieldsTable('Answer set', as.answerSetHeaderSchema, 'One country (or sub-national unit) in one reference year. A country\'s history is a folder of such files, one per year.', {
+    table('Answer set', as.answerSetHeaderSchema, 'One country (or sub-national unit) in one reference year. A country\'s history is a folder of such files, one per year.', {
       schemaVersion: 1, rubric: 'my-index@1.0.0', country: 'NL', year: 2024, answers: { 'local-vote': 'yes' },
-    }),
-    fieldsTable('Answer', as.answerEntrySchema, 'The long form of an answer. The short form is the bare value: `local-vote: yes`.'),
-    fieldsTable('Citation', as.citationSchema),
+    }, { answers: `map of (string \\| number \\| boolean \\| list of string \\| ${link('Answer')})` }),
+    table('Answer', as.answerEntrySchema, 'The long form of an answer. The short form is the bare value: `local-vote: yes`.'),
+    table('Citation', as.citationSchema),
     ...answerTableReference(),
     ...extra,
   ];
@@ -146,8 +336,16 @@ export function diagnosticDocTitle(code: DiagnosticCode): string {
   return code;
 }
 
-/** The diagnostic reference: a parent page and one page per code. */
-export function diagnosticPages(): { file: string; content: string }[] {
+/** What a diagnostic page shows as its example: an input with the real output, or why there is none. */
+export type DiagnosticPageExample =
+  | { note?: string; files: { name: string; text: string; utf16?: boolean }[]; command: string; output: string }
+  | { reason: string };
+
+/**
+ * The diagnostic reference: a parent page and one page per code. `examples` holds, per code,
+ * a minimal input with the output the command line gives for it (see scripts/build-docs.ts).
+ */
+export function diagnosticPages(examples: ReadonlyMap<string, DiagnosticPageExample> = new Map()): { file: string; content: string }[] {
   const codes = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
   const areas = ['yaml', 'rubric', 'answers', 'scoring', 'outcomes', 'import', 'cli'] as const;
   const areaTitle: Record<string, string> = { yaml: 'Files and YAML', rubric: 'Rubrics', answers: 'Answer sets', scoring: 'Scoring', outcomes: 'Outcome data', import: 'Workbook import', cli: 'Command line' };
@@ -161,7 +359,7 @@ export function diagnosticPages(): { file: string; content: string }[] {
     '',
     '# Diagnostic reference',
     '',
-    'Every problem policy-index reports has a stable code. Each code has its own page: what it means, a minimal input that triggers it, and how to fix it. This page is generated from the code table in the source.',
+    'Every problem policy-index reports has a stable code. Each code has its own page: what it means, how to fix it, and a minimal input that triggers it with the message policy-index gives for it (produced by running the command line on that input when this site was built). This page is generated from the code table in the source.',
     '',
   ];
   for (const area of areas) {
@@ -175,7 +373,17 @@ export function diagnosticPages(): { file: string; content: string }[] {
   for (const c of codes) {
     const info = DIAGNOSTIC_CODES[c];
     const lines = ['---', `title: ${c}`, '---', '', `# ${c}`, '', `**Severity:** ${info.severity} · **About:** ${areaTitle[info.area]}`, '', '## What it means', '', info.summary, '', '## How to fix it', '', info.fix, ''];
-    if (info.example) lines.push('## Minimal example', '', `This ${info.area === 'answers' ? 'answer set' : 'file'} triggers \`${c}\`:`, '', '```yaml', info.example, '```', '');
+    const ex = examples.get(c);
+    if (ex && 'reason' in ex) lines.push("## Example", "", `No example is shown. ${ex.reason}`, "");
+    else if (ex) {
+      lines.push('## Example', '');
+      if (ex.note) lines.push(ex.note, '');
+      for (const f of ex.files) {
+        const lang = /\.ya?ml$/.test(f.name) ? 'yaml' : 'text';
+        lines.push(`\`${f.name}\`${f.utf16 ? ' (saved as UTF-16)' : ''}:`, '', '```' + lang, f.text.replace(/\n$/, ''), '```', '');
+      }
+      lines.push('Running', '', '```sh', ex.command, '```', '', 'prints:', '', '```text', ex.output, '```', '');
+    }
     lines.push('[All diagnostic codes](../diagnostics.md)', '');
     pages.push({ file: `diagnostics/${c}.md`, content: lines.join('\n') });
   }
@@ -222,17 +430,57 @@ export function staticShares(rubric: Rubric, variantId = rubric.defaultVariant):
   return shares;
 }
 
+/** Options of {@link rubricPage}. */
+export interface RubricPageOptions {
+  /** Links to the rubric's own files (e.g. copies of its YAML in the site), shown near the top. */
+  files?: readonly { name: string; href: string }[];
+}
+
+const SHARES_HEADING = 'Shares of the top score';
+
+/** Why a node's static share of the top score is undefined, or undefined when it is defined. */
+function shareGap(rubric: Rubric, node: RubricNode, shares: Map<string, number>): string | undefined {
+  if (Number.isFinite(shares.get(node.id) ?? Number.NaN)) return undefined;
+  const chain: RubricNode[] = [];
+  for (let n: RubricNode | undefined = node; n && n.kind !== 'index'; n = n.parentId ? rubric.nodes.get(n.parentId) : undefined) chain.unshift(n);
+  const area = chain[0];
+  if (area && !shares.has(area.id)) return `its area is not in the default variant \`${rubric.defaultVariant}\``;
+  for (let i = 0; i < chain.length - 1; i++) {
+    const g = chain[i] as GroupNode;
+    const a = g.aggregation;
+    if (a.method !== 'mean' && a.method !== 'weighted-mean') return `\`${g.id}\` combines its parts by ${a.method === 'decision-table' ? 'a decision table' : a.method}, so what one part adds depends on the other answers`;
+    if (a.over === 'indicators' && chain[i + 1]!.kind === 'dimension') {
+      if (i + 1 === chain.length - 1) return `\`${g.id}\` averages over all its indicators, so this dimension is only a label and has no weight of its own`;
+    }
+  }
+  return 'what it adds depends on the other answers';
+}
+
+function shareText(rubric: Rubric, node: RubricNode, shares: Map<string, number>): string {
+  const gap = shareGap(rubric, node, shares);
+  return gap ? `[—](#${headingAnchor(SHARES_HEADING)}) (${gap})` : pct(shares.get(node.id)!);
+}
+
 /** One page describing a rubric: tree, questions, options, weights, decision tables, variants. */
-export function rubricPage(rubric: Rubric, group = 'Rubrics'): string {
+export function rubricPage(rubric: Rubric, group = 'Rubrics', options: RubricPageOptions = {}): string {
   const shares = staticShares(rubric);
   const lines: string[] = ['---', `title: "Rubric: ${rubric.id}"`, `group: ${group}`, '---', '', `# ${rubric.title}`, ''];
   lines.push(`\`${rubric.id}@${rubric.version}\` · scale ${rubric.scale.min}–${rubric.scale.max} · display ${rubric.display.precision} decimal(s), rounding ${rubric.display.rounding} · missing data: ${rubric.missing.policy}${rubric.missing.minShare ? `, minimum share ${rubric.missing.minShare}` : ''}`, '');
   if (rubric.description) lines.push(rubric.description, '');
   if (rubric.citation) lines.push(`**Cite as:** ${rubric.citation}`, '');
+  if (options.files?.length) lines.push(`**Rubric files (YAML):** ${options.files.map((f) => `<a href="${f.href}">${f.name}</a>`).join(' · ')}`, '');
+  const areaName = (id: string) => {
+    const a = rubric.nodes.get(id);
+    return a ? `\`${id}\` ${esc(a.title)}` : `\`${id}\``;
+  };
   lines.push('## Variants', '', '| variant | areas | missing data |', '|---|---|---|');
-  for (const v of rubric.variants) lines.push(`| \`${v.id}\`${v.default ? ' (default)' : ''} — ${esc(v.title)} | ${v.areas.join(', ')} | ${v.missing.policy} |`);
-  lines.push('', `Shares of the top score below are for the default variant \`${rubric.defaultVariant}\`, with every question answered.`, '');
-  lines.push('## Tree', '', '```');
+  for (const v of rubric.variants) lines.push(`| \`${v.id}\`${v.default ? ' (default)' : ''} — ${esc(v.title)} | ${v.areas.map(areaName).join('; ')} | ${v.missing.policy} |`);
+  lines.push('', `## ${SHARES_HEADING}`, '');
+  lines.push(
+    `Each node below states its share of the top score of the default variant \`${rubric.defaultVariant}\` with every question answered: the product of its normalised weights on the way up. The share is a fixed number only where every node above it is a mean or weighted mean. It is shown as **—** (undefined) where it depends on the answers: below a geometric mean, minimum, maximum or decision table (where what one part adds depends on the others), for a dimension of a node that averages over all its indicators (the dimension is then only a label), and in areas outside the default variant.`,
+    '',
+  );
+  lines.push('## Tree', '', '```text');
   const tree = (n: RubricNode, depth: number) => {
     const agg = n.kind === 'question' ? n.type : (n as GroupNode).aggregation.method;
     lines.push(`${'  '.repeat(depth)}${n.id}  ${n.title}  [${agg}]`);
@@ -243,19 +491,19 @@ export function rubricPage(rubric: Rubric, group = 'Rubrics'): string {
   for (const area of rubric.root.children) {
     lines.push(`## ${area.id} — ${area.title}`, '');
     if (area.description) lines.push(area.description, '');
-    lines.push(`Aggregation: **${describeAgg(area as GroupNode)}**. Share of the top score: ${pct(shares.get(area.id) ?? Number.NaN)}.`, '');
+    lines.push(`Aggregation: **${describeAgg(area as GroupNode)}**. Share of the top score: ${shareText(rubric, area, shares)}.`, '');
     const visit = (n: RubricNode, depth: number) => {
       const h = '#'.repeat(Math.min(6, 3 + depth));
       if (n.kind === 'question') {
-        for (const item of questionSection(n, h, shares)) lines.push(item);
+        for (const item of questionSection(rubric, n, h, shares)) lines.push(item);
         return;
       }
       const g = n as GroupNode;
       lines.push(`${h} ${g.id} — ${g.title}`, '');
       if (g.description) lines.push(g.description, '');
-      lines.push(`${g.kind === 'dimension' ? 'Dimension' : 'Composite indicator'}; aggregation: **${describeAgg(g)}**; weight ${g.weight}; share of the top score: ${pct(shares.get(g.id) ?? Number.NaN)}.${g.aliases.length ? ` Also known as ${g.aliases.map((a) => `\`${a}\``).join(', ')}.` : ''}`, '');
+      lines.push(`${g.kind === 'dimension' ? 'Dimension' : 'Composite indicator'}; aggregation: **${describeAgg(g)}**; weight ${g.weight}; share of the top score: ${shareText(rubric, g, shares)}.${g.aliases.length ? ` Also known as ${g.aliases.map((a) => `\`${a}\``).join(', ')}.` : ''}`, '');
       if (g.aggregation.method === 'decision-table') {
-        for (const item of decisionTable(g)) lines.push(item);
+        for (const item of decisionTable(rubric, g)) lines.push(item);
         lines.push('');
       }
       g.children.forEach((c) => visit(c, depth + 1));
@@ -271,11 +519,11 @@ function describeAgg(g: GroupNode): string {
   return a.method;
 }
 
-function questionSection(q: QuestionNode, h: string, shares: Map<string, number>): string[] {
+function questionSection(rubric: Rubric, q: QuestionNode, h: string, shares: Map<string, number>): string[] {
   const lines = [`${h} ${q.id} — ${q.title}`, ''];
   if (q.text) lines.push(`> ${q.text}`, '');
   if (q.description) lines.push(q.description, '');
-  const meta = [`${q.type} question`, `weight ${q.weight}`, `share of the top score: ${pct(shares.get(q.id) ?? Number.NaN)}`];
+  const meta = [`${q.type} question`, `weight ${q.weight}`, `share of the top score: ${shareText(rubric, q, shares)}`];
   if (q.dimension) meta.push(`dimension: ${q.dimension}`);
   if (q.aliases.length) meta.push(`also known as ${q.aliases.map((a) => `\`${a}\``).join(', ')}`);
   if (q.appliesWhen) meta.push(`applies when \`${q.appliesWhen.question}\` is ${q.appliesWhen.in.join(' or ')}`);
@@ -291,25 +539,38 @@ function questionSection(q: QuestionNode, h: string, shares: Map<string, number>
   return lines;
 }
 
-function decisionTable(g: GroupNode): string[] {
+/** A decision-table condition in words: option labels where the input is a question with options. */
+function conditionText(input: RubricNode | undefined, c: string | number): string {
+  if (c === 'missing') return '*missing*';
+  const q = input && input.kind === 'question' ? (input as QuestionNode) : undefined;
+  if (q && q.options.length) {
+    const hits = typeof c === 'number' ? q.options.filter((o) => o.score === c) : q.options.filter((o) => o.id === c);
+    if (hits.length) return hits.map((o) => `${esc(o.label)} (${typeof c === 'number' ? c : `\`${o.id}\``})`).join(' / ');
+  }
+  if (typeof c === 'string') return `\`${esc(c)}\``;
+  return input && input.kind !== 'question' ? `score ${c}` : String(c);
+}
+
+function decisionTable(rubric: Rubric, g: GroupNode): string[] {
   if (g.aggregation.method !== 'decision-table') return [];
   const agg = g.aggregation;
-  const lines = [`| row | ${agg.inputs.map((i) => `\`${i}\``).join(' | ')} | score |`, `|---|${agg.inputs.map(() => '---').join('|')}|---|`];
+  const inputs = agg.inputs.map((id) => rubric.nodes.get(id));
+  const lines = [`| row | ${agg.inputs.map((i, k) => `\`${i}\`${inputs[k] ? ` ${esc(inputs[k]!.title)}` : ''}`).join(' | ')} | score |`, `|---|${agg.inputs.map(() => '---').join('|')}|---|`];
   agg.rows.forEach((row, i) => {
-    const cells = agg.inputs.map((id) => {
+    const cells = agg.inputs.map((id, k) => {
       const c = row.when[id];
       if (c === undefined || c === '*') return 'any';
-      return Array.isArray(c) ? c.join(' or ') : String(c);
+      return (Array.isArray(c) ? c : [c]).map((x) => conditionText(inputs[k], x as string | number)).join(' or ');
     });
     lines.push(`| ${i + 1}${row.label ? ` (${esc(row.label)})` : ''} | ${cells.join(' | ')} | ${row.score} |`);
   });
   if (agg.default !== undefined) lines.push(`| default | ${agg.inputs.map(() => 'any').join(' | ')} | ${agg.default} |`);
-  return ['Decision table (first matching row wins; conditions are option scores or ids):', '', ...lines];
+  return ['Decision table (first matching row wins; each condition names the answers it matches, with their scores; *any* matches every answer):', '', ...lines];
 }
 
 /** The CLI reference page from the commands' own help texts. */
 export function cliReferencePage(mainHelp: string, commands: readonly { name: string; help: string }[]): string {
-  const lines = ['---', 'title: CLI reference', 'group: Reference', '---', '', '# CLI reference', '', 'Generated from the commands\' own `--help` text.', '', '```', mainHelp, '```', ''];
-  for (const c of commands) lines.push(`## ${c.name}`, '', '```', c.help, '```', '');
+  const lines = ['---', 'title: CLI reference', 'group: Reference', '---', '', '# CLI reference', '', 'Generated from the commands\' own `--help` text.', '', '```text', mainHelp, '```', ''];
+  for (const c of commands) lines.push(`## ${c.name}`, '', '```text', c.help, '```', '');
   return lines.join('\n');
 }
