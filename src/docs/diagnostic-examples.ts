@@ -196,7 +196,7 @@ export const DIAGNOSTIC_EXAMPLES: Readonly<Partial<Record<DiagnosticCode, Diagno
   OUTCOME_DUPLICATE_ROW: outcomes('NL,2019,employment-rate,native,78\nNL,2019,employment-rate,native,79\n'),
   OUTCOME_NOT_A_NUMBER: outcomes('NL,2019,employment-rate,native,n/a%\n'),
   OUTCOME_IMPOSSIBLE_VALUE: outcomes('NL,2019,employment-rate,native,178\n'),
-  OUTCOME_COUNTRY_CODE: outcomes('EU27_2020,2019,employment-rate,native,73\n'),
+  OUTCOME_COUNTRY_CODE: outcomes('QQ,2019,employment-rate,native,73\n'),
   OUTCOME_NO_LAYOUT: { ...outcomes(''), files: { 'framework.yaml': FRAMEWORK, 'data.csv': 'land,jahr,wert\nNL,2019,78\n' } },
   OUTCOME_FRAMEWORK_REFERENCE: outcomes('NL,2019,employment-rate,native,78\n', FRAMEWORK.replace('reference: native', 'reference: natives')),
   TABLE_LAYOUT: importTable('land,jahr\nNL,2024\n'),

@@ -1,12 +1,14 @@
 // Builds the documentation site, serves it on 127.0.0.1 and checks it in Chromium:
-// navigation, search, the MIPEX rubric page, the playground, console errors, and every link.
+// navigation, search, the MIPEX rubric page, the playground, console errors, every link, the
+// format reference's layout, the version on every page, plain code blocks and decision tables.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
-import { DIAGNOSTIC_CODES, diagnosticDocsUrl } from '../../src/index.js';
+import { DIAGNOSTIC_CODES, diagnosticDocsUrl, type GroupNode, type QuestionNode } from '../../src/index.js';
+import { loadRubricFile } from '../../src/node/index.js';
 import { serveFolder } from '../helpers/static-server.js';
 
 const SITE = resolve('site');
@@ -105,6 +107,81 @@ describe('documentation site', () => {
     await expect(page.locator('h1').first().textContent()).resolves.toContain('ANSWERS_INVALID_OPTION');
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('format reference tables stay inside the content column at 1280 px', async () => {
+    const { page, errors } = await open('/documents/Format_reference.html');
+    const menu = await page.locator('.page-menu').boundingBox();
+    expect(menu, 'the "On this page" menu is shown at 1280 px').not.toBeNull();
+    const tables = await page.locator('.col-content table').evaluateAll((els) =>
+      els.map((t) => {
+        const r = t.getBoundingClientRect();
+        return { right: r.right, scroll: t.scrollWidth, client: t.clientWidth, head: t.querySelector('tr')?.textContent ?? '' };
+      }),
+    );
+    expect(tables.length).toBeGreaterThan(20);
+    const overlapping = tables.filter((t) => t.right > menu!.x).map((t) => t.head);
+    expect(overlapping).toEqual([]);
+    // Nothing is cut off or needs scrolling: every table's content fits its width.
+    expect(tables.filter((t) => t.scroll > t.client + 1).map((t) => t.head)).toEqual([]);
+    // Types are named: no "any" and no anonymous "object" in a type cell.
+    const types = await page.locator('.col-content table tbody tr td:nth-child(2)').allTextContents();
+    expect(types.filter((t) => /\bany\b|\bobject\b/.test(t))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the package version on every kind of page', async () => {
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    const rubricFile = readdirSync(join(SITE, 'documents')).find((f) => /welcome-demo/.test(f))!;
+    for (const path of ['/index.html', '/documents/Concepts.html', '/documents/Diagnostic_reference.YAML_SYNTAX.html', `/documents/${rubricFile}`, '/modules.html']) {
+      const { page } = await open(path);
+      await expect(page.locator('header .title').first().textContent(), path).resolves.toContain(version);
+      await page.close();
+    }
+  });
+
+  it('a code block without a language is not highlighted as TypeScript', async () => {
+    const { page } = await open('/documents/Your_first_rubric.html');
+    const blocks = await page.locator('.col-content pre code').evaluateAll((els) =>
+      els.map((e) => ({ text: e.textContent ?? '', spans: e.querySelectorAll('span[class^="hl-"]').length })),
+    );
+    const plain = blocks.find((b) => b.text.includes('error RUBRIC_SCORE_OUT_OF_SCALE'));
+    expect(plain, 'the guide shows the diagnostic output in a bare fence').toBeDefined();
+    expect(plain!.spans).toBe(0);
+    // Blocks with a language still are highlighted, so the check above can tell the difference.
+    expect(blocks.find((b) => b.text.includes('schemaVersion: 1'))!.spans).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('a rubric page shows decision tables with option labels, and links its YAML', async () => {
+    const rubric = loadRubricFile('examples/demo/rubric').value!;
+    const node = [...rubric.nodes.values()].find((n) => n.kind !== 'question' && (n as GroupNode).aggregation.method === 'decision-table') as GroupNode;
+    const agg = node.aggregation as Extract<GroupNode['aggregation'], { method: 'decision-table' }>;
+    const file = readdirSync(join(SITE, 'documents')).find((f) => /welcome-demo/.test(f))!;
+    const { page, errors } = await open(`/documents/${file}`);
+    const heading = page.locator('h3, h4, h5').filter({ hasText: new RegExp(`^${node.id} — `) }).first();
+    const rows = heading.locator('xpath=following::table[1]').locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(agg.rows.length);
+    for (const [i, row] of agg.rows.entries()) {
+      const cells = await rows.nth(i).locator('td').allTextContents();
+      agg.inputs.forEach((input, k) => {
+        const c = row.when[input];
+        if (c === undefined || c === '*') return;
+        const q = rubric.nodes.get(input) as QuestionNode;
+        for (const v of Array.isArray(c) ? c : [c]) {
+          const option = q.options.find((o) => (typeof v === 'number' ? o.score === v : o.id === v))!;
+          expect(cells[k + 1], `row ${i + 1}, ${input}`).toContain(option.label);
+        }
+      });
+    }
+    // The rubric's own files are linked and served.
+    const hrefs = await page.locator('.col-content a[href$=".yaml"]').evaluateAll((els) => els.map((e) => (e as HTMLAnchorElement).href));
+    expect(hrefs.some((h) => h.endsWith('/rubrics/welcome-demo/index.yaml'))).toBe(true);
+    const yaml = await page.request.get(hrefs.find((h) => h.endsWith('/index.yaml'))!);
+    expect(await yaml.text()).toBe(readFileSync('examples/demo/rubric/index.yaml', 'utf8'));
+    expect(errors).toEqual([]);
     await page.close();
   });
 

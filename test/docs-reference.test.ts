@@ -1,0 +1,72 @@
+// The generated reference pages: types in the format reference are named and linked, defaults
+// are filled in from the schemas, and bare code fences become plain text.
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { fieldsTable, formatReferencePage, headingAnchor, rubricPage } from '../src/docs/reference.js';
+import { loadRubricFile } from '../src/node/files.js';
+import { outcomeFrameworkSchema } from '../src/outcomes/index.js';
+import { labelBareFences } from '../scripts/docs-markdown.js';
+
+const page = formatReferencePage(['# Outcome frameworks', fieldsTable('Outcome framework', outcomeFrameworkSchema)]);
+const rows = page.split('\n').filter((l) => /^\| `[^`]+` \|/.test(l));
+const typeCell = (row: string) => row.split(/(?<!\\)\|/)[2]!.trim();
+const section = (title: string) => page.slice(page.indexOf(`## ${title}\n`), page.indexOf('\n## ', page.indexOf(`## ${title}\n`) + 1));
+const row = (title: string, field: string) => section(title).split('\n').find((l) => l.startsWith(`| \`${field}\` |`))!;
+
+describe('the format reference', () => {
+  it('names every type: no "any", no anonymous "object"', () => {
+    expect(rows.length).toBeGreaterThan(150);
+    expect(rows.filter((r) => /\bany\b|\bobject\b/.test(typeCell(r)))).toEqual([]);
+  });
+
+  it('links referenced object types to their own section', () => {
+    expect(typeCell(row('Rubric index file', 'areas'))).toBe('list of ([Area](#area) \\| [Include](#include))');
+    expect(typeCell(row('Question', 'options'))).toBe('list of [Option](#option)');
+    expect(typeCell(row('Area', 'indicators'))).toBe('list of ([Question](#question) \\| [Composite indicator](#composite-indicator))');
+    expect(typeCell(row('Question', 'scoring'))).toBe('[Multiple-choice scoring](#multiple-choice-scoring)');
+    expect(typeCell(row('Decision table', 'rows'))).toBe('list of [Decision-table row](#decision-table-row)');
+    const headings = new Set([...page.matchAll(/^#+ (.+)$/gm)].map((m) => headingAnchor(m[1]!)));
+    const anchors = [...page.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
+    expect(anchors.length).toBeGreaterThan(30);
+    expect(anchors.filter((a) => !headings.has(a))).toEqual([]);
+  });
+
+  it('fills in defaults from the schemas', () => {
+    expect(row('Rubric index file', 'scale')).toContain('`{"min":0,"max":100}`');
+    expect(row('Display', 'precision')).toMatch(/^\| `precision` \| integer \| `2` \|/);
+    expect(row('Rubric index file', 'regions')).toMatch(/\| `mean` \| /);
+    const t = fieldsTable('T', z.strictObject({ n: z.number().default(3), s: z.string().optional().meta({ description: 'Words (default: `x`).' }) }));
+    expect(t).toContain('| `n` | number | `3` |');
+    expect(t).toContain('| `s` | string | `x` |');
+  });
+
+  it('heading anchors are typedoc\'s', () => {
+    expect(headingAnchor('Decision-table row')).toBe('decision-table-row');
+    expect(headingAnchor('Outcome framework: layouts (format: long)')).toBe('outcome-framework-layouts-format-long');
+  });
+});
+
+describe('rubric pages', () => {
+  const rubric = loadRubricFile('examples/demo/rubric').value!;
+  const text = rubricPage(rubric, 'Rubrics', { files: [{ name: 'index.yaml', href: '../rubrics/welcome-demo/index.yaml' }] });
+
+  it('name the areas of each variant and link the rubric files', () => {
+    expect(text).toContain('| `core` — Work and family only | `work` Work; `family` Family life |');
+    expect(text).toContain('<a href="../rubrics/welcome-demo/index.yaml">index.yaml</a>');
+  });
+
+  it('explain an undefined share of the top score where it appears', () => {
+    expect(text).toContain('## Shares of the top score');
+    const dashes = text.split('\n').filter((l) => l.includes('[—](#shares-of-the-top-score)'));
+    expect(dashes.length).toBeGreaterThan(0);
+    for (const l of dashes) expect(l).toMatch(/\[—\]\(#shares-of-the-top-score\) \((?:`[^`]+` combines its parts by|`[^`]+` averages over all its indicators|its area is not in the default variant)/);
+    expect(text).not.toMatch(/share of the top score: —/);
+  });
+});
+
+describe('labelBareFences', () => {
+  it('marks opening fences without a language as text and leaves the rest', () => {
+    const md = 'a\n```\nplain\n```\n\n```yaml\nk: v\n```\n\n````\n```\nnested\n````\n';
+    expect(labelBareFences(md)).toBe('a\n```text\nplain\n```\n\n```yaml\nk: v\n```\n\n````text\n```\nnested\n````\n');
+  });
+});
