@@ -40,6 +40,12 @@ describe('the format reference', () => {
     expect(t).toContain('| `s` | string | `x` |');
   });
 
+  it('writes no raw HTML tags from prose (a "<title>" in a description would swallow the page)', () => {
+    const outsideCode = page.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+    expect(outsideCode.match(/<[a-z][^>]*>/gi) ?? []).toEqual([]);
+    expect(page).toContain('&lt;title&gt;');
+  });
+
   it('heading anchors are typedoc\'s', () => {
     expect(headingAnchor('Decision-table row')).toBe('decision-table-row');
     expect(headingAnchor('Outcome framework: layouts (format: long)')).toBe('outcome-framework-layouts-format-long');

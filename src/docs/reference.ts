@@ -16,7 +16,21 @@ import type { GroupNode, QuestionNode, Rubric, RubricNode } from '../rubric/type
 
 type Json = Record<string, unknown>;
 
-const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Prose for Markdown: `<` `>` outside code spans as entities, so words like `<title>` stay words. */
+const prose = (s: string) =>
+  s
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.startsWith('`') ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('');
+
+/**
+ * Text for a Markdown table cell: `|` escaped, one line, and `<` `>` outside code spans written as
+ * entities (typedoc passes HTML through, and a word like `<title>` in prose would swallow the page).
+ */
+const esc = (s: string) =>
+  prose(s)
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
 
 /** A heading anchor as typedoc makes it from the heading text. */
 export function headingAnchor(title: string): string {
@@ -372,12 +386,12 @@ export function diagnosticPages(examples: ReadonlyMap<string, DiagnosticPageExam
   const pages = [{ file: 'diagnostics.md', content: parent.join('\n') }];
   for (const c of codes) {
     const info = DIAGNOSTIC_CODES[c];
-    const lines = ['---', `title: ${c}`, '---', '', `# ${c}`, '', `**Severity:** ${info.severity} · **About:** ${areaTitle[info.area]}`, '', '## What it means', '', info.summary, '', '## How to fix it', '', info.fix, ''];
+    const lines = ['---', `title: ${c}`, '---', '', `# ${c}`, '', `**Severity:** ${info.severity} · **About:** ${areaTitle[info.area]}`, '', '## What it means', '', prose(info.summary), '', '## How to fix it', '', prose(info.fix), ''];
     const ex = examples.get(c);
-    if (ex && 'reason' in ex) lines.push("## Example", "", `No example is shown. ${ex.reason}`, "");
+    if (ex && 'reason' in ex) lines.push("## Example", "", `No example is shown. ${prose(ex.reason)}`, "");
     else if (ex) {
       lines.push('## Example', '');
-      if (ex.note) lines.push(ex.note, '');
+      if (ex.note) lines.push(prose(ex.note), '');
       for (const f of ex.files) {
         const lang = /\.ya?ml$/.test(f.name) ? 'yaml' : 'text';
         lines.push(`\`${f.name}\`${f.utf16 ? ' (saved as UTF-16)' : ''}:`, '', '```' + lang, f.text.replace(/\n$/, ''), '```', '');
@@ -466,8 +480,8 @@ export function rubricPage(rubric: Rubric, group = 'Rubrics', options: RubricPag
   const shares = staticShares(rubric);
   const lines: string[] = ['---', `title: "Rubric: ${rubric.id}"`, `group: ${group}`, '---', '', `# ${rubric.title}`, ''];
   lines.push(`\`${rubric.id}@${rubric.version}\` · scale ${rubric.scale.min}–${rubric.scale.max} · display ${rubric.display.precision} decimal(s), rounding ${rubric.display.rounding} · missing data: ${rubric.missing.policy}${rubric.missing.minShare ? `, minimum share ${rubric.missing.minShare}` : ''}`, '');
-  if (rubric.description) lines.push(rubric.description, '');
-  if (rubric.citation) lines.push(`**Cite as:** ${rubric.citation}`, '');
+  if (rubric.description) lines.push(prose(rubric.description), '');
+  if (rubric.citation) lines.push(`**Cite as:** ${prose(rubric.citation)}`, '');
   if (options.files?.length) lines.push(`**Rubric files (YAML):** ${options.files.map((f) => `<a href="${f.href}">${f.name}</a>`).join(' · ')}`, '');
   const areaName = (id: string) => {
     const a = rubric.nodes.get(id);
@@ -490,7 +504,7 @@ export function rubricPage(rubric: Rubric, group = 'Rubrics', options: RubricPag
   lines.push('```', '');
   for (const area of rubric.root.children) {
     lines.push(`## ${area.id} — ${area.title}`, '');
-    if (area.description) lines.push(area.description, '');
+    if (area.description) lines.push(prose(area.description), '');
     lines.push(`Aggregation: **${describeAgg(area as GroupNode)}**. Share of the top score: ${shareText(rubric, area, shares)}.`, '');
     const visit = (n: RubricNode, depth: number) => {
       const h = '#'.repeat(Math.min(6, 3 + depth));
@@ -500,7 +514,7 @@ export function rubricPage(rubric: Rubric, group = 'Rubrics', options: RubricPag
       }
       const g = n as GroupNode;
       lines.push(`${h} ${g.id} — ${g.title}`, '');
-      if (g.description) lines.push(g.description, '');
+      if (g.description) lines.push(prose(g.description), '');
       lines.push(`${g.kind === 'dimension' ? 'Dimension' : 'Composite indicator'}; aggregation: **${describeAgg(g)}**; weight ${g.weight}; share of the top score: ${shareText(rubric, g, shares)}.${g.aliases.length ? ` Also known as ${g.aliases.map((a) => `\`${a}\``).join(', ')}.` : ''}`, '');
       if (g.aggregation.method === 'decision-table') {
         for (const item of decisionTable(rubric, g)) lines.push(item);
@@ -521,8 +535,8 @@ function describeAgg(g: GroupNode): string {
 
 function questionSection(rubric: Rubric, q: QuestionNode, h: string, shares: Map<string, number>): string[] {
   const lines = [`${h} ${q.id} — ${q.title}`, ''];
-  if (q.text) lines.push(`> ${q.text}`, '');
-  if (q.description) lines.push(q.description, '');
+  if (q.text) lines.push(`> ${esc(q.text)}`, '');
+  if (q.description) lines.push(prose(q.description), '');
   const meta = [`${q.type} question`, `weight ${q.weight}`, `share of the top score: ${shareText(rubric, q, shares)}`];
   if (q.dimension) meta.push(`dimension: ${q.dimension}`);
   if (q.aliases.length) meta.push(`also known as ${q.aliases.map((a) => `\`${a}\``).join(', ')}`);
