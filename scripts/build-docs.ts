@@ -113,6 +113,8 @@ const app = await Application.bootstrapWithPlugins({
     'docs/generated/cli-reference.md',
   ],
   searchInDocuments: true,
+  // typedoc's default languages, and CSV for the table examples of the guides.
+  highlightLanguages: ['bash', 'console', 'css', 'html', 'javascript', 'json', 'jsonc', 'json5', 'yaml', 'tsx', 'typescript', 'csv'],
   // Guides first: a reader searching a concept wants the guide before the API symbols named like it.
   searchGroupBoosts: { Guides: 3 },
   favicon: 'docs/assets/favicon.svg',
