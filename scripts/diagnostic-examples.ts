@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../src/cli/main.js';
 import type { DiagnosticCode } from '../src/diagnostics/codes.js';
-import { DIAGNOSTIC_EXAMPLES, DIAGNOSTICS_WITHOUT_EXAMPLE, type DiagnosticExample } from '../src/docs/diagnostic-examples.js';
+import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
+import { DIAGNOSTIC_EXAMPLES, DIAGNOSTICS_WITHOUT_EXAMPLE, type DiagnosticExample, type DiagnosticExampleCall } from '../src/docs/diagnostic-examples.js';
+import { computeGaps, formatDiagnostics, loadAnswerSet, loadOutcomeData, loadPeerGroup, loadRubric, parseOutcomeFramework, scoreAnswerSet } from '../src/index.js';
 import type { DiagnosticPageExample } from '../src/docs/reference.js';
 
 /** What the CLI printed for an example. */
@@ -20,11 +22,89 @@ export interface ExampleRun {
   severities: Map<string, string>;
 }
 
+function codesOf(output: string): { codes: string[]; severities: Map<string, string> } {
+  const codes: string[] = [];
+  const severities = new Map<string, string>();
+  for (const line of output.split('\n')) {
+    const m = HEADLINE.exec(line);
+    if (!m) continue;
+    codes.push(m[2]!);
+    if (!severities.has(m[2]!)) severities.set(m[2]!, m[1]!);
+  }
+  return { codes, severities };
+}
+
 /** Headline of a formatted diagnostic: `file:line:col severity CODE message` (position optional). */
 const HEADLINE = /(?:^|\s)(error|warning|info) ([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/;
 
+/** The diagnostics of a library call on the example's files (read from memory). */
+function callLibrary(call: DiagnosticExampleCall, files: Readonly<Record<string, string>>): Diagnostic[] {
+  const text = (name: string) => files[name] ?? '';
+  switch (call.fn) {
+    case 'scoreAnswerSet': {
+      const rubric = loadRubric(text('rubric.yaml'), { file: 'rubric.yaml' });
+      const answers = loadAnswerSet(text('answers.yaml'), { file: 'answers.yaml' });
+      if (!rubric.value || !answers.value) return [...rubric.diagnostics, ...answers.diagnostics];
+      return scoreAnswerSet(rubric.value, answers.value, { variant: call.variant }).diagnostics;
+    }
+    case 'computeGaps':
+    case 'loadOutcomeData': {
+      const framework = parseOutcomeFramework(text('framework.yaml'), 'framework.yaml');
+      if (!framework.value) return framework.diagnostics;
+      const data = loadOutcomeData([{ name: 'data.csv', text: text('data.csv') }], framework.value, call.fn === 'loadOutcomeData' ? { layout: call.layout } : {});
+      if (call.fn === 'loadOutcomeData' || !data.value) return data.diagnostics;
+      return [...data.diagnostics, ...computeGaps(framework.value, data.value).diagnostics];
+    }
+    case 'loadPeerGroup':
+      return loadPeerGroup(text('peers.yaml'), 'peers.yaml').diagnostics;
+  }
+}
+
+/** The library call as TypeScript, as a page shows it. */
+export function callSnippet(call: DiagnosticExampleCall): string {
+  const read = (names: string[]) => names.map((n) => `const ${n.replace(/\..*$/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}Text = readFileSync('${n}', 'utf8');`);
+  const show = 'console.log(formatDiagnostics(diagnostics, { sources }));';
+  switch (call.fn) {
+    case 'scoreAnswerSet':
+      return [
+        "import { formatDiagnostics, loadAnswerSet, loadRubric, scoreAnswerSet } from 'policy-index';",
+        ...read(['rubric.yaml', 'answers.yaml']),
+        "const rubric = loadRubric(rubricText, { file: 'rubric.yaml' }).value!;",
+        "const answers = loadAnswerSet(answersText, { file: 'answers.yaml' }).value!;",
+        `const { diagnostics } = scoreAnswerSet(rubric, answers, { variant: '${call.variant}' });`,
+        "const sources = { 'rubric.yaml': rubricText, 'answers.yaml': answersText };",
+        show,
+      ].join('\n');
+    case 'computeGaps':
+    case 'loadOutcomeData':
+      return [
+        `import { ${call.fn === 'computeGaps' ? 'computeGaps, ' : ''}formatDiagnostics, loadOutcomeData, parseOutcomeFramework } from 'policy-index';`,
+        ...read(['framework.yaml', 'data.csv']),
+        "const framework = parseOutcomeFramework(frameworkText, 'framework.yaml').value!;",
+        call.fn === 'computeGaps'
+          ? "const data = loadOutcomeData([{ name: 'data.csv', text: dataText }], framework);\nconst { diagnostics } = computeGaps(framework, data.value!);"
+          : `const { diagnostics } = loadOutcomeData([{ name: 'data.csv', text: dataText }], framework, { layout: '${call.layout}' });`,
+        "const sources = { 'framework.yaml': frameworkText, 'data.csv': dataText };",
+        show,
+      ].join('\n');
+    case 'loadPeerGroup':
+      return [
+        "import { formatDiagnostics, loadPeerGroup } from 'policy-index';",
+        ...read(['peers.yaml']),
+        "const { diagnostics } = loadPeerGroup(peersText, 'peers.yaml');",
+        "const sources = { 'peers.yaml': peersText };",
+        show,
+      ].join('\n');
+  }
+}
+
 /** Writes the example's files into a fresh folder, runs the command there and captures the output. */
 export async function runDiagnosticExample(example: DiagnosticExample): Promise<ExampleRun> {
+  if (example.call) {
+    const diagnostics = callLibrary(example.call, example.files);
+    const output = formatDiagnostics(diagnostics, { sources: { ...example.files } });
+    return { exitCode: diagnostics.some((d) => d.severity === 'error') ? 1 : 0, output, ...codesOf(output) };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'policy-index-example-'));
   const saved = process.env.POLICY_INDEX_DOCS_URL;
   // No "see: <docs url>" lines: the output is shown on the very page they would point to.
@@ -38,17 +118,9 @@ export async function runDiagnosticExample(example: DiagnosticExample): Promise<
     }
     const chunks: string[] = [];
     const write = (s: string) => void chunks.push(s);
-    const exitCode = await main([...example.argv], { stdout: write, stderr: write, cwd: dir, isTTY: false });
+    const exitCode = await main([...(example.argv ?? [])], { stdout: write, stderr: write, cwd: dir, isTTY: false });
     const output = chunks.join('').split(dir + '/').join('').split(dir).join('.');
-    const codes: string[] = [];
-    const severities = new Map<string, string>();
-    for (const line of output.split('\n')) {
-      const m = HEADLINE.exec(line);
-      if (!m) continue;
-      codes.push(m[2]!);
-      if (!severities.has(m[2]!)) severities.set(m[2]!, m[1]!);
-    }
-    return { exitCode, output, codes, severities };
+    return { exitCode, output, ...codesOf(output) };
   } finally {
     if (saved === undefined) delete process.env.POLICY_INDEX_DOCS_URL;
     else process.env.POLICY_INDEX_DOCS_URL = saved;
@@ -82,7 +154,7 @@ export async function diagnosticExamplePages(): Promise<Map<DiagnosticCode, Diag
         text: example.shown?.[name] ?? example.files[name]!,
         utf16: example.utf16?.includes(name) ?? false,
       })),
-      command: commandLine(example.argv),
+      ...(example.call ? { command: callSnippet(example.call), language: 'ts' as const } : { command: commandLine(example.argv ?? []), language: 'sh' as const }),
       output: shortenLines(run.output.trimEnd()),
     });
   }

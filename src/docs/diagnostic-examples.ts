@@ -1,6 +1,6 @@
 /**
- * A minimal input for every diagnostic code: the files and the command line that make
- * policy-index report it. The documentation build runs each example with the CLI and shows
+ * A minimal input for every diagnostic code: the files and the command line (or, for codes the
+ * command line reports otherwise, the library call) that make policy-index report it. The documentation build runs each example with the CLI and shows
  * the real output on the code's page; test/diagnostic-examples.test.ts checks that each
  * example still reports its code. Codes no file can trigger are listed with the reason in
  * {@link DIAGNOSTICS_WITHOUT_EXAMPLE}.
@@ -9,12 +9,28 @@
  */
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 
-/** One example: files written into an empty folder, and the command run there. */
+/**
+ * A library call an example makes instead of a command, for codes the command line reports
+ * differently (as a usage error or a table status): the files are read from memory.
+ */
+export type DiagnosticExampleCall =
+  /** `scoreAnswerSet` of `answers.yaml` with the rubric `rubric.yaml`, with `variant`. */
+  | { fn: 'scoreAnswerSet'; variant: string }
+  /** `computeGaps` of `data.csv` under the outcome framework `framework.yaml`. */
+  | { fn: 'computeGaps' }
+  /** `loadOutcomeData` of `data.csv` under `framework.yaml`, read with the given layout. */
+  | { fn: 'loadOutcomeData'; layout: string }
+  /** `loadPeerGroup` of `peers.yaml`. */
+  | { fn: 'loadPeerGroup' };
+
+/** One example: files written into an empty folder, and the command run there (or a library call). */
 export interface DiagnosticExample {
   /** File name (relative to the folder) → text. */
   files: Readonly<Record<string, string>>;
   /** The arguments after `policy-index`. */
-  argv: readonly string[];
+  argv?: readonly string[];
+  /** The library call, when the example is not a command. */
+  call?: DiagnosticExampleCall;
   /** Text shown for a file instead of its content (for generated, very long files). */
   shown?: Readonly<Record<string, string>>;
   /** Files written as UTF-16 (little-endian, with a byte-order mark) instead of UTF-8. */
@@ -124,6 +140,11 @@ export const DIAGNOSTIC_EXAMPLES: Readonly<Partial<Record<DiagnosticCode, Diagno
     argv: validate('answers.yaml'),
   },
   FILE_UTF16: { files: { 'answers.yaml': answers() }, utf16: ['answers.yaml'], argv: validate('answers.yaml'), note: 'A valid answer set, saved as UTF-16.' },
+  FOLDER_TOO_DEEP: {
+    files: { [`answers/${'sub/'.repeat(17)}NL-2024.yaml`]: answers() },
+    shown: { [`answers/${'sub/'.repeat(17)}NL-2024.yaml`]: '(an answer set, 18 folders below answers/)' },
+    argv: validate('answers'),
+  },
   PATH_OUTSIDE_RUBRIC: { files: { 'rubric.yaml': `${HEADER}areas:\n  - include: ../elsewhere/work.yaml\n` }, argv: validate('rubric.yaml') },
   INCLUDE_CYCLE: { files: { 'rubric.yaml': `${HEADER}areas:\n  - include: rubric.yaml\n` }, argv: validate('rubric.yaml'), note: 'The index file includes itself.' },
   SCHEMA_INVALID_TYPE: { files: { 'rubric.yaml': rubric().replace('title: Demo index', 'title: [Demo, index]') }, argv: validate('rubric.yaml') },
@@ -197,6 +218,24 @@ export const DIAGNOSTIC_EXAMPLES: Readonly<Partial<Record<DiagnosticCode, Diagno
   OUTCOME_NOT_A_NUMBER: outcomes('NL,2019,employment-rate,native,n/a%\n'),
   OUTCOME_IMPOSSIBLE_VALUE: outcomes('NL,2019,employment-rate,native,178\n'),
   OUTCOME_COUNTRY_CODE: outcomes('QQ,2019,employment-rate,native,73\n'),
+  OUTCOME_UNIT_BREAK: { ...outcomes('NL,2019,employment-rate,native,78\nBE,2019,employment-rate,native,178\nDE,2019,employment-rate,native,185\nFR,2019,employment-rate,native,190\n'), note: 'Three of the four country rows of 2019 are impossible percentages, so the fourth is taken to be in the same wrong unit.' },
+  OUTCOME_UNIT_MISMATCH: {
+    ...outcomes(['NL', 'BE', 'DE', 'FR', 'AT'].map((c, i) => `${c},2019,employment-rate,native,${60 + i}\n${c},2019,employment-rate,foreign,${40 - i}\n`).join('')),
+    note: 'In every country the two cohorts add up to 100: shares of a whole, not employment rates.',
+  },
+  OUTCOME_UNKNOWN_COLUMN: {
+    ...outcomes(''),
+    files: {
+      'framework.yaml': `${FRAMEWORK}layouts:\n  - id: office-long\n    format: long\n    columns: { country: Land, year: Jahr, indicator: Indikator, cohort: Gruppe, value: Wert }\n`,
+      'data.csv': 'Land,Jahr,Indikator,Gruppe,Wert,Fussnote\nNL,2019,employment-rate,native,78,b\n',
+    },
+    note: 'The framework declares a column layout; the file has a column the layout does not name.',
+  },
+  CSV_LIMIT: {
+    ...outcomes(''),
+    files: { 'framework.yaml': FRAMEWORK, 'data.csv': `country,year,indicator,cohort,value${',extra'.repeat(10_000)}\nNL,2019,employment-rate,native,78\n` },
+    shown: { 'data.csv': 'country,year,indicator,cohort,value,extra,extra,extra,…   (a header of 10,005 fields)\nNL,2019,employment-rate,native,78\n' },
+  },
   OUTCOME_NO_LAYOUT: { ...outcomes(''), files: { 'framework.yaml': FRAMEWORK, 'data.csv': 'land,jahr,wert\nNL,2019,78\n' } },
   OUTCOME_FRAMEWORK_REFERENCE: outcomes('NL,2019,employment-rate,native,78\n', FRAMEWORK.replace('reference: native', 'reference: natives')),
   TABLE_LAYOUT: importTable('land,jahr\nNL,2024\n'),
@@ -213,29 +252,24 @@ export const DIAGNOSTIC_EXAMPLES: Readonly<Partial<Record<DiagnosticCode, Diagno
   IMPORT_UNREADABLE: { files: { 'workbook.xlsx': 'not a workbook\n' }, argv: ['import-mipex', 'workbook.xlsx', '--out', 'out'] },
   CLI_WOULD_OVERWRITE_INPUT: { files: { 'rubric.yaml': rubric(), 'answers.yaml': answers() }, argv: ['scorecard', 'answers.yaml', '--rubric', 'rubric.yaml', '--out', 'answers.yaml'] },
   ROBUSTNESS_SPEC_INVALID: { files: { 'rubric.yaml': rubric(), 'answers.yaml': answers(), 'spec.yaml': 'aggregations:\n  - { node: health, methods: [mean, minimum] }\n' }, argv: ['uncertainty', 'rubric.yaml', 'answers.yaml', '--spec', 'spec.yaml'] },
+  SCORE_VARIANT_UNKNOWN: { files: { 'rubric.yaml': rubric(), 'answers.yaml': answers() }, call: { fn: 'scoreAnswerSet', variant: 'without-work' }, note: 'The command line reports an unknown `--variant` as a usage error; the library reports this code.' },
+  OUTCOME_MISSING_COHORT: { files: outcomes('NL,2019,employment-rate,native,78\n').files, call: { fn: 'computeGaps' }, note: '`policy-index outcomes gaps` shows such a gap as missing in its table; the library reports this code beside the gaps.' },
+  OUTCOME_GAP_UNDEFINED: { files: outcomes('NL,2019,employment-rate,native,0\nNL,2019,employment-rate,foreign,60\n').files, call: { fn: 'computeGaps' }, note: '`policy-index outcomes gaps` leaves the ratio out of its table; the library reports this code beside the gaps.' },
+  CSV_MISSING_COLUMN: { files: { 'framework.yaml': FRAMEWORK, 'data.csv': 'country,year,indicator,cohort\nNL,2019,employment-rate,native\n' }, call: { fn: 'loadOutcomeData', layout: 'policy-index-long' }, note: 'The data are read with a layout named by its id; the command line picks the layout from the header instead and reports `OUTCOME_NO_LAYOUT`.' },
+  PEERS_UNKNOWN: { files: { 'peers.yaml': 'schemaVersion: 1\nid: north-sea\ntitle: North Sea countries\nmembers: [NL, BE, Atlantis]\n' }, call: { fn: 'loadPeerGroup' }, note: 'The command line (`--peers peers.yaml`) reports this as a usage error naming the same position.' },
   OUTPUT_NOT_A_FILE: { files: { 'rubric.yaml': rubric(), 'answers.yaml': answers(), 'ranking.csv/keep.txt': '' }, argv: ['compare', 'answers.yaml', '--rubric', 'rubric.yaml', '--format', 'csv', '--out', 'ranking.csv'], note: '`ranking.csv` is an existing folder.' },
 };
 
 /** Codes that no input file can trigger, with the reason. */
 export const DIAGNOSTICS_WITHOUT_EXAMPLE: Readonly<Partial<Record<DiagnosticCode, string>>> = {
-  SCORE_VARIANT_UNKNOWN: 'The command line checks `--variant` before scoring and reports an unknown variant as a usage error (exit code 2); the library reports this code when it is asked to score a variant the rubric lacks.',
-  OUTCOME_MISSING_COHORT: '`policy-index outcomes gaps` shows a gap with a missing cohort as the row\'s status; the library reports this code (a warning) beside the gaps it computes.',
-  OUTCOME_GAP_UNDEFINED: '`policy-index outcomes gaps` leaves a ratio with a zero reference value out of its table; the library reports this code (for information) beside the gaps it computes.',
   CLI_USAGE: 'The command line prints its usage mistakes (an unknown option, a missing argument, a country or year without answers) as a usage message with exit code 2, not as a diagnostic with a file position.',
-  PEERS_UNKNOWN: 'The command line reports an unknown peer group or member as a usage error (exit code 2) that names the file, line and column; the library (`resolvePeers`, `loadPeerGroup`) reports this code.',
-  CSV_MISSING_COLUMN: 'It is reported when outcome data are read with a layout chosen by its id (the library option `layout`) and the header lacks one of its columns; the command line picks the layout from the header instead and reports `OUTCOME_NO_LAYOUT`.',
   FILE_NOT_REGULAR: 'It is about where an input comes from, not what it holds: it needs a named pipe, socket or device (such as `/dev/zero`) in place of a file.',
   FOLDER_LINK_SKIPPED: 'It needs a symbolic link in a searched folder, which a file\'s content cannot make.',
-  FOLDER_TOO_DEEP: 'It needs folders nested more than 16 levels deep below a searched folder; no single file triggers it.',
   FOLDER_TOO_MANY_FILES: 'It needs a folder with more than 100,000 entries; no single file triggers it.',
   OUTPUT_OUTSIDE_FOLDER: 'It needs a symbolic link inside the output folder that leads out of it; output names are built from checked ids, so no input file leads there.',
   OUTPUT_WRITE_FAILED: 'It comes from the file system refusing a write (no permission, a full disk), not from any input.',
   INTERNAL_ERROR: 'It reports a fault inside policy-index; no valid or invalid input is meant to cause it.',
   TABLE_XLSX_UNAVAILABLE: 'It depends on the installation, not on a file: it appears when the optional `exceljs` package is not installed and an .xlsx file is read or written.',
-  OUTCOME_UNIT_MISMATCH: 'It needs a file with many rows whose values look like shares of another unit (checked over at least five multi-cohort rows); a minimal input is not short enough to show here.',
-  OUTCOME_UNIT_BREAK: 'It needs most rows of an indicator and year (at least three) to be impossible for the declared unit; a minimal input is not short enough to show here.',
-  OUTCOME_UNKNOWN_COLUMN: 'It needs a framework with a wide column layout and a data file with extra columns; see the outcome guide for such layouts.',
-  CSV_LIMIT: 'It needs a CSV file beyond a safety limit (1,000,000 records, 10,000 fields in a record, or a field of 1,000,000 characters), far too large to show.',
   IMPORT_LIMIT: 'It needs an .xlsx workbook beyond a safety limit (size, inflated size, compression ratio, zip entries, rows, columns or cells); a workbook is a binary file.',
   IMPORT_LAYOUT: 'It needs an .xlsx workbook in the MIPEX layout with a damaged block; a workbook is a binary file.',
   IMPORT_UNKNOWN_CODE: 'It needs an .xlsx workbook in the MIPEX layout; a workbook is a binary file.',

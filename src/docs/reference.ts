@@ -352,7 +352,7 @@ export function diagnosticDocTitle(code: DiagnosticCode): string {
 
 /** What a diagnostic page shows as its example: an input with the real output, or why there is none. */
 export type DiagnosticPageExample =
-  | { note?: string; files: { name: string; text: string; utf16?: boolean }[]; command: string; output: string }
+  | { note?: string; files: { name: string; text: string; utf16?: boolean }[]; command: string; language?: 'sh' | 'ts'; output: string }
   | { reason: string };
 
 /**
@@ -396,7 +396,8 @@ export function diagnosticPages(examples: ReadonlyMap<string, DiagnosticPageExam
         const lang = /\.ya?ml$/.test(f.name) ? 'yaml' : 'text';
         lines.push(`\`${f.name}\`${f.utf16 ? ' (saved as UTF-16)' : ''}:`, '', '```' + lang, f.text.replace(/\n$/, ''), '```', '');
       }
-      lines.push('Running', '', '```sh', ex.command, '```', '', 'prints:', '', '```text', ex.output, '```', '');
+      const ts = ex.language === 'ts';
+      lines.push(ts ? 'Reading these files with the library:' : 'Running', '', '```' + (ts ? 'ts' : 'sh'), ex.command, '```', '', 'prints:', '', '```text', ex.output, '```', '');
     }
     lines.push('[All diagnostic codes](../diagnostics.md)', '');
     pages.push({ file: `diagnostics/${c}.md`, content: lines.join('\n') });
