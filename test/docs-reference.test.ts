@@ -1,6 +1,11 @@
 // The generated reference pages: types in the format reference are named and linked, defaults
 // are filled in from the schemas, and bare code fences become plain text.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { captureIO } from './engine-helpers.js';
 import { z } from 'zod';
 import { fieldsTable, formatReferencePage, headingAnchor, rubricPage } from '../src/docs/reference.js';
 import { loadRubricFile } from '../src/node/files.js';
@@ -67,6 +72,27 @@ describe('rubric pages', () => {
     expect(dashes.length).toBeGreaterThan(0);
     for (const l of dashes) expect(l).toMatch(/\[—\]\(#shares-of-the-top-score\) \((?:`[^`]+` combines its parts by|`[^`]+` averages over all its indicators|its area is not in the default variant)/);
     expect(text).not.toMatch(/share of the top score: —/);
+  });
+});
+
+describe('the home page', () => {
+  it('its five-minute commands run on the shipped demo', async () => {
+    const home = readFileSync('docs/home.md', 'utf8');
+    const blocks = [...home.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const demo = /^DEMO=(\S+)$/m.exec(home)![1]!;
+    expect(demo).toBe('node_modules/policy-index/examples/demo');
+    const commands = blocks.flatMap((b) => b.split('\n')).filter((l) => l.startsWith('npx policy-index '));
+    expect(commands.length).toBeGreaterThanOrEqual(4);
+    const cwd = mkdtempSync(join(tmpdir(), 'policy-index-home-'));
+    try {
+      for (const c of commands) {
+        const argv = c.replace('npx policy-index ', '').split(' ').map((a) => a.replace('$DEMO', resolve('examples/demo')));
+        const io = captureIO(cwd);
+        expect(await main(argv, io), `${c}\n${io.err()}`).toBe(0);
+      }
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 });
 
