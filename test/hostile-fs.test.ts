@@ -4,7 +4,7 @@
  * and then looks at the disk.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -95,6 +95,36 @@ describe('import-mipex never writes outside --out', () => {
     expect(w2.diagnostics.map((d) => d.code)).toEqual(['OUTPUT_OUTSIDE_FOLDER']);
     expect(readdirSync(elsewhere)).toEqual([]);
     expect(w2.written).toEqual(['DE/DE-2019.yaml', 'published-scores.json']);
+  });
+
+  it('import-table writes nothing through a link in --out that leads out, nor over an input linked into --out', async () => {
+    const base = tmp('import-table-links');
+    const elsewhere = join(base, 'elsewhere');
+    mkdirSync(elsewhere);
+    const out = join(base, 'out');
+    mkdirSync(out);
+    symlinkSync(elsewhere, join(out, 'NO'));
+    const table = join(ROOT, 'examples/tables/demo-wide.csv');
+    const r = await run(['import-table', table, '--rubric', DEMO_RUBRIC, '--out', out], base);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('OUTPUT_OUTSIDE_FOLDER');
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(readdirSync(out)).toEqual(['NO']);
+    // An input hard-linked to where an answer file would go is not written, even with --force.
+    const out2 = join(base, 'out2');
+    const first = (await run(['import-table', table, '--rubric', DEMO_RUBRIC, '--out', out2], base));
+    expect(first.code, first.stderr).toBe(0);
+    const target = join(out2, readdirSync(out2).sort()[0]!);
+    const file = join(target, readdirSync(target)[0]!);
+    const copy = join(base, 'table.csv');
+    writeFileSync(copy, readFileSync(table));
+    const before = readFileSync(copy, 'utf8');
+    rmSync(file);
+    linkSync(copy, file);
+    const again = await run(['import-table', copy, '--rubric', DEMO_RUBRIC, '--out', out2, '--force'], base);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('CLI_WOULD_OVERWRITE_INPUT');
+    expect(readFileSync(copy, 'utf8')).toBe(before);
   });
 
   it('&constructor; in workbook XML stays text, not a function', async () => {
@@ -260,6 +290,8 @@ describe('inputs: only regular files, each once, inside the folder given', () =>
         ['import-mipex', ${JSON.stringify(join(dir, 'pipe.xlsx'))}, '--out', ${JSON.stringify(join(dir, 'out'))}],
         ['import-mipex', '/dev/zero', '--out', ${JSON.stringify(join(dir, 'out'))}],
         ['outcomes', 'validate', ${JSON.stringify(join(dir, 'pipe.csv'))}],
+        ['import-table', ${JSON.stringify(join(dir, 'pipe.xlsx'))}, '--rubric', ${JSON.stringify(DEMO_RUBRIC)}, '--out', ${JSON.stringify(join(dir, 'out'))}],
+        ['verify', ${JSON.stringify(DEMO_RUBRIC)}, ${JSON.stringify(join(ROOT, 'examples/demo/answers'))}, '--published', ${JSON.stringify(join(dir, 'pipe.xlsx'))}],
       ];
       const results = [];
       for (const argv of runs) {
@@ -274,7 +306,7 @@ describe('inputs: only regular files, each once, inside the folder given', () =>
     expect(child.error, 'the child process hung or failed to start').toBeUndefined();
     expect(child.status, child.stderr).toBe(0);
     const results = JSON.parse(child.stdout.trim().split('\n').pop()!) as { argv: string[]; code: number; codes: string[] }[];
-    expect(results).toHaveLength(7);
+    expect(results).toHaveLength(9);
     for (const r of results) {
       expect(r.code, r.argv.join(' ')).toBe(1);
       expect(r.codes, r.argv.join(' ')).not.toContain('INTERNAL_ERROR');
@@ -286,6 +318,8 @@ describe('inputs: only regular files, each once, inside the folder given', () =>
     expect(results[4]!.codes).toContain('IMPORT_UNREADABLE');
     expect(results[5]!.codes).toContain('IMPORT_UNREADABLE');
     expect(results[6]!.codes).toContain('FILE_NOT_REGULAR');
+    expect(results[7]!.codes).toContain('FILE_NOT_REGULAR');
+    expect(results[8]!.codes).toContain('FILE_NOT_REGULAR');
     expect(existsSync(join(dir, 'out'))).toBe(false);
     expect(statSync(fifo).isFIFO()).toBe(true);
   }, 90_000);

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -184,6 +184,27 @@ describe('demo index through tables', () => {
     // A bad cell is named sheet!cell.
     const bad = importAnswerTable([{ ...grids[0]!, rows: grids[0]!.rows.map((row, i) => (i === 1 ? { ...row, cells: row.cells.map((c) => (c && c.text === 'welfare' ? { ...c, text: 'welfar' } : c)) } : row)) }], demo);
     expect(bad.diagnostics.map((d) => d.message.split(':')[0])).toEqual([expect.stringMatching(/^Answers![A-Z]+2$/)]);
+  });
+
+  it('export-table --force never writes over a folder or over an answer file read from a folder argument', async () => {
+    const dir = tmp();
+    cpSync(join(ROOT, 'examples/demo/answers'), join(dir, 'answers'), { recursive: true });
+    const answerFile = join(dir, 'answers', readdirSync(join(dir, 'answers')).find((f) => f.endsWith('.yaml'))!);
+    const before = readFileSync(answerFile, 'utf8');
+    mkdirSync(join(dir, 'elsewhere'));
+    for (const [out, code] of [['answers', 'CLI_WOULD_OVERWRITE_INPUT'], ['elsewhere', 'OUTPUT_NOT_A_FILE']] as const) {
+      const folder = captureIO(dir);
+      expect(await main(['export-table', DEMO_RUBRIC, 'answers', '--format', 'csv', '--out', out, '--force'], folder)).toBe(1);
+      expect(folder.err()).toContain(code);
+      expect(folder.err()).not.toContain('INTERNAL_ERROR');
+    }
+    linkSync(answerFile, join(dir, 'hard-link.csv'));
+    for (const out of [answerFile, join(dir, 'hard-link.csv')]) {
+      const io = captureIO(dir);
+      expect(await main(['export-table', DEMO_RUBRIC, 'answers', '--format', 'csv', '--out', out, '--force'], io)).toBe(1);
+      expect(io.err()).toContain('CLI_WOULD_OVERWRITE_INPUT');
+    }
+    expect(readFileSync(answerFile, 'utf8')).toBe(before);
   });
 
   it('the demo table (CSV and xlsx) imports, validates and makes a report', async () => {

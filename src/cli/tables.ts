@@ -4,6 +4,7 @@ import { validateAnswerSet } from '../answers/validate.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { loadAnswerSetFiles, readTextFile } from '../node/files.js';
+import { checkOutputPath, InputFiles } from '../node/safe-fs.js';
 import { answerTableXlsx, readAnswerTableFile, writeAnswerSetFiles } from '../node/tables.js';
 import { questionnaireXlsx } from '../node/questionnaire.js';
 import { answerTableCsv } from '../tables/export.js';
@@ -172,20 +173,28 @@ export async function exportTableCommand(argv: string[], io: CliIO): Promise<Exi
     io.stdout(bytes as string);
     return 0;
   }
-  return writeOut(io, resolve(io.cwd, values.out), bytes, values.force === true, [...answerArgs.map((a) => resolve(io.cwd, a)), ...rubric.value.files]);
+  return writeOut(io, resolve(io.cwd, values.out), bytes, values.force === true, [...answerArgs.map((a) => resolve(io.cwd, a)), ...sets.map((s) => s.file).filter((f): f is string => typeof f === 'string'), ...rubric.value.files]);
 }
 
 function writeOut(io: CliIO, path: string, bytes: string | Uint8Array, force: boolean, inputs: readonly string[]): ExitCode {
   const shown = displayPath(io.cwd, path);
-  if (inputs.some((i) => resolve(i) === path)) {
-    printDiagnostics(io, [{ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `"${shown}" is an input; it is not overwritten.`, file: shown }]);
+  // An input is never a target, whatever link leads to it (real path, device and inode); nor is a folder, pipe or device.
+  const refused = checkOutputPath(path, { inputs: new InputFiles(inputs), display: shown });
+  if (refused) {
+    printDiagnostics(io, [refused]);
     return 1;
   }
   if (existsSync(path) && !force) {
     printDiagnostics(io, [{ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `"${shown}" exists; pass --force to replace it.`, file: shown }]);
     return 1;
   }
-  writeFileSync(path, bytes);
+  try {
+    writeFileSync(path, bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    printDiagnostics(io, [{ code: 'OUTPUT_WRITE_FAILED', severity: 'error', message: `Cannot write "${shown}"${code ? ` (${code})` : ''}.`, file: shown }]);
+    return 1;
+  }
   io.stderr(`Wrote ${shown}.\n`);
   return 0;
 }

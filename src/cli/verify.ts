@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileBytes } from '../node/safe-fs.js';
 import { resolve } from 'node:path';
 import { readPublishedCsv, type PublishedColumns, type ReadPublishedOptions } from '../analysis/verify/published.js';
 import { verifyPublishedScores } from '../analysis/verify/verify.js';
@@ -78,13 +78,10 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<ExitCode
   const options: ReadPublishedOptions = { file, columns };
   let published;
   if (/\.xlsx$/i.test(path)) {
-    let bytes: Uint8Array | undefined;
-    try {
-      if (statSync(path).size > 50 * 1024 * 1024) throw new Error('larger than 50 MB');
-      bytes = readFileSync(path);
-    } catch (e) {
-      diagnostics.push({ code: 'FILE_NOT_FOUND', severity: 'error', message: `The published table "${file}" could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`, file });
-    }
+    // Only a regular file of at most 50 MB (pipes and devices are refused, never read).
+    const read = readFileBytes(path, file, { maxBytes: 50 * 1024 * 1024 });
+    for (const item of read.diagnostics) diagnostics.push(item);
+    const bytes = read.value;
     published = bytes ? readPublishedXlsx(bytes, { ...options, ...(typeof values.sheet === 'string' ? { sheet: values.sheet } : {}) }) : { diagnostics: [] };
   } else {
     const text = readTextFile(path, file);

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { formatAnswerSet, updateAnswerSetText } from '../answers/format.js';
 import type { AnswerSet } from '../answers/types.js';
 import type { Diagnostic, Result } from '../diagnostics/index.js';
@@ -13,6 +13,7 @@ import type { Rubric } from '../rubric/types.js';
 import { answerTable } from '../tables/export.js';
 import { csvCellGrid, type CellGrid } from '../tables/grid.js';
 import { MAX_FILE_BYTES, readTextFile } from './files.js';
+import { checkOutputPath, InputFiles, outputPath, readFileBytes } from './safe-fs.js';
 import { loadExcelJs } from './xlsx/exceljs.js';
 import { xlsxCellGrids } from './xlsx/read-table.js';
 
@@ -48,13 +49,10 @@ export const QUESTIONNAIRE_ABOUT_SHEET = 'About';
 export function readAnswerTableFile(path: string, options: ReadAnswerTableOptions = {}): Result<AnswerTableFile> {
   const display = options.display ?? path;
   if (/\.xlsx$/i.test(path)) {
-    let bytes: Buffer;
-    try {
-      if (statSync(path).size > MAX_FILE_BYTES * 5) return { diagnostics: [{ code: 'FILE_TOO_LARGE', severity: 'error', message: `"${display}" is larger than ${MAX_FILE_BYTES * 5} bytes.`, file: display }] };
-      bytes = readFileSync(path);
-    } catch {
-      return { diagnostics: [{ code: 'FILE_NOT_FOUND', severity: 'error', message: `Cannot read "${display}".`, file: display }] };
-    }
+    // Only a regular file, and at most five times the text limit (pipes and devices are refused, never read).
+    const read = readFileBytes(path, display, { maxBytes: MAX_FILE_BYTES * 5 });
+    if (!read.value) return { diagnostics: read.diagnostics };
+    const bytes = read.value;
     const r = xlsxCellGrids(bytes, display, options.sheet);
     if (!r.value) return { diagnostics: r.diagnostics };
     const defaults: AnswerTableFile['defaults'] = {};
@@ -88,14 +86,6 @@ export interface WriteAnswerSetFilesResult {
   diagnostics: Diagnostic[];
 }
 
-function real(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
-}
-
 /**
  * Writes one YAML file per answer set at `<outDir>/<CC>/<CC>-<year>.yaml`. An existing file is
  * never replaced without `force`; with it, the new answers are written into the file's text
@@ -110,18 +100,22 @@ function real(path: string): string {
  */
 export function writeAnswerSetFiles(sets: readonly AnswerSet[], outDir: string, options: WriteAnswerSetFilesOptions = {}): WriteAnswerSetFilesResult {
   const root = resolve(outDir);
-  const protectedPaths = new Set((options.protect ?? []).map(real));
+  const inputs = new InputFiles(options.protect ?? []);
   const diagnostics: Diagnostic[] = [];
   const plan: { rel: string; target: string; text: string }[] = [];
+  // Inside the output folder after resolving links, never an input (by path, link or inode), never a folder or device.
+  const check = (target: string) => checkOutputPath(target, { root, inputs, display: target });
   for (const set of sets) {
-    if (!/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/.test(set.country) || !Number.isInteger(set.year)) {
+    const where = /^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/.test(set.country) && Number.isInteger(set.year) ? outputPath(root, [set.country, `${set.country}-${set.year}.yaml`]) : undefined;
+    if (!where?.value) {
       diagnostics.push({ code: 'ANSWERS_INVALID_COUNTRY', severity: 'error', message: `Cannot name a file for "${set.country}" ${set.year}.` });
       continue;
     }
     const rel = `${set.country}/${set.country}-${set.year}.yaml`;
-    const target = join(root, set.country, `${set.country}-${set.year}.yaml`);
-    if (!target.startsWith(root + sep) || protectedPaths.has(real(target))) {
-      diagnostics.push({ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `"${target}" is an input or lies outside the output folder; it is not written.`, file: target });
+    const target = where.value;
+    const refused = check(target);
+    if (refused) {
+      diagnostics.push(refused);
       continue;
     }
     let text = formatAnswerSet(set);
@@ -130,10 +124,15 @@ export function writeAnswerSetFiles(sets: readonly AnswerSet[], outDir: string, 
         diagnostics.push({ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `"${rel}" exists in the output folder; nothing was written.`, file: target, hint: 'Pass --force to update existing files (their comments and key order are kept).' });
         continue;
       }
+      const old = readTextFile(target, target);
+      if (old.value === undefined) {
+        for (const d of old.diagnostics) diagnostics.push(d);
+        continue;
+      }
       try {
-        text = updateAnswerSetText(readFileSync(target, 'utf8'), set);
+        text = updateAnswerSetText(old.value, set);
       } catch {
-        diagnostics.push({ code: 'FILE_NOT_FOUND', severity: 'error', message: `Cannot read "${target}".`, file: target });
+        diagnostics.push({ code: 'FILE_NOT_FOUND', severity: 'error', message: `Cannot read "${target}" as an answer set to update.`, file: target });
         continue;
       }
     }
@@ -143,15 +142,22 @@ export function writeAnswerSetFiles(sets: readonly AnswerSet[], outDir: string, 
   if (diagnostics.some((d) => d.severity === 'error')) return result;
   for (const p of plan) {
     try {
-      if (existsSync(p.target) && readFileSync(p.target, 'utf8') === p.text) {
+      const old = existsSync(p.target) ? readTextFile(p.target, p.target).value : undefined;
+      if (old === p.text) {
         result.unchanged.push(p.rel);
         continue;
       }
       mkdirSync(dirname(p.target), { recursive: true });
+      // Checked again just before writing: a folder made above cannot have moved the target.
+      const late = check(p.target);
+      if (late) {
+        diagnostics.push(late);
+        continue;
+      }
       writeFileSync(p.target, p.text);
       result.written.push(p.rel);
     } catch (e) {
-      diagnostics.push({ code: 'FILE_NOT_FOUND', severity: 'error', message: `Cannot write "${p.target}" (${(e as NodeJS.ErrnoException).code ?? String(e)}).`, file: p.target });
+      diagnostics.push({ code: 'OUTPUT_WRITE_FAILED', severity: 'error', message: `Cannot write "${p.target}" (${(e as NodeJS.ErrnoException).code ?? String(e)}).`, file: p.target });
     }
   }
   return result;
