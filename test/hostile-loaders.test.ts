@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Alias } from 'yaml';
 import { loadRubric } from '../src/rubric/load.js';
 import { loadAnswerSet } from '../src/answers/load.js';
 import { parseYamlSource } from '../src/source/yaml-source.js';
@@ -158,6 +159,27 @@ describe('hostile loader inputs (regressions)', () => {
     expect(r.value?.sheets[0]?.strands.map((s) => s.title)).toEqual(['Labour Market Mobility']);
     const verified = await verifyWorkbook(bytes);
     expect(verified.diagnostics).toContainEqual(expect.objectContaining({ code: 'IMPORT_LIMIT', severity: 'error', message: expect.stringContaining(`${triplets} column triplets`) }));
+  });
+
+  it('aliases are resolved in one pass over the document, not by walking it again for every alias', () => {
+    // Formerly quadratic: the YAML library's Alias.resolve(doc) visits the whole document each
+    // time, and an 18 KB framework with a nest of aliases took over 2 s.
+    const resolve = vi.spyOn(Alias.prototype, 'resolve');
+    try {
+      const filler = Array.from({ length: 2_000 }, (_, i) => `k${i}: [${i}, ${i + 1}]`).join('\n');
+      const text = `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c]\n${filler}\n`;
+      const r = parseYamlSource(text, 'x.yaml');
+      expect(r.diagnostics).toEqual([]);
+      const v = r.value as Record<string, string[][][][]>;
+      expect(v.d).toHaveLength(3);
+      expect(v.d![2]![9]![9]).toEqual(Array(10).fill('x'));
+      // The last anchor of a name before an alias is the one it means, as YAML says.
+      const redefined = parseYamlSource('a: &n 1\nb: *n\nc: &n 2\nd: *n\n', 'y.yaml').value;
+      expect(redefined).toEqual({ a: 1, b: 1, c: 2, d: 2 });
+      expect(resolve).not.toHaveBeenCalled();
+    } finally {
+      resolve.mockRestore();
+    }
   });
 
   it('a cell beyond the format\'s columns is a limit diagnostic', async () => {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, type CST, type Node as YamlNode, type Document } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, visit, type Alias, type CST, type Node as YamlNode, type Document } from 'yaml';
 import type { Diagnostic, DiagnosticCode, PathSegment } from '../diagnostics/index.js';
 
 /** A 1-based position range in a text. */
@@ -276,6 +276,19 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   }
   if (fatal) return { diagnostics, locator, keyOrder, numberText };
 
+  // Each alias's anchor, found in one pass in document order (the last anchor of that name
+  // before the alias). The library's own `Alias.resolve(doc)` walks the whole document for
+  // every alias, which made alias-heavy texts quadratic.
+  const aliasTargets = new Map<Alias, unknown>();
+  {
+    const anchors = new Map<string, unknown>();
+    visit(doc, {
+      Node: (_key, node) => {
+        if (isAlias(node)) aliasTargets.set(node, anchors.get(node.source));
+        else if (typeof (node as { anchor?: unknown }).anchor === 'string') anchors.set((node as { anchor: string }).anchor, node);
+      },
+    });
+  }
   let aliasNodes = 0;
   let aliasReported = false;
   let depthReported = false;
@@ -296,7 +309,7 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
     }
     if (node == null) return null;
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      const target = aliasTargets.get(node);
       if (!target) {
         at('YAML_SYNTAX', `Unresolved alias *${node.source}.`, [node.range![0], node.range![1]]);
         return null;
