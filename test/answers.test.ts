@@ -70,6 +70,17 @@ describe('validating answers against the demo rubric', () => {
     const single = ds.find((d) => d.path?.includes('job-services'))!;
     expect(single.expected).toBe('equal, partial, none');
     expect(single.actual).toBe('equl');
+    expect(single.hint).toBe('Did you mean "equal"?');
+    // `nope` is near no option: no hint is made up.
+    expect(ds.find((d) => d.path?.includes('sectors'))!.hint).toBeUndefined();
+  });
+
+  it('ANSWERS_INVALID_OPTION for an option written by its label names the id to write', () => {
+    const label = demo.questions.find((q) => q.id === 'job-services')!.options.find((o) => o.id === 'partial')!.label;
+    const t = answersText({ 'job-services': JSON.stringify(label) });
+    const [d] = check(t);
+    expect(d?.code).toBe('ANSWERS_INVALID_OPTION');
+    expect(d?.hint).toBe(`"${label}" is the label of the option \`partial\`; write the id.`);
   });
 
   it('ANSWERS_INVALID_OPTION inside an answer object points at `answer`', () => {

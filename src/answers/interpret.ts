@@ -6,6 +6,7 @@
 import type { DiagnosticCode } from '../diagnostics/index.js';
 import type { QuestionNode, ScoreBand } from '../rubric/types.js';
 import { numberText } from '../rubric/numbers.js';
+import { didYouMean } from '../source/suggest.js';
 import { add, D, div, exactNumber, fromDecimalText, fromNumber, cmp, toDec, ZERO, type Dec, type Exact } from './exact.js';
 import type { Answer, AnswerValue } from './types.js';
 
@@ -71,6 +72,16 @@ export function forgetInterpretations(q: QuestionNode): void {
   delete (q as WithCache)[VALUES];
 }
 
+/** An answer naming no option of the question, with the nearest option id (or label) as a hint. */
+function invalidOption(q: QuestionNode, value: string, optionIds: readonly string[]): InterpretedValue {
+  const near = didYouMean(value, optionIds) ?? (() => {
+    // Typed as a label: point at the option it names.
+    const byLabel = q.options.find((o) => o.label.toLowerCase() === value.trim().toLowerCase());
+    return byLabel ? `"${value}" is the label of the option \`${byLabel.id}\`; write the id.` : undefined;
+  })();
+  return { status: 'invalid', problem: { code: 'ANSWERS_INVALID_OPTION', message: `"${value}" is not an option of "${q.id}".`, expected: optionIds.join(', '), actual: value, ...(near !== undefined ? { hint: near } : {}) } };
+}
+
 /** Interprets one plain value (not regional). Results for plain values are cached per question. */
 export function interpretValue(q: QuestionNode, value: AnswerValue, text?: string): InterpretedValue {
   if (Array.isArray(value)) return interpretUncached(q, value);
@@ -103,7 +114,7 @@ function interpretUncached(q: QuestionNode, value: AnswerValue, text?: string): 
     case 'single-choice': {
       if (typeof value !== 'string') return wrong('one option id: ' + optionIds.join(', '));
       const opt = q.options.find((o) => o.id === value);
-      if (!opt) return { status: 'invalid', problem: { code: 'ANSWERS_INVALID_OPTION', message: `"${value}" is not an option of "${q.id}".`, expected: optionIds.join(', '), actual: value } };
+      if (!opt) return invalidOption(q, value, optionIds);
       return { status: 'answered', score: exactNumber(opt, 'score', opt.score), label: opt.label, optionIds: [opt.id] };
     }
     case 'yes-no': {
@@ -128,7 +139,7 @@ function interpretUncached(q: QuestionNode, value: AnswerValue, text?: string): 
       const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : undefined;
       if (!list || list.some((v) => typeof v !== 'string')) return wrong('a list of option ids: ' + optionIds.join(', '));
       const bad = list.find((v) => !optionIds.includes(v));
-      if (bad !== undefined) return { status: 'invalid', problem: { code: 'ANSWERS_INVALID_OPTION', message: `"${bad}" is not an option of "${q.id}".`, expected: optionIds.join(', '), actual: bad } };
+      if (bad !== undefined) return invalidOption(q, bad, optionIds);
       const checked = [...new Set(list)];
       const ordered = q.options.filter((o) => checked.includes(o.id));
       const label = ordered.length ? ordered.map((o) => o.label).join('; ') : 'none of the options';
