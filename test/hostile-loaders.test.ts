@@ -97,6 +97,12 @@ describe('hostile loader inputs (regressions)', () => {
     expect(r.diagnostics).toMatchObject([{ code: 'CSV_LIMIT', line: 2, column: 9 }]);
   });
 
+  it('a wrong field count after a quoted field over several lines is reported on the line of the field', () => {
+    const r = parseCsv('a,b,c,d\n1,"\nqqqqqqqq",zz\n', { file: 'x.csv' });
+    const d = r.diagnostics.find((x) => x.message.startsWith('The record has'))!;
+    expect(d).toMatchObject({ code: 'CSV_SYNTAX', line: 3, column: 11 });
+  });
+
   it('an unclosed quote and lone CR line ends do not throw and stay inside the file', () => {
     const text = fixture('unclosed-quote.csv');
     const r = loadOutcomeData([{ name: 'u.csv', text }], framework);

@@ -208,11 +208,12 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): { value: 
   if (strict && expected !== undefined && !stopped) {
     for (const record of all) {
       if (record.fields.length !== expected) {
-        const last = record.fields[record.fields.length - 1]!;
+        // The first field too many, or the last one: its own line (a quoted field may start lines below the record).
+        const at = record.fields.length > expected ? record.fields[expected]! : record.fields[record.fields.length - 1]!;
         syntax(
           `The record has ${record.fields.length} field${record.fields.length === 1 ? '' : 's'}; the ${header ? 'header has' : 'first record has'} ${expected}.`,
-          record.line,
-          record.fields.length > expected ? record.fields[expected]!.column : last.column,
+          at.line,
+          at.column,
           { expected: `${expected} fields`, actual: `${record.fields.length} fields` },
         );
       }
