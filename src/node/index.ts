@@ -6,8 +6,8 @@
 export { loadRubricFile, loadAnswerSetFile, loadAnswerSetFiles, expandAnswerPaths, readTextFile, resolveRubricIndex, MAX_FILE_BYTES } from './files.js';
 export { MAX_FOLDER_DEPTH, MAX_FOLDER_ENTRIES } from './files.js';
 // Checked reading and writing: regular files only, outputs inside their folder and never an input
-export type { ReadFileOptions, OutputFile } from './safe-fs.js';
-export { readFileBytes, InputFiles, outputPath, checkOutputPath, writeOutputFiles, isSafePathPart } from './safe-fs.js';
+export type { ReadFileOptions, OutputFile, OutputGuard } from './safe-fs.js';
+export { readFileBytes, InputFiles, outputPath, outputGuard, checkOutputPath, writeOutputFiles, isSafePathPart } from './safe-fs.js';
 export { packageRoot, packageVersion, bundledRubricPath, bundledOutcomeDataPath } from './package.js';
 // The MIPEX workbook: import, write, verify
 export type { PublishedScore, ImportMipexOptions, MipexImportResult } from './mipex/import.js';

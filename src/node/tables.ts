@@ -13,7 +13,7 @@ import type { Rubric } from '../rubric/types.js';
 import { answerTable } from '../tables/export.js';
 import { csvCellGrid, type CellGrid } from '../tables/grid.js';
 import { MAX_FILE_BYTES, readTextFile } from './files.js';
-import { checkOutputPath, InputFiles, outputPath, readFileBytes } from './safe-fs.js';
+import { InputFiles, outputGuard, outputPath, readFileBytes } from './safe-fs.js';
 import { loadExcelJs } from './xlsx/exceljs.js';
 import { xlsxCellGrids } from './xlsx/read-table.js';
 
@@ -101,10 +101,9 @@ export interface WriteAnswerSetFilesResult {
 export function writeAnswerSetFiles(sets: readonly AnswerSet[], outDir: string, options: WriteAnswerSetFilesOptions = {}): WriteAnswerSetFilesResult {
   const root = resolve(outDir);
   const inputs = new InputFiles(options.protect ?? []);
+  const guard = outputGuard(root, inputs);
   const diagnostics: Diagnostic[] = [];
-  const plan: { rel: string; target: string; text: string }[] = [];
-  // Inside the output folder after resolving links, never an input (by path, link or inode), never a folder or device.
-  const check = (target: string) => checkOutputPath(target, { root, inputs, display: target });
+  const plan: { rel: string; target: string; text: string; exists: boolean }[] = [];
   for (const set of sets) {
     const where = /^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/.test(set.country) && Number.isInteger(set.year) ? outputPath(root, [set.country, `${set.country}-${set.year}.yaml`]) : undefined;
     if (!where?.value) {
@@ -113,13 +112,13 @@ export function writeAnswerSetFiles(sets: readonly AnswerSet[], outDir: string, 
     }
     const rel = `${set.country}/${set.country}-${set.year}.yaml`;
     const target = where.value;
-    const refused = check(target);
-    if (refused) {
-      diagnostics.push(refused);
+    const checked = guard.check(target);
+    if (checked.refused) {
+      diagnostics.push(checked.refused);
       continue;
     }
     let text = formatAnswerSet(set);
-    if (existsSync(target)) {
+    if (checked.exists) {
       if (!options.force) {
         diagnostics.push({ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `"${rel}" exists in the output folder; nothing was written.`, file: target, hint: 'Pass --force to update existing files (their comments and key order are kept).' });
         continue;
@@ -136,25 +135,23 @@ export function writeAnswerSetFiles(sets: readonly AnswerSet[], outDir: string, 
         continue;
       }
     }
-    plan.push({ rel, target, text });
+    plan.push({ rel, target, text, exists: checked.exists });
   }
   const result: WriteAnswerSetFilesResult = { written: [], unchanged: [], diagnostics };
   if (diagnostics.some((d) => d.severity === 'error')) return result;
   for (const p of plan) {
     try {
-      const old = existsSync(p.target) ? readTextFile(p.target, p.target).value : undefined;
-      if (old === p.text) {
+      if (p.exists && readTextFile(p.target, p.target).value === p.text) {
         result.unchanged.push(p.rel);
         continue;
       }
-      mkdirSync(dirname(p.target), { recursive: true });
-      // Checked again just before writing: a folder made above cannot have moved the target.
-      const late = check(p.target);
+      const late = guard.beforeWrite(p.target);
       if (late) {
         diagnostics.push(late);
         continue;
       }
-      writeFileSync(p.target, p.text);
+      // A new file is created exclusively: a link or file put there since the check is never written through.
+      writeFileSync(p.target, p.text, p.exists ? {} : { flag: 'wx' });
       result.written.push(p.rel);
     } catch (e) {
       diagnostics.push({ code: 'OUTPUT_WRITE_FAILED', severity: 'error', message: `Cannot write "${p.target}" (${(e as NodeJS.ErrnoException).code ?? String(e)}).`, file: p.target });
