@@ -140,6 +140,7 @@ export const DIAGNOSTIC_EXAMPLES: Readonly<Partial<Record<DiagnosticCode, Diagno
     argv: validate('answers.yaml'),
   },
   FILE_UTF16: { files: { 'answers.yaml': answers() }, utf16: ['answers.yaml'], argv: validate('answers.yaml'), note: 'A valid answer set, saved as UTF-16.' },
+  FILE_NOT_REGULAR: { files: {}, argv: validate('/dev/null'), note: 'A device given where a file is expected (on Linux and macOS).' },
   FOLDER_TOO_DEEP: {
     files: { [`answers/${'sub/'.repeat(17)}NL-2024.yaml`]: answers() },
     shown: { [`answers/${'sub/'.repeat(17)}NL-2024.yaml`]: '(an answer set, 18 folders below answers/)' },
@@ -263,7 +264,6 @@ export const DIAGNOSTIC_EXAMPLES: Readonly<Partial<Record<DiagnosticCode, Diagno
 /** Codes that no input file can trigger, with the reason. */
 export const DIAGNOSTICS_WITHOUT_EXAMPLE: Readonly<Partial<Record<DiagnosticCode, string>>> = {
   CLI_USAGE: 'The command line prints its usage mistakes (an unknown option, a missing argument, a country or year without answers) as a usage message with exit code 2, not as a diagnostic with a file position.',
-  FILE_NOT_REGULAR: 'It is about where an input comes from, not what it holds: it needs a named pipe, socket or device (such as `/dev/zero`) in place of a file.',
   FOLDER_LINK_SKIPPED: 'It needs a symbolic link in a searched folder, which a file\'s content cannot make.',
   FOLDER_TOO_MANY_FILES: 'It needs a folder with more than 100,000 entries; no single file triggers it.',
   OUTPUT_OUTSIDE_FOLDER: 'It needs a symbolic link inside the output folder that leads out of it; output names are built from checked ids, so no input file leads there.',
