@@ -1,7 +1,7 @@
 // Runs the diagnostic examples of src/docs/diagnostic-examples.ts with the CLI, each in an empty
 // temporary folder, and captures what it prints (the CLI's own text format). Used by
 // scripts/build-docs.ts for the diagnostic pages and by test/diagnostic-examples.test.ts.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../src/cli/main.js';
@@ -116,6 +116,11 @@ export async function runDiagnosticExample(example: DiagnosticExample): Promise<
       if (example.utf16?.includes(name)) writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
       else writeFileSync(file, text);
     }
+    for (const [name, target] of Object.entries(example.links ?? {})) {
+      const link = join(dir, name);
+      mkdirSync(dirname(link), { recursive: true });
+      symlinkSync(target, link);
+    }
     const chunks: string[] = [];
     const write = (s: string) => void chunks.push(s);
     const exitCode = await main([...(example.argv ?? [])], { stdout: write, stderr: write, cwd: dir, isTTY: false });
@@ -149,11 +154,14 @@ export async function diagnosticExamplePages(): Promise<Map<DiagnosticCode, Diag
     if (!run.codes.includes(code)) throw new Error(`the example of ${code} does not report it; it printed:\n${run.output}`);
     pages.set(code, {
       note: example.note,
-      files: Object.keys(example.files).filter((name) => !name.endsWith('/keep.txt')).map((name) => ({
-        name,
-        text: example.shown?.[name] ?? example.files[name]!,
-        utf16: example.utf16?.includes(name) ?? false,
-      })),
+      files: [
+        ...Object.keys(example.files).filter((name) => !name.endsWith('/keep.txt')).map((name) => ({
+          name,
+          text: example.shown?.[name] ?? example.files[name]!,
+          utf16: example.utf16?.includes(name) ?? false,
+        })),
+        ...Object.entries(example.links ?? {}).map(([name, target]) => ({ name, text: `(a symbolic link to ${target})`, utf16: false })),
+      ],
       ...(example.call ? { command: callSnippet(example.call), language: 'ts' as const } : { command: commandLine(example.argv ?? []), language: 'sh' as const }),
       output: shortenLines(run.output.trimEnd()),
     });

@@ -33,6 +33,8 @@ export interface DiagnosticExample {
   call?: DiagnosticExampleCall;
   /** Text shown for a file instead of its content (for generated, very long files). */
   shown?: Readonly<Record<string, string>>;
+  /** Symbolic links made after the files: link name (relative to the folder) → the target it points to, as written in the link. */
+  links?: Readonly<Record<string, string>>;
   /** Files written as UTF-16 (little-endian, with a byte-order mark) instead of UTF-8. */
   utf16?: readonly string[];
   /** One sentence on what the example does, shown above it. */
@@ -141,6 +143,13 @@ export const DIAGNOSTIC_EXAMPLES: Readonly<Partial<Record<DiagnosticCode, Diagno
   },
   FILE_UTF16: { files: { 'answers.yaml': answers() }, utf16: ['answers.yaml'], argv: validate('answers.yaml'), note: 'A valid answer set, saved as UTF-16.' },
   FILE_NOT_REGULAR: { files: {}, argv: validate('/dev/null'), note: 'A device given where a file is expected (on Linux and macOS).' },
+  FOLDER_LINK_SKIPPED: { files: { 'answers/NL-2024.yaml': answers() }, links: { 'answers/again': '.' }, argv: validate('answers'), note: 'A link in the answers folder leads back to the folder itself.' },
+  OUTPUT_OUTSIDE_FOLDER: {
+    files: { 'rubric.yaml': rubric(), 'table.csv': 'country,year,permit,vote\nNL,2024,at-once,yes\n', 'elsewhere/keep.txt': '' },
+    links: { 'out/NL': '../elsewhere' },
+    argv: ['import-table', 'table.csv', '--rubric', 'rubric.yaml', '--out', 'out'],
+    note: 'In the output folder, `NL` is a link to a folder outside it; the answer set for NL would be written through it.',
+  },
   FOLDER_TOO_DEEP: {
     files: { [`answers/${'sub/'.repeat(17)}NL-2024.yaml`]: answers() },
     shown: { [`answers/${'sub/'.repeat(17)}NL-2024.yaml`]: '(an answer set, 18 folders below answers/)' },
@@ -264,9 +273,7 @@ export const DIAGNOSTIC_EXAMPLES: Readonly<Partial<Record<DiagnosticCode, Diagno
 /** Codes that no input file can trigger, with the reason. */
 export const DIAGNOSTICS_WITHOUT_EXAMPLE: Readonly<Partial<Record<DiagnosticCode, string>>> = {
   CLI_USAGE: 'The command line prints its usage mistakes (an unknown option, a missing argument, a country or year without answers) as a usage message with exit code 2, not as a diagnostic with a file position.',
-  FOLDER_LINK_SKIPPED: 'It needs a symbolic link in a searched folder, which a file\'s content cannot make.',
   FOLDER_TOO_MANY_FILES: 'It needs a folder with more than 100,000 entries; no single file triggers it.',
-  OUTPUT_OUTSIDE_FOLDER: 'It needs a symbolic link inside the output folder that leads out of it; output names are built from checked ids, so no input file leads there.',
   OUTPUT_WRITE_FAILED: 'It comes from the file system refusing a write (no permission, a full disk), not from any input.',
   INTERNAL_ERROR: 'It reports a fault inside policy-index; no valid or invalid input is meant to cause it.',
   TABLE_XLSX_UNAVAILABLE: 'It depends on the installation, not on a file: it appears when the optional `exceljs` package is not installed and an .xlsx file is read or written.',
