@@ -2,6 +2,7 @@
 // temporary folder, and captures what it prints (the CLI's own text format). Used by
 // scripts/build-docs.ts for the diagnostic pages and by test/diagnostic-examples.test.ts.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tinyXlsx } from '../test/helpers/tiny-xlsx.js';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../src/cli/main.js';
@@ -116,6 +117,9 @@ export async function runDiagnosticExample(example: DiagnosticExample): Promise<
       if (example.utf16?.includes(name)) writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
       else writeFileSync(file, text);
     }
+    for (const [name, sheets] of Object.entries(example.workbooks ?? {})) {
+      writeFileSync(join(dir, name), tinyXlsx(sheets.map((w) => ({ name: w.sheet, cells: { ...w.cells } }))));
+    }
     for (const [name, target] of Object.entries(example.links ?? {})) {
       const link = join(dir, name);
       mkdirSync(dirname(link), { recursive: true });
@@ -159,6 +163,11 @@ export async function diagnosticExamplePages(): Promise<Map<DiagnosticCode, Diag
           name,
           text: example.shown?.[name] ?? example.files[name]!,
           utf16: example.utf16?.includes(name) ?? false,
+        })),
+        ...Object.entries(example.workbooks ?? {}).map(([name, sheets]) => ({
+          name,
+          text: sheets.map((w) => [`sheet ${w.sheet}:`, ...Object.entries(w.cells).map(([ref, v]) => `  ${ref}: ${typeof v === 'string' ? JSON.stringify(v) : v}`)].join('\n')).join('\n'),
+          utf16: false,
         })),
         ...Object.entries(example.links ?? {}).map(([name, target]) => ({ name, text: `(a symbolic link to ${target})`, utf16: false })),
       ],

@@ -35,6 +35,8 @@ export interface DiagnosticExample {
   shown?: Readonly<Record<string, string>>;
   /** Symbolic links made after the files: link name (relative to the folder) → the target it points to, as written in the link. */
   links?: Readonly<Record<string, string>>;
+  /** .xlsx workbooks made from cells (file name → its sheets, each cells by A1 reference). */
+  workbooks?: Readonly<Record<string, readonly { sheet: string; cells: Readonly<Record<string, string | number>> }[]>>;
   /** Files written as UTF-16 (little-endian, with a byte-order mark) instead of UTF-8. */
   utf16?: readonly string[];
   /** One sentence on what the example does, shown above it. */
@@ -112,6 +114,26 @@ const published = (rows: string) => ({
 const importTable = (csv: string) => ({
   files: { 'rubric.yaml': rubric(), 'table.csv': csv },
   argv: ['import-table', 'table.csv', '--rubric', 'rubric.yaml', '--out', 'out'],
+});
+
+/**
+ * The cells of a small country sheet in the layout the MIPEX importer reads: the overall-score
+ * block and one strand block (code `f`) with one indicator (`fa98`) answered for 2019. The
+ * other strands are missing, so every such workbook also reports `IMPORT_LAYOUT`.
+ */
+const sheetCells = (extra: Record<string, string | number> = {}): Record<string, string | number> => ({
+  A1: 'Overall Scores', A2: 'Year', B2: 'Overall Score (with health)', A3: 2019, B3: 50,
+  A5: 'Policy strand', B5: 'Citizenship Strand', A6: 'Indicator', A7: 'Sub-indicator', A8: 'Title', A9: 'Description', A10: 'Answer options',
+  B6: 'f', E6: 'fa98',
+  A11: 'Year', B11: 'Score', C11: 'Comments', D11: 'Year', E11: 'Score', F11: 'Comments',
+  A12: 2019, B12: 100, D12: 2019, E12: 100,
+  ...extra,
+});
+const workbook = (sheets: { sheet: string; cells: Record<string, string | number> }[], note: string): DiagnosticExample => ({
+  files: {},
+  workbooks: { 'workbook.xlsx': sheets },
+  argv: ['import-mipex', 'workbook.xlsx', '--out', 'out'],
+  note,
 });
 
 // ── The examples ───────────────────────────────────────────────────────────────
@@ -267,6 +289,15 @@ export const DIAGNOSTIC_EXAMPLES: Readonly<Partial<Record<DiagnosticCode, Diagno
   OUTCOME_GAP_UNDEFINED: { files: outcomes('NL,2019,employment-rate,native,0\nNL,2019,employment-rate,foreign,60\n').files, call: { fn: 'computeGaps' }, note: '`policy-index outcomes gaps` leaves the ratio out of its table; the library reports this code beside the gaps.' },
   CSV_MISSING_COLUMN: { files: { 'framework.yaml': FRAMEWORK, 'data.csv': 'country,year,indicator,cohort\nNL,2019,employment-rate,native\n' }, call: { fn: 'loadOutcomeData', layout: 'policy-index-long' }, note: 'The data are read with a layout named by its id; the command line picks the layout from the header instead and reports `OUTCOME_NO_LAYOUT`.' },
   PEERS_UNKNOWN: { files: { 'peers.yaml': 'schemaVersion: 1\nid: north-sea\ntitle: North Sea countries\nmembers: [NL, BE, Atlantis]\n' }, call: { fn: 'loadPeerGroup' }, note: 'The command line (`--peers peers.yaml`) reports this as a usage error naming the same position.' },
+  IMPORT_LAYOUT: workbook([{ sheet: 'CA', cells: sheetCells() }], 'A country sheet with the overall scores and one strand; the blocks of the other strands are missing.'),
+  IMPORT_LAYOUT_DRIFT: workbook([{ sheet: 'CA', cells: sheetCells({ D11: '' }) }], 'The `Year` heading before a `Score` heading is blank.'),
+  IMPORT_SHEET_NOT_A_COUNTRY: workbook([{ sheet: 'Notes', cells: sheetCells() }], 'A sheet whose name is neither a country code nor a declared sub-national unit.'),
+  IMPORT_LIMIT: workbook([{ sheet: 'CA', cells: sheetCells({ ZZZ1: 1 }) }], 'A cell in column ZZZ, beyond the last column a worksheet can have.'),
+  IMPORT_UNKNOWN_CODE: workbook([{ sheet: 'CA', cells: sheetCells({ E6: 'zz99' }) }], 'An indicator code that the rubric does not have.'),
+  IMPORT_UNEXPLAINED_VALUE: workbook([{ sheet: 'CA', cells: sheetCells({ E12: 37 }) }], 'An indicator score (37) that no option of the question has.'),
+  IMPORT_REGIONAL_ANSWER: workbook([{ sheet: 'BE', cells: sheetCells({ E12: 75 }) }], 'A score between two options, for a country with declared regional answers.'),
+  IMPORT_JUNK_CELL: workbook([{ sheet: 'CA', cells: sheetCells({ E12: 'see the comment' }) }], 'Text where an indicator score is expected.'),
+  IMPORT_UNPUBLISHED_YEAR: workbook([{ sheet: 'CA', cells: sheetCells({ A13: 2018, D13: 2018, E13: 100 }) }], 'An indicator value for 2018, a year the sheet publishes no strand score for.'),
   OUTPUT_NOT_A_FILE: { files: { 'rubric.yaml': rubric(), 'answers.yaml': answers(), 'ranking.csv/keep.txt': '' }, argv: ['compare', 'answers.yaml', '--rubric', 'rubric.yaml', '--format', 'csv', '--out', 'ranking.csv'], note: '`ranking.csv` is an existing folder.' },
 };
 
@@ -277,15 +308,6 @@ export const DIAGNOSTICS_WITHOUT_EXAMPLE: Readonly<Partial<Record<DiagnosticCode
   OUTPUT_WRITE_FAILED: 'It comes from the file system refusing a write (no permission, a full disk), not from any input.',
   INTERNAL_ERROR: 'It reports a fault inside policy-index; no valid or invalid input is meant to cause it.',
   TABLE_XLSX_UNAVAILABLE: 'It depends on the installation, not on a file: it appears when the optional `exceljs` package is not installed and an .xlsx file is read or written.',
-  IMPORT_LIMIT: 'It needs an .xlsx workbook beyond a safety limit (size, inflated size, compression ratio, zip entries, rows, columns or cells); a workbook is a binary file.',
-  IMPORT_LAYOUT: 'It needs an .xlsx workbook in the MIPEX layout with a damaged block; a workbook is a binary file.',
-  IMPORT_UNKNOWN_CODE: 'It needs an .xlsx workbook in the MIPEX layout; a workbook is a binary file.',
-  IMPORT_UNEXPLAINED_VALUE: 'It needs an .xlsx workbook in the MIPEX layout; a workbook is a binary file.',
-  IMPORT_REGIONAL_ANSWER: 'It needs an .xlsx workbook in the MIPEX layout; a workbook is a binary file.',
-  IMPORT_JUNK_CELL: 'It needs an .xlsx workbook in the MIPEX layout; a workbook is a binary file.',
-  IMPORT_PUBLISHED_MISMATCH: 'It needs an .xlsx workbook in the MIPEX layout; a workbook is a binary file.',
-  IMPORT_LAYOUT_DRIFT: 'It needs an .xlsx workbook in the MIPEX layout; a workbook is a binary file.',
-  IMPORT_UNPUBLISHED_YEAR: 'It needs an .xlsx workbook in the MIPEX layout; a workbook is a binary file.',
-  IMPORT_FORMULA_ANSWER: 'It needs an .xlsx workbook in the MIPEX layout with a formula in an answer cell; a workbook is a binary file.',
-  IMPORT_SHEET_NOT_A_COUNTRY: 'It needs an .xlsx workbook in the MIPEX layout; a workbook is a binary file.',
+  IMPORT_PUBLISHED_MISMATCH: 'This version never reports it: a published score that differs from the computed one is listed among the disagreements of `verify-workbook` (and `verify`), not as an import diagnostic.',
+  IMPORT_FORMULA_ANSWER: 'It needs a workbook whose answer cell holds a formula with a cached value, which the small workbooks made for these examples (plain values only) do not have.',
 };
