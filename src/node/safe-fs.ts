@@ -248,6 +248,12 @@ export function outputPath(root: string, parts: readonly string[]): Result<strin
   return { value: join(resolve(root), ...parts), diagnostics: [] };
 }
 
+/** Whether the real path `real` lies outside the real folder `root` (the folder itself is inside). */
+function leaves(root: string, real: string): boolean {
+  const rel = relative(root, real);
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+}
+
 function statOrUndefined(path: string, follow: boolean): Stats | undefined {
   try {
     return follow ? statSync(path) : lstatSync(path);
@@ -274,8 +280,7 @@ export function checkOutputPath(path: string, options: { root?: string; inputs?:
   if (options.root !== undefined) {
     const root = realPathOf(options.root);
     const target = realPathOf(path);
-    const rel = relative(root, target);
-    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    if (target === root || leaves(root, target)) {
       return diag('OUTPUT_OUTSIDE_FOLDER', `"${display}" would be written outside the output folder (to "${target}"); it is not written.`);
     }
   }
@@ -317,10 +322,9 @@ export function outputGuard(root: string, inputs: InputFiles, display: (path: st
     const known = fresh ? undefined : folders.get(dir);
     if (known) return known;
     const real = realPathOf(dir);
-    const rel = relative(rootReal, real);
     const st = statSync(dir, { throwIfNoEntry: false });
     let refused: Diagnostic | undefined;
-    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    if (leaves(rootReal, real)) {
       refused = { code: 'OUTPUT_OUTSIDE_FOLDER', severity: 'error', message: `"${display(dir)}" lies outside the output folder (at "${real}"); nothing is written in it.`, file: display(dir) };
     } else if (st && !st.isDirectory()) {
       refused = { code: 'OUTPUT_NOT_A_FILE', severity: 'error', message: `"${display(dir)}" is ${st.isFile() ? 'a file' : kindOf(st)}; a folder is to be made there.`, file: display(dir) };
