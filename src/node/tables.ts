@@ -103,7 +103,7 @@ export function writeAnswerSetFiles(sets: readonly AnswerSet[], outDir: string, 
   const inputs = new InputFiles(options.protect ?? []);
   const guard = outputGuard(root, inputs);
   const diagnostics: Diagnostic[] = [];
-  const plan: { rel: string; target: string; text: string; exists: boolean }[] = [];
+  const plan: { rel: string; target: string; text: string; exists: boolean; old?: string }[] = [];
   for (const set of sets) {
     const where = /^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/.test(set.country) && Number.isInteger(set.year) ? outputPath(root, [set.country, `${set.country}-${set.year}.yaml`]) : undefined;
     if (!where?.value) {
@@ -118,6 +118,7 @@ export function writeAnswerSetFiles(sets: readonly AnswerSet[], outDir: string, 
       continue;
     }
     let text = formatAnswerSet(set);
+    let previous: string | undefined;
     if (checked.exists) {
       if (!options.force) {
         diagnostics.push({ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `"${rel}" exists in the output folder; nothing was written.`, file: target, hint: 'Pass --force to update existing files (their comments and key order are kept).' });
@@ -128,6 +129,7 @@ export function writeAnswerSetFiles(sets: readonly AnswerSet[], outDir: string, 
         for (const d of old.diagnostics) diagnostics.push(d);
         continue;
       }
+      previous = old.value;
       try {
         text = updateAnswerSetText(old.value, set);
       } catch {
@@ -135,13 +137,14 @@ export function writeAnswerSetFiles(sets: readonly AnswerSet[], outDir: string, 
         continue;
       }
     }
-    plan.push({ rel, target, text, exists: checked.exists });
+    plan.push({ rel, target, text, exists: checked.exists, ...(previous !== undefined ? { old: previous } : {}) });
   }
   const result: WriteAnswerSetFilesResult = { written: [], unchanged: [], diagnostics };
   if (diagnostics.some((d) => d.severity === 'error')) return result;
   for (const p of plan) {
     try {
-      if (p.exists && readTextFile(p.target, p.target).value === p.text) {
+      // The text read for the update above: the file is not read a second time.
+      if (p.exists && p.old === p.text) {
         result.unchanged.push(p.rel);
         continue;
       }
