@@ -546,3 +546,40 @@ describe('explainScore', () => {
     expect(ex.diagnostics.map((d) => [d.code, d.hint])).toEqual([['SCORE_NODE_UNKNOWN', 'Did you mean "income-rule"?']]);
   });
 });
+
+describe('exact values on the trace', () => {
+  it('every scored node carries its exact value, including the nodes variants and flattened groups show again', async () => {
+    const { loadRubricFile, loadAnswerSetFile } = await import('../src/node/files.js');
+    const { keptExact } = await import('../src/scoring/exact-value.js');
+    const { exactString } = await import('../src/answers/exact.js');
+    const rubric = loadRubricFile('rubrics/mipex-2020').value!;
+    const set = loadAnswerSetFile('examples/mipex/SE/SE-2019.yaml').value!;
+    const result = scoreAnswerSet(rubric, set, { reportMissing: false });
+    const scored = allNodes(result.root).filter((n) => n.score !== null);
+    expect(scored.length).toBeGreaterThanOrEqual(100);
+    // Area nodes under the root are copies (the variant shows them with its own handling).
+    expect(result.root.children.every((c) => keptExact(c) !== undefined)).toBe(true);
+    for (const n of scored) {
+      const x = keptExact(n);
+      expect(x, n.id).toBeDefined();
+      expect(exactString(x!), n.id).toBe(n.score);
+    }
+    // Some of these are non-terminating fractions, which a 60-digit string cannot give back.
+    expect(scored.some((n) => n.score!.replace(/^-?0?\.?/, '').replace('.', '').length >= 60)).toBe(true);
+  });
+
+  it('every node, copied or not, lists its keys in one order (so JSON output keeps its shape)', async () => {
+    const { loadRubricFile, loadAnswerSetFile } = await import('../src/node/files.js');
+    const order = ['id', 'kind', 'level', 'title', 'status', 'score', 'display', 'value', 'weight', 'effectiveWeight', 'shareOfTop', 'handling', 'children', 'dimension', 'reason', 'answer', 'method', 'missing', 'matchedRow'];
+    const rubric = loadRubricFile('rubrics/mipex-2020').value!;
+    for (const variant of rubric.variants.map((v) => v.id)) {
+      const result = scoreAnswerSet(rubric, loadAnswerSetFile('examples/mipex/BE/BE-2019.yaml').value!, { reportMissing: false, variant });
+      const nodes = allNodes(result.root);
+      if (variant !== rubric.defaultVariant) expect(nodes.some((n) => n.handling === 'not-in-variant')).toBe(true);
+      for (const n of nodes) {
+        const keys = Object.keys(n);
+        expect(keys, n.id).toEqual(order.filter((k) => keys.includes(k)));
+      }
+    }
+  });
+});

@@ -238,7 +238,11 @@ export const DECIMAL_ROUNDING: Readonly<Record<Rounding, Decimal.Rounding>> = {
 interface Formatted {
   exact: string;
   number: number;
-  display: Map<string, string>;
+  /** The first display rounding asked for, and the texts for it. */
+  key0: string | undefined;
+  view0: ScoreTexts | undefined;
+  /** The texts for other display roundings. */
+  display: Map<string, ScoreTexts>;
 }
 const smallCache = new Map<number, Map<number, Formatted>>();
 const bigCache = new Map<string, Formatted>();
@@ -247,7 +251,7 @@ const LIMIT = 2n ** 53n;
 
 function format(x: Exact): Formatted {
   const dec = toDec(x);
-  return { exact: dec.toSignificantDigits(EXACT_DIGITS, Decimal.ROUND_HALF_EVEN).toFixed(), number: dec.toNumber(), display: new Map() };
+  return { exact: dec.toSignificantDigits(EXACT_DIGITS, Decimal.ROUND_HALF_EVEN).toFixed(), number: dec.toNumber(), key0: undefined, view0: undefined, display: new Map() };
 }
 
 const FORMATTED = Symbol('formatted');
@@ -305,13 +309,29 @@ export function displayString(x: Exact, precision: number, rounding: Rounding, k
   return formatScore(x, precision, rounding, key).display;
 }
 
-/** Exact string, display string and number of a score in one look-up (the hot path of scoring). */
-export function formatScore(x: Exact, precision: number, rounding: Rounding, key = `${precision}${rounding}`): { exact: string; display: string; number: number } {
+/** The exact string, display string and number of a score for one display rounding. */
+export interface ScoreTexts {
+  readonly exact: string;
+  readonly display: string;
+  readonly number: number;
+}
+
+/**
+ * Exact string, display string and number of a score in one look-up (the hot path of scoring).
+ * The object returned is shared by every call with the same value and rounding: read it, don't
+ * change it.
+ */
+export function formatScore(x: Exact, precision: number, rounding: Rounding, key = `${precision}${rounding}`): ScoreTexts {
   const f = formatted(x);
-  let display = f.display.get(key);
-  if (display === undefined) {
-    display = toDec(x).toFixed(precision, DECIMAL_ROUNDING[rounding]);
-    f.display.set(key, display);
+  // Nearly every caller uses one rounding: that one is a field, others are in the map.
+  if (f.key0 === key) return f.view0!;
+  let view = f.display.get(key);
+  if (view === undefined) {
+    view = { exact: f.exact, display: toDec(x).toFixed(precision, DECIMAL_ROUNDING[rounding]), number: f.number };
+    if (f.key0 === undefined) {
+      f.key0 = key;
+      f.view0 = view;
+    } else f.display.set(key, view);
   }
-  return { exact: f.exact, display, number: f.number };
+  return view;
 }

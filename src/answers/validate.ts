@@ -9,15 +9,45 @@ import type { Answer, AnswerSet } from './types.js';
 /** Whether a question applies, given the other answers. */
 export type Applicability = 'applies' | 'does-not-apply' | 'undetermined';
 
-/** An answer set resolved against a rubric: each question's answer and what it means. */
+/**
+ * An answer set resolved against a rubric: each question's answer and what it means, by the
+ * question's index in `rubric.questions` (arrays, not maps: scoring resolves every answer of
+ * every set, and filling maps was most of that work).
+ */
 export interface ResolvedAnswers {
-  /** Question id → answer (aliases resolved to ids). */
-  answers: Map<string, Answer>;
-  /** Question id → interpretation (only for answered questions). */
-  interpreted: Map<string, InterpretedAnswer>;
-  /** Question id → applicability. */
-  applicability: Map<string, Applicability>;
+  /** The rubric's question index (ids and aliases → index in `rubric.questions`). */
+  index: QuestionIndex;
+  /** By question index: the answer (aliases resolved), if any. */
+  answers: (Answer | undefined)[];
+  /** By question index: the interpretation (only for valid answers). */
+  interpreted: (InterpretedAnswer | undefined)[];
+  /** By question index: whether the question applies. */
+  applicability: Applicability[];
   diagnostics: Diagnostic[];
+}
+
+/** Per rubric, computed once: where each question id (or alias) is in `rubric.questions`. */
+export interface QuestionIndex {
+  /** Question id → index in `rubric.questions`. */
+  byId: ReadonlyMap<string, number>;
+  /** For each question: the index of the question its applicability depends on (-1: none or not a question), and the option ids that make it apply. */
+  dependsOn: readonly number[];
+  wanted: readonly (ReadonlySet<string> | undefined)[];
+}
+
+const indices = new WeakMap<Rubric, QuestionIndex & { questions: Rubric['questions'] }>();
+
+/** The question index of a rubric (cached; rebuilt if the rubric's question list was replaced). */
+export function questionIndex(rubric: Rubric): QuestionIndex {
+  const hit = indices.get(rubric);
+  if (hit && hit.questions === rubric.questions) return hit;
+  const byId = new Map<string, number>();
+  rubric.questions.forEach((q, i) => byId.set(q.id, i));
+  const dependsOn = rubric.questions.map((q) => (q.appliesWhen ? byId.get(q.appliesWhen.question) ?? -1 : -1));
+  const wanted = rubric.questions.map((q) => (q.appliesWhen ? new Set(q.appliesWhen.in.map((v) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)))) : undefined));
+  const index = { byId, dependsOn, wanted, questions: rubric.questions };
+  indices.set(rubric, index);
+  return index;
 }
 
 /** Options for {@link validateAnswerSet}. */
@@ -43,25 +73,33 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
   } else if (set.rubric.version !== rubric.version) {
     at('warning', 'ANSWERS_VERSION_MISMATCH', `The answers were written for ${rubric.id}@${set.rubric.version}; the loaded rubric is version ${rubric.version}.`, ['rubric'], { expected: rubric.version, actual: set.rubric.version });
   }
-  const answers = new Map<string, Answer>();
-  const interpreted = new Map<string, InterpretedAnswer>();
+  const index = questionIndex(rubric);
+  const { questions } = rubric;
+  const Q = questions.length;
+  const answers = new Array<Answer | undefined>(Q).fill(undefined);
+  const interpreted = new Array<InterpretedAnswer | undefined>(Q).fill(undefined);
   for (const [key, answer] of set.answers) {
-    const id = rubric.nodes.has(key) ? key : rubric.aliases.get(key);
-    const node = id === undefined ? undefined : rubric.nodes.get(id);
-    if (!node) {
-      const hint = didYouMean(key, rubric.questions.map((q) => q.id));
-      at('error', 'ANSWERS_UNKNOWN_QUESTION', `The rubric ${rubric.id} has no question "${key}".`, ['answers', key], hint ? { hint } : {}, true);
-      continue;
+    let i = index.byId.get(key);
+    if (i === undefined) {
+      const id = rubric.nodes.has(key) ? key : rubric.aliases.get(key);
+      const node = id === undefined ? undefined : rubric.nodes.get(id);
+      if (!node) {
+        const hint = didYouMean(key, questions.map((q) => q.id));
+        at('error', 'ANSWERS_UNKNOWN_QUESTION', `The rubric ${rubric.id} has no question "${key}".`, ['answers', key], hint ? { hint } : {}, true);
+        continue;
+      }
+      if (node.kind !== 'question') {
+        at('error', 'ANSWERS_NOT_A_QUESTION', `"${key}" is a composite ${node.kind}; its score is derived from its parts (${node.children.map((c) => c.id).join(', ')}).`, ['answers', key], {}, true);
+        continue;
+      }
+      i = index.byId.get(node.id)!;
     }
-    if (node.kind !== 'question') {
-      at('error', 'ANSWERS_NOT_A_QUESTION', `"${key}" is a composite ${node.kind}; its score is derived from its parts (${node.children.map((c) => c.id).join(', ')}).`, ['answers', key], {}, true);
-      continue;
-    }
-    if (answers.has(node.id)) {
+    const node = questions[i]!;
+    if (answers[i] !== undefined) {
       at('error', 'ANSWERS_DUPLICATE', `"${key}" answers "${node.id}", which is already answered.`, ['answers', key], {}, true);
       continue;
     }
-    answers.set(node.id, answer);
+    answers[i] = answer;
     const meaning = interpretAnswer(node, answer);
     if (meaning.status === 'invalid') {
       at('error', meaning.problem.code, meaning.problem.message, ['answers', key, ...(answer.byRegion ? ['byRegion'] : answer.recordedScore !== undefined ? ['recordedScore'] : typeof set.answers.get(key) === 'object' && locator?.locate(['answers', key, 'answer']) ? ['answer'] : [])], {
@@ -71,47 +109,46 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
       });
       continue;
     }
-    interpreted.set(node.id, meaning);
+    interpreted[i] = meaning;
   }
-  const applicability = new Map<string, Applicability>();
-  const decide = (q: QuestionNode, depth = 0): Applicability => {
-    const known = applicability.get(q.id);
+  const applicability = new Array<Applicability | undefined>(Q).fill(undefined);
+  const decide = (i: number, depth = 0): Applicability => {
+    const known = applicability[i];
     if (known) return known;
     let result: Applicability = 'applies';
-    if (q.appliesWhen && depth < 64) {
-      const dep = rubric.nodes.get(q.appliesWhen.question);
-      if (dep && dep.kind === 'question') {
-        const depApplies = decide(dep, depth + 1);
-        const meaning = interpreted.get(dep.id);
-        if (depApplies === 'does-not-apply' || meaning?.status === 'not-applicable') result = 'does-not-apply';
-        else if (!meaning || meaning.status !== 'answered') result = 'undetermined';
-        else {
-          const wanted = new Set(q.appliesWhen.in.map((v) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v))));
-          result = meaning.optionIds.some((o) => wanted.has(o)) ? 'applies' : 'does-not-apply';
-        }
+    const dep = index.dependsOn[i]!;
+    if (dep >= 0 && depth < 64) {
+      const depApplies = decide(dep, depth + 1);
+      const meaning = interpreted[dep];
+      if (depApplies === 'does-not-apply' || meaning?.status === 'not-applicable') result = 'does-not-apply';
+      else if (!meaning || meaning.status !== 'answered') result = 'undetermined';
+      else {
+        const wanted = index.wanted[i]!;
+        result = meaning.optionIds.some((o) => wanted.has(o)) ? 'applies' : 'does-not-apply';
       }
     }
-    applicability.set(q.id, result);
+    applicability[i] = result;
     return result;
   };
-  for (const q of rubric.questions) {
-    const applies = decide(q);
-    const meaning = interpreted.get(q.id);
-    const answer = answers.get(q.id);
+  const reportMissing = options.reportMissing ?? true;
+  for (let i = 0; i < Q; i++) {
+    const q = questions[i]!;
+    const applies = decide(i);
+    const meaning = interpreted[i];
     if (applies === 'does-not-apply' && meaning && meaning.status === 'answered') {
       at('warning', 'ANSWERS_NOT_APPLICABLE_ANSWERED', `"${q.id}" does not apply because of the answer to "${q.appliesWhen!.question}", yet it is answered; the answer is ignored.`, ['answers', q.id], {}, true);
     }
     if (meaning?.status === 'not-applicable' && !q.appliesWhen && q.notApplicable === 'omit') {
       at('warning', 'ANSWERS_NOT_APPLICABLE_UNEXPECTED', `"${q.id}" is marked not-applicable, but the rubric declares no condition under which it would not apply.`, ['answers', q.id], {}, true);
     }
-    if (!answer && applies !== 'does-not-apply' && (options.reportMissing ?? true)) {
+    if (answers[i] === undefined && applies !== 'does-not-apply' && reportMissing) {
       const d: Diagnostic = { code: 'ANSWERS_MISSING', severity: 'warning', message: `"${q.id}" (${q.title}) has no answer.`, file: locator?.file ?? set.file, line: 1, column: 1, path: ['answers', q.id], hint: 'Answer it, or write `unknown` if the information is not available.' };
       const pos = locator?.locateKey(['answers']);
       if (pos) Object.assign(d, pos);
       diagnostics.push(d);
     }
   }
-  return { answers, interpreted, applicability, diagnostics };
+  return { index, answers, interpreted, applicability: applicability as Applicability[], diagnostics };
 }
 
 /**

@@ -45,13 +45,25 @@ function sameScore(score: number | ExactScore, c: number, text: string | undefin
   if (typeof score === 'number') return score === c;
   const written = text ?? (Number.isInteger(c) && Number.isSafeInteger(c) ? String(c) : decimalOf(c));
   if ('n' in score) {
-    const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(written);
-    if (!m) return false;
-    const frac = m[3] ?? '';
-    const n = (m[1] ? -1n : 1n) * BigInt(m[2]! + frac);
-    return score.n * 10n ** BigInt(frac.length) === n * score.d;
+    const t = writtenFraction(written);
+    return t !== null && score.n * t.d === t.n * score.d;
   }
   return score.cmp(written) === 0;
+}
+
+const fractions = new Map<string, { n: bigint; d: bigint } | null>();
+/** A plain decimal text as n / 10^k (not reduced), or null; cached, since decision tables compare with the same few texts for every answer set. */
+function writtenFraction(written: string): { n: bigint; d: bigint } | null {
+  let t = fractions.get(written);
+  if (t !== undefined) return t;
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(written);
+  if (m) {
+    const frac = m[3] ?? '';
+    t = { n: (m[1] ? -1n : 1n) * BigInt(m[2]! + frac), d: 10n ** BigInt(frac.length) };
+  } else t = null;
+  if (fractions.size >= 10_000) fractions.clear();
+  fractions.set(written, t);
+  return t;
 }
 
 /** The shortest decimal text of a double (what an author wrote for it). */

@@ -18,23 +18,34 @@ class Stamp {
 }
 
 /**
- * The exact value kept in a private slot of a plain object: invisible to JSON, to `Object.keys`,
+ * The exact values kept in private slots of a plain object: invisible to JSON, to `Object.keys`,
  * to spreading and to equality checks, the object keeps its plain prototype, and — unlike
  * `Object.defineProperty` or a `WeakMap` — it costs no more than setting an ordinary field,
- * which matters when every node of every score tree carries one.
+ * which matters when every node of every score tree carries one. One class holds both slots
+ * (the score and, on score-tree nodes, the exact effective weight in the parent), so that an
+ * object gets one private brand, not two.
  */
 class ExactSlot extends Stamp {
-  #exact: Exact;
-  private constructor(target: object, x: Exact) {
+  #exact: Exact | undefined;
+  #effective: Exact | undefined;
+  private constructor(target: object) {
     super(target);
-    this.#exact = x;
+    this.#exact = undefined;
+    this.#effective = undefined;
   }
   static keep(target: object, x: Exact): void {
     if (#exact in target) (target as ExactSlot).#exact = x;
-    else new ExactSlot(target, x);
+    else (new ExactSlot(target) as ExactSlot).#exact = x;
   }
   static read(target: object): Exact | undefined {
     return #exact in target ? (target as ExactSlot).#exact : undefined;
+  }
+  static keepEffective(target: object, x: Exact): void {
+    if (#exact in target) (target as ExactSlot).#effective = x;
+    else (new ExactSlot(target) as ExactSlot).#effective = x;
+  }
+  static readEffective(target: object): Exact | undefined {
+    return #exact in target ? (target as ExactSlot).#effective : undefined;
   }
 }
 
@@ -42,6 +53,21 @@ class ExactSlot extends Stamp {
 export function attachExact<T extends object>(target: T, x: Exact | null | undefined): T {
   if (x) ExactSlot.keep(target, x);
   return target;
+}
+
+/** The exact value kept on an object by {@link attachExact}, if any (no fallback to its string). */
+export function keptExact(target: object): Exact | undefined {
+  return ExactSlot.read(target);
+}
+
+/** Keeps the exact effective weight of a score-tree node in its parent (for the shares of the top score). */
+export function keepEffective(target: object, x: Exact): void {
+  ExactSlot.keepEffective(target, x);
+}
+
+/** The exact effective weight kept by {@link keepEffective}, if any. */
+export function keptEffective(target: object): Exact | undefined {
+  return ExactSlot.readEffective(target);
 }
 
 /**

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { attachExact } from './exact-value.js';
+import { attachExact, keepEffective, keptEffective, keptExact } from './exact-value.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import {
   add,
@@ -26,7 +26,7 @@ import {
   type Dec,
   type Exact,
 } from '../answers/exact.js';
-import { resolveAnswers, type ResolvedAnswers } from '../answers/validate.js';
+import { questionIndex, resolveAnswers, type ResolvedAnswers } from '../answers/validate.js';
 import type { Answer, AnswerSet } from '../answers/types.js';
 import { answerSetLocator } from '../answers/load.js';
 import { conditionMatches, rowCondition } from '../rubric/check.js';
@@ -61,6 +61,8 @@ export function displayString(x: Exact | Dec, precision: number, rounding: Round
 
 /** Per-rubric data computed once: exact weights and their texts, and the tree in post-order with child indices. */
 interface Plan {
+  /** The rubric's question list the plan was made for. */
+  questions: Rubric['questions'];
   scaleMin: Exact;
   /** Every node below the root, children before parents. */
   order: RubricNode[];
@@ -72,6 +74,8 @@ interface Plan {
   children: number[][];
   /** For groups averaging `over: indicators`: the indicators below them, and where each is shown. */
   flat: (Flat | undefined)[];
+  /** For each node in `order`: its index in `rubric.questions` (-1 for groups). */
+  question: number[];
   /** Indices of the areas in `order`. */
   areas: number[];
   /** For each variant: indices in `order` of its areas. */
@@ -87,7 +91,7 @@ const plans = new WeakMap<Rubric, Plan>();
 
 function planFor(rubric: Rubric): Plan {
   let plan = plans.get(rubric);
-  if (plan) return plan;
+  if (plan && plan.questions === rubric.questions) return plan;
   const order: RubricNode[] = [];
   const index = new Map<RubricNode, number>();
   const visit = (n: RubricNode): void => {
@@ -113,6 +117,7 @@ function planFor(rubric: Rubric): Plan {
   const areas = rubric.root.children.map((a) => index.get(a)!);
   const variantParts = rubric.variants.map((v) => v.areas.map((id) => areas.find((j) => order[j]!.id === id)).filter((j): j is number => j !== undefined));
   plan = {
+    questions: rubric.questions,
     scaleMin: fromNumber(rubric.scale.min),
     order,
     weight: order.map(weightOf),
@@ -120,33 +125,12 @@ function planFor(rubric: Rubric): Plan {
     rootWeightText: String(rubric.root.weight),
     children,
     flat,
+    question: order.map((n) => (n.kind === 'question' ? questionIndex(rubric).byId.get(n.id) ?? -1 : -1)),
     areas,
     variantParts,
   };
   plans.set(rubric, plan);
   return plan;
-}
-
-/** Returns the object it is given, so that a subclass can add a private slot to it. */
-class Stamp {
-  constructor(target: object) {
-    return target as Stamp;
-  }
-}
-/** The exact effective weight of a child in its parent, for the shares of the top score (a private slot: invisible in the result). */
-class Effective extends Stamp {
-  #eff: Exact;
-  private constructor(target: object, x: Exact) {
-    super(target);
-    this.#eff = x;
-  }
-  static keep(node: ScoredNode, x: Exact): void {
-    if (#eff in node) (node as Effective).#eff = x;
-    else new Effective(node, x);
-  }
-  static read(node: ScoredNode): Exact | undefined {
-    return #eff in node ? (node as Effective).#eff : undefined;
-  }
 }
 
 /** The state of one scoring run: per node of the plan, its value, status, handling and (with the trace) its node. */
@@ -214,9 +198,10 @@ function answerFor(answer: Answer | undefined, status: ScoredAnswer['status']): 
 /** Records the score of question `j`; with the trace, its node too. */
 function scoreQuestion(run: Run, j: number, q: QuestionNode): void {
   const r = run.resolved;
-  const answer = r.answers.get(q.id);
-  const meaning = r.interpreted.get(q.id);
-  const applies = r.applicability.get(q.id) ?? 'applies';
+  const i = run.plan.question[j]!;
+  const answer = r.answers[i];
+  const meaning = r.interpreted[i];
+  const applies = r.applicability[i] ?? 'applies';
   let x: Exact | null = null;
   let status: ScoredNode['status'] = 'missing';
   let handling: ChildHandling = 'included';
@@ -265,7 +250,39 @@ function scoreQuestion(run: Run, j: number, q: QuestionNode): void {
   run.nodes[j] = node;
 }
 
-const copyNode = (n: ScoredNode): ScoredNode => ({ ...n });
+/**
+ * A shallow copy of a score-tree node with its exact value (variants and flattened groups show
+ * a node again with their own handling). Spelled out rather than spread: spreading an object
+ * that carries a private slot leaves the engine's fast path, and the slot is not copied. The
+ * optional fields follow the order in which the scorer sets them, so that the copy's keys — and
+ * so its JSON — are in the same order as the original's.
+ */
+function copyNode(n: ScoredNode, handling: ChildHandling = n.handling, effectiveWeight: string | null = n.effectiveWeight): ScoredNode {
+  const c: ScoredNode = {
+    id: n.id,
+    kind: n.kind,
+    level: n.level,
+    title: n.title,
+    status: n.status,
+    score: n.score,
+    display: n.display,
+    value: n.value,
+    weight: n.weight,
+    effectiveWeight,
+    shareOfTop: n.shareOfTop,
+    handling,
+    children: n.children,
+  };
+  const x = keptExact(n);
+  if (x) attachExact(c, x);
+  if (n.dimension !== undefined) c.dimension = n.dimension;
+  if (n.reason !== undefined) c.reason = n.reason;
+  if (n.answer !== undefined) c.answer = n.answer;
+  if (n.method !== undefined) c.method = n.method;
+  if (n.missing !== undefined) c.missing = n.missing;
+  if (n.matchedRow !== undefined) c.matchedRow = n.matchedRow;
+  return c;
+}
 
 /**
  * Aggregates the parts `parts` (indices in the plan) of `g`, shown as the children `shown`.
@@ -297,7 +314,7 @@ function aggregate(run: Run, g: RubricNode, weightText: string, shown: readonly 
     const c = partNodes[k]!;
     c.handling = h;
     c.effectiveWeight = eff === null ? null : formatExact(eff);
-    if (eff !== null) Effective.keep(c, eff);
+    if (eff !== null) keepEffective(c, eff);
   };
   const finish = (x: Exact | null, status: ScoredNode['status'], reason: string | undefined, set?: (node: ScoredNode) => void): Outcome => {
     if (!trace) return { x, status, reason, node: undefined };
@@ -531,9 +548,13 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
   const rootChildren = plan.areas.map((j) => {
     const a = run.nodes[j]!;
     const inVariant = chosenNode.children.find((c) => c.id === a.id);
-    return inVariant ?? attachExact({ ...a, handling: 'not-in-variant' as const, effectiveWeight: null }, run.x[j]);
+    return inVariant ?? copyNode(a, 'not-in-variant', null);
   });
-  const root: ScoredNode = attachExact({ ...chosenNode, title: rubric.title, children: rootChildren, method: `${variant.aggregation.method} of variant "${variant.id}"` }, chosen.x);
+  const root = copyNode(chosenNode);
+  root.title = rubric.title;
+  root.children = rootChildren;
+  root.method = `${variant.aggregation.method} of variant "${variant.id}"`;
+  attachExact(root, chosen.x);
   setShares(root, ONE);
   return {
     rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
@@ -644,7 +665,7 @@ function missingDataPosition(run: Run, set: AnswerSet, parts: readonly number[])
     if (n.kind === 'question') {
       if (run.status[j] !== 'missing') continue;
       first ??= n;
-      const source = run.resolved.answers.get(n.id)?.source;
+      const source = run.resolved.answers[plan.question[j]!]?.source;
       if (source) entry = { q: n, source };
       continue;
     }
@@ -670,7 +691,7 @@ function findKey(set: AnswerSet, id: string, at: { line: number; column: number 
 function setShares(node: ScoredNode, share: Exact | null): void {
   node.shareOfTop = share === null ? null : formatExact(share);
   for (const c of node.children) {
-    const eff = c.effectiveWeight === null || share === null ? null : Effective.read(c) ?? null;
+    const eff = c.effectiveWeight === null || share === null ? null : keptEffective(c) ?? null;
     setShares(c, eff === null || share === null ? null : isZero(eff) ? ZERO : mulShared(share, eff));
   }
 }
