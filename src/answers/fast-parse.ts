@@ -27,6 +27,8 @@ interface ScalarNode {
 interface MapEntry {
   keyStart: number;
   keyEnd: number;
+  /** The line the key is on (keys are on one line here): its position needs no line table. */
+  line: Line;
   node: FastNode;
 }
 interface MapNode {
@@ -179,7 +181,9 @@ function lineRestOk(text: string, i: number, limit: number): void {
 }
 
 /** A one-line flow list or mapping of scalars starting at `at`. */
-function flowCollection(text: string, at: number, limit: number, nodeEnd: number): FastNode {
+function flowCollection(text: string, at: number, line: Line): FastNode {
+  const limit = line.end;
+  const nodeEnd = line.next;
   const open = text[at];
   const close = open === '[' ? ']' : '}';
   let i = skipSpaces(text, at + 1, limit);
@@ -214,7 +218,7 @@ function flowCollection(text: string, at: number, limit: number, nodeEnd: number
       if (entries.has(key)) giveUp();
       i = skipSpaces(text, k.after + 1, limit);
       const v = flowScalar(text, i, limit, ',}');
-      entries.set(key, { keyStart: k.start, keyEnd: k.end, node: { kind: 'scalar', start: v.start, end: v.end, nodeEnd: v.end, value: v.value } });
+      entries.set(key, { keyStart: k.start, keyEnd: k.end, line, node: { kind: 'scalar', start: v.start, end: v.end, nodeEnd: v.end, value: v.value } });
       i = v.after;
       if (text[i] === ',') {
         i = skipSpaces(text, i + 1, limit);
@@ -239,6 +243,8 @@ function keyText(value: string | number | boolean | null): string {
 }
 
 interface Line {
+  /** 1-based line number. */
+  no: number;
   start: number;
   /** Offset of the line's end (its LF, or the text's end). */
   end: number;
@@ -257,7 +263,7 @@ function splitLines(text: string): Line[] {
     if (end < 0) end = text.length;
     let i = start;
     while (i < end && text.charCodeAt(i) === 32) i++;
-    lines.push({ start, end, next, indent: i === end ? -1 : i - start });
+    lines.push({ no: lines.length + 1, start, end, next, indent: i === end ? -1 : i - start });
     start = next;
   }
   return lines;
@@ -298,7 +304,7 @@ function afterColon(text: string, key: string, keyStart: number, keyEnd: number,
 function inlineValue(text: string, at: number, line: Line): FastNode {
   const limit = line.end;
   const c = text[at]!;
-  if (c === '[' || c === '{') return flowCollection(text, at, limit, line.next);
+  if (c === '[' || c === '{') return flowCollection(text, at, line);
   if (c === '"' || c === "'") {
     const q = quoted(text, at, limit);
     lineRestOk(text, q.after, limit);
@@ -332,14 +338,14 @@ function read(text: string, lines: Line[]): MapNode {
   if (li >= lines.length || lines[li]!.indent !== 0) giveUp();
   const stack: Open[] = [];
   /** A `key:` with nothing after it: the next line opens its collection. */
-  let pending: { map: MapNode; key: string; keyStart: number; keyEnd: number; indent: number } | undefined;
+  let pending: { map: MapNode; key: string; keyStart: number; keyEnd: number; line: Line; indent: number } | undefined;
   /** Lines more indented than this continue the last scalar: not read here. */
   let maxIndent = Infinity;
   let root: MapNode | undefined;
 
-  const setEntry = (map: MapNode, key: string, keyStart: number, keyEnd: number, node: FastNode) => {
+  const setEntry = (map: MapNode, key: string, keyStart: number, keyEnd: number, line: Line, node: FastNode) => {
     if (map.entries.has(key) || map.entries.size >= MAX_FAST_ENTRIES) giveUp();
-    map.entries.set(key, { keyStart, keyEnd, node });
+    map.entries.set(key, { keyStart, keyEnd, line, node });
   };
 
   /** Reads `key: value` (or `key:`) at `at`, an entry of `map` whose keys sit at column `indent`. */
@@ -348,12 +354,12 @@ function read(text: string, lines: Line[]): MapNode {
     if (!k) giveUp();
     const { key, keyStart, keyEnd, valueAt } = k!;
     if (valueAt < 0) {
-      pending = { map, key, keyStart, keyEnd, indent };
+      pending = { map, key, keyStart, keyEnd, line, indent };
       maxIndent = Infinity;
       return lineIndex + 1;
     }
     if (text[valueAt] === '|') return blockScalar(map, k!, line, lineIndex, indent);
-    setEntry(map, key, keyStart, keyEnd, inlineValue(text, valueAt, line));
+    setEntry(map, key, keyStart, keyEnd, line, inlineValue(text, valueAt, line));
     maxIndent = indent;
     return lineIndex + 1;
   };
@@ -384,7 +390,7 @@ function read(text: string, lines: Line[]): MapNode {
     }
     const lastLine = lines[last]!;
     const value = parts.join('\n') + (!strip && lastLine.next > lastLine.end ? '\n' : '');
-    setEntry(map, k.key, k.keyStart, k.keyEnd, { kind: 'scalar', start: k.valueAt, end: lastLine.next, nodeEnd: lastLine.next, value });
+    setEntry(map, k.key, k.keyStart, k.keyEnd, line, { kind: 'scalar', start: k.valueAt, end: lastLine.next, nodeEnd: lastLine.next, value });
     maxIndent = indent;
     return last + 1;
   };
@@ -408,7 +414,7 @@ function read(text: string, lines: Line[]): MapNode {
       if (indent <= p.indent) giveUp();
       if (stack.length >= MAX_FAST_DEPTH) giveUp();
       const node: MapNode | SeqNode = dash ? { kind: 'seq', block: true, start: at, end: at, nodeEnd: at, items: [] } : { kind: 'map', block: true, start: at, end: at, nodeEnd: at, entries: new Map() };
-      setEntry(p.map, p.key, p.keyStart, p.keyEnd, node);
+      setEntry(p.map, p.key, p.keyStart, p.keyEnd, p.line, node);
       stack.push({ node, indent });
     } else if (!root) {
       root = { kind: 'map', block: true, start: at, end: at, nodeEnd: at, entries: new Map() };
@@ -503,7 +509,10 @@ function toParsed(text: string, file: string, root: MapNode): ParsedSource {
     locate,
     locateKey: (path) => {
       const w = walk(path);
-      return w.whole && w.entry ? toRange(w.entry.keyStart, w.entry.keyEnd) : toRange(w.node.start, w.node.end);
+      if (!(w.whole && w.entry)) return toRange(w.node.start, w.node.end);
+      // A key lies on one line: its range is read off that line, as the line table would give it.
+      const { keyStart, keyEnd, line } = w.entry;
+      return { line: line.no, column: keyStart - line.start + 1, endLine: line.no, endColumn: keyEnd - line.start + 1 };
     },
     numberText,
   };

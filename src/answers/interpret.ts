@@ -84,16 +84,26 @@ function invalidOption(q: QuestionNode, value: string, optionIds: readonly strin
 
 /** Interprets one plain value (not regional). Results for plain values are cached per question. */
 export function interpretValue(q: QuestionNode, value: AnswerValue, text?: string): InterpretedValue {
-  if (Array.isArray(value)) return interpretUncached(q, value);
-  // A number written with more digits than its double holds is interpreted from its text, uncached.
-  if (typeof value === 'number' && text !== undefined && text !== String(value)) return interpretUncached(q, value, text);
+  let key: string | number | boolean;
+  if (Array.isArray(value)) {
+    // A list of option ids is cached under NUL, its length, NUL and its ids joined by NUL (lists
+    // of other items, or of ids holding a NUL, are interpreted uncached); a plain string answer
+    // never starts with NUL here.
+    if (value.length > 64 || !value.every((v) => typeof v === 'string' && !v.includes('\0'))) return interpretUncached(q, value);
+    key = `\0${value.length}\0${value.join('\0')}`;
+  } else {
+    // A number written with more digits than its double holds is interpreted from its text, uncached.
+    if (typeof value === 'number' && text !== undefined && text !== String(value)) return interpretUncached(q, value, text);
+    // A string starting with NUL would share a key with a list: uncached.
+    if (typeof value === 'string' && value.startsWith('\0')) return interpretUncached(q, value);
+    key = value as string | number | boolean;
+  }
   let cache = (q as WithCache)[VALUES];
   if (!cache) {
     cache = new Map();
     // Not enumerable: the rubric stays plain data for equality checks and serialisation.
     Object.defineProperty(q, VALUES, { value: cache, enumerable: false, configurable: true });
   }
-  const key = value as string | number | boolean;
   let hit = cache.get(key);
   if (!hit) {
     hit = interpretUncached(q, value);

@@ -71,11 +71,12 @@ export function readFileBytes(path: string, display = path, options: ReadFileOpt
     if (!fst.isFile()) return fail('FILE_NOT_REGULAR', `"${display}" is ${kindOf(fst)}, not a regular file; it is not read.`);
     // Read at most max + 1 bytes: a file that grows while it is read is still cut off. The
     // buffer fits the file as stated (plus one byte, to see the end), and grows if it must.
-    let buffer = Buffer.alloc(Math.min(max + 1, Math.max(fst.size + 1, 4096)));
+    // Not zero-filled: only the bytes read are ever returned.
+    let buffer = Buffer.allocUnsafe(Math.min(max + 1, Math.max(fst.size + 1, 4096)));
     let total = 0;
     for (;;) {
       if (total === buffer.length) {
-        const bigger = Buffer.alloc(Math.min(max + 1, buffer.length * 2));
+        const bigger = Buffer.allocUnsafe(Math.min(max + 1, buffer.length * 2));
         buffer.copy(bigger, 0, 0, total);
         buffer = bigger;
       }
