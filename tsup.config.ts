@@ -1,5 +1,10 @@
 import { defineConfig } from 'tsup';
 
+/** Dependencies bundled into the CLI and its file worker (exceljs, optional, stays external). */
+const CLI_BUNDLED = ['yaml', 'zod', 'decimal.js'];
+/** The bundled CommonJS modules ask for Node's built-ins with `require`, which an ES module has to make. */
+const REQUIRE_SHIM = "import { createRequire as __policyIndexCreateRequire } from 'node:module';\nconst require = __policyIndexCreateRequire(import.meta.url);";
+
 export default defineConfig([
   {
     entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
@@ -26,6 +31,9 @@ export default defineConfig([
     target: 'node20',
     clean: false,
     splitting: false,
+    // Bundled, like the CLI: one file starts much faster than the packages' many modules.
+    noExternal: CLI_BUNDLED,
+    banner: { js: REQUIRE_SHIM },
   },
   {
     entry: { cli: 'src/cli/bin.ts' },
@@ -34,7 +42,10 @@ export default defineConfig([
     sourcemap: true,
     clean: false,
     splitting: false,
-    banner: { js: '#!/usr/bin/env node' },
+    banner: { js: `#!/usr/bin/env node\n${REQUIRE_SHIM}` },
+    // The CLI starts about 0.1 s sooner with its dependencies in the one file than when it loads
+    // their modules (over a hundred for yaml and zod); the library entries keep them external.
+    noExternal: CLI_BUNDLED,
   },
   {
     entry: { 'policy-index.browser': 'src/index.ts' },
