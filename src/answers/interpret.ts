@@ -67,9 +67,33 @@ function bandLabel(b: ScoreBand): string {
 const VALUES = Symbol('interpreted values');
 type WithCache = { [VALUES]?: Map<string | number | boolean, InterpretedValue> };
 
+let generation = 0;
+
 /** Drops the cached interpretations of a question (after its option scores were changed in memory). */
 export function forgetInterpretations(q: QuestionNode): void {
   delete (q as WithCache)[VALUES];
+  generation++;
+}
+
+/** Counts the calls of {@link forgetInterpretations}: a holder of a {@link plainValueCache} map drops it when this changes. */
+export function interpretationGeneration(): number {
+  return generation;
+}
+
+/**
+ * The cache of interpretations of plain values of `q` (made when missing), for callers that
+ * look answers up by the hundred thousand: `get(text)` of a string answer that does not start
+ * with NUL gives its interpretation once {@link interpretValue} has made it. Valid until
+ * {@link interpretationGeneration} changes.
+ */
+export function plainValueCache(q: QuestionNode): ReadonlyMap<string | number | boolean, InterpretedValue> {
+  let cache = (q as WithCache)[VALUES];
+  if (!cache) {
+    cache = new Map();
+    // Not enumerable: the rubric stays plain data for equality checks and serialisation.
+    Object.defineProperty(q, VALUES, { value: cache, enumerable: false, configurable: true });
+  }
+  return cache;
 }
 
 /** An answer naming no option of the question, with the nearest option id (or label) as a hint. */
@@ -98,12 +122,7 @@ export function interpretValue(q: QuestionNode, value: AnswerValue, text?: strin
     if (typeof value === 'string' && value.startsWith('\0')) return interpretUncached(q, value);
     key = value as string | number | boolean;
   }
-  let cache = (q as WithCache)[VALUES];
-  if (!cache) {
-    cache = new Map();
-    // Not enumerable: the rubric stays plain data for equality checks and serialisation.
-    Object.defineProperty(q, VALUES, { value: cache, enumerable: false, configurable: true });
-  }
+  const cache = plainValueCache(q) as Map<string | number | boolean, InterpretedValue>;
   let hit = cache.get(key);
   if (!hit) {
     hit = interpretUncached(q, value);

@@ -3,7 +3,7 @@ import { located } from '../source/yaml-source.js';
 import { didYouMean } from '../source/suggest.js';
 import type { QuestionNode, Rubric } from '../rubric/types.js';
 import { answerSetLocator } from './load.js';
-import { interpretAnswer, type InterpretedAnswer } from './interpret.js';
+import { interpretAnswer, interpretationGeneration, plainValueCache, type InterpretedAnswer, type InterpretedValue } from './interpret.js';
 import type { Answer, AnswerSet } from './types.js';
 
 /** Whether a question applies, given the other answers. */
@@ -35,7 +35,14 @@ export interface QuestionIndex {
   wanted: readonly (ReadonlySet<string> | undefined)[];
 }
 
-const indices = new WeakMap<Rubric, QuestionIndex & { questions: Rubric['questions'] }>();
+interface IndexEntry extends QuestionIndex {
+  questions: Rubric['questions'];
+  /** By question index: its cache of plain-value interpretations, and the generation they belong to. */
+  caches: (ReadonlyMap<string | number | boolean, InterpretedValue> | undefined)[];
+  generation: number;
+}
+
+const indices = new WeakMap<Rubric, IndexEntry>();
 
 /** The question index of a rubric (cached; rebuilt if the rubric's question list was replaced). */
 export function questionIndex(rubric: Rubric): QuestionIndex {
@@ -45,7 +52,7 @@ export function questionIndex(rubric: Rubric): QuestionIndex {
   rubric.questions.forEach((q, i) => byId.set(q.id, i));
   const dependsOn = rubric.questions.map((q) => (q.appliesWhen ? byId.get(q.appliesWhen.question) ?? -1 : -1));
   const wanted = rubric.questions.map((q) => (q.appliesWhen ? new Set(q.appliesWhen.in.map((v) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)))) : undefined));
-  const index = { byId, dependsOn, wanted, questions: rubric.questions };
+  const index: IndexEntry = { byId, dependsOn, wanted, questions: rubric.questions, caches: [], generation: interpretationGeneration() };
   indices.set(rubric, index);
   return index;
 }
@@ -73,7 +80,12 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
   } else if (set.rubric.version !== rubric.version) {
     at('warning', 'ANSWERS_VERSION_MISMATCH', `The answers were written for ${rubric.id}@${set.rubric.version}; the loaded rubric is version ${rubric.version}.`, ['rubric'], { expected: rubric.version, actual: set.rubric.version });
   }
-  const index = questionIndex(rubric);
+  const index = questionIndex(rubric) as IndexEntry;
+  if (index.generation !== interpretationGeneration()) {
+    index.caches = [];
+    index.generation = interpretationGeneration();
+  }
+  const { caches } = index;
   const { questions } = rubric;
   const Q = questions.length;
   const answers = new Array<Answer | undefined>(Q).fill(undefined);
@@ -100,7 +112,13 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
       continue;
     }
     answers[i] = answer;
-    const meaning = interpretAnswer(node, answer);
+    // A plain string answer, as most are: its interpretation straight from the question's cache.
+    const v = answer.value;
+    let meaning: InterpretedAnswer | undefined;
+    if (typeof v === 'string' && answer.byRegion === undefined && answer.recordedScore === undefined && v.charCodeAt(0) !== 0) {
+      meaning = (caches[i] ??= plainValueCache(node)).get(v);
+    }
+    meaning ??= interpretAnswer(node, answer);
     if (meaning.status === 'invalid') {
       at('error', meaning.problem.code, meaning.problem.message, ['answers', key, ...(answer.byRegion ? ['byRegion'] : answer.recordedScore !== undefined ? ['recordedScore'] : typeof set.answers.get(key) === 'object' && locator?.locate(['answers', key, 'answer']) ? ['answer'] : [])], {
         ...(meaning.problem.expected !== undefined ? { expected: meaning.problem.expected } : {}),
