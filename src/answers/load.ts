@@ -9,16 +9,11 @@ import { answerEntrySchema, answerSetHeaderSchema, answerSetHeaderShape, simpleA
 import type { PathSegment } from '../diagnostics/diagnostic.js';
 import { recordNumberText } from '../rubric/numbers.js';
 import type { Answer, AnswerSet, AnswerValue } from './types.js';
+import { Stamp } from '../source/private-slot.js';
 
 /** A plain decimal number as written: digits, optionally a sign and a fraction. */
 const DECIMAL_TEXT = /^-?\d+(?:\.\d+)?$/;
 
-/** Returns the object it is given, so that a subclass can add a private slot to it. */
-class Stamp {
-  constructor(target: object) {
-    return target as Stamp;
-  }
-}
 /**
  * The locator of an answer set, kept in a private slot of the set: invisible to JSON, keys and
  * equality checks, like a `WeakMap` entry, but far cheaper to make and to collect when sets are

@@ -9,13 +9,7 @@
  * @module
  */
 import { D, ratio, type Exact } from '../answers/exact.js';
-
-/** Returns the object it is given, so that a subclass can add a private slot to any object. */
-class Stamp {
-  constructor(target: object) {
-    return target as Stamp;
-  }
-}
+import { Stamp } from '../source/private-slot.js';
 
 /**
  * The exact values kept in private slots of a plain object: invisible to JSON, to `Object.keys`,
