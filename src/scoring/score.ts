@@ -485,9 +485,15 @@ function runPlan(rubric: Rubric, answers: AnswerSet, options: ScoreOptions, trac
 function scoreVariants(run: Run, rubric: Rubric, answers: AnswerSet, options: ScoreOptions): { variantScores: VariantScore[]; outcomes: Map<string, Outcome>; variantId: string } {
   const variantScores: VariantScore[] = [];
   const outcomes = new Map<string, Outcome>();
+  // Only the chosen variant's tree is shown: the others are scored without building one.
+  const wanted = options.variant ?? rubric.defaultVariant;
+  const shown = rubric.variants.some((v) => v.id === wanted) ? wanted : rubric.defaultVariant;
+  const trace = run.trace;
   rubric.variants.forEach((v, i) => {
     const parts = run.plan.variantParts[i]!;
+    run.trace = trace && v.id === shown;
     const o = aggregate(run, rubric.root, run.plan.rootWeightText, parts, undefined, v.aggregation, v.missing, v.title, true);
+    run.trace = trace;
     outcomes.set(v.id, o);
     if (o.status === 'missing') {
       run.diagnostics.push({
