@@ -89,9 +89,9 @@ interface Reader {
   file: string;
   diagnostics: Diagnostic[];
   drafts: OutcomeObservation[];
-  /** For each draft, the record it came from (see {@link recordId}). */
+  /** For each draft, the record it came from (see {@link recordBase}). */
   records: number[];
-  /** Added to a CSV line or YAML entry number to make its record id (see {@link recordId}). */
+  /** Added to a CSV line or YAML entry number to make its record id (see {@link recordBase}). */
   recordBase: number;
   rejected: number;
   countryNotes: Map<string, { n: NormalisedCountryCode; line: number; column: number; count: number; path?: PathSegment[] }>;
@@ -177,7 +177,7 @@ function resolveLabel(map: Record<string, string>, ids: Iterable<string>, label:
 }
 
 /**
- * A value and where it was written. A CSV field ({@link CsvField}) is one as it is; YAML values
+ * A value and where it was written. A CSV field (`CsvField`) is one as it is; YAML values
  * carry their data path too.
  */
 interface Cell {
