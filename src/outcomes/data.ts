@@ -644,7 +644,9 @@ const fitsOneNumber = (...sizes: number[]): boolean => sizes.reduce((p, s) => p 
 function validateTogether(framework: OutcomeFramework, drafts: readonly OutcomeObservation[], records: readonly number[], diagnostics: Diagnostic[], unmade: Map<Diagnostic, number>): void {
   const mark = (d: OutcomeObservation, status: 'invalid' | 'suspect', code: string): void => {
     if (status === 'invalid' || d.status === 'valid') d.status = status;
-    if (!d.problems.includes(code)) d.problems.push(code);
+    // A new array of the right length: most values get one problem here, and an empty array
+    // grown by push would keep room for many more.
+    if (!d.problems.includes(code)) d.problems = d.problems.length === 0 ? [code] : [...d.problems, code];
   };
   const impossibleValue = (d: OutcomeObservation): boolean => d.problems.length > 0 && d.problems.includes('OUTCOME_IMPOSSIBLE_VALUE');
   const n = drafts.length;
