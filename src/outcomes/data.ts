@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { Diagnostic, PathSegment, Result } from '../diagnostics/index.js';
-import { parseCsv, type CsvField, type CsvRecord } from '../source/csv.js';
+import { readCsvRecords, type CsvRecord } from '../source/csv.js';
 import { normaliseCountryCode, type NormalisedCountryCode } from '../source/countries.js';
 import { located, parseYamlSource } from '../source/yaml-source.js';
 import { columnKey, detectOutcomeLayout, requiredColumns } from './layouts.js';
@@ -84,16 +84,15 @@ export interface OutcomeLoadResult extends Result<OutcomeDataset> {
   summary: OutcomeLoadSummary;
 }
 
-interface Draft extends OutcomeObservation {
-  /** Groups the values of one record (one CSV line, one YAML entry). */
-  record: string;
-}
-
 interface Reader {
   framework: OutcomeFramework;
   file: string;
   diagnostics: Diagnostic[];
-  drafts: Draft[];
+  drafts: OutcomeObservation[];
+  /** For each draft, the record it came from (see {@link recordBase}). */
+  records: number[];
+  /** Added to a CSV line or YAML entry number to make its record id (see {@link recordBase}). */
+  recordBase: number;
   rejected: number;
   countryNotes: Map<string, { n: NormalisedCountryCode; line: number; column: number; count: number; path?: PathSegment[] }>;
   indicators: Map<string, OutcomeIndicator>;
@@ -177,8 +176,12 @@ function resolveLabel(map: Record<string, string>, ids: Iterable<string>, label:
   return undefined;
 }
 
+/**
+ * A value and where it was written. A CSV field (`CsvField`) is one as it is; YAML values
+ * carry their data path too.
+ */
 interface Cell {
-  text: string;
+  value: string;
   line: number;
   column: number;
   /** Where the cell's text ends, when known. */
@@ -190,14 +193,14 @@ interface Cell {
 /** Adds one value (after the record's country, year and indicator are known) as a draft observation. */
 function addValue(
   reader: Reader,
-  record: string,
+  record: number,
   country: NormalisedCountryCode,
   year: number,
   indicator: OutcomeIndicator,
   cohort: string,
   cell: Cell,
 ): void {
-  if (MISSING_TOKENS.has(cell.text.trim())) return;
+  if (MISSING_TOKENS.has(cell.value.trim())) return;
   const at = () => ({ file: reader.file, line: cell.line, column: cell.column, ...(cell.endLine !== undefined && cell.endColumn !== undefined ? { endLine: cell.endLine, endColumn: cell.endColumn } : {}), ...(cell.path ? { path: cell.path } : {}) });
   if (!indicator.cohorts.includes(cohort)) {
     const hint = hintFor(reader, `cohorts of ${indicator.id}`, cohort, () => indicator.cohorts);
@@ -212,9 +215,9 @@ function addValue(
     });
     return;
   }
-  const parsed = parseDecimalText(cell.text);
-  const draft: Draft = {
-    record,
+  const parsed = parseDecimalText(cell.value);
+  // The same keys in the same order as OutcomeObservation documents them.
+  const draft: OutcomeObservation = {
     country: country.code,
     countryKind: country.kind,
     originalCountry: country.original,
@@ -222,7 +225,7 @@ function addValue(
     indicator: indicator.id,
     cohort,
     value: parsed?.value ?? Number.NaN,
-    text: parsed?.text ?? cell.text,
+    text: parsed?.text ?? cell.value,
     status: 'valid',
     problems: [],
     file: reader.file,
@@ -236,7 +239,7 @@ function addValue(
       message: `The value of ${indicator.id} for ${cohort} is not a number.`,
       ...at(),
       expected: 'a number with a dot as decimal separator, or an empty cell for missing',
-      actual: JSON.stringify(cell.text),
+      actual: JSON.stringify(cell.value),
     });
     draft.status = 'invalid';
     draft.problems.push('OUTCOME_NOT_A_NUMBER');
@@ -258,63 +261,93 @@ function addValue(
     }
   }
   reader.drafts.push(draft);
+  reader.records.push(record);
 }
 
 function readCountry(reader: Reader, cell: Cell): NormalisedCountryCode | undefined {
-  if (cell.text.trim() === '') {
+  if (cell.value.trim() === '') {
     reader.diagnostics.push({ code: 'OUTCOME_COUNTRY_CODE', severity: 'error', message: 'The country is empty.', file: reader.file, line: cell.line, column: cell.column, ...(cell.path ? { path: cell.path } : {}) });
     return undefined;
   }
-  let n = reader.countries.get(cell.text);
+  let n = reader.countries.get(cell.value);
   if (!n) {
-    n = normaliseCountryCode(cell.text);
-    if (reader.countries.size < MAX_CACHED) reader.countries.set(cell.text, n);
+    n = normaliseCountryCode(cell.value);
+    if (reader.countries.size < MAX_CACHED) reader.countries.set(cell.value, n);
   }
   noteCountry(reader, n, cell.line, cell.column, cell.path);
   return n;
 }
 
 function readYear(reader: Reader, cell: Cell): number | undefined {
-  const t = cell.text.trim();
+  const t = cell.value.trim();
   if (/^\d{4}$/.test(t)) return Number(t);
   reader.diagnostics.push({
     code: 'OUTCOME_NOT_A_NUMBER',
     severity: 'error',
-    message: `The year ${JSON.stringify(cell.text)} is not a four-digit year.`,
+    message: `The year ${JSON.stringify(cell.value)} is not a four-digit year.`,
     file: reader.file,
     line: cell.line,
     column: cell.column,
     ...(cell.path ? { path: cell.path } : {}),
     expected: 'a year such as 2019',
-    actual: JSON.stringify(cell.text),
+    actual: JSON.stringify(cell.value),
   });
   return undefined;
 }
 
 function readIndicator(reader: Reader, layout: OutcomeLayout | undefined, cell: Cell): OutcomeIndicator | undefined {
-  const id = resolveLabelCached(reader, layout?.indicatorLabels ?? NO_LABELS, reader.indicatorIds, cell.text);
+  const id = resolveLabelCached(reader, layout?.indicatorLabels ?? NO_LABELS, reader.indicatorIds, cell.value);
   const indicator = id === undefined ? undefined : reader.indicators.get(id);
   if (indicator) return indicator;
-  const hint = hintFor(reader, `indicators ${layout?.id ?? ''}`, cell.text.trim(), () => [...reader.indicators.keys(), ...Object.keys(layout?.indicatorLabels ?? {})]);
+  const hint = hintFor(reader, `indicators ${layout?.id ?? ''}`, cell.value.trim(), () => [...reader.indicators.keys(), ...Object.keys(layout?.indicatorLabels ?? {})]);
   reader.diagnostics.push({
     code: 'OUTCOME_UNKNOWN_INDICATOR',
     severity: 'error',
-    message: `The framework declares no indicator "${cell.text.trim()}".`,
+    message: `The framework declares no indicator "${cell.value.trim()}".`,
     file: reader.file,
     line: cell.line,
     column: cell.column,
     ...(cell.path ? { path: cell.path } : {}),
-    actual: cell.text,
+    actual: cell.value,
     ...(hint ? { hint } : { hint: layout ? `Map the label under indicatorLabels of layout "${layout.id}".` : 'Use an indicator id of the framework.' }),
   });
   return undefined;
 }
 
+/**
+ * Reads a CSV text record by record (see {@link readCsvRecords}): the header picks the layout,
+ * then each record becomes values at once, so that the records' fields are never all alive.
+ * The diagnostics come in the order of reading the whole text first: the CSV parser's, then
+ * the header's, then the records'.
+ */
 function readCsv(reader: Reader, text: string, options: OutcomeLoadOptions): { layout?: string | undefined; records: number } {
-  const { value: doc, diagnostics } = parseCsv(text, { file: reader.file });
-  for (const item of diagnostics) reader.diagnostics.push(item);
-  const header = doc.header;
-  if (!header) return { records: 0 };
+  const shared = reader.diagnostics;
+  reader.diagnostics = [];
+  let sawHeader = false;
+  let rows: CsvRowReader | undefined;
+  const { diagnostics, records } = readCsvRecords(text, { file: reader.file }, (record, index) => {
+    if (index > 0) rows?.read(record);
+    else {
+      sawHeader = true;
+      rows = csvRowReader(reader, record, options);
+    }
+  });
+  const own = reader.diagnostics;
+  reader.diagnostics = shared;
+  for (const item of diagnostics) shared.push(item);
+  for (const item of own) shared.push(item);
+  if (!sawHeader) return { records: 0 };
+  return rows ? { layout: rows.layout, records: records - 1 } : { records: records - 1 };
+}
+
+/** Reads the records of a CSV text with a layout. */
+interface CsvRowReader {
+  layout: string;
+  read(record: CsvRecord): void;
+}
+
+/** The layout for a CSV header (given or detected), or undefined when there is none (reported). */
+function csvRowReader(reader: Reader, header: CsvRecord, options: OutcomeLoadOptions): CsvRowReader | undefined {
   const names = header.fields.map((f) => f.value);
   let layout: OutcomeLayout | undefined;
   if (options.layout) {
@@ -329,14 +362,14 @@ function readCsv(reader: Reader, text: string, options: OutcomeLoadOptions): { l
         column: 1,
         expected: reader.framework.layouts.map((l) => l.id).join(', '),
       });
-      return { records: doc.records.length };
+      return undefined;
     }
     const present = new Set(names.map(columnKey));
     const missing = requiredColumns(layout).filter((c) => !present.has(columnKey(c)));
     for (const column of missing) {
       reader.diagnostics.push({ code: 'CSV_MISSING_COLUMN', severity: 'error', message: `Layout "${layout.id}" needs a column "${column}", which the header lacks.`, file: reader.file, line: header.line, column: 1, expected: column });
     }
-    if (missing.length > 0) return { records: doc.records.length };
+    if (missing.length > 0) return undefined;
   } else {
     const detection = detectOutcomeLayout(reader.framework, names);
     layout = detection.layout;
@@ -352,7 +385,7 @@ function readCsv(reader: Reader, text: string, options: OutcomeLoadOptions): { l
         actual: names.join(','),
         ...(best ? { hint: `Closest layout: "${best.layout.id}", which lacks ${best.missing.map((m) => `"${m}"`).join(', ')}.` } : {}),
       });
-      return { records: doc.records.length };
+      return undefined;
     }
   }
   const index = new Map<string, number>();
@@ -378,59 +411,61 @@ function readCsv(reader: Reader, text: string, options: OutcomeLoadOptions): { l
   const yearCol = col(layout.columns.year)!;
   const indicatorCol = col(layout.columns.indicator);
   const fixedIndicator = layout.indicator ? reader.indicators.get(layout.indicator) : undefined;
-  const cell = (record: CsvRecord, i: number): Cell => {
-    const f: CsvField | undefined = record.fields[i];
-    return f ? { text: f.value, line: f.line, column: f.column, ...(f.endLine !== undefined && f.endColumn !== undefined ? { endLine: f.endLine, endColumn: f.endColumn } : {}) } : { text: '', line: record.line, column: 1 };
-  };
+  const cohortCol = layout.format === 'long' ? col(layout.columns.cohort)! : -1;
+  const valueCol = layout.format === 'long' ? col(layout.columns.value)! : -1;
+  // Records with another field count than the header are skipped, so every column is there.
+  const cell = (record: CsvRecord, i: number): Cell => record.fields[i] ?? { value: '', line: record.line, column: 1 };
   const wideColumns = layout.format === 'wide' ? Object.entries(layout.cohortColumns).map(([name, cohort]) => [col(name), cohort, name] as const).filter((e): e is readonly [number, string, string] => e[0] !== undefined) : [];
 
-  for (const record of doc.records) {
-    if (record.fields.length !== header.fields.length) {
+  const fieldCount = header.fields.length;
+  const lay = layout;
+  const read = (record: CsvRecord): void => {
+    if (record.fields.length !== fieldCount) {
       reader.rejected++;
-      continue; // reported as CSV_SYNTAX
+      return; // reported as CSV_SYNTAX
     }
-    const recordKey = `${reader.file}:${record.line}`;
+    const recordKey = reader.recordBase + record.line;
     const country = readCountry(reader, cell(record, countryCol));
     const year = readYear(reader, cell(record, yearCol));
-    const indicator = fixedIndicator ?? (indicatorCol !== undefined ? readIndicator(reader, layout, cell(record, indicatorCol)) : undefined);
+    const indicator = fixedIndicator ?? (indicatorCol !== undefined ? readIndicator(reader, lay, cell(record, indicatorCol)) : undefined);
     if (!country || year === undefined || !indicator) {
       reader.rejected++;
-      continue;
+      return;
     }
-    if (layout.format === 'long') {
-      const cohortCell = cell(record, col(layout.columns.cohort)!);
-      const special = layout.cohortLabelsByIndicator && Object.prototype.hasOwnProperty.call(layout.cohortLabelsByIndicator, indicator.id) ? layout.cohortLabelsByIndicator[indicator.id] : undefined;
+    if (lay.format === 'long') {
+      const cohortCell = cell(record, cohortCol);
+      const special = lay.cohortLabelsByIndicator && Object.prototype.hasOwnProperty.call(lay.cohortLabelsByIndicator, indicator.id) ? lay.cohortLabelsByIndicator[indicator.id] : undefined;
       const cohort =
-        (special ? resolveLabelCached(reader, special, [], cohortCell.text) : undefined) ??
-        resolveLabelCached(reader, layout.cohortLabels, reader.cohortIds, cohortCell.text) ??
-        cohortCell.text.trim();
+        (special ? resolveLabelCached(reader, special, [], cohortCell.value) : undefined) ??
+        resolveLabelCached(reader, lay.cohortLabels, reader.cohortIds, cohortCell.value) ??
+        cohortCell.value.trim();
       if (!reader.cohortSet.has(cohort)) {
-        const hint = hintFor(reader, `cohorts ${layout.id}`, cohort, () => [...reader.framework.cohorts.map((c) => c.id), ...Object.keys(layout.cohortLabels)]);
+        const hint = hintFor(reader, `cohorts ${lay.id}`, cohort, () => [...reader.framework.cohorts.map((c) => c.id), ...Object.keys(lay.cohortLabels)]);
         reader.diagnostics.push({
           code: 'OUTCOME_UNKNOWN_COHORT',
           severity: 'error',
-          message: `The framework declares no cohort "${cohortCell.text.trim()}".`,
+          message: `The framework declares no cohort "${cohortCell.value.trim()}".`,
           file: reader.file,
           line: cohortCell.line,
           column: cohortCell.column,
-          actual: cohortCell.text,
-          ...(hint ? { hint } : { hint: `Map the label under cohortLabels of layout "${layout.id}".` }),
+          actual: cohortCell.value,
+          ...(hint ? { hint } : { hint: `Map the label under cohortLabels of layout "${lay.id}".` }),
         });
         reader.rejected++;
-        continue;
+        return;
       }
-      addValue(reader, recordKey, country, year, indicator, cohort, cell(record, col(layout.columns.value)!));
+      addValue(reader, recordKey, country, year, indicator, cohort, cell(record, valueCol));
     } else {
-      const special = layout.cohortColumnsByIndicator && Object.prototype.hasOwnProperty.call(layout.cohortColumnsByIndicator, indicator.id) ? layout.cohortColumnsByIndicator[indicator.id] : undefined;
+      const special = lay.cohortColumnsByIndicator && Object.prototype.hasOwnProperty.call(lay.cohortColumnsByIndicator, indicator.id) ? lay.cohortColumnsByIndicator[indicator.id] : undefined;
       for (const [i, general, name] of wideColumns) {
         const cohort = special && Object.prototype.hasOwnProperty.call(special, name) ? special[name]! : general;
         const c = cell(record, i);
-        if (MISSING_TOKENS.has(c.text.trim())) continue;
+        if (MISSING_TOKENS.has(c.value.trim())) continue;
         addValue(reader, recordKey, country, year, indicator, cohort, c);
       }
     }
-  }
-  return { layout: layout.id, records: doc.records.length };
+  };
+  return { layout: lay.id, read };
 }
 
 const scalar = z.union([z.number(), z.string(), z.null()]);
@@ -495,7 +530,7 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
       return;
     }
     const e = entry.data;
-    const cellAt = (field: PathSegment[], value: unknown): Cell => ({ text: value === null ? '' : String(value), ...at([...base, ...field]), path: [...base, ...field] });
+    const cellAt = (field: PathSegment[], value: unknown): Cell => ({ value: value === null ? '' : String(value), ...at([...base, ...field]), path: [...base, ...field] });
     const country = readCountry(reader, cellAt(['country'], e.country));
     const indicator = readIndicator(reader, undefined, cellAt(['indicator'], e.indicator));
     if (!country || !indicator) {
@@ -520,7 +555,7 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
         );
         continue;
       }
-      addValue(reader, `${reader.file}#${i}`, country, e.year, indicator, cohort, cellAt(field, value));
+      addValue(reader, reader.recordBase + i, country, e.year, indicator, cohort, cellAt(field, value));
     }
   });
   return { records: top.data.observations.length };
@@ -532,8 +567,12 @@ const MAX_LISTED_DIAGNOSTICS = 1_000;
 /**
  * Keeps the first {@link MAX_LISTED_DIAGNOSTICS} diagnostics of each code and file (in place)
  * and adds one that counts the rest, at the position of the first one left out.
+ *
+ * `unmade` tells of diagnostics never made because they would be left out: a diagnostic there
+ * (one beyond the limit, itself left out) stands for itself and that many more of its code and
+ * file (see {@link validateTogether}).
  */
-function capDiagnostics(diagnostics: Diagnostic[]): void {
+function capDiagnostics(diagnostics: Diagnostic[], unmade: ReadonlyMap<Diagnostic, number>): void {
   const counts = new Map<string, number>();
   const over = new Map<string, { first: Diagnostic; n: number }>();
   let w = 0;
@@ -544,9 +583,10 @@ function capDiagnostics(diagnostics: Diagnostic[]): void {
     counts.set(key, n);
     if (n <= MAX_LISTED_DIAGNOSTICS) diagnostics[w++] = d;
     else {
+      const more = unmade.size > 0 ? (unmade.get(d) ?? 0) : 0;
       const o = over.get(key);
-      if (o) o.n++;
-      else over.set(key, { first: d, n: 1 });
+      if (o) o.n += 1 + more;
+      else over.set(key, { first: d, n: 1 + more });
     }
   }
   diagnostics.length = w;
@@ -562,29 +602,87 @@ function capDiagnostics(diagnostics: Diagnostic[]): void {
   }
 }
 
-/** Marks duplicates, unit breaks and share-like rows across all drafts. */
-function validateTogether(framework: OutcomeFramework, drafts: Draft[], diagnostics: Diagnostic[]): void {
-  const mark = (d: Draft, status: 'invalid' | 'suspect', code: string): void => {
-    if (status === 'invalid' || d.status === 'valid') d.status = status;
-    if (!d.problems.includes(code)) d.problems.push(code);
+/**
+ * Numbers the distinct countries, years, indicators, cohorts and files of the drafts from 0 in
+ * order of first appearance, so that the checks below key their maps by small integers.
+ */
+function internDrafts(drafts: readonly OutcomeObservation[]) {
+  const n = drafts.length;
+  const country = new Int32Array(n);
+  const year = new Int32Array(n);
+  const indicator = new Int32Array(n);
+  const cohort = new Int32Array(n);
+  const file = new Int32Array(n);
+  const countries = new Map<string, number>();
+  const years = new Map<number, number>();
+  const indicators = new Map<string, number>();
+  const cohorts = new Map<string, number>();
+  const files = new Map<string, number>();
+  const id = <T>(map: Map<T, number>, value: T): number => {
+    let i = map.get(value);
+    if (i === undefined) map.set(value, (i = map.size));
+    return i;
   };
+  for (let k = 0; k < n; k++) {
+    const d = drafts[k]!;
+    country[k] = id(countries, d.country);
+    year[k] = id(years, d.year);
+    indicator[k] = id(indicators, d.indicator);
+    cohort[k] = id(cohorts, d.cohort);
+    file[k] = id(files, d.file);
+  }
+  return { country, year, indicator, cohort, file, countries: countries.size, years: years.size, indicators: indicators.size, cohorts: cohorts.size, files: files.size };
+}
+
+/** Whether a key made of ids below these counts fits in one exact number. */
+const fitsOneNumber = (...sizes: number[]): boolean => sizes.reduce((p, s) => p * Math.max(s, 1), 1) <= Number.MAX_SAFE_INTEGER;
+
+/**
+ * Marks duplicates, unit breaks and share-like rows across all drafts. `records[k]` is the
+ * record of `drafts[k]` (one CSV line or YAML entry of one file name).
+ */
+function validateTogether(framework: OutcomeFramework, drafts: readonly OutcomeObservation[], records: readonly number[], diagnostics: Diagnostic[], unmade: Map<Diagnostic, number>): void {
+  const mark = (d: OutcomeObservation, status: 'invalid' | 'suspect', code: string): void => {
+    if (status === 'invalid' || d.status === 'valid') d.status = status;
+    // A new array of the right length: most values get one problem here, and an empty array
+    // grown by push would keep room for many more.
+    if (!d.problems.includes(code)) d.problems = d.problems.length === 0 ? [code] : [...d.problems, code];
+  };
+  const impossibleValue = (d: OutcomeObservation): boolean => d.problems.length > 0 && d.problems.includes('OUTCOME_IMPOSSIBLE_VALUE');
+  const n = drafts.length;
+  const ids = internDrafts(drafts);
 
   // Duplicates: same country, year, indicator and cohort.
-  const seen = new Map<string, Draft>();
-  const duplicates = new Map<string, number>();
-  for (const d of drafts) {
-    const key = `${d.country}\u0000${d.year}\u0000${d.indicator}\u0000${d.cohort}`;
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, d);
+  const oneNumber = fitsOneNumber(ids.countries, ids.years, ids.indicators, ids.cohorts);
+  const seen = new Map<number | string, number>();
+  const listed = new Int32Array(ids.files);
+  /** Per file: the one duplicate diagnostic made beyond the listing limit (see capDiagnostics). */
+  const beyond: (Diagnostic | undefined)[] = [];
+  for (let k = 0; k < n; k++) {
+    const key = oneNumber
+      ? ((ids.country[k]! * ids.years + ids.year[k]!) * ids.indicators + ids.indicator[k]!) * ids.cohorts + ids.cohort[k]!
+      : `${ids.country[k]},${ids.year[k]},${ids.indicator[k]},${ids.cohort[k]}`;
+    const f = seen.get(key);
+    if (f === undefined) {
+      seen.set(key, k);
       continue;
     }
+    const d = drafts[k]!;
+    const first = drafts[f]!;
     const same = first.text === d.text || first.value === d.value;
-    const listed = (duplicates.get(d.file) ?? 0) + 1;
-    duplicates.set(d.file, listed);
-    // Beyond the listing limit only the count matters (see capDiagnostics).
-    if (listed > MAX_LISTED_DIAGNOSTICS) diagnostics.push({ code: 'OUTCOME_DUPLICATE_ROW', severity: 'error', message: '', file: d.file, line: d.line, column: d.column });
-    else diagnostics.push({
+    const fi = ids.file[k]!;
+    const count = ++listed[fi]!;
+    // Beyond the listing limit only the count and the first position matter (see capDiagnostics).
+    if (count > MAX_LISTED_DIAGNOSTICS) {
+      const made = beyond[fi];
+      if (made) unmade.set(made, unmade.get(made)! + 1);
+      else {
+        const placeholder: Diagnostic = { code: 'OUTCOME_DUPLICATE_ROW', severity: 'error', message: '', file: d.file, line: d.line, column: d.column };
+        beyond[fi] = placeholder;
+        unmade.set(placeholder, 0);
+        diagnostics.push(placeholder);
+      }
+    } else diagnostics.push({
       code: 'OUTCOME_DUPLICATE_ROW',
       severity: 'error',
       message: `A second value for ${d.country} ${d.year} ${d.indicator} ${d.cohort}${same ? ' (the same value)' : ` (${d.text}; the first is ${first.text})`}.`,
@@ -599,78 +697,129 @@ function validateTogether(framework: OutcomeFramework, drafts: Draft[], diagnost
 
   // One record (a wide CSV row) holds values in one unit: when one of its values is impossible,
   // the record's other values are in the same wrong unit and are kept out too.
-  const byRecord = new Map<string, Draft[]>();
-  for (const d of drafts) {
-    const list = byRecord.get(d.record);
-    if (list) list.push(d);
-    else byRecord.set(d.record, [d]);
+  const impossibleRecords = new Set<number>();
+  for (let k = 0; k < n; k++) if (impossibleValue(drafts[k]!)) impossibleRecords.add(records[k]!);
+  if (impossibleRecords.size === 0) return markShares(framework, drafts, ids, diagnostics, mark);
+  const sizes = new Map<number, number>();
+  for (let k = 0; k < n; k++) {
+    const r = records[k]!;
+    if (impossibleRecords.has(r)) sizes.set(r, (sizes.get(r) ?? 0) + 1);
   }
-  for (const group of byRecord.values()) {
-    if (group.length > 1 && group.some((d) => d.problems.includes('OUTCOME_IMPOSSIBLE_VALUE'))) {
-      for (const d of group) mark(d, 'invalid', 'OUTCOME_IMPOSSIBLE_VALUE');
-    }
-  }
-
-  // Unit breaks: within one file, indicator and year, most country records impossible.
-  const blocks = new Map<string, Map<string, Draft[]>>();
-  for (const d of drafts) {
-    if (d.countryKind !== 'country') continue;
-    const key = `${d.file}\u0000${d.indicator}\u0000${d.year}`;
-    let records = blocks.get(key);
-    if (!records) blocks.set(key, (records = new Map()));
-    const list = records.get(d.record);
-    if (list) list.push(d);
-    else records.set(d.record, [d]);
-  }
-  for (const records of blocks.values()) {
-    const groups = [...records.values()];
-    const impossible = groups.filter((g) => g.some((d) => d.problems.includes('OUTCOME_IMPOSSIBLE_VALUE')));
-    if (impossible.length < 3 || impossible.length / groups.length < framework.checks.unitBreakShare) continue;
-    const sample = impossible[0]![0]!;
-    const indicator = framework.indicators.find((i) => i.id === sample.indicator)!;
-    for (const group of groups) {
-      if (impossible.includes(group)) continue;
-      const first = group[0]!;
-      if (group.every((d) => d.status === 'invalid')) continue;
-      diagnostics.push({
-        code: 'OUTCOME_UNIT_BREAK',
-        severity: 'error',
-        message: `The ${first.indicator} values of ${first.originalCountry} ${first.year} are possible, but ${impossible.length} of the ${groups.length} country rows of ${first.year} in this file are impossible for ${indicator.unit}, so these are taken to be in the same wrong unit.`,
-        file: first.file,
-        line: first.line,
-        column: first.column,
-        actual: group.map((d) => `${d.cohort}=${d.text}`).join(', '),
-        hint: 'Compare with another edition of the source; pass keepInvalid to use the values anyway.',
-      });
-      for (const d of group) mark(d, 'invalid', 'OUTCOME_UNIT_BREAK');
-    }
+  for (let k = 0; k < n; k++) {
+    const r = records[k]!;
+    if (impossibleRecords.has(r) && sizes.get(r)! > 1) mark(drafts[k]!, 'invalid', 'OUTCOME_IMPOSSIBLE_VALUE');
   }
 
-  // Shares: cohort values of one country-year adding up to 100 in most records of an indicator.
-  const byIndicator = new Map<string, Map<string, Draft[]>>();
-  for (const d of drafts) {
+  // Unit breaks: within one file, indicator and year, most country records impossible. Only
+  // blocks with at least three records holding an impossible value can be one.
+  const blockNumber = fitsOneNumber(ids.files, ids.indicators, ids.years);
+  const blockKey = (k: number): number | string =>
+    blockNumber ? (ids.file[k]! * ids.indicators + ids.indicator[k]!) * ids.years + ids.year[k]! : `${ids.file[k]},${ids.indicator[k]},${ids.year[k]}`;
+  const impossibleByBlock = new Map<number | string, Set<number>>();
+  for (let k = 0; k < n; k++) {
+    const d = drafts[k]!;
+    if (d.countryKind !== 'country' || !impossibleValue(d)) continue;
+    const key = blockKey(k);
+    const set = impossibleByBlock.get(key);
+    if (set) set.add(records[k]!);
+    else impossibleByBlock.set(key, new Set([records[k]!]));
+  }
+  const candidates = new Set<number | string>();
+  for (const [key, set] of impossibleByBlock) if (set.size >= 3) candidates.add(key);
+  if (candidates.size > 0) {
+    // In order of each block's first country value, as every block would be listed.
+    const blocks = new Map<number | string, Map<number, OutcomeObservation[]>>();
+    for (let k = 0; k < n; k++) {
+      const d = drafts[k]!;
+      if (d.countryKind !== 'country') continue;
+      const key = blockKey(k);
+      if (!candidates.has(key)) continue;
+      let byRecord = blocks.get(key);
+      if (!byRecord) blocks.set(key, (byRecord = new Map()));
+      const list = byRecord.get(records[k]!);
+      if (list) list.push(d);
+      else byRecord.set(records[k]!, [d]);
+    }
+    for (const byRecord of blocks.values()) {
+      const groups = [...byRecord.values()];
+      const impossible = groups.filter((g) => g.some(impossibleValue));
+      if (impossible.length < 3 || impossible.length / groups.length < framework.checks.unitBreakShare) continue;
+      const isImpossible = new Set(impossible);
+      const sample = impossible[0]![0]!;
+      const indicator = framework.indicators.find((i) => i.id === sample.indicator)!;
+      for (const group of groups) {
+        if (isImpossible.has(group)) continue;
+        const first = group[0]!;
+        if (group.every((d) => d.status === 'invalid')) continue;
+        diagnostics.push({
+          code: 'OUTCOME_UNIT_BREAK',
+          severity: 'error',
+          message: `The ${first.indicator} values of ${first.originalCountry} ${first.year} are possible, but ${impossible.length} of the ${groups.length} country rows of ${first.year} in this file are impossible for ${indicator.unit}, so these are taken to be in the same wrong unit.`,
+          file: first.file,
+          line: first.line,
+          column: first.column,
+          actual: group.map((d) => `${d.cohort}=${d.text}`).join(', '),
+          hint: 'Compare with another edition of the source; pass keepInvalid to use the values anyway.',
+        });
+        for (const d of group) mark(d, 'invalid', 'OUTCOME_UNIT_BREAK');
+      }
+    }
+  }
+  markShares(framework, drafts, ids, diagnostics, mark);
+}
+
+/** Shares: cohort values of one country-year adding up to 100 in most records of an indicator. */
+function markShares(
+  framework: OutcomeFramework,
+  drafts: readonly OutcomeObservation[],
+  ids: ReturnType<typeof internDrafts>,
+  diagnostics: Diagnostic[],
+  mark: (d: OutcomeObservation, status: 'invalid' | 'suspect', code: string) => void,
+): void {
+  /** The values of one country and year: the first, how many, and their sum in file order. */
+  interface Row { first: OutcomeObservation; n: number; sum: number }
+  /** The values of one file and indicator, by country and year. */
+  interface Group { rows: Map<number | string, Row>; values: number; minLine: number; maxLine: number }
+  const groupNumber = fitsOneNumber(ids.files, ids.indicators);
+  const rowNumber = fitsOneNumber(ids.countries, ids.years);
+  const groupKey = (k: number): number | string => (groupNumber ? ids.file[k]! * ids.indicators + ids.indicator[k]! : `${ids.file[k]},${ids.indicator[k]}`);
+  const groups = new Map<number | string, Group>();
+  for (let k = 0; k < drafts.length; k++) {
+    const d = drafts[k]!;
     if (d.status === 'invalid') continue;
-    const key = `${d.file}\u0000${d.indicator}`;
-    let rows = byIndicator.get(key);
-    if (!rows) byIndicator.set(key, (rows = new Map()));
-    const rowKey = `${d.country}\u0000${d.year}`;
-    const list = rows.get(rowKey);
-    if (list) list.push(d);
-    else rows.set(rowKey, [d]);
+    const gk = groupKey(k);
+    let g = groups.get(gk);
+    if (!g) groups.set(gk, (g = { rows: new Map(), values: 0, minLine: d.line, maxLine: d.line }));
+    g.values++;
+    if (d.line < g.minLine) g.minLine = d.line;
+    if (d.line > g.maxLine) g.maxLine = d.line;
+    const rk = rowNumber ? ids.country[k]! * ids.years + ids.year[k]! : `${ids.country[k]},${ids.year[k]}`;
+    const row = g.rows.get(rk);
+    if (row) {
+      row.n++;
+      row.sum += d.value;
+    } else g.rows.set(rk, { first: d, n: 1, sum: 0 + d.value });
   }
   const tolerance = framework.checks.sharesTolerance;
-  for (const rows of byIndicator.values()) {
-    const multi = [...rows.values()].filter((r) => r.length >= 2);
-    const shares = multi.filter((r) => Math.abs(r.reduce((s, d) => s + d.value, 0) - 100) <= tolerance);
-    if (shares.length < 5 || shares.length / multi.length < framework.checks.sharesRowShare) continue;
-    const first = shares.reduce((a, b) => (a[0]!.line <= b[0]!.line ? a : b))[0]!;
+  const flagged = new Set<number | string>();
+  for (const [gk, g] of groups) {
+    let multi = 0;
+    let shares = 0;
+    let earliest: Row | undefined; // the share row whose first value has the smallest line (the first such row on ties)
+    for (const row of g.rows.values()) {
+      if (row.n < 2) continue;
+      multi++;
+      if (Math.abs(row.sum - 100) > tolerance) continue;
+      shares++;
+      if (!earliest || row.first.line < earliest.first.line) earliest = row;
+    }
+    if (shares < 5 || shares / multi < framework.checks.sharesRowShare) continue;
+    const first = earliest!.first;
     const indicator = framework.indicators.find((i) => i.id === first.indicator)!;
-    const all = [...rows.values()].flat();
-    const lines = [...new Set(all.map((d) => d.line))].sort((a, b) => a - b);
     diagnostics.push({
       code: 'OUTCOME_UNIT_MISMATCH',
       severity: 'warning',
-      message: `${indicator.id} is declared in ${indicator.unit}, but in ${shares.length} of ${multi.length} rows of this file with several cohorts the cohort values add up to 100 ± ${tolerance}, as shares of a whole do; its ${all.length} values (lines ${lines[0]}–${lines[lines.length - 1]}) are kept out of results.`,
+      message: `${indicator.id} is declared in ${indicator.unit}, but in ${shares} of ${multi} rows of this file with several cohorts the cohort values add up to 100 ± ${tolerance}, as shares of a whole do; its ${g.values} values (lines ${g.minLine}–${g.maxLine}) are kept out of results.`,
       file: first.file,
       line: first.line,
       column: first.column,
@@ -678,8 +827,28 @@ function validateTogether(framework: OutcomeFramework, drafts: Draft[], diagnost
       actual: 'cohort shares adding up to 100',
       hint: 'Convert the shares to the declared unit with the cohorts\' population, or pass keepInvalid to use them anyway.',
     });
-    for (const d of all) mark(d, 'suspect', 'OUTCOME_UNIT_MISMATCH');
+    flagged.add(gk);
   }
+  if (flagged.size === 0) return;
+  for (let k = 0; k < drafts.length; k++) {
+    const d = drafts[k]!;
+    if (d.status !== 'invalid' && flagged.has(groupKey(k))) mark(d, 'suspect', 'OUTCOME_UNIT_MISMATCH');
+  }
+}
+
+/** Record ids of one file name and format are `base + n`, n being a CSV line or YAML entry (below 2^30: a string is shorter). */
+const RECORD_STRIDE = 2 ** 30;
+
+/**
+ * The record id base of a file: records are told apart by file name, format and line (or entry
+ * number), so two files of the same name and format share a base; others lie
+ * {@link RECORD_STRIDE} apart. Ids stay exact integers for fewer than 2^23 distinct names.
+ */
+function recordBase(slots: Map<string, number>, format: 'csv' | 'yaml', name: string): number {
+  const key = `${format}\u0000${name}`;
+  let slot = slots.get(key);
+  if (slot === undefined) slots.set(key, (slot = slots.size));
+  return slot * RECORD_STRIDE;
 }
 
 /**
@@ -706,37 +875,48 @@ function validateTogether(framework: OutcomeFramework, drafts: Draft[], diagnost
  */
 export function loadOutcomeData(files: readonly OutcomeFile[], framework: OutcomeFramework, options: OutcomeLoadOptions = {}): OutcomeLoadResult {
   const diagnostics: Diagnostic[] = [];
-  const drafts: Draft[] = [];
+  const drafts: OutcomeObservation[] = [];
+  const records: number[] = [];
   const summaryFiles: OutcomeLoadSummary['files'] = [];
   let rejected = 0;
   const indicators = new Map(framework.indicators.map((i) => [i.id, i]));
   const indicatorIds = [...indicators.keys()];
   const cohortIds = framework.cohorts.map((c) => c.id);
   const cohortSet = new Set(cohortIds);
+  const recordSlots = new Map<string, number>();
   for (const file of files) {
-    const reader: Reader = { framework, file: file.name, diagnostics, drafts: [], rejected: 0, countryNotes: new Map(), indicators, indicatorIds, hints: new Map(), countries: new Map(), labels: new WeakMap(), cohortIds, cohortSet };
     const format = options.format ?? detectFormat(file);
+    const reader: Reader = { framework, file: file.name, diagnostics, drafts: [], records: [], recordBase: recordBase(recordSlots, format, file.name), rejected: 0, countryNotes: new Map(), indicators, indicatorIds, hints: new Map(), countries: new Map(), labels: new WeakMap(), cohortIds, cohortSet };
     const read = format === 'csv' ? readCsv(reader, file.text, options) : readYaml(reader, file.text);
     flushCountryNotes(reader);
     for (const item of reader.drafts) drafts.push(item);
+    for (const item of reader.records) records.push(item);
     rejected += reader.rejected;
     const layout = 'layout' in read ? read.layout : undefined;
     summaryFiles.push({ name: file.name, format, ...(layout ? { layout } : {}), records: read.records, observations: reader.drafts.length });
   }
-  validateTogether(framework, drafts, diagnostics);
-  capDiagnostics(diagnostics);
-  const observations: OutcomeObservation[] = drafts.map(({ record: _record, ...o }) => o);
+  const unmade = new Map<Diagnostic, number>();
+  validateTogether(framework, drafts, records, diagnostics, unmade);
+  capDiagnostics(diagnostics, unmade);
+  const observations = drafts;
   const dataset = {
     kind: 'outcome-dataset',
     framework: { id: framework.id, version: framework.version },
     files: files.map((f) => f.name),
     observations,
   } as const;
-  const count = (s: OutcomeObservation['status']): number => observations.filter((o) => o.status === s).length;
+  let valid = 0;
+  let suspect = 0;
+  let invalid = 0;
+  for (const o of observations) {
+    if (o.status === 'valid') valid++;
+    else if (o.status === 'suspect') suspect++;
+    else if (o.status === 'invalid') invalid++;
+  }
   return {
     value: dataset as unknown as OutcomeDataset,
     diagnostics,
-    summary: { files: summaryFiles, observations: observations.length, valid: count('valid'), suspect: count('suspect'), invalid: count('invalid'), rejectedRecords: rejected },
+    summary: { files: summaryFiles, observations: observations.length, valid, suspect, invalid, rejectedRecords: rejected },
   };
 }
 

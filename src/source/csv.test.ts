@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseCsv } from './csv.js';
+import { parseCsv, readCsvRecords, type CsvRecord } from './csv.js';
 
 const values = (text: string, options = {}) => {
   const { value } = parseCsv(text, options);
@@ -89,6 +89,44 @@ describe('parseCsv', () => {
         expect(diagnostics).toEqual([]);
         expect(value.records.map((r) => r.fields.map((f) => f.value))).toEqual(rows);
       }),
+    );
+  });
+
+  it('gives every field a position where its text starts, and reads the same record by record', () => {
+    const piece = fc.constantFrom('a', 'bc', ',', '"', '""', '\n', '\r', '\r\n', ' ', 'é', '\uFEFF');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.boolean(), (pieces, header) => {
+        const text = pieces.join('');
+        const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+        // Offsets of line starts, counting CR, LF and CRLF as one line end each.
+        const lineStarts = [start];
+        for (let i = start; i < text.length; i++) {
+          if (text[i] === '\r' && text[i + 1] === '\n') i++;
+          if (text[i] === '\r' || text[i] === '\n') lineStarts.push(i + 1);
+        }
+        const offset = (line: number, column: number): number => lineStarts[line - 1]! + column - 1;
+        const whole = parseCsv(text, { header, strictFieldCount: true });
+        const records = [...(whole.value.header ? [whole.value.header] : []), ...whole.value.records];
+        for (const record of records) {
+          for (const f of record.fields) {
+            const at = offset(f.line, f.column);
+            if (f.quoted) expect(text[at]).toBe('"');
+            else {
+              expect(text.slice(at, at + f.value.length)).toBe(f.value);
+              expect([f.endLine, f.endColumn]).toEqual([f.line, f.column + f.value.length]);
+            }
+            expect(offset(f.endLine!, f.endColumn!)).toBeLessThanOrEqual(text.length);
+          }
+        }
+        const seen: CsvRecord[] = [];
+        const one = readCsvRecords(text, { header, strictFieldCount: true }, (record, index) => {
+          expect(index).toBe(seen.length);
+          seen.push(record);
+        });
+        expect(seen).toEqual(records);
+        expect(one).toEqual({ diagnostics: whole.diagnostics, records: records.length });
+      }),
+      { numRuns: 500 },
     );
   });
 });

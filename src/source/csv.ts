@@ -80,6 +80,38 @@ export interface CsvParseOptions {
  * ```
  */
 export function parseCsv(text: string, options: CsvParseOptions = {}): { value: CsvDocument; diagnostics: Diagnostic[] } {
+  const all: CsvRecord[] = [];
+  const { diagnostics } = readCsvRecords(text, options, (record) => {
+    all.push(record);
+  });
+  const header = (options.header ?? true) ? all.shift() : undefined;
+  return { value: { file: options.file ?? '<input>', ...(header ? { header } : {}), records: all }, diagnostics };
+}
+
+/**
+ * What {@link readCsvRecords} gives back besides the records: the diagnostics {@link parseCsv}
+ * gives, and how many records were read (the header included).
+ */
+export interface CsvReadSummary {
+  diagnostics: Diagnostic[];
+  records: number;
+}
+
+/**
+ * {@link parseCsv} one record at a time: calls `onRecord` with each record in order (the header
+ * first, as record 0) and keeps none of them, so a large text's fields need not all be alive at
+ * once. The diagnostics are the same as {@link parseCsv}'s, in the same order (the field-count
+ * checks come last), and are returned at the end. Not part of the public API.
+ *
+ * @example
+ * ```ts
+ * import { readCsvRecords } from './csv.js';
+ * const lines: number[] = [];
+ * readCsvRecords('a,b\n1,2\n3\n', {}, (record) => lines.push(record.line)).records; // 3
+ * lines; // [1, 2, 3]
+ * ```
+ */
+export function readCsvRecords(text: string, options: CsvParseOptions, onRecord: (record: CsvRecord, index: number) => void): CsvReadSummary {
   const file = options.file ?? '<input>';
   const delimiter = options.delimiter ?? ',';
   const useHeader = options.header ?? true;
@@ -96,98 +128,116 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): { value: 
   const syntax = (message: string, line: number, column: number, extra: Partial<Diagnostic> = {}): void => {
     diagnostics.push({ code: 'CSV_SYNTAX', severity: 'error', message, file, line, column, ...extra });
   };
+  // Every record should have as many fields as the first (the header, if there is one); these
+  // diagnostics follow all others, and none are given when reading stopped at a limit.
+  let expected: number | undefined;
+  const fieldCounts: Diagnostic[] = [];
+  let count = 0;
 
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   let lineStart = i; // offset of the first character of the current line
-  const all: CsvRecord[] = [];
   const n = text.length;
+  // Characters are compared by code unit; a delimiter that is not one character never matches.
+  const delim = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
+  const QUOTE = 0x22;
+  const CR = 0x0d;
+  const LF = 0x0a;
 
-  const atLineEnd = (pos: number): boolean => pos >= n || text[pos] === '\n' || text[pos] === '\r';
-  const skipLineEnd = (pos: number): number => {
-    if (text[pos] === '\r' && text[pos + 1] === '\n') return pos + 2;
-    return pos + 1;
+  const atLineEnd = (pos: number): boolean => {
+    if (pos >= n) return true;
+    const c = text.charCodeAt(pos);
+    return c === LF || c === CR;
   };
+  const skipLineEnd = (pos: number): number => (text.charCodeAt(pos) === CR && text.charCodeAt(pos + 1) === LF ? pos + 2 : pos + 1);
 
   while (i < n && !stopped) {
     // Blank line: skip.
-    if (text[i] === '\n' || text[i] === '\r') {
+    const first = text.charCodeAt(i);
+    if (first === LF || first === CR) {
       i = skipLineEnd(i);
       line++;
       lineStart = i;
       continue;
     }
-    if (all.length >= maxRecords) {
+    if (count >= maxRecords) {
       limit(`The text has more than ${maxRecords} records; the rest is not read.`, line, 1);
       break;
     }
     const record: CsvRecord = { line, endLine: line, fields: [] };
+    const fields = record.fields;
     for (;;) {
-      if (record.fields.length >= maxFields) {
+      if (fields.length >= maxFields) {
         limit(`A record has more than ${maxFields} fields; the rest of the text is not read.`, line, i - lineStart + 1);
         break;
       }
-      const field: CsvField = { value: '', line, column: i - lineStart + 1, quoted: false };
-      if (text[i] === '"') {
-        field.quoted = true;
-        const openLine = line;
-        const openColumn = i - lineStart + 1;
+      const fieldLine = line;
+      const column = i - lineStart + 1;
+      let value: string;
+      let quoted = false;
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        quoted = true;
         i++;
-        let value = '';
+        // The value is the text between the quotes with each doubled quote undone; line breaks
+        // inside are kept as written. It is taken in slices between quotes.
+        value = '';
+        let from = i;
         let closed = false;
         while (i < n) {
-          const ch = text[i]!;
-          if (ch === '"') {
-            if (text[i + 1] === '"') {
-              value += '"';
+          const c = text.charCodeAt(i);
+          if (c === QUOTE) {
+            if (text.charCodeAt(i + 1) === QUOTE) {
+              value += text.slice(from, i + 1);
               i += 2;
+              from = i;
               continue;
             }
+            value += text.slice(from, i);
             closed = true;
             i++;
             break;
           }
-          if (ch === '\r' || ch === '\n') {
-            const next = skipLineEnd(i);
-            value += text.slice(i, next) === '\r\n' ? '\r\n' : ch;
-            i = next;
+          if (c === CR || c === LF) {
+            i = skipLineEnd(i);
             line++;
             lineStart = i;
             continue;
           }
-          value += ch;
           i++;
         }
         if (!closed) {
-          syntax('A quoted field is never closed.', openLine, openColumn, { hint: 'Add the closing quote, or double any quote inside the field ("").' });
-        } else if (!atLineEnd(i) && text[i] !== delimiter) {
+          value += text.slice(from, i);
+          syntax('A quoted field is never closed.', fieldLine, column, { hint: 'Add the closing quote, or double any quote inside the field ("").' });
+        } else if (!atLineEnd(i) && text.charCodeAt(i) !== delim) {
           const start = i;
-          while (!atLineEnd(i) && text[i] !== delimiter) i++;
+          while (!atLineEnd(i) && text.charCodeAt(i) !== delim) i++;
           syntax('Text follows the closing quote of a field.', line, start - lineStart + 1, {
             actual: text.slice(start, i),
             hint: 'Put the whole field inside the quotes, and double any quote inside it ("").',
           });
           value += text.slice(start, i);
         }
-        field.value = value;
-        if (value.length > maxFieldLength) limit(`A field is ${value.length} characters long; the limit is ${maxFieldLength} (a quote left open makes one huge field). The rest of the text is not read.`, openLine, openColumn);
+        if (value.length > maxFieldLength) limit(`A field is ${value.length} characters long; the limit is ${maxFieldLength} (a quote left open makes one huge field). The rest of the text is not read.`, fieldLine, column);
       } else {
         const start = i;
-        while (!atLineEnd(i) && text[i] !== delimiter) i++;
-        field.value = text.slice(start, i);
-        if (field.value.length > maxFieldLength) limit(`A field is ${field.value.length} characters long; the limit is ${maxFieldLength}. The rest of the text is not read.`, line, start - lineStart + 1);
-        const quote = field.value.indexOf('"');
+        let quote = -1;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === delim || c === LF || c === CR) break;
+          if (c === QUOTE && quote < 0) quote = i;
+          i++;
+        }
+        value = text.slice(start, i);
+        if (value.length > maxFieldLength) limit(`A field is ${value.length} characters long; the limit is ${maxFieldLength}. The rest of the text is not read.`, line, column);
         if (quote >= 0) {
-          syntax('A quote appears inside an unquoted field.', line, start - lineStart + 1 + quote, {
+          syntax('A quote appears inside an unquoted field.', line, quote - lineStart + 1, {
             hint: 'Quote the whole field and double the quote inside it ("").',
           });
         }
       }
-      field.endLine = line;
-      field.endColumn = i - lineStart + 1;
-      record.fields.push(field);
+      fields.push({ value, line: fieldLine, column, quoted, endLine: line, endColumn: i - lineStart + 1 });
       if (stopped) break;
-      if (i < n && text[i] === delimiter) {
+      if (i < n && text.charCodeAt(i) === delim) {
         i++;
         continue;
       }
@@ -195,7 +245,22 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): { value: 
     }
     record.endLine = line;
     if (stopped) break;
-    all.push(record);
+    if (expected === undefined) expected = fields.length;
+    else if (strict && fields.length !== expected) {
+      // The first field too many, or the last one: its own line (a quoted field may start lines below the record).
+      const at = fields.length > expected ? fields[expected]! : fields[fields.length - 1]!;
+      fieldCounts.push({
+        code: 'CSV_SYNTAX',
+        severity: 'error',
+        message: `The record has ${fields.length} field${fields.length === 1 ? '' : 's'}; the ${useHeader ? 'header has' : 'first record has'} ${expected}.`,
+        file,
+        line: at.line,
+        column: at.column,
+        expected: `${expected} fields`,
+        actual: `${fields.length} fields`,
+      });
+    }
+    onRecord(record, count++);
     if (i < n) {
       i = skipLineEnd(i);
       line++;
@@ -203,23 +268,8 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): { value: 
     }
   }
 
-  const header = useHeader ? all.shift() : undefined;
-  const expected = header?.fields.length ?? all[0]?.fields.length;
-  if (strict && expected !== undefined && !stopped) {
-    for (const record of all) {
-      if (record.fields.length !== expected) {
-        // The first field too many, or the last one: its own line (a quoted field may start lines below the record).
-        const at = record.fields.length > expected ? record.fields[expected]! : record.fields[record.fields.length - 1]!;
-        syntax(
-          `The record has ${record.fields.length} field${record.fields.length === 1 ? '' : 's'}; the ${header ? 'header has' : 'first record has'} ${expected}.`,
-          at.line,
-          at.column,
-          { expected: `${expected} fields`, actual: `${record.fields.length} fields` },
-        );
-      }
-    }
-  }
-  return { value: { file, ...(header ? { header } : {}), records: all }, diagnostics };
+  if (!stopped) for (const d of fieldCounts) diagnostics.push(d);
+  return { diagnostics, records: count };
 }
 
 /**
