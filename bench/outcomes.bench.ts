@@ -14,21 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { loadOutcomeData } from '../src/outcomes/data.js';
 import { parseOutcomeFramework } from '../src/outcomes/framework.js';
 import type { Bench } from './run.js';
+import { rng } from '../test/fuzz/fuzz.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
-
-/** mulberry32, as in test/fuzz/fuzz.ts. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `rows` lines of the panel picked at random after its header (test/fuzz/fuzz.ts bigCsv). */
 function copiedRows(panel: string, rows: number): string {

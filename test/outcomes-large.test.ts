@@ -7,24 +7,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadOutcomeData, parseOutcomeFramework, ZARAGOZA_FRAMEWORK_YAML, type OutcomeFramework } from '../src/index.js';
 import { referenceOutcomeLoad, type RefFile } from './reference-outcomes.js';
+import { rng } from './fuzz/fuzz.js';
 
 const framework: OutcomeFramework = parseOutcomeFramework(ZARAGOZA_FRAMEWORK_YAML).value!;
 const COUNTRIES = ['AT', 'BE', 'DE', 'FR', 'IT', 'PT', 'SE', 'EL', 'EU27_2020'];
 const INDICATORS = ['employment-rate', 'poverty-rate', 'median-net-income'];
 const METRICS = ['Poverty_Rate', 'Highly_Educated_Employment_Rate', 'Temporary_Contract_Rate'];
 const CROSS = new Set(['OUTCOME_DUPLICATE_ROW', 'OUTCOME_UNIT_BREAK', 'OUTCOME_UNIT_MISMATCH']);
-
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate(seed: number): RefFile[] {
   const r = rng(seed);
