@@ -1,7 +1,7 @@
 import type { Diagnostic, Severity } from '../diagnostics/index.js';
 import { located } from '../source/yaml-source.js';
 import { didYouMean } from '../source/suggest.js';
-import type { QuestionNode, Rubric } from '../rubric/types.js';
+import type { Rubric } from '../rubric/types.js';
 import { answerSetLocator } from './load.js';
 import { interpretAnswer, interpretationGeneration, plainValueCache, type InterpretedAnswer, type InterpretedValue } from './interpret.js';
 import type { Answer, AnswerSet } from './types.js';
