@@ -6,7 +6,7 @@
  * plain way: text keys, one pass per rule, every diagnostic made and then the list capped.
  */
 import { normaliseCountryCode } from '../src/source/countries.js';
-import type { OutcomeFramework } from '../src/outcomes/types.js';
+import type { OutcomeFramework, OutcomeObservation } from '../src/outcomes/types.js';
 
 export interface RefFile {
   name: string;
@@ -22,20 +22,9 @@ export interface RefDiagnostic {
   message?: string;
 }
 
-export interface RefObservation {
-  country: string;
+/** An observation as the loader gives it, with the record it belongs to. */
+export interface RefObservation extends Omit<OutcomeObservation, 'countryKind'> {
   countryKind: string;
-  originalCountry: string;
-  year: number;
-  indicator: string;
-  cohort: string;
-  value: number;
-  text: string;
-  status: 'valid' | 'suspect' | 'invalid';
-  problems: string[];
-  file: string;
-  line: number;
-  column: number;
   /** File name and line, as records are told apart. */
   record: string;
 }

@@ -114,6 +114,7 @@ function planFor(rubric: Rubric): Plan {
     const extra = parts.filter((j) => !shown.includes(j));
     return { parts, extra, at: parts.map((j) => (extra.includes(j) ? -1 - extra.indexOf(j) : shown.indexOf(j))) };
   });
+  const { byId } = questionIndex(rubric);
   const areas = rubric.root.children.map((a) => index.get(a)!);
   const variantParts = rubric.variants.map((v) => v.areas.map((id) => areas.find((j) => order[j]!.id === id)).filter((j): j is number => j !== undefined));
   plan = {
@@ -125,7 +126,7 @@ function planFor(rubric: Rubric): Plan {
     rootWeightText: String(rubric.root.weight),
     children,
     flat,
-    question: order.map((n) => (n.kind === 'question' ? questionIndex(rubric).byId.get(n.id) ?? -1 : -1)),
+    question: order.map((n) => (n.kind === 'question' ? byId.get(n.id) ?? -1 : -1)),
     areas,
     variantParts,
   };
