@@ -64,6 +64,36 @@ export function ratio(n: bigint, d: bigint = 1n): Ratio {
   return g === 1n ? { n, d } : { n: n / g, d: d / g };
 }
 
+const shared = new Map<number, Map<number, Ratio>>();
+let sharedCount = 0;
+const SHARED_LIMIT = 2n ** 31n;
+
+/**
+ * The reduced fraction n/d as one shared object per value while numerator and denominator are
+ * small (below 2^31, as nearly every score, mean and weight share is). Scores repeat across
+ * answer sets, and what is kept on a value object — its formatted strings, its products with
+ * shares of the top score — is then found again instead of recomputed.
+ */
+export function sharedRatio(n: bigint, d: bigint = 1n): Ratio {
+  const r = ratio(n, d);
+  if (r.d >= SHARED_LIMIT || r.n >= SHARED_LIMIT || r.n <= -SHARED_LIMIT) return r;
+  const dn = Number(r.d);
+  let row = shared.get(dn);
+  if (row === undefined) {
+    if (sharedCount > 100_000) {
+      shared.clear();
+      sharedCount = 0;
+    }
+    shared.set(dn, (row = new Map()));
+  }
+  const nn = Number(r.n);
+  const hit = row.get(nn);
+  if (hit !== undefined) return hit;
+  row.set(nn, r);
+  sharedCount++;
+  return r;
+}
+
 const numberCache = new Map<number, Ratio>();
 
 /** The exact value of a finite JavaScript number written in a rubric (e.g. `33`, `0.67`). */
@@ -125,7 +155,7 @@ export function mulShared(a: Exact, b: Exact): Exact {
   let row = products.get(a);
   if (!row) products.set(a, (row = new WeakMap()));
   let p = row.get(b);
-  if (!p) row.set(b, (p = mul(a, b)));
+  if (!p) row.set(b, (p = isRatio(a) && isRatio(b) ? sharedRatio(a.n * b.n, a.d * b.d) : mul(a, b)));
   return p;
 }
 export const ONE: Ratio = { n: 1n, d: 1n };
@@ -146,7 +176,7 @@ export function mul(a: Exact, b: Exact): Exact {
 }
 
 export function div(a: Exact, b: Exact): Exact {
-  if (isRatio(a) && isRatio(b)) return ratio(a.n * b.d, a.d * b.n);
+  if (isRatio(a) && isRatio(b)) return sharedRatio(a.n * b.d, a.d * b.n);
   return toDec(a).div(toDec(b));
 }
 
@@ -164,7 +194,7 @@ export function weightedMean(values: readonly Exact[], weights?: readonly Exact[
         d *= x.d;
       }
     }
-    return ratio(n, d * BigInt(values.length));
+    return sharedRatio(n, d * BigInt(values.length));
   }
   if (values.every(isRatio) && (!weights || weights.every(isRatio))) {
     let n = 0n;
@@ -188,7 +218,7 @@ export function weightedMean(values: readonly Exact[], weights?: readonly Exact[
         wd *= w.d;
       }
     }
-    return ratio(n * wd, d * wn);
+    return sharedRatio(n * wd, d * wn);
   }
   let acc: Exact = ZERO;
   let sumW: Exact = ZERO;

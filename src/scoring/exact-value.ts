@@ -13,19 +13,18 @@ import { Stamp } from '../source/private-slot.js';
 
 /**
  * The exact values kept in private slots of a plain object: invisible to JSON, to `Object.keys`,
- * to spreading and to equality checks, the object keeps its plain prototype, and — unlike
- * `Object.defineProperty` or a `WeakMap` — it costs no more than setting an ordinary field,
- * which matters when every node of every score tree carries one. One class holds both slots
- * (the score and, on score-tree nodes, the exact effective weight in the parent), so that an
- * object gets one private brand, not two.
+ * to spreading and to equality checks, and the object keeps its plain prototype. Score-tree
+ * nodes have their own slot class, {@link NodeSlot}, stamped on every node as soon as it is
+ * built, while it still has the one shape that all nodes start with: the engine then adds the
+ * slot through a single cached transition. Stamping objects of many shapes through one class
+ * makes every slot access a slow generic lookup — several times the cost of building the node.
+ * Other objects (variant scores, totals, derived figures) use {@link ExactSlot}.
  */
 class ExactSlot extends Stamp {
   #exact: Exact | undefined;
-  #effective: Exact | undefined;
   private constructor(target: object) {
     super(target);
     this.#exact = undefined;
-    this.#effective = undefined;
   }
   static keep(target: object, x: Exact): void {
     if (#exact in target) (target as ExactSlot).#exact = x;
@@ -34,34 +33,69 @@ class ExactSlot extends Stamp {
   static read(target: object): Exact | undefined {
     return #exact in target ? (target as ExactSlot).#exact : undefined;
   }
+}
+
+/** The slots of a score-tree node: its exact score and its exact effective weight in its parent. */
+class NodeSlot extends Stamp {
+  #exact: Exact | undefined;
+  #effective: Exact | undefined;
+  private constructor(target: object, x: Exact | undefined) {
+    super(target);
+    this.#exact = x;
+    this.#effective = undefined;
+  }
+  static stamp(target: object, x: Exact | undefined): void {
+    new NodeSlot(target, x);
+  }
+  static has(target: object): boolean {
+    return #exact in target;
+  }
+  static keep(target: object, x: Exact): void {
+    (target as NodeSlot).#exact = x;
+  }
+  static read(target: object): Exact | undefined {
+    return #exact in target ? (target as NodeSlot).#exact : undefined;
+  }
   static keepEffective(target: object, x: Exact): void {
-    if (#exact in target) (target as ExactSlot).#effective = x;
-    else (new ExactSlot(target) as ExactSlot).#effective = x;
+    if (#exact in target) (target as NodeSlot).#effective = x;
+    else (new NodeSlot(target, undefined) as NodeSlot).#effective = x;
   }
   static readEffective(target: object): Exact | undefined {
-    return #exact in target ? (target as ExactSlot).#effective : undefined;
+    return #exact in target ? (target as NodeSlot).#effective : undefined;
   }
+}
+
+/**
+ * Gives a score-tree node that was just built (and has no optional field yet) its slots, with
+ * its exact score if it has one. Every node gets them, scored or not, so that all nodes keep
+ * one shape.
+ */
+export function stampNode<T extends object>(node: T, x: Exact | null | undefined): T {
+  NodeSlot.stamp(node, x ?? undefined);
+  return node;
 }
 
 /** Keeps the exact value of a score on the object that shows it. */
 export function attachExact<T extends object>(target: T, x: Exact | null | undefined): T {
-  if (x) ExactSlot.keep(target, x);
+  if (!x) return target;
+  if (NodeSlot.has(target)) NodeSlot.keep(target, x);
+  else ExactSlot.keep(target, x);
   return target;
 }
 
 /** The exact value kept on an object by {@link attachExact}, if any (no fallback to its string). */
 export function keptExact(target: object): Exact | undefined {
-  return ExactSlot.read(target);
+  return NodeSlot.read(target) ?? ExactSlot.read(target);
 }
 
 /** Keeps the exact effective weight of a score-tree node in its parent (for the shares of the top score). */
 export function keepEffective(target: object, x: Exact): void {
-  ExactSlot.keepEffective(target, x);
+  NodeSlot.keepEffective(target, x);
 }
 
 /** The exact effective weight kept by {@link keepEffective}, if any. */
 export function keptEffective(target: object): Exact | undefined {
-  return ExactSlot.readEffective(target);
+  return NodeSlot.readEffective(target);
 }
 
 /**
@@ -69,7 +103,7 @@ export function keptEffective(target: object): Exact | undefined {
  * else the value of its score string; null when it has no score.
  */
 export function exactScore(item: { score: string | null }): Exact | null {
-  const kept = ExactSlot.read(item);
+  const kept = keptExact(item);
   if (kept) return kept;
   return item.score === null ? null : fromDecimalString(item.score);
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { attachExact, keepEffective, keptEffective, keptExact } from './exact-value.js';
+import { attachExact, keepEffective, keptEffective, keptExact, stampNode } from './exact-value.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import {
   add,
@@ -66,6 +66,9 @@ interface Plan {
   scaleMin: Exact;
   /** Every node below the root, children before parents. */
   order: RubricNode[];
+  /** For each node in `order`: what the scorer reads of it, in objects of one shape. */
+  info: PlanNode[];
+  rootInfo: PlanNode;
   /** For each node in `order`: its exact weight (1 when none is declared) and the weight as written out. */
   weight: Exact[];
   weightText: string[];
@@ -88,6 +91,34 @@ interface Flat {
   extra: number[];
 }
 const plans = new WeakMap<Rubric, Plan>();
+
+/**
+ * What the scorer reads of a rubric node, in objects of one shape: rubric nodes come in many
+ * shapes, and reading the same fields from all of them on every node of every answer set made
+ * each read a slow generic look-up.
+ */
+class PlanNode {
+  readonly id: string;
+  readonly kind: RubricNode['kind'];
+  readonly level: RubricNode['level'];
+  readonly title: string;
+  readonly dimension: string | undefined;
+  readonly node: RubricNode;
+  readonly question: QuestionNode | undefined;
+  readonly aggregation: Aggregation | undefined;
+  readonly missing: MissingRule | undefined;
+  constructor(n: RubricNode) {
+    this.id = n.id;
+    this.kind = n.kind;
+    this.level = n.level;
+    this.title = n.title;
+    this.dimension = n.dimension;
+    this.node = n;
+    this.question = n.kind === 'question' ? n : undefined;
+    this.aggregation = n.kind === 'question' ? undefined : n.aggregation;
+    this.missing = n.kind === 'question' ? undefined : n.missing;
+  }
+}
 
 function planFor(rubric: Rubric): Plan {
   let plan = plans.get(rubric);
@@ -121,6 +152,8 @@ function planFor(rubric: Rubric): Plan {
     questions: rubric.questions,
     scaleMin: fromNumber(rubric.scale.min),
     order,
+    info: order.map((n) => new PlanNode(n)),
+    rootInfo: new PlanNode(rubric.root),
     weight: order.map(weightOf),
     weightText: order.map((n) => String(n.weight)),
     rootWeightText: String(rubric.root.weight),
@@ -159,7 +192,7 @@ interface Outcome {
 }
 
 /** A scored node with the fields every node has; the optional ones are set by the caller in a fixed order. */
-function makeNode(run: Run, n: RubricNode, weight: string, x: Exact | null, status: ScoredNode['status'], handling: ChildHandling): ScoredNode {
+function makeNode(run: Run, n: PlanNode, weight: string, x: Exact | null, status: ScoredNode['status'], handling: ChildHandling, children: ScoredNode[] = []): ScoredNode {
   const f = x ? formatScore(x, run.precision, run.rounding, run.displayKey) : null;
   const node: ScoredNode = {
     id: n.id,
@@ -174,14 +207,18 @@ function makeNode(run: Run, n: RubricNode, weight: string, x: Exact | null, stat
     effectiveWeight: null,
     shareOfTop: null,
     handling,
-    children: [],
+    children,
   };
-  attachExact(node, x);
+  stampNode(node, x);
   if (n.dimension !== undefined) node.dimension = n.dimension;
   return node;
 }
 
 function answerFor(answer: Answer | undefined, status: ScoredAnswer['status']): ScoredAnswer {
+  if (answer && answer.value !== undefined && answer.byRegion === undefined && answer.recordedScore === undefined && answer.source) {
+    // The usual answer, built in one step with its keys in the same order as below.
+    return { status, value: answer.value, evidence: answer.evidence, source: answer.source };
+  }
   const a: ScoredAnswer = { status };
   if (answer) {
     if (answer.value !== undefined) a.value = answer.value;
@@ -197,7 +234,7 @@ function answerFor(answer: Answer | undefined, status: ScoredAnswer['status']): 
 }
 
 /** Records the score of question `j`; with the trace, its node too. */
-function scoreQuestion(run: Run, j: number, q: QuestionNode): void {
+function scoreQuestion(run: Run, j: number, q: QuestionNode, info: PlanNode): void {
   const r = run.resolved;
   const i = run.plan.question[j]!;
   const answer = r.answers[i];
@@ -238,15 +275,21 @@ function scoreQuestion(run: Run, j: number, q: QuestionNode): void {
   run.status[j] = status;
   run.handling[j] = handling;
   if (!run.trace) return;
-  const node = makeNode(run, q, run.plan.weightText[j]!, x, status, handling);
-  if (reason !== undefined) node.reason = reason;
-  const a = answerFor(answer, answerStatus);
-  if (answerStatus === 'answered' && meaning && meaning.status === 'answered') {
-    a.label = meaning.label;
-    a.optionIds = meaning.optionIds;
-    if (meaning.matched) a.matched = meaning.matched;
-    if (meaning.regions) a.regions = meaning.regions.map((p) => ({ region: p.region, score: formatExact(p.score), label: p.label }));
+  let a: ScoredAnswer;
+  if (answerStatus === 'answered' && meaning && meaning.status === 'answered' && answer!.source && answer!.value !== undefined && answer!.byRegion === undefined && answer!.recordedScore === undefined && meaning.matched === undefined && meaning.regions === undefined) {
+    // The usual answered question, built in one step with its keys in the same order as below.
+    a = { status: answerStatus, value: answer!.value, evidence: answer!.evidence, source: answer!.source, label: meaning.label, optionIds: meaning.optionIds };
+  } else {
+    a = answerFor(answer, answerStatus);
+    if (answerStatus === 'answered' && meaning && meaning.status === 'answered') {
+      a.label = meaning.label;
+      a.optionIds = meaning.optionIds;
+      if (meaning.matched) a.matched = meaning.matched;
+      if (meaning.regions) a.regions = meaning.regions.map((p) => ({ region: p.region, score: formatExact(p.score), label: p.label }));
+    }
   }
+  const node = makeNode(run, info, run.plan.weightText[j]!, x, status, handling);
+  if (reason !== undefined) node.reason = reason;
   node.answer = a;
   run.nodes[j] = node;
 }
@@ -274,8 +317,7 @@ function copyNode(n: ScoredNode, handling: ChildHandling = n.handling, effective
     handling,
     children: n.children,
   };
-  const x = keptExact(n);
-  if (x) attachExact(c, x);
+  stampNode(c, keptExact(n));
   if (n.dimension !== undefined) c.dimension = n.dimension;
   if (n.reason !== undefined) c.reason = n.reason;
   if (n.answer !== undefined) c.answer = n.answer;
@@ -290,7 +332,7 @@ function copyNode(n: ScoredNode, handling: ChildHandling = n.handling, effective
  * Child nodes are marked in place unless `copy` is set (variants share their area nodes);
  * `flat` lists the contributors of a group averaging over the indicators below it.
  */
-function aggregate(run: Run, g: RubricNode, weightText: string, shown: readonly number[], flat: Flat | undefined, agg: Aggregation, rule: MissingRule, title: string | undefined, copy: boolean): Outcome {
+function aggregate(run: Run, g: PlanNode, weightText: string, shown: readonly number[], flat: Flat | undefined, agg: Aggregation, rule: MissingRule, title: string | undefined, copy: boolean): Outcome {
   const { plan, trace } = run;
   const parts = flat ? flat.parts : shown;
   const P = parts.length;
@@ -317,21 +359,22 @@ function aggregate(run: Run, g: RubricNode, weightText: string, shown: readonly 
     c.effectiveWeight = eff === null ? null : formatExact(eff);
     if (eff !== null) keepEffective(c, eff);
   };
-  const finish = (x: Exact | null, status: ScoredNode['status'], reason: string | undefined, set?: (node: ScoredNode) => void): Outcome => {
+  const finish = (x: Exact | null, status: ScoredNode['status'], reason: string | undefined, missing?: ScoredNode['missing'], matchedRow?: ScoredNode['matchedRow']): Outcome => {
     if (!trace) return { x, status, reason, node: undefined };
-    const node = makeNode(run, g, weightText, x, status, 'included');
-    node.children = extraNodes.length ? [...childNodes, ...extraNodes] : childNodes;
+    const children = extraNodes.length ? [...childNodes, ...extraNodes] : childNodes;
+    const node = makeNode(run, g, weightText, x, status, 'included', children);
     if (title) node.title = title;
     if (reason !== undefined) node.reason = reason;
     node.method = agg.method;
-    if (set) set(node);
+    if (missing !== undefined) node.missing = missing;
+    if (matchedRow !== undefined) node.matchedRow = matchedRow;
     return { x, status, reason, node };
   };
 
   if (agg.method === 'decision-table') {
     for (let k = 0; k < P; k++) mark(k, 'table-input', null);
     const values = agg.inputs.map((id) => {
-      const k = parts.findIndex((j) => plan.order[j]!.id === id);
+      const k = parts.findIndex((j) => plan.info[j]!.id === id);
       const j = parts[k];
       if (j === undefined || run.x[j] === null) return undefined;
       const keys = run.optionIds[j] ?? [];
@@ -350,17 +393,14 @@ function aggregate(run: Run, g: RubricNode, weightText: string, shown: readonly 
     );
     const missingInputs = agg.inputs.filter((_, j) => values[j] === undefined);
     const allNa = P > 0 && parts.every((j) => run.status[j] === 'not-applicable');
-    const withRow = (node: ScoredNode, matchedRow: ScoredNode['matchedRow']) => void (node.matchedRow = matchedRow);
     if (allNa) return finish(null, 'not-applicable', 'No input applies');
     if (idx >= 0) {
       const row = agg.rows[idx]!;
-      return finish(exactNumber(row, 'score', row.score), 'scored', `Row ${idx + 1} of the decision table${row.label ? ` (${row.label})` : ''}`, (node) =>
-        withRow(node, { index: idx, ...(row.label ? { label: row.label } : {}), when: row.when }),
-      );
+      return finish(exactNumber(row, 'score', row.score), 'scored', `Row ${idx + 1} of the decision table${row.label ? ` (${row.label})` : ''}`, undefined, trace ? { index: idx, ...(row.label ? { label: row.label } : {}), when: row.when } : undefined);
     }
     if (missingInputs.length) return finish(null, 'missing', `No row matches and input(s) ${missingInputs.join(', ')} have no score`);
-    if (agg.default !== undefined) return finish(exactNumber(agg, 'default', agg.default), 'scored', 'No row matches; the table default applies', (node) => withRow(node, { index: -1, label: 'default', when: {} }));
-    run.diagnostics.push({ code: 'SCORE_NO_TABLE_ROW', severity: 'warning', message: `No decision-table row of "${g.id}" matches the answers and the table has no default.`, file: g.source.file, line: g.source.line, column: g.source.column });
+    if (agg.default !== undefined) return finish(exactNumber(agg, 'default', agg.default), 'scored', 'No row matches; the table default applies', undefined, trace ? { index: -1, label: 'default', when: {} } : undefined);
+    run.diagnostics.push({ code: 'SCORE_NO_TABLE_ROW', severity: 'warning', message: `No decision-table row of "${g.id}" matches the answers and the table has no default.`, file: g.node.source.file, line: g.node.source.line, column: g.node.source.column });
     return finish(null, 'missing', 'No decision-table row matches');
   }
 
@@ -382,10 +422,10 @@ function aggregate(run: Run, g: RubricNode, weightText: string, shown: readonly 
       termH.push(run.handling[j] === 'scored-not-applicable' ? 'scored-not-applicable' : 'included');
     }
   }
-  const missingIds = () => missing.map((k) => plan.order[parts[k]!]!.id).join(', ');
+  const missingIds = () => missing.map((k) => plan.info[parts[k]!]!.id).join(', ');
   const total = P - naCount;
   const present = termK.length;
-  const setMissing = (node: ScoredNode) => void (node.missing = { policy: rule.policy, minShare: rule.minShare, present, total });
+  const setMissing = trace ? { policy: rule.policy, minShare: rule.minShare, present, total } : undefined;
   const omitMissing = () => {
     for (const k of missing) mark(k, 'omitted-missing', null);
   };
@@ -469,10 +509,10 @@ function runPlan(rubric: Rubric, answers: AnswerSet, options: ScoreOptions, trac
     nodes: trace ? new Array<ScoredNode>(N) : [],
   };
   for (let j = 0; j < N; j++) {
-    const n = plan.order[j]!;
-    if (n.kind === 'question') scoreQuestion(run, j, n);
+    const info = plan.info[j]!;
+    if (info.question !== undefined) scoreQuestion(run, j, info.question, info);
     else {
-      const o = aggregate(run, n, plan.weightText[j]!, plan.children[j]!, plan.flat[j], n.aggregation, n.missing, undefined, false);
+      const o = aggregate(run, info, plan.weightText[j]!, plan.children[j]!, plan.flat[j], info.aggregation!, info.missing!, undefined, false);
       run.x[j] = o.x;
       run.status[j] = o.status;
       run.handling[j] = 'included';
@@ -493,7 +533,7 @@ function scoreVariants(run: Run, rubric: Rubric, answers: AnswerSet, options: Sc
   rubric.variants.forEach((v, i) => {
     const parts = run.plan.variantParts[i]!;
     run.trace = trace && v.id === shown;
-    const o = aggregate(run, rubric.root, run.plan.rootWeightText, parts, undefined, v.aggregation, v.missing, v.title, true);
+    const o = aggregate(run, run.plan.rootInfo, run.plan.rootWeightText, parts, undefined, v.aggregation, v.missing, v.title, true);
     run.trace = trace;
     outcomes.set(v.id, o);
     if (o.status === 'missing') {
