@@ -21,6 +21,8 @@ export interface ResolvedAnswers {
   answers: (Answer | undefined)[];
   /** By question index: the interpretation (only for valid answers). */
   interpreted: (InterpretedAnswer | undefined)[];
+  /** By question index: 1 when the answer is one plain value (no regions, no recorded score). */
+  plain: Uint8Array;
   /** By question index: whether the question applies. */
   applicability: Applicability[];
   diagnostics: Diagnostic[];
@@ -90,6 +92,7 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
   const Q = questions.length;
   const answers = new Array<Answer | undefined>(Q).fill(undefined);
   const interpreted = new Array<InterpretedAnswer | undefined>(Q).fill(undefined);
+  const plain = new Uint8Array(Q);
   for (const [key, answer] of set.answers) {
     let i = index.byId.get(key);
     if (i === undefined) {
@@ -115,8 +118,9 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
     // A plain string answer, as most are: its interpretation straight from the question's cache.
     const v = answer.value;
     let meaning: InterpretedAnswer | undefined;
-    if (typeof v === 'string' && answer.byRegion === undefined && answer.recordedScore === undefined && v.charCodeAt(0) !== 0) {
-      meaning = (caches[i] ??= plainValueCache(node)).get(v);
+    if (v !== undefined && answer.byRegion === undefined && answer.recordedScore === undefined) {
+      plain[i] = 1;
+      if (typeof v === 'string' && v.charCodeAt(0) !== 0) meaning = (caches[i] ??= plainValueCache(node)).get(v);
     }
     meaning ??= interpretAnswer(node, answer);
     if (meaning.status === 'invalid') {
@@ -166,7 +170,7 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
       diagnostics.push(d);
     }
   }
-  return { index, answers, interpreted, applicability: applicability as Applicability[], diagnostics };
+  return { index, answers, interpreted, plain, applicability: applicability as Applicability[], diagnostics };
 }
 
 /**

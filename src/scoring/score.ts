@@ -107,6 +107,9 @@ class PlanNode {
   readonly question: QuestionNode | undefined;
   readonly aggregation: Aggregation | undefined;
   readonly missing: MissingRule | undefined;
+  /** Decision tables: each row's exact score and the reason it gives. */
+  readonly rowScores: readonly Exact[] | undefined;
+  readonly rowReasons: readonly string[] | undefined;
   constructor(n: RubricNode) {
     this.id = n.id;
     this.kind = n.kind;
@@ -117,6 +120,9 @@ class PlanNode {
     this.question = n.kind === 'question' ? n : undefined;
     this.aggregation = n.kind === 'question' ? undefined : n.aggregation;
     this.missing = n.kind === 'question' ? undefined : n.missing;
+    const agg = this.aggregation;
+    this.rowScores = agg?.method === 'decision-table' ? agg.rows.map((row) => exactNumber(row, 'score', row.score)) : undefined;
+    this.rowReasons = agg?.method === 'decision-table' ? agg.rows.map((row, idx) => `Row ${idx + 1} of the decision table${row.label ? ` (${row.label})` : ''}`) : undefined;
   }
 }
 
@@ -276,9 +282,10 @@ function scoreQuestion(run: Run, j: number, q: QuestionNode, info: PlanNode): vo
   run.handling[j] = handling;
   if (!run.trace) return;
   let a: ScoredAnswer;
-  if (answerStatus === 'answered' && meaning && meaning.status === 'answered' && answer!.source && answer!.value !== undefined && answer!.byRegion === undefined && answer!.recordedScore === undefined && meaning.matched === undefined && meaning.regions === undefined) {
+  const source = r.plain[i] === 1 ? answer!.source : undefined;
+  if (source && answerStatus === 'answered' && meaning && meaning.status === 'answered' && meaning.matched === undefined && meaning.regions === undefined) {
     // The usual answered question, built in one step with its keys in the same order as below.
-    a = { status: answerStatus, value: answer!.value, evidence: answer!.evidence, source: answer!.source, label: meaning.label, optionIds: meaning.optionIds };
+    a = { status: answerStatus, value: answer!.value, evidence: answer!.evidence, source, label: meaning.label, optionIds: meaning.optionIds };
   } else {
     a = answerFor(answer, answerStatus);
     if (answerStatus === 'answered' && meaning && meaning.status === 'answered') {
@@ -396,7 +403,7 @@ function aggregate(run: Run, g: PlanNode, weightText: string, shown: readonly nu
     if (allNa) return finish(null, 'not-applicable', 'No input applies');
     if (idx >= 0) {
       const row = agg.rows[idx]!;
-      return finish(exactNumber(row, 'score', row.score), 'scored', `Row ${idx + 1} of the decision table${row.label ? ` (${row.label})` : ''}`, undefined, trace ? { index: idx, ...(row.label ? { label: row.label } : {}), when: row.when } : undefined);
+      return finish(g.rowScores![idx]!, 'scored', g.rowReasons![idx]!, undefined, trace ? { index: idx, ...(row.label ? { label: row.label } : {}), when: row.when } : undefined);
     }
     if (missingInputs.length) return finish(null, 'missing', `No row matches and input(s) ${missingInputs.join(', ')} have no score`);
     if (agg.default !== undefined) return finish(exactNumber(agg, 'default', agg.default), 'scored', 'No row matches; the table default applies', undefined, trace ? { index: -1, label: 'default', when: {} } : undefined);
