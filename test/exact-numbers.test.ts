@@ -154,3 +154,18 @@ describe('number answers and band bounds are compared exactly', () => {
     expect(findScoredNode(out.root, 'days')?.status).not.toBe('scored');
   });
 });
+
+describe('shared fractions', () => {
+  it('give one object per small value, reduced, and leave large values unshared but exact', async () => {
+    const { sharedRatio, weightedMean, fromNumber } = await import('../src/answers/exact.js');
+    const a = sharedRatio(2n, 6n);
+    expect(a).toEqual({ n: 1n, d: 3n });
+    expect(sharedRatio(-3n, -9n)).toBe(a);
+    expect(weightedMean([fromNumber(0), fromNumber(50), fromNumber(50)])).toBe(sharedRatio(100n, 3n));
+    const big = 2n ** 40n;
+    const b = sharedRatio(big, 3n);
+    expect(b).toEqual({ n: big, d: 3n });
+    expect(sharedRatio(big, 3n)).not.toBe(b);
+    expect(sharedRatio(0n, 5n)).toBe(sharedRatio(0n, 1n));
+  });
+});

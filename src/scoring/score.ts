@@ -221,10 +221,6 @@ function makeNode(run: Run, n: PlanNode, weight: string, x: Exact | null, status
 }
 
 function answerFor(answer: Answer | undefined, status: ScoredAnswer['status']): ScoredAnswer {
-  if (answer && answer.value !== undefined && answer.byRegion === undefined && answer.recordedScore === undefined && answer.source) {
-    // The usual answer, built in one step with its keys in the same order as below.
-    return { status, value: answer.value, evidence: answer.evidence, source: answer.source };
-  }
   const a: ScoredAnswer = { status };
   if (answer) {
     if (answer.value !== undefined) a.value = answer.value;
