@@ -28,6 +28,7 @@ import {
 } from '../answers/exact.js';
 import { questionIndex, resolveAnswers, type ResolvedAnswers } from '../answers/validate.js';
 import type { Answer, AnswerSet } from '../answers/types.js';
+import type { InterpretedAnswer } from '../answers/interpret.js';
 import { answerSetLocator } from '../answers/load.js';
 import { conditionMatches, rowCondition } from '../rubric/check.js';
 import { numberText } from '../rubric/numbers.js';
@@ -64,27 +65,25 @@ interface Plan {
   /** The rubric's question list the plan was made for. */
   questions: Rubric['questions'];
   scaleMin: Exact;
-  /** Every node below the root, children before parents. */
-  order: RubricNode[];
-  /** For each node in `order`: what the scorer reads of it, in objects of one shape. */
+  /** Every node below the root, children before parents: what the scorer reads of it, in objects of one shape. */
   info: PlanNode[];
   rootInfo: PlanNode;
-  /** For each node in `order`: its exact weight (1 when none is declared) and the weight as written out. */
+  /** For each node in `info`: its exact weight (1 when none is declared) and the weight as written out. */
   weight: Exact[];
   weightText: string[];
   rootWeightText: string;
-  /** For each node in `order`: indices of its children in `order`. */
+  /** For each node in `info`: indices of its children in `info`. */
   children: number[][];
   /** For groups averaging `over: indicators`: the indicators below them, and where each is shown. */
   flat: (Flat | undefined)[];
-  /** For each node in `order`: its index in `rubric.questions` (-1 for groups). */
+  /** For each node in `info`: its index in `rubric.questions` (-1 for groups). */
   question: number[];
-  /** Indices of the areas in `order`. */
+  /** Indices of the areas in `info`. */
   areas: number[];
-  /** For each variant: indices in `order` of its areas. */
+  /** For each variant: indices in `info` of its areas. */
   variantParts: number[][];
 }
-/** The contributors of a flattened group: `parts` (indices in `order`); `at[k]` ≥ 0 is the shown child showing part k, else part k is listed after them as extra `-1 - at[k]`. */
+/** The contributors of a flattened group: `parts` (indices in `info`); `at[k]` ≥ 0 is the shown child showing part k, else part k is listed after them as extra `-1 - at[k]`. */
 interface Flat {
   parts: number[];
   at: number[];
@@ -157,7 +156,6 @@ function planFor(rubric: Rubric): Plan {
   plan = {
     questions: rubric.questions,
     scaleMin: fromNumber(rubric.scale.min),
-    order,
     info: order.map((n) => new PlanNode(n)),
     rootInfo: new PlanNode(rubric.root),
     weight: order.map(weightOf),
@@ -220,7 +218,14 @@ function makeNode(run: Run, n: PlanNode, weight: string, x: Exact | null, status
   return node;
 }
 
-function answerFor(answer: Answer | undefined, status: ScoredAnswer['status']): ScoredAnswer {
+/** The answer behind a question's score, as the trace shows it; `plain` says the answer is one plain value (see {@link ResolvedAnswers.plain}). */
+function answerFor(answer: Answer | undefined, status: ScoredAnswer['status'], meaning: InterpretedAnswer | undefined, plain: boolean): ScoredAnswer {
+  const answered = status === 'answered' && meaning !== undefined && meaning.status === 'answered' ? meaning : undefined;
+  const source = plain ? answer!.source : undefined;
+  if (source && answered && answered.matched === undefined && answered.regions === undefined) {
+    // The usual answered question, built in one step with its keys in the same order as below.
+    return { status, value: answer!.value, evidence: answer!.evidence, source, label: answered.label, optionIds: answered.optionIds };
+  }
   const a: ScoredAnswer = { status };
   if (answer) {
     if (answer.value !== undefined) a.value = answer.value;
@@ -231,6 +236,12 @@ function answerFor(answer: Answer | undefined, status: ScoredAnswer['status']): 
     }
     a.evidence = answer.evidence;
     if (answer.source) a.source = answer.source;
+  }
+  if (answered) {
+    a.label = answered.label;
+    a.optionIds = answered.optionIds;
+    if (answered.matched) a.matched = answered.matched;
+    if (answered.regions) a.regions = answered.regions.map((p) => ({ region: p.region, score: formatExact(p.score), label: p.label }));
   }
   return a;
 }
@@ -277,20 +288,7 @@ function scoreQuestion(run: Run, j: number, q: QuestionNode, info: PlanNode): vo
   run.status[j] = status;
   run.handling[j] = handling;
   if (!run.trace) return;
-  let a: ScoredAnswer;
-  const source = r.plain[i] === 1 ? answer!.source : undefined;
-  if (source && answerStatus === 'answered' && meaning && meaning.status === 'answered' && meaning.matched === undefined && meaning.regions === undefined) {
-    // The usual answered question, built in one step with its keys in the same order as below.
-    a = { status: answerStatus, value: answer!.value, evidence: answer!.evidence, source, label: meaning.label, optionIds: meaning.optionIds };
-  } else {
-    a = answerFor(answer, answerStatus);
-    if (answerStatus === 'answered' && meaning && meaning.status === 'answered') {
-      a.label = meaning.label;
-      a.optionIds = meaning.optionIds;
-      if (meaning.matched) a.matched = meaning.matched;
-      if (meaning.regions) a.regions = meaning.regions.map((p) => ({ region: p.region, score: formatExact(p.score), label: p.label }));
-    }
-  }
+  const a = answerFor(answer, answerStatus, meaning, r.plain[i] === 1);
   const node = makeNode(run, info, run.plan.weightText[j]!, x, status, handling);
   if (reason !== undefined) node.reason = reason;
   node.answer = a;
@@ -496,7 +494,7 @@ function runPlan(rubric: Rubric, answers: AnswerSet, options: ScoreOptions, trac
   const plan = planFor(rubric);
   const resolved = resolveAnswers(rubric, answers, { reportMissing: options.reportMissing ?? true });
   const { precision, rounding } = rubric.display;
-  const N = plan.order.length;
+  const N = plan.info.length;
   const run: Run = {
     plan,
     resolved,
@@ -684,7 +682,7 @@ export function scoreTotals(rubric: Rubric, answers: AnswerSet, options: ScoreOp
     variants: variantScores,
     top: figure(chosen.x, chosen.status),
     areas: plan.areas.map((j) => {
-      const n = plan.order[j]!;
+      const n = plan.info[j]!;
       return { id: n.id, title: n.title, ...figure(run.x[j] ?? null, run.status[j]!) };
     }),
     diagnostics: run.diagnostics,
@@ -711,7 +709,7 @@ function missingDataPosition(run: Run, set: AnswerSet, parts: readonly number[])
     const j = stack.pop()!;
     if (seen.has(j)) continue;
     seen.add(j);
-    const n = plan.order[j]!;
+    const n = plan.info[j]!.node;
     if (n.kind === 'question') {
       if (run.status[j] !== 'missing') continue;
       first ??= n;
