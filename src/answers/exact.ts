@@ -64,7 +64,36 @@ export function ratio(n: bigint, d: bigint = 1n): Ratio {
   return g === 1n ? { n, d } : { n: n / g, d: d / g };
 }
 
-const shared = new Map<number, Map<number, Ratio>>();
+/**
+ * A fraction handed out by {@link sharedRatio}: one object per value, of one class, so that what
+ * is remembered on it — its formatted strings, its products — is read through one shape. The
+ * memos are private fields: JSON, `Object.keys` and equality checks see only `n` and `d`.
+ */
+class SharedRatio implements Ratio {
+  readonly n: bigint;
+  readonly d: bigint;
+  #formatted: Formatted | undefined = undefined;
+  #products: Map<SharedRatio, Exact> | undefined = undefined;
+  constructor(n: bigint, d: bigint) {
+    this.n = n;
+    this.d = d;
+  }
+  static formatted(x: SharedRatio): Formatted {
+    return (x.#formatted ??= formattedUncached(x));
+  }
+  static product(a: SharedRatio, b: SharedRatio): Exact {
+    const memo = (a.#products ??= new Map());
+    let p = memo.get(b);
+    if (p === undefined) {
+      // Bounded: a value meets only a few others in practice.
+      if (memo.size >= 256) memo.clear();
+      memo.set(b, (p = sharedRatio(a.n * b.n, a.d * b.d)));
+    }
+    return p;
+  }
+}
+
+const shared = new Map<number, Map<number, SharedRatio>>();
 let sharedCount = 0;
 const SHARED_LIMIT = 2n ** 31n;
 
@@ -89,9 +118,10 @@ export function sharedRatio(n: bigint, d: bigint = 1n): Ratio {
   const nn = Number(r.n);
   const hit = row.get(nn);
   if (hit !== undefined) return hit;
-  row.set(nn, r);
+  const s = new SharedRatio(r.n, r.d);
+  row.set(nn, s);
   sharedCount++;
-  return r;
+  return s;
 }
 
 const numberCache = new Map<number, Ratio>();
@@ -152,6 +182,7 @@ export function reciprocal(n: number): Ratio {
 const products = new WeakMap<object, WeakMap<object, Exact>>();
 /** a·b, remembered for shared operands (shares of the top score repeat across answer sets). */
 export function mulShared(a: Exact, b: Exact): Exact {
+  if (a instanceof SharedRatio && b instanceof SharedRatio) return SharedRatio.product(a, b);
   let row = products.get(a);
   if (!row) products.set(a, (row = new WeakMap()));
   let p = row.get(b);
@@ -289,6 +320,7 @@ type Memo = { [FORMATTED]?: Formatted };
 
 /** Formatting is the costly part of writing scores out, and the same values recur: cache it. */
 function formatted(x: Exact): Formatted {
+  if (x instanceof SharedRatio) return SharedRatio.formatted(x);
   let f: Formatted | undefined = (x as Memo)[FORMATTED];
   if (f) return f;
   f = formattedUncached(x);

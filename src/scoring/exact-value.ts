@@ -35,14 +35,12 @@ class ExactSlot extends Stamp {
   }
 }
 
-/** The slots of a score-tree node: its exact score and its exact effective weight in its parent. */
+/** The slot of a score-tree node: its exact score. */
 class NodeSlot extends Stamp {
   #exact: Exact | undefined;
-  #effective: Exact | undefined;
   private constructor(target: object, x: Exact | undefined) {
     super(target);
     this.#exact = x;
-    this.#effective = undefined;
   }
   static stamp(target: object, x: Exact | undefined): void {
     new NodeSlot(target, x);
@@ -56,17 +54,10 @@ class NodeSlot extends Stamp {
   static read(target: object): Exact | undefined {
     return #exact in target ? (target as NodeSlot).#exact : undefined;
   }
-  static keepEffective(target: object, x: Exact): void {
-    if (#exact in target) (target as NodeSlot).#effective = x;
-    else (new NodeSlot(target, undefined) as NodeSlot).#effective = x;
-  }
-  static readEffective(target: object): Exact | undefined {
-    return #exact in target ? (target as NodeSlot).#effective : undefined;
-  }
 }
 
 /**
- * Gives a score-tree node that was just built (and has no optional field yet) its slots, with
+ * Gives a score-tree node that was just built (and has no optional field yet) its slot, with
  * its exact score if it has one. Every node gets them, scored or not, so that all nodes keep
  * one shape.
  */
@@ -86,16 +77,6 @@ export function attachExact<T extends object>(target: T, x: Exact | null | undef
 /** The exact value kept on an object by {@link attachExact}, if any (no fallback to its string). */
 export function keptExact(target: object): Exact | undefined {
   return NodeSlot.read(target) ?? ExactSlot.read(target);
-}
-
-/** Keeps the exact effective weight of a score-tree node in its parent (for the shares of the top score). */
-export function keepEffective(target: object, x: Exact): void {
-  NodeSlot.keepEffective(target, x);
-}
-
-/** The exact effective weight kept by {@link keepEffective}, if any. */
-export function keptEffective(target: object): Exact | undefined {
-  return NodeSlot.readEffective(target);
 }
 
 /**

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { attachExact, keepEffective, keptEffective, keptExact, stampNode } from './exact-value.js';
+import { attachExact, stampNode } from './exact-value.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import {
   add,
@@ -82,6 +82,8 @@ interface Plan {
   areas: number[];
   /** For each variant: indices in `info` of its areas. */
   variantParts: number[][];
+  /** The most entries a traced run has had (the size the entry arrays start with). */
+  entries: number;
 }
 /** The contributors of a flattened group: `parts` (indices in `info`); `at[k]` ≥ 0 is the shown child showing part k, else part k is listed after them as extra `-1 - at[k]`. */
 interface Flat {
@@ -166,12 +168,19 @@ function planFor(rubric: Rubric): Plan {
     question: order.map((n) => (n.kind === 'question' ? byId.get(n.id) ?? -1 : -1)),
     areas,
     variantParts,
+    entries: order.length,
   };
   plans.set(rubric, plan);
   return plan;
 }
 
-/** The state of one scoring run: per node of the plan, its value, status, handling and (with the trace) its node. */
+/**
+ * The state of one scoring run: per node of the plan, its value, status, handling and (with the
+ * trace) its node. With the trace, every node built — copies too — is an entry of the `t…`
+ * arrays, in the order built (children before parents): the scorer reads exact values, effective
+ * weights and children from these arrays rather than from the nodes, which come in several
+ * shapes and so make every read of them a slow generic look-up.
+ */
 interface Run {
   plan: Plan;
   resolved: ResolvedAnswers;
@@ -184,19 +193,42 @@ interface Run {
   status: ScoredNode['status'][];
   handling: ChildHandling[];
   optionIds: (readonly string[] | undefined)[];
-  nodes: ScoredNode[];
+  /** Per node of the plan: its entry (with the trace). */
+  entry: number[];
+  /** Per entry: the node, its exact score, its exact effective weight in its parent, and its children's entries (in the order of `node.children`). */
+  tnodes: ScoredNode[];
+  texact: (Exact | null)[];
+  teff: (Exact | null)[];
+  tkids: (readonly number[])[];
+  /** Entries so far. */
+  tcount: number;
 }
 
-/** The result of an aggregation; `node` only with the trace. */
+/** The result of an aggregation; `entry` (of its node) only with the trace, else -1. */
 interface Outcome {
   x: Exact | null;
   status: ScoredNode['status'];
   reason: string | undefined;
-  node: ScoredNode | undefined;
+  entry: number;
 }
 
-/** A scored node with the fields every node has; the optional ones are set by the caller in a fixed order. */
-function makeNode(run: Run, n: PlanNode, weight: string, x: Exact | null, status: ScoredNode['status'], handling: ChildHandling, children: ScoredNode[] = []): ScoredNode {
+const NO_KIDS: readonly number[] = [];
+
+/** Records a node just built as the next entry; returns its entry. */
+function track(run: Run, node: ScoredNode, x: Exact | null, kids: readonly number[]): number {
+  const e = run.tcount++;
+  run.tnodes[e] = node;
+  run.texact[e] = x;
+  run.teff[e] = null;
+  run.tkids[e] = kids;
+  return e;
+}
+
+/**
+ * A scored node with the fields every node has, recorded as the next entry (returned); the
+ * optional fields are set by the caller in a fixed order.
+ */
+function makeNode(run: Run, n: PlanNode, weight: string, x: Exact | null, status: ScoredNode['status'], handling: ChildHandling, children: ScoredNode[] = [], kids: readonly number[] = NO_KIDS): number {
   const f = x ? formatScore(x, run.precision, run.rounding, run.displayKey) : null;
   const node: ScoredNode = {
     id: n.id,
@@ -215,7 +247,7 @@ function makeNode(run: Run, n: PlanNode, weight: string, x: Exact | null, status
   };
   stampNode(node, x);
   if (n.dimension !== undefined) node.dimension = n.dimension;
-  return node;
+  return track(run, node, x, kids);
 }
 
 /** The answer behind a question's score, as the trace shows it; `plain` says the answer is one plain value (see {@link ResolvedAnswers.plain}). */
@@ -289,10 +321,11 @@ function scoreQuestion(run: Run, j: number, q: QuestionNode, info: PlanNode): vo
   run.handling[j] = handling;
   if (!run.trace) return;
   const a = answerFor(answer, answerStatus, meaning, r.plain[i] === 1);
-  const node = makeNode(run, info, run.plan.weightText[j]!, x, status, handling);
+  const e = makeNode(run, info, run.plan.weightText[j]!, x, status, handling);
+  const node = run.tnodes[e]!;
   if (reason !== undefined) node.reason = reason;
   node.answer = a;
-  run.nodes[j] = node;
+  run.entry[j] = e;
 }
 
 /**
@@ -302,7 +335,8 @@ function scoreQuestion(run: Run, j: number, q: QuestionNode, info: PlanNode): vo
  * optional fields follow the order in which the scorer sets them, so that the copy's keys — and
  * so its JSON — are in the same order as the original's.
  */
-function copyNode(n: ScoredNode, handling: ChildHandling = n.handling, effectiveWeight: string | null = n.effectiveWeight): ScoredNode {
+function copyNode(run: Run, e: number, handling?: ChildHandling, effectiveWeight?: string | null): number {
+  const n = run.tnodes[e]!;
   const c: ScoredNode = {
     id: n.id,
     kind: n.kind,
@@ -313,19 +347,20 @@ function copyNode(n: ScoredNode, handling: ChildHandling = n.handling, effective
     display: n.display,
     value: n.value,
     weight: n.weight,
-    effectiveWeight,
+    effectiveWeight: effectiveWeight === undefined ? n.effectiveWeight : effectiveWeight,
     shareOfTop: n.shareOfTop,
-    handling,
+    handling: handling ?? n.handling,
     children: n.children,
   };
-  stampNode(c, keptExact(n));
+  const x = run.texact[e]!;
+  stampNode(c, x);
   if (n.dimension !== undefined) c.dimension = n.dimension;
   if (n.reason !== undefined) c.reason = n.reason;
   if (n.answer !== undefined) c.answer = n.answer;
   if (n.method !== undefined) c.method = n.method;
   if (n.missing !== undefined) c.missing = n.missing;
   if (n.matchedRow !== undefined) c.matchedRow = n.matchedRow;
-  return c;
+  return track(run, c, x, run.tkids[e]!);
 }
 
 /**
@@ -337,39 +372,44 @@ function aggregate(run: Run, g: PlanNode, weightText: string, shown: readonly nu
   const { plan, trace } = run;
   const parts = flat ? flat.parts : shown;
   const P = parts.length;
-  let childNodes: ScoredNode[] = [];
-  let extraNodes: ScoredNode[] = [];
-  let partNodes: ScoredNode[] = [];
+  // With the trace: the entries of the children shown, of the contributors listed after them, and of each part.
+  let childEntries: number[] = [];
+  let extraEntries: number[] = [];
+  let partEntries: number[] = [];
   if (trace) {
-    childNodes = new Array<ScoredNode>(shown.length);
-    for (let s = 0; s < shown.length; s++) childNodes[s] = copy ? copyNode(run.nodes[shown[s]!]!) : run.nodes[shown[s]!]!;
+    childEntries = new Array<number>(shown.length);
+    for (let s = 0; s < shown.length; s++) childEntries[s] = copy ? copyNode(run, run.entry[shown[s]!]!) : run.entry[shown[s]!]!;
     if (flat) {
       // Flattened contributors are listed after the display children so the trace stays complete.
-      extraNodes = flat.extra.map((j) => copyNode(run.nodes[j]!));
-      for (const c of childNodes) c.handling = 'label-only';
-      partNodes = flat.at.map((a) => (a < 0 ? extraNodes[-1 - a]! : childNodes[a]!));
-    } else partNodes = childNodes;
+      extraEntries = flat.extra.map((j) => copyNode(run, run.entry[j]!));
+      for (const c of childEntries) run.tnodes[c]!.handling = 'label-only';
+      partEntries = flat.at.map((a) => (a < 0 ? extraEntries[-1 - a]! : childEntries[a]!));
+    } else partEntries = childEntries;
   }
   if (flat && !copy) for (const j of shown) run.handling[j] = 'label-only';
   const mark = (k: number, h: ChildHandling, eff: Exact | null): void => {
     // The handling of a node marked in place is seen by the groups above that flatten it.
     if (!copy && (!flat || flat.at[k]! >= 0)) run.handling[parts[k]!] = h;
     if (!trace) return;
-    const c = partNodes[k]!;
+    const e = partEntries[k]!;
+    const c = run.tnodes[e]!;
     c.handling = h;
     c.effectiveWeight = eff === null ? null : formatExact(eff);
-    if (eff !== null) keepEffective(c, eff);
+    run.teff[e] = eff;
   };
   const finish = (x: Exact | null, status: ScoredNode['status'], reason: string | undefined, missing?: ScoredNode['missing'], matchedRow?: ScoredNode['matchedRow']): Outcome => {
-    if (!trace) return { x, status, reason, node: undefined };
-    const children = extraNodes.length ? [...childNodes, ...extraNodes] : childNodes;
-    const node = makeNode(run, g, weightText, x, status, 'included', children);
+    if (!trace) return { x, status, reason, entry: -1 };
+    const kids = extraEntries.length ? [...childEntries, ...extraEntries] : childEntries;
+    const children = new Array<ScoredNode>(kids.length);
+    for (let i = 0; i < kids.length; i++) children[i] = run.tnodes[kids[i]!]!;
+    const entry = makeNode(run, g, weightText, x, status, 'included', children, kids);
+    const node = run.tnodes[entry]!;
     if (title) node.title = title;
     if (reason !== undefined) node.reason = reason;
     node.method = agg.method;
     if (missing !== undefined) node.missing = missing;
     if (matchedRow !== undefined) node.matchedRow = matchedRow;
-    return { x, status, reason, node };
+    return { x, status, reason, entry };
   };
 
   if (agg.method === 'decision-table') {
@@ -507,7 +547,12 @@ function runPlan(rubric: Rubric, answers: AnswerSet, options: ScoreOptions, trac
     status: new Array<ScoredNode['status']>(N),
     handling: new Array<ChildHandling>(N),
     optionIds: new Array<readonly string[] | undefined>(N),
-    nodes: trace ? new Array<ScoredNode>(N) : [],
+    entry: trace ? new Array<number>(N) : [],
+    tnodes: trace ? new Array<ScoredNode>(plan.entries) : [],
+    texact: trace ? new Array<Exact | null>(plan.entries) : [],
+    teff: trace ? new Array<Exact | null>(plan.entries) : [],
+    tkids: trace ? new Array<readonly number[]>(plan.entries) : [],
+    tcount: 0,
   };
   for (let j = 0; j < N; j++) {
     const info = plan.info[j]!;
@@ -517,7 +562,7 @@ function runPlan(rubric: Rubric, answers: AnswerSet, options: ScoreOptions, trac
       run.x[j] = o.x;
       run.status[j] = o.status;
       run.handling[j] = 'included';
-      if (o.node) run.nodes[j] = o.node;
+      if (o.entry >= 0) run.entry[j] = o.entry;
     }
   }
   return run;
@@ -591,19 +636,21 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
   const { plan } = run;
   const { variantScores, outcomes, variantId } = scoreVariants(run, rubric, answers, options);
   const chosen = outcomes.get(variantId)!;
-  const chosenNode = chosen.node!;
+  const chosenKids = run.tkids[chosen.entry]!;
   const variant = rubric.variants.find((v) => v.id === variantId)!;
-  const rootChildren = plan.areas.map((j) => {
-    const a = run.nodes[j]!;
-    const inVariant = chosenNode.children.find((c) => c.id === a.id);
-    return inVariant ?? copyNode(a, 'not-in-variant', null);
+  const rootKids = plan.areas.map((j) => {
+    const id = plan.info[j]!.id;
+    const inVariant = chosenKids.find((c) => run.tnodes[c]!.id === id);
+    return inVariant ?? copyNode(run, run.entry[j]!, 'not-in-variant', null);
   });
-  const root = copyNode(chosenNode);
+  const rootEntry = copyNode(run, chosen.entry);
+  run.tkids[rootEntry] = rootKids;
+  const root = run.tnodes[rootEntry]!;
   root.title = rubric.title;
-  root.children = rootChildren;
+  root.children = rootKids.map((c) => run.tnodes[c]!);
   root.method = `${variant.aggregation.method} of variant "${variant.id}"`;
-  attachExact(root, chosen.x);
-  setShares(root, ONE);
+  setShares(run, rootEntry, ONE);
+  if (run.tcount > plan.entries) plan.entries = run.tcount;
   return {
     rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
     country: answers.country,
@@ -736,11 +783,14 @@ function findKey(set: AnswerSet, id: string, at: { line: number; column: number 
   return set.answers.has(id) ? id : undefined;
 }
 
-function setShares(node: ScoredNode, share: Exact | null): void {
-  node.shareOfTop = share === null ? null : formatExact(share);
-  for (const c of node.children) {
-    const eff = c.effectiveWeight === null || share === null ? null : keptEffective(c) ?? null;
-    setShares(c, eff === null || share === null ? null : isZero(eff) ? ZERO : mulShared(share, eff));
+/** Sets the share of the top score of entry `e` and of everything below it (the product of the effective weights on the way down). */
+function setShares(run: Run, e: number, share: Exact | null): void {
+  run.tnodes[e]!.shareOfTop = share === null ? null : formatExact(share);
+  const kids = run.tkids[e]!;
+  for (let i = 0; i < kids.length; i++) {
+    const c = kids[i]!;
+    const eff = share === null ? null : run.teff[c]!;
+    setShares(run, c, eff === null || share === null ? null : isZero(eff) ? ZERO : mulShared(share, eff));
   }
 }
 
