@@ -15,6 +15,20 @@ import { Stamp } from '../source/private-slot.js';
 const DECIMAL_TEXT = /^-?\d+(?:\.\d+)?$/;
 
 /**
+ * A short answer text (an option id, say) as the engine's one shared copy of that text. Texts
+ * read from a file are pieces of the file's text, in its encoding (two bytes per character as
+ * soon as the file holds one character beyond Latin-1), and each file has its own: looking them
+ * up among the rubric's option ids then compares them character by character, once per answer
+ * every time a set is scored. A property key is always the shared copy, so the text goes through
+ * one. It no longer holds on to the file's text either.
+ */
+function sharedText<T>(v: T): T {
+  if (typeof v !== 'string' || v.length > 64) return v;
+  for (const k in { [v]: 0 }) return k as T;
+  return v;
+}
+
+/**
  * The locator of an answer set, kept in a private slot of the set: invisible to JSON, keys and
  * equality checks, like a `WeakMap` entry, but far cheaper to make and to collect when sets are
  * read by the ten thousand.
@@ -160,7 +174,7 @@ export function answerSetFromSource(parsed: ParsedSource, file: string, quickChe
       }
       const full: Answer = {
         question,
-        ...(v.answer !== undefined ? { value: v.answer as AnswerValue } : {}),
+        ...(v.answer !== undefined ? { value: sharedText(v.answer as AnswerValue) } : {}),
         ...(v.byRegion !== undefined ? { byRegion: v.byRegion as Record<string, AnswerValue> } : {}),
         ...(recordedScore !== undefined ? { recordedScore, regions: 'not-recorded' as const } : {}),
         evidence: {
@@ -189,7 +203,7 @@ export function answerSetFromSource(parsed: ParsedSource, file: string, quickChe
         );
         continue;
       }
-      const simple: Answer = { question, value: s.data as AnswerValue, evidence: { citations: [] }, source };
+      const simple: Answer = { question, value: sharedText(s.data as AnswerValue), evidence: { citations: [] }, source };
       keepAnswerNumberTexts(parsed, simple, path, undefined);
       answers.set(question, simple);
     }
