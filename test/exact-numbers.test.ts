@@ -168,4 +168,29 @@ describe('shared fractions', () => {
     expect(sharedRatio(big, 3n)).not.toBe(b);
     expect(sharedRatio(0n, 5n)).toBe(sharedRatio(0n, 1n));
   });
+
+  it('give means equal to the big-integer sum, whether or not the sum leaves the range of exact doubles', async () => {
+    const { sharedRatio, weightedMean } = await import('../src/answers/exact.js');
+    const fc = await import('fast-check');
+    const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+    const check = (parts: [number, number][]) => {
+      const values = parts.map(([n, d]) => sharedRatio(BigInt(n), BigInt(d)));
+      // The reference: Σ n/d over one common denominator, in big integers, reduced by hand.
+      let num = 0n;
+      let den = 1n;
+      for (const [n, d] of parts) {
+        num = num * BigInt(d) + BigInt(n) * den;
+        den *= BigInt(d);
+      }
+      den *= BigInt(parts.length);
+      const k = gcd(num, den);
+      const m = weightedMean(values) as { n: bigint; d: bigint };
+      expect([m.n, m.d]).toEqual([num / k, den / k]);
+    };
+    // A step whose two products leave the exact range of doubles while their sum comes back into it.
+    check([[772341131, 22659], [40474537, 942], [-1818482906, 20785]]);
+    // Numerators and denominators up to 2^31 - 1, so that products of a few denominators leave the exact range of doubles.
+    const fraction = fc.tuple(fc.integer({ min: -(2 ** 31) + 1, max: 2 ** 31 - 1 }), fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 2 ** 16 }), fc.integer({ min: 1, max: 2 ** 31 - 1 })));
+    fc.assert(fc.property(fc.array(fraction, { minLength: 1, maxLength: 12 }), (parts) => check(parts)), { numRuns: 500 });
+  });
 });

@@ -72,11 +72,22 @@ export function ratio(n: bigint, d: bigint = 1n): Ratio {
 class SharedRatio implements Ratio {
   readonly n: bigint;
   readonly d: bigint;
+  /** `n` and `d` as doubles (exact: both are below 2^31). */
+  #nn: number;
+  #dn: number;
   #formatted: Formatted | undefined = undefined;
   #products: Map<SharedRatio, Exact> | undefined = undefined;
-  constructor(n: bigint, d: bigint) {
+  constructor(n: bigint, d: bigint, nn: number, dn: number) {
     this.n = n;
     this.d = d;
+    this.#nn = nn;
+    this.#dn = dn;
+  }
+  static num(x: SharedRatio): number {
+    return x.#nn;
+  }
+  static den(x: SharedRatio): number {
+    return x.#dn;
   }
   static formatted(x: SharedRatio): Formatted {
     return (x.#formatted ??= formattedUncached(x));
@@ -106,7 +117,11 @@ const SHARED_LIMIT = 2n ** 31n;
 export function sharedRatio(n: bigint, d: bigint = 1n): Ratio {
   const r = ratio(n, d);
   if (r.d >= SHARED_LIMIT || r.n >= SHARED_LIMIT || r.n <= -SHARED_LIMIT) return r;
-  const dn = Number(r.d);
+  return sharedReduced(Number(r.n), Number(r.d), r.n, r.d);
+}
+
+/** The shared object of the reduced fraction nn/dn (|nn|, dn below 2^31), made from `n` and `d` (its big integers, if at hand) when new. */
+function sharedReduced(nn: number, dn: number, n?: bigint, d?: bigint): SharedRatio {
   let row = shared.get(dn);
   if (row === undefined) {
     if (sharedCount > 100_000) {
@@ -115,13 +130,32 @@ export function sharedRatio(n: bigint, d: bigint = 1n): Ratio {
     }
     shared.set(dn, (row = new Map()));
   }
-  const nn = Number(r.n);
   const hit = row.get(nn);
   if (hit !== undefined) return hit;
-  const s = new SharedRatio(r.n, r.d);
+  const s = new SharedRatio(n ?? BigInt(nn), d ?? BigInt(dn), nn, dn);
   row.set(nn, s);
   sharedCount++;
   return s;
+}
+
+const SHARED_NUMBER_LIMIT = 2 ** 31;
+
+/** nn/dn for whole doubles with dn > 0 (both exact, below 2^53): reduced on doubles, shared when small. */
+function ratioOfNumbers(nn: number, dn: number): Ratio {
+  let x = nn < 0 ? -nn : nn;
+  let y = dn;
+  while (y !== 0) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  if (x > 1) {
+    nn /= x;
+    dn /= x;
+  }
+  if (nn === 0) dn = 1;
+  if (dn < SHARED_NUMBER_LIMIT && nn < SHARED_NUMBER_LIMIT && nn > -SHARED_NUMBER_LIMIT) return sharedReduced(nn, dn);
+  return { n: BigInt(nn), d: BigInt(dn) };
 }
 
 const numberCache = new Map<number, Ratio>();
@@ -132,13 +166,13 @@ export function fromNumber(x: number): Ratio {
   if (hit) return hit;
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
   let r: Ratio;
-  if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) r = { n: BigInt(x), d: 1n };
+  if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) r = sharedRatio(BigInt(x));
   else {
     // The shortest decimal that round-trips, as a fraction: what the author wrote.
     const s = new D(x).toFixed();
     const [int, frac = ''] = s.replace('-', '').split('.');
     const sign = s.startsWith('-') ? -1n : 1n;
-    r = ratio(sign * BigInt(int! + frac), 10n ** BigInt(frac.length));
+    r = sharedRatio(sign * BigInt(int! + frac), 10n ** BigInt(frac.length));
   }
   if (numberCache.size > 10_000) numberCache.clear();
   numberCache.set(x, r);
@@ -169,13 +203,13 @@ export function toDec(x: Exact): Dec {
   return x.d === 1n ? new D(x.n.toString()) : new D(x.n.toString()).div(x.d.toString());
 }
 
-export const ZERO: Ratio = { n: 0n, d: 1n };
+export const ZERO: Ratio = sharedRatio(0n);
 
 const reciprocals: Ratio[] = [];
 /** 1/n for a whole n ≥ 1, as one shared object per n (so results built from it can be cached). */
 export function reciprocal(n: number): Ratio {
   let r = reciprocals[n];
-  if (!r) reciprocals[n] = r = ratio(1n, BigInt(n));
+  if (!r) reciprocals[n] = r = sharedRatio(1n, BigInt(n));
   return r;
 }
 
@@ -189,7 +223,7 @@ export function mulShared(a: Exact, b: Exact): Exact {
   if (!p) row.set(b, (p = isRatio(a) && isRatio(b) ? sharedRatio(a.n * b.n, a.d * b.d) : mul(a, b)));
   return p;
 }
-export const ONE: Ratio = { n: 1n, d: 1n };
+export const ONE: Ratio = sharedRatio(1n);
 
 export function add(a: Exact, b: Exact): Exact {
   if (isRatio(a) && isRatio(b)) return a.d === b.d ? ratio(a.n + b.n, a.d) : ratio(a.n * b.d + b.n * a.d, a.d * b.d);
@@ -215,6 +249,10 @@ export function div(a: Exact, b: Exact): Exact {
  * Σ wᵢ·xᵢ / Σ wᵢ (weights default to 1), reducing the fraction only once at the end.
  */
 export function weightedMean(values: readonly Exact[], weights?: readonly Exact[]): Exact {
+  if (!weights) {
+    const m = meanOfShared(values);
+    if (m !== undefined) return m;
+  }
   if (!weights && values.every(isRatio)) {
     let n = 0n;
     let d = 1n;
@@ -259,6 +297,36 @@ export function weightedMean(values: readonly Exact[], weights?: readonly Exact[
     sumW = add(sumW, w);
   });
   return div(acc, sumW);
+}
+
+const SAFE_NUMBER = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The mean of shared fractions (nearly every mean of scores), on doubles while every step is
+ * exact — each product and sum stays below 2^53 — so no big integer is made; `undefined` when a
+ * value is not shared or a step would leave the exact range (the big-integer sum then does it).
+ */
+function meanOfShared(values: readonly Exact[]): Exact | undefined {
+  let n = 0;
+  let d = 1;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    if (!(x instanceof SharedRatio)) return undefined;
+    const xn = SharedRatio.num(x);
+    const xd = SharedRatio.den(x);
+    if (xd === d) n += xn;
+    else {
+      const a = n * xd;
+      const b = xn * d;
+      d *= xd;
+      if (a > SAFE_NUMBER || a < -SAFE_NUMBER || b > SAFE_NUMBER || b < -SAFE_NUMBER || d > SAFE_NUMBER) return undefined;
+      n = a + b;
+    }
+    if (n > SAFE_NUMBER || n < -SAFE_NUMBER) return undefined;
+  }
+  const total = d * values.length;
+  if (values.length === 0 || total > SAFE_NUMBER) return undefined;
+  return ratioOfNumbers(n, total);
 }
 
 export function cmp(a: Exact, b: Exact): number {

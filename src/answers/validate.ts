@@ -21,8 +21,8 @@ export interface ResolvedAnswers {
   answers: (Answer | undefined)[];
   /** By question index: the interpretation (only for valid answers). */
   interpreted: (InterpretedAnswer | undefined)[];
-  /** By question index: 1 when the answer is one plain value (no regions, no recorded score). */
-  plain: Uint8Array;
+  /** By question index: 1 when the answer is one plain value (no regions, no recorded score), else 0. */
+  plain: number[];
   /** By question index: whether the question applies. */
   applicability: Applicability[];
   diagnostics: Diagnostic[];
@@ -92,7 +92,7 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
   const Q = questions.length;
   const answers = new Array<Answer | undefined>(Q).fill(undefined);
   const interpreted = new Array<InterpretedAnswer | undefined>(Q).fill(undefined);
-  const plain = new Uint8Array(Q);
+  const plain = new Array<number>(Q).fill(0);
   for (const [key, answer] of set.answers) {
     let i = index.byId.get(key);
     if (i === undefined) {

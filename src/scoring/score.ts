@@ -437,7 +437,7 @@ function aggregate(run: Run, g: PlanNode, weightText: string, shown: readonly nu
     if (allNa) return finish(null, 'not-applicable', 'No input applies');
     if (idx >= 0) {
       const row = agg.rows[idx]!;
-      return finish(g.rowScores![idx]!, 'scored', g.rowReasons![idx]!, undefined, trace ? { index: idx, ...(row.label ? { label: row.label } : {}), when: row.when } : undefined);
+      return finish(g.rowScores![idx]!, 'scored', g.rowReasons![idx]!, undefined, trace ? (row.label ? { index: idx, label: row.label, when: row.when } : { index: idx, when: row.when }) : undefined);
     }
     if (missingInputs.length) return finish(null, 'missing', `No row matches and input(s) ${missingInputs.join(', ')} have no score`);
     if (agg.default !== undefined) return finish(exactNumber(agg, 'default', agg.default), 'scored', 'No row matches; the table default applies', undefined, trace ? { index: -1, label: 'default', when: {} } : undefined);
