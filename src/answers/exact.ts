@@ -184,7 +184,7 @@ export function fromDecimalText(text: string): Ratio | undefined {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
   if (!m) return undefined;
   const frac = m[3] ?? '';
-  return ratio((m[1] ? -1n : 1n) * BigInt(m[2]! + frac), 10n ** BigInt(frac.length));
+  return sharedRatio((m[1] ? -1n : 1n) * BigInt(m[2]! + frac), 10n ** BigInt(frac.length));
 }
 
 /**

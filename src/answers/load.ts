@@ -172,21 +172,27 @@ export function answerSetFromSource(parsed: ParsedSource, file: string, quickChe
         diagnostics.push(located(parsed.locator, { code: 'ANSWERS_WRONG_TYPE', severity: 'error', message: `\`byRegion\` of "${question}" lists no region.`, path: [...path, 'byRegion'] }));
         continue;
       }
-      const full: Answer = {
-        question,
-        ...(v.answer !== undefined ? { value: sharedText(v.answer as AnswerValue) } : {}),
-        ...(v.byRegion !== undefined ? { byRegion: v.byRegion as Record<string, AnswerValue> } : {}),
-        ...(recordedScore !== undefined ? { recordedScore, regions: 'not-recorded' as const } : {}),
-        evidence: {
-          citations: v.citations ?? [],
-          ...(v.comment !== undefined ? { comment: v.comment } : {}),
-          ...(v.sourceUrl !== undefined ? { sourceUrl: v.sourceUrl } : {}),
-          ...(v.answeredBy !== undefined ? { answeredBy: v.answeredBy } : {}),
-          ...(v.reviewedBy !== undefined ? { reviewedBy: v.reviewedBy } : {}),
-          ...(v.status !== undefined ? { status: v.status } : {}),
-        },
-        source,
+      const evidence: Answer['evidence'] = {
+        citations: v.citations ?? [],
+        ...(v.comment !== undefined ? { comment: v.comment } : {}),
+        ...(v.sourceUrl !== undefined ? { sourceUrl: v.sourceUrl } : {}),
+        ...(v.answeredBy !== undefined ? { answeredBy: v.answeredBy } : {}),
+        ...(v.reviewedBy !== undefined ? { reviewedBy: v.reviewedBy } : {}),
+        ...(v.status !== undefined ? { status: v.status } : {}),
       };
+      // One plain value, as most answers are: the same shape as a short answer's, so that the
+      // scorer reads every such answer through one shape.
+      const full: Answer =
+        v.answer !== undefined && v.byRegion === undefined && recordedScore === undefined
+          ? { question, value: sharedText(v.answer as AnswerValue), evidence, source }
+          : {
+              question,
+              ...(v.answer !== undefined ? { value: sharedText(v.answer as AnswerValue) } : {}),
+              ...(v.byRegion !== undefined ? { byRegion: v.byRegion as Record<string, AnswerValue> } : {}),
+              ...(recordedScore !== undefined ? { recordedScore, regions: 'not-recorded' as const } : {}),
+              evidence,
+              source,
+            };
       keepAnswerNumberTexts(parsed, full, path, 'answer');
       answers.set(question, full);
     } else {
