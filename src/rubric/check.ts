@@ -40,17 +40,6 @@ export function rowCondition(row: DecisionRow, input: string): ConditionValue | 
 /** An exact score as scoring holds it: a fraction of big integers (or a decimal object). */
 export type ExactScore = { readonly n: bigint; readonly d: bigint } | { cmp(other: string): number };
 
-/** Whether an exact score equals the number a condition was written as (compared exactly, not as doubles). */
-function sameScore(score: number | ExactScore, c: number, text: string | undefined): boolean {
-  if (typeof score === 'number') return score === c;
-  const written = text ?? (Number.isInteger(c) && Number.isSafeInteger(c) ? String(c) : decimalOf(c));
-  if ('n' in score) {
-    const t = writtenFraction(written);
-    return t !== null && score.n * t.d === t.n * score.d;
-  }
-  return score.cmp(written) === 0;
-}
-
 const fractions = new Map<string, { n: bigint; d: bigint } | null>();
 /** A plain decimal text as n / 10^k (not reduced), or null; cached, since decision tables compare with the same few texts for every answer set. */
 function writtenFraction(written: string): { n: bigint; d: bigint } | null {
@@ -90,11 +79,58 @@ export function conditionMatches(
   value: { key?: string; score?: number | ExactScore } | undefined,
   texts?: (index: number, written: number) => string | undefined,
 ): boolean {
-  if (cond === undefined || cond === '*') return true;
-  if (cond === 'missing') return value === undefined;
-  if (value === undefined) return false;
+  return compiledConditionMatches(compileCondition(cond, texts), value);
+}
+
+/** A decision-table condition made ready for matching many values: see {@link compileCondition}. */
+export interface CompiledCondition {
+  /** No condition, or `*`: every value matches. */
+  readonly any: boolean;
+  /** `missing`: only a value that is absent matches. */
+  readonly missing: boolean;
+  /** The option ids listed. */
+  readonly keys: readonly string[];
+  /** The scores listed: the number, the text it was written as, and that text as an exact fraction (null if it is not a plain decimal). */
+  readonly scores: readonly { readonly c: number; readonly written: string; readonly t: { n: bigint; d: bigint } | null }[];
+}
+
+/**
+ * A condition made ready for matching: what {@link conditionMatches} works out on every call —
+ * the list of items, the texts the scores were written as and their exact fractions — worked out
+ * once, for a scorer that matches the same table for every answer set.
+ */
+export function compileCondition(cond: ConditionValue | undefined, texts?: (index: number, written: number) => string | undefined): CompiledCondition {
+  if (cond === undefined || cond === '*') return { any: true, missing: false, keys: [], scores: [] };
+  if (cond === 'missing') return { any: false, missing: true, keys: [], scores: [] };
   const items = Array.isArray(cond) ? cond : [cond];
-  return items.some((c, i) => (typeof c === 'number' ? value.score !== undefined && sameScore(value.score, c, texts?.(Array.isArray(cond) ? i : -1, c)) : value.key === c));
+  const keys: string[] = [];
+  const scores: { c: number; written: string; t: { n: bigint; d: bigint } | null }[] = [];
+  items.forEach((c, i) => {
+    if (typeof c !== 'number') keys.push(c);
+    else {
+      const written = texts?.(Array.isArray(cond) ? i : -1, c) ?? (Number.isInteger(c) && Number.isSafeInteger(c) ? String(c) : decimalOf(c));
+      scores.push({ c, written, t: writtenFraction(written) });
+    }
+  });
+  return { any: false, missing: false, keys, scores };
+}
+
+/** Whether a value meets a compiled condition: the same answer as {@link conditionMatches} gives for the condition. */
+export function compiledConditionMatches(cc: CompiledCondition, value: { key?: string; score?: number | ExactScore } | undefined): boolean {
+  if (cc.any) return true;
+  if (cc.missing) return value === undefined;
+  if (value === undefined) return false;
+  const { key, score } = value;
+  if (key !== undefined) for (const k of cc.keys) if (k === key) return true;
+  if (score === undefined) return false;
+  for (const s of cc.scores) {
+    if (typeof score === 'number') {
+      if (score === s.c) return true;
+    } else if ('n' in score) {
+      if (s.t !== null && score.n * s.t.d === s.t.n * score.d) return true;
+    } else if (score.cmp(s.written) === 0) return true;
+  }
+  return false;
 }
 
 /**

@@ -30,7 +30,7 @@ import { questionIndex, resolveAnswers, type ResolvedAnswers } from '../answers/
 import type { Answer, AnswerSet } from '../answers/types.js';
 import type { InterpretedAnswer } from '../answers/interpret.js';
 import { answerSetLocator } from '../answers/load.js';
-import { conditionMatches, rowCondition } from '../rubric/check.js';
+import { compileCondition, compiledConditionMatches, rowCondition, type CompiledCondition } from '../rubric/check.js';
 import { numberText } from '../rubric/numbers.js';
 import type { Aggregation, MissingRule, QuestionNode, Rounding, Rubric, RubricNode } from '../rubric/types.js';
 import type { ChildHandling, NodeStatus, ScoredAnswer, ScoredNode, ScoreResult, VariantScore } from './types.js';
@@ -111,7 +111,11 @@ class PlanNode {
   /** Decision tables: each row's exact score and the reason it gives. */
   readonly rowScores: readonly Exact[] | undefined;
   readonly rowReasons: readonly string[] | undefined;
-  constructor(n: RubricNode) {
+  /** Decision tables: each row's condition on each input, compiled. */
+  readonly rowConditions: readonly (readonly CompiledCondition[])[] | undefined;
+  /** Decision tables: for each input, the index in the plan of the child it names (-1: none). */
+  readonly tableInputs: readonly number[] | undefined;
+  constructor(n: RubricNode, index: ReadonlyMap<RubricNode, number>) {
     this.id = n.id;
     this.kind = n.kind;
     this.level = n.level;
@@ -124,6 +128,17 @@ class PlanNode {
     const agg = this.aggregation;
     this.rowScores = agg?.method === 'decision-table' ? agg.rows.map((row) => exactNumber(row, 'score', row.score)) : undefined;
     this.rowReasons = agg?.method === 'decision-table' ? agg.rows.map((row, idx) => `Row ${idx + 1} of the decision table${row.label ? ` (${row.label})` : ''}`) : undefined;
+    this.rowConditions =
+      agg?.method === 'decision-table'
+        ? agg.rows.map((row) => agg.inputs.map((id) => compileCondition(rowCondition(row, id), (i, written) => numberText(row.when, i < 0 ? id : `${id}[${i}]`, written))))
+        : undefined;
+    this.tableInputs =
+      agg?.method === 'decision-table'
+        ? agg.inputs.map((id) => {
+            const c = n.children.find((child) => child.id === id);
+            return c === undefined ? -1 : (index.get(c) ?? -1);
+          })
+        : undefined;
   }
 }
 
@@ -158,8 +173,8 @@ function planFor(rubric: Rubric): Plan {
   plan = {
     questions: rubric.questions,
     scaleMin: fromNumber(rubric.scale.min),
-    info: order.map((n) => new PlanNode(n)),
-    rootInfo: new PlanNode(rubric.root),
+    info: order.map((n) => new PlanNode(n, index)),
+    rootInfo: new PlanNode(rubric.root, index),
     weight: order.map(weightOf),
     weightText: order.map((n) => String(n.weight)),
     rootWeightText: String(rubric.root.weight),
@@ -414,24 +429,27 @@ function aggregate(run: Run, g: PlanNode, weightText: string, shown: readonly nu
 
   if (agg.method === 'decision-table') {
     for (let k = 0; k < P; k++) mark(k, 'table-input', null);
-    const values = agg.inputs.map((id) => {
-      const k = parts.findIndex((j) => plan.info[j]!.id === id);
-      const j = parts[k];
-      if (j === undefined || run.x[j] === null) return undefined;
+    const values = g.tableInputs!.map((j) => {
+      if (j < 0 || run.x[j] === null) return undefined;
       const keys = run.optionIds[j] ?? [];
       // Conditions compare with the exact score, never with a double.
       const score = run.x[j]!;
       return { single: keys.length === 1 ? { key: keys[0]!, score } : { score }, keys, score };
     });
-    const matches = (cond: Parameters<typeof conditionMatches>[0], v: (typeof values)[number], texts: Parameters<typeof conditionMatches>[2]) => {
-      if (!v) return conditionMatches(cond, undefined);
-      if (v.keys.length <= 1) return conditionMatches(cond, v.single, texts);
+    const matches = (cond: CompiledCondition, v: (typeof values)[number]): boolean => {
+      if (!v) return compiledConditionMatches(cond, undefined);
+      if (v.keys.length <= 1) return compiledConditionMatches(cond, v.single);
       // Regional answers with differing options: an option condition holds only if every region meets it.
-      return v.keys.every((k) => conditionMatches(cond, { key: k, score: v.score }, texts)) || conditionMatches(cond, { score: v.score }, texts);
+      return v.keys.every((k) => compiledConditionMatches(cond, { key: k, score: v.score })) || compiledConditionMatches(cond, { score: v.score });
     };
-    const idx = agg.rows.findIndex((row) =>
-      agg.inputs.every((id, j) => matches(rowCondition(row, id), values[j], (i, written) => numberText(row.when, i < 0 ? id : `${id}[${i}]`, written))),
-    );
+    const conditions = g.rowConditions!;
+    let idx = -1;
+    rows: for (let r = 0; r < conditions.length; r++) {
+      const row = conditions[r]!;
+      for (let i = 0; i < row.length; i++) if (!matches(row[i]!, values[i])) continue rows;
+      idx = r;
+      break;
+    }
     const missingInputs = agg.inputs.filter((_, j) => values[j] === undefined);
     const allNa = P > 0 && parts.every((j) => run.status[j] === 'not-applicable');
     if (allNa) return finish(null, 'not-applicable', 'No input applies');
