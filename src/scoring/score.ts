@@ -217,6 +217,8 @@ interface Run {
   tkids: (readonly number[])[];
   /** Entries so far. */
   tcount: number;
+  /** The group being aggregated. */
+  group: Group;
 }
 
 /** The result of an aggregation; `entry` (of its node) only with the trace, else -1. */
@@ -228,6 +230,7 @@ interface Outcome {
 }
 
 const NO_KIDS: readonly number[] = [];
+const NO_ENTRIES: number[] = [];
 
 /** Records a node just built as the next entry; returns its entry. */
 function track(run: Run, node: ScoredNode, x: Exact | null, kids: readonly number[]): number {
@@ -379,6 +382,53 @@ function copyNode(run: Run, e: number, handling?: ChildHandling, effectiveWeight
 }
 
 /**
+ * What one aggregation works with, for {@link markPart} and {@link finishGroup}: one object per
+ * run, refilled for each group (groups are aggregated one at a time), rather than closures made
+ * for every group of every answer set.
+ */
+interface Group {
+  g: PlanNode;
+  weightText: string;
+  method: Aggregation['method'];
+  title: string | undefined;
+  copy: boolean;
+  flat: Flat | undefined;
+  parts: readonly number[];
+  /** With the trace: the entries of the children shown, of the contributors listed after them, and of each part. */
+  childEntries: number[];
+  extraEntries: number[];
+  partEntries: number[];
+}
+
+/** Marks part `k` of the group with its handling and (with the trace) its effective weight. */
+function markPart(run: Run, a: Group, k: number, h: ChildHandling, eff: Exact | null): void {
+  // The handling of a node marked in place is seen by the groups above that flatten it.
+  if (!a.copy && (!a.flat || a.flat.at[k]! >= 0)) run.handling[a.parts[k]!] = h;
+  if (!run.trace) return;
+  const e = a.partEntries[k]!;
+  const c = run.tnodes[e]!;
+  c.handling = h;
+  c.effectiveWeight = eff === null ? null : formatExact(eff);
+  run.teff[e] = eff;
+}
+
+/** The outcome of the group; with the trace, its node, recorded as an entry. */
+function finishGroup(run: Run, a: Group, x: Exact | null, status: ScoredNode['status'], reason: string | undefined, missing?: ScoredNode['missing'], matchedRow?: ScoredNode['matchedRow']): Outcome {
+  if (!run.trace) return { x, status, reason, entry: -1 };
+  const kids = a.extraEntries.length ? [...a.childEntries, ...a.extraEntries] : a.childEntries;
+  const children = new Array<ScoredNode>(kids.length);
+  for (let i = 0; i < kids.length; i++) children[i] = run.tnodes[kids[i]!]!;
+  const entry = makeNode(run, a.g, a.weightText, x, status, 'included', children, kids);
+  const node = run.tnodes[entry]!;
+  if (a.title) node.title = a.title;
+  if (reason !== undefined) node.reason = reason;
+  node.method = a.method;
+  if (missing !== undefined) node.missing = missing;
+  if (matchedRow !== undefined) node.matchedRow = matchedRow;
+  return { x, status, reason, entry };
+}
+
+/**
  * Aggregates the parts `parts` (indices in the plan) of `g`, shown as the children `shown`.
  * Child nodes are marked in place unless `copy` is set (variants share their area nodes);
  * `flat` lists the contributors of a group averaging over the indicators below it.
@@ -387,131 +437,81 @@ function aggregate(run: Run, g: PlanNode, weightText: string, shown: readonly nu
   const { plan, trace } = run;
   const parts = flat ? flat.parts : shown;
   const P = parts.length;
-  // With the trace: the entries of the children shown, of the contributors listed after them, and of each part.
-  let childEntries: number[] = [];
-  let extraEntries: number[] = [];
-  let partEntries: number[] = [];
+  const a = run.group;
+  a.g = g;
+  a.weightText = weightText;
+  a.method = agg.method;
+  a.title = title;
+  a.copy = copy;
+  a.flat = flat;
+  a.parts = parts;
+  a.childEntries = a.extraEntries = a.partEntries = NO_ENTRIES;
   if (trace) {
-    childEntries = new Array<number>(shown.length);
+    const childEntries = new Array<number>(shown.length);
     for (let s = 0; s < shown.length; s++) childEntries[s] = copy ? copyNode(run, run.entry[shown[s]!]!) : run.entry[shown[s]!]!;
+    a.childEntries = a.partEntries = childEntries;
     if (flat) {
       // Flattened contributors are listed after the display children so the trace stays complete.
-      extraEntries = flat.extra.map((j) => copyNode(run, run.entry[j]!));
+      const extraEntries = flat.extra.map((j) => copyNode(run, run.entry[j]!));
       for (const c of childEntries) run.tnodes[c]!.handling = 'label-only';
-      partEntries = flat.at.map((a) => (a < 0 ? extraEntries[-1 - a]! : childEntries[a]!));
-    } else partEntries = childEntries;
+      a.extraEntries = extraEntries;
+      a.partEntries = flat.at.map((at) => (at < 0 ? extraEntries[-1 - at]! : childEntries[at]!));
+    }
   }
   if (flat && !copy) for (const j of shown) run.handling[j] = 'label-only';
-  const mark = (k: number, h: ChildHandling, eff: Exact | null): void => {
-    // The handling of a node marked in place is seen by the groups above that flatten it.
-    if (!copy && (!flat || flat.at[k]! >= 0)) run.handling[parts[k]!] = h;
-    if (!trace) return;
-    const e = partEntries[k]!;
-    const c = run.tnodes[e]!;
-    c.handling = h;
-    c.effectiveWeight = eff === null ? null : formatExact(eff);
-    run.teff[e] = eff;
-  };
-  const finish = (x: Exact | null, status: ScoredNode['status'], reason: string | undefined, missing?: ScoredNode['missing'], matchedRow?: ScoredNode['matchedRow']): Outcome => {
-    if (!trace) return { x, status, reason, entry: -1 };
-    const kids = extraEntries.length ? [...childEntries, ...extraEntries] : childEntries;
-    const children = new Array<ScoredNode>(kids.length);
-    for (let i = 0; i < kids.length; i++) children[i] = run.tnodes[kids[i]!]!;
-    const entry = makeNode(run, g, weightText, x, status, 'included', children, kids);
-    const node = run.tnodes[entry]!;
-    if (title) node.title = title;
-    if (reason !== undefined) node.reason = reason;
-    node.method = agg.method;
-    if (missing !== undefined) node.missing = missing;
-    if (matchedRow !== undefined) node.matchedRow = matchedRow;
-    return { x, status, reason, entry };
-  };
+  if (agg.method === 'decision-table') return decideTable(run, a, agg);
 
-  if (agg.method === 'decision-table') {
-    for (let k = 0; k < P; k++) mark(k, 'table-input', null);
-    const values = g.tableInputs!.map((j) => {
-      if (j < 0 || run.x[j] === null) return undefined;
-      const keys = run.optionIds[j] ?? [];
-      // Conditions compare with the exact score, never with a double.
-      const score = run.x[j]!;
-      return { single: keys.length === 1 ? { key: keys[0]!, score } : { score }, keys, score };
-    });
-    const matches = (cond: CompiledCondition, v: (typeof values)[number]): boolean => {
-      if (!v) return compiledConditionMatches(cond, undefined);
-      if (v.keys.length <= 1) return compiledConditionMatches(cond, v.single);
-      // Regional answers with differing options: an option condition holds only if every region meets it.
-      return v.keys.every((k) => compiledConditionMatches(cond, { key: k, score: v.score })) || compiledConditionMatches(cond, { score: v.score });
-    };
-    const conditions = g.rowConditions!;
-    let idx = -1;
-    rows: for (let r = 0; r < conditions.length; r++) {
-      const row = conditions[r]!;
-      for (let i = 0; i < row.length; i++) if (!matches(row[i]!, values[i])) continue rows;
-      idx = r;
-      break;
-    }
-    const missingInputs = agg.inputs.filter((_, j) => values[j] === undefined);
-    const allNa = P > 0 && parts.every((j) => run.status[j] === 'not-applicable');
-    if (allNa) return finish(null, 'not-applicable', 'No input applies');
-    if (idx >= 0) {
-      const row = agg.rows[idx]!;
-      return finish(g.rowScores![idx]!, 'scored', g.rowReasons![idx]!, undefined, trace ? (row.label ? { index: idx, label: row.label, when: row.when } : { index: idx, when: row.when }) : undefined);
-    }
-    if (missingInputs.length) return finish(null, 'missing', `No row matches and input(s) ${missingInputs.join(', ')} have no score`);
-    if (agg.default !== undefined) return finish(exactNumber(agg, 'default', agg.default), 'scored', 'No row matches; the table default applies', undefined, trace ? { index: -1, label: 'default', when: {} } : undefined);
-    run.diagnostics.push({ code: 'SCORE_NO_TABLE_ROW', severity: 'warning', message: `No decision-table row of "${g.id}" matches the answers and the table has no default.`, file: g.node.source.file, line: g.node.source.line, column: g.node.source.column });
-    return finish(null, 'missing', 'No decision-table row matches');
-  }
-
-  // Terms: positions k in `parts` with their values and handling, in order.
-  const termK: number[] = [];
-  const termX: Exact[] = [];
-  const termH: ChildHandling[] = [];
-  const missing: number[] = [];
+  // Terms: positions k in `parts` with their values and handling, in order; counted first, so
+  // that each list is made at its size.
   let naCount = 0;
+  let missingCount = 0;
   for (let k = 0; k < P; k++) {
     const j = parts[k]!;
-    if (run.status[j] === 'not-applicable') {
-      naCount++;
-      mark(k, 'omitted-not-applicable', null);
-    } else if (run.x[j] === null) missing.push(k);
+    if (run.status[j] === 'not-applicable') naCount++;
+    else if (run.x[j] === null) missingCount++;
+  }
+  const present = P - naCount - missingCount;
+  let termK = new Array<number>(present);
+  let termX = new Array<Exact>(present);
+  let termH = new Array<ChildHandling>(present);
+  const missing = new Array<number>(missingCount);
+  for (let k = 0, t = 0, m = 0; k < P; k++) {
+    const j = parts[k]!;
+    if (run.status[j] === 'not-applicable') markPart(run, a, k, 'omitted-not-applicable', null);
+    else if (run.x[j] === null) missing[m++] = k;
     else {
-      termK.push(k);
-      termX.push(run.x[j]!);
-      termH.push(run.handling[j] === 'scored-not-applicable' ? 'scored-not-applicable' : 'included');
+      termK[t] = k;
+      termX[t] = run.x[j]!;
+      termH[t++] = run.handling[j] === 'scored-not-applicable' ? 'scored-not-applicable' : 'included';
     }
   }
-  const missingIds = () => missing.map((k) => plan.info[parts[k]!]!.id).join(', ');
+  const missingIds = (): string => missing.map((k) => plan.info[parts[k]!]!.id).join(', ');
   const total = P - naCount;
-  const present = termK.length;
   const setMissing = trace ? { policy: rule.policy, minShare: rule.minShare, present, total } : undefined;
-  const omitMissing = () => {
-    for (const k of missing) mark(k, 'omitted-missing', null);
+  const omitMissing = (): void => {
+    for (let m = 0; m < missingCount; m++) markPart(run, a, missing[m]!, 'omitted-missing', null);
   };
-  if (total === 0) return finish(null, 'not-applicable', 'None of the parts applies', setMissing);
+  if (total === 0) return finishGroup(run, a, null, 'not-applicable', 'None of the parts applies', setMissing);
   if (present === 0) {
     omitMissing();
-    return finish(null, 'missing', 'No part has a score', setMissing);
+    return finishGroup(run, a, null, 'missing', 'No part has a score', setMissing);
   }
-  if (missing.length && rule.policy === 'fail') {
+  if (missingCount && rule.policy === 'fail') {
     omitMissing();
-    return finish(null, 'missing', `Missing data (${missingIds()}) and the rule is to fail`, setMissing);
+    return finishGroup(run, a, null, 'missing', `Missing data (${missingIds()}) and the rule is to fail`, setMissing);
   }
   if (present / total < rule.minShare) {
     omitMissing();
-    return finish(null, 'missing', `Only ${present} of ${total} parts have a score; at least ${rule.minShare * 100}% are required`, setMissing);
+    return finishGroup(run, a, null, 'missing', `Only ${present} of ${total} parts have a score; at least ${rule.minShare * 100}% are required`, setMissing);
   }
-  if (missing.length && rule.policy === 'minimum') {
+  if (missingCount && rule.policy === 'minimum') {
     // Merge the missing parts, counted as the scale minimum, into the terms in part order.
     const merged: { k: number; x: Exact; h: ChildHandling }[] = termK.map((k, t) => ({ k, x: termX[t]!, h: termH[t]! }));
     for (const k of missing) merged.push({ k, x: plan.scaleMin, h: 'counted-as-minimum' });
-    merged.sort((a, b) => a.k - b.k);
-    termK.length = termX.length = termH.length = 0;
-    for (const m of merged) {
-      termK.push(m.k);
-      termX.push(m.x);
-      termH.push(m.h);
-    }
+    merged.sort((p, q) => p.k - q.k);
+    termK = merged.map((m) => m.k);
+    termX = merged.map((m) => m.x);
+    termH = merged.map((m) => m.h);
   } else omitMissing();
 
   const T = termK.length;
@@ -529,22 +529,62 @@ function aggregate(run: Run, g: PlanNode, weightText: string, shown: readonly nu
       if (agg.method === 'minimum' ? c < 0 : c > 0) best = t;
     }
     x = termX[best]!;
-    for (let t = 0; t < T; t++) mark(termK[t]!, termH[t]!, t === best ? ONE : ZERO);
+    for (let t = 0; t < T; t++) markPart(run, a, termK[t]!, termH[t]!, t === best ? ONE : ZERO);
   } else {
     if (agg.method === 'geometric-mean') x = geometricMean(termX, weights);
     else x = weightedMean(termX, weighted ? weights : undefined);
     if (weighted) {
       let sumW: Exact = ZERO;
       if (trace) for (const w of weights) sumW = add(sumW, w);
-      for (let t = 0; t < T; t++) mark(termK[t]!, termH[t]!, trace ? div(weights[t]!, sumW) : null);
+      for (let t = 0; t < T; t++) markPart(run, a, termK[t]!, termH[t]!, trace ? div(weights[t]!, sumW) : null);
     } else {
       const share = reciprocal(T);
-      for (let t = 0; t < T; t++) mark(termK[t]!, termH[t]!, share);
+      for (let t = 0; t < T; t++) markPart(run, a, termK[t]!, termH[t]!, share);
     }
   }
   // Variants keep their reason in the lean mode too: it is part of every variant score.
-  const reason = missing.length && (trace || copy) ? (rule.policy === 'minimum' ? `Missing ${missingIds()} counted as the scale minimum` : `Missing ${missingIds()} left out; weights renormalised`) : undefined;
-  return finish(x, 'scored', reason, setMissing);
+  const reason = missingCount && (trace || copy) ? (rule.policy === 'minimum' ? `Missing ${missingIds()} counted as the scale minimum` : `Missing ${missingIds()} left out; weights renormalised`) : undefined;
+  return finishGroup(run, a, x, 'scored', reason, setMissing);
+}
+
+/** The decision-table part of {@link aggregate}: the first row whose conditions the inputs meet. */
+function decideTable(run: Run, a: Group, agg: Extract<Aggregation, { method: 'decision-table' }>): Outcome {
+  const { g, parts } = a;
+  const P = parts.length;
+  for (let k = 0; k < P; k++) markPart(run, a, k, 'table-input', null);
+  const values = g.tableInputs!.map((j) => {
+    if (j < 0 || run.x[j] === null) return undefined;
+    const keys = run.optionIds[j] ?? [];
+    // Conditions compare with the exact score, never with a double.
+    const score = run.x[j]!;
+    return { single: keys.length === 1 ? { key: keys[0]!, score } : { score }, keys, score };
+  });
+  const matches = (cond: CompiledCondition, v: (typeof values)[number]): boolean => {
+    if (!v) return compiledConditionMatches(cond, undefined);
+    if (v.keys.length <= 1) return compiledConditionMatches(cond, v.single);
+    // Regional answers with differing options: an option condition holds only if every region meets it.
+    return v.keys.every((k) => compiledConditionMatches(cond, { key: k, score: v.score })) || compiledConditionMatches(cond, { score: v.score });
+  };
+  const conditions = g.rowConditions!;
+  let idx = -1;
+  rows: for (let r = 0; r < conditions.length; r++) {
+    const row = conditions[r]!;
+    for (let i = 0; i < row.length; i++) if (!matches(row[i]!, values[i])) continue rows;
+    idx = r;
+    break;
+  }
+  const allNa = P > 0 && parts.every((j) => run.status[j] === 'not-applicable');
+  if (allNa) return finishGroup(run, a, null, 'not-applicable', 'No input applies');
+  const trace = run.trace;
+  if (idx >= 0) {
+    const row = agg.rows[idx]!;
+    return finishGroup(run, a, g.rowScores![idx]!, 'scored', g.rowReasons![idx]!, undefined, trace ? (row.label ? { index: idx, label: row.label, when: row.when } : { index: idx, when: row.when }) : undefined);
+  }
+  const missingInputs = agg.inputs.filter((_, j) => values[j] === undefined);
+  if (missingInputs.length) return finishGroup(run, a, null, 'missing', `No row matches and input(s) ${missingInputs.join(', ')} have no score`);
+  if (agg.default !== undefined) return finishGroup(run, a, exactNumber(agg, 'default', agg.default), 'scored', 'No row matches; the table default applies', undefined, trace ? { index: -1, label: 'default', when: {} } : undefined);
+  run.diagnostics.push({ code: 'SCORE_NO_TABLE_ROW', severity: 'warning', message: `No decision-table row of "${g.id}" matches the answers and the table has no default.`, file: g.node.source.file, line: g.node.source.line, column: g.node.source.column });
+  return finishGroup(run, a, null, 'missing', 'No decision-table row matches');
 }
 
 /** Scores the tree below the root (areas not in the variant are scored too, for display), children before parents. */
@@ -571,6 +611,7 @@ function runPlan(rubric: Rubric, answers: AnswerSet, options: ScoreOptions, trac
     teff: trace ? new Array<Exact | null>(plan.entries) : [],
     tkids: trace ? new Array<readonly number[]>(plan.entries) : [],
     tcount: 0,
+    group: { g: plan.rootInfo, weightText: '', method: 'mean', title: undefined, copy: false, flat: undefined, parts: NO_KIDS, childEntries: NO_ENTRIES, extraEntries: NO_ENTRIES, partEntries: NO_ENTRIES },
   };
   for (let j = 0; j < N; j++) {
     const info = plan.info[j]!;
