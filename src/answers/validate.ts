@@ -39,6 +39,8 @@ export interface QuestionIndex {
 
 interface IndexEntry extends QuestionIndex {
   questions: Rubric['questions'];
+  /** By question index: its id. */
+  ids: readonly string[];
   /** By question index: its cache of plain-value interpretations, and the generation they belong to. */
   caches: (ReadonlyMap<string | number | boolean, InterpretedValue> | undefined)[];
   generation: number;
@@ -54,7 +56,7 @@ export function questionIndex(rubric: Rubric): QuestionIndex {
   rubric.questions.forEach((q, i) => byId.set(q.id, i));
   const dependsOn = rubric.questions.map((q) => (q.appliesWhen ? byId.get(q.appliesWhen.question) ?? -1 : -1));
   const wanted = rubric.questions.map((q) => (q.appliesWhen ? new Set(q.appliesWhen.in.map((v) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)))) : undefined));
-  const index: IndexEntry = { byId, dependsOn, wanted, questions: rubric.questions, caches: [], generation: interpretationGeneration() };
+  const index: IndexEntry = { byId, ids: rubric.questions.map((q) => q.id), dependsOn, wanted, questions: rubric.questions, caches: [], generation: interpretationGeneration() };
   indices.set(rubric, index);
   return index;
 }
@@ -93,8 +95,12 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
   const answers = new Array<Answer | undefined>(Q).fill(undefined);
   const interpreted = new Array<InterpretedAnswer | undefined>(Q).fill(undefined);
   const plain = new Array<number>(Q).fill(0);
+  const { ids } = index;
+  // Answer sets are mostly written in the rubric's order: each key is first compared with the id
+  // of the question after the one answered before, and looked up only when it is another.
+  let next = 0;
   for (const [key, answer] of set.answers) {
-    let i = index.byId.get(key);
+    let i = next < Q && ids[next] === key ? next : index.byId.get(key);
     if (i === undefined) {
       const id = rubric.nodes.has(key) ? key : rubric.aliases.get(key);
       const node = id === undefined ? undefined : rubric.nodes.get(id);
@@ -109,6 +115,7 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
       }
       i = index.byId.get(node.id)!;
     }
+    next = i + 1;
     const node = questions[i]!;
     if (answers[i] !== undefined) {
       at('error', 'ANSWERS_DUPLICATE', `"${key}" answers "${node.id}", which is already answered.`, ['answers', key], {}, true);
