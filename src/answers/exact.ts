@@ -435,8 +435,21 @@ export function toNumber(x: Exact): number {
 }
 
 /** The score rounded for display. */
-export function displayString(x: Exact, precision: number, rounding: Rounding, key = `${precision}${rounding}`): string {
+export function displayString(x: Exact, precision: number, rounding: Rounding, key = displayKey(precision, rounding)): string {
   return formatScore(x, precision, rounding, key).display;
+}
+
+const displayKeys = new Map<Rounding, string[]>();
+
+/**
+ * The key of a display rounding in the format cache, as one shared text per rounding: a text
+ * built anew for every answer set would be compared with the cached one character by character.
+ */
+export function displayKey(precision: number, rounding: Rounding): string {
+  if (!(Number.isInteger(precision) && precision >= 0 && precision <= 100)) return `${precision}${rounding}`;
+  let row = displayKeys.get(rounding);
+  if (row === undefined) displayKeys.set(rounding, (row = []));
+  return (row[precision] ??= `${precision}${rounding}`);
 }
 
 /** The exact string, display string and number of a score for one display rounding. */
@@ -451,7 +464,7 @@ export interface ScoreTexts {
  * The object returned is shared by every call with the same value and rounding: read it, don't
  * change it.
  */
-export function formatScore(x: Exact, precision: number, rounding: Rounding, key = `${precision}${rounding}`): ScoreTexts {
+export function formatScore(x: Exact, precision: number, rounding: Rounding, key = displayKey(precision, rounding)): ScoreTexts {
   const f = formatted(x);
   // Nearly every caller uses one rounding: that one is a field, others are in the map.
   if (f.key0 === key) return f.view0!;
