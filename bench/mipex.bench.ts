@@ -30,7 +30,7 @@ export async function run(bench: Bench): Promise<void> {
     await bench.time(`score all ${sets.length} country-years, exact, full trace (built package)`, () => {
       for (const s of sets) built.scoreAnswerSet(rubric, s, { reportMissing: false });
     }, { iterations: 30, warmup: 5 });
-    // The issue's goal: the 56 country sets of one year, full trace, median at most 5 ms; and the
+    // The goal: the 56 country sets of one year, full trace, median at most 5 ms; and the
     // lean totals (no trace) that bulk commands use.
     // The latest year with the most country sets (2019: 56 countries; 2021 holds one).
     const perYear = new Map<number, number>();

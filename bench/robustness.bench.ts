@@ -1,6 +1,6 @@
 /**
  * Uncertainty and sensitivity on MIPEX 2019 (56 countries): ±25 % uniform noise on the 8 area
- * weights. Reference (the issue's figures for COINr 1.1.14 on the same inputs): 2–3 s for
+ * weights. Reference (COINr 1.1.14 on the same inputs and machine, as measured for the goals): 2–3 s for
  * N = 100, about 26 s for N = 1,000.
  */
 import { loadAnswerSetFiles, loadRubricFile } from '../src/node/files.js';
