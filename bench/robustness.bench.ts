@@ -1,7 +1,7 @@
 /**
  * Uncertainty and sensitivity on MIPEX 2019 (56 countries): ±25 % uniform noise on the 8 area
- * weights. Reference (COINr 1.1.14 on the same inputs and machine, as measured for the goals): 2–3 s for
- * N = 100, about 26 s for N = 1,000.
+ * weights. For comparison, COINr 1.1.14 on the same inputs takes 2–3 s for N = 100 and about
+ * 26 s for N = 1,000 on the same kind of machine.
  */
 import { loadAnswerSetFiles, loadRubricFile } from '../src/node/files.js';
 import { scoreAnswerSet } from '../src/scoring/score.js';
