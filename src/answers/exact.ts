@@ -97,7 +97,7 @@ class SharedRatio implements Ratio {
     let p = memo.get(b);
     if (p === undefined) {
       // Bounded: a value meets only a few others in practice.
-      if (memo.size >= 256) memo.clear();
+      if (memo.size >= 64) memo.clear();
       memo.set(b, (p = sharedRatio(a.n * b.n, a.d * b.d)));
     }
     return p;
