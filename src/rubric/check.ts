@@ -69,19 +69,6 @@ function decimalOf(x: number): string {
   return (neg ? '-' : '') + out;
 }
 
-/**
- * Does a condition value match an input given as option id + score (or missing)? Scores are
- * compared exactly: an exact input score against the text the condition's number was written
- * as (`texts`, from the rubric source), or against the number when no text is known.
- */
-export function conditionMatches(
-  cond: ConditionValue | undefined,
-  value: { key?: string; score?: number | ExactScore } | undefined,
-  texts?: (index: number, written: number) => string | undefined,
-): boolean {
-  return compiledConditionMatches(compileCondition(cond, texts), value);
-}
-
 /** A decision-table condition made ready for matching many values: see {@link compileCondition}. */
 export interface CompiledCondition {
   /** No condition, or `*`: every value matches. */
@@ -95,9 +82,9 @@ export interface CompiledCondition {
 }
 
 /**
- * A condition made ready for matching: what {@link conditionMatches} works out on every call —
- * the list of items, the texts the scores were written as and their exact fractions — worked out
- * once, for a scorer that matches the same table for every answer set.
+ * A row's condition on one input, made ready for matching: its items, the texts its scores were
+ * written as (`texts`, from the rubric source; else the number's shortest decimal) and their
+ * exact fractions, worked out once for a table that is matched for every answer set.
  */
 export function compileCondition(cond: ConditionValue | undefined, texts?: (index: number, written: number) => string | undefined): CompiledCondition {
   if (cond === undefined || cond === '*') return { any: true, missing: false, keys: [], scores: [] };
@@ -115,7 +102,11 @@ export function compileCondition(cond: ConditionValue | undefined, texts?: (inde
   return { any: false, missing: false, keys, scores };
 }
 
-/** Whether a value meets a compiled condition: the same answer as {@link conditionMatches} gives for the condition. */
+/**
+ * Does an input, given as option id and score (or missing), meet a compiled condition? Scores
+ * are compared exactly: an exact input score against the text the condition's number was written
+ * as, a plain number against the number.
+ */
 export function compiledConditionMatches(cc: CompiledCondition, value: { key?: string; score?: number | ExactScore } | undefined): boolean {
   if (cc.any) return true;
   if (cc.missing) return value === undefined;
@@ -340,9 +331,11 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
     const used = new Set<number>();
     const uncovered: string[] = [];
     const combo: { key: string; score: number }[] = [];
+    // Each row's conditions compiled once, not once per combination.
+    const compiled = agg.rows.map((row) => inputs.map((inp) => compileCondition(rowCondition(row, inp.id))));
     const visit = (k: number): void => {
       if (k === inputs.length) {
-        const idx = agg.rows.findIndex((row) => inputs.every((inp, j) => conditionMatches(rowCondition(row, inp.id), combo[j])));
+        const idx = compiled.findIndex((conds) => conds.every((c, j) => compiledConditionMatches(c, combo[j])));
         if (idx >= 0) used.add(idx);
         else if (agg.default === undefined) uncovered.push(inputs.map((inp, j) => `${inp.id}=${combo[j]!.key}`).join(', '));
         return;

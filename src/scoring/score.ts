@@ -231,7 +231,6 @@ interface Outcome {
 }
 
 const NO_KIDS: readonly number[] = [];
-const NO_ENTRIES: number[] = [];
 
 /** Records a node just built as the next entry; returns its entry. */
 function track(run: Run, node: ScoredNode, x: Exact | null, kids: readonly number[]): number {
@@ -396,9 +395,9 @@ interface Group {
   flat: Flat | undefined;
   parts: readonly number[];
   /** With the trace: the entries of the children shown, of the contributors listed after them, and of each part. */
-  childEntries: number[];
-  extraEntries: number[];
-  partEntries: number[];
+  childEntries: readonly number[];
+  extraEntries: readonly number[];
+  partEntries: readonly number[];
 }
 
 /** Marks part `k` of the group with its handling and (with the trace) its effective weight. */
@@ -446,7 +445,7 @@ function aggregate(run: Run, g: PlanNode, weightText: string, shown: readonly nu
   a.copy = copy;
   a.flat = flat;
   a.parts = parts;
-  a.childEntries = a.extraEntries = a.partEntries = NO_ENTRIES;
+  a.childEntries = a.extraEntries = a.partEntries = NO_KIDS;
   if (trace) {
     const childEntries = new Array<number>(shown.length);
     for (let s = 0; s < shown.length; s++) childEntries[s] = copy ? copyNode(run, run.entry[shown[s]!]!) : run.entry[shown[s]!]!;
@@ -612,7 +611,7 @@ function runPlan(rubric: Rubric, answers: AnswerSet, options: ScoreOptions, trac
     teff: trace ? new Array<Exact | null>(plan.entries) : [],
     tkids: trace ? new Array<readonly number[]>(plan.entries) : [],
     tcount: 0,
-    group: { g: plan.rootInfo, weightText: '', method: 'mean', title: undefined, copy: false, flat: undefined, parts: NO_KIDS, childEntries: NO_ENTRIES, extraEntries: NO_ENTRIES, partEntries: NO_ENTRIES },
+    group: { g: plan.rootInfo, weightText: '', method: 'mean', title: undefined, copy: false, flat: undefined, parts: NO_KIDS, childEntries: NO_KIDS, extraEntries: NO_KIDS, partEntries: NO_KIDS },
   };
   for (let j = 0; j < N; j++) {
     const info = plan.info[j]!;
