@@ -102,7 +102,7 @@ export async function importTableCommand(argv: string[], io: CliIO): Promise<Exi
   for (const set of sets) for (const item of validateAnswerSet(rubric.value, set).filter((d) => d.severity === 'error').map((d) => ({ ...d, file: displayPath(io.cwd, input), message: `${set.country} ${set.year}: ${d.message}` }))) diagnostics.push(item);
   if (hasErrors(diagnostics)) return finish(io, format, diagnostics, { written: [], unchanged: [] }, sets.length);
   const out = resolve(io.cwd, values.out);
-  const wrote = writeAnswerSetFiles(sets, out, { force: values.force === true, protect: [input, ...(mappingPath !== undefined ? [mappingPath] : []), ...rubric.value.files.map((f) => resolve(io.cwd, f))] });
+  const wrote = writeAnswerSetFiles(sets, out, { force: values.force === true, display: (p) => displayPath(io.cwd, p), protect: [input, ...(mappingPath !== undefined ? [mappingPath] : []), ...rubric.value.files.map((f) => resolve(io.cwd, f))] });
   for (const item of wrote.diagnostics) diagnostics.push(item);
   return finish(io, format, diagnostics, wrote, sets.length, displayPath(io.cwd, out));
 }

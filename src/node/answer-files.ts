@@ -48,6 +48,8 @@ export interface WriteAnswerSetFilesOptions {
   extraFiles?: readonly { parts: readonly string[]; text: string }[];
   /** Write the files that pass their checks and report the others (default: nothing is written when one is refused). */
   skipRefused?: boolean;
+  /** How a path is shown in diagnostics (default: as it is). */
+  display?: (path: string) => string;
   /** Hint of the diagnostic for an existing file that is not replaced. */
   existsHint?: string;
 }
@@ -106,9 +108,10 @@ export function writeAnswerSetFiles(sets: readonly AnswerSet[], outDir: string, 
     root,
     inputs,
     force: mayReplace,
+    ...(options.display ? { display: options.display } : {}),
     existsHint: options.existsHint ?? ((options.existing ?? 'update') === 'update' ? 'Pass --force to update existing files (their comments and key order are kept).' : 'Pass --force to replace it, or choose another output folder.'),
     ...(options.skipRefused ? { skipRefused: true } : {}),
-    check: (f) => (yaml.has(f.path) ? answerSetTextProblems(String(f.text), f.path).filter((d) => d.severity === 'error') : []),
+    check: (f) => (yaml.has(f.path) ? answerSetTextProblems(String(f.text), options.display ? options.display(f.path) : f.path).filter((d) => d.severity === 'error') : []),
   });
   const rel = (p: string) => relative(root, p).split(sep).join('/');
   return { written: wrote.written.map(rel), unchanged: wrote.unchanged.map(rel), diagnostics: [...diagnostics, ...wrote.diagnostics] };
