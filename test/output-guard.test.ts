@@ -234,6 +234,19 @@ describe('import-table', () => {
   });
 });
 
+describe('import-table, long layout', () => {
+  it('a region cell of 5,000 characters is a positioned diagnostic and nothing is written', async () => {
+    const base = tmp('it-region');
+    writeFileSync(join(base, 'table.csv'), `country,year,question,answer,region\nNO,2024,local-vote,yes,${'R'.repeat(5000)}\n`);
+    const r = await run(['import-table', 'table.csv', '--rubric', DEMO_RUBRIC, '--out', 'out', '--format', 'json'], base);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { diagnostics: { code: string; file?: string; line?: number; column?: number }[] };
+    const d = report.diagnostics.find((x) => x.code === 'YAML_KEY_TOO_LONG');
+    expect([d?.file, d?.line, d?.column]).toEqual(['table.csv', 2, 'NO,2024,local-vote,yes,'.length + 1]);
+    expect(existsSync(join(base, 'out'))).toBe(false);
+  });
+});
+
 describe('the writer', () => {
   it('replaces a hard link at the target (with force) instead of writing through it, and leaves no temporary file', () => {
     const base = tmp('w-hardlink');

@@ -18,7 +18,7 @@
  *
  * @module
  */
-import { lstatSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Result } from '../diagnostics/index.js';
 import { InputFiles, readFileBytes, realPathOf } from './safe-fs.js';
@@ -380,6 +380,9 @@ export function writeOutputFiles(files: readonly OutputFile[], options: WriteOut
       // Created exclusively: nothing put at the temporary name is ever written through.
       writeFileSync(temp, file.text, { flag: 'wx' });
       temps.push({ temp, path });
+      // A replaced file keeps its permissions.
+      const before = exists ? statOrUndefined(path, true) : undefined;
+      if (before?.isFile()) chmodSync(temp, before.mode & 0o7777);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       diagnostics.push({ code: 'OUTPUT_WRITE_FAILED', severity: 'error', message: `Cannot write "${show(path)}"${code ? ` (${code})` : ''}.`, file: show(path) });

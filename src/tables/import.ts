@@ -334,6 +334,11 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
           continue;
         }
         const region = ri >= 0 ? text(ri).trim().toUpperCase() : '';
+        const regionProblem = region === '' ? undefined : yamlKeyProblem(region);
+        if (regionProblem) {
+          diagnostics.push(cellDiagnostic(grid, at(ri), { code: regionProblem.code, severity: 'error', message: `The region would be a key the answer loader refuses: ${regionProblem.message}` }));
+          continue;
+        }
         const e = draft.answers.get(q.id);
         if (e && (region === '' || e.value !== undefined || e.byRegion?.[region] !== undefined)) {
           diagnostics.push(cellDiagnostic(grid, at(qi), { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `${country} ${year} already has an answer to "${q.id}"${region ? ` for ${region}` : ''}.` }));
