@@ -16,7 +16,7 @@ import { relative, resolve, sep } from 'node:path';
 import { lstatSync } from 'node:fs';
 
 /** The name parts of an answer set's file below the output folder (`['CA', 'CA-2019.yaml']`), or undefined when its country or year cannot name a file. */
-export function answerSetFileParts(set: Pick<AnswerSet, 'country' | 'year'>): [string, string] | undefined {
+function answerSetFileParts(set: Pick<AnswerSet, 'country' | 'year'>): [string, string] | undefined {
   return /^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/.test(set.country) && Number.isInteger(set.year) ? [set.country, `${set.country}-${set.year}.yaml`] : undefined;
 }
 
@@ -24,7 +24,7 @@ export function answerSetFileParts(set: Pick<AnswerSet, 'country' | 'year'>): [s
  * The diagnostics of reading an answer-set text back with the answer loader, shown as `file`:
  * a writer calls it before writing, so that nothing it writes fails to load.
  */
-export function answerSetTextProblems(text: string, file: string): Diagnostic[] {
+function answerSetTextProblems(text: string, file: string): Diagnostic[] {
   return loadAnswerSet(text, { file }).diagnostics;
 }
 

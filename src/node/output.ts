@@ -386,6 +386,8 @@ export function writeOutputFiles(files: readonly OutputFile[], options: WriteOut
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       diagnostics.push({ code: 'OUTPUT_WRITE_FAILED', severity: 'error', message: `Cannot write "${show(path)}"${code ? ` (${code})` : ''}.`, file: show(path) });
+      // A temporary file cut short (a full disk) goes too; one that was never made is not there to remove.
+      if (code !== 'EEXIST' && !temps.some((t) => t.temp === temp)) temps.push({ temp, path });
       removeTemps();
       return { ...result, written: [] };
     }
