@@ -35,7 +35,8 @@ function kindOf(st: Stats): string {
 /** `lstat` or `stat`, undefined when nothing is there or the path cannot be followed (a link loop, a file in the path). */
 function statOrUndefined(path: string, follow: boolean): Stats | undefined {
   try {
-    return follow ? statSync(path) : lstatSync(path);
+    // No exception for a path that is not there (the common case for a new output): much cheaper.
+    return follow ? statSync(path, { throwIfNoEntry: false }) : lstatSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
@@ -203,7 +204,14 @@ export function outputGuard(root: string, inputs: InputFiles, display: (path: st
       if (f.refused) return { refused: f.refused, exists: false };
       const lst = statOrUndefined(path, false);
       if (lst) {
-        const refused = checkOutputPath(path, { root, inputs, display: display(path) });
+        // A link gets the full check (where it leads); anything else is checked as it stands in its checked folder.
+        const refused = lst.isSymbolicLink()
+          ? checkOutputPath(path, { root, inputs, display: display(path) })
+          : inputs.includes(path)
+            ? { code: 'CLI_WOULD_OVERWRITE_INPUT' as const, severity: 'error' as const, message: `Writing "${display(path)}" would overwrite an input file; choose another output path.`, file: display(path) }
+            : !lst.isFile()
+              ? { code: 'OUTPUT_NOT_A_FILE' as const, severity: 'error' as const, message: `"${display(path)}" is ${kindOf(lst)}; a file is to be written there. Give a file name.`, file: display(path) }
+              : undefined;
         return refused ? { refused, exists: true } : { exists: true };
       }
       if (inputPaths.has(path) || inputPaths.has(join(f.real, basename(path)))) {
@@ -394,7 +402,7 @@ export function writeOutputFiles(files: readonly OutputFile[], options: WriteOut
   }
   // Checked once more just before the renames: nothing may have become an input, a folder or a pipe meanwhile.
   for (const t of temps) {
-    const late = checkOutputPath(t.path, { ...(options.root !== undefined ? { root: options.root } : {}), inputs, display: show(t.path) });
+    const late = options.root !== undefined ? guardFor(t.path).check(t.path).refused : checkOutputPath(t.path, { inputs, display: show(t.path) });
     if (late) {
       diagnostics.push(late);
       removeTemps();
