@@ -16,6 +16,7 @@ import { exactScore, fromDecimalString } from '../scoring/exact-value.js';
 import { areaExact, exactMean, variantExact } from './trend.js';
 import type { ScoreResult, ScoredNode } from '../scoring/types.js';
 import { countryName } from '../source/countries.js';
+import { byCodePoint } from '../text/order.js';
 import { isNamedPeerGroup, isPeer, type PeerGroup } from './peer-group.js';
 
 /** How scores are rounded for display (taken from the rubric). */
@@ -169,8 +170,8 @@ export interface RankOf {
 export function rankBy(items: readonly { id: string; key: string | null }[]): RankOf[] {
   const keyed = items.map((i) => ({ id: i.id, k: i.key === null ? null : new D(i.key) }));
   keyed.sort((a, b) => {
-    if (a.k === null || b.k === null) return a.k === b.k ? cmp(a.id, b.id) : a.k === null ? 1 : -1;
-    return b.k.comparedTo(a.k) || cmp(a.id, b.id);
+    if (a.k === null || b.k === null) return a.k === b.k ? byCodePoint(a.id, b.id) : a.k === null ? 1 : -1;
+    return b.k.comparedTo(a.k) || byCodePoint(a.id, b.id);
   });
   const out: RankOf[] = keyed.map((x) => ({ id: x.id, rank: null, rankLabel: '—', tied: false }));
   for (let i = 0; i < keyed.length; i++) {
@@ -186,10 +187,6 @@ export function rankBy(items: readonly { id: string; key: string | null }[]): Ra
     e.rankLabel = `${e.tied ? '=' : ''}${e.rank}`;
   }
   return out;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export type { NamedPeerGroup, PeerGroup } from './peer-group.js';
@@ -361,9 +358,9 @@ export function strengthsAndWeaknesses(result: ScoreResult, peers: PeerAverages,
       differenceValue: d.value,
     });
   }
-  const byDiff = (a: AreaDifference, b: AreaDifference) => new D(b.difference).comparedTo(a.difference) || cmp(a.area, b.area);
+  const byDiff = (a: AreaDifference, b: AreaDifference) => new D(b.difference).comparedTo(a.difference) || byCodePoint(a.area, b.area);
   const strengths = all.filter((d) => new D(d.difference).gt(0)).sort(byDiff).slice(0, limit);
-  const byNeg = (a: AreaDifference, b: AreaDifference) => new D(a.difference).comparedTo(b.difference) || cmp(a.area, b.area);
+  const byNeg = (a: AreaDifference, b: AreaDifference) => new D(a.difference).comparedTo(b.difference) || byCodePoint(a.area, b.area);
   const weaknesses = all.filter((d) => new D(d.difference).lt(0)).sort(byNeg).slice(0, limit);
   return { strengths, weaknesses, all };
 }

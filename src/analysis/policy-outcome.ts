@@ -14,8 +14,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { csvField, parseCsv } from '../source/csv.js';
 import { normaliseCountryCode } from '../source/countries.js';
 
-/** Code-point order: the same in every locale. */
-const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+import { byCodePoint } from '../text/order.js';
 
 /** One policy value of one country and year (e.g. a MIPEX overall or area score). */
 export interface PolicyValue {

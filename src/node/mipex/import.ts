@@ -28,6 +28,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import { byCodePoint } from '../../text/order.js';
 import { basename, resolve } from 'node:path';
 import { D } from '../../answers/exact.js';
 import { countryName } from '../../source/countries.js';
@@ -473,7 +474,7 @@ export function importParsedMipexWorkbook(raw: RawWorkbook, options: ImportMipex
     }
     sheets.push({ sheet: sheet.name, country: sheet.country, answerSets: answerSets.length - setsBefore, answers: answerCount, published: published.length - publishedBefore });
   }
-  answerSets.sort((a, b) => (a.country < b.country ? -1 : a.country > b.country ? 1 : 0) || a.year - b.year);
+  answerSets.sort((a, b) => byCodePoint(a.country, b.country) || a.year - b.year);
   return { answerSets, published, diagnostics, sheets, workbook: { file, sha256: '' }, rubric: rubricRef };
 }
 
