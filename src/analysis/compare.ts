@@ -8,11 +8,11 @@
  *
  * @module
  */
-import { D, type Dec } from '../answers/interpret.js';
+import { D } from '../answers/interpret.js';
 import { DECIMAL_ROUNDING } from '../answers/exact.js';
 import { displayString, exactString, sub, toNumber, type Exact } from '../answers/exact.js';
 import type { Rounding } from '../rubric/types.js';
-import { exactScore, fromDecimalString } from '../scoring/exact-value.js';
+import { exactScore } from '../scoring/exact-value.js';
 import { areaExact, exactMean, variantExact } from './trend.js';
 import type { ScoreResult, ScoredNode } from '../scoring/types.js';
 import { countryName } from '../source/countries.js';
@@ -275,11 +275,6 @@ export function peerAverage(results: readonly ScoreResult[], options: PeerAverag
   const variants: Record<string, AverageScore> = {};
   for (const id of variantIds) variants[id] = exactMean(pool.map((r) => variantExact(r, id)), rule);
   return { year: options.year, group: peers === 'all' || peers === 'eu' || peers === 'oecd' ? peers : 'custom', label: peerGroupLabel(peers, members.length), members, areas, variants };
-}
-
-/** Exact mean of decimal strings (nulls skipped). */
-export function mean(values: readonly (string | null)[], rule: DisplayRule): AverageScore {
-  return exactMean(values.map((v) => (v === null ? null : fromDecimalString(v))), rule);
 }
 
 /** The exact difference `a − b` of two scores (scored nodes, variants or averages), or null. */

@@ -6,11 +6,11 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkOutputPath, InputFiles, outputPath, writeOutputFiles } from '../node/safe-fs.js';
+import { InputFiles, outputPath, writeOutputFiles } from '../node/safe-fs.js';
 import { isPeer, type NamedPeerGroup, type PeerGroup } from '../analysis/peer-group.js';
 import type { AnswerSet } from '../answers/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { expandAnswerPaths, loadAnswerSetFiles, loadRubricFile, readTextFile } from '../node/files.js';
+import { expandAnswerPaths, loadAnswerSetFiles, readTextFile } from '../node/files.js';
 import type { Rubric } from '../rubric/types.js';
 import { bundledRubricPath, UsageError, type CliIO } from './io.js';
 import { displayPath, loadRubricArg } from './shared.js';
@@ -178,11 +178,6 @@ export function yearOption(command: string, value: unknown): number | undefined 
   const n = Number(value);
   if (typeof value !== 'string' || !/^\d{4}$/.test(value) || !Number.isInteger(n)) throw new UsageError(`--year must be a four-digit year (got "${String(value)}").`, command);
   return n;
-}
-
-/** A diagnostic when `target` may not be written (an input file by path or inode, a folder, a pipe), else undefined. */
-export function overwriteCheck(io: CliIO, target: string, inputs: InputFiles): Diagnostic | undefined {
-  return checkOutputPath(target, { inputs, display: displayPath(io.cwd, target) });
 }
 
 /** Whether an `--out` value names a folder (exists as one, or ends with a slash). */

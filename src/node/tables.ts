@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { formatAnswerSet, updateAnswerSetText } from '../answers/format.js';
 import type { AnswerSet } from '../answers/types.js';
 import type { Diagnostic, Result } from '../diagnostics/index.js';
