@@ -120,7 +120,7 @@ export function pearsonCorrelation(xs: readonly number[], ys: readonly number[])
  *
  * @example
  * ```ts
- * import { averageRanks } from 'policy-index';
+ * import { averageRanks } from './policy-outcome.js';
  * averageRanks([10, 20, 20, 5]); // [2, 3.5, 3.5, 1]
  * ```
  */
@@ -247,7 +247,7 @@ export function buildPolicyOutcomeView(
  *
  * @example
  * ```ts
- * import { parsePolicyValuesCsv } from 'policy-index';
+ * import { parsePolicyValuesCsv } from './policy-outcome.js';
  * parsePolicyValuesCsv('country,year,value\nAT,2019,46\n', 'mipex.csv').value; // [{ country: 'AT', year: 2019, value: 46 }]
  * ```
  */

@@ -98,7 +98,7 @@ export function mainHelp(): string {
  *
  * @example
  * ```ts
- * import { main } from 'policy-index/cli';
+ * import { main } from './main.js';
  * const out: string[] = [];
  * const code = await main(['--version'], { stdout: (s) => out.push(s), stderr: () => {}, cwd: process.cwd() });
  * // code === 0

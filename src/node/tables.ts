@@ -94,7 +94,9 @@ export interface WriteAnswerSetFilesResult {
  *
  * @example
  * ```ts
+ * import type { AnswerSet } from 'policy-index';
  * import { writeAnswerSetFiles } from 'policy-index/node';
+ * declare const sets: AnswerSet[];
  * const { written, diagnostics } = writeAnswerSetFiles(sets, 'answers');
  * ```
  */
@@ -169,7 +171,10 @@ export function writeAnswerSetFiles(sets: readonly AnswerSet[], outDir: string, 
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import type { AnswerSet, Rubric } from 'policy-index';
  * import { answerTableXlsx } from 'policy-index/node';
+ * declare const rubric: Rubric, sets: AnswerSet[];
  * const { value } = await answerTableXlsx(rubric, sets);
  * if (value) writeFileSync('answers.xlsx', value);
  * ```

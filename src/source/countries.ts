@@ -158,7 +158,7 @@ export function countryName(code: string): string | undefined {
  *
  * @example
  * ```ts
- * import { listCountryCodes } from 'policy-index';
+ * import { listCountryCodes } from './countries.js';
  * listCountryCodes().includes('GR'); // true
  * listCountryCodes().includes('EL'); // false — aliases are not listed
  * ```

@@ -299,7 +299,7 @@ function fromReader(d: RawDiagnostic, file: string): Diagnostic {
  * @param input path of the .xlsx file, or its bytes
  * @example
  * ```ts
- * import { loadRubricFile } from 'policy-index/node';
+ * import { importMipexWorkbook, loadRubricFile } from 'policy-index/node';
  * const rubric = loadRubricFile('rubrics/mipex-2020').value!;
  * const { answerSets, published } = await importMipexWorkbook('data/mipex/mipex_core_2007-2019.xlsx', { rubric });
  * answerSets.find((s) => s.country === 'CA' && s.year === 2019)?.answers.get('aa1')?.value; // an option id
@@ -339,6 +339,9 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
  *
  * @example
  * ```ts
+ * import { importParsedMipexWorkbook, loadRubricFile } from 'policy-index/node';
+ * import { readMipexWorkbook } from './read-workbook.js';
+ * const rubric = loadRubricFile('rubrics/mipex-2020').value!;
  * const raw = (await readMipexWorkbook('data/mipex/mipex_core_2007-2019.xlsx')).value!;
  * const { answerSets } = importParsedMipexWorkbook(raw, { rubric });
  * ```

@@ -139,6 +139,8 @@ function isGenerated(path: string): boolean {
  *
  * @example
  * ```ts
+ * import { importMipexWorkbook, loadRubricFile, writeMipexAnswerSets } from 'policy-index/node';
+ * const rubric = loadRubricFile('rubrics/mipex-2020').value!;
  * const result = await importMipexWorkbook('data/mipex/mipex_core_2007-2019.xlsx', { rubric });
  * const { written } = writeMipexAnswerSets(result, 'out/mipex');
  * ```
