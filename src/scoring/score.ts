@@ -748,7 +748,7 @@ export interface ScoreTotals {
  * ).value!;
  * const totals = scoreTotals(rubric, createAnswerSet({ rubric: 'demo@1.0.0', country: 'CA', year: 2020, answers: { permit: 'yes' } }));
  * totals.top.score; // '100'
- * totals.areas.map((a) => `${a.id}: ${a.display}`); // ['work: 100']
+ * totals.areas.map((a) => `${a.id}: ${a.display}`); // ['work: 100.00']
  * ```
  */
 export function scoreTotals(rubric: Rubric, answers: AnswerSet, options: ScoreOptions = {}): ScoreTotals {
