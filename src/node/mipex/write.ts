@@ -80,16 +80,17 @@ export function renderMipexAnswerSet(set: AnswerSet, workbook: MipexImportResult
 }
 
 /**
- * Orders sheet-qualified cell addresses (`CA!B24`): by sheet name, then column (`B` before `AA`),
- * then row number (`B9` before `B24`); anything that is not such an address goes last, by code point.
+ * Orders sheet-qualified cell addresses (`CA!B24`): by sheet name, then column letters as text
+ * (`AF` before `B`, the order published-scores.json has always had), then row number (`B9`
+ * before `B24`); anything that is not such an address goes last, by code point.
  */
 function byCellAddress(a: string, b: string): number {
   const x = /^(.*)!([A-Z]+)([0-9]+)$/.exec(a);
   const y = /^(.*)!([A-Z]+)([0-9]+)$/.exec(b);
   if (!x || !y) return x ? -1 : y ? 1 : byCodePoint(a, b);
-  // Letters and digits without leading zeros: the shorter is the smaller, equal lengths compare as text.
-  const byLength = (p: string, q: string) => p.length - q.length || byCodePoint(p, q);
-  return byCodePoint(x[1]!, y[1]!) || byLength(x[2]!, y[2]!) || byLength(x[3]!.replace(/^0+(?=.)/, ''), y[3]!.replace(/^0+(?=.)/, ''));
+  // Row numbers without leading zeros: the shorter is the smaller, equal lengths compare as text.
+  const [p, q] = [x[3]!.replace(/^0+(?=.)/, ''), y[3]!.replace(/^0+(?=.)/, '')];
+  return byCodePoint(x[1]!, y[1]!) || byCodePoint(x[2]!, y[2]!) || p.length - q.length || byCodePoint(p, q);
 }
 
 /** The JSON text of the published scores, with the workbook and citation they come from. */
