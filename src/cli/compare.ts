@@ -7,7 +7,7 @@ import { buildIndexModel, createScorecardContext, type IndexModel } from '../rep
 import { scoreAll } from '../report/site.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { sideBySideCommand } from './side-by-side.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
+import type { CliIO, ExitCode } from './io.js';
 import { checkSelection, choosePeers, fileOutOption, loadReportInputs, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, printDiagnostics, variantOption } from './shared.js';
 

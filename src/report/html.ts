@@ -16,6 +16,9 @@ export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-in
 /**
  * The one script of the index page: makes every column of the ranking sortable (a button in
  * each header; missing values stay last). Allowed by the page's policy through its hash only.
+ * Text columns sort with the reader's own `localeCompare`: this is a sort the reader asks for in
+ * the browser, of names as displayed, so it follows the reader's language; the page's HTML (the
+ * row order as written, by rank) is the same everywhere.
  */
 export const RANKING_SORT_SCRIPT = 'document.querySelectorAll(\'table.ranking[data-sortable]\').forEach(function(t){var b=t.tBodies[0];var hs=t.tHead.rows[0].cells;Array.prototype.forEach.call(hs,function(th,i){var btn=document.createElement(\'button\');btn.type=\'button\';while(th.firstChild)btn.appendChild(th.firstChild);th.appendChild(btn);btn.addEventListener(\'click\',function(){var d=th.getAttribute(\'aria-sort\')===\'descending\'?\'ascending\':\'descending\';Array.prototype.forEach.call(hs,function(x){x.removeAttribute(\'aria-sort\')});th.setAttribute(\'aria-sort\',d);var key=function(r){var c=r.cells[i];return c?(c.getAttribute(\'data-sort\')||c.textContent.trim()):\'\'};var rows=Array.prototype.slice.call(b.rows);rows.sort(function(r1,r2){var a=key(r1),c=key(r2),x=parseFloat(a),y=parseFloat(c),m1=isNaN(x),m2=isNaN(y);if(m1&&m2){var s=a.localeCompare(c);return d===\'ascending\'?s:-s}if(m1)return 1;if(m2)return -1;return d===\'ascending\'?x-y:y-x});rows.forEach(function(r){b.appendChild(r)})})})});';
 

@@ -13,11 +13,9 @@ import { computeChange, previousAnswerSet } from '../analysis/change.js';
 import {
   exactDifference,
   roundExact,
-  mean,
   peerAverage,
   rankBy,
   rankResults,
-  roundForDisplay,
   signed,
   strengthsAndWeaknesses,
   variantScore,
@@ -34,7 +32,7 @@ import type { ScoredNode, ScoreResult } from '../scoring/types.js';
 import { countryName } from '../source/countries.js';
 import type { AreaCard, Comparison, Derivation, NodeCard, OutcomeEntry, OverallCard, Scorecard } from './schema.js';
 
-export type { Scorecard, NodeCard, AreaCard, OverallCard, Comparison, Derivation, OutcomeEntry, ChartSeries } from './schema.js';
+export type { Scorecard, NodeCard, OutcomeEntry } from './schema.js';
 
 /** Options for {@link createScorecardContext}. */
 export interface ScorecardContextOptions {
