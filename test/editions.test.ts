@@ -264,7 +264,7 @@ describe('trend', () => {
     expect((await run('trend', 'rubrics/mipex-2020', 'examples/mipex/SE', '--format', 'svg')).out).toMatch(/^<svg/);
   });
   it('breaks a line where the unit set changes', async () => {
-    const { peerSegments } = await import('../src/editions/trend.js');
+    const { peerSegments } = await import('../src/analysis/trend.js');
     expect(peerSegments(new Map([[2018, ['A', 'B']], [2019, ['B', 'A']], [2020, ['A']], [2021, ['A', 'B']]]))).toEqual([
       { years: [2018, 2019], units: ['A', 'B'] },
       { years: [2020], units: ['A'] },
