@@ -120,9 +120,9 @@ export interface ComparableTrend {
 
 /**
  * One unit's trend against its peers. The measure is the variant asked for, else the
- * {@link comparableVariant} of the unit's results in the years shown (the order of `variants`
- * is the order of preference), else — when no variant is scored in every year that has a
- * score — the one scored in most years. The peer average is over the units of the peer group
+ * {@link comparableVariant} of what the trend shows — the results of the unit and its peers in
+ * the years shown (the order of `variants` is the order of preference) — else, when no variant
+ * is comparable, the one the unit has a score on in most years. The peer average is over the units of the peer group
  * with a score on that measure in every year shown; when fewer than two such units exist the
  * peer line is `broken`: each year averages the members present, and a new segment starts
  * whenever that set changes (the segments of {@link peerSegments}).
@@ -170,8 +170,10 @@ export function comparableTrend(results: readonly ScoreResult[], options: Compar
   } else {
     let chosen = options.variant ? options.variants.find((v) => v.id === options.variant) : undefined;
     if (!chosen && options.variants.length) {
+      // Comparable over what the trend shows: the unit and its peers in the years shown.
+      const shown = years.flatMap((y) => [...(byYear.get(y)?.values() ?? [])].filter((r) => r.country === options.country || isPeer(r.country, y, peers)));
       const ownResults = years.map(own).filter((r): r is ScoreResult => r !== undefined);
-      const id = comparableVariant({ variants: options.variants, defaultVariant: options.variants[0]!.id }, ownResults);
+      const id = comparableVariant({ variants: options.variants, defaultVariant: options.variants[0]!.id }, shown);
       chosen = options.variants.find((v) => v.id === id);
       if (!chosen) {
         // Nothing comparable: the variant scored in most years (the first on a tie).

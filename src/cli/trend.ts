@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { comparableVariant } from '../analysis/comparable.js';
+import { comparableVariant, hasCompleteScore } from '../analysis/comparable.js';
 import { trendLines, trendRows } from '../analysis/trend.js';
 import { loadAnswerSetFiles } from '../node/files.js';
 import { escapeHtml } from '../report/escape.js';
@@ -58,7 +58,9 @@ export async function trendCommand(argv: string[], io: CliIO): Promise<ExitCode>
   // The measure: the comparable variant of every answer set given (as for the scorecards of a
   // report), or the variant asked for when every unit-year shown with a score has it.
   const first = all.map((s) => scoreAnswerSet(rubric, s, { reportMissing: false }));
-  const variant = typeof values.variant === 'string' ? comparableVariant(rubric, first.filter(shown), values.variant) : comparableVariant(rubric, first);
+  const asked = typeof values.variant === 'string' ? values.variant : undefined;
+  // With no top score at all there is nothing to compare: the variant asked for, or the default.
+  const variant = first.some((r) => hasCompleteScore(r)) ? (asked !== undefined ? comparableVariant(rubric, first.filter(shown), asked) : comparableVariant(rubric, first)) : (asked ?? rubric.defaultVariant);
   if (!variant || (typeof values.variant === 'string' && variant !== values.variant)) {
     throw new UsageError(typeof values.variant === 'string' ? `trend: some unit-years have no score for variant "${values.variant}"${variant ? `; "${variant}" is scored in every year shown` : ''}.` : 'trend: no variant is scored for every unit-year that has a top score; narrow the answer sets.', 'trend');
   }
