@@ -234,6 +234,14 @@ describe('the default year: the latest year with a complete score', () => {
     expect([...index.rows, ...index.others].find((x) => x.country === 'AE')!.latestYear).toBe(2020);
   });
 
+  it('compare --units: the year in which the most of the units have a complete score, not the latest year of any', async () => {
+    // AE has 2021 (no top score) and 2020; SE ends in 2019.
+    const r = await cli(ROOT, 'compare', 'examples/mipex', '--units', 'SE,AE', '--format', 'json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).units).toEqual([{ country: 'SE', year: 2019 }, { country: 'AE', year: 2019 }]);
+  });
+
   it('a unit with no complete score in any year shows its latest year', async () => {
     const { defaultYear } = await import('../src/analysis/comparable.js');
     const only = results.filter((x) => x.country === 'AE' && x.year === 2021);
