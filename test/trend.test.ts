@@ -217,7 +217,12 @@ describe('the default year: the latest year with a complete score', () => {
     const ctx = createScorecardContext(rubric, results, sets);
     const ae2020 = results.find((x) => x.country === 'AE' && x.year === 2020)!;
     expect(ae2020.variants.find((v) => v.id === ctx.trendVariant)!.status).toBe('scored');
-    expect(buildScorecard(ctx, 'AE')!.year).toBe(2020);
+    const card = buildScorecard(ctx, 'AE')!;
+    expect(card.year).toBe(2020);
+    // Its trend runs to the card's year, on the comparable variant, with a score in every year.
+    expect(card.trend!.points.map((p) => p.year)).toEqual([2014, 2015, 2016, 2017, 2018, 2019, 2020]);
+    expect(card.trend!.variant).toBe(ctx.trendVariant);
+    expect(card.trend!.points.every((p) => p.score !== null)).toBe(true);
     expect(defaultYear(rubric, results, { unit: 'AE' })).toBe(2020);
     // Asked for, 2021 is still shown.
     expect(buildScorecard(ctx, 'AE', { year: 2021 })!.year).toBe(2021);

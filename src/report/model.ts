@@ -386,9 +386,11 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
 
   // Trend: one measure for every scorecard of the context, scored in every year shown, and a
   // peer average over a constant set of units (or a broken line with n).
+  // The years shown run up to the card's year: a page for one year shows nothing later.
   let trend: Scorecard['trend'] = null;
-  if (years.length > 1) {
-    const t = comparableTrend(ctx.results, { country, variants: trendVariants(rubric), peers: ctx.peers, display: rule, ...(ctx.trendVariant ? { variant: ctx.trendVariant } : {}) });
+  const trendYears = years.filter((y) => y <= year);
+  if (trendYears.length > 1) {
+    const t = comparableTrend(ctx.results, { country, years: trendYears, variants: trendVariants(rubric), peers: ctx.peers, display: rule, ...(ctx.trendVariant ? { variant: ctx.trendVariant } : {}) });
     trend = {
       variant: t.measure.id,
       variantTitle: t.measure.title,
