@@ -245,6 +245,13 @@ describe('the default year: the latest year with a complete score', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).units).toEqual([{ country: 'SE', year: 2019 }, { country: 'AE', year: 2019 }]);
+    // In 2015 (no health score anywhere) the top row is on the comparable variant, not an empty default.
+    const r15 = await cli(ROOT, 'compare', 'examples/mipex', '--units', 'SE,DE', '--year', '2015', '--format', 'json');
+    const j = JSON.parse(r15.out);
+    const s15 = results.filter((x) => x.year === 2015 && (x.country === 'SE' || x.country === 'DE'));
+    expect(s15.every((x) => x.variants.find((v) => v.id === rubric.defaultVariant)!.status !== 'scored')).toBe(true);
+    expect(j.variant).toBe(s15[0]!.variants.find((v) => v.status === 'scored')!.id);
+    expect(j.rows[0].cells.every((c: { score: string | null }) => c.score !== null)).toBe(true);
   });
 
   it('a unit with no complete score in any year shows its latest year', async () => {

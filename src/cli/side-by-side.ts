@@ -1,4 +1,4 @@
-import { defaultYear } from '../analysis/comparable.js';
+import { comparableVariant, defaultYear } from '../analysis/comparable.js';
 import type { AnswerSet } from '../answers/types.js';
 import { sideBySide as buildSideBySide } from '../editions/side-by-side.js';
 import { escapeHtml, escapeMarkdown } from '../report/escape.js';
@@ -23,7 +23,9 @@ export function sideBySideCommand(io: CliIO, rubric: Rubric, sets: readonly Answ
     if (!s) throw new UsageError(`No answer set for ${c} in ${year}.`, 'compare');
     return s;
   });
-  const results = chosen.map((s) => scoreAnswerSet(rubric, s, { reportMissing: false, ...(options.variant ? { variant: options.variant } : {}) }));
+  // The variant: the one asked for, else the comparable variant of the units shown.
+  const variant = options.variant ?? comparableVariant(rubric, chosen.map((s) => scoreAnswerSet(rubric, s, { reportMissing: false }))) ?? rubric.defaultVariant;
+  const results = chosen.map((s) => scoreAnswerSet(rubric, s, { reportMissing: false, variant }));
   const t = buildSideBySide(rubric, results);
   if (options.format === 'json') {
     io.stdout(JSON.stringify(t, null, 2) + '\n');
