@@ -261,3 +261,26 @@ describe('the default year: the latest year with a complete score', () => {
     expect(defaultYear(rubric, results, { unit: 'XX' })).toBeUndefined();
   });
 });
+
+describe('a complete score', () => {
+  it('is a top score with no area of its variant left out for want of answers, even where the missing-data policy computes one', async () => {
+    const { loadRubric } = await import('../src/rubric/load.js');
+    const { loadAnswerSet } = await import('../src/answers/load.js');
+    const { scoreAnswerSet } = await import('../src/scoring/score.js');
+    const { hasCompleteScore, defaultYear } = await import('../src/analysis/comparable.js');
+    const q = (id: string) => `      - { id: ${id}, title: ${id}, type: single-choice, options: [{ id: full, label: Full, score: 100 }, { id: none, label: None, score: 0 }] }`;
+    const text = ['schemaVersion: 1', 'id: two', 'version: 1.0.0', 'title: Two', 'scale: { min: 0, max: 100 }', 'areas:', '  - id: law', '    title: Law', '    indicators:', q('q1'), '  - id: work', '    title: Work', '    indicators:', q('q2'), ''].join('\n');
+    const r = loadRubric(text);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const rubric = r.value!;
+    const set = (year: number, lines: string[]) => loadAnswerSet(['schemaVersion: 1', 'rubric: two@1.0.0', 'country: SE', `year: ${year}`, 'answers:', ...lines.map((l) => `  ${l}`), ''].join('\n')).value!;
+    const full = scoreAnswerSet(rubric, set(2020, ['q1: full', 'q2: none']), { reportMissing: false });
+    const partial = scoreAnswerSet(rubric, set(2021, ['q1: full']), { reportMissing: false });
+    // The default variant omits missing areas: 2021 has a top score from one area of two.
+    expect(partial.variants[0]!.status).toBe('scored');
+    expect(partial.root.children.find((a) => a.id === 'work')!.status).toBe('missing');
+    expect(hasCompleteScore(full)).toBe(true);
+    expect(hasCompleteScore(partial)).toBe(false);
+    expect(defaultYear(rubric, [full, partial], { unit: 'SE' })).toBe(2020);
+  });
+});

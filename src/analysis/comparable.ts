@@ -4,8 +4,11 @@
  * takes both from here.
  *
  * - A unit-year has a **complete score** on a variant when that variant's top score is defined
- *   (`status: 'scored'`) under the rubric's missing-data rules; a unit-year with no top score on
- *   any variant (e.g. a year in which only a few questions were answered) has no complete score.
+ *   (`status: 'scored'`) and none of the variant's areas was left out of it for want of a score
+ *   (each is scored, or not applicable by the rubric's rules): a top score that a lenient
+ *   missing-data policy computed from some areas only is not complete. A unit-year with no
+ *   complete score on any variant (e.g. a year in which only a few questions were answered) has
+ *   no complete score.
  * - The **comparable variant** of a set of results is the preferred variant (the rubric's default
  *   unless asked) when every result with a complete score on some variant has a complete score
  *   on it; else the first variant in rubric order for which that holds; else none. Results with
@@ -39,7 +42,9 @@ export interface VariantChoices {
  * ```
  */
 export function hasCompleteScore(result: ScoreResult, variant?: string): boolean {
-  return variant === undefined ? result.variants.some((v) => v.status === 'scored') : result.variants.some((v) => v.id === variant && v.status === 'scored');
+  const areaStatus = new Map(result.root.children.map((a) => [a.id, a.status]));
+  const complete = (v: ScoreResult['variants'][number]) => v.status === 'scored' && v.areas.every((a) => areaStatus.get(a) !== 'missing');
+  return result.variants.some((v) => (variant === undefined || v.id === variant) && complete(v));
 }
 
 /** Variant ids in order of preference: `preferred` first, then the others in rubric order. */
