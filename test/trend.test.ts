@@ -163,6 +163,10 @@ describe('the trend command computes from exact values', () => {
     // The table's own scores are the unit scores, to 60 significant digits.
     const se2020 = j.rows.find((x: { country: string; year: number; node: string }) => x.country === 'SE' && x.year === 2020 && x.node === 'thirds');
     expect(se2020.score).toBe(sixtyDigits(200n, 3n));
+    // The html page shows the means rounded as the rubric declares (two decimals here).
+    const html = (await cli(dir, 'trend', 'rubric.yaml', 'answers', '--format', 'html')).out;
+    expect(html).toContain('2020: 33.33; 2021: 50.00');
+    expect(html).not.toMatch(/\d{20}/);
   });
 });
 

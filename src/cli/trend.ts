@@ -76,7 +76,7 @@ export async function trendCommand(argv: string[], io: CliIO): Promise<ExitCode>
     const svg = lineChartSvg({ title: `${rubric.title}: trends (${variant})`, desc: 'Means over the units shown; a line is broken where the set of units changes.', series, min: rubric.scale.min, max: rubric.scale.max });
     if (format === 'svg') io.stdout(svg + '\n');
     else {
-      const table = lines.map((l) => `<h2>${escapeHtml(l.title)}</h2><table><tr><th>Years</th><th>n</th><th>Units</th><th>Means (exact)</th></tr>${l.segments.map((s) => `<tr><td>${escapeHtml(s.points.map((p) => p.year).join(', '))}</td><td>${s.n}</td><td>${escapeHtml(s.units.join(', '))}</td><td>${escapeHtml(s.points.map((p) => `${p.year}: ${p.score}`).join('; '))}</td></tr>`).join('')}</table>`).join('\n');
+      const table = lines.map((l) => `<h2>${escapeHtml(l.title)}</h2><table><tr><th>Years</th><th>n</th><th>Units</th><th>Means (rounded as the rubric declares; exact values in csv and json)</th></tr>${l.segments.map((s) => `<tr><td>${escapeHtml(s.points.map((p) => p.year).join(', '))}</td><td>${s.n}</td><td>${escapeHtml(s.units.join(', '))}</td><td>${escapeHtml(s.points.map((p) => `${p.year}: ${p.display}`).join('; '))}</td></tr>`).join('')}</table>`).join('\n');
       io.stdout(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(rubric.title)} trends</title></head><body><h1>${escapeHtml(rubric.title)}: trends</h1>${svg}\n${table}</body></html>\n`);
     }
   }
