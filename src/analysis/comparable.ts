@@ -11,8 +11,8 @@
  *   no complete score.
  * - The **comparable variant** of a set of results is the preferred variant (the rubric's default
  *   unless asked) when every result with a complete score on some variant has a complete score
- *   on it; else the first variant in rubric order for which that holds; else none. Results with
- *   no top score at all do not veto the choice: they cannot be compared on any variant.
+ *   on it; else the first variant in rubric order for which that holds; else none. Results
+ *   without a complete score do not veto the choice: they cannot be compared on any variant.
  * - The **default year** of one unit is its latest year with a complete score on the comparable
  *   variant (its latest year when it has none); the default year of a ranking is the year in
  *   which the most units have a complete score on the comparable variant, the later year on a
@@ -25,7 +25,7 @@
 import type { RubricVariant } from '../rubric/types.js';
 import type { ScoreResult } from '../scoring/types.js';
 
-/** The variants of a rubric and its default (a {@link Rubric} will do). */
+/** The variants of a rubric and its default (a `Rubric` will do). */
 export interface VariantChoices {
   variants: readonly Pick<RubricVariant, 'id'>[];
   defaultVariant: string;
@@ -56,7 +56,7 @@ export function variantPreference(choices: VariantChoices, preferred = choices.d
 /**
  * The variant to compare `results` on: the preferred one (default: the rubric's default) when
  * every result with a complete score has a complete score on it, else the first such variant in
- * rubric order, else undefined (no variant is comparable, or no result has a score at all).
+ * rubric order, else undefined (no variant is comparable, or no result has a complete score).
  *
  * @example
  * ```ts
