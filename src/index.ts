@@ -101,8 +101,10 @@ export { parseMigrationMapping } from './editions/mapping.js';
 export type { MigrationRule } from './rubric/types.js';
 export type { SideBySide, SideBySideRow, SideBySideCell } from './editions/side-by-side.js';
 export { sideBySide } from './editions/side-by-side.js';
-export type { TrendRow, PeerSegment, TrendLineSegment, TrendLine } from './editions/trend.js';
-export { trendRows, comparableVariant, peerSegments, trendLines } from './editions/trend.js';
+export type { TrendRow, PeerSegment, TrendLineSegment, TrendLine } from './analysis/trend.js';
+export { trendRows, peerSegments, trendLines } from './analysis/trend.js';
+export type { VariantChoices, DefaultYearOptions } from './analysis/comparable.js';
+export { comparableVariant, defaultYear, hasCompleteScore } from './analysis/comparable.js';
 // Robustness: uncertainty and sensitivity of ranks under the builders' choices
 export type { EvaluationPlan, PlanUnits, PlanMethod } from './analysis/robustness/plan.js';
 export { compileEvaluationPlan, planUnitsFromResults } from './analysis/robustness/plan.js';

@@ -36,7 +36,7 @@ describe('output is the same in every locale', () => {
     expect(r.stdout).toBe('SE,ZA,TR');
   });
 
-  it('score --format csv, outcomes gaps --format csv and import-mipex published-scores.json', () => {
+  it('score --format csv, trend --format csv, outcomes gaps --format csv and import-mipex published-scores.json', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pi-locale-'));
     mkdirSync(join(dir, 'answers'));
     const se = readFileSync(join(ROOT, 'test/fixtures/scorecard/answers/SE-2024.yaml'), 'utf8');
@@ -49,17 +49,21 @@ describe('output is the same in every locale', () => {
     const outputs = LOCALES.map((env, i) => {
       const score = cli(['score', join(ROOT, 'examples/demo/rubric'), 'answers', '--format', 'csv', '--quiet'], env, dir);
       const gaps = cli(['outcomes', 'gaps', 'outcomes.csv', '--format', 'csv'], env, dir);
+      const trend = cli(['trend', join(ROOT, 'examples/demo/rubric'), 'answers', '--format', 'csv'], env, dir);
       cli(['import-mipex', 'book.xlsx', '--out', `out${i}`], env, dir);
       const published = readFileSync(join(dir, `out${i}`, 'published-scores.json'), 'utf8');
-      return { score, gaps, published };
+      return { score, gaps, published, trend };
     });
     expect(outputs[1]!.score).toBe(outputs[0]!.score);
     expect(outputs[1]!.gaps).toBe(outputs[0]!.gaps);
     expect(outputs[1]!.published).toBe(outputs[0]!.published);
+    expect(outputs[1]!.trend).toBe(outputs[0]!.trend);
     // Code-point order: TR before ZA.
     const countries = (text: string, col: number) => [...new Set(text.split('\n').slice(2).filter(Boolean).map((l) => l.split(',')[col]))];
     expect(countries(outputs[0]!.score, 0)).toEqual(['SE', 'TR', 'ZA']);
     expect(outputs[0]!.gaps).toMatch(/SE[\s\S]*TR[\s\S]*ZA/);
+    expect(outputs[0]!.trend).toMatch(/^exit 0\n/);
+    expect(countries(outputs[0]!.trend, 0)).toEqual(['SE', 'TR', 'ZA']);
     expect([...new Set((JSON.parse(outputs[0]!.published).scores as { country: string }[]).map((s) => s.country))]).toEqual(['SE', 'TR', 'ZA']);
   }, 180_000);
 

@@ -13,6 +13,7 @@ import { DECIMAL_ROUNDING } from '../answers/exact.js';
 import { displayString, exactString, sub, toNumber, type Exact } from '../answers/exact.js';
 import type { Rounding } from '../rubric/types.js';
 import { exactScore } from '../scoring/exact-value.js';
+import { comparableVariant, defaultYear, variantChoicesOf } from './comparable.js';
 import { areaExact, exactMean, variantExact } from './trend.js';
 import type { ScoreResult, ScoredNode } from '../scoring/types.js';
 import { countryName } from '../source/countries.js';
@@ -85,9 +86,12 @@ export interface Ranking {
 
 /** Options for {@link rankResults}. */
 export interface RankOptions {
-  /** Variant to rank (default: the variant the first result's root carries). */
+  /**
+   * Variant to rank (default: the {@link comparableVariant} of the year's results, preferring
+   * the variant their root carries).
+   */
   variant?: string;
-  /** Year to rank (default: the latest year among the results). */
+  /** Year to rank (default: the year in which the most units have a complete score, see {@link defaultYear}). */
   year?: number;
   /**
    * What counts as a tie: `display` (default) — equal scores as published, so the ranks agree
@@ -111,10 +115,11 @@ export interface RankOptions {
  * ```
  */
 export function rankResults(results: readonly ScoreResult[], options: RankOptions = {}): Ranking {
-  const year = options.year ?? results.reduce((m, r) => Math.max(m, r.year), -Infinity);
+  const choices = variantChoicesOf(results);
+  const year = options.year ?? defaultYear(choices, results) ?? -Infinity;
   const pool = results.filter((r) => r.year === year);
   const first = pool[0] ?? results[0];
-  const variant = options.variant ?? first?.variant ?? '';
+  const variant = options.variant ?? comparableVariant(choices, pool, first?.variant) ?? first?.variant ?? '';
   const variantTitle = first?.variants.find((v) => v.id === variant)?.title ?? variant;
   const areas = first ? first.root.children.map((c) => ({ id: c.id, title: c.title })) : [];
   const variants = first ? first.variants.map((v) => ({ id: v.id, title: v.title })) : [];

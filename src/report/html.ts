@@ -302,7 +302,9 @@ function trendHtml(card: Scorecard): string {
   const how = broken
     ? `No two ${h(card.rubric.unitNounPlural ?? 'countries')} of the peer group have a score in every year shown, so the peer line averages the ${h(card.rubric.unitNounPlural ?? 'countries')} present each year; it breaks wherever that set changes, and n gives its size.`
     : `The peer average is over the same ${t.members?.length ?? 0} ${h(card.rubric.unitNounPlural ?? 'countries')} in every year (those of the peer group with a score in every year shown).`;
-  return `<section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2><figure>${chart}<figcaption>Measure: <strong>${h(t.variantTitle)}</strong>, the same on every scorecard of this report and scored in every year shown. ${how}</figcaption></figure></section>\n`;
+  const unscored = t.points.filter((p) => p.score === null).map((p) => p.year);
+  const scoredIn = unscored.length ? `; ${h(card.country.name)} has no score on it in ${unscored.join(', ')}` : ' and scored in every year shown';
+  return `<section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2><figure>${chart}<figcaption>Measure: <strong>${h(t.variantTitle)}</strong>, the same on every scorecard of this report${scoredIn}. ${how}</figcaption></figure></section>\n`;
 }
 
 function changeHtml(card: Scorecard): string {
