@@ -51,11 +51,11 @@ export function loadUncertaintySpec(text: string, file = '<spec>'): LoadedUncert
   return { value: r.data, diagnostics: parsed.diagnostics, locator: parsed.locator };
 }
 
-/** Turns problems of a spec against a rubric into `ROBUSTNESS_SPEC_INVALID` diagnostics. */
+/** Turns problems of a spec against a rubric into `ROBUSTNESS_SPEC_INVALID` (or, for a run over its budget, `ROBUSTNESS_OVER_BUDGET`) diagnostics. */
 export function specProblemDiagnostics(problems: readonly SpecProblem[], locator?: SourceLocator, file?: string): Diagnostic[] {
   return problems.map((p) => {
     const path = p.path.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    const d = located(locator, { code: 'ROBUSTNESS_SPEC_INVALID', severity: 'error', message: p.message, path });
+    const d = located(locator, { code: p.code ?? 'ROBUSTNESS_SPEC_INVALID', severity: 'error', message: p.message, path });
     return locator ? d : { ...d, ...(file ? { file } : {}) };
   });
 }

@@ -19,6 +19,8 @@ import {
   type PlanUnits,
 } from './plan.js';
 import { SampleRandom } from './random.js';
+import { overBudget, runCost, type RobustnessBudget } from './budget.js';
+import { QuantileSketch, quantilesBySelection, sketchRankError } from './quantiles.js';
 
 /** Declared uncertain inputs (from flags or a YAML spec). */
 export interface UncertaintySpec {
@@ -76,10 +78,12 @@ export interface UncertaintyContext {
   samples: number;
 }
 
-/** Problems with a spec (names unknown to the rubric and the like). */
+/** Problems with a spec (names unknown to the rubric and the like, or a run over its budget). */
 export interface SpecProblem {
   path: string;
   message: string;
+  /** `ROBUSTNESS_OVER_BUDGET` for a run over its budget; otherwise `ROBUSTNESS_SPEC_INVALID`. */
+  code?: 'ROBUSTNESS_SPEC_INVALID' | 'ROBUSTNESS_OVER_BUDGET';
 }
 
 /**
@@ -352,91 +356,15 @@ export interface UncertaintyResult {
   /** Mean over units of their mean absolute rank shift. */
   meanAbsRankShift: number;
   effectiveWeights: EffectiveWeight[];
-}
-
-/** Linear-interpolation quantile (type 7) of sorted values. */
-export function quantileSorted(sorted: ArrayLike<number>, n: number, q: number): number {
-  if (n === 0) return NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
-/** Swaps to put the k-th smallest of a[lo..hi] at a[k], smaller ones before it and larger ones after (Hoare's selection). */
-function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void {
-  while (hi > lo) {
-    // Median of three as the pivot keeps sorted and constant runs linear.
-    const mid = (lo + hi) >>> 1;
-    const x = a[lo]!, y = a[mid]!, z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
-  }
-}
-
-/** The k-th smallest (0-based) of the first n values of `a`, reordering them; the values before `from` are already the least ones, in place. */
-function orderStatistic(a: Float64Array, n: number, k: number, from: number): number {
-  selectInPlace(a, k, from, n - 1);
-  return a[k]!;
-}
-
-/**
- * Type-7 quantiles of the first n values of `col` (NaN-free), found by selection in linear time
- * rather than by sorting: the same values a sort gives. Reorders `col`.
- */
-function quantilesBySelection(col: Float64Array, n: number, qs: readonly number[]): number[] {
-  if (n === 0) return qs.map(() => NaN);
-  // Ascending positions; each selection leaves everything above it in place for the next.
-  const out = new Array<number>(qs.length);
-  const order = qs.map((q, i) => ({ q, i })).sort((a, b) => a.q - b.q);
-  let from = 0;
-  for (const { q, i } of order) {
-    const h = (n - 1) * q;
-    const lo = Math.floor(h);
-    const hi = Math.min(n - 1, lo + 1);
-    const a = orderStatistic(col, n, lo, from);
-    let b = a;
-    if (hi !== lo) {
-      // The next order statistic is the least value above position lo.
-      b = col[hi]!;
-      for (let t = hi + 1; t < n; t++) if (col[t]! < b) b = col[t]!;
-    }
-    out[i] = a + (h - lo) * (b - a);
-    from = lo;
-  }
-  return out;
+  /**
+   * Present when the samples did not fit the memory budget and the score quantiles came from a
+   * streaming sketch: the most the rank of a reported score quantile can be off, as a share of
+   * the samples (the rank quantiles, means and shifts stay exact).
+   */
+  quantileRankError?: number;
 }
 
 const QUANTILES = [0.5, 0.05, 0.95] as const;
-
-function spread(col: Float64Array): { spread: Spread; n: number } {
-  let n = 0;
-  let sum = 0;
-  for (let i = 0; i < col.length; i++) {
-    const x = col[i]!;
-    if (!Number.isNaN(x)) {
-      col[n++] = x;
-      sum += x;
-    }
-  }
-  const [median, p05, p95] = quantilesBySelection(col, n, QUANTILES) as [number, number, number];
-  return { spread: { mean: n ? sum / n : NaN, median, p05, p95 }, n };
-}
 
 /** Type-7 quantile of whole-number values given as counts per value (`counts[v]` of value v). */
 function quantileOfCounts(counts: Float64Array, base: number, values: number, n: number, q: number): number {
@@ -458,74 +386,127 @@ function quantileOfCounts(counts: Float64Array, base: number, values: number, n:
 }
 
 /**
- * Summarises sampled top scores (from {@link sampleScores}) per unit. Linear in the samples:
- * ranks are whole numbers, so their quantiles come from counts per rank, and the score
+ * The summaries of an uncertainty run, fed sampled top scores in sample order, a block at a
+ * time: ranks by counts per rank, means and rank shifts by sums, and the score quantiles either
+ * exactly (`exact`: every score kept, samples × units numbers) or by a {@link QuantileSketch} per
+ * unit (`streamed`: memory independent of the samples, rank error {@link sketchRankError}). The
+ * figures do not depend on how the samples are split into blocks.
+ */
+export class UncertaintySummary {
+  private readonly U: number;
+  private readonly V: number;
+  private readonly counts: Float64Array;
+  private readonly rankSum: Float64Array;
+  private readonly shift: Float64Array;
+  private readonly shifted: Float64Array;
+  private readonly tmp: Float64Array;
+  private readonly scoreSum: Float64Array;
+  private readonly scored: Float64Array;
+  private readonly cols?: Float64Array[];
+  private readonly sketches?: QuantileSketch[];
+  /** Samples taken. */
+  samples = 0;
+
+  constructor(
+    private readonly ctx: UncertaintyContext,
+    readonly mode: 'exact' | 'streamed',
+    /** Samples to expect (the size of the exact columns). */
+    capacity = ctx.samples,
+  ) {
+    const U = (this.U = ctx.units.units.length);
+    const V = (this.V = U + 1);
+    this.counts = new Float64Array(U * V);
+    this.rankSum = new Float64Array(U);
+    this.shift = new Float64Array(U);
+    this.shifted = new Float64Array(U);
+    this.tmp = new Float64Array(U);
+    this.scoreSum = new Float64Array(U);
+    this.scored = new Float64Array(U);
+    if (mode === 'exact') this.cols = Array.from({ length: U }, () => new Float64Array(capacity));
+    else this.sketches = Array.from({ length: U }, () => new QuantileSketch());
+  }
+
+  /** Takes the top scores of the next samples (sample after sample, one value per unit). */
+  add(scores: Float64Array): void {
+    const { U, V, counts, rankSum, shift, shifted, tmp, scoreSum, scored, cols, sketches } = this;
+    const S = scores.length / U;
+    const nominal = this.ctx.nominalRank;
+    for (let i = 0; i < S; i++) {
+      const base = i * U;
+      rankInto(scores, tmp, this.ctx.tieScale, base);
+      for (let u = 0; u < U; u++) {
+        const x = scores[base + u]!;
+        if (!Number.isNaN(x)) {
+          const n = scored[u]!;
+          if (cols) cols[u]![n] = x;
+          else sketches![u]!.add(x);
+          scored[u] = n + 1;
+          scoreSum[u] = scoreSum[u]! + x;
+        }
+        const r = tmp[u]!;
+        if (Number.isNaN(r)) continue;
+        counts[u * V + r] = counts[u * V + r]! + 1;
+        rankSum[u] = rankSum[u]! + r;
+        const nr = nominal[u]!;
+        if (!Number.isNaN(nr)) {
+          shift[u] = shift[u]! + Math.abs(r - nr);
+          shifted[u] = shifted[u]! + 1;
+        }
+      }
+    }
+    this.samples += S;
+  }
+
+  /** The result (once every sample is in); `results` are the units' exact score results. */
+  result(results: readonly ScoreResult[]): UncertaintyResult {
+    const { ctx, U, V, counts, rankSum, shift, shifted, scoreSum, scored, cols, sketches } = this;
+    const nominal = ctx.nominalRank;
+    const units: UnitUncertainty[] = [];
+    for (let u = 0; u < U; u++) {
+      const n = scored[u]!;
+      const [median, p05, p95] = (cols ? quantilesBySelection(cols[u]!, n, QUANTILES) : sketches![u]!.quantiles(QUANTILES)) as [number, number, number];
+      if (cols) cols[u] = new Float64Array(0);
+      const nominalRank = nominal[u]!;
+      let ranked = 0;
+      for (let v = 0; v < V; v++) ranked += counts[u * V + v]!;
+      const rank: Spread = {
+        mean: ranked ? rankSum[u]! / ranked : NaN,
+        median: quantileOfCounts(counts, u * V, V, ranked, 0.5),
+        p05: quantileOfCounts(counts, u * V, V, ranked, 0.05),
+        p95: quantileOfCounts(counts, u * V, V, ranked, 0.95),
+      };
+      units.push({
+        unit: ctx.units.units[u]!,
+        nominal: { score: ctx.exactScore[u] ?? null, rank: Number.isNaN(nominalRank) ? null : nominalRank },
+        score: { mean: n ? scoreSum[u]! / n : NaN, median, p05, p95 },
+        rank,
+        meanAbsRankShift: shifted[u] ? shift[u]! / shifted[u]! : NaN,
+        scored: n,
+      });
+    }
+    const ranked = units.filter((u) => !Number.isNaN(u.meanAbsRankShift));
+    return {
+      samples: this.samples,
+      seed: ctx.seed,
+      variant: ctx.plan.variant,
+      inputs: ctx.inputs.map((i) => ({ id: i.id, kind: i.kind, nodes: i.nodes })),
+      units,
+      meanAbsRankShift: ranked.length ? ranked.reduce((s, u) => s + u.meanAbsRankShift, 0) / ranked.length : NaN,
+      effectiveWeights: effectiveWeights(results, ctx.plan),
+      ...(sketches ? { quantileRankError: sketchRankError(this.samples) / this.samples } : {}),
+    };
+  }
+}
+
+/**
+ * Summarises sampled top scores (from {@link sampleScores}) per unit, exactly. Linear in the
+ * samples: ranks are whole numbers, so their quantiles come from counts per rank, and the score
  * quantiles by selection; the figures are those of sorting every column.
  */
 export function summariseUncertainty(ctx: UncertaintyContext, scores: Float64Array, results: readonly ScoreResult[]): UncertaintyResult {
-  const U = ctx.units.units.length;
-  const S = scores.length / U;
-  const V = U + 1;
-  // Per unit: counts per rank (1..U), sum of ranks, and the rank shifts against the nominal rank.
-  const counts = new Float64Array(U * V);
-  const rankSum = new Float64Array(U);
-  const shift = new Float64Array(U);
-  const shifted = new Float64Array(U);
-  const tmp = new Float64Array(U);
-  const nominal = ctx.nominalRank;
-  for (let i = 0; i < S; i++) {
-    rankInto(scores, tmp, ctx.tieScale, i * U);
-    for (let u = 0; u < U; u++) {
-      const r = tmp[u]!;
-      if (Number.isNaN(r)) continue;
-      counts[u * V + r] = counts[u * V + r]! + 1;
-      rankSum[u] = rankSum[u]! + r;
-      const nr = nominal[u]!;
-      if (!Number.isNaN(nr)) {
-        shift[u] = shift[u]! + Math.abs(r - nr);
-        shifted[u] = shifted[u]! + 1;
-      }
-    }
-  }
-  // Columns of scores, unit by unit, filled in one pass over the samples.
-  const cols: Float64Array[] = [];
-  for (let u = 0; u < U; u++) cols.push(new Float64Array(S));
-  for (let i = 0; i < S; i++) {
-    const base = i * U;
-    for (let u = 0; u < U; u++) cols[u]![i] = scores[base + u]!;
-  }
-  const units: UnitUncertainty[] = [];
-  for (let u = 0; u < U; u++) {
-    const sc = spread(cols[u]!);
-    cols[u] = undefined as unknown as Float64Array;
-    const nominalRank = nominal[u]!;
-    let n = 0;
-    for (let v = 0; v < V; v++) n += counts[u * V + v]!;
-    const rank: Spread = {
-      mean: n ? rankSum[u]! / n : NaN,
-      median: quantileOfCounts(counts, u * V, V, n, 0.5),
-      p05: quantileOfCounts(counts, u * V, V, n, 0.05),
-      p95: quantileOfCounts(counts, u * V, V, n, 0.95),
-    };
-    units.push({
-      unit: ctx.units.units[u]!,
-      nominal: { score: ctx.exactScore[u] ?? null, rank: Number.isNaN(nominalRank) ? null : nominalRank },
-      score: sc.spread,
-      rank,
-      meanAbsRankShift: shifted[u] ? shift[u]! / shifted[u]! : NaN,
-      scored: sc.n,
-    });
-  }
-  const ranked = units.filter((u) => !Number.isNaN(u.meanAbsRankShift));
-  return {
-    samples: S,
-    seed: ctx.seed,
-    variant: ctx.plan.variant,
-    inputs: ctx.inputs.map((i) => ({ id: i.id, kind: i.kind, nodes: i.nodes })),
-    units,
-    meanAbsRankShift: ranked.length ? ranked.reduce((s, u) => s + u.meanAbsRankShift, 0) / ranked.length : NaN,
-    effectiveWeights: effectiveWeights(results, ctx.plan),
-  };
+  const summary = new UncertaintySummary(ctx, 'exact', scores.length / ctx.units.units.length);
+  summary.add(scores);
+  return summary.result(results);
 }
 
 /**
@@ -577,9 +558,26 @@ function pearson(xs: number[], ys: number[]): number | null {
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
 }
 
+/** Samples evaluated at a time between summaries (a block of samples × units numbers). */
+export const SAMPLE_BLOCK = 5000;
+
+/**
+ * The budget check of an uncertainty run of a prepared context: a problem (with the figures)
+ * when it is over its budget, else whether its summaries are exact or streamed.
+ */
+export function planUncertaintyRun(ctx: UncertaintyContext, budget: RobustnessBudget = {}): { mode?: 'exact' | 'streamed'; problems: SpecProblem[] } {
+  const shape = { kind: 'uncertainty' as const, samples: ctx.samples, units: ctx.units.units.length, inputs: ctx.inputs.length };
+  const over = overBudget(shape, budget);
+  if (over) return { problems: [{ path: 'samples', message: over, code: 'ROBUSTNESS_OVER_BUDGET' }] };
+  return { mode: runCost(shape, budget).mode, problems: [] };
+}
+
 /**
  * Runs an uncertainty analysis in this thread: samples the declared inputs and summarises the
  * score and rank of every unit. `results` are the exact score results of the units (one year).
+ * A run over its budget (see {@link RobustnessBudget}) is refused before it starts, with the
+ * figures; one whose samples do not fit the memory budget gets its score quantiles from a
+ * streaming sketch.
  *
  * @example
  * ```ts
@@ -590,9 +588,14 @@ function pearson(xs: number[], ys: number[]): number | null {
  * for (const u of run.value?.units ?? []) console.log(u.unit, u.nominal.rank, u.rank.p05, u.rank.p95);
  * ```
  */
-export function analyseUncertainty(rubric: Rubric, results: readonly ScoreResult[], spec: UncertaintySpec, variant?: string): { value?: UncertaintyResult; problems: SpecProblem[] } {
+export function analyseUncertainty(rubric: Rubric, results: readonly ScoreResult[], spec: UncertaintySpec, variant?: string, budget: RobustnessBudget = {}): { value?: UncertaintyResult; problems: SpecProblem[] } {
   const prepared = prepareUncertainty(rubric, results, spec, variant);
   if (!prepared.value) return { problems: prepared.problems };
   const ctx = prepared.value;
-  return { value: summariseUncertainty(ctx, sampleScores(ctx, 0, ctx.samples), results), problems: [] };
+  const run = planUncertaintyRun(ctx, budget);
+  if (!run.mode) return { problems: run.problems };
+  const summary = new UncertaintySummary(ctx, run.mode);
+  const ev = createEvaluator(ctx);
+  for (let a = 0; a < ctx.samples; a += SAMPLE_BLOCK) summary.add(sampleScores(ctx, a, Math.min(ctx.samples, a + SAMPLE_BLOCK), ev));
+  return { value: summary.result(results), problems: [] };
 }
