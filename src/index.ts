@@ -108,6 +108,8 @@ export type { UncertaintySpec, UncertainInput, UncertaintyContext, SpecProblem, 
 export { prepareUncertainty, analyseUncertainty, effectiveWeights } from './analysis/robustness/uncertainty.js';
 export type { SensitivityOptions, InputIndices, SensitivityResult } from './analysis/robustness/sensitivity.js';
 export { analyseSensitivity } from './analysis/robustness/sensitivity.js';
+export type { RobustnessBudget } from './analysis/robustness/budget.js';
+export { DEFAULT_MAX_EVALUATIONS, DEFAULT_MEMORY_BUDGET } from './analysis/robustness/budget.js';
 export type { LoadedUncertaintySpec } from './analysis/robustness/spec.js';
 export { loadUncertaintySpec } from './analysis/robustness/spec.js';
 export type { RobustnessDisplay } from './report/robustness.js';

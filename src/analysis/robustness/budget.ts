@@ -98,8 +98,8 @@ export function runCost(shape: RunShape, budget: RobustnessBudget = {}): RunCost
   let streamedBytes: number;
   if (shape.kind === 'uncertainty') {
     evaluations = S * U;
-    // Counts per rank (U × (U + 1)) either way; the score columns, or a sketch per unit.
-    const counts = U * (U + 1) * 8;
+    // Counts per rank (U × (U + 1)) and sums either way; the score columns, or a sketch per unit.
+    const counts = (U * (U + 1) + 7 * U) * 8;
     exactBytes = counts + S * U * 8;
     streamedBytes = counts + U * sketchCapacity(S) * 8;
   } else {
@@ -150,7 +150,7 @@ export function overBudget(shape: RunShape, budget: RobustnessBudget = {}): stri
   const what =
     shape.kind === 'uncertainty'
       ? `${grouped(shape.samples)} samples of ${grouped(shape.units)} units need ${grouped(cost.evaluations)} unit evaluations`
-      : `${grouped(shape.samples)} base samples of ${grouped(shape.units)} units and ${shape.inputs} inputs need ${grouped(cost.evaluations)} unit evaluations and ${grouped(cost.bootstrapTerms)} bootstrap terms (${grouped(cost.work)} evaluations' worth)`;
+      : `${grouped(shape.samples)} base samples of ${grouped(shape.units)} units and ${shape.inputs} input${shape.inputs === 1 ? '' : 's'} need ${grouped(cost.evaluations)} unit evaluations and ${grouped(cost.bootstrapTerms)} bootstrap terms (${grouped(cost.work)} evaluations' worth)`;
   if (cost.work > maxEvaluations) {
     return `${what}, about ${timeText(cost.work / EVALUATIONS_PER_SECOND)} on one core, over the budget of ${grouped(maxEvaluations)}; use fewer samples${shape.kind === 'sensitivity' ? ' or bootstrap resamples' : ''}, or raise the budget (--max-evaluations, option maxEvaluations).`;
   }

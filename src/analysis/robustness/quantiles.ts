@@ -98,9 +98,12 @@ export function sketchRankError(n: number, k = SKETCH_K): number {
   return error;
 }
 
-/** Numbers a sketch of n values may hold at once. */
+/** Numbers a sketch of n values holds room for at most (level 0 grows by doubling from 64 to 2k). */
 export function sketchCapacity(n: number, k = SKETCH_K): number {
-  return Math.min(n, 2 * k * (sketchLevels(n, k) + 1));
+  if (n >= 2 * k) return 2 * k * (sketchLevels(n, k) + 1);
+  let room = Math.min(64, 2 * k);
+  while (room < n) room = Math.min(2 * k, 2 * room);
+  return room;
 }
 
 /**
@@ -119,6 +122,11 @@ export class QuantileSketch {
   count = 0;
 
   constructor(private readonly k = SKETCH_K) {}
+
+  /** Numbers the sketch holds room for (its memory is 8 bytes each). */
+  get held(): number {
+    return this.levels.reduce((n, l) => n + l.length, 0);
+  }
 
   /** Takes one value (NaN is the caller's to leave out). */
   add(x: number): void {

@@ -426,6 +426,12 @@ export class UncertaintySummary {
     else this.sketches = Array.from({ length: U }, () => new QuantileSketch());
   }
 
+  /** Numbers the summary holds room for (8 bytes each): per-rank counts and sums, and the score columns or sketches. */
+  get held(): number {
+    const fixed = this.counts.length + 7 * this.U;
+    return fixed + (this.cols ? this.cols.reduce((n, c) => n + c.length, 0) : this.sketches!.reduce((n, k) => n + k.held, 0));
+  }
+
   /** Takes the top scores of the next samples (sample after sample, one value per unit). */
   add(scores: Float64Array): void {
     const { U, V, counts, rankSum, shift, shifted, tmp, scoreSum, scored, cols, sketches } = this;
