@@ -46,10 +46,10 @@ export const DEFAULT_MAX_EVALUATIONS = 50_000_000;
 export const DEFAULT_MEMORY_BUDGET = 256 * 1024 * 1024;
 
 /**
- * A bootstrap term (one resampled sum of one output for one input and one row) costs about a
- * fiftieth of a unit evaluation; the budget counts it so.
+ * A bootstrap term (one resampled sum of one output for one input and one row) costs a
+ * twentieth to a fiftieth of a unit evaluation; the budget counts it as a twentieth.
  */
-const BOOTSTRAP_TERMS_PER_EVALUATION = 50;
+const BOOTSTRAP_TERMS_PER_EVALUATION = 20;
 
 /** Unit evaluations per second on one core, for the rough time shown when a run is refused. */
 const EVALUATIONS_PER_SECOND = 2_000_000;

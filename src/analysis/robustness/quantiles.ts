@@ -121,7 +121,12 @@ export class QuantileSketch {
   /** Values taken. */
   count = 0;
 
-  constructor(private readonly k = SKETCH_K) {}
+  constructor(private readonly k = SKETCH_K) {
+    // Level 0 grows as values come, so that a short run holds no more than it has taken.
+    this.levels.push(new Float64Array(Math.min(64, 2 * k)));
+    this.sizes.push(0);
+    this.flips.push(0);
+  }
 
   /** Numbers the sketch holds room for (its memory is 8 bytes each). */
   get held(): number {
@@ -131,36 +136,34 @@ export class QuantileSketch {
   /** Takes one value (NaN is the caller's to leave out). */
   add(x: number): void {
     this.count++;
-    this.push(0, x);
-  }
-
-  private level(h: number): Float64Array {
-    while (this.levels.length <= h) {
-      // Level 0 grows as values come, so that a short run holds no more than it has taken.
-      this.levels.push(new Float64Array(this.levels.length === 0 ? Math.min(64, 2 * this.k) : 2 * this.k));
-      this.sizes.push(0);
-      this.flips.push(0);
-    }
-    return this.levels[h]!;
-  }
-
-  private push(h: number, x: number): void {
-    let buf = this.level(h);
-    let n = this.sizes[h]!;
+    let buf = this.levels[0]!;
+    const n = this.sizes[0]!;
     if (n === buf.length) {
       const grown = new Float64Array(Math.min(2 * this.k, 2 * buf.length));
       grown.set(buf);
-      this.levels[h] = buf = grown;
+      this.levels[0] = buf = grown;
     }
-    buf[n++] = x;
-    this.sizes[h] = n;
-    if (n === 2 * this.k) {
-      const run = buf.subarray(0, n).sort();
-      const offset = this.flips[h]!;
-      this.flips[h] = 1 - offset;
-      this.sizes[h] = 0;
-      for (let i = offset; i < n; i += 2) this.push(h + 1, run[i]!);
+    buf[n] = x;
+    this.sizes[0] = n + 1;
+    if (n + 1 === 2 * this.k) this.compact(0);
+  }
+
+  /** Sorts full level h and moves every other value up (the odd and the even ones in turn). */
+  private compact(h: number): void {
+    const run = this.levels[h]!.sort();
+    const offset = this.flips[h]!;
+    this.flips[h] = 1 - offset;
+    this.sizes[h] = 0;
+    if (this.levels.length === h + 1) {
+      this.levels.push(new Float64Array(2 * this.k));
+      this.sizes.push(0);
+      this.flips.push(0);
     }
+    const up = this.levels[h + 1]!;
+    let m = this.sizes[h + 1]!;
+    for (let i = offset; i < run.length; i += 2) up[m++] = run[i]!;
+    this.sizes[h + 1] = m;
+    if (m === 2 * this.k) this.compact(h + 1);
   }
 
   /**
@@ -174,26 +177,24 @@ export class QuantileSketch {
   /** {@link quantile} of several q at once. */
   quantiles(qs: readonly number[]): number[] {
     if (this.count === 0) return qs.map(() => NaN);
-    let total = 0;
-    for (let h = 0; h < this.levels.length; h++) total += this.sizes[h]!;
-    const values = new Float64Array(total);
-    const weights = new Float64Array(total);
-    let at = 0;
-    for (let h = 0; h < this.levels.length; h++) {
-      const n = this.sizes[h]!;
-      values.set(this.levels[h]!.subarray(0, n), at);
-      weights.fill(2 ** h, at, at + n);
-      at += n;
+    // Each level sorted, then merged in ascending order with the levels' weights.
+    const runs = this.levels.map((l, h) => l.slice(0, this.sizes[h]!).sort());
+    const at = runs.map(() => 0);
+    const order = qs.map((q, i) => ({ h: (this.count - 1) * q, i })).sort((a, b) => a.h - b.h);
+    const out = new Array<number>(qs.length).fill(NaN);
+    let seen = 0;
+    let last = NaN;
+    let next = 0;
+    for (;;) {
+      let best = -1;
+      for (let h = 0; h < runs.length; h++) if (at[h]! < runs[h]!.length && (best < 0 || runs[h]![at[h]!]! < runs[best]![at[best]!]!)) best = h;
+      if (best < 0) break;
+      last = runs[best]![at[best]!++]!;
+      seen += 2 ** best;
+      while (next < order.length && seen > order[next]!.h) out[order[next++]!.i] = last;
+      if (next === order.length) break;
     }
-    const order = Array.from(values.keys()).sort((a, b) => values[a]! - values[b]!);
-    return qs.map((q) => {
-      const h = (this.count - 1) * q;
-      let seen = 0;
-      for (const i of order) {
-        seen += weights[i]!;
-        if (seen > h) return values[i]!;
-      }
-      return values[order[order.length - 1]!]!;
-    });
+    while (next < order.length) out[order[next++]!.i] = last;
+    return out;
   }
 }
