@@ -65,7 +65,8 @@ export { jsonSchemaFor } from './schemas/json-schema.js';
 export * from './outcomes/index.js';
 // Policy–outcome view (association, not effect)
 export type { PolicyValue, OutcomeSeriesPoint, PolicyOutcomeOptions, PolicyOutcomePair, CorrelationResult, PolicyOutcomeView, PolicyOutcomeSvgOptions } from './analysis/policy-outcome.js';
-export { buildPolicyOutcomeView, pearsonCorrelation, spearmanCorrelation, renderPolicyOutcomeSvg, renderPolicyOutcomeText, ASSOCIATION_NOTE } from './analysis/policy-outcome.js';
+export { pearsonCorrelation, spearmanCorrelation } from './analysis/correlation.js';
+export { buildPolicyOutcomeView, renderPolicyOutcomeSvg, renderPolicyOutcomeText, ASSOCIATION_NOTE } from './analysis/policy-outcome.js';
 // Scorecards, comparisons, change attribution
 export * from './report/index.js';
 // Answer-set writer, answer tables, country metadata and peer groups

@@ -19,6 +19,7 @@ import {
   type PlanUnits,
 } from './plan.js';
 import { SampleRandom } from './random.js';
+import { pearsonCorrelation } from '../correlation.js';
 import { overBudget, runCost, type RobustnessBudget } from './budget.js';
 import { QuantileSketch, quantilesBySelection, sketchRankError } from './quantiles.js';
 
@@ -544,24 +545,8 @@ export function effectiveWeights(results: readonly ScoreResult[], plan?: Evaluat
       }
     }
     const declared = plan ? plan.slotWeight[plan.groupStart[plan.top]! + k] ?? Number(a.weight) : Number(a.weight);
-    return { id: a.id, declared, share: shares.length ? shares.reduce((s, x) => s + x, 0) / shares.length : null, correlation: pearson(xs, ys) };
+    return { id: a.id, declared, share: shares.length ? shares.reduce((s, x) => s + x, 0) / shares.length : null, correlation: pearsonCorrelation(xs, ys) };
   });
-}
-
-function pearson(xs: number[], ys: number[]): number | null {
-  const n = xs.length;
-  if (n < 3) return null;
-  const mx = xs.reduce((s, x) => s + x, 0) / n;
-  const my = ys.reduce((s, y) => s + y, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i]! - mx) * (ys[i]! - my);
-    sxx += (xs[i]! - mx) ** 2;
-    syy += (ys[i]! - my) ** 2;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
 }
 
 /** Samples evaluated at a time between summaries (a block of samples × units numbers). */
