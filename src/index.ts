@@ -105,8 +105,12 @@ export { trendRows, comparableVariant, peerSegments, trendLines } from './editio
 // Robustness: uncertainty and sensitivity of ranks under the builders' choices
 export type { EvaluationPlan, PlanUnits, PlanMethod } from './analysis/robustness/plan.js';
 export { compileEvaluationPlan, planUnitsFromResults } from './analysis/robustness/plan.js';
-export type { UncertaintySpec, UncertainInput, UncertaintyContext, SpecProblem, Spread, UnitUncertainty, EffectiveWeight, UncertaintyResult } from './analysis/robustness/uncertainty.js';
-export { prepareUncertainty, analyseUncertainty, effectiveWeights } from './analysis/robustness/uncertainty.js';
+export type { UncertaintySpec, UncertainInput, UncertaintyContext, SpecProblem } from './analysis/robustness/context.js';
+export { prepareUncertainty } from './analysis/robustness/context.js';
+export type { EffectiveWeight } from './analysis/robustness/effective-weights.js';
+export { effectiveWeights } from './analysis/robustness/effective-weights.js';
+export type { Spread, UnitUncertainty, UncertaintyResult } from './analysis/robustness/uncertainty.js';
+export { analyseUncertainty } from './analysis/robustness/uncertainty.js';
 export type { SensitivityOptions, InputIndices, SensitivityResult } from './analysis/robustness/sensitivity.js';
 export { analyseSensitivity } from './analysis/robustness/sensitivity.js';
 export type { RobustnessBudget } from './analysis/robustness/budget.js';

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { loadUncertaintySpec, specProblemDiagnostics } from '../analysis/robustness/spec.js';
 import { METHODS, type PlanMethod } from '../analysis/robustness/plan.js';
-import type { SpecProblem, UncertaintySpec } from '../analysis/robustness/uncertainty.js';
+import type { SpecProblem, UncertaintySpec } from '../analysis/robustness/context.js';
 import { analyseSensitivityParallel, analyseUncertaintyParallel } from '../node/robustness.js';
 import { readTextFile } from '../node/files.js';
 import { sensitivityCsv, sensitivityHtml, sensitivityText, uncertaintyCsv, uncertaintyHtml, uncertaintyText } from '../report/robustness.js';

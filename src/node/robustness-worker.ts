@@ -5,7 +5,8 @@
  * @module
  */
 import { sensitivityRanks } from '../analysis/robustness/sensitivity.js';
-import { createEvaluator, sampleScores, type UncertaintyContext } from '../analysis/robustness/uncertainty.js';
+import type { UncertaintyContext } from '../analysis/robustness/context.js';
+import { createEvaluator, sampleScores } from '../analysis/robustness/sampling.js';
 import { serveWorkerTasks } from './worker-pool.js';
 import type { RobustnessTask } from './robustness.js';
 

@@ -11,7 +11,9 @@ import type { Rubric } from '../rubric/types.js';
 import type { ScoreResult } from '../scoring/types.js';
 import type { RobustnessBudget } from '../analysis/robustness/budget.js';
 import { planSensitivityRun, ROW_BLOCK, SensitivitySummary, sensitivityRanks, type SensitivityOptions, type SensitivityResult } from '../analysis/robustness/sensitivity.js';
-import { createEvaluator, planUncertaintyRun, prepareUncertainty, SAMPLE_BLOCK, sampleScores, UncertaintySummary, type SpecProblem, type UncertaintyContext, type UncertaintyResult, type UncertaintySpec } from '../analysis/robustness/uncertainty.js';
+import { prepareUncertainty, type SpecProblem, type UncertaintyContext, type UncertaintySpec } from '../analysis/robustness/context.js';
+import { createEvaluator, sampleScores } from '../analysis/robustness/sampling.js';
+import { planUncertaintyRun, SAMPLE_BLOCK, UncertaintySummary, type UncertaintyResult } from '../analysis/robustness/uncertainty.js';
 import { runOnWorkers } from './worker-pool.js';
 
 /** Options of the parallel runs. */

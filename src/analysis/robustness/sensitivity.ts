@@ -10,7 +10,8 @@ import type { Rubric } from '../../rubric/types.js';
 import type { ScoreResult } from '../../scoring/types.js';
 import { SampleRandom } from './random.js';
 import { overBudget, runCost, unitBootstrap, type RobustnessBudget } from './budget.js';
-import { createEvaluator, drawRow, evaluateRow, prepareUncertainty, rankInto, type SpecProblem, type UncertaintyContext, type UncertaintySpec } from './uncertainty.js';
+import { prepareUncertainty, rankInto, type SpecProblem, type UncertaintyContext, type UncertaintySpec } from './context.js';
+import { createEvaluator, drawRow, evaluateRow } from './sampling.js';
 
 /** Options of a sensitivity analysis. */
 export interface SensitivityOptions extends RobustnessBudget {

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import { located, parseYamlSource, type SourceLocator } from '../../source/yaml-source.js';
 import { zodIssuesToDiagnostics } from '../../source/zod-diagnostics.js';
 import { METHODS } from './plan.js';
-import type { SpecProblem, UncertaintySpec } from './uncertainty.js';
+import type { SpecProblem, UncertaintySpec } from './context.js';
 
 const noise = z.number().min(0).max(0.99);
 const weightEntry = z.strictObject({ id: z.string().min(1).optional(), level: z.enum(['area', 'dimension', 'indicator', 'question']).optional(), node: z.string().min(1).optional(), noise });
