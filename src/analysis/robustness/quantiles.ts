@@ -5,15 +5,6 @@
  * @module
  */
 
-/** Linear-interpolation quantile (type 7) of sorted values. */
-export function quantileSorted(sorted: ArrayLike<number>, n: number, q: number): number {
-  if (n === 0) return NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
 /** Swaps to put the k-th smallest of a[lo..hi] at a[k], smaller ones before it and larger ones after (Hoare's selection). */
 function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void {
   while (hi > lo) {

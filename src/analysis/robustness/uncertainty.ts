@@ -194,17 +194,6 @@ export class UncertaintySummary {
   }
 }
 
-/**
- * Summarises sampled top scores (from {@link sampleScores}) per unit, exactly. Linear in the
- * samples: ranks are whole numbers, so their quantiles come from counts per rank, and the score
- * quantiles by selection; the figures are those of sorting every column.
- */
-export function summariseUncertainty(ctx: UncertaintyContext, scores: Float64Array, results: readonly ScoreResult[]): UncertaintyResult {
-  const summary = new UncertaintySummary(ctx, 'exact', scores.length / ctx.units.units.length);
-  summary.add(scores);
-  return summary.result(results);
-}
-
 /** Samples evaluated at a time between summaries (a block of samples × units numbers). */
 export const SAMPLE_BLOCK = 5000;
 
