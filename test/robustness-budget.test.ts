@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { DEFAULT_MEMORY_BUDGET, runCost } from '../src/analysis/robustness/budge
 import { QuantileSketch, sketchCapacity, sketchRankError } from '../src/analysis/robustness/quantiles.js';
 import { SampleRandom } from '../src/analysis/robustness/random.js';
 import { main } from '../src/cli/main.js';
-import { captureIO, hasStackTrace } from './engine-helpers.js';
+import { captureIO, hasStackTrace, ROOT } from './engine-helpers.js';
 
 const TOY = `schemaVersion: 1
 id: toy
@@ -237,4 +238,15 @@ describe('the commands', () => {
     const bad = captureIO();
     expect(await main(['uncertainty', 'examples/demo/rubric', 'examples/demo/answers', '--weight-noise', '0.2', '--memory-mib', '0'], bad)).toBe(2);
   }, 60_000);
+});
+
+describe('a whole run in a separate process', () => {
+  it('keeps its peak memory far below what keeping the samples would take', () => {
+    const script = join(ROOT, 'test/fixtures/robustness/memory-run.ts');
+    // 2,500,000 samples of 4 units: 80 MB kept exactly; the streamed summaries hold under 5 MB.
+    const out = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script, '2500000', String(8 * 1024 * 1024)], { cwd: ROOT, encoding: 'utf8' })) as { grownKiB: number; samples: number; quantileRankError: number | null };
+    expect(out.samples).toBe(2_500_000);
+    expect(out.quantileRankError).toBeGreaterThan(0);
+    expect(out.grownKiB).toBeLessThan(40 * 1024);
+  }, 120_000);
 });
