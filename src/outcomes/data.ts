@@ -11,7 +11,7 @@ import { readCsvRecords, type CsvRecord } from '../source/csv.js';
 import { normaliseCountryCode, type NormalisedCountryCode } from '../source/countries.js';
 import { located, parseYamlSource } from '../source/yaml-source.js';
 import { columnKey, detectOutcomeLayout, requiredColumns } from './layouts.js';
-import { didYouMean } from '../source/suggest.js';
+import { lazyNameIndex, Suggestions, type NameIndex } from '../source/suggest.js';
 import { describeValue, zodIssuesToDiagnostics } from '../source/zod-diagnostics.js';
 import type { OutcomeDataset, OutcomeFramework, OutcomeIndicator, OutcomeLayout, OutcomeObservation } from './types.js';
 import { MISSING_TOKENS, parseDecimalText, UNIT_BOUNDS } from './units.js';
@@ -97,8 +97,10 @@ interface Reader {
   countryNotes: Map<string, { n: NormalisedCountryCode; line: number; column: number; count: number; path?: PathSegment[] }>;
   indicators: Map<string, OutcomeIndicator>;
   indicatorIds: readonly string[];
-  /** "Did you mean" hints already worked out, by list and text (see {@link hintFor}). */
-  hints: Map<string, string | undefined>;
+  /** "Did you mean" hints of the file (see {@link hintFor}). */
+  hints: Suggestions;
+  /** Candidate names by list (see {@link hintFor}). */
+  hintLists: Map<string, () => NameIndex>;
   /** Country codes already normalised, by their text (rows repeat them). */
   countries: Map<string, NormalisedCountryCode>;
   /** Labels already resolved, by label map and text (rows repeat them). */
@@ -122,17 +124,14 @@ function resolveLabelCached(reader: Reader, map: Record<string, string>, ids: re
   return id;
 }
 
-/** Most distinct texts a file gets a "did you mean" hint for; a file with more goes without. */
-const MAX_HINTS = 2_000;
-
-/** A "did you mean" hint, worked out once per distinct text of a file (rows repeat their labels). */
+/**
+ * A "did you mean" hint, worked out once per distinct text of a file (rows repeat their labels)
+ * and for a bounded number of texts per file; `list` names the candidate list.
+ */
 function hintFor(reader: Reader, list: string, text: string, candidates: () => Iterable<string>): string | undefined {
-  const key = `${list}\u0000${text}`;
-  if (reader.hints.has(key)) return reader.hints.get(key);
-  if (reader.hints.size >= MAX_HINTS) return undefined;
-  const hint = didYouMean(text, candidates());
-  reader.hints.set(key, hint);
-  return hint;
+  let names = reader.hintLists.get(list);
+  if (!names) reader.hintLists.set(list, (names = lazyNameIndex(candidates)));
+  return reader.hints.didYouMean(text, names);
 }
 
 function detectFormat(file: OutcomeFile): 'csv' | 'yaml' {
@@ -501,7 +500,7 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
   const allowed = new Set(['schemaVersion', 'framework', 'observations', 'title', 'description', 'source']);
   for (const key of Object.keys(data as object)) {
     if (!allowed.has(key)) {
-      const hint = didYouMean(key, allowed);
+      const hint = hintFor(reader, 'top-level fields', key, () => allowed);
       reader.diagnostics.push(located(parsed.locator, { code: 'SCHEMA_UNKNOWN_FIELD', severity: 'error', message: `Unknown field "${key}".`, path: [key], ...(hint ? { hint } : {}) }, { key: true }));
     }
   }
@@ -525,7 +524,7 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
     const base: PathSegment[] = ['observations', i];
     const entry = entrySchema.safeParse(raw);
     if (!entry.success) {
-      for (const item of zodIssuesToDiagnostics(entry.error.issues, raw, base, parsed.locator, () => ['country', 'year', 'indicator', 'cohort', 'value', 'values', 'note'])) reader.diagnostics.push(item);
+      for (const item of zodIssuesToDiagnostics(entry.error.issues, raw, base, parsed.locator, () => ['country', 'year', 'indicator', 'cohort', 'value', 'values', 'note'], reader.hints)) reader.diagnostics.push(item);
       reader.rejected++;
       return;
     }
@@ -886,7 +885,7 @@ export function loadOutcomeData(files: readonly OutcomeFile[], framework: Outcom
   const recordSlots = new Map<string, number>();
   for (const file of files) {
     const format = options.format ?? detectFormat(file);
-    const reader: Reader = { framework, file: file.name, diagnostics, drafts: [], records: [], recordBase: recordBase(recordSlots, format, file.name), rejected: 0, countryNotes: new Map(), indicators, indicatorIds, hints: new Map(), countries: new Map(), labels: new WeakMap(), cohortIds, cohortSet };
+    const reader: Reader = { framework, file: file.name, diagnostics, drafts: [], records: [], recordBase: recordBase(recordSlots, format, file.name), rejected: 0, countryNotes: new Map(), indicators, indicatorIds, hints: new Suggestions(), hintLists: new Map(), countries: new Map(), labels: new WeakMap(), cohortIds, cohortSet };
     const read = format === 'csv' ? readCsv(reader, file.text, options) : readYaml(reader, file.text);
     flushCountryNotes(reader);
     for (const item of reader.drafts) drafts.push(item);

@@ -17,11 +17,11 @@ import type { Answer, AnswerSet, AnswerValue, Evidence } from '../answers/types.
 import type { Diagnostic, Result } from '../diagnostics/index.js';
 import type { QuestionNode, Rubric } from '../rubric/types.js';
 import { allCountryCodes, findCountry, normaliseCountryCode } from '../source/countries.js';
-import { didYouMean, suggest } from '../source/suggest.js';
+import { lazyNameIndex, NameIndex, Suggestions } from '../source/suggest.js';
 import { ANSWER_FIELDS, RECORDED_SCORE_COLUMN, answerFieldNamed, setFieldNamed, type AnswerField, type SetField } from './fields.js';
 import { cellDiagnostic, cellName, type GridCell, type CellGrid, type GridRow } from './grid.js';
 import type { TableMapping } from './mapping.js';
-import { readCellValue } from './values.js';
+import { readCellValue, type SuggestOption } from './values.js';
 
 /** Options for {@link importAnswerTable}. */
 export interface ImportAnswerTableOptions {
@@ -46,7 +46,8 @@ type Column =
 
 interface Draft {
   set: Record<string, unknown>;
-  metadata: Record<string, string | number | boolean>;
+  /** Metadata by key (a map: keys are header text, such as `constructor`). */
+  metadata: Map<string, string>;
   answers: Map<string, { value?: AnswerValue; byRegion?: Record<string, AnswerValue>; recordedScore?: string; absent?: boolean; evidence: Evidence & Record<string, unknown> }>;
   where: { grid: CellGrid; cell: GridCell };
 }
@@ -98,20 +99,31 @@ function classify(rubric: Rubric, header: string, layout: 'wide' | 'long'): Colu
   return undefined;
 }
 
-function detectHeader(grid: CellGrid, mapping: TableMapping | undefined, headerRow: number | undefined): number | undefined {
-  const rename = (t: string) => norm(mapping?.columns?.[t.trim()] ?? t);
+/** How many rows are searched for a header when no header row is named. */
+const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * Header text → column name, from a mapping's `columns` (a map: header text such as
+ * `constructor` or `__proto__` is data, never an object's property).
+ */
+function columnRenames(mapping: TableMapping | undefined): ReadonlyMap<string, string> {
+  return new Map(Object.entries(mapping?.columns ?? {}));
+}
+
+function detectHeader(grid: CellGrid, renames: ReadonlyMap<string, string>, headerRow: number | undefined): number | undefined {
+  const rename = (t: string) => norm(renames.get(t.trim()) ?? t);
   if (headerRow !== undefined) {
     const i = grid.rows.findIndex((r) => r.line === headerRow);
     return i < 0 ? undefined : i;
   }
-  for (let i = 0; i < Math.min(grid.rows.length, 30); i++) {
+  for (let i = 0; i < Math.min(grid.rows.length, HEADER_SEARCH_ROWS); i++) {
     const names = grid.rows[i]!.cells.map((c) => (c ? rename(c.text) : ''));
     if (names.includes('country') || (names.includes('question') && names.includes('answer'))) return i;
   }
   return undefined;
 }
 
-function readCountry(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: Diagnostic[], fallback?: string): string | undefined {
+function readCountry(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: Diagnostic[], hints: Suggestions, countries: () => NameIndex, fallback?: string): string | undefined {
   const text = cell?.text.trim() ?? fallback ?? '';
   const at = cell ?? { line: row.line, column: 1 };
   if (text === '') {
@@ -122,7 +134,7 @@ function readCountry(grid: CellGrid, cell: GridCell | undefined, row: GridRow, d
   if (found) return found;
   const n = normaliseCountryCode(text);
   if (n.kind === 'region' && /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(n.code)) return n.code;
-  const hint = n.kind === 'aggregate' ? 'Aggregates are computed from countries; give each country its own row.' : didYouMean(text.toUpperCase(), allCountryCodes());
+  const hint = n.kind === 'aggregate' ? 'Aggregates are computed from countries; give each country its own row.' : hints.didYouMean(text.toUpperCase(), countries);
   diagnostics.push(
     cellDiagnostic(grid, at, {
       code: 'TABLE_UNKNOWN_COUNTRY',
@@ -143,12 +155,18 @@ function readYear(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diag
   return undefined;
 }
 
-function valueMapFor(mapping: TableMapping | undefined, q: QuestionNode): ReadonlyMap<string, string | number | boolean> | undefined {
-  const values = mapping?.values;
-  if (!values) return undefined;
-  const all = { ...(values['*'] ?? {}), ...(values[q.id] ?? {}), ...Object.fromEntries(q.aliases.flatMap((a) => Object.entries(values[a] ?? {}))) };
-  const entries = Object.entries(all);
-  return entries.length ? new Map(entries.map(([k, v]) => [k.trim().toLowerCase(), v])) : undefined;
+type ValueRules = ReadonlyMap<string, Readonly<Record<string, string | number | boolean>>>;
+
+/** A mapping's `values` by question id (a map: ids and cell texts are data, never properties). */
+function valueRules(mapping: TableMapping | undefined): ValueRules {
+  return new Map(Object.entries(mapping?.values ?? {}));
+}
+
+function valueMapFor(rules: ValueRules, q: QuestionNode): ReadonlyMap<string, string | number | boolean> | undefined {
+  if (rules.size === 0) return undefined;
+  const map = new Map<string, string | number | boolean>();
+  for (const id of ['*', q.id, ...q.aliases]) for (const [k, v] of Object.entries(rules.get(id) ?? {})) map.set(k.trim().toLowerCase(), v);
+  return map.size ? map : undefined;
 }
 
 /**
@@ -171,10 +189,36 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
   const diagnostics: Diagnostic[] = [];
   const drafts = new Map<string, Draft>();
   const mapping = options.mapping;
+  const headerRow = options.headerRow ?? mapping?.headerRow;
+  if (headerRow !== undefined && !(Number.isSafeInteger(headerRow) && headerRow >= 1)) {
+    diagnostics.push({
+      code: 'TABLE_LAYOUT',
+      severity: 'error',
+      message: `The header row must be a row number (1 or more), not ${String(headerRow)}.`,
+      file: list[0]?.file ?? '<input>',
+      line: 1,
+      column: 1,
+    });
+    return { value: [], diagnostics };
+  }
+  const renames = columnRenames(mapping);
+  const rules = valueRules(mapping);
   const valueMaps = new Map<string, ReadonlyMap<string, string | number | boolean> | undefined>();
   const valueMap = (q: QuestionNode) => {
-    if (!valueMaps.has(q.id)) valueMaps.set(q.id, valueMapFor(mapping, q));
+    if (!valueMaps.has(q.id)) valueMaps.set(q.id, valueMapFor(rules, q));
     return valueMaps.get(q.id);
+  };
+  // Did-you-mean hints: each distinct text looked up once, and a bounded number per import.
+  const hints = new Suggestions();
+  const countryNames = lazyNameIndex(allCountryCodes);
+  const wideColumnNames = lazyNameIndex(() => [...rubric.questions.map((q) => q.id), ...rubric.aliases.keys(), 'country', 'year']);
+  const longColumnNames = lazyNameIndex(() => ['country', 'year', 'question', 'answer', 'region', ...ANSWER_FIELDS.map((f) => f.name)]);
+  const questionNames = lazyNameIndex(() => [...rubric.questions.map((x) => x.id), ...rubric.aliases.keys()]);
+  const optionNames = new Map<string, () => NameIndex>();
+  const suggestOption: SuggestOption = (q, text) => {
+    let names = optionNames.get(q.id);
+    if (!names) optionNames.set(q.id, (names = lazyNameIndex(() => q.options.flatMap((o) => [o.id, o.label]))));
+    return hints.suggest(text, names);
   };
   // Tables repeat a few spellings thousands of times: read each (question, text) once.
   const cellCache = new Map<string, Map<string, ReturnType<typeof readCellValue>>>();
@@ -183,7 +227,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
     if (!perQuestion) cellCache.set(q.id, (perQuestion = new Map()));
     let hit = perQuestion.get(text);
     if (hit === undefined) {
-      hit = readCellValue(q, text, valueMap(q));
+      hit = readCellValue(q, text, valueMap(q), suggestOption);
       // Lists are not shared between answer sets.
       if (perQuestion.size < 1000 && !(hit.kind === 'value' && Array.isArray(hit.value))) perQuestion.set(text, hit);
     }
@@ -191,15 +235,23 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
   };
   let anyHeader = false;
   for (const grid of list) {
-    const hi = detectHeader(grid, mapping, options.headerRow ?? mapping?.headerRow);
+    const hi = detectHeader(grid, renames, headerRow);
     if (hi === undefined) {
+      const what = grid.sheet !== undefined ? `Sheet "${grid.sheet}"` : 'The table';
+      const last = grid.rows[grid.rows.length - 1]?.line ?? 0;
       if (list.length === 1)
         diagnostics.push({
           code: 'TABLE_LAYOUT',
           severity: 'error',
-          message: `${grid.sheet !== undefined ? `Sheet "${grid.sheet}"` : 'The table'} has no header row with a "country" column (wide layout) or "question" and "answer" columns (long layout).`,
+          // The position is always inside the table: a header row past its end is named, not pointed at.
+          message:
+            headerRow === undefined
+              ? `${what} has no header row with a "country" column (wide layout) or "question" and "answer" columns (long layout) among its first ${HEADER_SEARCH_ROWS} rows.`
+              : last < headerRow
+                ? `${what} has ${last === 0 ? 'no rows' : `only ${last} row${last === 1 ? '' : 's'}`}, so row ${headerRow} cannot be its header row.`
+                : `${what} has no row ${headerRow} (it is empty), so it cannot be the header row.`,
           file: grid.file,
-          line: options.headerRow ?? 1,
+          line: 1,
           column: 1,
           hint: 'Name the header row with --header-row, or rename the columns in a mapping file.',
         });
@@ -207,7 +259,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
     }
     anyHeader = true;
     const headerCells = grid.rows[hi]!.cells;
-    const names = headerCells.map((c) => (c ? (mapping?.columns?.[c.text.trim()] ?? c.text).trim() : ''));
+    const names = headerCells.map((c) => (c ? (renames.get(c.text.trim()) ?? c.text).trim() : ''));
     const layout = options.layout ?? mapping?.layout ?? (names.some((n) => norm(n) === 'question') && names.some((n) => norm(n) === 'answer') ? 'long' : 'wide');
     const columns: (Column | undefined)[] = [];
     const seen = new Map<string, number>();
@@ -216,9 +268,8 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
       if (name === '' || !cell) return;
       const c = classify(rubric, name, layout);
       if (!c) {
-        const candidates = layout === 'wide' ? [...rubric.questions.map((q) => q.id), ...rubric.aliases.keys(), 'country', 'year'] : ['country', 'year', 'question', 'answer', 'region', ...ANSWER_FIELDS.map((f) => f.name)];
-        const near = suggest(name, candidates);
-        diagnostics.push(cellDiagnostic(grid, cell, { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `The column "${name}" is not a question of ${rubric.id} nor a known column.`, ...(near ? { hint: `Did you mean "${near}"?` } : {}) }));
+        const hint = hints.didYouMean(name, layout === 'wide' ? wideColumnNames : longColumnNames);
+        diagnostics.push(cellDiagnostic(grid, cell, { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `The column "${name}" is not a question of ${rubric.id} nor a known column.`, ...(hint ? { hint } : {}) }));
         return;
       }
       const key = c.kind === 'q' ? `q:${c.q.id}` : c.kind === 'q-field' ? `f:${c.q.id}.${c.field.name}` : c.kind === 'q-region' ? `r:${c.q.id}@${c.region}` : c.kind === 'q-recorded' ? `rs:${c.q.id}` : c.kind === 'set' ? `s:${c.field.name}` : c.kind === 'metadata' ? `m:${c.key}` : c.kind === 'field' ? `lf:${c.field.name}` : c.kind;
@@ -243,7 +294,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
     }
     for (const row of grid.rows.slice(hi + 1)) {
       if (row.cells.every((c) => !c || c.text.trim() === '')) continue;
-      const country = readCountry(grid, ci >= 0 ? row.cells[ci] : undefined, row, diagnostics, options.defaults?.country);
+      const country = readCountry(grid, ci >= 0 ? row.cells[ci] : undefined, row, diagnostics, hints, countryNames, options.defaults?.country);
       const year = readYear(grid, yi >= 0 ? row.cells[yi] : undefined, row, diagnostics, options.defaults?.year);
       if (country === undefined || year === undefined) continue;
       const id = `${country}|${year}`;
@@ -253,7 +304,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
         diagnostics.push(cellDiagnostic(grid, where.cell, { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `${country} ${year} already has a row (${cellName(draft.where.grid, draft.where.cell)}).` }));
         continue;
       }
-      if (!draft) drafts.set(id, (draft = { set: { country, year }, metadata: {}, answers: new Map(), where }));
+      if (!draft) drafts.set(id, (draft = { set: { country, year }, metadata: new Map(), answers: new Map(), where }));
       const text = (i: number) => row.cells[i]?.text ?? '';
       const at = (i: number) => row.cells[i] ?? { text: '', line: row.line, column: i + 1 };
       const problem = (i: number, message: string, extra: Partial<Diagnostic> = {}) =>
@@ -310,7 +361,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
             case 'set':
               return readField(i, c.field, (v) => c.field.set(draft!.set, v));
             case 'metadata':
-              if (text(i).trim() !== '') draft!.metadata[c.key] = text(i).trim();
+              if (text(i).trim() !== '') draft!.metadata.set(c.key, text(i).trim());
               return;
           }
         });
@@ -321,8 +372,8 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
         const qText = text(qi).trim();
         const q = questionFor(rubric, qText);
         if (!q) {
-          const near = suggest(qText, [...rubric.questions.map((x) => x.id), ...rubric.aliases.keys()]);
-          diagnostics.push(cellDiagnostic(grid, at(qi), { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `"${qText}" is not a question of ${rubric.id}.`, ...(near ? { hint: `Did you mean "${near}"?` } : {}) }));
+          const hint = hints.didYouMean(qText, questionNames);
+          diagnostics.push(cellDiagnostic(grid, at(qi), { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `"${qText}" is not a question of ${rubric.id}.`, ...(hint ? { hint } : {}) }));
           continue;
         }
         const region = ri >= 0 ? text(ri).trim().toUpperCase() : '';
@@ -343,7 +394,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
         columns.forEach((c, i) => {
           if (c?.kind === 'field') readField(i, c.field, (val) => c.field.apply(target.evidence, val));
           else if (c?.kind === 'set') readField(i, c.field, (val) => c.field.set(draft!.set, val));
-          else if (c?.kind === 'metadata' && text(i).trim() !== '') draft!.metadata[c.key] = text(i).trim();
+          else if (c?.kind === 'metadata' && text(i).trim() !== '') draft!.metadata.set(c.key, text(i).trim());
         });
       }
     }
@@ -378,7 +429,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
       ...(s.status !== undefined ? { status: s.status as AnswerSet['status'] } : {}),
       ...(s.source !== undefined ? { source: s.source as string } : {}),
       ...(s.citation !== undefined ? { citation: s.citation as string } : {}),
-      ...(Object.keys(d.metadata).length ? { metadata: d.metadata } : {}),
+      ...(d.metadata.size ? { metadata: Object.fromEntries(d.metadata) } : {}),
       answers,
       file,
     });

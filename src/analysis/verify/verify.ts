@@ -16,7 +16,7 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import type { Aggregation, Rubric, RubricNode } from '../../rubric/types.js';
 import { scoreAnswerSet } from '../../scoring/score.js';
 import type { ScoredNode } from '../../scoring/types.js';
-import { didYouMean } from '../../source/suggest.js';
+import { NameIndex, Suggestions } from '../../source/suggest.js';
 import type { PublishedValue } from './published.js';
 
 /** Default largest difference between a published and a computed score that still agrees. */
@@ -235,11 +235,13 @@ export function verifyPublishedScores(rubric: Rubric, answerSets: readonly Answe
   let compared = 0;
   let agreed = 0;
   const disagreements: PublishedDisagreement[] = [];
-  const names = [...rubric.nodes.keys(), ...rubric.variants.map((v) => v.id)];
+  // Did-you-mean for unknown nodes: each distinct name once, a bounded number per table.
+  const names = new NameIndex([...rubric.nodes.keys(), ...rubric.variants.map((v) => v.id)]);
+  const hints = new Suggestions();
   for (const p of published) {
     const id = resolve(p.node);
     if (id === undefined) {
-      const hint = didYouMean(p.node, names);
+      const hint = hints.didYouMean(p.node, names);
       diagnostics.push({
         code: 'PUBLISHED_UNKNOWN_NODE',
         severity: 'error',
