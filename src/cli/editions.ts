@@ -205,7 +205,9 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
       diagnostics.push({ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: id && !inputIds.has(id) ? `"${shownTarget}" already exists; use --force to replace it or choose another --out folder.` : `Writing "${shownTarget}" would overwrite an input file; choose another --out folder.`, file: shownTarget });
       continue;
     }
-    const out = migrateAnswerText(t.value, r.value, rules, prev?.value);
+    const out = migrateAnswerText(t.value, r.value, rules, prev?.value, shown);
+    for (const item of out.diagnostics) diagnostics.push(item);
+    if (out.diagnostics.some((d) => d.severity === 'error')) continue;
     writeFileSync(target, out.text);
     report.push({ file: shown, out: shownTarget, changed: out.changed, notes: out.notes });
   }

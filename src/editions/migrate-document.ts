@@ -8,6 +8,8 @@
  */
 import { isMap, isScalar, parseDocument, Scalar, YAMLMap, type Document, type Pair } from 'yaml';
 import type { AnswerValue } from '../answers/types.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { parseYamlSource } from '../source/yaml-source.js';
 import type { MigrationRule, QuestionNode, Rubric } from '../rubric/types.js';
 import { mapValue, planMigration, type MigrationPlan } from './migrate-plan.js';
 
@@ -25,6 +27,11 @@ export interface MigratedText {
   changed: boolean;
   notes: MigrationNote[];
   plan: MigrationPlan;
+  /**
+   * Problems of the YAML text (an alias to no anchor, a syntax error …) found by the package's
+   * own YAML loader; a text with an error is returned unchanged.
+   */
+  diagnostics: Diagnostic[];
 }
 
 function toJs(node: unknown): unknown {
@@ -101,13 +108,19 @@ function flag(doc: Document, pair: Pair, reason: string): void {
  * if (out.changed) console.log(out.notes.map((n) => `${n.question}: ${n.message}`).join('\n'));
  * ```
  */
-export function migrateAnswerText(text: string, rubric: Rubric, extraRules: readonly MigrationRule[] = [], previous?: Rubric): MigratedText {
+export function migrateAnswerText(text: string, rubric: Rubric, extraRules: readonly MigrationRule[] = [], previous?: Rubric, file = '<answers>'): MigratedText {
+  // The text goes through the one YAML loader first: its problems (an alias to no anchor among
+  // them, which the editing library would throw on) are diagnostics, and the text is left alone.
+  const checked = parseYamlSource(text, file);
+  if (checked.value === undefined || checked.diagnostics.some((d) => d.severity === 'error')) {
+    return { text, changed: false, notes: [], plan: { steps: [], dropped: [], newEdition: false }, diagnostics: checked.diagnostics };
+  }
   const doc = parseDocument(text, { keepSourceTokens: false });
   const answers = doc.get('answers', true);
   const rubricRef = String(toJs(doc.get('rubric', true)) ?? '');
   const at = rubricRef.lastIndexOf('@');
   const written = at > 0 ? { id: rubricRef.slice(0, at), version: rubricRef.slice(at + 1) } : { id: rubricRef, version: '' };
-  if (doc.errors.length || !isMap(answers)) return { text, changed: false, notes: [], plan: { steps: [], dropped: [], newEdition: false } };
+  if (doc.errors.length || !isMap(answers)) return { text, changed: false, notes: [], plan: { steps: [], dropped: [], newEdition: false }, diagnostics: checked.diagnostics };
   const pairs = new Map<string, Pair>();
   for (const p of answers.items) if (isScalar(p.key)) pairs.set(String(p.key.value), p as Pair);
   const plan = planMigration(rubric, [...pairs.keys()], written, extraRules, previous);
@@ -171,6 +184,6 @@ export function migrateAnswerText(text: string, rubric: Rubric, extraRules: read
     else doc.set('rubric', `${rubric.id}@${rubric.version}`);
     changed = true;
   }
-  if (!changed) return { text, changed: false, notes, plan };
-  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: true }), changed: true, notes, plan };
+  if (!changed) return { text, changed: false, notes, plan, diagnostics: checked.diagnostics };
+  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: true }), changed: true, notes, plan, diagnostics: checked.diagnostics };
 }

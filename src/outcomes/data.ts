@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Diagnostic, PathSegment, Result } from '../diagnostics/index.js';
+import { capDiagnostics, MAX_LISTED_DIAGNOSTICS } from '../diagnostics/limit.js';
 import { readCsvRecords, type CsvRecord } from '../source/csv.js';
 import { normaliseCountryCode, type NormalisedCountryCode } from '../source/countries.js';
 import { located, parseYamlSource } from '../source/yaml-source.js';
@@ -558,47 +559,6 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
     }
   });
   return { records: top.data.observations.length };
-}
-
-/** Most diagnostics of one code listed for one file; the rest are counted in one more. */
-const MAX_LISTED_DIAGNOSTICS = 1_000;
-
-/**
- * Keeps the first {@link MAX_LISTED_DIAGNOSTICS} diagnostics of each code and file (in place)
- * and adds one that counts the rest, at the position of the first one left out.
- *
- * `unmade` tells of diagnostics never made because they would be left out: a diagnostic there
- * (one beyond the limit, itself left out) stands for itself and that many more of its code and
- * file (see {@link validateTogether}).
- */
-function capDiagnostics(diagnostics: Diagnostic[], unmade: ReadonlyMap<Diagnostic, number>): void {
-  const counts = new Map<string, number>();
-  const over = new Map<string, { first: Diagnostic; n: number }>();
-  let w = 0;
-  for (let r = 0; r < diagnostics.length; r++) {
-    const d = diagnostics[r]!;
-    const key = `${d.file ?? ''}\u0000${d.code}`;
-    const n = (counts.get(key) ?? 0) + 1;
-    counts.set(key, n);
-    if (n <= MAX_LISTED_DIAGNOSTICS) diagnostics[w++] = d;
-    else {
-      const more = unmade.size > 0 ? (unmade.get(d) ?? 0) : 0;
-      const o = over.get(key);
-      if (o) o.n += 1 + more;
-      else over.set(key, { first: d, n: 1 + more });
-    }
-  }
-  diagnostics.length = w;
-  for (const { first, n } of over.values()) {
-    diagnostics.push({
-      code: first.code,
-      severity: first.severity,
-      message: `${n} more ${first.code} problem${n === 1 ? '' : 's'} in this file ${n === 1 ? 'is' : 'are'} not listed; the first ${MAX_LISTED_DIAGNOSTICS} are.`,
-      ...(first.file !== undefined ? { file: first.file } : {}),
-      ...(first.line !== undefined ? { line: first.line } : {}),
-      ...(first.column !== undefined ? { column: first.column } : {}),
-    });
-  }
 }
 
 /**
