@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import { readPublishedRows, type PublishedCell, type PublishedValue, type ReadPublishedOptions } from '../analysis/verify/published.js';
 import { D } from '../answers/exact.js';
-import { columnLetter } from './mipex/read-workbook.js';
+import { columnName } from '../tables/grid.js';
 import { readXlsxCells, type XlsxCell } from './mipex/xlsx-cells.js';
 
 /** Options for {@link readPublishedXlsx}. */
@@ -53,7 +53,7 @@ export function readPublishedXlsx(bytes: Uint8Array, options: ReadPublishedXlsxO
   for (const row of sheet.rows.values()) for (const c of row.keys()) if (c > width) width = c;
   const rowCells = (r: number): PublishedCell[] => {
     const row = sheet.rows.get(r)!;
-    return Array.from({ length: width }, (_, i) => ({ text: cellText(row.get(i + 1)), cell: `${sheet.name}!${columnLetter(i + 1)}${r}` }));
+    return Array.from({ length: width }, (_, i) => ({ text: cellText(row.get(i + 1)), cell: `${sheet.name}!${columnName(i + 1)}${r}` }));
   };
   const [headerRow, ...dataRows] = rowNumbers;
   return readPublishedRows(rowCells(headerRow!), dataRows.map(rowCells), { ...options, file });
