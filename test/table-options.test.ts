@@ -108,6 +108,21 @@ describe('the header row option', () => {
   });
 });
 
+describe('positions inside the file', () => {
+  it('a cell a CSV row does not have is reported at the row\'s last cell, not past the end of its line', () => {
+    const text = 'comment,citation,answeredBy,reviewedBy,question,answer\na\n';
+    const r = importAnswerTable(grid(text), demo, { defaults: { country: 'AT', year: 2024 } });
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['TABLE_UNKNOWN_COLUMN', 2, 1]]);
+    insideText(text, r.diagnostics);
+  });
+
+  it('in a sheet it is the missing cell itself', () => {
+    const sheet = { file: 'a.xlsx', sheet: 'A', rows: [{ line: 1, cells: ['question', 'answer'].map((text, i) => ({ text, line: 1, column: i + 1 })) }, { line: 2, cells: [undefined, { text: 'yes', line: 2, column: 2 }] }] };
+    const r = importAnswerTable(sheet, demo, { defaults: { country: 'AT', year: 2024 } });
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['TABLE_UNKNOWN_COLUMN', 2, 1]]);
+  });
+});
+
 describe('migration reads answer files through the YAML loader', () => {
   const original = readFileSync(NORTHLAND, 'utf8');
   const broken = [

@@ -123,6 +123,16 @@ function detectHeader(grid: CellGrid, renames: ReadonlyMap<string, string>, head
   return undefined;
 }
 
+/**
+ * Where a cell the row does not have is reported: its column in a sheet; in CSV text, where
+ * columns are characters, the row's last cell (a position inside the file, never past a line).
+ */
+function missingCell(grid: CellGrid, row: GridRow, i: number): GridCell {
+  if (grid.sheet !== undefined) return { text: '', line: row.line, column: i + 1 };
+  for (let k = row.cells.length - 1; k >= 0; k--) if (row.cells[k]) return { ...row.cells[k]!, text: '' };
+  return { text: '', line: row.line, column: 1 };
+}
+
 function readCountry(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: Diagnostic[], hints: Suggestions, countries: () => NameIndex, fallback?: string): string | undefined {
   const text = cell?.text.trim() ?? fallback ?? '';
   const at = cell ?? { line: row.line, column: 1 };
@@ -306,7 +316,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
       }
       if (!draft) drafts.set(id, (draft = { set: { country, year }, metadata: new Map(), answers: new Map(), where }));
       const text = (i: number) => row.cells[i]?.text ?? '';
-      const at = (i: number) => row.cells[i] ?? { text: '', line: row.line, column: i + 1 };
+      const at = (i: number) => row.cells[i] ?? missingCell(grid, row, i);
       const problem = (i: number, message: string, extra: Partial<Diagnostic> = {}) =>
         diagnostics.push(cellDiagnostic(grid, at(i), { code: 'TABLE_INVALID_VALUE', severity: 'error', message, actual: text(i), ...extra }));
       const entry = (q: QuestionNode) => {
