@@ -77,6 +77,12 @@ describe('the header row option', () => {
     });
   }
 
+  it('a layout other than wide or long through the API is a diagnostic', () => {
+    const r = importAnswerTable(grid(text), demo, { layout: 'tall' as 'wide' });
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['TABLE_LAYOUT', 1, 1]]);
+    expect(r.value).toEqual([]);
+  });
+
   it('a header row past the end of the table is named, and the position stays inside the file', () => {
     const r = importAnswerTable(grid(text), demo, { headerRow: 31 });
     expect(r.diagnostics).toHaveLength(1);

@@ -211,6 +211,11 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
     });
     return { value: [], diagnostics };
   }
+  const layoutOption = options.layout ?? mapping?.layout;
+  if (layoutOption !== undefined && layoutOption !== 'wide' && layoutOption !== 'long') {
+    diagnostics.push({ code: 'TABLE_LAYOUT', severity: 'error', message: `The layout must be "wide" or "long", not ${JSON.stringify(String(layoutOption)).slice(0, 80)}.`, file: list[0]?.file ?? '<input>', line: 1, column: 1 });
+    return { value: [], diagnostics };
+  }
   const renames = columnRenames(mapping);
   const rules = valueRules(mapping);
   const valueMaps = new Map<string, ReadonlyMap<string, string | number | boolean> | undefined>();
@@ -270,7 +275,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
     anyHeader = true;
     const headerCells = grid.rows[hi]!.cells;
     const names = headerCells.map((c) => (c ? (renames.get(c.text.trim()) ?? c.text).trim() : ''));
-    const layout = options.layout ?? mapping?.layout ?? (names.some((n) => norm(n) === 'question') && names.some((n) => norm(n) === 'answer') ? 'long' : 'wide');
+    const layout = layoutOption ?? (names.some((n) => norm(n) === 'question') && names.some((n) => norm(n) === 'answer') ? 'long' : 'wide');
     const columns: (Column | undefined)[] = [];
     const seen = new Map<string, number>();
     names.forEach((name, i) => {
