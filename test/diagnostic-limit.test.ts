@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/index.js';
+import { csvCellGrid, importAnswerTable } from '../src/index.js';
 import { readPublishedCsv } from '../src/analysis/verify/published.js';
 import { verifyPublishedScores } from '../src/analysis/verify/verify.js';
 import { capDiagnostics, DiagnosticLimiter, limitDiagnostics, MAX_LISTED_DIAGNOSTICS } from '../src/diagnostics/limit.js';
@@ -54,6 +55,19 @@ describe('duplicate rows of a published table', () => {
     ).diagnostics.filter((d) => d.code === 'PUBLISHED_UNKNOWN_NODE');
     expect(unknown).toHaveLength(MAX_LISTED_DIAGNOSTICS + 1);
     expect(unknown[MAX_LISTED_DIAGNOSTICS]).toMatchObject({ line: MAX_LISTED_DIAGNOSTICS + 2, message: `1500 more PUBLISHED_UNKNOWN_NODE problems in this file are not listed; the first ${MAX_LISTED_DIAGNOSTICS} are.` });
+  });
+});
+
+describe('an answer table that repeats a problem on every row', () => {
+  it('lists the first of each code and counts the rest', () => {
+    const q = demo.questions.find((x) => x.type === 'yes-no')!.id;
+    const lines = [`country,year,${q}`];
+    for (let i = 0; i < 5_000; i++) lines.push(`AT,2024,maybe`);
+    const r = importAnswerTable(csvCellGrid(lines.join('\n'), 't.csv').value!, demo);
+    const dup = r.diagnostics.filter((d) => d.code === 'TABLE_DUPLICATE_ROW');
+    expect(dup).toHaveLength(MAX_LISTED_DIAGNOSTICS + 1);
+    expect(dup[MAX_LISTED_DIAGNOSTICS]).toMatchObject({ line: MAX_LISTED_DIAGNOSTICS + 3, column: 1, message: `3999 more TABLE_DUPLICATE_ROW problems in this file are not listed; the first ${MAX_LISTED_DIAGNOSTICS} are.` });
+    expect(r.diagnostics.filter((d) => d.code === 'TABLE_INVALID_VALUE')).toHaveLength(1);
   });
 });
 

@@ -117,6 +117,11 @@ export class DiagnosticLimiter {
     }
   }
 
+  /** Adds a diagnostic already made, or only counts it when its kind is over the limit. */
+  push(d: Diagnostic): void {
+    this.add(d.code, d.file, () => d);
+  }
+
   /** Appends one summary per kind over the limit (once; later calls add nothing new). */
   finish(): void {
     for (const o of this.#omitted.values()) this.target.push(omittedSummary(o, this.limit));

@@ -15,6 +15,10 @@
  */
 import type { Answer, AnswerSet, AnswerValue, Evidence } from '../answers/types.js';
 import type { Diagnostic, Result } from '../diagnostics/index.js';
+import { DiagnosticLimiter } from '../diagnostics/limit.js';
+
+/** Where row diagnostics go (the import's limiter). */
+type DiagnosticSink = { push(d: Diagnostic): void };
 import type { QuestionNode, Rubric } from '../rubric/types.js';
 import { allCountryCodes, findCountry, normaliseCountryCode } from '../source/countries.js';
 import { lazyNameIndex, NameIndex, Suggestions } from '../source/suggest.js';
@@ -133,7 +137,7 @@ function missingCell(grid: CellGrid, row: GridRow, i: number): GridCell {
   return { text: '', line: row.line, column: 1 };
 }
 
-function readCountry(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: Diagnostic[], hints: Suggestions, countries: () => NameIndex, fallback?: string): string | undefined {
+function readCountry(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: DiagnosticSink, hints: Suggestions, countries: () => NameIndex, fallback?: string): string | undefined {
   const text = cell?.text.trim() ?? fallback ?? '';
   const at = cell ?? { line: row.line, column: 1 };
   if (text === '') {
@@ -157,7 +161,7 @@ function readCountry(grid: CellGrid, cell: GridCell | undefined, row: GridRow, d
   return undefined;
 }
 
-function readYear(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: Diagnostic[], fallback?: number): number | undefined {
+function readYear(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: DiagnosticSink, fallback?: number): number | undefined {
   const text = cell?.text.trim() ?? (fallback !== undefined ? String(fallback) : '');
   const y = /^\d{4}$/.test(text) ? Number(text) : NaN;
   if (Number.isInteger(y) && y >= 1900 && y <= 2200) return y;
@@ -217,6 +221,9 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
     return { value: [], diagnostics };
   }
   const renames = columnRenames(mapping);
+  // Rows may repeat one problem thousands of times: the first of each code are listed, the rest counted.
+  const limiter = new DiagnosticLimiter(diagnostics);
+  const report: DiagnosticSink = limiter;
   const rules = valueRules(mapping);
   const valueMaps = new Map<string, ReadonlyMap<string, string | number | boolean> | undefined>();
   const valueMap = (q: QuestionNode) => {
@@ -255,7 +262,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
       const what = grid.sheet !== undefined ? `Sheet "${grid.sheet}"` : 'The table';
       const last = grid.rows[grid.rows.length - 1]?.line ?? 0;
       if (list.length === 1)
-        diagnostics.push({
+        report.push({
           code: 'TABLE_LAYOUT',
           severity: 'error',
           // The position is always inside the table: a header row past its end is named, not pointed at.
@@ -284,12 +291,12 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
       const c = classify(rubric, name, layout);
       if (!c) {
         const hint = hints.didYouMean(name, layout === 'wide' ? wideColumnNames : longColumnNames);
-        diagnostics.push(cellDiagnostic(grid, cell, { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `The column "${name}" is not a question of ${rubric.id} nor a known column.`, ...(hint ? { hint } : {}) }));
+        report.push(cellDiagnostic(grid, cell, { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `The column "${name}" is not a question of ${rubric.id} nor a known column.`, ...(hint ? { hint } : {}) }));
         return;
       }
       const key = c.kind === 'q' ? `q:${c.q.id}` : c.kind === 'q-field' ? `f:${c.q.id}.${c.field.name}` : c.kind === 'q-region' ? `r:${c.q.id}@${c.region}` : c.kind === 'q-recorded' ? `rs:${c.q.id}` : c.kind === 'set' ? `s:${c.field.name}` : c.kind === 'metadata' ? `m:${c.key}` : c.kind === 'field' ? `lf:${c.field.name}` : c.kind;
       if (c.kind !== 'ignored' && seen.has(key)) {
-        diagnostics.push(cellDiagnostic(grid, cell, { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `The column "${name}" repeats column ${seen.get(key)! + 1}.` }));
+        report.push(cellDiagnostic(grid, cell, { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `The column "${name}" repeats column ${seen.get(key)! + 1}.` }));
         return;
       }
       seen.set(key, i);
@@ -304,26 +311,26 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
       ...(layout === 'long' && !columns.some((c) => c?.kind === 'answer') ? ['answer'] : []),
     ];
     if (missing.length) {
-      diagnostics.push({ code: 'TABLE_LAYOUT', severity: 'error', message: `${grid.sheet !== undefined ? `Sheet "${grid.sheet}"` : 'The table'} has no ${missing.join(' and ')} column.`, file: grid.file, line: grid.rows[hi]!.line, column: 1 });
+      report.push({ code: 'TABLE_LAYOUT', severity: 'error', message: `${grid.sheet !== undefined ? `Sheet "${grid.sheet}"` : 'The table'} has no ${missing.join(' and ')} column.`, file: grid.file, line: grid.rows[hi]!.line, column: 1 });
       continue;
     }
     for (const row of grid.rows.slice(hi + 1)) {
       if (row.cells.every((c) => !c || c.text.trim() === '')) continue;
-      const country = readCountry(grid, ci >= 0 ? row.cells[ci] : undefined, row, diagnostics, hints, countryNames, options.defaults?.country);
-      const year = readYear(grid, yi >= 0 ? row.cells[yi] : undefined, row, diagnostics, options.defaults?.year);
+      const country = readCountry(grid, ci >= 0 ? row.cells[ci] : undefined, row, report, hints, countryNames, options.defaults?.country);
+      const year = readYear(grid, yi >= 0 ? row.cells[yi] : undefined, row, report, options.defaults?.year);
       if (country === undefined || year === undefined) continue;
       const id = `${country}|${year}`;
       const where = { grid, cell: (ci >= 0 ? row.cells[ci] : row.cells.find(Boolean)) ?? { text: '', line: row.line, column: 1 } };
       let draft = drafts.get(id);
       if (draft && layout === 'wide') {
-        diagnostics.push(cellDiagnostic(grid, where.cell, { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `${country} ${year} already has a row (${cellName(draft.where.grid, draft.where.cell)}).` }));
+        report.push(cellDiagnostic(grid, where.cell, { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `${country} ${year} already has a row (${cellName(draft.where.grid, draft.where.cell)}).` }));
         continue;
       }
       if (!draft) drafts.set(id, (draft = { set: { country, year }, metadata: new Map(), answers: new Map(), where }));
       const text = (i: number) => row.cells[i]?.text ?? '';
       const at = (i: number) => row.cells[i] ?? missingCell(grid, row, i);
       const problem = (i: number, message: string, extra: Partial<Diagnostic> = {}) =>
-        diagnostics.push(cellDiagnostic(grid, at(i), { code: 'TABLE_INVALID_VALUE', severity: 'error', message, actual: text(i), ...extra }));
+        report.push(cellDiagnostic(grid, at(i), { code: 'TABLE_INVALID_VALUE', severity: 'error', message, actual: text(i), ...extra }));
       const entry = (q: QuestionNode) => {
         let e = draft!.answers.get(q.id);
         if (!e) draft!.answers.set(q.id, (e = { evidence: { citations: [] } }));
@@ -388,13 +395,13 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
         const q = questionFor(rubric, qText);
         if (!q) {
           const hint = hints.didYouMean(qText, questionNames);
-          diagnostics.push(cellDiagnostic(grid, at(qi), { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `"${qText}" is not a question of ${rubric.id}.`, ...(hint ? { hint } : {}) }));
+          report.push(cellDiagnostic(grid, at(qi), { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `"${qText}" is not a question of ${rubric.id}.`, ...(hint ? { hint } : {}) }));
           continue;
         }
         const region = ri >= 0 ? text(ri).trim().toUpperCase() : '';
         const e = draft.answers.get(q.id);
         if (e && (region === '' || e.value !== undefined || e.byRegion?.[region] !== undefined)) {
-          diagnostics.push(cellDiagnostic(grid, at(qi), { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `${country} ${year} already has an answer to "${q.id}"${region ? ` for ${region}` : ''}.` }));
+          report.push(cellDiagnostic(grid, at(qi), { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `${country} ${year} already has an answer to "${q.id}"${region ? ` for ${region}` : ''}.` }));
           continue;
         }
         const v = readCell(q, text(ai));
@@ -415,7 +422,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
     }
   }
   if (!anyHeader && list.length > 1) {
-    diagnostics.push({ code: 'TABLE_LAYOUT', severity: 'error', message: 'No sheet has a header row with a "country" column (wide layout) or "question" and "answer" columns (long layout).', file: list[0]!.file, hint: 'Name the sheet with --sheet and the header row with --header-row.' });
+    report.push({ code: 'TABLE_LAYOUT', severity: 'error', message: 'No sheet has a header row with a "country" column (wide layout) or "question" and "answer" columns (long layout).', file: list[0]!.file, hint: 'Name the sheet with --sheet and the header row with --header-row.' });
   }
   const order = new Map(rubric.questions.map((q, i) => [q.id, i]));
   const sets: AnswerSet[] = [];
@@ -449,5 +456,6 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
       file,
     });
   }
+  limiter.finish();
   return { value: sets, diagnostics };
 }
