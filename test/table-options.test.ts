@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { migrateAnswerText } from '../src/editions/migrate-document.js';
-import { csvCellGrid, importAnswerTable, loadTableMapping } from '../src/index.js';
+import { csvCellGrid, importAnswerTable, loadTableMapping, type TableMapping } from '../src/index.js';
 import { loadRubricFile } from '../src/node/index.js';
 import { captureIO, DEMO_RUBRIC, hasStackTrace, NORTHLAND } from './engine-helpers.js';
 
@@ -81,6 +81,17 @@ describe('the header row option', () => {
     const r = importAnswerTable(grid(text), demo, { layout: 'tall' as 'wide' });
     expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['TABLE_LAYOUT', 1, 1]]);
     expect(r.value).toEqual([]);
+  });
+
+  it('defaults and mappings of the wrong types through the API are diagnostics or ignored, never a throw', () => {
+    for (const defaults of [{ country: 5 as unknown as string }, { year: 1.5 }, { year: Number.NaN }]) {
+      const r = importAnswerTable(grid(`${yesNo}\nyes\n`), demo, { defaults });
+      expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['TABLE_LAYOUT', 1, 1]]);
+    }
+    const mapping = { schemaVersion: 1, columns: { Land: 5, country: {} }, values: { '*': { yes: {} }, [yesNo]: 'x' } } as unknown as TableMapping;
+    const r = importAnswerTable(grid(`country,year,${yesNo}\nAT,2024,yes\n`), demo, { mapping });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value?.[0]?.answers.get(yesNo)?.value).toBe('yes');
   });
 
   it('a header row past the end of the table is named, and the position stays inside the file', () => {

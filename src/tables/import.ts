@@ -111,7 +111,8 @@ const HEADER_SEARCH_ROWS = 30;
  * `constructor` or `__proto__` is data, never an object's property).
  */
 function columnRenames(mapping: TableMapping | undefined): ReadonlyMap<string, string> {
-  return new Map(Object.entries(mapping?.columns ?? {}));
+  // Only text renames (a mapping built in code rather than loaded may hold anything).
+  return new Map(Object.entries(mapping?.columns ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 function detectHeader(grid: CellGrid, renames: ReadonlyMap<string, string>, headerRow: number | undefined): number | undefined {
@@ -179,7 +180,11 @@ function valueRules(mapping: TableMapping | undefined): ValueRules {
 function valueMapFor(rules: ValueRules, q: QuestionNode): ReadonlyMap<string, string | number | boolean> | undefined {
   if (rules.size === 0) return undefined;
   const map = new Map<string, string | number | boolean>();
-  for (const id of ['*', q.id, ...q.aliases]) for (const [k, v] of Object.entries(rules.get(id) ?? {})) map.set(k.trim().toLowerCase(), v);
+  for (const id of ['*', q.id, ...q.aliases]) {
+    const rule = rules.get(id);
+    if (rule === null || typeof rule !== 'object') continue;
+    for (const [k, v] of Object.entries(rule)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') map.set(k.trim().toLowerCase(), v);
+  }
   return map.size ? map : undefined;
 }
 
@@ -209,6 +214,18 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
       code: 'TABLE_LAYOUT',
       severity: 'error',
       message: `The header row must be a row number (1 or more), not ${String(headerRow)}.`,
+      file: list[0]?.file ?? '<input>',
+      line: 1,
+      column: 1,
+    });
+    return { value: [], diagnostics };
+  }
+  const { country: defaultCountry, year: defaultYear } = options.defaults ?? {};
+  if ((defaultCountry !== undefined && typeof defaultCountry !== 'string') || (defaultYear !== undefined && !Number.isSafeInteger(defaultYear))) {
+    diagnostics.push({
+      code: 'TABLE_LAYOUT',
+      severity: 'error',
+      message: `The default ${defaultCountry !== undefined && typeof defaultCountry !== 'string' ? 'country must be a text' : 'year must be a whole number'}.`,
       file: list[0]?.file ?? '<input>',
       line: 1,
       column: 1,
