@@ -16,9 +16,6 @@
 import type { Answer, AnswerSet, AnswerValue, Evidence } from '../answers/types.js';
 import type { Diagnostic, Result } from '../diagnostics/index.js';
 import { DiagnosticLimiter } from '../diagnostics/limit.js';
-
-/** Where row diagnostics go (the import's limiter). */
-type DiagnosticSink = { push(d: Diagnostic): void };
 import type { QuestionNode, Rubric } from '../rubric/types.js';
 import { allCountryCodes, findCountry, normaliseCountryCode } from '../source/countries.js';
 import { lazyNameIndex, NameIndex, Suggestions } from '../source/suggest.js';
@@ -26,6 +23,9 @@ import { ANSWER_FIELDS, RECORDED_SCORE_COLUMN, answerFieldNamed, setFieldNamed, 
 import { cellDiagnostic, cellName, type GridCell, type CellGrid, type GridRow } from './grid.js';
 import type { TableMapping } from './mapping.js';
 import { readCellValue, type SuggestOption } from './values.js';
+
+/** Where row diagnostics go (the import's limiter). */
+type DiagnosticSink = { push(d: Diagnostic): void };
 
 /** Options for {@link importAnswerTable}. */
 export interface ImportAnswerTableOptions {
