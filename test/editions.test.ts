@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ratio, type Ratio } from '../src/answers/exact.js';
+import { ratio, type Ratio } from '../src/exact/index.js';
 import { main } from '../src/cli/main.js';
 import { diffRubrics } from '../src/editions/rubric-diff.js';
 import { migrateAnswerSet } from '../src/editions/migrate-plan.js';

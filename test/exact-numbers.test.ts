@@ -157,7 +157,7 @@ describe('number answers and band bounds are compared exactly', () => {
 
 describe('shared fractions', () => {
   it('give one object per small value, reduced, and leave large values unshared but exact', async () => {
-    const { sharedRatio, weightedMean, fromNumber } = await import('../src/answers/exact.js');
+    const { sharedRatio, weightedMean, fromNumber } = await import('../src/exact/index.js');
     const a = sharedRatio(2n, 6n);
     expect(a).toEqual({ n: 1n, d: 3n });
     expect(sharedRatio(-3n, -9n)).toBe(a);
@@ -170,7 +170,7 @@ describe('shared fractions', () => {
   });
 
   it('give means equal to the big-integer sum, whether or not the sum leaves the range of exact doubles', async () => {
-    const { sharedRatio, weightedMean } = await import('../src/answers/exact.js');
+    const { sharedRatio, weightedMean } = await import('../src/exact/index.js');
     const fc = await import('fast-check');
     const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
     const check = (parts: [number, number][]) => {

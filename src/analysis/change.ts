@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { D } from '../answers/interpret.js';
+import { D } from '../exact/index.js';
 import type { Answer, AnswerSet } from '../answers/types.js';
 import type { Rubric } from '../rubric/types.js';
 import { findScoredNode, scoreAnswerSet } from '../scoring/score.js';

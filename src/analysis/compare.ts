@@ -8,11 +8,9 @@
  *
  * @module
  */
-import { D, type Dec } from '../answers/interpret.js';
-import { DECIMAL_ROUNDING } from '../answers/exact.js';
-import { displayString, exactString, sub, toNumber, type Exact } from '../answers/exact.js';
+import { cmp as compareExact, decimalTextValue, displayString, exactString, sub, toNumber, ZERO, type Exact } from '../exact/index.js';
 import type { Rounding } from '../rubric/types.js';
-import { exactScore, fromDecimalString } from '../scoring/exact-value.js';
+import { exactScore } from '../scoring/exact-value.js';
 import { areaExact, exactMean, variantExact } from './trend.js';
 import type { ScoreResult, ScoredNode } from '../scoring/types.js';
 import { countryName } from '../source/countries.js';
@@ -26,7 +24,7 @@ export interface DisplayRule {
 
 /** Rounds an exact decimal string for display. */
 export function roundForDisplay(exact: string, rule: DisplayRule): string {
-  return new D(exact).toFixed(rule.precision, DECIMAL_ROUNDING[rule.rounding]);
+  return displayString(decimalTextValue(exact), rule.precision, rule.rounding);
 }
 
 /** The display rule of a set of results: the rubric's precision and rounding, unless given. */
@@ -167,17 +165,17 @@ export interface RankOf {
  * ```
  */
 export function rankBy(items: readonly { id: string; key: string | null }[]): RankOf[] {
-  const keyed = items.map((i) => ({ id: i.id, k: i.key === null ? null : new D(i.key) }));
+  const keyed = items.map((i) => ({ id: i.id, k: i.key === null ? null : decimalTextValue(i.key) }));
   keyed.sort((a, b) => {
     if (a.k === null || b.k === null) return a.k === b.k ? cmp(a.id, b.id) : a.k === null ? 1 : -1;
-    return b.k.comparedTo(a.k) || cmp(a.id, b.id);
+    return compareExact(b.k, a.k) || cmp(a.id, b.id);
   });
   const out: RankOf[] = keyed.map((x) => ({ id: x.id, rank: null, rankLabel: '—', tied: false }));
   for (let i = 0; i < keyed.length; i++) {
     const k = keyed[i]!.k;
     if (k === null) continue;
     const prev = i > 0 ? keyed[i - 1]!.k : null;
-    out[i]!.rank = prev && prev.eq(k) ? out[i - 1]!.rank : i + 1;
+    out[i]!.rank = prev && compareExact(prev, k) === 0 ? out[i - 1]!.rank : i + 1;
   }
   for (let i = 0; i < out.length; i++) {
     const e = out[i]!;
@@ -282,7 +280,7 @@ export function peerAverage(results: readonly ScoreResult[], options: PeerAverag
 
 /** Exact mean of decimal strings (nulls skipped). */
 export function mean(values: readonly (string | null)[], rule: DisplayRule): AverageScore {
-  return exactMean(values.map((v) => (v === null ? null : fromDecimalString(v))), rule);
+  return exactMean(values.map((v) => (v === null ? null : decimalTextValue(v))), rule);
 }
 
 /** The exact difference `a − b` of two scores (scored nodes, variants or averages), or null. */
@@ -344,12 +342,13 @@ export function strengthsAndWeaknesses(result: ScoreResult, peers: PeerAverages,
   const rule = options.display ?? { precision: result.precision, rounding: 'half-up' as const };
   const limit = options.limit ?? 3;
   const all: AreaDifference[] = [];
+  const exact = new Map<AreaDifference, Exact>();
   for (const n of result.root.children) {
     const avg = peers.areas[n.id];
     if (n.status !== 'scored' || !avg || avg.score === null) continue;
     const d = exactDifference(n, avg)!;
     const difference = d.difference;
-    all.push({
+    const item: AreaDifference = {
       area: n.id,
       title: n.title,
       score: n.score!,
@@ -359,11 +358,13 @@ export function strengthsAndWeaknesses(result: ScoreResult, peers: PeerAverages,
       difference,
       differenceDisplay: signed(roundExact(d.exact, rule)),
       differenceValue: d.value,
-    });
+    };
+    all.push(item);
+    exact.set(item, d.exact);
   }
-  const byDiff = (a: AreaDifference, b: AreaDifference) => new D(b.difference).comparedTo(a.difference) || cmp(a.area, b.area);
-  const strengths = all.filter((d) => new D(d.difference).gt(0)).sort(byDiff).slice(0, limit);
-  const byNeg = (a: AreaDifference, b: AreaDifference) => new D(a.difference).comparedTo(b.difference) || cmp(a.area, b.area);
-  const weaknesses = all.filter((d) => new D(d.difference).lt(0)).sort(byNeg).slice(0, limit);
+  const sign = (d: AreaDifference) => compareExact(exact.get(d)!, ZERO);
+  const byDiff = (a: AreaDifference, b: AreaDifference) => compareExact(exact.get(b)!, exact.get(a)!) || cmp(a.area, b.area);
+  const strengths = all.filter((d) => sign(d) > 0).sort(byDiff).slice(0, limit);
+  const weaknesses = all.filter((d) => sign(d) < 0).sort((a, b) => compareExact(exact.get(a)!, exact.get(b)!) || cmp(a.area, b.area)).slice(0, limit);
   return { strengths, weaknesses, all };
 }

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { add, div, ratio, type Exact, displayString, exactString, toNumber } from '../answers/exact.js';
+import { add, div, ratio, type Exact, displayString, exactString, toNumber } from '../exact/index.js';
 import type { RubricVariant } from '../rubric/types.js';
 import { attachExact, exactScore } from '../scoring/exact-value.js';
 import type { ScoreResult } from '../scoring/types.js';

@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { add, ratio, sub, type Ratio } from '../answers/exact.js';
+import { add, ratio, sub, type Ratio } from '../exact/index.js';
 import type { AnswerSet } from '../answers/types.js';
 import type { Aggregation, GroupNode, MissingRule, QuestionNode, Rubric, RubricNode } from '../rubric/types.js';
 import { scoreAnswerSet } from '../scoring/score.js';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ratio, type Ratio } from '../answers/exact.js';
+import { ratio, type Ratio } from '../exact/index.js';
 import type { Rubric, RubricNode } from '../rubric/types.js';
 import { findScoredNode } from '../scoring/score.js';
 import type { ScoreResult } from '../scoring/types.js';

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { add, ratio, type Ratio } from '../answers/exact.js';
+import { add, ratio, type Ratio } from '../exact/index.js';
 import type { Rubric, RubricNode } from '../rubric/types.js';
 import { findScoredNode } from '../scoring/score.js';
 import type { ScoreResult } from '../scoring/types.js';

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/index.js';
 import { readPublishedRows, type PublishedCell, type PublishedValue, type ReadPublishedOptions } from '../analysis/verify/published.js';
-import { D } from '../answers/exact.js';
+import { D } from '../exact/index.js';
 import { columnLetter } from './mipex/read-workbook.js';
 import { readXlsxCells, type XlsxCell } from './mipex/xlsx-cells.js';
 

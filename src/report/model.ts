@@ -27,7 +27,7 @@ import {
   type RankOf,
   type Ranking,
 } from '../analysis/compare.js';
-import { D } from '../answers/interpret.js';
+import { D } from '../exact/index.js';
 import { comparableTrend } from '../analysis/trend.js';
 import type { QuestionNode, Rubric } from '../rubric/types.js';
 import type { ScoredNode, ScoreResult } from '../scoring/types.js';

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { D, DECIMAL_ROUNDING } from '../answers/exact.js';
+import { D, DECIMAL_ROUNDING } from '../exact/index.js';
 import type { Rounding } from '../rubric/types.js';
 import type { SensitivityResult } from '../analysis/robustness/sensitivity.js';
 import type { UncertaintyResult } from '../analysis/robustness/uncertainty.js';

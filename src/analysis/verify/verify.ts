@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { D, fromDecimalText, fromNumber, geometricMean, toDec, weightedMean, cmp, type Exact } from '../../answers/exact.js';
+import { D, fromDecimalText, fromNumber, geometricMean, toDec, weightedMean, cmp, type Exact } from '../../exact/index.js';
 import type { AnswerSet } from '../../answers/types.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { Aggregation, Rubric, RubricNode } from '../../rubric/types.js';

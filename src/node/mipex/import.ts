@@ -29,7 +29,7 @@
  */
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
-import { D } from '../../answers/exact.js';
+import { D } from '../../exact/index.js';
 import { countryName } from '../../source/countries.js';
 import { createAnswerSet } from '../../answers/load.js';
 import type { Answer, AnswerSet, Citation, Evidence } from '../../answers/types.js';

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { D } from '../../answers/interpret.js';
+import { D } from '../../exact/index.js';
 import type { AnswerSet } from '../../answers/types.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { Rubric } from '../../rubric/types.js';
