@@ -11,11 +11,10 @@
  *
  * @module
  */
-import { add, ratio, type Ratio } from '../exact/index.js';
+import { add, ratio, ratioString, type Ratio } from '../exact/index.js';
 import type { Rubric, RubricNode } from '../rubric/types.js';
 import { findScoredNode } from '../scoring/score.js';
 import type { ScoreResult } from '../scoring/types.js';
-import { ratioString } from './rubric-diff.js';
 
 /** One row of the long trend table. */
 export interface TrendRow {

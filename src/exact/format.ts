@@ -137,3 +137,26 @@ export function formatScore(x: Exact, precision: number, rounding: Rounding, key
   }
   return view;
 }
+
+/**
+ * An exact value written without any rounding: a fraction whose decimal terminates in full
+ * (`-2.5`), any other fraction as `n/d` (`-10/3`); a decimal (an irrational result) as its
+ * {@link exactString}. For figures that must add up exactly, such as the steps of an attribution.
+ */
+export function ratioString(x: Exact): string {
+  if (!isRatio(x)) return exactString(x);
+  const r: Ratio = x;
+  let d = r.d;
+  let k = 0;
+  while (d % 2n === 0n) (d /= 2n), k++;
+  let m = 0;
+  while (d % 5n === 0n) (d /= 5n), m++;
+  if (d !== 1n) return `${r.n}/${r.d}`;
+  const places = Math.max(k, m);
+  const scaled = (r.n * 10n ** BigInt(places)) / r.d;
+  const neg = scaled < 0n;
+  const digits = (neg ? -scaled : scaled).toString().padStart(places + 1, '0');
+  const int = digits.slice(0, digits.length - places);
+  const frac = places ? digits.slice(digits.length - places).replace(/0+$/, '') : '';
+  return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
+}

@@ -163,6 +163,17 @@ export function toDec(x: Exact): Dec {
   return x.d === 1n ? new D(x.n.toString()) : new D(x.n.toString()).div(x.d.toString());
 }
 
+/**
+ * The fraction of an exact value: itself, or the exact fraction of a decimal's digits (a decimal
+ * of {@link D} terminates, so its fraction is exact for the decimal as held).
+ */
+export function toRatio(x: Exact): Ratio {
+  if (isRatio(x)) return x;
+  if (!x.isFinite()) throw new RangeError(`not a finite number: ${x.toString()}`);
+  const [n, d] = x.toFraction();
+  return ratio(BigInt(n!.toFixed()), BigInt(d!.toFixed()));
+}
+
 export const ZERO: Ratio = sharedRatio(0n);
 
 const reciprocals: Ratio[] = [];

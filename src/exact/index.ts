@@ -13,6 +13,7 @@ export {
   ratio,
   sharedRatio,
   toDec,
+  toRatio,
   ZERO,
   ONE,
   reciprocal,
@@ -47,4 +48,5 @@ export {
   displayKey,
   type ScoreTexts,
   formatScore,
+  ratioString,
 } from './format.js';
