@@ -120,6 +120,7 @@ describe('the public export list', () => {
       'ExactAverage',
       'FormatAnswerSetOptions',
       'FormatOptions',
+      'FractionValue',
       'GridCell',
       'GridRow',
       'GroupNode',

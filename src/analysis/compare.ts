@@ -8,10 +8,10 @@
  *
  * @module
  */
-import { cmp as compareExact, decimalTextValue, displayString, exactString, sub, toNumber, ZERO, type Exact } from '../exact/index.js';
+import { cmp as compareExact, decimalTextValue, displayString, exactString, ratio, sub, toNumber, ZERO, type Exact } from '../exact/index.js';
 import type { Rounding } from '../rubric/types.js';
 import { exactScore } from '../scoring/exact-value.js';
-import { areaExact, exactMean, variantExact } from './trend.js';
+import { areaExact, exactMean, variantExact, type ExactAverage } from './trend.js';
 import type { ScoreResult, ScoredNode } from '../scoring/types.js';
 import { countryName } from '../source/countries.js';
 import { isNamedPeerGroup, isPeer, type PeerGroup } from './peer-group.js';
@@ -278,9 +278,27 @@ export function peerAverage(results: readonly ScoreResult[], options: PeerAverag
   return { year: options.year, group: peers === 'all' || peers === 'eu' || peers === 'oecd' ? peers : 'custom', label: peerGroupLabel(peers, members.length), members, areas, variants };
 }
 
-/** Exact mean of decimal strings (nulls skipped). */
-export function mean(values: readonly (string | null)[], rule: DisplayRule): AverageScore {
-  return exactMean(values.map((v) => (v === null ? null : decimalTextValue(v))), rule);
+/** A fraction as plain data: numerator and denominator as big integers (`d` not zero). */
+export interface FractionValue {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+/**
+ * The exact mean of scores (nulls skipped), given as decimal texts such as score strings (`'62.5'`)
+ * or as fractions `{ n, d }`; a text outside the decimal grammar, or a fraction with `d` zero,
+ * makes the mean `NaN`. Public as `exactMean`.
+ *
+ * @example
+ * ```ts
+ * import { exactMean } from 'policy-index';
+ * exactMean([{ n: 100n, d: 3n }, { n: 100n, d: 3n }, '100', { n: 250n, d: 3n }], { precision: 0, rounding: 'half-up' }).display; // '63'
+ * ```
+ */
+export function averageScores(values: readonly (string | FractionValue | null)[], rule: DisplayRule): ExactAverage {
+  const exact = (v: string | FractionValue): Exact =>
+    typeof v === 'string' ? decimalTextValue(v) : typeof v?.n === 'bigint' && typeof v.d === 'bigint' && v.d !== 0n ? ratio(v.n, v.d) : decimalTextValue('NaN');
+  return exactMean(values.map((v) => (v === null ? null : exact(v))), rule);
 }
 
 /** The exact difference `a − b` of two scores (scored nodes, variants or averages), or null. */

@@ -13,7 +13,6 @@ import { computeChange, previousAnswerSet } from '../analysis/change.js';
 import {
   exactDifference,
   roundExact,
-  mean,
   peerAverage,
   rankBy,
   rankResults,
