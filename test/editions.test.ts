@@ -11,7 +11,7 @@ import { migrateAnswerText } from '../src/editions/migrate-document.js';
 import { parseMigrationMapping } from '../src/editions/mapping.js';
 import { loadAnswerSetFiles, loadRubricFile } from '../src/node/files.js';
 import { scoreAnswerSet } from '../src/scoring/score.js';
-import { loadAnswerSet, validateAnswerSet, type AnswerSet, type Rubric } from '../src/index.js';
+import { loadAnswerSet, loadRubric, validateAnswerSet, type AnswerSet, type Rubric } from '../src/index.js';
 import { captureIO, hasStackTrace } from './engine-helpers.js';
 
 const FIX = 'test/fixtures/editions';
@@ -52,6 +52,25 @@ async function run(...argv: string[]) {
 const demo1 = rubricAt('examples/demo/rubric');
 const demo2 = rubricAt(`${FIX}/demo-v2`);
 const demoAnswers = loadAnswerSetFiles(['examples/demo/answers']).value!;
+
+describe('rubric diff impacts from exact values', () => {
+  it('a rescoring that moves a mean of three by 50/3 is written as 50/3, with ranks from exact scores', () => {
+    const rubricText = (noScore: number, version: string) =>
+      ['schemaVersion: 1', 'id: thirds', `version: ${version}`, 'title: Thirds', 'scale: { min: 0, max: 100 }', 'areas:', '  - id: a', '    title: A', '    indicators:',
+        ...['q1', 'q2', 'q3'].flatMap((id) => [`      - id: ${id}`, `        title: ${id}`, '        type: yes-no', `        scores: { yes: 100, no: ${id === 'q3' ? noScore : 0} }`])].join('\n') + '\n';
+    const oldR = loadRubric(rubricText(0, '1.0.0')).value!;
+    const newR = loadRubric(rubricText(50, '2.0.0')).value!;
+    const unit = (country: string, answers: string) => loadAnswerSet(['schemaVersion: 1', 'rubric: thirds@1.0.0', `country: ${country}`, 'year: 2020', 'answers:', ...answers.split(',').map((a, i) => `  q${i + 1}: ${a}`)].join('\n') + '\n', { file: `${country}.yaml` }).value!;
+    // CA: yes, yes, no → 200/3, then 250/3. DE: yes, yes, yes → 100 in both.
+    const d = diffRubrics(oldR, newR, { answers: [unit('CA', 'yes,yes,no'), unit('DE', 'yes,yes,yes')] });
+    const ca = d.impact!.units.find((u) => u.country === 'CA')!;
+    // Independently: (100 + 100 + 50)/3 − (100 + 100 + 0)/3 = 50/3.
+    expect(ca.total).toBe('50/3');
+    expect(ca.effects.map((e) => e.delta).filter((x) => x !== '0')).toEqual(['50/3']);
+    expect(ca.exact).toBe(true);
+    expect([ca.rankBefore, ca.rankAfter]).toEqual([2, 2]);
+  });
+});
 
 describe('rubric diff (demo)', () => {
   const diff = diffRubrics(demo1, demo2, { answers: demoAnswers });
