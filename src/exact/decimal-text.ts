@@ -103,6 +103,15 @@ export function fromDecimalText(text: string): Ratio | undefined {
   return r.ok ? r.value : undefined;
 }
 
+/**
+ * The shortest decimal text of a finite number that reads back to it, without an exponent
+ * (`1e-7` → `0.0000001`, `0.1` → `0.1`): what a spreadsheet shows at full precision. `NaN` and
+ * the infinities are written as `String(x)` gives them, which the grammar then refuses.
+ */
+export function decimalTextOfNumber(x: number): string {
+  return Number.isFinite(x) ? new D(x).toFixed() : String(x);
+}
+
 const numberCache = new Map<number, Ratio>();
 
 /**
@@ -117,7 +126,7 @@ export function fromNumber(x: number): Ratio {
   if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) r = sharedRatio(BigInt(x));
   else {
     // The shortest decimal that round-trips, as a fraction: what the author wrote.
-    const s = new D(x).toFixed();
+    const s = decimalTextOfNumber(x);
     const [int, frac = ''] = s.replace('-', '').split('.');
     const sign = s.startsWith('-') ? -1n : 1n;
     r = sharedRatio(sign * BigInt(int! + frac), 10n ** BigInt(frac.length));

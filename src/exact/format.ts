@@ -138,6 +138,11 @@ export function formatScore(x: Exact, precision: number, rounding: Rounding, key
   return view;
 }
 
+/** An exact value to `digits` significant digits (half-even), as a plain decimal: for messages. */
+export function significantString(x: Exact, digits: number): string {
+  return toDec(x).toSignificantDigits(digits, Decimal.ROUND_HALF_EVEN).toFixed();
+}
+
 /**
  * An exact value written without any rounding: a fraction whose decimal terminates in full
  * (`-2.5`), any other fraction as `n/d` (`-10/3`); a decimal (an irrational result) as its

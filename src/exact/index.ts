@@ -36,6 +36,7 @@ export {
   readDecimalText,
   fromDecimalText,
   fromNumber,
+  decimalTextOfNumber,
   decimalTextValue,
 } from './decimal-text.js';
 export {
@@ -49,4 +50,5 @@ export {
   type ScoreTexts,
   formatScore,
   ratioString,
+  significantString,
 } from './format.js';

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { add, cmp, D, decimalTextValue, exactString, fromNumber, geometricMean, ratio, readDecimalText, sub, weightedMean, ZERO, type Exact, type Ratio } from '../../exact/index.js';
+import { add, cmp, decimalTextValue, exactString, significantString, fromNumber, geometricMean, ratio, readDecimalText, sub, weightedMean, ZERO, type Exact, type Ratio } from '../../exact/index.js';
 import { exactNumber } from '../../rubric/numbers.js';
 import type { AnswerSet } from '../../answers/types.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
@@ -259,7 +259,7 @@ export function verifyPublishedScores(rubric: Rubric, answerSets: readonly Answe
     diagnostics.push({
       code: 'PUBLISHED_INCONSISTENT',
       severity: 'warning',
-      message: `${i.country} ${i.year} ${i.node} is published as ${i.published}, but its own published parts (${i.children.join(', ')}) give ${new D(i.recomputed).toSignificantDigits(6).toFixed()} by the rubric's rule: the published figures contradict each other.`,
+      message: `${i.country} ${i.year} ${i.node} is published as ${i.published}, but its own published parts (${i.children.join(', ')}) give ${significantString(decimalTextValue(i.recomputed), 6)} by the rubric's rule: the published figures contradict each other.`,
       file: i.source.file,
       ...(i.source.line !== undefined ? { line: i.source.line, column: i.source.column ?? 1 } : {}),
       ...(i.source.cell !== undefined ? { path: [i.source.cell] } : {}),
