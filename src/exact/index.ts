@@ -5,7 +5,6 @@
  * @module
  */
 export {
-  D,
   type Dec,
   type Ratio,
   type Exact,
