@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { cmp as compareExact, decimalTextValue, displayString, exactString, ratio, sub, toNumber, ZERO, type Exact } from '../exact/index.js';
+import { cmp as compareExact, decimalTextValue, displayString, exactString, ratio, sub, toNumber, ZERO, type Exact, type Ratio } from '../exact/index.js';
 import type { Rounding } from '../rubric/types.js';
 import { exactScore } from '../scoring/exact-value.js';
 import { areaExact, exactMean, variantExact, type ExactAverage } from './trend.js';
@@ -278,11 +278,8 @@ export function peerAverage(results: readonly ScoreResult[], options: PeerAverag
   return { year: options.year, group: peers === 'all' || peers === 'eu' || peers === 'oecd' ? peers : 'custom', label: peerGroupLabel(peers, members.length), members, areas, variants };
 }
 
-/** A fraction as plain data: numerator and denominator as big integers (`d` not zero). */
-export interface FractionValue {
-  readonly n: bigint;
-  readonly d: bigint;
-}
+/** A fraction as plain data: numerator and denominator as big integers (`d` not zero), the exact module's fraction type. */
+export type FractionValue = Ratio;
 
 /**
  * The exact mean of scores (nulls skipped), given as decimal texts such as score strings (`'62.5'`)
