@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ratio, type Ratio } from '../src/answers/exact.js';
+import { ratio, type Ratio } from '../src/exact/index.js';
 import { main } from '../src/cli/main.js';
 import { diffRubrics } from '../src/editions/rubric-diff.js';
 import { migrateAnswerSet } from '../src/editions/migrate-plan.js';
@@ -11,7 +11,7 @@ import { migrateAnswerText } from '../src/editions/migrate-document.js';
 import { parseMigrationMapping } from '../src/editions/mapping.js';
 import { loadAnswerSetFiles, loadRubricFile } from '../src/node/files.js';
 import { scoreAnswerSet } from '../src/scoring/score.js';
-import { loadAnswerSet, validateAnswerSet, type AnswerSet, type Rubric } from '../src/index.js';
+import { loadAnswerSet, loadRubric, validateAnswerSet, type AnswerSet, type Rubric } from '../src/index.js';
 import { captureIO, hasStackTrace } from './engine-helpers.js';
 
 const FIX = 'test/fixtures/editions';
@@ -32,6 +32,11 @@ function q(s: string): Ratio {
 }
 const plus = (a: Ratio, b: Ratio) => ratio(a.n * b.d + b.n * a.d, a.d * b.d);
 const eq = (a: Ratio, b: Ratio) => a.n === b.n && a.d === b.d;
+/** |a − b| ≤ 10⁻⁵⁰: equal up to the rounding of 60-digit score strings of values below 10⁹. */
+const near = (a: Ratio, b: Ratio) => {
+  const diff = a.n * b.d - b.n * a.d;
+  return (diff < 0n ? -diff : diff) * 10n ** 50n <= a.d * b.d;
+};
 const top = (r: Rubric, s: AnswerSet) => {
   const res = scoreAnswerSet(r, s, { reportMissing: false });
   return res.variants.find((v) => v.id === res.variant)!.score!;
@@ -47,6 +52,25 @@ async function run(...argv: string[]) {
 const demo1 = rubricAt('examples/demo/rubric');
 const demo2 = rubricAt(`${FIX}/demo-v2`);
 const demoAnswers = loadAnswerSetFiles(['examples/demo/answers']).value!;
+
+describe('rubric diff impacts from exact values', () => {
+  it('a rescoring that moves a mean of three by 50/3 is written as 50/3, with ranks from exact scores', () => {
+    const rubricText = (noScore: number, version: string) =>
+      ['schemaVersion: 1', 'id: thirds', `version: ${version}`, 'title: Thirds', 'scale: { min: 0, max: 100 }', 'areas:', '  - id: a', '    title: A', '    indicators:',
+        ...['q1', 'q2', 'q3'].flatMap((id) => [`      - id: ${id}`, `        title: ${id}`, '        type: yes-no', `        scores: { yes: 100, no: ${id === 'q3' ? noScore : 0} }`])].join('\n') + '\n';
+    const oldR = loadRubric(rubricText(0, '1.0.0')).value!;
+    const newR = loadRubric(rubricText(50, '2.0.0')).value!;
+    const unit = (country: string, answers: string) => loadAnswerSet(['schemaVersion: 1', 'rubric: thirds@1.0.0', `country: ${country}`, 'year: 2020', 'answers:', ...answers.split(',').map((a, i) => `  q${i + 1}: ${a}`)].join('\n') + '\n', { file: `${country}.yaml` }).value!;
+    // CA: yes, yes, no → 200/3, then 250/3. DE: yes, yes, yes → 100 in both.
+    const d = diffRubrics(oldR, newR, { answers: [unit('CA', 'yes,yes,no'), unit('DE', 'yes,yes,yes')] });
+    const ca = d.impact!.units.find((u) => u.country === 'CA')!;
+    // Independently: (100 + 100 + 50)/3 − (100 + 100 + 0)/3 = 50/3.
+    expect(ca.total).toBe('50/3');
+    expect(ca.effects.map((e) => e.delta).filter((x) => x !== '0')).toEqual(['50/3']);
+    expect(ca.exact).toBe(true);
+    expect([ca.rankBefore, ca.rankAfter]).toEqual([2, 2]);
+  });
+});
 
 describe('rubric diff (demo)', () => {
   const diff = diffRubrics(demo1, demo2, { answers: demoAnswers });
@@ -68,14 +92,18 @@ describe('rubric diff (demo)', () => {
       expect(u.after).toBe(after);
       const sum = u.effects.reduce((s, e) => plus(s, q(e.delta)), ratio(0n));
       expect(eq(sum, q(u.total!)), u.country).toBe(true);
-      expect(eq(q(u.total!), plus(q(after), ratio(-q(u.before!).n, q(u.before!).d)))).toBe(true);
+      // The total is computed from exact scores; the score strings are rounded to 60 digits.
+      expect(near(q(u.total!), plus(q(after), ratio(-q(u.before!).n, q(u.before!).d)))).toBe(true);
       expect(u.exact).toBe(true);
     }
     // Northland answers `appointed`; voice is the minimum of 100 (local vote yes) and the body's
     // score, the index the mean of three areas: rescoring 50 → 40 moves the top score by −10/3.
     const no = diff.impact!.units.find((u) => u.country === 'NO')!;
     const step = diff.impact!.steps.findIndex((s) => s.label.includes('consultative-body'));
-    expect(Math.abs(Number(no.effects.find((e) => e.step === step)!.delta) + 10 / 3)).toBeLessThan(1e-40);
+    // Another area is a geometric mean, so the top scores are 80-digit decimals: −10/3 to ~78 places.
+    const delta = q(no.effects.find((e) => e.step === step)!.delta);
+    const off = (delta.n + 0n) * 3n + 10n * delta.d; // 3·(delta + 10/3)·d
+    expect((off < 0n ? -off : off) * 10n ** 70n <= 3n * delta.d).toBe(true);
   });
 });
 
@@ -231,11 +259,36 @@ describe('side by side (compare --units)', () => {
     for (const row of t.rows) {
       const [a, b] = row.cells;
       if (a!.score === null || b!.score === null) continue;
-      expect(eq(q(b!.difference!), plus(q(b!.score), ratio(-q(a!.score).n, q(a!.score).d))), row.id).toBe(true);
+      expect(near(q(b!.difference!), plus(q(b!.score), ratio(-q(a!.score).n, q(a!.score).d))), row.id).toBe(true);
       checked++;
     }
     expect(checked).toBeGreaterThan(50);
     expect(t.rows.some((x) => x.cells[0]!.answer !== undefined)).toBe(true);
+  });
+  it('differences come from exact scores, not from the rounded score strings (100/3 against 200/3)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pi-thirds-'));
+    const yn = (id: string) => [`      - id: ${id}`, `        title: ${id}`, '        type: yes-no', '        scores: { yes: 100, no: 0 }'];
+    writeFileSync(
+      join(dir, 'index.yaml'),
+      ['schemaVersion: 1', 'id: thirds', 'version: 1.0.0', 'title: Thirds', 'scale: { min: 0, max: 100 }', 'areas:', '  - id: a', '    title: A', '    indicators:', ...yn('q1'), ...yn('q2'), ...yn('q3')].join('\n') + '\n',
+    );
+    const unit = (country: string, yes: number) =>
+      ['schemaVersion: 1', 'rubric: thirds@1.0.0', `country: ${country}`, 'year: 2020', 'answers:', ...['q1', 'q2', 'q3'].map((q, i) => `  ${q}: ${i < yes ? 'yes' : 'no'}`)].join('\n') + '\n';
+    writeFileSync(join(dir, 'CA.yaml'), unit('CA', 1));
+    writeFileSync(join(dir, 'DE.yaml'), unit('DE', 2));
+    const r = await run('compare', join(dir, 'CA.yaml'), join(dir, 'DE.yaml'), '--rubric', dir, '--units', 'CA,DE', '--format', 'json');
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.out) as import('../src/index.js').SideBySide;
+    const area = t.rows.find((x) => x.id === 'a')!;
+    // Independently: 200/3 − 100/3 = 100/3, to 60 significant digits (2 before the point), half-even.
+    const scaled = (100n * 10n ** 58n) / 3n; // 33.33…3 (58 decimals), the next digit 3 rounds down
+    const expected = `${scaled / 10n ** 58n}.${(scaled % 10n ** 58n).toString().padStart(58, '0')}`;
+    expect(area.cells[1]!.difference).toBe(expected);
+    expect(expected.endsWith('333')).toBe(true);
+    // The score strings themselves are rounded (…333 and …667): their difference would end in 4.
+    expect(area.cells[0]!.score!.endsWith('3')).toBe(true);
+    expect(area.cells[1]!.score!.endsWith('7')).toBe(true);
   });
   it('demo NO,SE as text', async () => {
     const r = await run('compare', 'examples/demo/answers', '--rubric', 'examples/demo/rubric', '--units', 'NO,SE');

@@ -157,7 +157,7 @@ describe('number answers and band bounds are compared exactly', () => {
 
 describe('shared fractions', () => {
   it('give one object per small value, reduced, and leave large values unshared but exact', async () => {
-    const { sharedRatio, weightedMean, fromNumber } = await import('../src/answers/exact.js');
+    const { sharedRatio, weightedMean, fromNumber } = await import('../src/exact/index.js');
     const a = sharedRatio(2n, 6n);
     expect(a).toEqual({ n: 1n, d: 3n });
     expect(sharedRatio(-3n, -9n)).toBe(a);
@@ -170,7 +170,7 @@ describe('shared fractions', () => {
   });
 
   it('give means equal to the big-integer sum, whether or not the sum leaves the range of exact doubles', async () => {
-    const { sharedRatio, weightedMean } = await import('../src/answers/exact.js');
+    const { sharedRatio, weightedMean } = await import('../src/exact/index.js');
     const fc = await import('fast-check');
     const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
     const check = (parts: [number, number][]) => {
@@ -192,5 +192,56 @@ describe('shared fractions', () => {
     // Numerators and denominators up to 2^31 - 1, so that products of a few denominators leave the exact range of doubles.
     const fraction = fc.tuple(fc.integer({ min: -(2 ** 31) + 1, max: 2 ** 31 - 1 }), fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 2 ** 16 }), fc.integer({ min: 1, max: 2 ** 31 - 1 })));
     fc.assert(fc.property(fc.array(fraction, { minLength: 1, maxLength: 12 }), (parts) => check(parts)), { numRuns: 500 });
+  });
+});
+
+describe('the decimal-text grammar', () => {
+  it('reads decimal texts exactly, with the places of the last digit written', async () => {
+    const { readDecimalText } = await import('../src/exact/index.js');
+    const read = (t: string) => {
+      const r = readDecimalText(t);
+      return r.ok ? [`${r.value.n}/${r.value.d}`, r.places] : r.problem;
+    };
+    expect(read('52.78')).toEqual(['2639/50', 2]);
+    expect(read(' 53 ')).toEqual(['53/1', 0]);
+    expect(read('5e1')).toEqual(['50/1', -1]);
+    expect(read('+.5')).toEqual(['1/2', 1]);
+    expect(read('12.')).toEqual(['12/1', 0]);
+    expect(read('-1.5E-3')).toEqual(['-3/2000', 4]);
+    expect(read('9007199254740993')).toEqual(['9007199254740993/1', 0]);
+    for (const bad of ['', '.', '1,5', '1e', 'e5', '--1', '0x10', 'Infinity', 'NaN', '1 000', '١٢']) expect(read(bad), bad).toBe('syntax');
+  });
+
+  it('refuses texts beyond its limits at once, whatever their length', async () => {
+    const { readDecimalText, DECIMAL_TEXT_LIMITS } = await import('../src/exact/index.js');
+    const started = performance.now();
+    expect(readDecimalText('1e99999999')).toMatchObject({ ok: false, problem: 'exponent' });
+    expect(readDecimalText('1e999999999999999999999999999999')).toMatchObject({ ok: false, problem: 'exponent' });
+    expect(readDecimalText('1e-401')).toMatchObject({ ok: false, problem: 'exponent' });
+    expect(readDecimalText(`1e${'0'.repeat(100_000)}400`)).toMatchObject({ ok: true }); // leading zeros of the exponent
+    expect(readDecimalText('9'.repeat(DECIMAL_TEXT_LIMITS.maxDigits + 1))).toMatchObject({ ok: false, problem: 'digits' });
+    expect(readDecimalText(`0.${'0'.repeat(5_000_000)}1`)).toMatchObject({ ok: false, problem: 'digits' });
+    expect(readDecimalText('9'.repeat(DECIMAL_TEXT_LIMITS.maxDigits))).toMatchObject({ ok: true });
+    expect(readDecimalText('1e400')).toMatchObject({ ok: true });
+    expect(readDecimalText('1', { maxDigits: 10, maxExponent: 0 })).toMatchObject({ ok: true });
+    expect(readDecimalText('1e1', { maxDigits: 10, maxExponent: 0 })).toMatchObject({ ok: false, problem: 'exponent' });
+    expect(performance.now() - started).toBeLessThan(1000);
+    // The message names the text, shortened.
+    const long = readDecimalText(`${'1'.repeat(500)}`);
+    expect(!long.ok && long.message.length).toBeLessThan(120);
+  });
+
+  it('strict texts, lenient values and numbers', async () => {
+    const { fromDecimalText, decimalTextValue, fromNumber, decimalTextOfNumber, exactString, toRatio, D } = await import('../src/exact/fraction.js').then(async (f) => ({ ...(await import('../src/exact/index.js')), D: f.D }));
+    expect(fromDecimalText('-0.1')).toMatchObject({ n: -1n, d: 10n });
+    expect(fromDecimalText('+1')).toBeUndefined();
+    expect(fromDecimalText('1e3')).toBeUndefined();
+    expect(exactString(decimalTextValue('1e-3'))).toBe('0.001');
+    expect(exactString(decimalTextValue('1e99999999'))).toBe('NaN');
+    expect(fromNumber(0.1)).toMatchObject({ n: 1n, d: 10n });
+    expect(decimalTextOfNumber(1e-7)).toBe('0.0000001');
+    expect(decimalTextOfNumber(Number.NaN)).toBe('NaN');
+    // A decimal's fraction is exact for the digits it holds.
+    expect(toRatio(new D('0.125'))).toMatchObject({ n: 1n, d: 8n });
   });
 });

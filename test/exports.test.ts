@@ -123,6 +123,7 @@ describe('the public export list', () => {
       'ExactAverage',
       'FormatAnswerSetOptions',
       'FormatOptions',
+      'FractionValue',
       'GridCell',
       'GridRow',
       'GroupNode',

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ratio } from '../src/answers/exact.js';
+import { ratio } from '../src/exact/index.js';
 import { peerAverage } from '../src/analysis/compare.js';
 import { comparableTrend, exactMean } from '../src/analysis/trend.js';
 import { loadAnswerSetFiles, loadRubricFile } from '../src/node/files.js';

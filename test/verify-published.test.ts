@@ -179,3 +179,67 @@ describe('the publisher\'s own inconsistencies', () => {
     expect(r.disagreements.map((d) => [d.node, d.publisherInconsistent])).toEqual([['voice', true]]);
   });
 });
+
+describe('published values and tolerances through the one decimal grammar, with limits', () => {
+  // A parent with its children, so that the consistency check works with every value.
+  const huge = (value: string) => `country,year,node,value\nNO,2024,local-vote,100\nNO,2024,consultative-body,50\nNO,2024,voice,${value}\n`;
+
+  it.each(['1e99999999', '1e10000000', '1e999999999999999999999999999999', '-1e-99999999', `${'9'.repeat(401)}`])('%s beside its parent and sibling: a positioned diagnostic at once', async (value) => {
+    const csv = join(dir, 'huge.csv');
+    writeFileSync(csv, huge(value));
+    const started = performance.now();
+    const r = await run(['verify', 'examples/demo/rubric', 'examples/demo/answers', '--published', csv, '--format', 'json']);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('');
+    const json = JSON.parse(r.out);
+    const bad = json.diagnostics.filter((d: Diagnostic) => d.code === 'PUBLISHED_INVALID_VALUE');
+    expect(bad.map((d: Diagnostic) => [d.line, d.column])).toEqual([[4, 15]]);
+    expect(bad[0].message).toMatch(/exponent|digits/);
+    expect(json).toMatchObject({ compared: 2, agreed: 2 });
+  });
+
+  it('the same values given to the API directly are diagnostics, never thrown or slow', () => {
+    const rubric = loadRubricFile('examples/demo/rubric').value!;
+    const answers = loadAnswerSetFiles(['examples/demo/answers']).value!;
+    const published = readPublishedCsv(huge('50')).value!;
+    const started = performance.now();
+    for (const value of ['1e99999999', '1e999999999999999999999999999999', 'fifty', ' ']) {
+      const rows = published.map((p) => (p.node === 'voice' ? { ...p, value } : p));
+      const r = verifyPublishedScores(rubric, answers, rows);
+      expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['PUBLISHED_INVALID_VALUE', 4]]);
+      expect(r).toMatchObject({ compared: 2, agreed: 2, inconsistencies: [] });
+      expect(checkPublishedConsistency(rubric, rows)).toEqual([]);
+    }
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('a tolerance that is not a non-negative decimal is a diagnostic through the API, a usage error on the command line', async () => {
+    const rubric = loadRubricFile('examples/demo/rubric').value!;
+    const answers = loadAnswerSetFiles(['examples/demo/answers']).value!;
+    const published = readPublishedCsv(huge('50')).value!;
+    for (const tolerance of ['1,5', '-1', '1e99999999', 'NaN', Number.NaN, -1, Number.POSITIVE_INFINITY, {} as unknown as string]) {
+      const r = verifyPublishedScores(rubric, answers, published, { tolerance });
+      expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([['PUBLISHED_INVALID_OPTION', ['tolerance']]]);
+      expect(r.compared).toBe(0);
+      expect(checkPublishedConsistency(rubric, published, { tolerance })).toEqual([]);
+    }
+    // Valid ones, as text and as numbers.
+    for (const tolerance of ['0', '0.5', '1e-9', '.5', 0, 0.5]) expect(verifyPublishedScores(rubric, answers, published, { tolerance })).toMatchObject({ compared: 3, agreed: 3, diagnostics: [] });
+    const csv = join(dir, 'tolerance.csv');
+    writeFileSync(csv, huge('50'));
+    for (const t of ['1,5', '1e99999999', '-0.1']) {
+      const r = await run(['verify', 'examples/demo/rubric', 'examples/demo/answers', '--published', csv, '--tolerance', t]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('--tolerance');
+    }
+  });
+
+  it('a tolerance compares exactly: 50.0000000001 agrees within 1e-10 and not within 1e-11', () => {
+    const rubric = loadRubricFile('examples/demo/rubric').value!;
+    const answers = loadAnswerSetFiles(['examples/demo/answers']).value!;
+    const published = readPublishedCsv('country,year,node,value\nNO,2024,voice,50.0000000001\n').value!;
+    expect(verifyPublishedScores(rubric, answers, published, { tolerance: '1e-10' }).agreed).toBe(1);
+    expect(verifyPublishedScores(rubric, answers, published, { tolerance: '1e-11' }).agreed).toBe(0);
+  });
+});

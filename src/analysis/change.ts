@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { D } from '../answers/interpret.js';
+import { add, cmp, decimalTextValue, isZero, ratioString, sub, ZERO, type Exact } from '../exact/index.js';
 import type { Answer, AnswerSet } from '../answers/types.js';
 import type { Rubric } from '../rubric/types.js';
 import { findScoredNode, scoreAnswerSet } from '../scoring/score.js';
@@ -102,10 +102,10 @@ export interface ChangeOptions {
 }
 
 /**
- * A decimal constructor wide enough that differences and sums of exact scores (60 significant
- * digits each) are never rounded.
+ * The exact difference `to − from` of two score strings, written in full (both are terminating
+ * decimals, so the difference is one, and differences of consecutive scores add up exactly).
  */
-const SumD = D.clone({ precision: 1000 });
+const difference = (to: string, from: string): string => ratioString(sub(decimalTextValue(to), decimalTextValue(from)));
 
 const canon = (v: unknown): string => {
   if (v === undefined) return 'u';
@@ -131,7 +131,7 @@ function canonicalAnswers(rubric: Rubric, set: AnswerSet): Map<string, Answer> {
 }
 
 function delta(from: string | null, to: string | null, fromDisplay: string | null, toDisplay: string | null, precision: number): ScoreDelta {
-  const d = from !== null && to !== null ? new SumD(to).minus(from).toFixed() : null;
+  const d = from !== null && to !== null ? difference(to, from) : null;
   return { from, to, fromDisplay, toDisplay, delta: d, deltaDisplay: d === null ? null : signed(roundForDisplay(d, { precision, rounding: 'half-up' })) };
 }
 
@@ -213,7 +213,7 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
     const next = scoreOf(withAnswers(working));
     const p0 = overallOf(prev);
     const p1 = overallOf(next);
-    const c = p0 !== null && p1 !== null ? new SumD(p1).minus(p0).toFixed() : null;
+    const c = p0 !== null && p1 !== null ? difference(p1, p0) : null;
     if (c === null) exact = false;
     assessedInOneYear = { count: oneSided.length, contribution: c, contributionDisplay: c === null ? null : signed(roundForDisplay(c, { precision, rounding: 'half-up' })) };
     prev = next;
@@ -228,11 +228,11 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
     const area = q.ancestry[1] ?? q.id;
     const p0 = overallOf(prev);
     const p1 = overallOf(next);
-    const contribution = p0 !== null && p1 !== null ? new SumD(p1).minus(p0).toFixed() : null;
+    const contribution = p0 !== null && p1 !== null ? difference(p1, p0) : null;
     if (contribution === null) exact = false;
     const a0 = areaOf(prev, area);
     const a1 = areaOf(next, area);
-    const areaContribution = a0 !== null && a1 !== null ? new SumD(a1).minus(a0).toFixed() : null;
+    const areaContribution = a0 !== null && a1 !== null ? difference(a1, a0) : null;
     const fmt = (x: string | null) => (x === null ? null : signed(roundForDisplay(x, { precision, rounding: 'half-up' })));
     changes.push({
       question: q.id,
@@ -252,10 +252,10 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
   const overall = delta(overallOf(before), overallOf(after), variantScore(before, variant).display, variantScore(after, variant).display, deltaPrecision);
   if (overall.delta === null) exact = false;
   else if (exact) {
-    const sum = changes.reduce((s, c) => s.plus(c.contribution!), new SumD(assessedInOneYear.contribution ?? 0));
-    exact = sum.eq(overall.delta);
+    const sum = changes.reduce<Exact>((s, c) => add(s, decimalTextValue(c.contribution!)), assessedInOneYear.contribution === null ? ZERO : decimalTextValue(assessedInOneYear.contribution));
+    exact = cmp(sum, decimalTextValue(overall.delta)) === 0;
   }
-  const unchangedScore = changes.filter((c) => c.contribution !== null && new D(c.contribution).isZero()).length;
+  const unchangedScore = changes.filter((c) => c.contribution !== null && isZero(decimalTextValue(c.contribution))).length;
   return {
     country: later.country,
     fromYear: earlier.year,
@@ -291,7 +291,7 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
  * ```
  */
 export function sumExact(values: readonly string[]): string {
-  return values.reduce((s, v) => s.plus(v), new SumD(0)).toFixed();
+  return ratioString(values.reduce<Exact>((s, v) => add(s, decimalTextValue(v)), ZERO));
 }
 
 /**

@@ -8,13 +8,11 @@
  *
  * @module
  */
-import { D } from '../answers/interpret.js';
-import { DECIMAL_ROUNDING } from '../answers/exact.js';
-import { displayString, exactString, sub, toNumber, type Exact } from '../answers/exact.js';
+import { cmp as compareExact, decimalTextValue, displayString, exactString, ratio, sub, toNumber, ZERO, type Exact, type Ratio } from '../exact/index.js';
 import type { Rounding } from '../rubric/types.js';
 import { exactScore } from '../scoring/exact-value.js';
 import { comparableVariant, defaultYear, variantChoicesOf } from './comparable.js';
-import { areaExact, exactMean, variantExact } from './trend.js';
+import { areaExact, exactMean, variantExact, type ExactAverage } from './trend.js';
 import type { ScoreResult, ScoredNode } from '../scoring/types.js';
 import { countryName } from '../source/countries.js';
 import { byCodePoint } from '../text/order.js';
@@ -28,7 +26,7 @@ export interface DisplayRule {
 
 /** Rounds an exact decimal string for display. */
 export function roundForDisplay(exact: string, rule: DisplayRule): string {
-  return new D(exact).toFixed(rule.precision, DECIMAL_ROUNDING[rule.rounding]);
+  return displayString(decimalTextValue(exact), rule.precision, rule.rounding);
 }
 
 /** The display rule of a set of results: the rubric's precision and rounding, unless given. */
@@ -173,17 +171,17 @@ export interface RankOf {
  * ```
  */
 export function rankBy(items: readonly { id: string; key: string | null }[]): RankOf[] {
-  const keyed = items.map((i) => ({ id: i.id, k: i.key === null ? null : new D(i.key) }));
+  const keyed = items.map((i) => ({ id: i.id, k: i.key === null ? null : decimalTextValue(i.key) }));
   keyed.sort((a, b) => {
     if (a.k === null || b.k === null) return a.k === b.k ? byCodePoint(a.id, b.id) : a.k === null ? 1 : -1;
-    return b.k.comparedTo(a.k) || byCodePoint(a.id, b.id);
+    return compareExact(b.k, a.k) || byCodePoint(a.id, b.id);
   });
   const out: RankOf[] = keyed.map((x) => ({ id: x.id, rank: null, rankLabel: '—', tied: false }));
   for (let i = 0; i < keyed.length; i++) {
     const k = keyed[i]!.k;
     if (k === null) continue;
     const prev = i > 0 ? keyed[i - 1]!.k : null;
-    out[i]!.rank = prev && prev.eq(k) ? out[i - 1]!.rank : i + 1;
+    out[i]!.rank = prev && compareExact(prev, k) === 0 ? out[i - 1]!.rank : i + 1;
   }
   for (let i = 0; i < out.length; i++) {
     const e = out[i]!;
@@ -282,6 +280,26 @@ export function peerAverage(results: readonly ScoreResult[], options: PeerAverag
   return { year: options.year, group: peers === 'all' || peers === 'eu' || peers === 'oecd' ? peers : 'custom', label: peerGroupLabel(peers, members.length), members, areas, variants };
 }
 
+/** A fraction as plain data: numerator and denominator as big integers (`d` not zero), the exact module's fraction type. */
+export type FractionValue = Ratio;
+
+/**
+ * The exact mean of scores (nulls skipped), given as decimal texts such as score strings (`'62.5'`)
+ * or as fractions `{ n, d }`; a text outside the decimal grammar, or a fraction with `d` zero,
+ * makes the mean `NaN`. Public as `exactMean`.
+ *
+ * @example
+ * ```ts
+ * import { exactMean } from 'policy-index';
+ * exactMean([{ n: 100n, d: 3n }, { n: 100n, d: 3n }, '100', { n: 250n, d: 3n }], { precision: 0, rounding: 'half-up' }).display; // '63'
+ * ```
+ */
+export function averageScores(values: readonly (string | FractionValue | null)[], rule: DisplayRule): ExactAverage {
+  const exact = (v: string | FractionValue): Exact =>
+    typeof v === 'string' ? decimalTextValue(v) : typeof v?.n === 'bigint' && typeof v.d === 'bigint' && v.d !== 0n ? ratio(v.n, v.d) : decimalTextValue('NaN');
+  return exactMean(values.map((v) => (v === null ? null : exact(v))), rule);
+}
+
 /** The exact difference `a − b` of two scores (scored nodes, variants or averages), or null. */
 export function exactDifference(a: { score: string | null }, b: { score: string | null }): { difference: string; value: number; exact: Exact } | null {
   const x = exactScore(a);
@@ -341,12 +359,13 @@ export function strengthsAndWeaknesses(result: ScoreResult, peers: PeerAverages,
   const rule = options.display ?? { precision: result.precision, rounding: 'half-up' as const };
   const limit = options.limit ?? 3;
   const all: AreaDifference[] = [];
+  const exact = new Map<AreaDifference, Exact>();
   for (const n of result.root.children) {
     const avg = peers.areas[n.id];
     if (n.status !== 'scored' || !avg || avg.score === null) continue;
     const d = exactDifference(n, avg)!;
     const difference = d.difference;
-    all.push({
+    const item: AreaDifference = {
       area: n.id,
       title: n.title,
       score: n.score!,
@@ -356,11 +375,13 @@ export function strengthsAndWeaknesses(result: ScoreResult, peers: PeerAverages,
       difference,
       differenceDisplay: signed(roundExact(d.exact, rule)),
       differenceValue: d.value,
-    });
+    };
+    all.push(item);
+    exact.set(item, d.exact);
   }
-  const byDiff = (a: AreaDifference, b: AreaDifference) => new D(b.difference).comparedTo(a.difference) || byCodePoint(a.area, b.area);
-  const strengths = all.filter((d) => new D(d.difference).gt(0)).sort(byDiff).slice(0, limit);
-  const byNeg = (a: AreaDifference, b: AreaDifference) => new D(a.difference).comparedTo(b.difference) || byCodePoint(a.area, b.area);
-  const weaknesses = all.filter((d) => new D(d.difference).lt(0)).sort(byNeg).slice(0, limit);
+  const sign = (d: AreaDifference) => compareExact(exact.get(d)!, ZERO);
+  const byDiff = (a: AreaDifference, b: AreaDifference) => compareExact(exact.get(b)!, exact.get(a)!) || byCodePoint(a.area, b.area);
+  const strengths = all.filter((d) => sign(d) > 0).sort(byDiff).slice(0, limit);
+  const weaknesses = all.filter((d) => sign(d) < 0).sort((a, b) => compareExact(exact.get(a)!, exact.get(b)!) || byCodePoint(a.area, b.area)).slice(0, limit);
   return { strengths, weaknesses, all };
 }

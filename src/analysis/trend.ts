@@ -25,7 +25,7 @@
  *
  * @module
  */
-import { add, div, ratio, type Exact, displayString, exactString, toNumber } from '../answers/exact.js';
+import { add, div, ratio, type Exact, displayString, exactString, toNumber } from '../exact/index.js';
 import type { Rubric, RubricNode, RubricVariant } from '../rubric/types.js';
 import { attachExact, exactScore } from '../scoring/exact-value.js';
 import { findScoredNode } from '../scoring/score.js';

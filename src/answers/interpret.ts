@@ -5,12 +5,10 @@
  */
 import type { DiagnosticCode } from '../diagnostics/index.js';
 import type { QuestionNode, ScoreBand } from '../rubric/types.js';
-import { numberText } from '../rubric/numbers.js';
+import { exactNumber, numberText } from '../rubric/numbers.js';
 import { didYouMean } from '../source/suggest.js';
-import { add, D, div, exactNumber, fromDecimalText, fromNumber, cmp, toDec, ZERO, type Exact } from './exact.js';
+import { add, div, DECIMAL_TEXT_LIMITS, fromDecimalText, fromNumber, cmp, toDec, ZERO, type Exact } from '../exact/index.js';
 import type { Answer, AnswerValue } from './types.js';
-
-export { D };
 
 /** A problem with one answer value. */
 export interface AnswerProblem {
@@ -251,7 +249,10 @@ export function recordedScoreLabel(score: string): string {
 
 function interpretRecorded(q: QuestionNode, text: string): InterpretedAnswer {
   const score = fromDecimalText(text);
-  if (!score) return { status: 'invalid', problem: { code: 'SCHEMA_INVALID_VALUE', message: `The recorded score of "${q.id}" must be a plain decimal number, not ${text}.`, actual: text } };
+  if (!score) {
+    const shown = text.length > 40 ? `${text.slice(0, 37)}…` : text;
+    return { status: 'invalid', problem: { code: 'SCHEMA_INVALID_VALUE', message: `The recorded score of "${q.id}" must be a plain decimal number of at most ${DECIMAL_TEXT_LIMITS.maxDigits} digits, not ${shown}.`, actual: shown } };
+  }
   const range = answerScoreRange(q);
   if (range && (cmp(score, range[0]) < 0 || cmp(score, range[1]) > 0)) {
     return {

@@ -1,4 +1,5 @@
 import type { Diagnostic, Result } from '../diagnostics/index.js';
+import { PLAIN_DECIMAL_TEXT } from '../exact/index.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { located, parseYamlSource, type ParsedSource, type SourceLocator } from '../source/yaml-source.js';
 import { Suggestions } from '../source/suggest.js';
@@ -13,7 +14,6 @@ import type { Answer, AnswerSet, AnswerValue } from './types.js';
 import { Stamp } from '../source/private-slot.js';
 
 /** A plain decimal number as written: digits, optionally a sign and a fraction. */
-const DECIMAL_TEXT = /^-?\d+(?:\.\d+)?$/;
 
 /**
  * A short answer text (an option id, say) as the engine's one shared copy of that text. Texts
@@ -164,7 +164,7 @@ export function answerSetFromSource(parsed: ParsedSource, file: string, quickChe
       let recordedScore: string | undefined;
       if (v.recordedScore !== undefined) {
         const written = typeof v.recordedScore === 'number' ? (parsed.numberText([...path, 'recordedScore']) ?? String(v.recordedScore)) : v.recordedScore;
-        recordedScore = DECIMAL_TEXT.test(written) ? written : typeof v.recordedScore === 'number' && DECIMAL_TEXT.test(String(v.recordedScore)) ? String(v.recordedScore) : undefined;
+        recordedScore = PLAIN_DECIMAL_TEXT.test(written) ? written : typeof v.recordedScore === 'number' && PLAIN_DECIMAL_TEXT.test(String(v.recordedScore)) ? String(v.recordedScore) : undefined;
         if (recordedScore === undefined) {
           diagnostics.push(located(parsed.locator, { code: 'SCHEMA_INVALID_VALUE', severity: 'error', message: `The recorded score of "${question}" must be a plain decimal number such as 75 or 62.5, not ${written}.`, path: [...path, 'recordedScore'] }));
           continue;

@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { DATE_TEXT, DECIMAL_SCORE_TEXT, METADATA_KEY_TEXT, RUBRIC_REF_TEXT, UNIT_CODE_TEXT } from './schema.js';
+import { PLAIN_DECIMAL_TEXT } from '../exact/index.js';
+import { DATE_TEXT, METADATA_KEY_TEXT, RUBRIC_REF_TEXT, UNIT_CODE_TEXT } from './schema.js';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
@@ -61,7 +62,7 @@ export function isPlainAnswerEntry(v: unknown): boolean {
     for (const x of Object.values(v.byRegion)) if (!isPlainSimpleAnswer(x)) return false;
   }
   const r = v.recordedScore;
-  if (r !== undefined && !(typeof r === 'number' ? Number.isFinite(r) : typeof r === 'string' && DECIMAL_SCORE_TEXT.test(r))) return false;
+  if (r !== undefined && !(typeof r === 'number' ? Number.isFinite(r) : typeof r === 'string' && PLAIN_DECIMAL_TEXT.test(r))) return false;
   if (v.regions !== undefined && v.regions !== 'not-recorded') return false;
   if (v.citations !== undefined) {
     if (!Array.isArray(v.citations)) return false;

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { PLAIN_DECIMAL_TEXT } from '../exact/index.js';
 import { z } from 'zod';
 
 /** `id@version` of a rubric. */
@@ -13,9 +14,6 @@ export const UNIT_CODE_TEXT = /^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/;
 export const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 /** A metadata key. */
 export const METADATA_KEY_TEXT = /^[A-Za-z][A-Za-z0-9_.-]*$/;
-/** A recorded score written as text. */
-export const DECIMAL_SCORE_TEXT = /^-?\d+(?:\.\d+)?$/;
-
 const finite = () => z.number().refine((n) => Number.isFinite(n), 'a finite number');
 
 export const answerStatusSchema = z.enum(['draft', 'reviewed', 'final']).meta({ description: 'Review state of an answer or answer set.' });
@@ -44,7 +42,7 @@ export const answerEntrySchema = z
       .optional()
       .meta({ description: 'Answers that differ by region, keyed by region code; combined by the rubric\'s rule (mean by default).' }),
     recordedScore: z
-      .union([finite(), z.string().regex(DECIMAL_SCORE_TEXT, 'a decimal number')])
+      .union([finite(), z.string().regex(PLAIN_DECIMAL_TEXT, 'a decimal number')])
       .optional()
       .meta({
         description:

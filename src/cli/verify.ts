@@ -1,3 +1,4 @@
+import { readDecimalText } from '../exact/index.js';
 import { readFileBytes } from '../node/safe-fs.js';
 import { resolve } from 'node:path';
 import { readPublishedCsv, type PublishedColumns, type ReadPublishedOptions } from '../analysis/verify/published.js';
@@ -58,7 +59,10 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<ExitCode
   if (positionals.length < 2) throw new UsageError('verify needs a rubric and at least one answer file or folder.', 'verify');
   if (typeof values.published !== 'string') throw new UsageError('verify needs --published <scores.csv|scores.xlsx>.', 'verify');
   const tolerance = typeof values.tolerance === 'string' ? values.tolerance : undefined;
-  if (tolerance !== undefined && !/^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(tolerance)) throw new UsageError(`--tolerance must be a non-negative number, not "${tolerance}".`, 'verify');
+  if (tolerance !== undefined) {
+    const read = readDecimalText(tolerance);
+    if (!read.ok || read.value.n < 0n) throw new UsageError(`--tolerance must be a non-negative number, not ${read.ok ? `"${tolerance}"` : read.message.replace(/\.$/, '')}.`, 'verify');
+  }
   if (tolerance !== undefined && values['at-display']) throw new UsageError('--tolerance and --at-display exclude each other: at display precision, values agree only when equal.', 'verify');
 
   const [rubricArg, ...answerArgs] = positionals as [string, ...string[]];

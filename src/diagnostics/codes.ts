@@ -503,7 +503,7 @@ const table = {
   },
   PUBLISHED_INVALID_VALUE: {
     severity: 'error', area: 'import',
-    summary: 'A row of a published-scores table has an unknown country code, a year that is not a year, no node, or a value that is not a number.',
+    summary: 'A row of a published-scores table has an unknown country code, a year that is not a year, no node, or a value that is not a number (or has more than 400 digits or an exponent beyond ±400).',
     fix: 'Correct the cell the diagnostic names.',
   },
   PUBLISHED_DUPLICATE: {
@@ -515,6 +515,11 @@ const table = {
     severity: 'error', area: 'import',
     summary: 'A published score names a node that is neither a node id, an alias nor a variant of the rubric.',
     fix: 'Use the rubric\'s node or variant id, or add the publisher\'s code as an alias in the rubric.',
+  },
+  PUBLISHED_INVALID_OPTION: {
+    severity: 'error', area: 'import',
+    summary: 'An option of the verification against published scores is not valid, such as a tolerance that is not a non-negative decimal number within the limits of the decimal grammar.',
+    fix: 'Give the tolerance as a non-negative decimal number such as `0.005` or `1e-9` (or a finite non-negative number).',
   },
   PUBLISHED_INCONSISTENT: {
     severity: 'warning', area: 'import',

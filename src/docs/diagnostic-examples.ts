@@ -326,6 +326,7 @@ export const DIAGNOSTICS_WITHOUT_EXAMPLE: Readonly<Partial<Record<DiagnosticCode
   CLI_USAGE: 'The command line prints its usage mistakes (an unknown option, a missing argument, a country or year without answers) as a usage message with exit code 2, not as a diagnostic with a file position.',
   FOLDER_TOO_MANY_FILES: 'It needs a folder with more than 100,000 entries; no single file triggers it.',
   OUTPUT_WRITE_FAILED: 'It comes from the file system refusing a write (no permission, a full disk), not from any input.',
+  PUBLISHED_INVALID_OPTION: 'It reports an option given to the library function `verifyPublishedScores` (the command line refuses a bad `--tolerance` as a usage error); no file triggers it.',
   INTERNAL_ERROR: 'It reports a fault inside policy-index; no valid or invalid input is meant to cause it.',
   TABLE_XLSX_UNAVAILABLE: 'It depends on the installation, not on a file: it appears when the optional `exceljs` package is not installed and an .xlsx file is read or written.',
   IMPORT_PUBLISHED_MISMATCH: 'This version never reports it: a published score that differs from the computed one is listed among the disagreements of `verify-workbook` (and `verify`), not as an import diagnostic.',

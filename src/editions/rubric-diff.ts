@@ -15,7 +15,8 @@
  *
  * @module
  */
-import { add, ratio, sub, type Ratio } from '../answers/exact.js';
+import { add, cmp, ratioString, sub, toRatio, ZERO, type Exact } from '../exact/index.js';
+import { exactScore } from '../scoring/exact-value.js';
 import type { AnswerSet } from '../answers/types.js';
 import type { Aggregation, GroupNode, MissingRule, QuestionNode, Rubric, RubricNode } from '../rubric/types.js';
 import { scoreAnswerSet } from '../scoring/score.js';
@@ -262,35 +263,11 @@ export function patchRubricNode(rubric: Rubric, id: string, patch: (n: RubricNod
   return { ...rubric, root, nodes, questions };
 }
 
-/** Exact decimal string of a score string (scores are exact decimals of up to 60 digits). */
-function toRatio(s: string): Ratio {
-  const neg = s.startsWith('-');
-  const [i, f = ''] = s.replace('-', '').split('.');
-  return ratio((neg ? -1n : 1n) * BigInt(i! + f), 10n ** BigInt(f.length));
-}
-/** Writes a fraction as a terminating decimal when it is one, else as `n/d`. */
-export function ratioString(r: Ratio): string {
-  let d = r.d;
-  let k = 0;
-  while (d % 2n === 0n) (d /= 2n), k++;
-  let m = 0;
-  while (d % 5n === 0n) (d /= 5n), m++;
-  if (d !== 1n) return `${r.n}/${r.d}`;
-  const places = Math.max(k, m);
-  const scaled = (r.n * 10n ** BigInt(places)) / r.d;
-  const neg = scaled < 0n;
-  const digits = (neg ? -scaled : scaled).toString().padStart(places + 1, '0');
-  const int = digits.slice(0, digits.length - places);
-  const frac = places ? digits.slice(digits.length - places).replace(/0+$/, '') : '';
-  return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
-}
-
-function ranks(scores: (string | null)[]): (number | null)[] {
-  const rs = scores.map((s) => (s === null ? null : toRatio(s)));
-  return rs.map((r) => {
-    if (!r) return null;
+function ranks(scores: readonly (Exact | null)[]): (number | null)[] {
+  return scores.map((r) => {
+    if (r === null) return null;
     let rank = 1;
-    for (const o of rs) if (o && o.n * r.d > r.n * o.d) rank++;
+    for (const o of scores) if (o !== null && cmp(o, r) > 0) rank++;
     return rank;
   });
 }
@@ -331,19 +308,24 @@ function impactOf(
   const done = new Set(steps.flatMap((s) => s.changes));
   steps.push({ label: 'structure and other changes (answers carried over to the new edition)', changes: changes.map((_, i) => i).filter((i) => !done.has(i)) });
 
-  const top = (r: Rubric, set: AnswerSet): string | null => {
+  /** The unit's top score under a rubric: its string and the scorer's exact value (derived figures use the latter). */
+  const top = (r: Rubric, set: AnswerSet): { score: string; exact: Exact } | null => {
     const res = scoreAnswerSet(r, set, { reportMissing: false, variant: r.variants.some((v) => v.id === variant) ? variant : r.defaultVariant });
-    return res.variants.find((v) => v.id === res.variant)?.score ?? null;
+    const v = res.variants.find((x) => x.id === res.variant);
+    const x = v ? exactScore(v) : null;
+    // A decimal (an irrational result, held to 80 digits) is taken as the fraction of its digits,
+    // so that the steps' changes, written in full, still add up exactly to the total.
+    return v && v.score !== null && x !== null ? { score: v.score, exact: toRatio(x) } : null;
   };
   const before = answers.map((a) => top(oldR, a));
   const after = answers.map((a) => top(newR, migrateAnswerSet(newR, a, [], oldR).set));
-  const rb = ranks(before);
-  const ra = ranks(after);
+  const rb = ranks(before.map((x) => x?.exact ?? null));
+  const ra = ranks(after.map((x) => x?.exact ?? null));
   const units = answers.map((a, u): UnitImpact => {
     const chain = [before[u]!, ...rubrics.map((r) => top(r, a)), after[u]!];
     const effects: StepEffect[] = [];
     let exact = before[u] !== null && after[u] !== null;
-    let sum: Ratio = { n: 0n, d: 1n };
+    let sum: Exact = ZERO;
     for (let s = 0; s < steps.length; s++) {
       const x = chain[s];
       const y = chain[s + 1];
@@ -351,13 +333,15 @@ function impactOf(
         exact = false;
         continue;
       }
-      const d = sub(toRatio(y), toRatio(x)) as Ratio;
-      sum = add(sum, d) as Ratio;
+      const d = sub(y.exact, x.exact);
+      sum = add(sum, d);
       effects.push({ step: s, delta: ratioString(d) });
     }
-    const total = before[u] !== null && after[u] !== null ? (sub(toRatio(after[u]!), toRatio(before[u]!)) as Ratio) : null;
-    if (total && exact) exact = total.n === sum.n && total.d === sum.d;
-    return { country: a.country, year: a.year, file: a.file, before: before[u]!, after: after[u]!, total: total ? ratioString(total) : null, rankBefore: rb[u]!, rankAfter: ra[u]!, effects, exact };
+    const b = before[u]!;
+    const f = after[u]!;
+    const total = b !== null && f !== null ? sub(f.exact, b.exact) : null;
+    if (total && exact) exact = cmp(total, sum) === 0;
+    return { country: a.country, year: a.year, file: a.file, before: b?.score ?? null, after: f?.score ?? null, total: total ? ratioString(total) : null, rankBefore: rb[u]!, rankAfter: ra[u]!, effects, exact };
   });
   return { variant, steps, units };
 }

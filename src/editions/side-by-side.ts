@@ -4,11 +4,11 @@
  *
  * @module
  */
-import { ratio, type Ratio } from '../answers/exact.js';
+import { exactString, sub } from '../exact/index.js';
 import type { Rubric, RubricNode } from '../rubric/types.js';
 import { findScoredNode } from '../scoring/score.js';
 import type { ScoreResult } from '../scoring/types.js';
-import { ratioString } from './rubric-diff.js';
+import { exactScore } from '../scoring/exact-value.js';
 
 /** One unit's cell of a side-by-side row. */
 export interface SideBySideCell {
@@ -16,7 +16,7 @@ export interface SideBySideCell {
   display: string | null;
   /** The answer in words, for questions. */
   answer?: string;
-  /** Exact `score − first unit's score`, or null when either has no score (always null for the first unit). */
+  /** `score − first unit's score` from the exact scores (60 significant digits, like a score), or null when either has no score (always null for the first unit). */
   difference: string | null;
 }
 
@@ -35,12 +35,6 @@ export interface SideBySide {
   variant: string;
   rows: SideBySideRow[];
 }
-
-const toRatio = (s: string): Ratio => {
-  const neg = s.startsWith('-');
-  const [i, f = ''] = s.replace('-', '').split('.');
-  return ratio((neg ? -1n : 1n) * BigInt(i! + f), 10n ** BigInt(f.length));
-};
 
 /**
  * Builds the side-by-side table of `results` (one result per unit, scored with `rubric`); the
@@ -66,9 +60,11 @@ export function sideBySide(rubric: Rubric, results: readonly ScoreResult[]): Sid
       depth,
       cells: nodes.map((s, i) => {
         const score = s && s.status === 'scored' ? s.score : null;
-        const base = first && first.status === 'scored' ? first.score : null;
         const answer = s?.answer ? (s.answer.status === 'answered' ? (s.answer.label ?? '') : s.answer.status.replace(/-/g, ' ')) : undefined;
-        const diff = i > 0 && score !== null && base !== null ? (() => { const a = toRatio(score); const b = toRatio(base); return ratioString(ratio(a.n * b.d - b.n * a.d, a.d * b.d)); })() : null;
+        // From the scorer's exact values, never from the rounded score strings.
+        const a = i > 0 && s && s.status === 'scored' ? exactScore(s) : null;
+        const b = a !== null && first && first.status === 'scored' ? exactScore(first) : null;
+        const diff = a !== null && b !== null ? exactString(sub(a, b)) : null;
         return { score, display: s && s.status === 'scored' ? s.display : null, ...(answer !== undefined ? { answer } : {}), difference: diff };
       }),
     });

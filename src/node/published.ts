@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/index.js';
 import { readPublishedRows, type PublishedCell, type PublishedValue, type ReadPublishedOptions } from '../analysis/verify/published.js';
-import { D } from '../answers/exact.js';
+import { decimalTextOfNumber } from '../exact/index.js';
 import { columnName } from '../tables/grid.js';
 import { readXlsxCells, type XlsxCell } from './mipex/xlsx-cells.js';
 
@@ -19,7 +19,7 @@ export interface ReadPublishedXlsxOptions extends ReadPublishedOptions {
 function cellText(cell: XlsxCell | undefined): string {
   if (!cell || cell.value === null) return '';
   // Numbers as their shortest decimal text: what the spreadsheet shows at full precision.
-  return typeof cell.value === 'number' ? new D(cell.value).toFixed() : String(cell.value);
+  return typeof cell.value === 'number' ? decimalTextOfNumber(cell.value) : String(cell.value);
 }
 
 /**

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Decimal } from 'decimal.js';
+import { cmp, decimalTextValue, div, fromNumber, isZero, ONE, sub, ZERO, type Exact } from '../exact/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { countryName } from '../source/countries.js';
 import { selectOutcomeObservations, type OutcomeSelectionOptions } from './data.js';
@@ -22,7 +22,7 @@ import type {
   OutcomeTrendRow,
   OutcomeTrendTable,
 } from './types.js';
-import { fixed, OutcomeDecimal } from './units.js';
+import { fixed } from './units.js';
 
 import { byCodePoint } from '../text/order.js';
 
@@ -42,7 +42,7 @@ export interface OutcomeGapOptions extends OutcomeSelectionOptions {
 
 interface ExactGap {
   row: OutcomeGapRow;
-  exact: Decimal;
+  exact: Exact;
   at: OutcomeObservation;
 }
 
@@ -52,10 +52,10 @@ function gapUnit(indicator: OutcomeIndicator, gap: OutcomeGapDefinition): string
   return gap.kind === 'difference-pp' ? 'pp' : gap.kind === 'ratio' ? 'ratio' : indicator.unit;
 }
 
-function disadvantaged(indicator: OutcomeIndicator, gap: OutcomeGapDefinition, exact: Decimal): boolean | null {
-  const cmp = gap.kind === 'ratio' ? exact.cmp(1) : exact.cmp(0);
-  if (cmp === 0) return null;
-  return indicator.direction === 'higher-is-better' ? cmp < 0 : cmp > 0;
+function disadvantaged(indicator: OutcomeIndicator, gap: OutcomeGapDefinition, exact: Exact): boolean | null {
+  const side = cmp(exact, gap.kind === 'ratio' ? ONE : ZERO);
+  if (side === 0) return null;
+  return indicator.direction === 'higher-is-better' ? side < 0 : side > 0;
 }
 
 function groupObservations(observations: readonly OutcomeObservation[]): Map<string, Map<string, OutcomeObservation>> {
@@ -92,13 +92,13 @@ function exactGaps(
         missing.push({ country: any.country, year: any.year, indicator: indicator.id, gap: gap.id, missing: [gap.cohort, gap.reference].filter((c) => !cohorts.has(c)), at: a ?? b ?? any });
         continue;
       }
-      const x = new OutcomeDecimal(a.text);
-      const y = new OutcomeDecimal(b.text);
-      if (gap.kind === 'ratio' && y.isZero()) {
+      const x = decimalTextValue(a.text);
+      const y = decimalTextValue(b.text);
+      if (gap.kind === 'ratio' && isZero(y)) {
         undefinedRatios.push(b);
         continue;
       }
-      const exact = gap.kind === 'ratio' ? x.div(y) : x.minus(y);
+      const exact = gap.kind === 'ratio' ? div(x, y) : sub(x, y);
       const value = fixed(exact, gap.precision);
       const name = countryName(a.country);
       const status = STATUS_RANK[a.status] >= STATUS_RANK[b.status] ? a.status : b.status;
@@ -231,7 +231,7 @@ export interface OutcomeTrendOptions extends OutcomeGapOptions {
 export function computeTrends(framework: OutcomeFramework, dataset: OutcomeDataset, options: OutcomeTrendOptions = {}): { value: OutcomeTrendTable; diagnostics: Diagnostic[] } {
   const series = options.series ?? 'both';
   const indicators = new Map(framework.indicators.map((i) => [i.id, i]));
-  type Point = { year: number; exact: Decimal };
+  type Point = { year: number; exact: Exact };
   const lines = new Map<string, { head: Omit<OutcomeTrendRow, 'firstYear' | 'lastYear' | 'points' | 'firstValue' | 'lastValue' | 'change' | 'changeNumber' | 'changePerYear'>; precision: number; points: Point[] }>();
   const add = (key: string, head: (typeof lines extends Map<string, infer V> ? V : never)['head'], precision: number, p: Point): void => {
     const line = lines.get(key);
@@ -244,7 +244,7 @@ export function computeTrends(framework: OutcomeFramework, dataset: OutcomeDatas
       if (!ind) continue;
       add(`${o.country}\u0000${o.indicator}\u0000cohort\u0000${o.cohort}`, { country: o.country, countryKind: o.countryKind, indicator: o.indicator, series: 'cohort', id: o.cohort, unit: ind.unit }, ind.precision, {
         year: o.year,
-        exact: new OutcomeDecimal(o.text),
+        exact: decimalTextValue(o.text),
       });
     }
   }
@@ -260,7 +260,7 @@ export function computeTrends(framework: OutcomeFramework, dataset: OutcomeDatas
   }
   const rows: OutcomeTrendRow[] = [];
   for (const { head, precision, points } of lines.values()) {
-    const byYear = new Map<number, Decimal>();
+    const byYear = new Map<number, Exact>();
     for (const p of points) if (!byYear.has(p.year)) byYear.set(p.year, p.exact);
     if (byYear.size < 2) continue;
     const ys = [...byYear.keys()].sort((a, b) => a - b);
@@ -268,7 +268,7 @@ export function computeTrends(framework: OutcomeFramework, dataset: OutcomeDatas
     const lastYear = ys[ys.length - 1]!;
     const first = byYear.get(firstYear)!;
     const last = byYear.get(lastYear)!;
-    const change = last.minus(first);
+    const change = sub(last, first);
     const changeText = fixed(change, precision);
     rows.push({
       ...head,
@@ -279,7 +279,7 @@ export function computeTrends(framework: OutcomeFramework, dataset: OutcomeDatas
       lastValue: fixed(last, precision),
       change: changeText,
       changeNumber: Number(changeText),
-      changePerYear: fixed(change.div(lastYear - firstYear), precision + 2),
+      changePerYear: fixed(div(change, fromNumber(lastYear - firstYear)), precision + 2),
     });
   }
   rows.sort((a, b) => byCodePoint(a.indicator, b.indicator) || byCodePoint(a.country, b.country) || byCodePoint(a.series, b.series) || byCodePoint(a.id, b.id));

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Decimal } from 'decimal.js';
+import { displayString, readDecimalText, type Exact } from '../exact/index.js';
 import type { OutcomeUnit } from './types.js';
 
 /**
@@ -38,25 +38,23 @@ export const DEFAULT_PRECISION: Readonly<Record<OutcomeUnit, number>> = {
   index: 2,
 };
 
-/** A private Decimal constructor with enough precision for any published figure. */
-export const OutcomeDecimal = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
-
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
 /** Texts read as "no value" in outcome files (Eurostat writes `:` for not available). */
 export const MISSING_TOKENS: ReadonlySet<string> = new Set(['', ':', 'NA', 'N/A', 'n/a', 'na', '..', 'NaN']);
 
-/** Parses a plain decimal number (dot as separator, optional exponent); undefined when it is not one. */
+/**
+ * Reads a decimal number (dot as separator, optional exponent) by the one decimal grammar, within
+ * its limits; undefined when it is not one. The text is kept: gaps are computed from it exactly.
+ */
 export function parseDecimalText(text: string): { value: number; text: string } | undefined {
   const t = text.trim();
-  if (!NUMBER.test(t)) return undefined;
+  if (!readDecimalText(t).ok) return undefined;
   const value = Number(t);
   if (!Number.isFinite(value)) return undefined;
   return { value, text: t };
 }
 
-/** Rounds an exact decimal to `places` (half away from zero) and gives the fixed-point text; `-0.0` becomes `0.0`. */
-export function fixed(value: Decimal, places: number): string {
-  const s = value.toFixed(places, Decimal.ROUND_HALF_UP);
+/** Rounds an exact value to `places` (half away from zero) and gives the fixed-point text; `-0.0` becomes `0.0`. */
+export function fixed(value: Exact, places: number): string {
+  const s = displayString(value, places, 'half-up');
   return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
 }

@@ -24,4 +24,6 @@ export { rankResults, rankBy, peerAverage, peerMembers, strengthsAndWeaknesses }
 export type { ChangeReport, AnswerChange, ChangeOptions, ScoreDelta, ChangedAnswerSide } from '../analysis/change.js';
 export { computeChange, sumExact, previousAnswerSet, commonVariant } from '../analysis/change.js';
 export type { ComparableTrend, ComparableTrendOptions, ComparableTrendPoint, ExactAverage } from '../analysis/trend.js';
-export { comparableTrend, exactMean } from '../analysis/trend.js';
+export { comparableTrend } from '../analysis/trend.js';
+export type { FractionValue } from '../analysis/compare.js';
+export { averageScores as exactMean } from '../analysis/compare.js';

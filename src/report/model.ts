@@ -24,8 +24,8 @@ import {
   type RankOf,
   type Ranking,
 } from '../analysis/compare.js';
-import { D } from '../answers/interpret.js';
 import { comparableVariant, defaultYear, variantPreference } from '../analysis/comparable.js';
+import { decimalTextValue, displayString, mul, ratio } from '../exact/index.js';
 import { comparableTrend } from '../analysis/trend.js';
 import type { QuestionNode, Rubric } from '../rubric/types.js';
 import type { ScoredNode, ScoreResult } from '../scoring/types.js';
@@ -177,7 +177,7 @@ export interface BuildScorecardOptions {
   since?: number;
 }
 
-const pct = (share: string | null) => (share === null ? '' : `${trimNumber(new D(share).times(100).toFixed(1))}%`);
+const pct = (share: string | null) => (share === null ? '' : `${trimNumber(displayString(mul(decimalTextValue(share), ratio(100n)), 1, 'half-even'))}%`);
 function trimNumber(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { D, DECIMAL_ROUNDING } from '../answers/exact.js';
+import { displayString, fromNumber } from '../exact/index.js';
 import type { Rounding } from '../rubric/types.js';
 import type { SensitivityResult } from '../analysis/robustness/sensitivity.js';
 import type { UncertaintyResult } from '../analysis/robustness/uncertainty.js';
@@ -23,18 +23,19 @@ export interface RobustnessDisplay {
 }
 
 /**
- * Rounds a float for display: the exact decimal value of the double, rounded once.
+ * Rounds a float for display: its shortest decimal (the text that reads back to the same double),
+ * rounded once.
  *
  * @example
  * ```ts
  * import { roundFigure } from 'policy-index';
- * roundFigure(2.675, 2); // '2.67' (the double 2.675 lies just below 2.675)
+ * roundFigure(2.675, 2); // '2.68' (the shortest decimal of the double is 2.675)
  * roundFigure(null, 1); // '—'
  * ```
  */
 export function roundFigure(x: number | null | undefined, precision: number, rounding: Rounding = 'half-up'): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  return new D(x).toFixed(precision, DECIMAL_ROUNDING[rounding]);
+  return displayString(fromNumber(x), precision, rounding);
 }
 
 const COLUMNS = ['unit', 'score', 'rank', 'score mean', 'score median', 'score p05', 'score p95', 'rank mean', 'rank median', 'rank p05', 'rank p95', 'mean |rank shift|'];

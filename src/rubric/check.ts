@@ -7,7 +7,8 @@ import type { Diagnostic, DiagnosticCode, PathSegment, Severity } from '../diagn
 import { located, type SourceLocator } from '../source/yaml-source.js';
 import { lazyNameIndex, NameIndex, Suggestions } from '../source/suggest.js';
 import type { Frame } from './load.js';
-import { compareRatios, writtenRatio, type WrittenRatio } from './numbers.js';
+import { cmp as compareRatios, ONE, sub as minus, type Ratio } from '../exact/index.js';
+import { exactNumber } from './numbers.js';
 import type { ConditionValue, DecisionRow, GroupNode, QuestionNode, Rubric, RubricNode, ScoreBand } from './types.js';
 
 /** Words that cannot be option ids because answers use them. */
@@ -251,9 +252,8 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
 
   function checkBands(q: QuestionNode, sub: PathSegment[], bands: readonly ScoreBand[], range: { min?: number; max?: number }): void {
     // Bounds are compared exactly, as written (integers beyond 2^53, long decimals), never as doubles.
-    const exact = (owner: object, field: 'min' | 'max', v: number | undefined): WrittenRatio | undefined => (v === undefined ? undefined : writtenRatio(owner, field, v));
-    const ONE_RATIO: WrittenRatio = { n: 1n, d: 1n };
-    const isWhole = (x: WrittenRatio) => x.n % x.d === 0n;
+    const exact = (owner: object, field: 'min' | 'max', v: number | undefined): Ratio | undefined => (v === undefined ? undefined : exactNumber(owner, field, v));
+    const isWhole = (x: Ratio) => x.d === 1n;
     const bounds = bands.map((b, i) => ({ b, i, min: exact(b, 'min', b.min), max: exact(b, 'max', b.max) }));
     bounds.forEach(({ b, i, min, max }) => {
       checkScore(q, [...sub, i, 'score'], b.score, 'band');
@@ -268,8 +268,7 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
         report('RUBRIC_BANDS_OVERLAP', q, [...sub, cur.i], `Band ${cur.i + 1} of "${q.id}" overlaps band ${prev.i + 1}.`);
         continue;
       }
-      const diff: WrittenRatio = { n: cur.min.n * prev.max.d - prev.max.n * cur.min.d, d: cur.min.d * prev.max.d };
-      if (compareRatios(diff, ONE_RATIO) > 0 || !isWhole(cur.min) || !isWhole(prev.max)) {
+      if (compareRatios(minus(cur.min, prev.max), ONE) > 0 || !isWhole(cur.min) || !isWhole(prev.max)) {
         report('RUBRIC_BANDS_GAP', q, [...sub, cur.i], `Values between ${prev.b.max} and ${cur.b.min} fall in no band of "${q.id}".`, { severity: 'warning' });
       }
     }

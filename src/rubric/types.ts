@@ -3,6 +3,10 @@
  *
  * @module
  */
+import type { Rounding } from '../exact/index.js';
+
+/** Display rounding modes (owned by the exact-number module). */
+export type { Rounding };
 
 /** Levels of the rubric tree. */
 export type NodeKind = 'index' | 'area' | 'dimension' | 'indicator' | 'question';
@@ -12,8 +16,6 @@ export type QuestionType = 'single-choice' | 'multiple-choice' | 'number' | 'yes
 export type MissingPolicy = 'omit' | 'minimum' | 'fail';
 /** How regional answers are combined. */
 export type RegionCombine = 'mean' | 'minimum' | 'maximum';
-/** Display rounding modes. */
-export type Rounding = 'half-up' | 'half-even' | 'half-down' | 'up' | 'down';
 
 /** A resolved missing-data rule. */
 export interface MissingRule {

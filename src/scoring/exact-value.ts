@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { D, ratio, type Exact } from '../answers/exact.js';
+import { decimalTextValue, type Exact } from '../exact/index.js';
 import { Stamp } from '../source/private-slot.js';
 
 /**
@@ -86,14 +86,5 @@ export function keptExact(target: object): Exact | undefined {
 export function exactScore(item: { score: string | null }): Exact | null {
   const kept = keptExact(item);
   if (kept) return kept;
-  return item.score === null ? null : fromDecimalString(item.score);
-}
-
-/** The exact fraction of a plain decimal string (`-12.5`, `62.4999…`); decimals with an exponent go through {@link D}. */
-export function fromDecimalString(s: string): Exact {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s.trim());
-  if (!m) return new D(s);
-  const frac = m[3] ?? '';
-  const n = BigInt(m[2]! + frac) * (m[1] ? -1n : 1n);
-  return ratio(n, 10n ** BigInt(frac.length));
+  return item.score === null ? null : decimalTextValue(item.score);
 }

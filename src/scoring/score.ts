@@ -12,7 +12,6 @@ import {
   div,
   exactString as formatExact,
   formatScore,
-  exactNumber,
   fromNumber,
   geometricMean,
   isZero,
@@ -22,13 +21,13 @@ import {
   weightedMean,
   ZERO,
   type Exact,
-} from '../answers/exact.js';
+} from '../exact/index.js';
 import { questionIndex, resolveAnswers, type ResolvedAnswers } from '../answers/validate.js';
 import type { Answer, AnswerSet } from '../answers/types.js';
 import type { InterpretedAnswer } from '../answers/interpret.js';
 import { answerSetLocator } from '../answers/load.js';
 import { compileCondition, compiledConditionMatches, rowCondition, type CompiledCondition } from '../rubric/check.js';
-import { numberText } from '../rubric/numbers.js';
+import { exactNumber, numberText } from '../rubric/numbers.js';
 import type { Aggregation, MissingRule, QuestionNode, Rounding, Rubric, RubricNode } from '../rubric/types.js';
 import type { ChildHandling, NodeStatus, ScoredAnswer, ScoredNode, ScoreResult, VariantScore } from './types.js';
 import { didYouMean } from '../source/suggest.js';

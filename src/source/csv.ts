@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { DECIMAL_TEXT } from '../exact/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 
 /** One field of a record, with the position of its first character (the opening quote if quoted). */
@@ -273,8 +274,6 @@ export function readCsvRecords(text: string, options: CsvParseOptions, onRecord:
 }
 
 /** A plain decimal number (optionally signed, with a fraction or exponent): left as it is. */
-const PLAIN_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
-
 /**
  * Writes one CSV field: quoted when it holds a comma, quote or line break or starts or ends
  * with white space. A text cell that a spreadsheet would run as a formula — one starting with
@@ -297,7 +296,7 @@ export function csvField(value: string | number | null | undefined): string {
   // Text already starting with quotes before a formula sign gets one more, so that reading
   // the field back ({@link csvFieldText}'s counterpart {@link restoreCsvFormulaText}) is exact.
   // A lone '-' (a table's "no answer") carries no formula and stays as it is.
-  const neutralise = typeof value !== 'number' && s !== '-' && NEUTRALISED.test(s) && !PLAIN_NUMBER.test(s);
+  const neutralise = typeof value !== 'number' && s !== '-' && NEUTRALISED.test(s) && !DECIMAL_TEXT.test(s);
   if (neutralise) s = `'${s}`;
   return neutralise || /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -317,5 +316,5 @@ const NEUTRALISED = /^'*[=+\-@\t\r]/;
  * ```
  */
 export function restoreCsvFormulaText(field: CsvField): string {
-  return field.quoted && field.value.startsWith("'") && NEUTRALISED.test(field.value.slice(1)) && !PLAIN_NUMBER.test(field.value.slice(1)) ? field.value.slice(1) : field.value;
+  return field.quoted && field.value.startsWith("'") && NEUTRALISED.test(field.value.slice(1)) && !DECIMAL_TEXT.test(field.value.slice(1)) ? field.value.slice(1) : field.value;
 }

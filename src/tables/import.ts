@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { DECIMAL_TEXT_LIMITS, PLAIN_DECIMAL_TEXT, readDecimalText } from '../exact/index.js';
 import type { Answer, AnswerSet, AnswerValue, Evidence } from '../answers/types.js';
 import type { Diagnostic, Result } from '../diagnostics/index.js';
 import { DiagnosticLimiter } from '../diagnostics/limit.js';
@@ -383,7 +384,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
         columns.forEach((c, i) => {
           if (c?.kind !== 'q-recorded' || text(i).trim() === '') return;
           const t = text(i).trim();
-          if (!/^-?\d+(\.\d+)?$/.test(t)) return problem(i, `"${t}" is not a recorded score (a decimal number such as 75).`, { expected: 'a decimal number' });
+          if (!PLAIN_DECIMAL_TEXT.test(t) || !readDecimalText(t).ok) return problem(i, `"${t.length > 40 ? `${t.slice(0, 37)}…` : t}" is not a recorded score (a decimal number such as 75, at most ${DECIMAL_TEXT_LIMITS.maxDigits} digits).`, { expected: 'a decimal number' });
           if (regional.has(c.q.id)) return problem(i, `"${c.q.id}" has both regional answers and a recorded score in this row.`, { hint: 'Give either the regional answers or the recorded score.' });
           entry(c.q).recordedScore = t;
           regional.add(c.q.id);

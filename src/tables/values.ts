@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { DECIMAL_TEXT } from '../exact/index.js';
 import type { AnswerValue } from '../answers/types.js';
 import type { QuestionNode } from '../rubric/types.js';
 import { didYouMeanText, suggest } from '../source/suggest.js';
@@ -98,7 +99,7 @@ export function readCellValue(q: QuestionNode, cell: string, valueMap?: Readonly
       return { kind: 'value', value: out };
     }
     case 'number': {
-      const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
+      const n = DECIMAL_TEXT.test(text) ? Number(text) : NaN;
       if (!Number.isFinite(n)) return { kind: 'invalid', message: `"${text}" is not a number (question "${q.id}").`, expected: `a number${q.unit ? ` (${q.unit})` : ''}` };
       return { kind: 'value', value: n };
     }

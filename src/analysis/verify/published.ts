@@ -13,6 +13,7 @@ import { DiagnosticLimiter } from '../../diagnostics/limit.js';
 import { parseCsv } from '../../source/csv.js';
 import { normaliseCountryCode } from '../../source/countries.js';
 import { didYouMean } from '../../source/suggest.js';
+import { readDecimalText } from '../../exact/index.js';
 
 /** One published score. */
 export interface PublishedValue {
@@ -21,7 +22,7 @@ export interface PublishedValue {
   year: number;
   /** A node id or alias of the rubric, or a variant id, as written. */
   node: string;
-  /** The value as the publisher wrote it (a decimal text such as `52.78`). */
+  /** The value as the publisher wrote it (a decimal text such as `52.78`, within the limits of the decimal grammar: at most 400 digits, exponent within ±400). */
   value: string;
   /** Where the row is: file and line (CSV), or file and cell (`Sheet1!D7`, spreadsheets). */
   source: { file: string; line?: number; column?: number; cell?: string };
@@ -54,8 +55,6 @@ export interface PublishedCell {
   /** Spreadsheet address such as `Scores!B7`. */
   cell?: string;
 }
-
-const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function at(file: string, c: PublishedCell | undefined): Pick<Diagnostic, 'file' | 'line' | 'column' | 'path'> {
   if (!c) return { file };
@@ -124,8 +123,11 @@ export function readPublishedRows(header: readonly PublishedCell[], rows: readon
       bad('node', 'The row names no node or variant.');
       continue;
     }
-    if (!NUMBER_TEXT.test(valueText)) {
-      bad('value', `"${valueText}" is not a number.`, { expected: 'a decimal number such as 52.78' });
+    // The one decimal grammar, with its limits on digits and exponent: a short text such as
+    // `1e99999999` is refused here instead of costing seconds and gigabytes later.
+    const number = readDecimalText(valueText);
+    if (!number.ok) {
+      bad('value', number.message, { expected: number.expected });
       continue;
     }
     const key = `${code.code}/${year}/${node}`;

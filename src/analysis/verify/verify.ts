@@ -10,7 +10,8 @@
  *
  * @module
  */
-import { D, fromDecimalText, fromNumber, geometricMean, toDec, weightedMean, cmp, type Exact } from '../../answers/exact.js';
+import { add, cmp, decimalTextValue, exactString, significantString, fromNumber, geometricMean, ratio, readDecimalText, sub, weightedMean, ZERO, type Exact, type Ratio } from '../../exact/index.js';
+import { exactNumber } from '../../rubric/numbers.js';
 import type { AnswerSet } from '../../answers/types.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { Aggregation, Rubric, RubricNode } from '../../rubric/types.js';
@@ -93,16 +94,37 @@ function resolver(rubric: Rubric): (name: string) => string | undefined {
   };
 }
 
-function exactOf(text: string): Exact {
-  return fromDecimalText(text) ?? fromDecimalText(new D(text).toFixed())!;
+/** A published value read by the one decimal grammar: its exact value and the places written. */
+type ReadValue = { value: Ratio; places: number };
+
+/** Reads every published value once; a value outside the grammar or its limits is absent from the map. */
+function readValues(published: readonly PublishedValue[]): Map<PublishedValue, ReadValue> {
+  const out = new Map<PublishedValue, ReadValue>();
+  for (const p of published) {
+    const r = typeof p.value === 'string' ? readDecimalText(p.value) : undefined;
+    if (r?.ok) out.set(p, { value: r.value, places: r.places });
+  }
+  return out;
 }
 
-/** Half a unit in the last decimal place written (`52.78` → 0.005; `53` → 0.5). */
-function halfUnit(text: string): InstanceType<typeof D> {
-  const t = text.trim().toLowerCase();
-  const [mantissa, exp = '0'] = t.split('e');
-  const decimals = (mantissa!.split('.')[1] ?? '').length - Number(exp);
-  return new D(5).times(new D(10).pow(-(decimals + 1)));
+/** Half a unit in the last decimal place written (`52.78` → 0.005; `53` → 0.5; `5e1` → 5). */
+function halfUnit(places: number): Ratio {
+  return places >= 0 ? ratio(5n, 10n ** BigInt(places + 1)) : ratio(5n * 10n ** BigInt(-places - 1));
+}
+
+const magnitude = (x: Exact): Exact => (cmp(x, ZERO) < 0 ? sub(ZERO, x) : x);
+
+/** The tolerance option as an exact value, or the problem with it. */
+function readTolerance(given: unknown): { ok: true; value: Ratio } | { ok: false; message: string } {
+  if (given === undefined) return { ok: true, value: (readDecimalText(DEFAULT_VERIFY_TOLERANCE) as { value: Ratio }).value };
+  if (typeof given === 'number') {
+    return Number.isFinite(given) && given >= 0 ? { ok: true, value: fromNumber(given) } : { ok: false, message: `The tolerance ${String(given)} is not a finite non-negative number.` };
+  }
+  if (typeof given !== 'string') return { ok: false, message: `The tolerance must be a decimal text or a number, not ${given === null ? 'null' : typeof given}.` };
+  const r = readDecimalText(given);
+  if (!r.ok) return { ok: false, message: `The tolerance: ${r.message}` };
+  if (r.value.n < 0n) return { ok: false, message: `The tolerance "${given.trim()}" is negative.` };
+  return { ok: true, value: r.value };
 }
 
 /**
@@ -119,12 +141,17 @@ function halfUnit(text: string): InstanceType<typeof D> {
  * ```
  */
 export function checkPublishedConsistency(rubric: Rubric, published: readonly PublishedValue[], options: Pick<VerifyPublishedOptions, 'tolerance'> = {}): PublishedInconsistency[] {
+  const tol = readTolerance(options.tolerance);
+  if (!tol.ok) return [];
+  return consistency(rubric, published, tol.value, readValues(published));
+}
+
+function consistency(rubric: Rubric, published: readonly PublishedValue[], tolerance: Ratio, read: ReadonlyMap<PublishedValue, ReadValue>): PublishedInconsistency[] {
   const resolve = resolver(rubric);
-  const tolerance = new D(options.tolerance ?? DEFAULT_VERIFY_TOLERANCE);
   const byUnit = new Map<string, Map<string, PublishedValue>>();
   for (const p of published) {
     const id = resolve(p.node);
-    if (id === undefined) continue;
+    if (id === undefined || !read.has(p)) continue;
     let m = byUnit.get(key(p.country, p.year));
     if (!m) byUnit.set(key(p.country, p.year), (m = new Map()));
     if (!m.has(id)) m.set(id, p);
@@ -135,8 +162,8 @@ export function checkPublishedConsistency(rubric: Rubric, published: readonly Pu
     if (!parent || children.length === 0) return;
     const values = children.map((c) => m.get(c.id));
     if (values.some((v) => v === undefined)) return;
-    const xs = values.map((v) => exactOf(v!.value));
-    const weights = children.map((c) => fromNumber(c.weight));
+    const xs = values.map((v) => read.get(v!)!.value);
+    const weights = children.map((c) => exactNumber(c, 'weight', c.weight));
     let x: Exact;
     switch (agg.method) {
       case 'mean':
@@ -159,15 +186,15 @@ export function checkPublishedConsistency(rubric: Rubric, published: readonly Pu
       default:
         return;
     }
-    const slack = tolerance.plus(halfUnit(parent.value)).plus(values.reduce((s, v) => D.max(s, halfUnit(v!.value)), new D(0)));
-    const recomputed = toDec(x);
-    if (recomputed.minus(parent.value).abs().lte(slack)) return;
+    const widest = values.reduce<Ratio>((s, v) => { const h = halfUnit(read.get(v!)!.places); return cmp(h, s) > 0 ? h : s; }, ZERO);
+    const slack = add(add(tolerance, halfUnit(read.get(parent)!.places)), widest);
+    if (cmp(magnitude(sub(x, read.get(parent)!.value)), slack) <= 0) return;
     out.push({
       country: parent.country,
       year: parent.year,
       node: parent.node,
       published: parent.value,
-      recomputed: recomputed.toSignificantDigits(60).toFixed(),
+      recomputed: exactString(x),
       children: children.map((c, i) => `${c.id}=${values[i]!.value}`),
       source: parent.source,
     });
@@ -200,8 +227,16 @@ export function checkPublishedConsistency(rubric: Rubric, published: readonly Pu
  */
 export function verifyPublishedScores(rubric: Rubric, answerSets: readonly AnswerSet[], published: readonly PublishedValue[], options: VerifyPublishedOptions = {}): VerifyPublishedResult {
   const resolve = resolver(rubric);
-  const tolerance = new D(options.tolerance ?? DEFAULT_VERIFY_TOLERANCE);
   const diagnostics: Diagnostic[] = [];
+  const tol = readTolerance(options.tolerance);
+  if (!tol.ok) {
+    diagnostics.push({ code: 'PUBLISHED_INVALID_OPTION', severity: 'error', message: `${tol.message} Nothing was compared.`, path: ['tolerance'], actual: String(options.tolerance), expected: 'a non-negative decimal number such as 0.005 or 1e-9' });
+    return { compared: 0, agreed: 0, disagreements: [], diagnostics, inconsistencies: [] };
+  }
+  const tolerance = tol.value;
+  // Every published value through the one decimal grammar, once; one outside it or its limits is
+  // a diagnostic at its cell and is not compared.
+  const read = readValues(published);
   const sets = new Map<string, AnswerSet>();
   for (const s of answerSets) if (!sets.has(key(s.country, s.year))) sets.set(key(s.country, s.year), s);
   const wanted = new Set(published.map((p) => key(p.country, p.year)));
@@ -219,13 +254,13 @@ export function verifyPublishedScores(rubric: Rubric, answerSets: readonly Answe
     walk(result.root);
     computed.set(k, scores);
   }
-  const inconsistencies = checkPublishedConsistency(rubric, published, options);
+  const inconsistencies = consistency(rubric, published, tolerance, read);
   const inconsistent = new Set(inconsistencies.map((i) => `${i.country}/${i.year}/${i.node}`));
   for (const i of inconsistencies) {
     diagnostics.push({
       code: 'PUBLISHED_INCONSISTENT',
       severity: 'warning',
-      message: `${i.country} ${i.year} ${i.node} is published as ${i.published}, but its own published parts (${i.children.join(', ')}) give ${new D(i.recomputed).toSignificantDigits(6).toFixed()} by the rubric's rule: the published figures contradict each other.`,
+      message: `${i.country} ${i.year} ${i.node} is published as ${i.published}, but its own published parts (${i.children.join(', ')}) give ${significantString(decimalTextValue(i.recomputed), 6)} by the rubric's rule: the published figures contradict each other.`,
       file: i.source.file,
       ...(i.source.line !== undefined ? { line: i.source.line, column: i.source.column ?? 1 } : {}),
       ...(i.source.cell !== undefined ? { path: [i.source.cell] } : {}),
@@ -241,6 +276,21 @@ export function verifyPublishedScores(rubric: Rubric, answerSets: readonly Answe
   const hints = new Suggestions();
   const limiter = new DiagnosticLimiter(diagnostics);
   for (const p of published) {
+    const value = read.get(p);
+    if (value === undefined) {
+      const r = typeof p.value === 'string' ? readDecimalText(p.value) : undefined;
+      diagnostics.push({
+        code: 'PUBLISHED_INVALID_VALUE',
+        severity: 'error',
+        message: `${r && !r.ok ? r.message : 'The published value is not a decimal text.'} The score is not compared.`,
+        file: p.source.file,
+        ...(p.source.line !== undefined ? { line: p.source.line, column: p.source.column ?? 1 } : {}),
+        ...(p.source.cell !== undefined ? { path: [p.source.cell] } : {}),
+        actual: typeof p.value === 'string' ? (p.value.length > 80 ? `${p.value.slice(0, 77)}…` : p.value) : String(p.value),
+        ...(r && !r.ok ? { expected: r.expected } : {}),
+      });
+      continue;
+    }
     const id = resolve(p.node);
     if (id === undefined) {
       limiter.add('PUBLISHED_UNKNOWN_NODE', p.source.file, () => {
@@ -265,7 +315,7 @@ export function verifyPublishedScores(rubric: Rubric, answerSets: readonly Answe
     let computedText: string | null = null;
     if (score) {
       computedText = options.atDisplay ? score[1] : score[0];
-      ok = options.atDisplay ? new D(p.value).eq(score[1]) : new D(p.value).minus(score[0]).abs().lte(tolerance);
+      ok = options.atDisplay ? cmp(value.value, decimalTextValue(score[1])) === 0 : cmp(magnitude(sub(value.value, decimalTextValue(score[0]))), tolerance) <= 0;
     }
     if (ok) {
       agreed++;

@@ -30,7 +30,7 @@
 import { createHash } from 'node:crypto';
 import { byCodePoint } from '../../text/order.js';
 import { basename, resolve } from 'node:path';
-import { D } from '../../answers/exact.js';
+import { decimalTextOfNumber } from '../../exact/index.js';
 import { countryName } from '../../source/countries.js';
 import { createAnswerSet } from '../../answers/load.js';
 import type { Answer, AnswerSet, Citation, Evidence } from '../../answers/types.js';
@@ -201,7 +201,7 @@ function isMeanOfOptions(options: readonly RubricOption[], value: number, parts:
 
 /** The shortest decimal text of a cell's number (what the workbook shows at full precision). */
 function decimalText(value: number): string {
-  return new D(value).toFixed();
+  return decimalTextOfNumber(value);
 }
 
 interface SheetContext {

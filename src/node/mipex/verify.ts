@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { D } from '../../answers/interpret.js';
+import { decimalTextOfNumber } from '../../exact/index.js';
 import type { AnswerSet } from '../../answers/types.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { Rubric } from '../../rubric/types.js';
@@ -71,7 +71,7 @@ export function compareWithPublished(
   answerSets: readonly AnswerSet[],
   published: readonly PublishedScore[],
 ): Omit<VerifyWorkbookResult, 'diagnostics' | 'sheets'> & { byCountry: Map<string, { compared: number; agreed: number }>; generic: VerifyPublishedResult } {
-  const rows: PublishedValue[] = published.map((p) => ({ country: p.country, year: p.year, node: p.node, value: new D(p.value).toFixed(), source: { file: p.originalSheet, cell: p.cell } }));
+  const rows: PublishedValue[] = published.map((p) => ({ country: p.country, year: p.year, node: p.node, value: decimalTextOfNumber(p.value), source: { file: p.originalSheet, cell: p.cell } }));
   const generic = verifyPublishedScores(rubric, answerSets, rows, { tolerance: VERIFY_TOLERANCE });
   const byCountry = new Map<string, { compared: number; agreed: number }>();
   for (const p of published) {

@@ -1,17 +1,18 @@
 /**
- * Exact numbers for scoring: rationals of big integers, with a decimal fallback (80
- * significant digits) for the rare results that are not rational, such as geometric means.
+ * Exact numbers: reduced fractions of big integers, with a decimal fallback (80 significant
+ * digits) for the rare results that are not rational, such as geometric means.
  *
  * Option scores, weights and every mean, weighted mean, minimum and decision-table result of
  * them are rational, so published scores are computed without any rounding at all; rounding
- * happens only when a score is written out (60 significant digits for the exact string, the
- * rubric's declared precision for display).
+ * happens only when a value is written out (see `format.ts`).
+ *
+ * Small fractions are shared objects ({@link sharedRatio}): scores repeat across answer sets,
+ * and what is remembered on a value object — its formatted strings, its products — is then found
+ * again instead of recomputed.
  *
  * @module
  */
 import { Decimal } from 'decimal.js';
-import type { Rounding } from '../rubric/types.js';
-import { numberText } from '../rubric/numbers.js';
 
 /** Decimal constructor for non-rational results and for formatting: 80 significant digits, half-even. */
 export const D = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 80 });
@@ -27,10 +28,8 @@ export interface Ratio {
 /** An exact score: a fraction, or (for irrational results) an 80-digit decimal. */
 export type Exact = Ratio | Dec;
 
-/** Significant digits of exact score strings. */
-export const EXACT_DIGITS = 60;
-
-const isRatio = (x: Exact): x is Ratio => typeof (x as Ratio).n === 'bigint';
+/** Whether an exact value is a fraction (not a decimal). */
+export const isRatio = (x: Exact): x is Ratio => typeof (x as Ratio).n === 'bigint';
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -69,13 +68,13 @@ export function ratio(n: bigint, d: bigint = 1n): Ratio {
  * is remembered on it — its formatted strings, its products — is read through one shape. The
  * memos are private fields: JSON, `Object.keys` and equality checks see only `n` and `d`.
  */
-class SharedRatio implements Ratio {
+export class SharedRatio implements Ratio {
   readonly n: bigint;
   readonly d: bigint;
   /** `n` and `d` as doubles (exact: both are below 2^31). */
   #nn: number;
   #dn: number;
-  #formatted: Formatted | undefined = undefined;
+  #formatted: unknown = undefined;
   #products: Map<SharedRatio, Exact> | undefined = undefined;
   constructor(n: bigint, d: bigint, nn: number, dn: number) {
     this.n = n;
@@ -89,8 +88,8 @@ class SharedRatio implements Ratio {
   static den(x: SharedRatio): number {
     return x.#dn;
   }
-  static formatted(x: SharedRatio): Formatted {
-    return (x.#formatted ??= formattedUncached(x));
+  static formatted<T>(x: SharedRatio, make: (x: SharedRatio) => T): T {
+    return (x.#formatted ??= make(x)) as T;
   }
   static product(a: SharedRatio, b: SharedRatio): Exact {
     const memo = (a.#products ??= new Map());
@@ -158,49 +157,21 @@ function ratioOfNumbers(nn: number, dn: number): Ratio {
   return { n: BigInt(nn), d: BigInt(dn) };
 }
 
-const numberCache = new Map<number, Ratio>();
-
-/** The exact value of a finite JavaScript number written in a rubric (e.g. `33`, `0.67`). */
-export function fromNumber(x: number): Ratio {
-  const hit = numberCache.get(x);
-  if (hit) return hit;
-  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
-  let r: Ratio;
-  if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) r = sharedRatio(BigInt(x));
-  else {
-    // The shortest decimal that round-trips, as a fraction: what the author wrote.
-    const s = new D(x).toFixed();
-    const [int, frac = ''] = s.replace('-', '').split('.');
-    const sign = s.startsWith('-') ? -1n : 1n;
-    r = sharedRatio(sign * BigInt(int! + frac), 10n ** BigInt(frac.length));
-  }
-  if (numberCache.size > 10_000) numberCache.clear();
-  numberCache.set(x, r);
-  return r;
-}
-
-/** The exact value of a plain decimal text such as `75`, `-0.1` or `9007199254740993`; `undefined` for anything else. */
-export function fromDecimalText(text: string): Ratio | undefined {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
-  if (!m) return undefined;
-  const frac = m[3] ?? '';
-  return sharedRatio((m[1] ? -1n : 1n) * BigInt(m[2]! + frac), 10n ** BigInt(frac.length));
-}
-
-/**
- * The exact value of the number `owner[field]` of a rubric: from the text it was written as
- * when the loader recorded it (integers beyond 2^53, decimals longer than a double holds),
- * else from the number.
- */
-export function exactNumber(owner: object, field: string, value: number): Ratio {
-  const text = numberText(owner, field, value);
-  return (text !== undefined ? fromDecimalText(text) : undefined) ?? fromNumber(value);
-}
-
 /** Converts to a decimal (exact for terminating fractions, 80 digits otherwise). */
 export function toDec(x: Exact): Dec {
   if (!isRatio(x)) return x;
   return x.d === 1n ? new D(x.n.toString()) : new D(x.n.toString()).div(x.d.toString());
+}
+
+/**
+ * The fraction of an exact value: itself, or the exact fraction of a decimal's digits (a decimal
+ * of {@link D} terminates, so its fraction is exact for the decimal as held).
+ */
+export function toRatio(x: Exact): Ratio {
+  if (isRatio(x)) return x;
+  if (!x.isFinite()) throw new RangeError(`not a finite number: ${x.toString()}`);
+  const [n, d] = x.toFraction();
+  return ratio(BigInt(n!.toFixed()), BigInt(d!.toFixed()));
 }
 
 export const ZERO: Ratio = sharedRatio(0n);
@@ -353,128 +324,4 @@ export function geometricMean(values: readonly Exact[], weights: readonly Exact[
     sumW = add(sumW, weights[i]!);
   });
   return D.exp(acc.div(toDec(sumW)));
-}
-
-/** decimal.js rounding modes for the rubric's display rounding names. */
-export const DECIMAL_ROUNDING: Readonly<Record<Rounding, Decimal.Rounding>> = {
-  'half-up': Decimal.ROUND_HALF_UP,
-  'half-even': Decimal.ROUND_HALF_EVEN,
-  'half-down': Decimal.ROUND_HALF_DOWN,
-  up: Decimal.ROUND_UP,
-  down: Decimal.ROUND_DOWN,
-};
-
-interface Formatted {
-  exact: string;
-  number: number;
-  /** The first display rounding asked for, and the texts for it. */
-  key0: string | undefined;
-  view0: ScoreTexts | undefined;
-  /** The texts for other display roundings. */
-  display: Map<string, ScoreTexts>;
-}
-const smallCache = new Map<number, Map<number, Formatted>>();
-const bigCache = new Map<string, Formatted>();
-let cached = 0;
-const LIMIT = 2n ** 53n;
-
-function format(x: Exact): Formatted {
-  const dec = toDec(x);
-  return { exact: dec.toSignificantDigits(EXACT_DIGITS, Decimal.ROUND_HALF_EVEN).toFixed(), number: dec.toNumber(), key0: undefined, view0: undefined, display: new Map() };
-}
-
-const FORMATTED = Symbol('formatted');
-type Memo = { [FORMATTED]?: Formatted };
-
-/** Formatting is the costly part of writing scores out, and the same values recur: cache it. */
-function formatted(x: Exact): Formatted {
-  if (x instanceof SharedRatio) return SharedRatio.formatted(x);
-  let f: Formatted | undefined = (x as Memo)[FORMATTED];
-  if (f) return f;
-  f = formattedUncached(x);
-  if (isRatio(x)) (x as Memo)[FORMATTED] = f;
-  return f;
-}
-
-function formattedUncached(x: Exact): Formatted {
-  let f: Formatted | undefined;
-  if (cached > 100_000) {
-    smallCache.clear();
-    bigCache.clear();
-    cached = 0;
-  }
-  if (isRatio(x) && x.d < LIMIT && x.n < LIMIT && x.n > -LIMIT) {
-    const n = Number(x.n);
-    const d = Number(x.d);
-    let row = smallCache.get(d);
-    if (!row) smallCache.set(d, (row = new Map()));
-    f = row.get(n);
-    if (!f) {
-      row.set(n, (f = format(x)));
-      cached++;
-    }
-  } else {
-    const key = isRatio(x) ? `${x.n}/${x.d}` : `d${x.toString()}`;
-    f = bigCache.get(key);
-    if (!f) {
-      bigCache.set(key, (f = format(x)));
-      cached++;
-    }
-  }
-  return f;
-}
-
-/** The exact string of a score: terminating fractions in full, others to 60 significant digits. */
-export function exactString(x: Exact): string {
-  return formatted(x).exact;
-}
-
-/** The score as a JavaScript number (nearest double). */
-export function toNumber(x: Exact): number {
-  return formatted(x).number;
-}
-
-/** The score rounded for display. */
-export function displayString(x: Exact, precision: number, rounding: Rounding, key = displayKey(precision, rounding)): string {
-  return formatScore(x, precision, rounding, key).display;
-}
-
-const displayKeys = new Map<Rounding, string[]>();
-
-/**
- * The key of a display rounding in the format cache, as one shared text per rounding: a text
- * built anew for every answer set would be compared with the cached one character by character.
- */
-export function displayKey(precision: number, rounding: Rounding): string {
-  if (!(Number.isInteger(precision) && precision >= 0 && precision <= 100)) return `${precision}${rounding}`;
-  let row = displayKeys.get(rounding);
-  if (row === undefined) displayKeys.set(rounding, (row = []));
-  return (row[precision] ??= `${precision}${rounding}`);
-}
-
-/** The exact string, display string and number of a score for one display rounding. */
-export interface ScoreTexts {
-  readonly exact: string;
-  readonly display: string;
-  readonly number: number;
-}
-
-/**
- * Exact string, display string and number of a score in one look-up (the hot path of scoring).
- * The object returned is shared by every call with the same value and rounding: read it, don't
- * change it.
- */
-export function formatScore(x: Exact, precision: number, rounding: Rounding, key = displayKey(precision, rounding)): ScoreTexts {
-  const f = formatted(x);
-  // Nearly every caller uses one rounding: that one is a field, others are in the map.
-  if (f.key0 === key) return f.view0!;
-  let view = f.display.get(key);
-  if (view === undefined) {
-    view = { exact: f.exact, display: toDec(x).toFixed(precision, DECIMAL_ROUNDING[rounding]), number: f.number };
-    if (f.key0 === undefined) {
-      f.key0 = key;
-      f.view0 = view;
-    } else f.display.set(key, view);
-  }
-  return view;
 }
