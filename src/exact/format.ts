@@ -6,7 +6,7 @@
  * @module
  */
 import { Decimal } from 'decimal.js';
-import { D, isRatio, SharedRatio, toDec, type Exact, type Ratio } from './fraction.js';
+import { isRatio, SharedRatio, toDec, type Exact, type Ratio } from './fraction.js';
 
 /** How a value is rounded for display: `half-up` rounds 2.5 to 3; `half-even` to 2. */
 export type Rounding = 'half-up' | 'half-even' | 'half-down' | 'up' | 'down';
