@@ -243,7 +243,9 @@ async function runFileCase(spec: CaseSpec): Promise<RunOutput> {
     let outside = 0;
     let unloadable = 0;
     let leftAfterFailure = 0;
-    const inOut = (p: string) => p === 'work/out' || p.startsWith('work/out/');
+    // --out given as a link to the inputs folder: new files there are inside --out by its real path.
+    const outIsIn = spec.writes?.setup === 'out-link-in';
+    const inOut = (p: string) => p === 'work/out' || p.startsWith('work/out/') || (outIsIn && p.startsWith('in/'));
     for (const [p, e] of before) {
       if (e.type !== 'file') continue;
       const a = after.get(p);
