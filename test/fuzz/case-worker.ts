@@ -43,6 +43,8 @@ export interface JobResult {
   prototypeChanged: boolean;
   /** Peak resident memory during the job, bytes (0 where the system does not tell). */
   peakRss: number;
+  /** CPU time of the job (all threads of this process), ms. */
+  cpuMs: number;
 }
 
 const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).join(',');
@@ -66,7 +68,7 @@ function peakRss(): number {
   }
 }
 
-async function runJob(job: Job): Promise<Omit<JobResult, 'prototypeChanged' | 'peakRss'>> {
+async function runJob(job: Job): Promise<Omit<JobResult, 'prototypeChanged' | 'peakRss' | 'cpuMs'>> {
   const out = { stdout: '', stderr: '', diagnostics: [] as Diagnostic[], unloadable: [] as string[] };
   const { dir } = job;
   switch (job.type) {
@@ -135,14 +137,16 @@ async function runJob(job: Job): Promise<Omit<JobResult, 'prototypeChanged' | 'p
 process.on('message', (msg: { id: number; job: Job }) => {
   void (async () => {
     const measured = resetPeak();
-    let res: Omit<JobResult, 'prototypeChanged' | 'peakRss'>;
+    const cpu0 = process.cpuUsage();
+    let res: Omit<JobResult, 'prototypeChanged' | 'peakRss' | 'cpuMs'>;
     try {
       res = await runJob(msg.job);
     } catch (e) {
       res = { stdout: '', stderr: '', diagnostics: [], unloadable: [], exception: e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}\n${(e.stack ?? '').split('\n').slice(1, 4).join('\n')}` : String(e) };
     }
+    const cpu = process.cpuUsage(cpu0);
     const prototypeChanged = Object.getOwnPropertyNames(Object.prototype).join(',') !== PROTO_KEYS || Object.keys({}).length > 0;
-    const result: JobResult = { ...res, diagnostics: JSON.parse(JSON.stringify(res.diagnostics)) as Diagnostic[], prototypeChanged, peakRss: measured ? peakRss() : 0 };
+    const result: JobResult = { ...res, diagnostics: JSON.parse(JSON.stringify(res.diagnostics)) as Diagnostic[], prototypeChanged, peakRss: measured ? peakRss() : 0, cpuMs: (cpu.user + cpu.system) / 1000 };
     process.send!({ id: msg.id, result });
   })();
 });

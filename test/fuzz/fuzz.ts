@@ -119,6 +119,10 @@ export interface CaseResult {
   overMemory: boolean;
   /** Peak resident memory of the run, bytes (0 when not measured: in-process classes). */
   peakRss: number;
+  /** CPU time of the run, ms, when it ran in the case worker (the runner then takes the smaller of it and the wall time). */
+  cpuMs?: number;
+  /** Stopped at the time limit while still computing: slow, not blocked. */
+  stoppedComputing: boolean;
   /** The offending diagnostics and paths, for reports (at most a few). */
   details: string[];
 }
@@ -137,6 +141,10 @@ export interface RunOutput {
   hang?: boolean;
   overMemory?: boolean;
   peakRss?: number;
+  /** CPU time of the run in the case worker, ms. */
+  cpuMs?: number;
+  /** Stopped at the time limit while still computing (slow, not blocked). */
+  stoppedComputing?: boolean;
   /** An exception or INTERNAL_ERROR reported by the case worker. */
   crash?: string;
   prototypeChanged?: boolean;
@@ -199,7 +207,7 @@ const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).join(',');
 
 /** Runs one input through its loader and checks the result. */
 export async function runCase(run: () => Promise<RunOutput>): Promise<CaseResult> {
-  const result: CaseResult = { outside: 0, scoringWithoutPosition: 0, pathsOutside: 0, prototypeChanged: false, overwritten: 0, unloadable: 0, leftAfterFailure: 0, hang: false, overMemory: false, peakRss: 0, details: [] };
+  const result: CaseResult = { outside: 0, scoringWithoutPosition: 0, pathsOutside: 0, prototypeChanged: false, overwritten: 0, unloadable: 0, leftAfterFailure: 0, hang: false, overMemory: false, peakRss: 0, stoppedComputing: false, details: [] };
   let childPrototype = false;
   try {
     const out = await run();
@@ -211,6 +219,8 @@ export async function runCase(run: () => Promise<RunOutput>): Promise<CaseResult
     result.hang = out.hang ?? false;
     result.overMemory = out.overMemory ?? false;
     result.peakRss = out.peakRss ?? 0;
+    result.stoppedComputing = out.stoppedComputing ?? false;
+    if (out.cpuMs !== undefined) result.cpuMs = out.cpuMs;
     childPrototype = out.prototypeChanged ?? false;
     result.outside = checkPositions(out.diagnostics, out.texts, result.details) + checkPositions(out.scoring ?? [], out.texts, result.details, false);
     for (const d of out.scoring ?? []) {

@@ -292,7 +292,9 @@ async function runFileCase(spec: CaseSpec): Promise<RunOutput> {
       peakRss: res.peakRss,
       details,
     };
-    if (res.kind === 'hang') output.hang = true;
+    if (res.kind !== 'died') output.cpuMs = res.cpuMs;
+    if (res.kind === 'slow') output.stoppedComputing = true;
+    else if (res.kind === 'hang') output.hang = true;
     else if (res.kind === 'memory') output.overMemory = true;
     else if (res.kind === 'died') output.crash = res.detail;
     else {
