@@ -75,6 +75,7 @@ function makeBase() {
   const mapping = `schemaVersion: 1\nlayout: wide\ncolumns:\n${Object.entries(rename).map(([to, from]) => `  "${from}": ${to}\n`).join('')}values:\n  "*": { Ja: "yes", Nein: "no" }\n`;
   const migrate = 'migrate:\n  - question: waiting-period\n    options: { one-year: up-to-one-year }\n  - question: local-voting\n    from: local-vote\n    review: check the scope of the vote\n';
   const spec = 'samples: 200\nseed: 7\nweights:\n  - { level: area, noise: 0.25 }\naggregations:\n  - { node: work, methods: [mean, geometric-mean] }\nmissing:\n  - { rules: [omit, minimum] }\nleaveOneOut: true\n';
+  const outcomes = read('examples/outcomes/eurostat-panel.csv').split('\n').filter((l, i) => i === 0 || /^(NO|SE),/.test(l)).join('\n') + '\n';
   const book = buildZip(workbookParts([{ name: 'AT', xml: sheetXml(smallMipexSheet()) }]));
   // Published scores: every node of both demo answer sets, as computed.
   const demo = loadRubric(rubric['in/rubric/index.yaml']!, { file: 'index.yaml', readFile: (p) => rubric[`in/rubric/${p}`] }).value!;
@@ -88,7 +89,7 @@ function makeBase() {
     };
     walk(res.root);
   }
-  return { rubric, rubricV2, answers, v1Answers, rows, foreign, mapping, migrate, spec, book, published: published.join('\n') + '\n' };
+  return { rubric, rubricV2, answers, v1Answers, rows, foreign, mapping, migrate, spec, book, outcomes, published: published.join('\n') + '\n' };
 }
 
 const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -556,6 +557,7 @@ function writerCommands() {
     { name: 'import-mipex', files: { 'in/book.xlsx': b.book }, argv: ['import-mipex', 'in/book.xlsx', '--out', 'work/out'], targets: ['published-scores.json'], inputs: ['in/book.xlsx'] },
     { name: 'uncertainty', files: commonIn, argv: ['uncertainty', 'in/rubric', 'in/answers', '--samples', '20', '--weight-noise', '0.2', '--format', 'csv', '--out', 'work/out/u.csv'], targets: ['u.csv'], inputs: ['in/rubric/index.yaml', 'in/answers/northland-2024.yaml'] },
     { name: 'sensitivity', files: commonIn, argv: ['sensitivity', 'in/rubric', 'in/answers', '--samples', '16', '--bootstrap', '10', '--weight-noise', '0.2', '--format', 'json', '--out', 'work/out/s.json'], targets: ['s.json'], inputs: ['in/rubric/index.yaml', 'in/answers/southland-2024.yaml'] },
+    { name: 'outcomes compare', files: { ...commonIn, 'in/data.csv': b.outcomes }, argv: ['outcomes', 'compare', '--policy', 'in/answers', '--rubric', 'in/rubric', '--outcome', 'highly-educated-employment-rate', '--data', 'in/data.csv', '--format', 'svg', '--out', 'work/out/x.svg'], targets: ['x.svg'], inputs: ['in/data.csv', 'in/rubric/index.yaml', 'in/answers/northland-2024.yaml'] },
   ];
 }
 
@@ -570,7 +572,7 @@ function writersClass(): InputClass {
       const force = r() < 0.5;
       const target = pick(r, c.targets);
       const input = pick(r, c.inputs);
-      const argv = [...c.argv, ...(force && !['import-mipex', 'report', 'scorecard', 'uncertainty', 'sensitivity'].includes(c.name) ? ['--force'] : [])];
+      const argv = [...c.argv, ...(force && !['import-mipex', 'report', 'scorecard', 'uncertainty', 'sensitivity', 'outcomes compare'].includes(c.name) ? ['--force'] : [])];
       return fileInput({ files: c.files, job: { type: 'cli', dir: '', argv }, writes: { target, setup, input }, ...(c.tableRubric ? { tableRubric: c.tableRubric } : {}) }, `${c.name} ${setup} ${target} → ${input}${force ? ' --force' : ''}`);
     },
   };
