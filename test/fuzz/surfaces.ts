@@ -561,17 +561,31 @@ function writerCommands() {
   ];
 }
 
+const USES_INPUT: ReadonlySet<OutSetup> = new Set(['hardlink', 'symlink', 'symlink-relative', 'parent-link-in']);
+
+/**
+ * Every command × output set-up × input linked to × with and without --force, in a seeded
+ * order: a run of as many inputs as there are combinations (about 500) tries each once.
+ */
 function writersClass(): InputClass {
-  let commands: ReturnType<typeof writerCommands> | undefined;
+  let combos: { c: ReturnType<typeof writerCommands>[number]; setup: OutSetup; input: string; force: boolean }[] | undefined;
+  let k = 0;
   return {
     name: 'writers',
     make(r) {
-      commands ??= writerCommands();
-      const c = pick(r, commands);
-      const setup = pick(r, OUT_SETUPS);
-      const force = r() < 0.5;
+      if (!combos) {
+        combos = [];
+        for (const c of writerCommands())
+          for (const setup of OUT_SETUPS)
+            for (const input of USES_INPUT.has(setup) ? c.inputs : [c.inputs[0]!])
+              for (const force of [false, true]) combos.push({ c, setup, input, force });
+        for (let i = combos.length - 1; i > 0; i--) {
+          const j = int(r, i + 1);
+          [combos[i], combos[j]] = [combos[j]!, combos[i]!];
+        }
+      }
+      const { c, setup, input, force } = combos[k++ % combos.length]!;
       const target = pick(r, c.targets);
-      const input = pick(r, c.inputs);
       const argv = [...c.argv, ...(force && !['import-mipex', 'report', 'scorecard', 'uncertainty', 'sensitivity', 'outcomes compare'].includes(c.name) ? ['--force'] : [])];
       return fileInput({ files: c.files, job: { type: 'cli', dir: '', argv }, writes: { target, setup, input }, ...(c.tableRubric ? { tableRubric: c.tableRubric } : {}) }, `${c.name} ${setup} ${target} → ${input}${force ? ' --force' : ''}`);
     },
