@@ -49,6 +49,10 @@ export interface JobResult {
 
 const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).join(',');
 const text = (dir: string, p: string) => readFileSync(join(dir, p), 'utf8');
+/** Appends lists of any length (a spread of 100,000 items overflows the stack). */
+function add(to: Diagnostic[], ...lists: readonly (readonly Diagnostic[])[]): void {
+  for (const list of lists) for (const d of list) to.push(d);
+}
 
 /** Resets the peak-RSS counter of this process (Linux); false where unavailable. */
 function resetPeak(): boolean {
@@ -82,7 +86,7 @@ async function runJob(job: Job): Promise<Omit<JobResult, 'prototypeChanged' | 'p
       if (!rubric.value) return { ...out, diagnostics: rubric.diagnostics };
       const mapping = job.mapping === undefined ? undefined : loadTableMapping(text(dir, job.mapping), job.mapping);
       const table = readAnswerTableFile(join(dir, job.table), { display: job.table });
-      out.diagnostics.push(...(mapping?.diagnostics ?? []), ...table.diagnostics);
+      add(out.diagnostics, (mapping?.diagnostics ?? []), table.diagnostics);
       if (!table.value || (mapping && !mapping.value)) return out;
       const r = importAnswerTable(table.value.grids, rubric.value, {
         ...(mapping?.value ? { mapping: mapping.value } : {}),
@@ -90,7 +94,7 @@ async function runJob(job: Job): Promise<Omit<JobResult, 'prototypeChanged' | 'p
         ...(job.layout ? { layout: job.layout } : {}),
         defaults: table.value.defaults,
       });
-      out.diagnostics.push(...r.diagnostics);
+      add(out.diagnostics, r.diagnostics);
       for (const set of r.value ?? []) {
         const written = formatAnswerSet(set);
         const back = loadAnswerSet(written, { file: 'written.yaml' });
@@ -103,11 +107,11 @@ async function runJob(job: Job): Promise<Omit<JobResult, 'prototypeChanged' | 'p
       const rubric = loadRubricFile(join(dir, job.rubric));
       const sets = loadAnswerSetFiles([join(dir, job.answers)]);
       const published = readPublishedCsv(text(dir, job.published), { file: job.published });
-      out.diagnostics.push(...rubric.diagnostics, ...published.diagnostics);
+      add(out.diagnostics, rubric.diagnostics, published.diagnostics);
       if (!rubric.value || !sets.value || !published.value) return out;
       const options = { ...(job.tolerance !== undefined ? { tolerance: job.tolerance } : {}), ...(job.atDisplay ? { atDisplay: true } : {}) };
       const r = verifyPublishedScores(rubric.value, sets.value, published.value, options);
-      out.diagnostics.push(...r.diagnostics);
+      add(out.diagnostics, r.diagnostics);
       checkPublishedConsistency(rubric.value, published.value, options);
       return out;
     }
@@ -115,7 +119,7 @@ async function runJob(job: Job): Promise<Omit<JobResult, 'prototypeChanged' | 'p
       const to = loadRubricFile(join(dir, job.to));
       const from = job.from === undefined ? undefined : loadRubricFile(join(dir, job.from));
       const rules = job.mapping === undefined ? undefined : parseMigrationMapping(text(dir, job.mapping), job.mapping);
-      out.diagnostics.push(...to.diagnostics, ...(from?.diagnostics ?? []), ...(rules?.diagnostics ?? []));
+      add(out.diagnostics, to.diagnostics, (from?.diagnostics ?? []), (rules?.diagnostics ?? []));
       if (!to.value || (rules && !rules.value)) return out;
       const answers = text(dir, job.answers);
       const m = migrateAnswerText(answers, to.value, rules?.value ?? [], from?.value);
@@ -128,7 +132,7 @@ async function runJob(job: Job): Promise<Omit<JobResult, 'prototypeChanged' | 'p
     }
     case 'spec': {
       const r = loadUncertaintySpec(text(dir, job.spec), job.spec);
-      out.diagnostics.push(...r.diagnostics);
+      add(out.diagnostics, r.diagnostics);
       return out;
     }
   }

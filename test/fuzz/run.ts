@@ -8,7 +8,8 @@
  *
  * An input slower than the bound (2 s plus 1 s per 10 MB) is run twice more at once, and counts
  * as slow only if every run is; the machine may be busy with other work. With `--save DIR`,
- * every failing input is written to `DIR/<class>-<n>/` for minimising.
+ * every failing input is written to `DIR/<class>-<n>/` for minimising; `--only N,M…` runs only
+ * those inputs of the class (counted as the inputs of the run).
  *
  * The classes of `surfaces.ts` run in a separate worker process, stopped when an input is
  * blocked (almost no CPU) for `--hang-ms` (default 5000: a hang), has used `--cpu-ms` of CPU
@@ -32,6 +33,8 @@ const seed = Number(opt('seed', '1'));
 const only = opt('class', '');
 const slowMs = Number(opt('slow-ms', '2000'));
 const saveDir = opt('save', '');
+// `--only 12,40`: run only these inputs of the class (by number, as reported), e.g. to check a fix.
+const onlyInputs = new Set(opt('only', '').split(',').filter(Boolean).map(Number));
 LIMITS.hangMs = Number(opt('hang-ms', String(LIMITS.hangMs)));
 LIMITS.cpuMs = Number(opt('cpu-ms', String(LIMITS.cpuMs)));
 LIMITS.memoryBytes = Number(opt('memory-mib', String(LIMITS.memoryBytes / 1024 ** 2))) * 1024 ** 2;
@@ -81,6 +84,7 @@ for (const [ci, { cls, share }] of campaign.entries()) {
   const classStart = Date.now();
   for (let i = 0; i < n; i++) {
     const input = cls.make(r);
+    if (onlyInputs.size > 0 && !onlyInputs.has(i)) continue;
     const bound = slowMs + input.size / 10_000;
     // Time of a run: wall time, or its CPU time when smaller (measured for runs in the case
     // worker: the machine may be busy with other work).
