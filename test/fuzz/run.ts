@@ -74,6 +74,7 @@ for (const [ci, { cls, share }] of campaign.entries()) {
   let pathsOutside = 0;
   let proto = 0;
   let worst = 0;
+  let ran = 0;
   let overwritten = 0;
   let unloadable = 0;
   let leftAfterFailure = 0;
@@ -85,6 +86,7 @@ for (const [ci, { cls, share }] of campaign.entries()) {
   for (let i = 0; i < n; i++) {
     const input = cls.make(r);
     if (onlyInputs.size > 0 && !onlyInputs.has(i)) continue;
+    ran++;
     const bound = slowMs + input.size / 10_000;
     // Time of a run: wall time, or its CPU time when smaller (measured for runs in the case
     // worker: the machine may be busy with other work).
@@ -144,7 +146,7 @@ for (const [ci, { cls, share }] of campaign.entries()) {
   }
   failures += exceptions + slow + outside + noPos + pathsOutside + proto + overwritten + unloadable + hangs + overMemory;
   const mib = Math.round(peak / 1024 ** 2);
-  rows.push(`| ${cls.name} | ${n} | ${exceptions} | ${slow} | ${hangs} | ${outside} | ${noPos} | ${pathsOutside} | ${overwritten} | ${unloadable} | ${leftAfterFailure} | ${proto} | ${overMemory} | ${mib} | ${Math.round(worst)} |`);
+  rows.push(`| ${cls.name} | ${ran} | ${exceptions} | ${slow} | ${hangs} | ${outside} | ${noPos} | ${pathsOutside} | ${overwritten} | ${unloadable} | ${leftAfterFailure} | ${proto} | ${overMemory} | ${mib} | ${Math.round(worst)} |`);
   for (const e of examples) console.error(e);
   console.error(`done in ${Math.round((Date.now() - classStart) / 1000)} s (${slowFirst} over the bound at first, re-run): ${rows[rows.length - 1]}`);
 }
