@@ -1,7 +1,11 @@
 /**
- * Seeded fuzzing of every public loader given text or bytes. Each input is checked for: no
- * exception escapes, every diagnostic naming a text file has a line and column inside it,
- * `Object.prototype` unchanged; time per input is measured by the caller.
+ * Seeded fuzzing of every public loader given text or bytes, and (`surfaces.ts`) of the table,
+ * published-score, migration and robustness-spec surfaces and of every command that writes
+ * files. Each input is checked for: no exception escapes, every diagnostic naming a text file
+ * has a line and column inside it, `Object.prototype` unchanged, nothing written outside the
+ * output folder; for the surfaces run in the case worker also: no input overwritten, every
+ * written file loads back, no hang, peak memory under the limit. Time per input is measured
+ * by the caller.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +21,7 @@ import { importMipexWorkbook } from '../../src/node/mipex/import.js';
 import { writeMipexAnswerSets } from '../../src/node/mipex/write.js';
 import type { Rubric } from '../../src/rubric/types.js';
 import { buildZip, sheetXml, smallMipexSheet, workbookParts } from './xlsx-builder.js';
+import { surfaceClasses } from './surfaces.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const read = (p: string): string => readFileSync(join(ROOT, p), 'utf8');
@@ -102,6 +107,22 @@ export interface CaseResult {
   /** Files written outside the output folder (or reported written at a path outside it). */
   pathsOutside: number;
   prototypeChanged: boolean;
+  /** Input files whose bytes changed (or that were replaced or removed). */
+  overwritten: number;
+  /** Files the run wrote (or API texts it produced) that the package's own loaders refuse. */
+  unloadable: number;
+  /** Files written or changed in the output folder by a run that exited non-zero (reported, not a failure by itself). */
+  leftAfterFailure: number;
+  /** No answer within the hang limit (the run was stopped). */
+  hang: boolean;
+  /** Grew past the memory limit (the run was stopped). */
+  overMemory: boolean;
+  /** Peak resident memory of the run, bytes (0 when not measured: in-process classes). */
+  peakRss: number;
+  /** CPU time of the run, ms, when it ran in the case worker (the runner then takes the smaller of it and the wall time). */
+  cpuMs?: number;
+  /** Stopped at the time limit while still computing: slow, not blocked. */
+  stoppedComputing: boolean;
   /** The offending diagnostics and paths, for reports (at most a few). */
   details: string[];
 }
@@ -113,6 +134,21 @@ export interface RunOutput {
   scoring?: readonly Diagnostic[];
   /** Files the run wrote outside its output folder (see {@link pathsOutside}), with examples. */
   written?: { outside: number; details: string[] };
+  /** Checks made by runs in the case worker (see `surfaces.ts`). */
+  overwritten?: number;
+  unloadable?: number;
+  leftAfterFailure?: number;
+  hang?: boolean;
+  overMemory?: boolean;
+  peakRss?: number;
+  /** CPU time of the run in the case worker, ms. */
+  cpuMs?: number;
+  /** Stopped at the time limit while still computing (slow, not blocked). */
+  stoppedComputing?: boolean;
+  /** An exception or INTERNAL_ERROR reported by the case worker. */
+  crash?: string;
+  prototypeChanged?: boolean;
+  details?: string[];
 }
 
 function checkPositions(diagnostics: readonly Diagnostic[], texts: Readonly<Record<string, string>>, details: string[], requireLine = true): number {
@@ -171,9 +207,21 @@ const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).join(',');
 
 /** Runs one input through its loader and checks the result. */
 export async function runCase(run: () => Promise<RunOutput>): Promise<CaseResult> {
-  const result: CaseResult = { outside: 0, scoringWithoutPosition: 0, pathsOutside: 0, prototypeChanged: false, details: [] };
+  const result: CaseResult = { outside: 0, scoringWithoutPosition: 0, pathsOutside: 0, prototypeChanged: false, overwritten: 0, unloadable: 0, leftAfterFailure: 0, hang: false, overMemory: false, peakRss: 0, stoppedComputing: false, details: [] };
+  let childPrototype = false;
   try {
     const out = await run();
+    for (const d of out.details ?? []) if (result.details.length < 5) result.details.push(d);
+    if (out.crash) result.exception = out.crash;
+    result.overwritten = out.overwritten ?? 0;
+    result.unloadable = out.unloadable ?? 0;
+    result.leftAfterFailure = out.leftAfterFailure ?? 0;
+    result.hang = out.hang ?? false;
+    result.overMemory = out.overMemory ?? false;
+    result.peakRss = out.peakRss ?? 0;
+    result.stoppedComputing = out.stoppedComputing ?? false;
+    if (out.cpuMs !== undefined) result.cpuMs = out.cpuMs;
+    childPrototype = out.prototypeChanged ?? false;
     result.outside = checkPositions(out.diagnostics, out.texts, result.details) + checkPositions(out.scoring ?? [], out.texts, result.details, false);
     for (const d of out.scoring ?? []) {
       if (d.file !== undefined && d.line !== undefined) continue;
@@ -187,8 +235,13 @@ export async function runCase(run: () => Promise<RunOutput>): Promise<CaseResult
   } catch (e) {
     result.exception = e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}\n${(e.stack ?? '').split('\n').slice(1, 4).join('\n')}` : String(e);
   }
-  result.prototypeChanged = Object.getOwnPropertyNames(Object.prototype).join(',') !== PROTO_KEYS || Object.keys({}).length > 0;
+  result.prototypeChanged = childPrototype || Object.getOwnPropertyNames(Object.prototype).join(',') !== PROTO_KEYS || Object.keys({}).length > 0;
   return result;
+}
+
+/** Whether a case failed any check (time is the caller's). */
+export function caseFailed(res: CaseResult): boolean {
+  return Boolean(res.exception) || res.outside > 0 || res.scoringWithoutPosition > 0 || res.pathsOutside > 0 || res.prototypeChanged || res.overwritten > 0 || res.unloadable > 0 || res.hang || res.overMemory;
 }
 
 function folderFiles(dir: string): Record<string, string> {
@@ -360,5 +413,8 @@ export function inputClasses(): { cls: InputClass; share: number }[] {
     { cls: outcomeClass('outcome CSV', 'examples/outcomes/eurostat-panel.csv', 'csv'), share: 0.16 },
     { cls: outcomeClass('outcome YAML', 'examples/outcomes/three-countries-2019.yaml', 'yaml'), share: 0.1 },
     { cls: xlsxClass(), share: 0.1 },
+    // Appended, so that the classes above keep their seeds (a class's seed is its place here)
+    // and their inputs; at a given --inputs they get 1/1.28 of the count they had alone.
+    ...surfaceClasses(),
   ];
 }
