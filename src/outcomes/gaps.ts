@@ -8,7 +8,7 @@
 import type { Decimal } from 'decimal.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { countryName } from '../source/countries.js';
-import { selectOutcomeObservations, type OutcomeSelectionOptions } from './data.js';
+import { selectOutcomeObservations, type OutcomeSelectionOptions } from './select.js';
 import type {
   OutcomeDataset,
   OutcomeFramework,
