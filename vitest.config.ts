@@ -33,6 +33,11 @@ const SLOW_TESTS = [
   'test/verify-published.test.ts', // the whole MIPEX workbook as a published table
   'test/properties.test.ts', // property-based: many generated rubrics and answer sets
   'test/fast-answers.test.ts', // property-based, and every shipped answer set
+  'test/tables.test.ts', // export-table and import-table over every shipped answer set
+  'test/diagnostic-examples.test.ts', // the CLI once per diagnostic code, over a hundred runs
+  'test/hostile-loaders.test.ts', // large hostile inputs: a zip bomb, 130,000 rows, 20,000 keys
+  'test/outcomes-cli.test.ts', // the MIPEX answer sets and the outcome panel through the CLI
+  'test/cli-conventions.test.ts', // compare over the MIPEX answer sets through the CLI
 ];
 
 export default defineConfig({
