@@ -335,7 +335,7 @@ describe('writeMipexAnswerSets', () => {
 
     writeFileSync(join(out, 'BE/BE-2019.yaml'), 'hand-written answers\n');
     const refused = writeMipexAnswerSets(result, out);
-    expect(codes(refused.diagnostics)).toEqual(['CLI_WOULD_OVERWRITE_INPUT']);
+    expect(codes(refused.diagnostics)).toEqual(['OUTPUT_EXISTS']);
     expect(readFileSync(join(out, 'BE/BE-2019.yaml'), 'utf8')).toBe('hand-written answers\n');
     expect(renderMipexFiles(result).get('GB/GB-2019.yaml')).toBe(text);
   });

@@ -106,7 +106,7 @@ describe('import-table contract', () => {
     writeFileSync(path, edited);
     const io = captureIO(dir);
     expect(await main(['import-table', 'table.csv', '--rubric', DEMO_RUBRIC, '--out', 'out'], io)).toBe(1);
-    expect(io.err()).toContain('CLI_WOULD_OVERWRITE_INPUT');
+    expect(io.err()).toContain('OUTPUT_EXISTS');
     expect(readFileSync(path, 'utf8')).toBe(edited);
     writeFileSync(join(dir, 'table.csv'), table.replace('AUT,2019,Yes,no', 'AUT,2019,No,yes'));
     expect(await main(['import-table', 'table.csv', '--rubric', DEMO_RUBRIC, '--out', 'out', '--force'], captureIO(dir))).toBe(0);

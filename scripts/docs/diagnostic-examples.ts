@@ -298,6 +298,25 @@ export const DIAGNOSTIC_EXAMPLES: Readonly<Partial<Record<DiagnosticCode, Diagno
   IMPORT_REGIONAL_ANSWER: workbook([{ sheet: 'BE', cells: sheetCells({ E12: 75 }) }], 'A score between two options, for a country with declared regional answers.'),
   IMPORT_JUNK_CELL: workbook([{ sheet: 'CA', cells: sheetCells({ E12: 'see the comment' }) }], 'Text where an indicator score is expected.'),
   IMPORT_UNPUBLISHED_YEAR: workbook([{ sheet: 'CA', cells: sheetCells({ A13: 2018, D13: 2018, E13: 100 }) }], 'An indicator value for 2018, a year the sheet publishes no strand score for.'),
+  OUTPUT_NOT_A_FOLDER: {
+    files: { 'rubric.yaml': rubric(), 'table.csv': 'country,year,permit,vote\nNL,2024,at-once,yes\n', 'out': 'notes\n' },
+    argv: ['import-table', 'table.csv', '--rubric', 'rubric.yaml', '--out', 'out'],
+    note: '`out` is a file, not a folder.',
+  },
+  OUTPUT_EXISTS: {
+    files: { 'rubric.yaml': rubric(), 'answers.yaml': answers(), 'table.csv': 'a table written by hand\n' },
+    argv: ['export-table', 'rubric.yaml', 'answers.yaml', '--out', 'table.csv'],
+    note: '`table.csv` exists and `--force` is not given.',
+  },
+  MIGRATION_TARGET_ANSWERED: {
+    files: {
+      'rubric-v2.yaml': rubric().replace('version: 1.0.0', 'version: 2.0.0'),
+      'mapping.yaml': 'migrate:\n  - { question: vote, from: permit }\n',
+      'answers.yaml': answers('  permit: yes\n  vote: yes\n'),
+    },
+    argv: ['migrate', 'answers.yaml', '--to', 'rubric-v2.yaml', '--mapping', 'mapping.yaml', '--out', 'out'],
+    note: 'The mapping moves the answer to `permit` onto `vote`, which the file answers already.',
+  },
   OUTPUT_NOT_A_FILE: { files: { 'rubric.yaml': rubric(), 'answers.yaml': answers(), 'ranking.csv/keep.txt': '' }, argv: ['compare', 'answers.yaml', '--rubric', 'rubric.yaml', '--format', 'csv', '--out', 'ranking.csv'], note: '`ranking.csv` is an existing folder.' },
 };
 

@@ -1,11 +1,13 @@
-import { lstatSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve, isAbsolute } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { computeChange } from '../analysis/change.js';
-import type { Diagnostic } from '../diagnostics/index.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { loadAnswerSet } from '../answers/load.js';
 import { diffRubrics, type RubricDiff } from '../editions/rubric-diff.js';
 import { migrateAnswerText, type MigrationNote } from '../editions/migrate-document.js';
 import { parseMigrationMapping } from '../editions/mapping.js';
 import { expandAnswerPaths, loadAnswerSetFiles, readTextFile } from '../node/files.js';
+import { checkOutputFolder, writeOutputFiles } from '../node/output.js';
+import { InputFiles } from '../node/safe-fs.js';
 import { escapeHtml, escapeMarkdown } from '../report/escape.js';
 import type { MigrationRule } from '../rubric/types.js';
 import { formatOption, parseCommandArgs } from './args.js';
@@ -119,15 +121,6 @@ Options:
 
 Exit codes: 0 migrated, 1 errors in the inputs or outputs, 2 usage error.`;
 
-function fileId(path: string): string | undefined {
-  try {
-    const s = statSync(path);
-    return `${s.dev}:${s.ino}`;
-  } catch {
-    return undefined;
-  }
-}
-
 /** `policy-index migrate`. */
 export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs('migrate', argv, { to: { type: 'string' }, out: { type: 'string' }, mapping: { type: 'string' }, from: { type: 'string' }, force: { type: 'boolean' }, format: { type: 'string' } });
@@ -138,7 +131,7 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
   const format = formatOption('migrate', values.format, ['text', 'json'] as const, 'text');
   if (!positionals.length) throw new UsageError('migrate needs at least one answer file or folder.', 'migrate');
   if (typeof values.to !== 'string') throw new UsageError('migrate needs --to <new rubric>.', 'migrate');
-  if (typeof values.out !== 'string') throw new UsageError('migrate needs --out <dir>.', 'migrate');
+  if (typeof values.out !== 'string' || values.out === '') throw new UsageError('migrate needs --out <dir>.', 'migrate');
   const r = loadRubricArg(io, values.to);
   const diagnostics: Diagnostic[] = [...r.diagnostics];
   if (!r.value) {
@@ -153,13 +146,14 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
   }
   let rules: MigrationRule[] = [];
   const sources: Record<string, string> = {};
-  if (typeof values.mapping === 'string') {
-    const path = resolve(io.cwd, values.mapping);
-    const t = readTextFile(path, displayPath(io.cwd, path));
+  const mappingPath = typeof values.mapping === 'string' ? resolve(io.cwd, values.mapping) : undefined;
+  if (mappingPath !== undefined) {
+    const shown = displayPath(io.cwd, mappingPath);
+    const t = readTextFile(mappingPath, shown);
     for (const item of t.diagnostics) diagnostics.push(item);
     if (t.value !== undefined) {
-      sources[displayPath(io.cwd, path)] = t.value;
-      const m = parseMigrationMapping(t.value, displayPath(io.cwd, path));
+      sources[shown] = t.value;
+      const m = parseMigrationMapping(t.value, shown);
       for (const item of m.diagnostics) diagnostics.push(item);
       rules = m.value ?? [];
     }
@@ -170,59 +164,80 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
   }
   const expanded = expandAnswerPaths(positionals.map((p) => resolve(io.cwd, p)));
   for (const item of expanded.diagnostics) diagnostics.push(item);
-  const inputIds = new Set(expanded.files.map(fileId).filter((x): x is string => !!x));
+  // Every input of the command: the answer files, the rubric files of both editions and the mapping.
+  const inputs = new InputFiles([...expanded.files, ...r.value.files, ...(prev?.value?.files ?? []), ...(mappingPath !== undefined ? [mappingPath] : [])].map((f) => resolve(io.cwd, f)));
   const outDir = resolve(io.cwd, values.out);
-  mkdirSync(outDir, { recursive: true });
-  const outReal = realpathSync(outDir);
+  const show = (p: string) => displayPath(io.cwd, p);
+  const outRefused = checkOutputFolder(outDir, show(outDir));
+  if (outRefused) {
+    printDiagnostics(io, [...diagnostics, outRefused], sources);
+    return 1;
+  }
   const report: { file: string; out?: string; changed: boolean; notes: MigrationNote[] }[] = [];
+  const outputs: { path: string; text: string }[] = [];
   const names = new Set<string>();
+  let migrationFailed = false;
   for (const file of expanded.files) {
-    const shown = displayPath(io.cwd, file);
+    const shown = show(file);
     const t = readTextFile(file, shown);
     for (const item of t.diagnostics) diagnostics.push(item);
     if (t.value === undefined) continue;
+    // Read with the answer loader first: YAML it refuses (an alias to no anchor, a repeated key …) is a positioned diagnostic.
+    const loaded = loadAnswerSet(t.value, { file: shown });
+    const loadErrors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    if (loadErrors.length) {
+      sources[shown] = t.value;
+      for (const item of loadErrors) diagnostics.push(item);
+      continue;
+    }
     const name = basename(file);
-    const target = join(outReal, name);
-    const rel = relative(outReal, target);
-    const shownTarget = displayPath(io.cwd, target);
     if (names.has(name)) {
-      diagnostics.push({ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `Two inputs are named "${name}"; migrate them into separate --out folders.`, file: shown });
+      diagnostics.push({ code: 'OUTPUT_EXISTS', severity: 'error', message: `Two inputs are named "${name}"; migrate them into separate --out folders.`, file: shown });
       continue;
     }
     names.add(name);
-    const id = fileId(target);
-    let link = false;
-    try {
-      link = lstatSync(target).isSymbolicLink();
-    } catch {
-      link = false;
-    }
-    if (link) {
-      diagnostics.push({ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `"${shownTarget}" is a symbolic link; writing through it could leave --out. Remove it or choose another --out folder.`, file: shownTarget });
-      continue;
-    }
-    if (rel.startsWith('..') || isAbsolute(rel) || (id && inputIds.has(id)) || (id && !values.force)) {
-      diagnostics.push({ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: id && !inputIds.has(id) ? `"${shownTarget}" already exists; use --force to replace it or choose another --out folder.` : `Writing "${shownTarget}" would overwrite an input file; choose another --out folder.`, file: shownTarget });
-      continue;
-    }
     const out = migrateAnswerText(t.value, r.value, rules, prev?.value);
-    writeFileSync(target, out.text);
-    report.push({ file: shown, out: shownTarget, changed: out.changed, notes: out.notes });
+    if (out.diagnostics.length) {
+      sources[shown] = t.value;
+      for (const item of out.diagnostics) diagnostics.push({ ...item, file: shown });
+      if (hasErrors(out.diagnostics)) {
+        migrationFailed = true;
+        continue;
+      }
+    }
+    const target = join(outDir, name);
+    outputs.push({ path: target, text: out.text });
+    report.push({ file: shown, out: show(target), changed: out.changed, notes: out.notes });
   }
-  // Check the migrated files load against the new edition.
-  const check = loadAnswerSetFiles(report.map((x) => resolve(io.cwd, x.out!)));
-  const checkDiagnostics = check.diagnostics;
-  if (format === 'json') io.stdout(JSON.stringify({ files: report, diagnostics: diagnosticsJson([...diagnostics, ...checkDiagnostics], io.cwd) }, null, 2) + '\n');
+  // Every output is checked (inputs, links, pipes, the overwrite rule, and that it loads) before any is written.
+  const outSources: Record<string, string> = {};
+  const wrote = migrationFailed
+    ? { written: [], unchanged: [], diagnostics: [] }
+    : writeOutputFiles(outputs, {
+        root: outDir,
+        inputs,
+        force: values.force === true,
+        display: show,
+        existsHint: 'Pass --force to replace it, or choose another --out folder.',
+        check: (f) => {
+          outSources[show(f.path)] = String(f.text);
+          return loadAnswerSet(String(f.text), { file: show(f.path) }).diagnostics;
+        },
+      });
+  const all = [...diagnostics, ...wrote.diagnostics];
+  const done = new Set([...wrote.written, ...wrote.unchanged].map(show));
+  const files = report.filter((f) => done.has(f.out!));
+  if (format === 'json') io.stdout(JSON.stringify({ files, diagnostics: diagnosticsJson(all, io.cwd) }, null, 2) + '\n');
   else {
-    for (const f of report) {
+    for (const f of files) {
       io.stdout(`${f.file} → ${f.out}${f.changed ? '' : ' (unchanged)'}\n`);
       for (const n of f.notes) io.stdout(`  ${n.kind.padEnd(15)} ${n.question}: ${n.message}\n`);
     }
-    const look = report.reduce((s, f) => s + f.notes.filter((n) => n.kind !== 'renamed' && n.kind !== 'options-mapped').length, 0);
-    io.stdout(`${report.length} file(s) written; ${look} item(s) need a person's look.\n`);
-    printDiagnostics(io, [...diagnostics, ...checkDiagnostics], { ...sources, ...check.sources });
+    const look = files.reduce((sum, f) => sum + f.notes.filter((n) => n.kind !== 'renamed' && n.kind !== 'options-mapped').length, 0);
+    io.stdout(`${files.length} file(s) written; ${look} item(s) need a person's look.\n`);
+    printDiagnostics(io, all, { ...sources, ...outSources });
   }
-  return exitFor(diagnostics);
+  return exitFor(all);
 }
 
 export const diffAnswersHelp = `Usage: policy-index diff-answers <a> <b> [--rubric <r>] [--format text|json|md|html]

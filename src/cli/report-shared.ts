@@ -6,7 +6,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkOutputPath, InputFiles, outputPath, writeOutputFiles } from '../node/safe-fs.js';
+import { InputFiles } from '../node/safe-fs.js';
+import { outputPath, writeOutputFiles } from '../node/output.js';
 import { isPeer, type NamedPeerGroup, type PeerGroup } from '../analysis/peer-group.js';
 import type { AnswerSet } from '../answers/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
@@ -180,11 +181,6 @@ export function yearOption(command: string, value: unknown): number | undefined 
   return n;
 }
 
-/** A diagnostic when `target` may not be written (an input file by path or inode, a folder, a pipe), else undefined. */
-export function overwriteCheck(io: CliIO, target: string, inputs: InputFiles): Diagnostic | undefined {
-  return checkOutputPath(target, { inputs, display: displayPath(io.cwd, target) });
-}
-
 /** Whether an `--out` value names a folder (exists as one, or ends with a slash). */
 export function isFolderTarget(path: string, raw: string): boolean {
   if (/[\\/]$/.test(raw)) return true;
@@ -201,11 +197,14 @@ export function fileOutOption(command: string, raw: string): void {
 }
 
 /**
- * Writes the outputs of a command after checking them all (nothing is written when one fails):
- * each stays inside `root` when given, none is an input, none is an existing folder or device.
+ * Writes the outputs of a command with the one writer, after checking them all (nothing is
+ * written when one fails): each stays inside `root` when given, none is an input, none is an
+ * existing folder, pipe or device. These commands (`report`, `scorecard`, `compare`, `outcomes
+ * compare`, `uncertainty`, `sensitivity`) replace their own earlier outputs, so that they can be
+ * rerun: an existing file that is not an input is replaced.
  */
 export function writeOutputs(io: CliIO, files: readonly { path: string; text: string }[], options: { root?: string; inputs: InputFiles }): Diagnostic[] {
-  return writeOutputFiles(files, { ...options, display: (p) => displayPath(io.cwd, p) }).diagnostics;
+  return writeOutputFiles(files, { ...options, force: true, display: (p) => displayPath(io.cwd, p) }).diagnostics;
 }
 
 /** The path of a file named `parts` below the output folder `root`, or the diagnostic why it cannot be built. */

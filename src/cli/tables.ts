@@ -1,11 +1,12 @@
-import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateAnswerSet } from '../answers/validate.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { loadAnswerSetFiles, readTextFile } from '../node/files.js';
-import { checkOutputPath, InputFiles } from '../node/safe-fs.js';
-import { answerTableXlsx, readAnswerTableFile, writeAnswerSetFiles } from '../node/tables.js';
+import { InputFiles } from '../node/safe-fs.js';
+import { writeOutputFiles } from '../node/output.js';
+import { writeAnswerSetFiles } from '../node/answer-files.js';
+import { answerTableXlsx, readAnswerTableFile } from '../node/tables.js';
 import { questionnaireXlsx } from '../node/questionnaire.js';
 import { answerTableCsv } from '../tables/export.js';
 import { importAnswerTable } from '../tables/import.js';
@@ -75,8 +76,9 @@ export async function importTableCommand(argv: string[], io: CliIO): Promise<Exi
   }
   const diagnostics: Diagnostic[] = [...rubric.diagnostics];
   let mapping: TableMapping | undefined;
-  if (typeof values.mapping === 'string') {
-    const path = resolve(io.cwd, values.mapping);
+  const mappingPath = typeof values.mapping === 'string' ? resolve(io.cwd, values.mapping) : undefined;
+  if (mappingPath !== undefined) {
+    const path = mappingPath;
     const text = readTextFile(path, displayPath(io.cwd, path));
     const m = text.value === undefined ? { diagnostics: text.diagnostics } : loadTableMapping(text.value, displayPath(io.cwd, path));
     for (const item of m.diagnostics) diagnostics.push(item);
@@ -100,7 +102,7 @@ export async function importTableCommand(argv: string[], io: CliIO): Promise<Exi
   for (const set of sets) for (const item of validateAnswerSet(rubric.value, set).filter((d) => d.severity === 'error').map((d) => ({ ...d, file: displayPath(io.cwd, input), message: `${set.country} ${set.year}: ${d.message}` }))) diagnostics.push(item);
   if (hasErrors(diagnostics)) return finish(io, format, diagnostics, { written: [], unchanged: [] }, sets.length);
   const out = resolve(io.cwd, values.out);
-  const wrote = writeAnswerSetFiles(sets, out, { force: values.force === true, protect: [input, ...rubric.value.files.map((f) => resolve(io.cwd, f))] });
+  const wrote = writeAnswerSetFiles(sets, out, { force: values.force === true, display: (p) => displayPath(io.cwd, p), protect: [input, ...(mappingPath !== undefined ? [mappingPath] : []), ...rubric.value.files.map((f) => resolve(io.cwd, f))] });
   for (const item of wrote.diagnostics) diagnostics.push(item);
   return finish(io, format, diagnostics, wrote, sets.length, displayPath(io.cwd, out));
 }
@@ -178,21 +180,10 @@ export async function exportTableCommand(argv: string[], io: CliIO): Promise<Exi
 
 function writeOut(io: CliIO, path: string, bytes: string | Uint8Array, force: boolean, inputs: readonly string[]): ExitCode {
   const shown = displayPath(io.cwd, path);
-  // An input is never a target, whatever link leads to it (real path, device and inode); nor is a folder, pipe or device.
-  const refused = checkOutputPath(path, { inputs: new InputFiles(inputs), display: shown });
-  if (refused) {
-    printDiagnostics(io, [refused]);
-    return 1;
-  }
-  if (existsSync(path) && !force) {
-    printDiagnostics(io, [{ code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `"${shown}" exists; pass --force to replace it.`, file: shown }]);
-    return 1;
-  }
-  try {
-    writeFileSync(path, bytes);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    printDiagnostics(io, [{ code: 'OUTPUT_WRITE_FAILED', severity: 'error', message: `Cannot write "${shown}"${code ? ` (${code})` : ''}.`, file: shown }]);
+  // The one writer: never an input (whatever link leads to it), a folder, pipe or device; an existing file only with --force.
+  const wrote = writeOutputFiles([{ path, text: bytes }], { inputs: new InputFiles(inputs), force, display: (p) => displayPath(io.cwd, p) });
+  if (hasErrors(wrote.diagnostics)) {
+    printDiagnostics(io, wrote.diagnostics);
     return 1;
   }
   io.stderr(`Wrote ${shown}.\n`);

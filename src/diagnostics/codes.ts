@@ -303,6 +303,11 @@ const table = {
     summary: 'A required CSV column is missing from the header.',
     fix: 'Add the column or map an existing column to it.',
   },
+  MIGRATION_TARGET_ANSWERED: {
+    severity: 'error', area: 'answers',
+    summary: 'A migration moves an answer onto a question that the answer file already answers; the file would have the same key twice, so it is not written.',
+    fix: 'Remove one of the two answers from the file, or correct the `migrate:` rule that moves the answer.',
+  },
   // ── Scoring ─────────────────────────────────────────────────────────────────
   SCORE_MISSING_DATA: {
     severity: 'warning', area: 'scoring',
@@ -594,6 +599,16 @@ const table = {
     severity: 'error', area: 'cli',
     summary: 'An output path names an existing folder, a named pipe or a device where a file is to be written, or ends with a slash where a file name is expected.',
     fix: 'Give a file name (without a trailing slash) that is not an existing folder.',
+  },
+  OUTPUT_NOT_A_FOLDER: {
+    severity: 'error', area: 'cli',
+    summary: 'The output folder (`--out`) is a file, a named pipe, a symbolic link to nothing or to itself, or lies below a file, so no folder can be made there.',
+    fix: 'Name a folder that exists or can be made; remove the link or rename the file that stands in the way.',
+  },
+  OUTPUT_EXISTS: {
+    severity: 'error', area: 'cli',
+    summary: 'An output file exists already (or one run would write the same file twice); it is replaced only with `--force`.',
+    fix: 'Pass `--force` to replace the file, or choose another output path.',
   },
   OUTPUT_WRITE_FAILED: {
     severity: 'error', area: 'cli',

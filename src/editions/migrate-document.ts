@@ -8,6 +8,8 @@
  */
 import { isMap, isScalar, parseDocument, Scalar, YAMLMap, type Document, type Pair } from 'yaml';
 import type { AnswerValue } from '../answers/types.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { offsetRanger } from '../source/yaml-source.js';
 import type { MigrationRule, QuestionNode, Rubric } from '../rubric/types.js';
 import { mapValue, planMigration, type MigrationPlan } from './migrate-plan.js';
 
@@ -25,6 +27,12 @@ export interface MigratedText {
   changed: boolean;
   notes: MigrationNote[];
   plan: MigrationPlan;
+  /**
+   * Why the file cannot be migrated as planned (without a `file`, which the caller knows): a
+   * rule that moves an answer onto a question the file already answers
+   * (`MIGRATION_TARGET_ANSWERED`). The text is then returned unchanged.
+   */
+  diagnostics: Diagnostic[];
 }
 
 function toJs(node: unknown): unknown {
@@ -107,13 +115,22 @@ export function migrateAnswerText(text: string, rubric: Rubric, extraRules: read
   const rubricRef = String(toJs(doc.get('rubric', true)) ?? '');
   const at = rubricRef.lastIndexOf('@');
   const written = at > 0 ? { id: rubricRef.slice(0, at), version: rubricRef.slice(at + 1) } : { id: rubricRef, version: '' };
-  if (doc.errors.length || !isMap(answers)) return { text, changed: false, notes: [], plan: { steps: [], dropped: [], newEdition: false } };
+  const untouched = (diagnostics: Diagnostic[] = []): MigratedText => ({ text, changed: false, notes: [], plan: { steps: [], dropped: [], newEdition: false }, diagnostics });
+  if (doc.errors.length || !isMap(answers)) return untouched();
+  try {
+    // An alias to no anchor (or too many aliases) only shows when values are read: such a file is left as it is; load it for the diagnostics.
+    doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    return untouched();
+  }
   const pairs = new Map<string, Pair>();
   for (const p of answers.items) if (isScalar(p.key)) pairs.set(String(p.key.value), p as Pair);
   const plan = planMigration(rubric, [...pairs.keys()], written, extraRules, previous);
   const notes: MigrationNote[] = [];
   let changed = false;
   const taken = new Set<string>();
+  // Entries that received a question id they did not have: the question, and the key they came from.
+  const moved = new Map<Pair, { from: string; key: Pair }>();
   for (const s of plan.steps) {
     const q = rubric.nodes.get(s.question) as QuestionNode;
     if (s.from === undefined) {
@@ -130,10 +147,12 @@ export function migrateAnswerText(text: string, rubric: Rubric, extraRules: read
       const copy = doc.createPair(s.question, (pair.value as { clone?: () => unknown }).clone ? (pair.value as { clone: () => unknown }).clone() : pair.value) as Pair;
       const at = answers.items.indexOf(pair);
       answers.items.splice(at + 1, 0, copy as never);
+      moved.set(copy, { from: s.from, key: pair });
       pair = copy;
       changed = true;
     } else if (s.from !== s.question) {
       (pair.key as Scalar).value = s.question;
+      moved.set(pair, { from: s.from, key: pair });
       changed = true;
     }
     taken.add(s.from);
@@ -171,6 +190,25 @@ export function migrateAnswerText(text: string, rubric: Rubric, extraRules: read
     else doc.set('rubric', `${rubric.id}@${rubric.version}`);
     changed = true;
   }
-  if (!changed) return { text, changed: false, notes, plan };
-  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: true }), changed: true, notes, plan };
+  // Two entries with one question id would be a duplicate key: the file is not migrated.
+  const count = new Map<string, number>();
+  for (const p of answers.items) if (isScalar(p.key)) count.set(String(p.key.value), (count.get(String(p.key.value)) ?? 0) + 1);
+  const clashes: Diagnostic[] = [];
+  const toRange = offsetRanger(text);
+  for (const [p, m] of moved) {
+    const q = String((p.key as Scalar).value);
+    if ((count.get(q) ?? 0) < 2) continue;
+    const range = (m.key.key as Scalar).range;
+    clashes.push({
+      code: 'MIGRATION_TARGET_ANSWERED',
+      severity: 'error',
+      message: `The answer to "${m.from}" moves to "${q}" in ${rubric.id}@${rubric.version}, but the file already answers "${q}"; the file is not migrated.`,
+      hint: `Keep one of the two answers (remove "${m.from}" or "${q}"), or correct the migrate: rule for "${m.from}".`,
+      ...(range ? toRange([range[0], range[1]]) : {}),
+      path: ['answers', m.from],
+    });
+  }
+  if (clashes.length) return untouched(clashes);
+  if (!changed) return { text, changed: false, notes, plan, diagnostics: [] };
+  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: true }), changed: true, notes, plan, diagnostics: [] };
 }

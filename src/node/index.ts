@@ -6,8 +6,10 @@
 export { loadRubricFile, loadAnswerSetFile, loadAnswerSetFiles, expandAnswerPaths, readTextFile, resolveRubricIndex, MAX_FILE_BYTES } from './files.js';
 export { MAX_FOLDER_DEPTH, MAX_FOLDER_ENTRIES } from './files.js';
 // Checked reading and writing: regular files only, outputs inside their folder and never an input
-export type { ReadFileOptions, OutputFile, OutputGuard } from './safe-fs.js';
-export { readFileBytes, InputFiles, outputPath, outputGuard, checkOutputPath, writeOutputFiles, isSafePathPart } from './safe-fs.js';
+export type { ReadFileOptions } from './safe-fs.js';
+export { readFileBytes, InputFiles } from './safe-fs.js';
+export type { OutputFile, OutputGuard, WriteOutputFilesOptions, WriteOutputFilesResult } from './output.js';
+export { outputPath, outputGuard, checkOutputPath, checkOutputFolder, writeOutputFiles, isSafePathPart } from './output.js';
 export { packageRoot, packageVersion, bundledRubricPath, bundledOutcomeDataPath } from './package.js';
 // The MIPEX workbook: import, write, verify
 export type { PublishedScore, ImportMipexOptions, MipexImportResult } from './mipex/import.js';
@@ -17,8 +19,10 @@ export { writeMipexAnswerSets, renderMipexFiles } from './mipex/write.js';
 export type { VerifyDisagreement, VerifyWorkbookResult, VerifyWorkbookOptions } from './mipex/verify.js';
 export { verifyWorkbook, VERIFY_TOLERANCE } from './mipex/verify.js';
 // Answer tables and questionnaires
-export type { ReadAnswerTableOptions, AnswerTableFile, WriteAnswerSetFilesOptions, WriteAnswerSetFilesResult } from './tables.js';
-export { readAnswerTableFile, writeAnswerSetFiles, answerTableXlsx } from './tables.js';
+export type { ReadAnswerTableOptions, AnswerTableFile } from './tables.js';
+export { readAnswerTableFile, answerTableXlsx } from './tables.js';
+export type { WriteAnswerSetFilesOptions, WriteAnswerSetFilesResult } from './answer-files.js';
+export { writeAnswerSetFiles } from './answer-files.js';
 export { xlsxCellGrids } from './xlsx/read-table.js';
 export type { QuestionnaireOptions } from './questionnaire.js';
 export { questionnaireXlsx } from './questionnaire.js';

@@ -92,6 +92,26 @@ function firstTooDeep(tokens: readonly CST.Token[], limit: number): number | und
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Longest mapping key every loader accepts by default, in characters. */
+export const MAX_YAML_KEY_LENGTH = 1_000;
+
+/**
+ * Why the loaders refuse a mapping key, or undefined when they accept it: a key longer than the
+ * limit (`YAML_KEY_TOO_LONG`), or one that could tamper with objects (`YAML_FORBIDDEN_KEY`).
+ * Writers check their keys with it, so that what they write reads back.
+ *
+ * @example
+ * ```ts
+ * yamlKeyProblem('constructor')?.code; // 'YAML_FORBIDDEN_KEY'
+ * yamlKeyProblem('income'); // undefined
+ * ```
+ */
+export function yamlKeyProblem(key: string, maxKeyLength: number = MAX_YAML_KEY_LENGTH): { code: 'YAML_FORBIDDEN_KEY' | 'YAML_KEY_TOO_LONG'; message: string } | undefined {
+  if (key.length > maxKeyLength) return { code: 'YAML_KEY_TOO_LONG', message: `A mapping key is ${key.length} characters long; the limit is ${maxKeyLength}.` };
+  if (FORBIDDEN_KEYS.has(key)) return { code: 'YAML_FORBIDDEN_KEY', message: `The key "${key}" is not allowed.` };
+  return undefined;
+}
+
 const pathKey = (path: readonly PathSegment[]): string => JSON.stringify(path);
 
 /** Builds a locator from offsets. Exposed for loaders of other text formats (CSV). */
@@ -191,7 +211,7 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
   const maxAliasNodes = limits.maxAliasNodes ?? 10_000;
   const maxLength = limits.maxLength ?? 1_000_000;
   const maxEntries = limits.maxEntries ?? 100_000;
-  const maxKeyLength = limits.maxKeyLength ?? 1_000;
+  const maxKeyLength = limits.maxKeyLength ?? MAX_YAML_KEY_LENGTH;
   const diagnostics: Diagnostic[] = [];
   const values = new Map<string, [number, number]>();
   const keys = new Map<string, [number, number]>();
@@ -366,8 +386,9 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
           at('YAML_UNSUPPORTED_KEY', 'Mapping keys must be plain strings or numbers.', keyRange ? [keyRange[0], keyRange[1]] : [0, 0]);
           continue;
         }
-        if (key.length > maxKeyLength) {
-          if (!viaAlias) at('YAML_KEY_TOO_LONG', `A mapping key is ${key.length} characters long; the limit is ${maxKeyLength}.`, keyRange ? [keyRange[0], Math.min(keyRange[1], keyRange[0] + 1)] : [0, 0]);
+        const problem = yamlKeyProblem(key, maxKeyLength);
+        if (problem?.code === 'YAML_KEY_TOO_LONG') {
+          if (!viaAlias) at(problem.code, problem.message, keyRange ? [keyRange[0], Math.min(keyRange[1], keyRange[0] + 1)] : [0, 0]);
           continue;
         }
         if (seenKeys.has(key)) {
@@ -375,8 +396,8 @@ export function parseYamlSource(text: string, file = '<input>', limits: ParseLim
           continue;
         }
         seenKeys.add(key);
-        if (FORBIDDEN_KEYS.has(key)) {
-          at('YAML_FORBIDDEN_KEY', `The key "${key}" is not allowed.`, keyRange ? [keyRange[0], keyRange[1]] : [0, 0], { path: [...path, key] });
+        if (problem) {
+          at(problem.code, problem.message, keyRange ? [keyRange[0], keyRange[1]] : [0, 0], { path: [...path, key] });
           continue;
         }
         const childPath = [...path, key];

@@ -17,6 +17,7 @@ import type { Answer, AnswerSet, AnswerValue, Evidence } from '../answers/types.
 import type { Diagnostic, Result } from '../diagnostics/index.js';
 import type { QuestionNode, Rubric } from '../rubric/types.js';
 import { allCountryCodes, findCountry, normaliseCountryCode } from '../source/countries.js';
+import { yamlKeyProblem } from '../source/yaml-source.js';
 import { didYouMean, suggest } from '../source/suggest.js';
 import { ANSWER_FIELDS, RECORDED_SCORE_COLUMN, answerFieldNamed, setFieldNamed, type AnswerField, type SetField } from './fields.js';
 import { cellDiagnostic, cellName, type GridCell, type CellGrid, type GridRow } from './grid.js';
@@ -221,6 +222,13 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
         diagnostics.push(cellDiagnostic(grid, cell, { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `The column "${name}" is not a question of ${rubric.id} nor a known column.`, ...(near ? { hint: `Did you mean "${near}"?` } : {}) }));
         return;
       }
+      // Metadata keys and region codes become keys of the answer-set file: the answer loader must accept them.
+      const fileKey = c.kind === 'metadata' ? c.key : c.kind === 'q-region' ? c.region : undefined;
+      const keyProblem = fileKey === undefined ? undefined : yamlKeyProblem(fileKey);
+      if (keyProblem) {
+        diagnostics.push(cellDiagnostic(grid, cell, { code: keyProblem.code, severity: 'error', message: `The column "${name.length > 80 ? `${name.slice(0, 80)}…` : name}" would write a key the answer loader refuses: ${keyProblem.message}` }));
+        return;
+      }
       const key = c.kind === 'q' ? `q:${c.q.id}` : c.kind === 'q-field' ? `f:${c.q.id}.${c.field.name}` : c.kind === 'q-region' ? `r:${c.q.id}@${c.region}` : c.kind === 'q-recorded' ? `rs:${c.q.id}` : c.kind === 'set' ? `s:${c.field.name}` : c.kind === 'metadata' ? `m:${c.key}` : c.kind === 'field' ? `lf:${c.field.name}` : c.kind;
       if (c.kind !== 'ignored' && seen.has(key)) {
         diagnostics.push(cellDiagnostic(grid, cell, { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `The column "${name}" repeats column ${seen.get(key)! + 1}.` }));
@@ -326,6 +334,11 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
           continue;
         }
         const region = ri >= 0 ? text(ri).trim().toUpperCase() : '';
+        const regionProblem = region === '' ? undefined : yamlKeyProblem(region);
+        if (regionProblem) {
+          diagnostics.push(cellDiagnostic(grid, at(ri), { code: regionProblem.code, severity: 'error', message: `The region would be a key the answer loader refuses: ${regionProblem.message}` }));
+          continue;
+        }
         const e = draft.answers.get(q.id);
         if (e && (region === '' || e.value !== undefined || e.byRegion?.[region] !== undefined)) {
           diagnostics.push(cellDiagnostic(grid, at(qi), { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `${country} ${year} already has an answer to "${q.id}"${region ? ` for ${region}` : ''}.` }));

@@ -11,10 +11,10 @@
  *
  * @module
  */
-import { existsSync } from 'node:fs';
-import { checkOutputPath, InputFiles, outputPath, readTextFile, writeOutputFiles } from '../safe-fs.js';
-import { Document } from 'yaml';
-import type { Answer, AnswerSet } from '../../answers/types.js';
+import { formatAnswerSet } from '../../answers/format.js';
+import type { AnswerSet } from '../../answers/types.js';
+import { writeAnswerSetFiles } from '../answer-files.js';
+import { readTextFile } from '../safe-fs.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { MIPEX_2020_CITATION, type MipexImportResult, type PublishedScore } from './import.js';
 
@@ -40,44 +40,23 @@ export interface WriteMipexResult {
   diagnostics: Diagnostic[];
 }
 
-function answerEntry(answer: Answer): unknown {
-  const e = answer.evidence;
-  const bare = answer.byRegion === undefined && answer.recordedScore === undefined && e.citations.length === 0 && e.comment === undefined && e.sourceUrl === undefined;
-  if (bare) return answer.value;
-  const out = new Map<string, unknown>();
-  if (answer.byRegion !== undefined) out.set('byRegion', new Map(Object.entries(answer.byRegion).sort((a, b) => byCodePoint(a[0], b[0]))));
-  else if (answer.recordedScore !== undefined) {
-    // A number when it reads back as the same decimal, else the decimal string (still exact).
-    const n = Number(answer.recordedScore);
-    out.set('recordedScore', String(n) === answer.recordedScore ? n : answer.recordedScore);
-    out.set('regions', 'not-recorded');
-  } else out.set('answer', answer.value);
-  if (e.comment !== undefined) out.set('comment', e.comment);
-  if (e.sourceUrl !== undefined) out.set('sourceUrl', e.sourceUrl);
-  if (e.citations.length > 0) out.set('citations', e.citations.map((c) => ({ ...c })));
-  return out;
+function headerLines(set: AnswerSet, workbook: MipexImportResult['workbook']): string[] {
+  return [
+    `${MIPEX_GENERATED_MARKER}; rerun the import instead of editing by hand.`,
+    `MIPEX answers for ${set.country}${set.originalCode ? ` (sheet ${set.originalCode})` : ''}, ${set.year}, read from the MIPEX core-set workbook`,
+    `(sha256 ${workbook.sha256}).`,
+    `Source: ${MIPEX_2020_CITATION}.`,
+  ];
 }
 
-/** The YAML text of one imported answer set. */
+/** The answer set as written: the MIPEX citation when it names none. */
+function withCitation(set: AnswerSet): AnswerSet {
+  return set.citation !== undefined ? set : { ...set, citation: MIPEX_2020_CITATION };
+}
+
+/** The YAML text of one imported answer set: the answer-set format with the import's header. */
 export function renderMipexAnswerSet(set: AnswerSet, workbook: MipexImportResult['workbook']): string {
-  const body = new Map<string, unknown>([
-    ['schemaVersion', 1],
-    ['rubric', `${set.rubric.id}@${set.rubric.version}`],
-    ['country', set.country],
-  ]);
-  if (set.originalCode !== undefined) body.set('originalCode', set.originalCode);
-  body.set('year', set.year);
-  if (set.source !== undefined) body.set('source', set.source);
-  body.set('citation', set.citation ?? MIPEX_2020_CITATION);
-  body.set('answers', new Map([...set.answers].map(([id, a]) => [id, answerEntry(a)])));
-  const doc = new Document(body);
-  doc.commentBefore = [
-    ` ${MIPEX_GENERATED_MARKER}; rerun the import instead of editing by hand.`,
-    ` MIPEX answers for ${set.country}${set.originalCode ? ` (sheet ${set.originalCode})` : ''}, ${set.year}, read from the MIPEX core-set workbook`,
-    ` (sha256 ${workbook.sha256}).`,
-    ` Source: ${MIPEX_2020_CITATION}.`,
-  ].join('\n');
-  return doc.toString({ lineWidth: 0 });
+  return formatAnswerSet(withCitation(set), { header: headerLines(set, workbook) });
 }
 
 /** The JSON text of the published scores, with the workbook and citation they come from. */
@@ -119,11 +98,13 @@ function isGenerated(path: string): boolean {
 }
 
 /**
- * Writes one YAML answer set per country-year and `published-scores.json` under `outDir`.
- * Refuses (with `CLI_WOULD_OVERWRITE_INPUT`) to replace the workbook, any protected path (by
- * real path or device and inode, so links to them are caught), or any existing file this
- * importer did not write; refuses (with `OUTPUT_OUTSIDE_FOLDER`) any path that would leave
- * `outDir`, after resolving symbolic links. Everything else is written.
+ * Writes one YAML answer set per country-year and `published-scores.json` under `outDir`, with
+ * the one answer-set writer. Refuses (with `CLI_WOULD_OVERWRITE_INPUT`) to replace the
+ * workbook or any protected path (by real path or device and inode, so links to them are
+ * caught); refuses (with `OUTPUT_EXISTS`) any existing file this importer did not write, and
+ * (with `OUTPUT_OUTSIDE_FOLDER`) any path that would leave `outDir`, after resolving symbolic
+ * links. Every other file is written; a file already holding the same text is left alone and
+ * counted as written.
  *
  * @example
  * ```ts
@@ -132,38 +113,14 @@ function isGenerated(path: string): boolean {
  * ```
  */
 export function writeMipexAnswerSets(result: MipexImportResult, outDir: string, options: WriteMipexOptions = {}): WriteMipexResult {
-  const diagnostics: Diagnostic[] = [];
-  const written: string[] = [];
-  const inputs = new InputFiles([result.workbook.path ?? result.workbook.file, ...(options.protect ?? [])].filter((p) => p !== ''));
-  for (const [rel, text] of renderMipexFiles(result)) {
-    // Every path is built from checked name parts and must stay inside outDir after links are resolved.
-    const built = outputPath(outDir, rel.split('/'));
-    if (built.value === undefined) {
-      for (const item of built.diagnostics.map((d) => ({ ...d, message: `${d.message} (output "${rel}")` }))) diagnostics.push(item);
-      continue;
-    }
-    const target = built.value;
-    const refused = checkOutputPath(target, { root: outDir, inputs });
-    if (refused) {
-      diagnostics.push(refused);
-      continue;
-    }
-    if (existsSync(target) && !isGenerated(target)) {
-      diagnostics.push({
-        code: 'CLI_WOULD_OVERWRITE_INPUT',
-        severity: 'error',
-        message: `"${target}" exists and was not written by the MIPEX import; it is left unchanged.`,
-        file: target,
-      });
-      continue;
-    }
-    if (existsSync(target) && readTextFile(target).value === text) {
-      written.push(rel);
-      continue;
-    }
-    const w = writeOutputFiles([{ path: target, text }], { root: outDir, inputs });
-    for (const item of w.diagnostics) diagnostics.push(item);
-    if (w.written.length) written.push(rel);
-  }
-  return { written, diagnostics };
+  const w = writeAnswerSetFiles(result.answerSets.map(withCitation), outDir, {
+    protect: [result.workbook.path ?? result.workbook.file, ...(options.protect ?? [])].filter((p) => p !== ''),
+    force: isGenerated,
+    existing: 'replace',
+    header: (set) => headerLines(set, result.workbook),
+    extraFiles: [{ parts: [PUBLISHED_SCORES_FILE], text: renderPublishedScores(result) }],
+    skipRefused: true,
+    existsHint: 'It was not written by the MIPEX import, so it is left unchanged; choose another output folder or move the file.',
+  });
+  return { written: [...w.written, ...w.unchanged].sort(byCodePoint), diagnostics: w.diagnostics };
 }
