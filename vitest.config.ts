@@ -23,6 +23,7 @@ const SLOW_TESTS = [
   'test/hostile-fs.test.ts', // child processes
   'test/locale-output.test.ts', // the CLI in child processes under two locales
   'test/usage-example.test.ts', // a child process
+  'test/output-guard.test.ts', // a child process (a command on a named pipe)
   'test/mipex-golden.test.ts', // the official MIPEX workbook
   'test/mipex-mutation.test.ts', // the official MIPEX workbook, once per option score
   'test/outcomes-large.test.ts', // large generated files
