@@ -15,7 +15,7 @@ const ALL_TESTS = ['src/**/*.test.ts', 'test/**/*.test.ts'];
  * Tests left out of `npm run test:unit` (the edit-run loop): those that need the build (`dist/`)
  * or a browser, start child processes, or run on large inputs. `npm test` runs them all.
  */
-const SLOW_TESTS = [
+export const SLOW_TESTS = [
   'test/browser/**', // Chromium, and the built site
   'test/fuzz/**', // many generated inputs
   'test/bundled-data.test.ts', // dist/
