@@ -62,12 +62,14 @@ export { parseCsv, csvField, restoreCsvFormulaText } from './source/csv.js';
 export type { JsonSchemaName } from './schemas/json-schema.js';
 export { jsonSchemaFor } from './schemas/json-schema.js';
 // Outcome indicators: a separate model, never part of a policy score
-export * from './outcomes/index.js';
+export type { OutcomeArea, OutcomeUnit, OutcomeDirection, OutcomeGapKind, OutcomeCohort, OutcomeGapDefinition, OutcomeSource, OutcomeIndicator, OutcomeLayoutColumns, OutcomeLongLayout, OutcomeWideLayout, OutcomeLayout, OutcomeFramework, OutcomeChecks, OutcomeBrand, OutcomeObservationStatus, OutcomeObservation, OutcomeDataset, OutcomeGapRow, OutcomeMissingGap, OutcomeGapTable, OutcomeTrendRow, OutcomeTrendTable, OutcomeLayoutFit, OutcomeLayoutDetection, OutcomeFile, OutcomeLoadOptions, OutcomeLoadSummary, OutcomeLoadResult, OutcomeSelectionOptions, OutcomeGapOptions, OutcomeTrendOptions, OutcomeGapPoint, OutcomeValidationSummary, OutcomeCommandOptions, OutcomeGapCommandOptions, OutcomeGapCommandResult, OutcomeTrendCommandOptions } from './outcomes/index.js';
+export { OUTCOME_AREAS, OUTCOME_UNITS, UNIT_BOUNDS, parseOutcomeFramework, findOutcomeIndicator, outcomeFrameworkSchema, CANONICAL_OUTCOME_LAYOUT, detectOutcomeLayout, loadOutcomeData, selectOutcomeObservations, computeGaps, computeTrends, gapSeries, ZARAGOZA_FRAMEWORK_YAML, validateOutcomeFiles, computeOutcomeGaps, computeOutcomeTrendRows, renderOutcomeGapsText, renderOutcomeGapsCsv, renderOutcomeGapsJson, renderOutcomeTrends, renderOutcomeValidationSummary } from './outcomes/index.js';
 // Policy–outcome view (association, not effect)
 export type { PolicyValue, OutcomeSeriesPoint, PolicyOutcomeOptions, PolicyOutcomePair, CorrelationResult, PolicyOutcomeView, PolicyOutcomeSvgOptions } from './analysis/policy-outcome.js';
 export { buildPolicyOutcomeView, pearsonCorrelation, spearmanCorrelation, renderPolicyOutcomeSvg, renderPolicyOutcomeText, ASSOCIATION_NOTE } from './analysis/policy-outcome.js';
 // Scorecards, comparisons, change attribution
-export * from './report/index.js';
+export type { Scorecard, NodeCard, AreaCard, OverallCard, Comparison, Derivation, OutcomeEntry, ChartSeries, ScorecardContext, ScorecardContextOptions, BuildScorecardOptions, IndexModel, IndexRow, IndexModelOptions, ChartCategory, ChartSeriesInput, ChartOptions, LineSeriesInput, LineChartOptions, HtmlOptions, ScorecardJsonOptions, SiteFile, SiteFormat, BuildSiteOptions, Ranking, RankedEntry, RankOptions, PeerGroup, NamedPeerGroup, PeerAverages, PeerAverageOptions, AverageScore, AreaDifference, StrengthsOptions, DisplayRule, RankOf, ChangeReport, AnswerChange, ChangeOptions, ScoreDelta, ChangedAnswerSide, ComparableTrend, ComparableTrendOptions, ComparableTrendPoint, ExactAverage } from './report/index.js';
+export { scorecardSchema, scorecardJsonSchema, outcomeEntrySchema, createScorecardContext, buildScorecard, buildIndexModel, defaultIndexYear, barChartSvg, radarChartSvg, lineChartSvg, PALETTE, renderScorecardHtml, renderIndexHtml, CONTENT_SECURITY_POLICY, renderScorecardMarkdown, renderIndexMarkdown, renderScorecardJson, renderIndexJson, escapeHtml, escapeMarkdown, safeUrl, buildSite, scoreAll, isPeer, rankResults, rankBy, peerAverage, peerMembers, strengthsAndWeaknesses, computeChange, sumExact, previousAnswerSet, commonVariant, comparableTrend, exactMean } from './report/index.js';
 // Answer-set writer, answer tables, country metadata and peer groups
 export type { FormatAnswerSetOptions } from './answers/format.js';
 export { formatAnswerSet, updateAnswerSetText } from './answers/format.js';
@@ -99,8 +101,10 @@ export { parseMigrationMapping } from './editions/mapping.js';
 export type { MigrationRule } from './rubric/types.js';
 export type { SideBySide, SideBySideRow, SideBySideCell } from './editions/side-by-side.js';
 export { sideBySide } from './editions/side-by-side.js';
-export type { TrendRow, PeerSegment, TrendLineSegment, TrendLine } from './editions/trend.js';
-export { trendRows, comparableVariant, peerSegments, trendLines } from './editions/trend.js';
+export type { TrendRow, PeerSegment, TrendLineSegment, TrendLine } from './analysis/trend.js';
+export { trendRows, peerSegments, trendLines } from './analysis/trend.js';
+export type { VariantChoices, DefaultYearOptions } from './analysis/comparable.js';
+export { comparableVariant, defaultYear, hasCompleteScore } from './analysis/comparable.js';
 // Robustness: uncertainty and sensitivity of ranks under the builders' choices
 export type { EvaluationPlan, PlanUnits, PlanMethod } from './analysis/robustness/plan.js';
 export { compileEvaluationPlan, planUnitsFromResults } from './analysis/robustness/plan.js';

@@ -90,7 +90,6 @@ describe('terminal output escapes control characters', () => {
       [{ code: 'YAML_SYNTAX', severity: 'error', message: nasty, file: `f\u001b[2J.yaml`, line: 1, column: 1, path: [nasty], hint: nasty, expected: nasty, actual: nasty }],
       { sources: { 'f\u001b[2J.yaml': `key: ${nasty}` } },
     );
-    // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(text).toContain('\\x1b]0;owned\\x07');
     expect(text).toContain('\\u202e');
@@ -104,7 +103,6 @@ describe('terminal output escapes control characters', () => {
     expect(code).toBe(1);
     const text = err.join('');
     expect(text.length).toBeGreaterThan(0);
-    // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(text).toContain('\\x1b');
   });

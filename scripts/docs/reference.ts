@@ -345,11 +345,6 @@ function answerTableReference(): string[] {
   ];
 }
 
-/** File-name-safe slug of a diagnostic code page. */
-export function diagnosticDocTitle(code: DiagnosticCode): string {
-  return code;
-}
-
 /** What a diagnostic page shows as its example: an input with the real output, or why there is none. */
 export type DiagnosticPageExample =
   | { note?: string; files: { name: string; text: string; utf16?: boolean }[]; command: string; language?: 'sh' | 'ts'; output: string }

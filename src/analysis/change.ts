@@ -16,6 +16,7 @@ import type { Answer, AnswerSet } from '../answers/types.js';
 import type { Rubric } from '../rubric/types.js';
 import { findScoredNode, scoreAnswerSet } from '../scoring/score.js';
 import type { ScoredAnswer, ScoreResult } from '../scoring/types.js';
+import { comparableVariant, hasCompleteScore } from './comparable.js';
 import { roundForDisplay, signed, variantScore } from './compare.js';
 
 /** An answer as shown in a change table. */
@@ -144,8 +145,8 @@ function side(result: ScoreResult, question: string): ChangedAnswerSide {
 }
 
 /**
- * The variant to explain for two results: the preferred one if both have a score, else the
- * rubric's first variant both have, else the preferred one.
+ * The variant to explain for two results: their {@link comparableVariant} (the preferred one if
+ * both have a score on it, else the rubric's first variant both have), else the preferred one.
  *
  * @example
  * ```ts
@@ -155,9 +156,9 @@ function side(result: ScoreResult, question: string): ChangedAnswerSide {
  * ```
  */
 export function commonVariant(rubric: Rubric, a: ScoreResult, b: ScoreResult, preferred = rubric.defaultVariant): string {
-  const both = (id: string) => variantScore(a, id).score !== null && variantScore(b, id).score !== null;
-  if (both(preferred)) return preferred;
-  return rubric.variants.find((v) => both(v.id))?.id ?? preferred;
+  // Two results are compared only when both have a score; else the preferred variant is named.
+  if (!hasCompleteScore(a) || !hasCompleteScore(b)) return preferred;
+  return comparableVariant(rubric, [a, b], preferred) ?? preferred;
 }
 
 /**

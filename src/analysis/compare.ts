@@ -8,14 +8,16 @@
  *
  * @module
  */
-import { D, type Dec } from '../answers/interpret.js';
+import { D } from '../answers/interpret.js';
 import { DECIMAL_ROUNDING } from '../answers/exact.js';
 import { displayString, exactString, sub, toNumber, type Exact } from '../answers/exact.js';
 import type { Rounding } from '../rubric/types.js';
-import { exactScore, fromDecimalString } from '../scoring/exact-value.js';
+import { exactScore } from '../scoring/exact-value.js';
+import { comparableVariant, defaultYear, variantChoicesOf } from './comparable.js';
 import { areaExact, exactMean, variantExact } from './trend.js';
 import type { ScoreResult, ScoredNode } from '../scoring/types.js';
 import { countryName } from '../source/countries.js';
+import { byCodePoint } from '../text/order.js';
 import { isNamedPeerGroup, isPeer, type PeerGroup } from './peer-group.js';
 
 /** How scores are rounded for display (taken from the rubric). */
@@ -84,9 +86,12 @@ export interface Ranking {
 
 /** Options for {@link rankResults}. */
 export interface RankOptions {
-  /** Variant to rank (default: the variant the first result's root carries). */
+  /**
+   * Variant to rank (default: the {@link comparableVariant} of the year's results, preferring
+   * the variant their root carries).
+   */
   variant?: string;
-  /** Year to rank (default: the latest year among the results). */
+  /** Year to rank (default: the year in which the most units have a complete score, see {@link defaultYear}). */
   year?: number;
   /**
    * What counts as a tie: `display` (default) — equal scores as published, so the ranks agree
@@ -110,10 +115,11 @@ export interface RankOptions {
  * ```
  */
 export function rankResults(results: readonly ScoreResult[], options: RankOptions = {}): Ranking {
-  const year = options.year ?? results.reduce((m, r) => Math.max(m, r.year), -Infinity);
+  const choices = variantChoicesOf(results);
+  const year = options.year ?? defaultYear(choices, results) ?? -Infinity;
   const pool = results.filter((r) => r.year === year);
   const first = pool[0] ?? results[0];
-  const variant = options.variant ?? first?.variant ?? '';
+  const variant = options.variant ?? comparableVariant(choices, pool, first?.variant) ?? first?.variant ?? '';
   const variantTitle = first?.variants.find((v) => v.id === variant)?.title ?? variant;
   const areas = first ? first.root.children.map((c) => ({ id: c.id, title: c.title })) : [];
   const variants = first ? first.variants.map((v) => ({ id: v.id, title: v.title })) : [];
@@ -169,8 +175,8 @@ export interface RankOf {
 export function rankBy(items: readonly { id: string; key: string | null }[]): RankOf[] {
   const keyed = items.map((i) => ({ id: i.id, k: i.key === null ? null : new D(i.key) }));
   keyed.sort((a, b) => {
-    if (a.k === null || b.k === null) return a.k === b.k ? cmp(a.id, b.id) : a.k === null ? 1 : -1;
-    return b.k.comparedTo(a.k) || cmp(a.id, b.id);
+    if (a.k === null || b.k === null) return a.k === b.k ? byCodePoint(a.id, b.id) : a.k === null ? 1 : -1;
+    return b.k.comparedTo(a.k) || byCodePoint(a.id, b.id);
   });
   const out: RankOf[] = keyed.map((x) => ({ id: x.id, rank: null, rankLabel: '—', tied: false }));
   for (let i = 0; i < keyed.length; i++) {
@@ -186,10 +192,6 @@ export function rankBy(items: readonly { id: string; key: string | null }[]): Ra
     e.rankLabel = `${e.tied ? '=' : ''}${e.rank}`;
   }
   return out;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export type { NamedPeerGroup, PeerGroup } from './peer-group.js';
@@ -280,11 +282,6 @@ export function peerAverage(results: readonly ScoreResult[], options: PeerAverag
   return { year: options.year, group: peers === 'all' || peers === 'eu' || peers === 'oecd' ? peers : 'custom', label: peerGroupLabel(peers, members.length), members, areas, variants };
 }
 
-/** Exact mean of decimal strings (nulls skipped). */
-export function mean(values: readonly (string | null)[], rule: DisplayRule): AverageScore {
-  return exactMean(values.map((v) => (v === null ? null : fromDecimalString(v))), rule);
-}
-
 /** The exact difference `a − b` of two scores (scored nodes, variants or averages), or null. */
 export function exactDifference(a: { score: string | null }, b: { score: string | null }): { difference: string; value: number; exact: Exact } | null {
   const x = exactScore(a);
@@ -361,9 +358,9 @@ export function strengthsAndWeaknesses(result: ScoreResult, peers: PeerAverages,
       differenceValue: d.value,
     });
   }
-  const byDiff = (a: AreaDifference, b: AreaDifference) => new D(b.difference).comparedTo(a.difference) || cmp(a.area, b.area);
+  const byDiff = (a: AreaDifference, b: AreaDifference) => new D(b.difference).comparedTo(a.difference) || byCodePoint(a.area, b.area);
   const strengths = all.filter((d) => new D(d.difference).gt(0)).sort(byDiff).slice(0, limit);
-  const byNeg = (a: AreaDifference, b: AreaDifference) => new D(a.difference).comparedTo(b.difference) || cmp(a.area, b.area);
+  const byNeg = (a: AreaDifference, b: AreaDifference) => new D(a.difference).comparedTo(b.difference) || byCodePoint(a.area, b.area);
   const weaknesses = all.filter((d) => new D(d.difference).lt(0)).sort(byNeg).slice(0, limit);
   return { strengths, weaknesses, all };
 }

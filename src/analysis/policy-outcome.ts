@@ -14,8 +14,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { csvField, parseCsv } from '../source/csv.js';
 import { normaliseCountryCode } from '../source/countries.js';
 
-/** Code-point order: the same in every locale. */
-const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+import { byCodePoint } from '../text/order.js';
 
 /** One policy value of one country and year (e.g. a MIPEX overall or area score). */
 export interface PolicyValue {
@@ -121,7 +120,7 @@ export function pearsonCorrelation(xs: readonly number[], ys: readonly number[])
  *
  * @example
  * ```ts
- * import { averageRanks } from 'policy-index';
+ * import { averageRanks } from './policy-outcome.js';
  * averageRanks([10, 20, 20, 5]); // [2, 3.5, 3.5, 1]
  * ```
  */
@@ -248,7 +247,7 @@ export function buildPolicyOutcomeView(
  *
  * @example
  * ```ts
- * import { parsePolicyValuesCsv } from 'policy-index';
+ * import { parsePolicyValuesCsv } from './policy-outcome.js';
  * parsePolicyValuesCsv('country,year,value\nAT,2019,46\n', 'mipex.csv').value; // [{ country: 'AT', year: 2019, value: 46 }]
  * ```
  */

@@ -1,17 +1,37 @@
 /**
- * Trends that compare like with like: one measure (a variant) scored in every year shown, and a
- * peer average over the same set of units in every year — or, where no such set exists, a
- * line that breaks wherever its set of units changes, with the count of each year shown.
+ * Trends over years, the one owner of the concept. A trend compares like with like:
  *
- * Pure functions of {@link ScoreResult} values; every average is the exact mean of the
- * scorer's rationals.
+ * - one measure for every year shown: the {@link comparableVariant} of the results (or a
+ *   variant or node asked for);
+ * - an average over a set of units that stays the same from year to year: a line continues only
+ *   while the same units are averaged ({@link peerSegments}); where the set changes it breaks
+ *   and each part carries its count;
+ * - every average and change the exact result of the scorer's rationals ({@link exactMean}),
+ *   formatted once by the exact-number formatter, never re-read from rounded strings.
+ *
+ * Two views are built from these rules: the trend of one unit against its peers
+ * ({@link comparableTrend}, used by scorecards and the report site) and every node of every
+ * unit and year ({@link trendRows}, {@link trendLines}, used by the `trend` command). Both
+ * choose their measure with {@link comparableVariant}, so the command and the scorecards give
+ * the same numbers for the same answers.
+ *
+ * It lives in `analysis/` beside rankings and change attribution: a trend compares score
+ * results across years. `editions/` is about rubric editions (diff, migration).
+ *
+ * Outcome trends (`outcomes/`) are another concept: descriptive indicators per cohort, never a
+ * score, with no variants to choose and no peer set to hold constant; they do not use this module.
+ *
+ * Pure functions of {@link ScoreResult} values.
  *
  * @module
  */
 import { add, div, ratio, type Exact, displayString, exactString, toNumber } from '../answers/exact.js';
-import type { RubricVariant } from '../rubric/types.js';
+import type { Rubric, RubricNode, RubricVariant } from '../rubric/types.js';
 import { attachExact, exactScore } from '../scoring/exact-value.js';
+import { findScoredNode } from '../scoring/score.js';
 import type { ScoreResult } from '../scoring/types.js';
+import { byCodePoint } from '../text/order.js';
+import { comparableVariant } from './comparable.js';
 import type { DisplayRule } from './compare.js';
 import { isPeer, type PeerGroup } from './peer-group.js';
 
@@ -99,11 +119,13 @@ export interface ComparableTrend {
 }
 
 /**
- * Chooses the trend measure and the peer set of one unit's trend: the first variant (in the
- * order given) that has a score in every year shown — else the one scored in most years — and a
- * peer average over the units of the peer group that have a score on that measure in every
- * year shown. When fewer than two such units exist, the peer line is `broken`: each year
- * averages the members present, and a new segment starts whenever that set changes.
+ * One unit's trend against its peers. The measure is the variant asked for, else the
+ * {@link comparableVariant} of what the trend shows — the results of the unit and its peers in
+ * the years shown (the order of `variants` is the order of preference) — else, when no variant
+ * is comparable, the one the unit has a score on in most years. The peer average is over the units of the peer group
+ * with a score on that measure in every year shown; when fewer than two such units exist the
+ * peer line is `broken`: each year averages the members present, and a new segment starts
+ * whenever that set changes (the segments of {@link peerSegments}).
  *
  * @example
  * ```ts
@@ -129,7 +151,7 @@ export function comparableTrend(results: readonly ScoreResult[], options: Compar
   const years = [...(options.years ?? [...byYear.keys()].filter((y) => own(y)))].sort((a, b) => a - b);
   // Members of the peer group with a score on a measure, for each year, and those in every year.
   const presentOf = (valueOf: (r: ScoreResult) => Exact | null) =>
-    years.map((y) => [...(byYear.get(y) ?? new Map<string, ScoreResult>()).values()].filter((r) => isPeer(r.country, y, peers) && valueOf(r) !== null).map((r) => r.country).sort());
+    years.map((y) => [...(byYear.get(y) ?? new Map<string, ScoreResult>()).values()].filter((r) => isPeer(r.country, y, peers) && valueOf(r) !== null).map((r) => r.country).sort(byCodePoint));
   const constantOf = (present: string[][]) => {
     let constant = present[0] ? [...present[0]] : [];
     for (const p of present.slice(1)) {
@@ -146,28 +168,25 @@ export function comparableTrend(results: readonly ScoreResult[], options: Compar
     measure = { kind: 'area', id: area, title };
     valueOf = (r) => areaExact(r, area);
   } else {
-    const of = (id: string) => (r: ScoreResult) => variantExact(r, id);
-    const count = (id: string) => years.filter((y) => {
-      const r = own(y);
-      return r ? variantExact(r, id) !== null : false;
-    }).length;
     let chosen = options.variant ? options.variants.find((v) => v.id === options.variant) : undefined;
-    if (!chosen) {
-      // The first variant scored in every year with a constant peer set of two or more; else
-      // the first scored in every year; else the one scored in most years.
-      const full = options.variants.filter((v) => count(v.id) === years.length);
-      chosen = full.find((v) => constantOf(presentOf(of(v.id))).length >= 2) ?? full[0];
+    if (!chosen && options.variants.length) {
+      // Comparable over what the trend shows: the unit and its peers in the years shown.
+      const shown = years.flatMap((y) => [...(byYear.get(y)?.values() ?? [])].filter((r) => r.country === options.country || isPeer(r.country, y, peers)));
+      const ownResults = years.map(own).filter((r): r is ScoreResult => r !== undefined);
+      const id = comparableVariant({ variants: options.variants, defaultVariant: options.variants[0]!.id }, shown);
+      chosen = options.variants.find((v) => v.id === id);
       if (!chosen) {
+        // Nothing comparable: the variant scored in most years (the first on a tie).
         let best = -1;
         for (const v of options.variants) {
-          const c = count(v.id);
+          const c = ownResults.filter((r) => variantExact(r, v.id) !== null).length;
           if (c > best) [chosen, best] = [v, c];
         }
       }
     }
     const id = chosen?.id ?? options.variant ?? '';
     measure = { kind: 'variant', id, title: chosen?.title ?? id };
-    valueOf = of(id);
+    valueOf = (r) => variantExact(r, id);
   }
   const ownValues = years.map((y) => {
     const r = own(y);
@@ -177,13 +196,9 @@ export function comparableTrend(results: readonly ScoreResult[], options: Compar
   const present = presentOf(valueOf);
   const constant = constantOf(present);
   const peerMode: ComparableTrend['peerMode'] = constant.length >= 2 ? 'constant' : 'broken';
-  let segment = 0;
-  let lastKey: string | undefined;
+  const segmentOf = runsOfEqualSets(years, (_, i) => (peerMode === 'constant' ? constant : present[i]!)).flatMap((run, i) => run.years.map(() => i));
   const points = years.map((year, i): ComparableTrendPoint => {
     const members = peerMode === 'constant' ? constant : present[i]!;
-    const key = members.join(',');
-    if (peerMode === 'broken' && lastKey !== undefined && key !== lastKey) segment++;
-    lastKey = key;
     const m = byYear.get(year)!;
     const peer = peerMode === 'broken' && members.length < 2
       ? { score: null, display: null, value: null, count: members.length }
@@ -195,8 +210,137 @@ export function comparableTrend(results: readonly ScoreResult[], options: Compar
       display: v === null ? null : displayString(v, options.display.precision, options.display.rounding),
       value: v === null ? null : toNumber(v),
       peer,
-      segment,
+      segment: segmentOf[i]!,
     };
   });
   return { measure, everyYear, years, peerMode, members: peerMode === 'constant' ? constant : [], points };
+}
+
+/**
+ * Consecutive runs of years (ascending) with the same set of units; `unitsOf` gives the units
+ * of each year. The one rule for where a trend line breaks.
+ */
+function runsOfEqualSets(years: readonly number[], unitsOf: (year: number, index: number) => readonly string[]): PeerSegment[] {
+  const out: PeerSegment[] = [];
+  years.forEach((y, i) => {
+    const units = [...unitsOf(y, i)].sort(byCodePoint);
+    const last = out[out.length - 1];
+    if (last && last.units.join(',') === units.join(',')) last.years.push(y);
+    else out.push({ years: [y], units });
+  });
+  return out;
+}
+
+/** One row of the long trend table. */
+export interface TrendRow {
+  country: string;
+  year: number;
+  variant: string;
+  node: string;
+  level: string;
+  parent: string;
+  score: string | null;
+  display: string | null;
+}
+
+/**
+ * Every node of every result as a long table (one row per unit, year and node), in rubric
+ * order, units in code-point order.
+ *
+ * @example
+ * ```ts
+ * import { trendRows, scoreAnswerSet, type AnswerSet, type Rubric } from 'policy-index';
+ * declare const rubric: Rubric, sets: AnswerSet[];
+ * trendRows(rubric, sets.map((s) => scoreAnswerSet(rubric, s))).filter((r) => r.node === 'voice');
+ * ```
+ */
+export function trendRows(rubric: Rubric, results: readonly ScoreResult[], nodes?: readonly string[]): TrendRow[] {
+  const rows: TrendRow[] = [];
+  const sorted = [...results].sort((a, b) => byCodePoint(a.country, b.country) || a.year - b.year);
+  for (const r of sorted) {
+    const walk = (n: RubricNode) => {
+      if (!nodes || nodes.includes(n.id)) {
+        const s = findScoredNode(r.root, n.id);
+        rows.push({ country: r.country, year: r.year, variant: r.variant, node: n.id, level: n.level, parent: n.parentId ?? '', score: s?.status === 'scored' ? s.score : null, display: s?.status === 'scored' ? s.display : null });
+      }
+      n.children.forEach(walk);
+    };
+    walk(rubric.root);
+  }
+  return rows;
+}
+
+/** A run of years with the same set of units. */
+export interface PeerSegment {
+  years: number[];
+  units: string[];
+}
+
+/**
+ * Splits years into segments within which the set of units with a score is constant; a
+ * line is only drawn within a segment. Years without units are left out.
+ *
+ * @example
+ * ```ts
+ * import { peerSegments } from 'policy-index';
+ * peerSegments(new Map([[2018, ['A', 'B']], [2019, ['A', 'B']], [2020, ['A']]])).map((s) => s.units.length); // [2, 1]
+ * ```
+ */
+export function peerSegments(membersByYear: ReadonlyMap<number, readonly string[]>): PeerSegment[] {
+  const years = [...membersByYear.keys()].filter((y) => membersByYear.get(y)!.length > 0).sort((a, b) => a - b);
+  return runsOfEqualSets(years, (y) => membersByYear.get(y)!);
+}
+
+/** One segment of a trend line. */
+export interface TrendLineSegment {
+  /** Number of units averaged (constant within the segment). */
+  n: number;
+  units: string[];
+  /** The exact mean of the units each year: exact string, display string (the rubric's rounding) and number. */
+  points: { year: number; score: string; display: string; value: number }[];
+}
+
+/** The trend line of one node (mean over the units shown), broken where the unit set changes. */
+export interface TrendLine {
+  node: string;
+  title: string;
+  segments: TrendLineSegment[];
+}
+
+/**
+ * Per-node trend lines (default: the top score as the rubric id, and the areas): for each year
+ * the exact mean of the scorer's rationals over the units with a score, split into
+ * constant-set segments ({@link peerSegments}).
+ *
+ * @example
+ * ```ts
+ * import { trendLines, type Rubric, type ScoreResult } from 'policy-index';
+ * declare const rubric: Rubric, results: ScoreResult[];
+ * for (const line of trendLines(rubric, results)) console.log(line.node, line.segments.map((s) => s.n));
+ * ```
+ */
+export function trendLines(rubric: Rubric, results: readonly ScoreResult[], nodes: readonly string[] = [rubric.root.id, ...rubric.root.children.map((a) => a.id)]): TrendLine[] {
+  const display: DisplayRule = { precision: rubric.display.precision, rounding: rubric.display.rounding };
+  return nodes.map((id) => {
+    const members = new Map<number, string[]>();
+    const values = new Map<string, Exact>();
+    for (const r of results) {
+      const s = findScoredNode(r.root, id);
+      if (!members.has(r.year)) members.set(r.year, []);
+      const x = s?.status === 'scored' ? exactScore(s) : null;
+      if (x !== null) {
+        members.get(r.year)!.push(r.country);
+        values.set(`${r.country}|${r.year}`, x);
+      }
+    }
+    const segments = peerSegments(members).map((seg): TrendLineSegment => ({
+      n: seg.units.length,
+      units: seg.units,
+      points: seg.years.map((y) => {
+        const m = exactMean(seg.units.map((u) => values.get(`${u}|${y}`)!), display);
+        return { year: y, score: m.score!, display: m.display!, value: m.value! };
+      }),
+    }));
+    return { node: id, title: rubric.nodes.get(id)?.title ?? id, segments };
+  });
 }

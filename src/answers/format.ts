@@ -7,6 +7,7 @@
  */
 import { Document, isMap, isScalar, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import type { Answer, AnswerSet } from './types.js';
+import { byCodePoint } from '../text/order.js';
 
 /** Options for {@link formatAnswerSet}. */
 export interface FormatAnswerSetOptions {
@@ -28,7 +29,7 @@ function answerEntry(answer: Answer): unknown {
   const value = (v: Answer['value']) => (Array.isArray(v) ? [...v] : v);
   if (bare) return value(answer.value);
   const out = new Map<string, unknown>();
-  if (answer.byRegion !== undefined) out.set('byRegion', new Map(Object.entries(answer.byRegion).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([k, v]) => [k, value(v)])));
+  if (answer.byRegion !== undefined) out.set('byRegion', new Map(Object.entries(answer.byRegion).sort((a, b) => byCodePoint(a[0], b[0])).map(([k, v]) => [k, value(v)])));
   else if (answer.recordedScore !== undefined) {
     // A plain decimal is written as a YAML number, as the answer-set files have it.
     const n = Number(answer.recordedScore);

@@ -7,10 +7,10 @@ import type { DiagnosticCode } from '../diagnostics/index.js';
 import type { QuestionNode, ScoreBand } from '../rubric/types.js';
 import { numberText } from '../rubric/numbers.js';
 import { didYouMean } from '../source/suggest.js';
-import { add, D, div, exactNumber, fromDecimalText, fromNumber, cmp, toDec, ZERO, type Dec, type Exact } from './exact.js';
+import { add, D, div, exactNumber, fromDecimalText, fromNumber, cmp, toDec, ZERO, type Exact } from './exact.js';
 import type { Answer, AnswerValue } from './types.js';
 
-export { D, type Dec };
+export { D };
 
 /** A problem with one answer value. */
 export interface AnswerProblem {

@@ -7,7 +7,7 @@ import { buildIndexModel, createScorecardContext, type IndexModel } from '../rep
 import { scoreAll } from '../report/site.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { sideBySideCommand } from './side-by-side.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
+import type { CliIO, ExitCode } from './io.js';
 import { checkSelection, choosePeers, fileOutOption, loadReportInputs, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, printDiagnostics, variantOption } from './shared.js';
 
@@ -21,10 +21,12 @@ peer group.
 Options:
   --rubric <r>    rubric path, or the id of a bundled rubric (default: the rubric the answer
                   sets name, when it is bundled)
-  --year <y>      year to rank (default: the latest year of most countries, e.g. 2019 for
-                  the bundled MIPEX answers, where only a few countries have 2020 or later)
-  --variant <id>  variant to rank by (default: the rubric's default variant, or the first
-                  variant with scores that year)
+  --year <y>      year to rank (default: the year in which the most countries have a complete
+                  score, the later on a tie; e.g. 2019 for the bundled MIPEX answers, where
+                  only a few countries have 2020 or later)
+  --variant <id>  variant to rank by (default: the rubric's default variant when every country
+                  scored that year has a score on it, else the first variant in rubric order
+                  that every one has)
   --peers <p>     group whose average is shown: all (default), eu or oecd (members in
                   that year), region:<m49>, meta:<key>=<value>, a group file or DE,FR,…
   --format <f>    text (default), csv, html or json

@@ -67,11 +67,6 @@ export const COMMANDS: CommandSpec[] = [
 
 void lazy;
 
-/** Adds a command (used to register commands kept in their own modules). */
-export function registerCommand(spec: CommandSpec): void {
-  if (!COMMANDS.some((c) => c.name === spec.name)) COMMANDS.push(spec);
-}
-
 /** The first paragraph of a command's help (its usage lines), for error messages. */
 export function shortUsage(command: CommandSpec): string {
   const usage = command.help.split(/\n\s*\n/)[0] ?? '';
@@ -103,7 +98,7 @@ export function mainHelp(): string {
  *
  * @example
  * ```ts
- * import { main } from 'policy-index/cli';
+ * import { main } from './main.js';
  * const out: string[] = [];
  * const code = await main(['--version'], { stdout: (s) => out.push(s), stderr: () => {}, cwd: process.cwd() });
  * // code === 0

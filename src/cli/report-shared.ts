@@ -11,7 +11,7 @@ import { outputPath, writeOutputFiles } from '../node/output.js';
 import { isPeer, type NamedPeerGroup, type PeerGroup } from '../analysis/peer-group.js';
 import type { AnswerSet } from '../answers/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { expandAnswerPaths, loadAnswerSetFiles, loadRubricFile, readTextFile } from '../node/files.js';
+import { expandAnswerPaths, loadAnswerSetFiles, readTextFile } from '../node/files.js';
 import type { Rubric } from '../rubric/types.js';
 import { bundledRubricPath, UsageError, type CliIO } from './io.js';
 import { displayPath, loadRubricArg } from './shared.js';

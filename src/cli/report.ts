@@ -11,8 +11,8 @@ export const reportHelp = `Usage: policy-index report <answers…> --out <dir> [
                           [--format html,md,json] [--year <y>] [--variant <id>] [--quiet]
 
 Writes a report site: index.html with the ranking of every country (area columns, overall
-score per variant, rank) linking to one scorecard per country for its latest year
-(<CC>.html, and <CC>.md / <CC>.json with those formats). Pages are self-contained: inline CSS
+score per variant, rank) linking to one scorecard per country for its latest year with a
+complete score (<CC>.html, and <CC>.md / <CC>.json with those formats). Pages are self-contained: inline CSS
 and SVG charts, no scripts, no external requests.
 
 Options:
@@ -22,8 +22,10 @@ Options:
   --peers <p>         peer group for averages: all (default), eu or oecd (members in each
                       year), region:<m49>, meta:<key>=<value>, a group file or DE,FR,…
   --format <list>     formats to write, comma-separated (default: html,md,json)
-  --year <y>          year of the index ranking (default: the latest year of most countries)
-  --variant <id>      variant the index ranks by (default: the rubric's default variant)
+  --year <y>          year of the index ranking (default: the year in which the most
+                      countries have a complete score, the later on a tie)
+  --variant <id>      variant the index ranks by (default: the rubric's default variant, when
+                      every country scored that year has a score on it)
   --generated-at <t>  a time to print on the pages (output is otherwise byte-identical)
   --quiet             no progress lines
 ${OUTCOMES_OPTION_HELP}

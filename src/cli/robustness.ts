@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
+import { defaultYear } from '../analysis/comparable.js';
 import { loadUncertaintySpec, specProblemDiagnostics } from '../analysis/robustness/spec.js';
 import { METHODS, type PlanMethod } from '../analysis/robustness/plan.js';
 import type { UncertaintySpec } from '../analysis/robustness/uncertainty.js';
@@ -20,7 +21,8 @@ import { loadReportInputs, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, printDiagnostics, variantOption } from './shared.js';
 
 const COMMON_OPTIONS = `Options:
-  --year <y>              year to analyse (default: the latest year in the answers)
+  --year <y>              year to analyse (default: the year in which the most units have a
+                          complete score on the variant, the later on a tie)
   --variant <id>          variant whose score is ranked (default: the rubric's default)
   --weight-noise <x>      uniform noise on weights: each weight times 1 ± x (e.g. 0.25), renormalised
   --level <level>         level whose weights get the noise: area (default), dimension, indicator, question
@@ -157,7 +159,8 @@ async function run(command: 'uncertainty' | 'sensitivity', argv: string[], io: C
   const rubric = inputs.rubric;
   const variant = variantOption(command, rubric, values.variant) ?? rubric.defaultVariant;
   const years = [...new Set(inputs.sets.map((s) => s.year))].sort((a, b) => a - b);
-  const chosenYear = year ?? years[years.length - 1];
+  // Default year: the year in which the most units have a complete score on the variant analysed.
+  const chosenYear = year ?? defaultYear(rubric, inputs.sets.map((s) => scoreAnswerSet(rubric, s, { variant, reportMissing: false })), { variant });
   if (chosenYear === undefined) throw new UsageError('No answer set was loaded.', command);
   if (!years.includes(chosenYear)) throw new UsageError(`No answer set is for ${chosenYear} (years: ${years.join(', ')}).`, command);
   const results = inputs.sets.filter((s) => s.year === chosenYear).map((s) => scoreAnswerSet(rubric, s, { variant, reportMissing: false }));

@@ -9,8 +9,7 @@ import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
 import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics, variantOption } from './shared.js';
 
-/** Code-point order: the same in every locale. */
-const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+import { byCodePoint } from '../text/order.js';
 
 export const scoreHelp = `Usage: policy-index score <rubric> <answers…> [--variant <id>] [--format table|json|csv] [--tree]
 

@@ -26,7 +26,8 @@ Options:
   --rubric <r>        rubric path, or the id of a bundled rubric (default: the rubric the
                       answer sets name, when it is bundled)
   --country <CC,…>    countries to write (default: every country in the answers)
-  --year <y>          reference year (default: each country's latest year)
+  --year <y>          reference year (default: each country's latest year with a complete
+                      score)
   --peers <p>         peer group: all (default), eu or oecd (members in the year shown),
                       region:<m49>, meta:<key>=<value> (answer-set metadata of that year),
                       a group file (.yaml) or country codes such as DE,FR,IT

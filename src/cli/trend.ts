@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { comparableVariant, trendLines, trendRows } from '../editions/trend.js';
+import { comparableVariant, hasCompleteScore } from '../analysis/comparable.js';
+import { trendLines, trendRows } from '../analysis/trend.js';
 import { loadAnswerSetFiles } from '../node/files.js';
 import { escapeHtml } from '../report/escape.js';
 import { lineChartSvg } from '../report/svg.js';
@@ -13,10 +14,12 @@ import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics } from './sha
 export const trendHelp = `Usage: policy-index trend <rubric> <answers…> [--country CC,…] [--node id,…] [--variant <id>] --format csv|json|html|svg
 
 Every node by unit and year as a long table (csv, json), and trend lines per area (or per --node)
-as the mean over the units shown (svg, html). Comparable-set rules: one variant that every unit
-has a score for in every year shown (the default variant when possible); a line continues only
-while the same units are averaged, and is broken where the set changes, each part labelled
-with its n.
+as the exact mean over the units shown (svg, html). Comparable-set rules: one variant, the
+comparable variant of all the answer sets given — the default variant when every unit-year with
+a top score has a score on it, else the first variant in rubric order that has (the measure of
+the scorecards of a report made from the same answers; a unit-year with no top score on any
+variant is shown without one); a line continues only while the same units are averaged, and is
+broken where the set changes, each part labelled with its n.
 
 Options:
   --country <CC,…>  units to show (default: all)
@@ -49,11 +52,17 @@ export async function trendCommand(argv: string[], io: CliIO): Promise<ExitCode>
   const nodes = typeof values.node === 'string' ? values.node.split(',').map((c) => c.trim()) : undefined;
   for (const n of nodes ?? []) if (!rubric.nodes.has(n)) throw new UsageError(`trend: the rubric has no node "${n}".`, 'trend');
   if (typeof values.variant === 'string' && !rubric.variants.some((v) => v.id === values.variant)) throw new UsageError(`trend: the rubric has no variant "${values.variant}".`, 'trend');
-  const chosen = (sets.value ?? []).filter((s) => !countries || countries.includes(s.country.toUpperCase()));
-  const first = chosen.map((s) => scoreAnswerSet(rubric, s, { reportMissing: false }));
-  const variant = comparableVariant(rubric, first, typeof values.variant === 'string' ? values.variant : rubric.defaultVariant);
+  const all = sets.value ?? [];
+  const chosen = all.filter((s) => !countries || countries.includes(s.country.toUpperCase()));
+  const shown = (s: { country: string }) => !countries || countries.includes(s.country.toUpperCase());
+  // The measure: the comparable variant of every answer set given (as for the scorecards of a
+  // report), or the variant asked for when every unit-year shown with a score has it.
+  const first = all.map((s) => scoreAnswerSet(rubric, s, { reportMissing: false }));
+  const asked = typeof values.variant === 'string' ? values.variant : undefined;
+  // With no top score at all there is nothing to compare: the variant asked for, or the default.
+  const variant = first.some((r) => hasCompleteScore(r)) ? (asked !== undefined ? comparableVariant(rubric, first.filter(shown), asked) : comparableVariant(rubric, first)) : (asked ?? rubric.defaultVariant);
   if (!variant || (typeof values.variant === 'string' && variant !== values.variant)) {
-    throw new UsageError(typeof values.variant === 'string' ? `trend: some unit-years have no score for variant "${values.variant}"${variant ? `; "${variant}" is scored in every year shown` : ''}.` : 'trend: no variant is scored for every unit in every year shown; narrow --country or the answer sets.', 'trend');
+    throw new UsageError(typeof values.variant === 'string' ? `trend: some unit-years have no score for variant "${values.variant}"${variant ? `; "${variant}" is scored in every year shown` : ''}.` : 'trend: no variant is scored for every unit-year that has a top score; narrow the answer sets.', 'trend');
   }
   const results = chosen.map((s) => scoreAnswerSet(rubric, s, { reportMissing: false, variant }));
   const rows = trendRows(rubric, results, nodes);
@@ -67,7 +76,7 @@ export async function trendCommand(argv: string[], io: CliIO): Promise<ExitCode>
     const svg = lineChartSvg({ title: `${rubric.title}: trends (${variant})`, desc: 'Means over the units shown; a line is broken where the set of units changes.', series, min: rubric.scale.min, max: rubric.scale.max });
     if (format === 'svg') io.stdout(svg + '\n');
     else {
-      const table = lines.map((l) => `<h2>${escapeHtml(l.title)}</h2><table><tr><th>Years</th><th>n</th><th>Units</th><th>Means (exact)</th></tr>${l.segments.map((s) => `<tr><td>${escapeHtml(s.points.map((p) => p.year).join(', '))}</td><td>${s.n}</td><td>${escapeHtml(s.units.join(', '))}</td><td>${escapeHtml(s.points.map((p) => `${p.year}: ${p.score}`).join('; '))}</td></tr>`).join('')}</table>`).join('\n');
+      const table = lines.map((l) => `<h2>${escapeHtml(l.title)}</h2><table><tr><th>Years</th><th>n</th><th>Units</th><th>Means (rounded as the rubric declares; exact values in csv and json)</th></tr>${l.segments.map((s) => `<tr><td>${escapeHtml(s.points.map((p) => p.year).join(', '))}</td><td>${s.n}</td><td>${escapeHtml(s.units.join(', '))}</td><td>${escapeHtml(s.points.map((p) => `${p.year}: ${p.display}`).join('; '))}</td></tr>`).join('')}</table>`).join('\n');
       io.stdout(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(rubric.title)} trends</title></head><body><h1>${escapeHtml(rubric.title)}: trends</h1>${svg}\n${table}</body></html>\n`);
     }
   }

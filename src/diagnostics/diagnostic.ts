@@ -5,9 +5,7 @@
  * @module
  */
 import type { DiagnosticCode } from './codes.js';
-
-/** Code-point order: the same in every locale. */
-const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+import { byCodePoint } from '../text/order.js';
 
 /** How serious a diagnostic is. Only `error` makes a load fail or the CLI exit with 1. */
 export type Severity = 'error' | 'warning' | 'info';

@@ -1,3 +1,4 @@
-export * from './diagnostic.js';
-export * from './codes.js';
-export * from './format.js';
+export type { Severity, PathSegment, Diagnostic, Result } from './diagnostic.js';
+export { hasErrors, sortDiagnostics } from './diagnostic.js';
+export type { DiagnosticCode } from './codes.js';
+export { diagnosticDocsUrl, formatDiagnostics, diagnosticsToJson } from './format.js';

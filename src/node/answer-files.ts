@@ -71,7 +71,9 @@ export interface WriteAnswerSetFilesResult {
  *
  * @example
  * ```ts
+ * import type { AnswerSet } from 'policy-index';
  * import { writeAnswerSetFiles } from 'policy-index/node';
+ * declare const sets: AnswerSet[];
  * const { written, diagnostics } = writeAnswerSetFiles(sets, 'answers');
  * ```
  */

@@ -5,6 +5,7 @@
  */
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { readTextFile } from './safe-fs.js';
+import { byCodePoint } from '../text/order.js';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Result } from '../diagnostics/index.js';
 import { loadRubric } from '../rubric/load.js';
@@ -137,7 +138,7 @@ export function expandAnswerPaths(paths: readonly string[], extensions: readonly
     }
     let entries: Dirent[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => byCodePoint(a.name, b.name));
     } catch {
       diagnostics.push({ code: 'FILE_NOT_FOUND', severity: 'error', message: `Cannot read the folder "${dir}".`, file: dir });
       return;

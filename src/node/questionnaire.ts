@@ -61,7 +61,9 @@ function sheetName(title: string, used: Set<string>): string {
  * @example
  * ```ts
  * import { writeFileSync } from 'node:fs';
+ * import type { AnswerSet, Rubric } from 'policy-index';
  * import { questionnaireXlsx } from 'policy-index/node';
+ * declare const rubric: Rubric, lastYear: AnswerSet;
  * const { value } = await questionnaireXlsx(rubric, { previous: lastYear });
  * if (value) writeFileSync('questionnaire.xlsx', value);
  * ```

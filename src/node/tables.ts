@@ -74,7 +74,10 @@ export function readAnswerTableFile(path: string, options: ReadAnswerTableOption
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import type { AnswerSet, Rubric } from 'policy-index';
  * import { answerTableXlsx } from 'policy-index/node';
+ * declare const rubric: Rubric, sets: AnswerSet[];
  * const { value } = await answerTableXlsx(rubric, sets);
  * if (value) writeFileSync('answers.xlsx', value);
  * ```

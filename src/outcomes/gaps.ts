@@ -24,8 +24,7 @@ import type {
 } from './types.js';
 import { fixed, OutcomeDecimal } from './units.js';
 
-/** Code-point order: the same in every locale. */
-const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+import { byCodePoint } from '../text/order.js';
 
 /**
  * Options for {@link computeGaps}.

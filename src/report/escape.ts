@@ -20,9 +20,6 @@ export function escapeHtml(text: unknown): string {
   return escapeMarkup(String(text ?? ''));
 }
 
-/** Same as {@link escapeHtml}; the name says where it is used. */
-export const escapeXml = escapeHtml;
-
 // Named character references that can spell a scheme, a separator or a host in a URL.
 const URL_ENTITIES: ReadonlyMap<string, string> = new Map([
   ['colon', ':'], ['sol', '/'], ['bsol', '\\'], ['sol;', '/'], ['tab', '\t'], ['newline', '\n'], ['nbsp', ' '],

@@ -16,6 +16,9 @@ export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-in
 /**
  * The one script of the index page: makes every column of the ranking sortable (a button in
  * each header; missing values stay last). Allowed by the page's policy through its hash only.
+ * Text columns sort with the reader's own `localeCompare`: this is a sort the reader asks for in
+ * the browser, of names as displayed, so it follows the reader's language; the page's HTML (the
+ * row order as written, by rank) is the same everywhere.
  */
 export const RANKING_SORT_SCRIPT = 'document.querySelectorAll(\'table.ranking[data-sortable]\').forEach(function(t){var b=t.tBodies[0];var hs=t.tHead.rows[0].cells;Array.prototype.forEach.call(hs,function(th,i){var btn=document.createElement(\'button\');btn.type=\'button\';while(th.firstChild)btn.appendChild(th.firstChild);th.appendChild(btn);btn.addEventListener(\'click\',function(){var d=th.getAttribute(\'aria-sort\')===\'descending\'?\'ascending\':\'descending\';Array.prototype.forEach.call(hs,function(x){x.removeAttribute(\'aria-sort\')});th.setAttribute(\'aria-sort\',d);var key=function(r){var c=r.cells[i];return c?(c.getAttribute(\'data-sort\')||c.textContent.trim()):\'\'};var rows=Array.prototype.slice.call(b.rows);rows.sort(function(r1,r2){var a=key(r1),c=key(r2),x=parseFloat(a),y=parseFloat(c),m1=isNaN(x),m2=isNaN(y);if(m1&&m2){var s=a.localeCompare(c);return d===\'ascending\'?s:-s}if(m1)return 1;if(m2)return -1;return d===\'ascending\'?x-y:y-x});rows.forEach(function(r){b.appendChild(r)})})})});';
 
@@ -299,7 +302,9 @@ function trendHtml(card: Scorecard): string {
   const how = broken
     ? `No two ${h(card.rubric.unitNounPlural ?? 'countries')} of the peer group have a score in every year shown, so the peer line averages the ${h(card.rubric.unitNounPlural ?? 'countries')} present each year; it breaks wherever that set changes, and n gives its size.`
     : `The peer average is over the same ${t.members?.length ?? 0} ${h(card.rubric.unitNounPlural ?? 'countries')} in every year (those of the peer group with a score in every year shown).`;
-  return `<section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2><figure>${chart}<figcaption>Measure: <strong>${h(t.variantTitle)}</strong>, the same on every scorecard of this report and scored in every year shown. ${how}</figcaption></figure></section>\n`;
+  const unscored = t.points.filter((p) => p.score === null).map((p) => p.year);
+  const scoredIn = unscored.length ? `; ${h(card.country.name)} has no score on it in ${unscored.join(', ')}` : ' and scored in every year shown';
+  return `<section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2><figure>${chart}<figcaption>Measure: <strong>${h(t.variantTitle)}</strong>, the same on every scorecard of this report${scoredIn}. ${how}</figcaption></figure></section>\n`;
 }
 
 function changeHtml(card: Scorecard): string {

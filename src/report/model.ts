@@ -13,14 +13,11 @@ import { computeChange, previousAnswerSet } from '../analysis/change.js';
 import {
   exactDifference,
   roundExact,
-  mean,
   peerAverage,
   rankBy,
   rankResults,
-  roundForDisplay,
   signed,
   strengthsAndWeaknesses,
-  variantScore,
   type DisplayRule,
   type PeerAverages,
   type PeerGroup,
@@ -28,13 +25,14 @@ import {
   type Ranking,
 } from '../analysis/compare.js';
 import { D } from '../answers/interpret.js';
+import { comparableVariant, defaultYear, variantPreference } from '../analysis/comparable.js';
 import { comparableTrend } from '../analysis/trend.js';
 import type { QuestionNode, Rubric } from '../rubric/types.js';
 import type { ScoredNode, ScoreResult } from '../scoring/types.js';
 import { countryName } from '../source/countries.js';
 import type { AreaCard, Comparison, Derivation, NodeCard, OutcomeEntry, OverallCard, Scorecard } from './schema.js';
 
-export type { Scorecard, NodeCard, AreaCard, OverallCard, Comparison, Derivation, OutcomeEntry, ChartSeries } from './schema.js';
+export type { Scorecard, NodeCard, OutcomeEntry } from './schema.js';
 
 /** Options for {@link createScorecardContext}. */
 export interface ScorecardContextOptions {
@@ -63,7 +61,10 @@ export interface ScorecardContext {
   ranking(year: number, variant: string): Ranking;
   areaRanks(year: number, area: string): Map<string, RankOf>;
   peerAverages(year: number): PeerAverages;
-  /** The variant every trend of this context measures: the first (default first) scored in every result, when one is. */
+  /**
+   * The comparable variant of the context ({@link comparableVariant} of every result): the
+   * measure of every trend, and the variant a complete score is asked on for default years.
+   */
   trendVariant?: string;
   /** Number of countries with a score in a year (overall, per variant). */
 }
@@ -98,7 +99,7 @@ export function createScorecardContext(rubric: Rubric, results: readonly ScoreRe
   const names = new Map<string, string>();
   for (const s of [...answerSets].sort((a, b) => a.year - b.year)) if (s.countryName) names.set(s.country, s.countryName);
   const ofYear = (year: number) => [...byKey.values()].filter((r) => r.year === year);
-  const trendVariant = trendVariants(rubric).find((v) => results.every((r) => variantScore(r, v.id).score !== null))?.id;
+  const trendVariant = comparableVariant(rubric, results);
   return {
     ...(trendVariant ? { trendVariant } : {}),
     rubric,
@@ -149,7 +150,12 @@ export function createScorecardContext(rubric: Rubric, results: readonly ScoreRe
 
 /** Variants in order of preference for trends: the rubric's default first, then rubric order. */
 function trendVariants(rubric: Rubric) {
-  return [...rubric.variants].sort((a, b) => (a.id === rubric.defaultVariant ? -1 : b.id === rubric.defaultVariant ? 1 : 0));
+  return variantPreference(rubric).map((id) => rubric.variants.find((v) => v.id === id)!);
+}
+
+/** The year of a unit's scorecard unless asked: its latest year with a complete score ({@link defaultYear}). */
+function cardYear(ctx: ScorecardContext, country: string): number | undefined {
+  return defaultYear(ctx.rubric, ctx.results, { unit: country, ...(ctx.trendVariant ? { variant: ctx.trendVariant } : {}) });
 }
 
 /** The rubric's nouns for its units (default `country` / `countries`). */
@@ -161,7 +167,7 @@ export function unitWords(rubric: Pick<Rubric, 'report'>): { unitNoun: string; u
 
 /** Options for {@link buildScorecard}. */
 export interface BuildScorecardOptions {
-  /** Reference year (default: the country's latest year). */
+  /** Reference year (default: the country's latest year with a complete score, see {@link defaultYear}). */
   year?: number;
   /** A time to print on the card (ISO text). Without it the output is reproducible byte for byte. */
   generatedAt?: string;
@@ -313,7 +319,8 @@ function comparison(rank: RankOf | undefined, of: number, peer: { score: string 
 }
 
 /**
- * Builds the scorecard of one country for one reference year (default: its latest year).
+ * Builds the scorecard of one country for one reference year (default: its latest year with a
+ * complete score on the context's comparable variant, see {@link defaultYear}).
  * Returns undefined when the country has no result.
  *
  * @example
@@ -327,7 +334,7 @@ function comparison(rank: RankOf | undefined, of: number, peer: { score: string 
 export function buildScorecard(ctx: ScorecardContext, country: string, options: BuildScorecardOptions = {}): Scorecard | undefined {
   const { rubric } = ctx;
   const years = ctx.years(country);
-  const year = options.year ?? years[years.length - 1];
+  const year = options.year ?? cardYear(ctx, country);
   if (year === undefined) return undefined;
   const result = ctx.result(country, year);
   if (!result) return undefined;
@@ -377,9 +384,11 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
 
   // Trend: one measure for every scorecard of the context, scored in every year shown, and a
   // peer average over a constant set of units (or a broken line with n).
+  // The years shown run up to the card's year: a page for one year shows nothing later.
   let trend: Scorecard['trend'] = null;
-  if (years.length > 1) {
-    const t = comparableTrend(ctx.results, { country, variants: trendVariants(rubric), peers: ctx.peers, display: rule, ...(ctx.trendVariant ? { variant: ctx.trendVariant } : {}) });
+  const trendYears = years.filter((y) => y <= year);
+  if (trendYears.length > 1) {
+    const t = comparableTrend(ctx.results, { country, years: trendYears, variants: trendVariants(rubric), peers: ctx.peers, display: rule, ...(ctx.trendVariant ? { variant: ctx.trendVariant } : {}) });
     trend = {
       variant: t.measure.id,
       variantTitle: t.measure.title,
@@ -441,7 +450,7 @@ export interface IndexRow {
   country: string;
   name: string;
   year: number;
-  /** The year of the country's scorecard (its latest year). */
+  /** The year of the country's scorecard (the ranking year when asked, else its default year). */
   latestYear: number;
   href: string;
   rank: number | null;
@@ -459,41 +468,33 @@ export interface IndexModel {
   variants: { id: string; title: string }[];
   areas: { id: string; title: string; shortTitle?: string }[];
   rows: IndexRow[];
-  /** Countries whose latest year is not the index year, with their own latest year. */
+  /** Countries without a result in the index year, with their scorecard's year. */
   others: IndexRow[];
   peers: { label: string; variants: Record<string, string | null>; areas: Record<string, string | null> };
   generatedAt?: string;
 }
 
 /**
- * The year an index ranks by default: the latest year of most countries (ties: the later
- * year), so that one country with a newer answer set does not empty the ranking.
+ * The year an index ranks by default: the year in which the most units have a complete score
+ * on the context's comparable variant (ties: the later year), so that one unit with a newer or
+ * partial answer set does not empty the ranking ({@link defaultYear}).
  *
  * @example
  * ```ts
  * import { createScorecardContext, defaultIndexYear } from 'policy-index';
  * declare const ctx: ReturnType<typeof createScorecardContext>;
- * const year = defaultIndexYear(ctx); // the latest year of most units
+ * const year = defaultIndexYear(ctx); // the year most units have a complete score in
  * ```
  */
 export function defaultIndexYear(ctx: ScorecardContext): number {
-  const counts = new Map<number, number>();
-  for (const cc of ctx.countries()) {
-    const ys = ctx.years(cc);
-    const y = ys[ys.length - 1];
-    if (y !== undefined) counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  let best = 0;
-  let bestCount = 0;
-  for (const [y, c] of counts) if (c > bestCount || (c === bestCount && y > best)) [best, bestCount] = [y, c];
-  return best;
+  return defaultYear(ctx.rubric, ctx.results, ctx.trendVariant ? { variant: ctx.trendVariant } : {}) ?? 0;
 }
 
 /** Options for {@link buildIndexModel}. */
 export interface IndexModelOptions {
   /** Year of the ranking (default: {@link defaultIndexYear}). */
   year?: number;
-  /** Variant to rank by (default: the rubric's default variant, or the first variant with scores that year). */
+  /** Variant to rank by (default: the comparable variant of the year's results, see {@link comparableVariant}). */
   variant?: string;
   /** Link to a country's scorecard (default `<CC>.html`). */
   href?: (country: string) => string;
@@ -516,17 +517,14 @@ export interface IndexModelOptions {
 export function buildIndexModel(ctx: ScorecardContext, options: IndexModelOptions = {}): IndexModel {
   const { rubric } = ctx;
   const year = options.year ?? defaultIndexYear(ctx);
-  let variant = options.variant ?? rubric.defaultVariant;
-  if (!options.variant && ctx.ranking(year, variant).scored === 0) {
-    variant = rubric.variants.find((v) => ctx.ranking(year, v.id).scored > 0)?.id ?? variant;
-  }
+  const variant = options.variant ?? comparableVariant(rubric, ctx.results.filter((r) => r.year === year)) ?? rubric.defaultVariant;
   const href = options.href ?? ((cc: string) => `${cc}.html`);
   const ranking = ctx.ranking(year, variant);
   const row = (e: Ranking['entries'][number]): IndexRow => ({
     country: e.country,
     name: e.name,
     year: e.year,
-    latestYear: options.cardsForYear && e.year === year ? year : (ctx.years(e.country)[ctx.years(e.country).length - 1] ?? e.year),
+    latestYear: options.cardsForYear && e.year === year ? year : (cardYear(ctx, e.country) ?? e.year),
     href: href(e.country),
     rank: e.rank,
     rankLabel: e.rankLabel,
@@ -538,8 +536,7 @@ export function buildIndexModel(ctx: ScorecardContext, options: IndexModelOption
   const others: IndexRow[] = [];
   for (const cc of ctx.countries()) {
     if (inYear.has(cc)) continue;
-    const ys = ctx.years(cc);
-    const y = ys[ys.length - 1]!;
+    const y = cardYear(ctx, cc)!;
     const e = ctx.ranking(y, variant).entries.find((x) => x.country === cc);
     if (e) others.push(row(e));
   }

@@ -26,7 +26,8 @@ export interface OutcomeEntryOptions {
  *
  * @example
  * ```ts
- * import { parseOutcomeFramework, loadOutcomeData, buildOutcomeEntries, ZARAGOZA_FRAMEWORK_YAML } from 'policy-index';
+ * import { parseOutcomeFramework, loadOutcomeData, ZARAGOZA_FRAMEWORK_YAML } from '../outcomes/index.js';
+ * import { buildOutcomeEntries } from './outcomes.js';
  * const framework = parseOutcomeFramework(ZARAGOZA_FRAMEWORK_YAML).value!;
  * const csv = 'country,year,indicator,cohort,value\nAT,2019,employment-rate,native,76\nAT,2019,employment-rate,non-eu-born,60\n';
  * const data = loadOutcomeData([{ name: 'a.csv', text: csv }], framework).value!;

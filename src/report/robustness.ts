@@ -11,6 +11,7 @@ import type { SensitivityResult } from '../analysis/robustness/sensitivity.js';
 import type { UncertaintyResult } from '../analysis/robustness/uncertainty.js';
 import { csvField } from '../source/csv.js';
 import { escapeHtml } from './escape.js';
+import { byCodePoint } from '../text/order.js';
 
 /** Display rules of the figures. */
 export interface RobustnessDisplay {
@@ -43,7 +44,7 @@ function rows(r: UncertaintyResult, d: RobustnessDisplay): string[][] {
   const rd = d.rounding ?? 'half-up';
   const f = (x: number | null) => roundFigure(x, p, rd);
   const g = (x: number | null) => roundFigure(x, 1, rd);
-  const sorted = [...r.units].sort((a, b) => (a.nominal.rank ?? Infinity) - (b.nominal.rank ?? Infinity) || (a.unit < b.unit ? -1 : 1));
+  const sorted = [...r.units].sort((a, b) => (a.nominal.rank ?? Infinity) - (b.nominal.rank ?? Infinity) || byCodePoint(a.unit, b.unit));
   return sorted.map((u) => [u.unit, f(u.nominal.score), u.nominal.rank === null ? '—' : String(u.nominal.rank), f(u.score.mean), f(u.score.median), f(u.score.p05), f(u.score.p95), g(u.rank.mean), g(u.rank.median), g(u.rank.p05), g(u.rank.p95), roundFigure(u.meanAbsRankShift, 2, rd)]);
 }
 
@@ -93,7 +94,7 @@ export function uncertaintyCsv(r: UncertaintyResult, d: RobustnessDisplay = {}):
  * ```
  */
 export function uncertaintyHtml(r: UncertaintyResult, d: RobustnessDisplay = {}): string {
-  const units = [...r.units].filter((u) => u.nominal.rank !== null).sort((a, b) => a.nominal.rank! - b.nominal.rank! || (a.unit < b.unit ? -1 : 1));
+  const units = [...r.units].filter((u) => u.nominal.rank !== null).sort((a, b) => a.nominal.rank! - b.nominal.rank! || byCodePoint(a.unit, b.unit));
   const n = units.reduce((m, u) => Math.max(m, u.rank.p95, u.nominal.rank!), 1);
   const rowH = 16;
   const left = 70;

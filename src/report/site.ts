@@ -1,6 +1,6 @@
 /**
  * A whole report site as a list of files (path + text): `index.html` with the ranking and one
- * scorecard per country for its latest year, in HTML and optionally Markdown and JSON. Pure:
+ * scorecard per country for its latest year with a complete score, in HTML and optionally Markdown and JSON. Pure:
  * the caller decides where the files go.
  *
  * @module
@@ -31,7 +31,7 @@ export interface BuildSiteOptions {
   peers?: PeerGroup;
   /** Formats to write (default: html only). */
   formats?: readonly SiteFormat[];
-  /** Year of the index ranking (default: the latest year in the data). */
+  /** Year of the index ranking, and of every scorecard that has it (default: the year in which the most units have a complete score, see `defaultYear`). */
   year?: number;
   /** Variant of the index ranking. */
   variant?: string;
@@ -61,7 +61,7 @@ export function scoreAll(rubric: Rubric, sets: readonly AnswerSet[]): ScoreResul
 
 /**
  * Builds the files of a report site: `index.html` (ranking and links) and `<CC>.html` (plus
- * `.md` / `.json` when asked) for every country's latest year.
+ * `.md` / `.json` when asked) for every country's latest year with a complete score.
  *
  * @example
  * ```ts

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { escapeXml } from './escape.js';
+import { escapeXml } from '../source/markup.js';
 
 /** The Okabe–Ito palette (colour-blind safe), in the order series use it. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;

@@ -78,7 +78,7 @@ export interface SourcePosition {
 
 interface NodeBase {
   id: string;
-  /** Level in the tree. Leaves are always `question`; see {@link RubricNodeBase.level}. */
+  /** Level in the tree. Leaves are always `question`; see `level`. */
   kind: NodeKind;
   /** Level a reader sees: a question placed directly in an area or dimension is an `indicator` answered directly. */
   level: NodeKind;
@@ -99,8 +99,6 @@ interface NodeBase {
   ancestry: readonly string[];
   source: SourcePosition;
 }
-/** @internal alias kept for docs links. */
-export type RubricNodeBase = NodeBase;
 
 /** A node that aggregates children. */
 export interface GroupNode extends NodeBase {

@@ -8,9 +8,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import {
   add,
   cmp,
-  D,
   displayKey,
-  displayString as formatDisplay,
   div,
   exactString as formatExact,
   formatScore,
@@ -23,8 +21,6 @@ import {
   reciprocal,
   weightedMean,
   ZERO,
-  EXACT_DIGITS as DIGITS,
-  type Dec,
   type Exact,
 } from '../answers/exact.js';
 import { questionIndex, resolveAnswers, type ResolvedAnswers } from '../answers/validate.js';
@@ -43,22 +39,6 @@ export interface ScoreOptions {
   variant?: string;
   /** Report unanswered questions as diagnostics (default true). */
   reportMissing?: boolean;
-}
-
-/** Significant digits of the exact score strings. */
-export const EXACT_DIGITS = DIGITS;
-
-/**
- * Exact decimal string of a score: terminating results in full, others to 60 significant
- * digits, no exponent, no trailing zeros.
- */
-export function exactString(x: Exact | Dec): string {
-  return formatExact(x);
-}
-
-/** Rounds a score for display as the rubric declares. */
-export function displayString(x: Exact | Dec, precision: number, rounding: Rounding): string {
-  return formatDisplay(x, precision, rounding);
 }
 
 /** Per-rubric data computed once: exact weights and their texts, and the tree in post-order with child indices. */
@@ -768,7 +748,7 @@ export interface ScoreTotals {
  * ).value!;
  * const totals = scoreTotals(rubric, createAnswerSet({ rubric: 'demo@1.0.0', country: 'CA', year: 2020, answers: { permit: 'yes' } }));
  * totals.top.score; // '100'
- * totals.areas.map((a) => `${a.id}: ${a.display}`); // ['work: 100']
+ * totals.areas.map((a) => `${a.id}: ${a.display}`); // ['work: 100.00']
  * ```
  */
 export function scoreTotals(rubric: Rubric, answers: AnswerSet, options: ScoreOptions = {}): ScoreTotals {
@@ -853,7 +833,6 @@ function setShares(run: Run, e: number, share: Exact | null): void {
   }
 }
 
-export { D };
 
 /**
  * Finds a node of a score tree by id (depth-first).

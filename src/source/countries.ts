@@ -11,6 +11,7 @@
  * @module
  */
 import countryTable from './countries.json' with { type: 'json' };
+import { byCodePoint } from '../text/order.js';
 
 /** What a code denotes. */
 export type CountryCodeKind = 'country' | 'aggregate' | 'region' | 'unknown';
@@ -157,7 +158,7 @@ export function countryName(code: string): string | undefined {
  *
  * @example
  * ```ts
- * import { listCountryCodes } from 'policy-index';
+ * import { listCountryCodes } from './countries.js';
  * listCountryCodes().includes('GR'); // true
  * listCountryCodes().includes('EL'); // false — aliases are not listed
  * ```
@@ -274,7 +275,7 @@ export function countryRecord(code: string): CountryRecord | undefined {
  * ```
  */
 export function m49Regions(): M49Region[] {
-  return [...REGIONS.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((r) => ({ ...r }));
+  return [...REGIONS.values()].sort((a, b) => byCodePoint(a.code, b.code)).map((r) => ({ ...r }));
 }
 
 /**

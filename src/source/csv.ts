@@ -272,20 +272,6 @@ export function readCsvRecords(text: string, options: CsvParseOptions, onRecord:
   return { diagnostics, records: count };
 }
 
-/**
- * The text of a field by column index, or `''` when the record is shorter.
- *
- * @example
- * ```ts
- * import { parseCsv, csvFieldText } from 'policy-index';
- * const { value } = parseCsv('a,b\n1\n', { strictFieldCount: false });
- * csvFieldText(value.records[0]!, 1); // ''
- * ```
- */
-export function csvFieldText(record: CsvRecord, index: number): string {
-  return record.fields[index]?.value ?? '';
-}
-
 /** A plain decimal number (optionally signed, with a fraction or exponent): left as it is. */
 const PLAIN_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 

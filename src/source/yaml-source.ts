@@ -114,16 +114,6 @@ export function yamlKeyProblem(key: string, maxKeyLength: number = MAX_YAML_KEY_
 
 const pathKey = (path: readonly PathSegment[]): string => JSON.stringify(path);
 
-/** Builds a locator from offsets. Exposed for loaders of other text formats (CSV). */
-export function createLocator(
-  file: string,
-  text: string,
-  values: Map<string, [number, number]>,
-  keys: Map<string, [number, number]>,
-): SourceLocator {
-  return createLocatorWith(offsetRanger(text), file, text, values, keys);
-}
-
 /** Turns `[start, end]` offsets of `text` into a 1-based range; the line index is built once. */
 export function offsetRanger(text: string): (range: readonly [number, number]) => SourceRange {
   const counter = new LineCounter();

@@ -24,7 +24,11 @@ export interface AnswerTable {
  *
  * @example
  * ```ts
- * import { answerTable, createAnswerSet } from 'policy-index';
+ * import { answerTable, createAnswerSet, loadRubric } from 'policy-index';
+ * const rubric = loadRubric(
+ *   'schemaVersion: 1\nid: demo\nversion: 1.0.0\ntitle: Demo\nareas:\n' +
+ *     '  - { id: work, title: Work, indicators: [{ id: permit, title: Permit, type: yes-no, scores: { yes: 100, no: 0 } }] }\n',
+ * ).value!;
  * const set = createAnswerSet({ rubric: 'demo@1.0.0', country: 'CA', year: 2019, answers: { permit: 'yes' } });
  * answerTable(rubric, [set]).header; // ['country', 'year', 'permit', …]
  * ```
@@ -71,7 +75,8 @@ export function answerTable(rubric: Rubric, sets: readonly AnswerSet[]): AnswerT
  *
  * @example
  * ```ts
- * import { answerTableCsv } from 'policy-index';
+ * import { answerTableCsv, type AnswerSet, type Rubric } from 'policy-index';
+ * declare const rubric: Rubric, sets: AnswerSet[];
  * answerTableCsv(rubric, sets).split('\n')[0]; // 'country,year,permit,…'
  * ```
  */

@@ -160,7 +160,8 @@ function valueMapFor(mapping: TableMapping | undefined, q: QuestionNode): Readon
  *
  * @example
  * ```ts
- * import { csvCellGrid, importAnswerTable } from 'policy-index';
+ * import { csvCellGrid, importAnswerTable, type Rubric } from 'policy-index';
+ * declare const rubric: Rubric; // with a yes/no question `permit`
  * const grid = csvCellGrid('country,year,permit\nAUT,2019,Yes\n', 'answers.csv').value!;
  * const { value } = importAnswerTable(grid, rubric);
  * value?.[0]?.country;                     // 'AT'

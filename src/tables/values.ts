@@ -47,7 +47,9 @@ function invalid(q: QuestionNode, text: string, expected: string): CellValue {
  *
  * @example
  * ```ts
- * // For a yes/no question `permit`:
+ * import type { QuestionNode } from '../rubric/types.js';
+ * import { readCellValue } from './values.js';
+ * declare const permit: QuestionNode; // a yes/no question
  * readCellValue(permit, 'Y');   // { kind: 'value', value: 'yes' }
  * readCellValue(permit, '');    // { kind: 'value', value: 'unknown' }
  * ```

@@ -28,6 +28,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import { byCodePoint } from '../../text/order.js';
 import { basename, resolve } from 'node:path';
 import { D } from '../../answers/exact.js';
 import { countryName } from '../../source/countries.js';
@@ -298,7 +299,7 @@ function fromReader(d: RawDiagnostic, file: string): Diagnostic {
  * @param input path of the .xlsx file, or its bytes
  * @example
  * ```ts
- * import { loadRubricFile } from 'policy-index/node';
+ * import { importMipexWorkbook, loadRubricFile } from 'policy-index/node';
  * const rubric = loadRubricFile('rubrics/mipex-2020').value!;
  * const { answerSets, published } = await importMipexWorkbook('data/mipex/mipex_core_2007-2019.xlsx', { rubric });
  * answerSets.find((s) => s.country === 'CA' && s.year === 2019)?.answers.get('aa1')?.value; // an option id
@@ -338,6 +339,9 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
  *
  * @example
  * ```ts
+ * import { importParsedMipexWorkbook, loadRubricFile } from 'policy-index/node';
+ * import { readMipexWorkbook } from './read-workbook.js';
+ * const rubric = loadRubricFile('rubrics/mipex-2020').value!;
  * const raw = (await readMipexWorkbook('data/mipex/mipex_core_2007-2019.xlsx')).value!;
  * const { answerSets } = importParsedMipexWorkbook(raw, { rubric });
  * ```
@@ -473,7 +477,7 @@ export function importParsedMipexWorkbook(raw: RawWorkbook, options: ImportMipex
     }
     sheets.push({ sheet: sheet.name, country: sheet.country, answerSets: answerSets.length - setsBefore, answers: answerCount, published: published.length - publishedBefore });
   }
-  answerSets.sort((a, b) => (a.country < b.country ? -1 : a.country > b.country ? 1 : 0) || a.year - b.year);
+  answerSets.sort((a, b) => byCodePoint(a.country, b.country) || a.year - b.year);
   return { answerSets, published, diagnostics, sheets, workbook: { file, sha256: '' }, rubric: rubricRef };
 }
 

@@ -277,6 +277,7 @@ function toBuffer(input: Uint8Array | ArrayBuffer): Buffer {
  * @returns the sheets that could be read, and diagnostics; never throws on bad input
  * @example
  * ```ts
+ * import { readMipexWorkbook } from './read-workbook.js';
  * const { value, diagnostics } = await readMipexWorkbook('data/mipex/mipex_core_2007-2019.xlsx');
  * value?.sheets.find((s) => s.country === 'GB')?.strands[0]?.title; // 'Labour Market Mobility Strand'
  * ```

@@ -93,6 +93,7 @@ export function compareWithPublished(
  *
  * @example
  * ```ts
+ * import { verifyWorkbook } from 'policy-index/node';
  * const { compared, agreed, disagreements } = await verifyWorkbook('data/mipex/mipex_core_2007-2019.xlsx');
  * console.log(`${agreed} of ${compared} published scores reproduced`, disagreements.slice(0, 3));
  * ```

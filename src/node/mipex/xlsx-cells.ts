@@ -311,6 +311,8 @@ function parseSheet(name: string, xml: string, strings: readonly string[], budge
  *
  * @example
  * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { readXlsxCells } from './xlsx-cells.js';
  * const sheets = readXlsxCells(readFileSync('book.xlsx'));
  * sheets[0]?.rows.get(1)?.get(1)?.value; // the value of A1
  * ```

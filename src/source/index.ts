@@ -1,2 +1,0 @@
-export * from './yaml-source.js';
-export * from './suggest.js';
