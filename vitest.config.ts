@@ -20,6 +20,7 @@ export const SLOW_TESTS = [
   'test/fuzz/**', // many generated inputs
   'test/bundled-data.test.ts', // dist/
   'test/docs-snippets.test.ts', // dist/, tsc and a process per snippet
+  'test/tsdoc-examples.test.ts', // dist/ and the compiler on every TSDoc example
   'test/hostile-fs.test.ts', // child processes
   'test/locale-output.test.ts', // the CLI in child processes under two locales
   'test/usage-example.test.ts', // a child process

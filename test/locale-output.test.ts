@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RUN_SOURCES } from './helpers/run-sources.js';
@@ -81,7 +82,7 @@ describe('output is the same in every locale', () => {
       process.stdout.write(JSON.stringify({ words: [...words].sort(byCodePoint), diagnostics: diagnostics.map((d) => d.file), cells: published.scores.map((s) => s.cell) }));
     `;
     const outputs = LOCALES.map((env) => {
-      const r = spawnSync(process.execPath, ['--import', TSX, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+      const r = spawnSync(process.execPath, [...RUN_SOURCES, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
       expect(r.stderr).toBe('');
       return r.stdout;
     });
