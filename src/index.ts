@@ -66,7 +66,8 @@ export type { OutcomeArea, OutcomeUnit, OutcomeDirection, OutcomeGapKind, Outcom
 export { OUTCOME_AREAS, OUTCOME_UNITS, UNIT_BOUNDS, parseOutcomeFramework, findOutcomeIndicator, outcomeFrameworkSchema, CANONICAL_OUTCOME_LAYOUT, detectOutcomeLayout, loadOutcomeData, selectOutcomeObservations, computeGaps, computeTrends, gapSeries, ZARAGOZA_FRAMEWORK_YAML, validateOutcomeFiles, computeOutcomeGaps, computeOutcomeTrendRows, renderOutcomeGapsText, renderOutcomeGapsCsv, renderOutcomeGapsJson, renderOutcomeTrends, renderOutcomeValidationSummary } from './outcomes/index.js';
 // Policy–outcome view (association, not effect)
 export type { PolicyValue, OutcomeSeriesPoint, PolicyOutcomeOptions, PolicyOutcomePair, CorrelationResult, PolicyOutcomeView, PolicyOutcomeSvgOptions } from './analysis/policy-outcome.js';
-export { buildPolicyOutcomeView, pearsonCorrelation, spearmanCorrelation, renderPolicyOutcomeSvg, renderPolicyOutcomeText, ASSOCIATION_NOTE } from './analysis/policy-outcome.js';
+export { pearsonCorrelation, spearmanCorrelation } from './analysis/correlation.js';
+export { buildPolicyOutcomeView, renderPolicyOutcomeSvg, renderPolicyOutcomeText, ASSOCIATION_NOTE } from './analysis/policy-outcome.js';
 // Scorecards, comparisons, change attribution
 export type { Scorecard, NodeCard, AreaCard, OverallCard, Comparison, Derivation, OutcomeEntry, ChartSeries, ScorecardContext, ScorecardContextOptions, BuildScorecardOptions, IndexModel, IndexRow, IndexModelOptions, ChartCategory, ChartSeriesInput, ChartOptions, LineSeriesInput, LineChartOptions, HtmlOptions, ScorecardJsonOptions, SiteFile, SiteFormat, BuildSiteOptions, Ranking, RankedEntry, RankOptions, PeerGroup, NamedPeerGroup, PeerAverages, PeerAverageOptions, AverageScore, AreaDifference, StrengthsOptions, DisplayRule, RankOf, ChangeReport, AnswerChange, ChangeOptions, ScoreDelta, ChangedAnswerSide, ComparableTrend, ComparableTrendOptions, ComparableTrendPoint, ExactAverage } from './report/index.js';
 export { scorecardSchema, scorecardJsonSchema, outcomeEntrySchema, createScorecardContext, buildScorecard, buildIndexModel, defaultIndexYear, barChartSvg, radarChartSvg, lineChartSvg, PALETTE, renderScorecardHtml, renderIndexHtml, CONTENT_SECURITY_POLICY, renderScorecardMarkdown, renderIndexMarkdown, renderScorecardJson, renderIndexJson, escapeHtml, escapeMarkdown, safeUrl, buildSite, scoreAll, isPeer, rankResults, rankBy, peerAverage, peerMembers, strengthsAndWeaknesses, computeChange, sumExact, previousAnswerSet, commonVariant, comparableTrend, exactMean } from './report/index.js';
@@ -108,10 +109,16 @@ export { comparableVariant, defaultYear, hasCompleteScore } from './analysis/com
 // Robustness: uncertainty and sensitivity of ranks under the builders' choices
 export type { EvaluationPlan, PlanUnits, PlanMethod } from './analysis/robustness/plan.js';
 export { compileEvaluationPlan, planUnitsFromResults } from './analysis/robustness/plan.js';
-export type { UncertaintySpec, UncertainInput, UncertaintyContext, SpecProblem, Spread, UnitUncertainty, EffectiveWeight, UncertaintyResult } from './analysis/robustness/uncertainty.js';
-export { prepareUncertainty, analyseUncertainty, effectiveWeights } from './analysis/robustness/uncertainty.js';
+export type { UncertaintySpec, UncertainInput, UncertaintyContext, SpecProblem } from './analysis/robustness/context.js';
+export { prepareUncertainty } from './analysis/robustness/context.js';
+export type { EffectiveWeight } from './analysis/robustness/effective-weights.js';
+export { effectiveWeights } from './analysis/robustness/effective-weights.js';
+export type { Spread, UnitUncertainty, UncertaintyResult } from './analysis/robustness/uncertainty.js';
+export { analyseUncertainty } from './analysis/robustness/uncertainty.js';
 export type { SensitivityOptions, InputIndices, SensitivityResult } from './analysis/robustness/sensitivity.js';
 export { analyseSensitivity } from './analysis/robustness/sensitivity.js';
+export type { RobustnessBudget } from './analysis/robustness/budget.js';
+export { DEFAULT_MAX_EVALUATIONS, DEFAULT_MEMORY_BUDGET } from './analysis/robustness/budget.js';
 export type { LoadedUncertaintySpec } from './analysis/robustness/spec.js';
 export { loadUncertaintySpec } from './analysis/robustness/spec.js';
 export type { RobustnessDisplay } from './report/robustness.js';

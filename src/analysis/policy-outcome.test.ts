@@ -2,15 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   ASSOCIATION_NOTE,
-  averageRanks,
   buildPolicyOutcomeView,
-  escapeXml,
   parsePolicyValuesCsv,
-  pearsonCorrelation,
   renderPolicyOutcomeSvg,
   renderPolicyOutcomeText,
-  spearmanCorrelation,
 } from './policy-outcome.js';
+import { averageRanks, pearsonCorrelation, spearmanCorrelation } from './correlation.js';
+import { escapeXml } from '../source/markup.js';
 
 // A separate, deliberately naive reference implementation (textbook formulas, no shared code).
 function refPearson(x: number[], y: number[]): number {

@@ -9,8 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { dirname, join, sep } from 'node:path';
-import type { Worker } from 'node:worker_threads';
-import { startSiblingWorker } from '../node/worker-start.js';
+import { runOnWorkers } from '../node/worker-pool.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { loadAnswerSetFile, loadRubricFile, resolveRubricIndex } from '../node/files.js';
 import { validateAnswerSet } from '../answers/validate.js';
@@ -157,30 +156,6 @@ export interface PerFileOptions {
   onSlice?: (files: number, where: 'worker' | 'here') => void;
 }
 
-/** Runs a slice on a worker thread; `undefined` when the thread fails (the slice is then run here). */
-function onWorker<R>(job: FileJob, files: readonly string[]): Promise<R[] | undefined> {
-  return new Promise((done) => {
-    let worker: Worker;
-    try {
-      worker = startSiblingWorker(import.meta.url, 'file-worker');
-    } catch {
-      done(undefined);
-      return;
-    }
-    let settled = false;
-    const finish = (out: R[] | undefined) => {
-      if (settled) return;
-      settled = true;
-      done(out);
-      void worker.terminate();
-    };
-    worker.once('message', (m: { out?: R[] }) => finish(m.out));
-    worker.once('error', () => finish(undefined));
-    worker.once('exit', () => finish(undefined));
-    worker.postMessage({ job, files });
-  });
-}
-
 function threadCount(options: PerFileOptions): number {
   const env = Number(process.env.POLICY_INDEX_THREADS);
   const wanted = options.threads ?? (Number.isInteger(env) && env > 0 ? env : Math.min(4, availableParallelism()));
@@ -203,16 +178,30 @@ export async function runPerFile<R>(job: FileJob, files: readonly string[], loca
   const size = Math.ceil(files.length / threads);
   const slices: string[][] = [];
   for (let i = 0; i < files.length; i += size) slices.push(files.slice(i, i + size));
-  const remote = slices.slice(0, -1).map((s) => onWorker<R>(job, s));
-  const mine = local(slices[slices.length - 1]!);
-  options.onSlice?.(mine.length, 'here');
+  const remote = slices.slice(0, -1);
+  const got: R[][] = [];
+  const here = (files: readonly string[]) => {
+    options.onSlice?.(files.length, 'here');
+    return local(files);
+  };
+  // The workers start on their slices now; this thread reads the last slice meanwhile.
+  const pending = runOnWorkers<readonly string[], R[]>({
+    here: import.meta.url,
+    name: 'file-worker',
+    init: job,
+    workers: remote.length,
+    tasks: remote,
+    onResult: (out, k) => {
+      const ok = out.length === remote[k]!.length;
+      if (ok) options.onSlice?.(out.length, 'worker');
+      got[k] = ok ? out : here(remote[k]!);
+    },
+    fallback: here,
+  });
+  const mine = here(slices[slices.length - 1]!);
+  await pending;
   const out: R[] = [];
-  for (const [k, pending] of remote.entries()) {
-    const got = await pending;
-    const ok = got !== undefined && got.length === slices[k]!.length;
-    for (const item of ok ? got : local(slices[k]!)) out.push(item);
-    options.onSlice?.(slices[k]!.length, ok ? 'worker' : 'here');
-  }
+  for (const part of got) for (const item of part) out.push(item);
   for (const item of mine) out.push(item);
   return out;
 }

@@ -10,7 +10,7 @@ import { hasErrors } from '../diagnostics/index.js';
 import { defaultYear } from '../analysis/comparable.js';
 import { loadUncertaintySpec, specProblemDiagnostics } from '../analysis/robustness/spec.js';
 import { METHODS, type PlanMethod } from '../analysis/robustness/plan.js';
-import type { UncertaintySpec } from '../analysis/robustness/uncertainty.js';
+import type { SpecProblem, UncertaintySpec } from '../analysis/robustness/context.js';
 import { analyseSensitivityParallel, analyseUncertaintyParallel } from '../node/robustness.js';
 import { readTextFile } from '../node/files.js';
 import { sensitivityCsv, sensitivityHtml, sensitivityText, uncertaintyCsv, uncertaintyHtml, uncertaintyText } from '../report/robustness.js';
@@ -35,6 +35,10 @@ const COMMON_OPTIONS = `Options:
   --samples <n>           samples (default 1000; for sensitivity the base samples N)
   --seed <n>              seed of the random numbers (default 1)
   --workers <n>           worker threads for large runs (default: the available cores)
+  --max-evaluations <n>   refuse a run needing more unit evaluations (samples × countries, for
+                          sensitivity × (inputs + 2), bootstrap counted too; default 50000000)
+  --memory-mib <n>        memory the summaries may keep, in MiB (default 256): exact score
+                          quantiles while every sample fits, a streaming sketch beyond
   --format <f>            table (default), csv, json or html
   --out <file>            write to a file instead of standard output (never over an input file)
   -h, --help              show this help
@@ -74,6 +78,8 @@ const OPTIONS = {
   seed: { type: 'string' },
   workers: { type: 'string' },
   bootstrap: { type: 'string' },
+  'max-evaluations': { type: 'string' },
+  'memory-mib': { type: 'string' },
   progress: { type: 'boolean' },
   format: { type: 'string' },
   out: { type: 'string' },
@@ -99,6 +105,8 @@ async function run(command: 'uncertainty' | 'sensitivity', argv: string[], io: C
   const seed = intOption(command, 'seed', values.seed, 0, 4294967295);
   const workers = intOption(command, 'workers', values.workers, 1, 64);
   const bootstrap = intOption(command, 'bootstrap', values.bootstrap, 0, 100_000);
+  const maxEvaluations = intOption(command, 'max-evaluations', values['max-evaluations'], 1, 1e15);
+  const memoryMib = intOption(command, 'memory-mib', values['memory-mib'], 1, 1_048_576);
   const diagnostics: Diagnostic[] = [];
   let spec: UncertaintySpec = {};
   const specSources: Record<string, string> = {};
@@ -176,14 +184,25 @@ async function run(command: 'uncertainty' | 'sensitivity', argv: string[], io: C
       io.stderr(`${command}: ${pct}% (${done} of ${total} samples)\n`);
     }
   };
-  const parallel = { ...(workers !== undefined ? { workers } : {}), onProgress, variant };
+  // A problem with the sample count points into the spec only when the count came from it.
+  const problemDiagnostics = (problems: readonly SpecProblem[]) => {
+    const fromFlags = problems.filter((p) => samples !== undefined && p.path === 'samples');
+    return [...specProblemDiagnostics(problems.filter((p) => !fromFlags.includes(p)), specLocator, 'command line'), ...specProblemDiagnostics(fromFlags, undefined, 'command line')];
+  };
+  const parallel = {
+    ...(workers !== undefined ? { workers } : {}),
+    ...(maxEvaluations !== undefined ? { maxEvaluations } : {}),
+    ...(memoryMib !== undefined ? { memoryBudget: memoryMib * 1024 * 1024 } : {}),
+    onProgress,
+    variant,
+  };
   const title = `${rubric.title} · ${chosenYear}`;
   const display = { precision: rubric.display.precision, rounding: rubric.display.rounding, title };
   let text: string;
   if (command === 'uncertainty') {
     const r = await analyseUncertaintyParallel(rubric, results, spec, parallel);
     if (!r.value) {
-      printDiagnostics(io, [...diagnostics, ...specProblemDiagnostics(r.problems, specLocator, 'command line')], { ...inputs.sources, ...specSources });
+      printDiagnostics(io, [...diagnostics, ...problemDiagnostics(r.problems)], { ...inputs.sources, ...specSources });
       return 1;
     }
     const v = r.value;
@@ -191,7 +210,7 @@ async function run(command: 'uncertainty' | 'sensitivity', argv: string[], io: C
   } else {
     const r = await analyseSensitivityParallel(rubric, results, spec, { ...parallel, ...(bootstrap !== undefined ? { bootstrap } : {}) });
     if (!r.value) {
-      printDiagnostics(io, [...diagnostics, ...specProblemDiagnostics(r.problems, specLocator, 'command line')], { ...inputs.sources, ...specSources });
+      printDiagnostics(io, [...diagnostics, ...problemDiagnostics(r.problems)], { ...inputs.sources, ...specSources });
       return 1;
     }
     const v = r.value;

@@ -559,6 +559,12 @@ const table = {
     fix: 'Use node ids and levels of the rubric, weight noise from 0 to below 1, and aggregations mean, weighted-mean, geometric-mean, minimum or maximum.',
     example: 'weights:\n  - { node: no-such-area, noise: 0.25 }',
   },
+  ROBUSTNESS_OVER_BUDGET: {
+    severity: 'error', area: 'cli',
+    summary: 'An uncertainty or sensitivity run would take more unit evaluations, or keep more memory, than its budget allows; it is refused before it starts, with the figures.',
+    fix: 'Use fewer samples (or bootstrap resamples), or raise the budget with `--max-evaluations` or `--memory-mib` (options `maxEvaluations`, `memoryBudget`).',
+    example: 'samples: 10000000',
+  },
   INTERNAL_ERROR: {
     severity: 'error', area: 'cli',
     summary: 'Something went wrong inside policy-index itself.',

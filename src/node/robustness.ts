@@ -1,20 +1,23 @@
 /**
  * Uncertainty and sensitivity runs spread over worker threads. Every sample's random numbers
- * depend on (seed, sample index) alone and the ranges are joined in order, so the output is
- * byte-identical whatever the number of threads.
+ * depend on (seed, sample index) alone and the blocks are summarised in order, so the output is
+ * byte-identical whatever the number of threads; the summaries keep what the memory budget
+ * allows, never every sample of a run that does not fit.
  *
  * @module
  */
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
-import { startSiblingWorker } from './worker-start.js';
 import type { Rubric } from '../rubric/types.js';
 import type { ScoreResult } from '../scoring/types.js';
-import { sensitivityRanks, splitMatrices, summariseSensitivity, type SensitivityOptions, type SensitivityResult } from '../analysis/robustness/sensitivity.js';
-import { prepareUncertainty, sampleScores, summariseUncertainty, type SpecProblem, type UncertaintyContext, type UncertaintyResult, type UncertaintySpec } from '../analysis/robustness/uncertainty.js';
+import type { RobustnessBudget } from '../analysis/robustness/budget.js';
+import { planSensitivityRun, ROW_BLOCK, SensitivitySummary, sensitivityRanks, type SensitivityOptions, type SensitivityResult } from '../analysis/robustness/sensitivity.js';
+import { prepareUncertainty, type SpecProblem, type UncertaintyContext, type UncertaintySpec } from '../analysis/robustness/context.js';
+import { createEvaluator, sampleScores } from '../analysis/robustness/sampling.js';
+import { planUncertaintyRun, SAMPLE_BLOCK, UncertaintySummary, type UncertaintyResult } from '../analysis/robustness/uncertainty.js';
+import { runOnWorkers } from './worker-pool.js';
 
 /** Options of the parallel runs. */
-export interface ParallelOptions {
+export interface ParallelOptions extends RobustnessBudget {
   /** Worker threads (default: available cores, at most 8); 1 runs in this thread. */
   workers?: number;
   /** Below this many unit evaluations (samples × units) the run stays in this thread (default 1,000,000). */
@@ -34,67 +37,16 @@ export interface ParallelOptions {
  */
 export const PARALLEL_THRESHOLD = 1_000_000;
 
-interface Task {
-  id: number;
+/** One block of a run, as a worker gets it. */
+export interface RobustnessTask {
   kind: 'scores' | 'ranks';
-  which: number;
   from: number;
   to: number;
 }
 
-function startWorker(): Worker {
-  return startSiblingWorker(import.meta.url, 'robustness-worker');
-}
-
-async function runTasks(ctx: UncertaintyContext, tasks: Task[], workers: number, onProgress?: (done: number) => void): Promise<Float64Array[]> {
-  const results: Float64Array[] = new Array<Float64Array>(tasks.length);
-  const pool = Array.from({ length: Math.min(workers, tasks.length) }, startWorker);
-  let next = 0;
-  try {
-    await Promise.all(
-      pool.map(
-        (w) =>
-          new Promise<void>((resolvePool, reject) => {
-            const give = () => {
-              if (next >= tasks.length) return resolvePool();
-              w.postMessage({ task: tasks[next++] });
-            };
-            w.on('message', (m: { progress?: number; id?: number; result?: Float64Array }) => {
-              if (m.progress !== undefined) onProgress?.(m.progress);
-              else if (m.id !== undefined) {
-                results[m.id] = m.result!;
-                give();
-              }
-            });
-            w.on('error', reject);
-            w.postMessage({ ctx });
-            give();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
-  }
-  return results;
-}
-
-function ranges(n: number, parts: number): [number, number][] {
-  const out: [number, number][] = [];
-  const size = Math.ceil(n / parts);
-  for (let a = 0; a < n; a += size) out.push([a, Math.min(n, a + size)]);
-  return out;
-}
-
-/** Joins row ranges of {@link sensitivityRanks} output (in row order) into one array per matrix. */
-function joinRanges(parts: readonly Float64Array[], rows: number, M: number, U: number): Float64Array[] {
-  if (parts.length === 1) return splitMatrices(parts[0]!, M);
-  const out = Array.from({ length: M }, () => new Float64Array(rows * U));
-  let at = 0;
-  for (const part of parts) {
-    const R = part.length / (M * U);
-    splitMatrices(part, M).forEach((m, w) => out[w]!.set(m, at * U));
-    at += R;
-  }
+function blocks(kind: RobustnessTask['kind'], n: number, size: number): RobustnessTask[] {
+  const out: RobustnessTask[] = [];
+  for (let a = 0; a < n; a += size) out.push({ kind, from: a, to: Math.min(n, a + size) });
   return out;
 }
 
@@ -103,8 +55,36 @@ function workerCount(options: ParallelOptions): number {
 }
 
 /**
+ * Evaluates the blocks, here or over worker threads, and hands each block's output to `take` in
+ * block order; `amount` is the progress a block counts for.
+ */
+async function evaluateBlocks(ctx: UncertaintyContext, tasks: readonly RobustnessTask[], evaluations: number, options: ParallelOptions, take: (out: Float64Array) => void, amount: (t: RobustnessTask) => number, total: number): Promise<void> {
+  const workers = workerCount(options);
+  let done = 0;
+  if (workers === 1 || evaluations < (options.threshold ?? PARALLEL_THRESHOLD)) {
+    const ev = createEvaluator(ctx);
+    for (const t of tasks) {
+      take(t.kind === 'ranks' ? sensitivityRanks(ctx, t.from, t.to) : sampleScores(ctx, t.from, t.to, ev));
+      options.onProgress?.((done += amount(t)), total);
+    }
+    return;
+  }
+  await runOnWorkers<RobustnessTask, Float64Array>({
+    here: import.meta.url,
+    name: 'robustness-worker',
+    init: ctx,
+    workers,
+    tasks,
+    onResult: take,
+    onProgress: (n) => options.onProgress?.((done += n), total),
+  });
+}
+
+/**
  * Top scores of every sample (sample after sample, one value per unit), over worker threads
- * above the threshold. Byte-identical to `sampleScores(ctx, 0, ctx.samples)`.
+ * above the threshold. Byte-identical to `sampleScores(ctx, 0, ctx.samples)`. It returns every
+ * sample (samples × units numbers): for summaries in bounded memory, use
+ * {@link analyseUncertaintyParallel}.
  *
  * @example
  * ```ts
@@ -117,27 +97,18 @@ function workerCount(options: ParallelOptions): number {
  */
 export async function sampleScoresParallel(ctx: UncertaintyContext, options: ParallelOptions = {}): Promise<Float64Array> {
   const U = ctx.units.units.length;
-  const workers = workerCount(options);
-  if (workers === 1 || ctx.samples * U < (options.threshold ?? PARALLEL_THRESHOLD)) {
-    const out = new Float64Array(ctx.samples * U);
-    const step = 5000;
-    for (let a = 0; a < ctx.samples; a += step) {
-      const b = Math.min(ctx.samples, a + step);
-      out.set(sampleScores(ctx, a, b), a * U);
-      options.onProgress?.(b, ctx.samples);
-    }
-    return out;
-  }
-  const tasks = ranges(ctx.samples, workers * 4).map(([from, to], id) => ({ id, kind: 'scores' as const, which: 0, from, to }));
-  let done = 0;
-  const parts = await runTasks(ctx, tasks, workers, (n) => options.onProgress?.((done += n), ctx.samples));
   const out = new Float64Array(ctx.samples * U);
-  tasks.forEach((t, i) => out.set(parts[i]!, t.from * U));
+  let at = 0;
+  await evaluateBlocks(ctx, blocks('scores', ctx.samples, SAMPLE_BLOCK), ctx.samples * U, options, (part) => {
+    out.set(part, at);
+    at += part.length;
+  }, (t) => t.to - t.from, ctx.samples);
   return out;
 }
 
 /**
- * {@link analyseUncertainty} over worker threads (same result, byte for byte).
+ * {@link analyseUncertainty} over worker threads (same result, byte for byte), with the same
+ * budget: a run over it is refused before it starts, with the figures.
  *
  * @example
  * ```ts
@@ -151,11 +122,16 @@ export async function analyseUncertaintyParallel(rubric: Rubric, results: readon
   const prepared = prepareUncertainty(rubric, results, spec, options.variant);
   if (!prepared.value) return { problems: prepared.problems };
   const ctx = prepared.value;
-  return { value: summariseUncertainty(ctx, await sampleScoresParallel(ctx, options), results), problems: [] };
+  const run = planUncertaintyRun(ctx, options);
+  if (!run.mode) return { problems: run.problems };
+  const summary = new UncertaintySummary(ctx, run.mode);
+  await evaluateBlocks(ctx, blocks('scores', ctx.samples, SAMPLE_BLOCK), ctx.samples * ctx.units.units.length, options, (part) => summary.add(part), (t) => t.to - t.from, ctx.samples);
+  return { value: summary.result(results), problems: [] };
 }
 
 /**
- * {@link analyseSensitivity} over worker threads (same result, byte for byte).
+ * {@link analyseSensitivity} over worker threads (same result, byte for byte), with the same
+ * budget: a run over it is refused before it starts, with the figures.
  *
  * @example
  * ```ts
@@ -169,27 +145,10 @@ export async function analyseSensitivityParallel(rubric: Rubric, results: readon
   const prepared = prepareUncertainty(rubric, results, spec, options.variant);
   if (!prepared.value) return { problems: prepared.problems };
   const ctx = prepared.value;
-  if (!ctx.inputs.length) return { problems: [{ path: 'inputs', message: 'Declare at least one uncertain input.' }] };
-  const U = ctx.units.units.length;
+  const run = planSensitivityRun(ctx, options);
+  if (!run.mode) return { problems: run.problems };
   const M = ctx.inputs.length + 2;
-  const total = ctx.samples * M;
-  const workers = workerCount(options);
-  let ranks: Float64Array[];
-  if (workers === 1 || total * U < (options.threshold ?? PARALLEL_THRESHOLD)) {
-    // Every matrix of a range of rows at once, in steps for the progress report.
-    const all: Float64Array[] = [];
-    const step = 500;
-    for (let a = 0; a < ctx.samples; a += step) {
-      const b = Math.min(ctx.samples, a + step);
-      all.push(sensitivityRanks(ctx, a, b));
-      options.onProgress?.(b * M, total);
-    }
-    ranks = joinRanges(all, ctx.samples, M, U);
-  } else {
-    const tasks: Task[] = ranges(ctx.samples, workers * 4).map(([from, to], id) => ({ id, kind: 'ranks' as const, which: 0, from, to }));
-    let done = 0;
-    const parts = await runTasks(ctx, tasks, workers, (n) => options.onProgress?.((done += n), total));
-    ranks = joinRanges(parts, ctx.samples, M, U);
-  }
-  return { value: summariseSensitivity(ctx, ranks, options), problems: [] };
+  const summary = new SensitivitySummary(ctx, run.mode, options);
+  await evaluateBlocks(ctx, blocks('ranks', ctx.samples, ROW_BLOCK), ctx.samples * M * ctx.units.units.length, options, (part) => summary.add(part), (t) => (t.to - t.from) * M, ctx.samples * M);
+  return { value: summary.result(), problems: [] };
 }

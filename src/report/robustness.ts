@@ -62,9 +62,19 @@ export function uncertaintyText(r: UncertaintyResult, d: RobustnessDisplay = {})
   const body = rows(r, d);
   const widths = COLUMNS.map((h, i) => body.reduce((m, x) => Math.max(m, x[i]!.length), h.length));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
-  const head = `${d.title ?? 'Uncertainty'} · variant ${r.variant} · ${r.samples} samples · seed ${r.seed} · inputs: ${r.inputs.map((i) => i.id).join(', ') || 'none'}`;
+  const head = `${d.title ?? 'Uncertainty'} · variant ${r.variant} · ${r.samples} samples · seed ${r.seed} · inputs: ${r.inputs.map((i) => i.id).join(', ') || 'none'}${sketchNote(r)}`;
   const ew = r.effectiveWeights.map((w) => `  ${w.id.padEnd(12)} declared ${roundFigure(w.declared, 3)}  share ${roundFigure(w.share, 3)}  correlation with the index ${roundFigure(w.correlation, 2)}`);
   return [head, '', line(COLUMNS), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), '', `Mean absolute rank shift over all units: ${roundFigure(r.meanAbsRankShift, 2)}`, '', 'Effective weights of the areas:', ...ew].join('\n') + '\n';
+}
+
+/** A note on score quantiles that came from the streaming sketch (empty when they are exact). */
+function sketchNote(r: UncertaintyResult): string {
+  return r.quantileRankError === undefined ? '' : ` · score quantiles from a streaming sketch (rank within ${roundFigure(r.quantileRankError * 100, 3)} % of the samples)`;
+}
+
+/** A note on intervals from the Poisson bootstrap of a streamed run (empty otherwise). */
+function bootstrapNote(r: SensitivityResult): string {
+  return r.bootstrapMethod === 'poisson' ? ' · intervals by Poisson bootstrap (rows summarised as they came)' : '';
 }
 
 /**
@@ -119,7 +129,7 @@ export function uncertaintyHtml(r: UncertaintyResult, d: RobustnessDisplay = {})
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font:14px system-ui,sans-serif;margin:2rem;color:#222}svg text{font-size:11px}table{border-collapse:collapse}td,th{padding:2px 8px;text-align:right}td:first-child,th:first-child{text-align:left}tbody tr:nth-child(odd){background:#f4f6f8}.key{color:#555}</style>
 </head><body><h1>${title}</h1>
-<p class="key">Variant ${escapeHtml(r.variant)} · ${r.samples} samples · seed ${r.seed} · uncertain inputs: ${escapeHtml(r.inputs.map((i) => i.id).join(', ') || 'none')}.
+<p class="key">Variant ${escapeHtml(r.variant)} · ${r.samples} samples · seed ${r.seed} · uncertain inputs: ${escapeHtml(r.inputs.map((i) => i.id).join(', ') || 'none')}${escapeHtml(sketchNote(r))}.
 Bars: 5–95 % interval of the rank over the samples; dot: median rank; red tick: the rank as published. The intervals measure how much the builders' choices move a rank, not the quality of the answers.</p>
 ${svg}
 ${table}
@@ -143,7 +153,7 @@ export function sensitivityText(r: SensitivityResult): string {
   const body = r.inputs.map((i) => [i.id, f(i.first), `${f(i.ci.first[0])} … ${f(i.ci.first[1])}`, f(i.total), `${f(i.ci.total[0])} … ${f(i.ci.total[1])}`]);
   const widths = header.map((h, k) => body.reduce((m, b) => Math.max(m, b[k]!.length), h.length));
   const line = (c: string[]) => c.map((x, k) => (k === 0 ? x.padEnd(widths[k]!) : x.padStart(widths[k]!))).join('  ').trimEnd();
-  return [`Sensitivity of the mean absolute rank shift · variant ${r.variant} · ${r.samples} base samples (${r.runs} runs) · seed ${r.seed}`, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n') + '\n';
+  return [`Sensitivity of the mean absolute rank shift · variant ${r.variant} · ${r.samples} base samples (${r.runs} runs) · seed ${r.seed}${bootstrapNote(r)}`, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n') + '\n';
 }
 
 /**
@@ -184,7 +194,7 @@ export function sensitivityHtml(r: SensitivityResult, d: RobustnessDisplay = {})
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font:14px system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin-bottom:2rem}td,th{padding:2px 8px;text-align:left}tbody tr:nth-child(odd){background:#f4f6f8}</style>
 </head><body><h1>${title}</h1>
-<p>Variant ${escapeHtml(r.variant)} · ${r.samples} base samples (${r.runs} runs) · seed ${r.seed}. First-order index: the share of the variance of the output that an input explains alone; total index: with all its interactions. The indices measure the builders' choices, not the quality of the answers.</p>
+<p>Variant ${escapeHtml(r.variant)} · ${r.samples} base samples (${r.runs} runs) · seed ${r.seed}${escapeHtml(bootstrapNote(r))}. First-order index: the share of the variance of the output that an input explains alone; total index: with all its interactions. The indices measure the builders' choices, not the quality of the answers.</p>
 <h2>Mean absolute rank shift</h2>
 <table><thead><tr><th>input</th><th>first</th><th>95 % CI</th><th>total</th><th>95 % CI</th></tr></thead><tbody>${r.inputs.map(row).join('')}</tbody></table>
 <h2>Each unit's rank (first / total)</h2>

@@ -102,6 +102,7 @@ export const MAX_YAML_KEY_LENGTH = 1_000;
  *
  * @example
  * ```ts
+ * import { yamlKeyProblem } from './yaml-source.js';
  * yamlKeyProblem('constructor')?.code; // 'YAML_FORBIDDEN_KEY'
  * yamlKeyProblem('income'); // undefined
  * ```

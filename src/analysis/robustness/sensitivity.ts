@@ -9,10 +9,12 @@
 import type { Rubric } from '../../rubric/types.js';
 import type { ScoreResult } from '../../scoring/types.js';
 import { SampleRandom } from './random.js';
-import { createEvaluator, drawRow, evaluateRow, prepareUncertainty, rankInto, type SpecProblem, type UncertaintyContext, type UncertaintySpec } from './uncertainty.js';
+import { overBudget, runCost, unitBootstrap, type RobustnessBudget } from './budget.js';
+import { prepareUncertainty, rankInto, type SpecProblem, type UncertaintyContext, type UncertaintySpec } from './context.js';
+import { createEvaluator, drawRow, evaluateRow } from './sampling.js';
 
 /** Options of a sensitivity analysis. */
-export interface SensitivityOptions {
+export interface SensitivityOptions extends RobustnessBudget {
   /** Bootstrap resamples for the confidence intervals (default 200). */
   bootstrap?: number;
   /** Confidence level of the intervals (default 0.95). */
@@ -42,6 +44,12 @@ export interface SensitivityResult {
   inputs: InputIndices[];
   /** Indices on each unit's rank. */
   units: { unit: string; variance: number; inputs: InputIndices[] }[];
+  /**
+   * `poisson` when the rows did not fit the memory budget and were summarised as they came: the
+   * indices are the same sums, and the intervals come from a Poisson bootstrap (each row weighted
+   * by a Poisson(1) count per resample) rather than from resampling stored rows.
+   */
+  bootstrapMethod?: 'poisson';
 }
 
 /**
@@ -196,8 +204,8 @@ export function summariseSensitivity(ctx: UncertaintyContext, ranks: readonly Fl
   const N = ranks[0]!.length / U;
   const reps = options.bootstrap ?? 200;
   const level = options.level ?? 0.95;
-  const nominal = ctx.nominalRank;
   const shift = ranks.map((m) => {
+    const nominal = ctx.nominalRank;
     const y = new Float64Array(N);
     for (let j = 0; j < N; j++) {
       let s = 0;
@@ -231,13 +239,211 @@ export function summariseSensitivity(ctx: UncertaintyContext, ranks: readonly Fl
     let variance = 0;
     for (let j = 0; j < N; j++) variance += (col[0]![j]! - mean) ** 2 + (col[1]![j]! - mean) ** 2;
     variance /= Math.max(1, 2 * N - 1);
-    return { unit, variance, inputs: indices(ids, col[0]!, col[1]!, col.slice(2), N, boot, Math.min(reps, 100), level) };
+    return { unit, variance, inputs: indices(ids, col[0]!, col[1]!, col.slice(2), N, boot, unitBootstrap(reps), level) };
   });
   return { samples: N, seed: ctx.seed, variant: ctx.plan.variant, runs: N * (ctx.inputs.length + 2), inputs, units };
 }
 
+/** Poisson(1) count from a uniform number (inverse of the distribution function). */
+function poisson1(u: number): number {
+  let k = 0;
+  let p = Math.exp(-1);
+  let cdf = p;
+  while (u >= cdf && k < 30) {
+    k++;
+    p /= k;
+    cdf += p;
+  }
+  return k;
+}
+
+/** Sums of one output over the rows, per resample (index 0: every row once; then the bootstrap ones). */
+class OutputSums {
+  /** Per resample: weight, sum of A and B, sum of their squares, then per input the first-order and total sums. */
+  readonly sums: Float64Array;
+  private readonly width: number;
+
+  constructor(
+    readonly reps: number,
+    private readonly inputs: number,
+  ) {
+    this.width = 3 + 2 * inputs;
+    this.sums = new Float64Array((reps + 1) * this.width);
+  }
+
+  /** Adds one row (A, B and every AB_i output) with the resample weights `w` (w[0] = 1). */
+  add(a: number, b: number, ab: Float64Array, w: Float64Array): void {
+    const { sums, width, inputs } = this;
+    for (let r = 0; r <= this.reps; r++) {
+      const k = w[r]!;
+      if (k === 0) continue;
+      const o = r * width;
+      sums[o] = sums[o]! + k;
+      sums[o + 1] = sums[o + 1]! + k * (a + b);
+      sums[o + 2] = sums[o + 2]! + k * (a * a + b * b);
+      for (let i = 0; i < inputs; i++) {
+        const x = ab[i]!;
+        sums[o + 3 + 2 * i] = sums[o + 3 + 2 * i]! + k * (b * (x - a));
+        sums[o + 4 + 2 * i] = sums[o + 4 + 2 * i]! + k * ((a - x) * (a - x));
+      }
+    }
+  }
+
+  /** First-order and total indices of input i at resample r (the same formulas as the stored rows get). */
+  effects(r: number, i: number): [number, number] {
+    const o = r * this.width;
+    const n = this.sums[o]!;
+    if (n < 1) return [0, 0];
+    const sum = this.sums[o + 1]!;
+    const v = Math.max(0, this.sums[o + 2]! - (sum * sum) / (2 * n)) / (2 * n - 1);
+    if (!(v > 1e-12)) return [0, 0];
+    return [this.sums[o + 3 + 2 * i]! / n / v, this.sums[o + 4 + 2 * i]! / (2 * n) / v];
+  }
+
+  indices(ids: readonly string[], level: number): InputIndices[] {
+    const reps = this.reps;
+    const lo = (1 - level) / 2;
+    const q = (a: Float64Array, p: number) => a[Math.min(reps - 1, Math.max(0, Math.round(p * (reps - 1))))]!;
+    return ids.map((id, i) => {
+      const [first, total] = this.effects(0, i);
+      const f = new Float64Array(reps);
+      const t = new Float64Array(reps);
+      for (let r = 0; r < reps; r++) [f[r], t[r]] = this.effects(r + 1, i);
+      f.sort();
+      t.sort();
+      return { id, first, total, ci: { first: reps ? [q(f, lo), q(f, 1 - lo)] : [first, first], total: reps ? [q(t, lo), q(t, 1 - lo)] : [total, total] } };
+    });
+  }
+}
+
 /**
- * Runs a sensitivity analysis in this thread. `spec.samples` is the base sample count N.
+ * The summaries of a sensitivity run, fed the ranks of {@link sensitivityRanks} in row order, a
+ * block of rows at a time. `exact` keeps every row (N × (inputs + 2) × units numbers) and gives
+ * the figures of {@link summariseSensitivity}; `streamed` keeps sums only — the Saltelli and
+ * Jansen estimators are sums over the rows, and the bootstrap weights each row by a Poisson(1)
+ * count per resample, drawn from (seed, row) — so its memory does not grow with N. Either way
+ * the figures do not depend on how the rows are split into blocks.
+ */
+export class SensitivitySummary {
+  private readonly U: number;
+  private readonly M: number;
+  private readonly matrices?: Float64Array[];
+  private readonly shiftSums?: OutputSums;
+  private readonly unitSums?: OutputSums[];
+  /** Per unit: sum and sum of squares of its rank in A and B (whole numbers, so exact). */
+  private readonly rankSum?: Float64Array;
+  private readonly rankSq?: Float64Array;
+  private readonly random = new SampleRandom();
+  /** Rows taken. */
+  rows = 0;
+
+  constructor(
+    private readonly ctx: UncertaintyContext,
+    readonly mode: 'exact' | 'streamed',
+    private readonly options: SensitivityOptions = {},
+    /** Rows to expect (the size of the exact matrices). */
+    capacity = ctx.samples,
+  ) {
+    const U = (this.U = ctx.units.units.length);
+    const M = (this.M = ctx.inputs.length + 2);
+    if (mode === 'exact') {
+      this.matrices = Array.from({ length: M }, () => new Float64Array(capacity * U));
+      return;
+    }
+    const reps = options.bootstrap ?? 200;
+    this.shiftSums = new OutputSums(reps, ctx.inputs.length);
+    this.unitSums = Array.from({ length: U }, () => new OutputSums(unitBootstrap(reps), ctx.inputs.length));
+    this.rankSum = new Float64Array(U);
+    this.rankSq = new Float64Array(U);
+  }
+
+  /** Takes the output of {@link sensitivityRanks} for the next rows. */
+  add(ranks: Float64Array): void {
+    const { U, M } = this;
+    const R = ranks.length / (M * U);
+    const parts = splitMatrices(ranks, M);
+    if (this.matrices) {
+      parts.forEach((m, w) => this.matrices![w]!.set(m, this.rows * U));
+      this.rows += R;
+      return;
+    }
+    const shiftSums = this.shiftSums!;
+    const unitSums = this.unitSums!;
+    const nominal = this.ctx.nominalRank;
+    const d = M - 2;
+    const weights = new Float64Array(shiftSums.reps + 1);
+    const y = new Float64Array(M);
+    const ab = new Float64Array(d);
+    for (let j = 0; j < R; j++) {
+      const row = this.rows + j;
+      // The same resample weights serve every output, as stored rows would.
+      this.random.reseed(this.ctx.seed, row, 8);
+      weights[0] = 1;
+      for (let r = 1; r < weights.length; r++) weights[r] = poisson1(this.random.next());
+      for (let w = 0; w < M; w++) {
+        const m = parts[w]!;
+        let s = 0;
+        let c = 0;
+        for (let u = 0; u < U; u++) {
+          const r = m[j * U + u]!;
+          if (!Number.isNaN(r) && !Number.isNaN(nominal[u]!)) {
+            s += Math.abs(r - nominal[u]!);
+            c++;
+          }
+        }
+        y[w] = c ? s / c : 0;
+      }
+      for (let i = 0; i < d; i++) ab[i] = y[2 + i]!;
+      shiftSums.add(y[0]!, y[1]!, ab, weights);
+      for (let u = 0; u < U; u++) {
+        for (let w = 0; w < M; w++) {
+          const r = parts[w]![j * U + u]!;
+          y[w] = Number.isNaN(r) ? U + 1 : r;
+        }
+        for (let i = 0; i < d; i++) ab[i] = y[2 + i]!;
+        unitSums[u]!.add(y[0]!, y[1]!, ab, weights);
+        this.rankSum![u] = this.rankSum![u]! + y[0]! + y[1]!;
+        this.rankSq![u] = this.rankSq![u]! + y[0]! * y[0]! + y[1]! * y[1]!;
+      }
+    }
+    this.rows += R;
+  }
+
+  /** The result (once every row is in). */
+  result(): SensitivityResult {
+    const { ctx, U } = this;
+    if (this.matrices) return summariseSensitivity(ctx, this.matrices.map((m) => m.subarray(0, this.rows * U)), this.options);
+    const N = this.rows;
+    const level = this.options.level ?? 0.95;
+    const ids = ctx.inputs.map((inp) => inp.id);
+    const units = ctx.units.units.map((unit, u) => {
+      const sum = this.rankSum![u]!;
+      const variance = Math.max(0, this.rankSq![u]! - (sum * sum) / (2 * N)) / Math.max(1, 2 * N - 1);
+      return { unit, variance, inputs: this.unitSums![u]!.indices(ids, level) };
+    });
+    return { samples: N, seed: ctx.seed, variant: ctx.plan.variant, runs: N * (ctx.inputs.length + 2), inputs: this.shiftSums!.indices(ids, level), units, bootstrapMethod: 'poisson' };
+  }
+}
+
+/** Rows evaluated at a time between summaries. */
+export const ROW_BLOCK = 500;
+
+/**
+ * The budget check of a sensitivity run of a prepared context: a problem (with the figures) when
+ * it declares no input or is over its budget, else whether its summaries are exact or streamed.
+ */
+export function planSensitivityRun(ctx: UncertaintyContext, options: SensitivityOptions = {}): { mode?: 'exact' | 'streamed'; problems: SpecProblem[] } {
+  if (!ctx.inputs.length) return { problems: [{ path: 'inputs', message: 'Declare at least one uncertain input.' }] };
+  const shape = { kind: 'sensitivity' as const, samples: ctx.samples, units: ctx.units.units.length, inputs: ctx.inputs.length, bootstrap: options.bootstrap ?? 200 };
+  const over = overBudget(shape, options);
+  if (over) return { problems: [{ path: 'samples', message: over, code: 'ROBUSTNESS_OVER_BUDGET' }] };
+  return { mode: runCost(shape, options).mode, problems: [] };
+}
+
+/**
+ * Runs a sensitivity analysis in this thread. `spec.samples` is the base sample count N. A run
+ * over its budget (see {@link RobustnessBudget}) is refused before it starts, with the figures;
+ * one whose rows do not fit the memory budget is summarised as the rows come.
  *
  * @example
  * ```ts
@@ -251,6 +457,9 @@ export function analyseSensitivity(rubric: Rubric, results: readonly ScoreResult
   const prepared = prepareUncertainty(rubric, results, spec, variant);
   if (!prepared.value) return { problems: prepared.problems };
   const ctx = prepared.value;
-  if (!ctx.inputs.length) return { problems: [{ path: 'inputs', message: 'Declare at least one uncertain input.' }] };
-  return { value: summariseSensitivity(ctx, splitMatrices(sensitivityRanks(ctx, 0, ctx.samples), ctx.inputs.length + 2), options), problems: [] };
+  const run = planSensitivityRun(ctx, options);
+  if (!run.mode) return { problems: run.problems };
+  const summary = new SensitivitySummary(ctx, run.mode, options);
+  for (let a = 0; a < ctx.samples; a += ROW_BLOCK) summary.add(sensitivityRanks(ctx, a, Math.min(ctx.samples, a + ROW_BLOCK)));
+  return { value: summary.result(), problems: [] };
 }

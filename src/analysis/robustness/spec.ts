@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import { located, parseYamlSource, type SourceLocator } from '../../source/yaml-source.js';
 import { zodIssuesToDiagnostics } from '../../source/zod-diagnostics.js';
 import { METHODS } from './plan.js';
-import type { SpecProblem, UncertaintySpec } from './uncertainty.js';
+import type { SpecProblem, UncertaintySpec } from './context.js';
 
 const noise = z.number().min(0).max(0.99);
 const weightEntry = z.strictObject({ id: z.string().min(1).optional(), level: z.enum(['area', 'dimension', 'indicator', 'question']).optional(), node: z.string().min(1).optional(), noise });
@@ -51,11 +51,11 @@ export function loadUncertaintySpec(text: string, file = '<spec>'): LoadedUncert
   return { value: r.data, diagnostics: parsed.diagnostics, locator: parsed.locator };
 }
 
-/** Turns problems of a spec against a rubric into `ROBUSTNESS_SPEC_INVALID` diagnostics. */
+/** Turns problems of a spec against a rubric into `ROBUSTNESS_SPEC_INVALID` (or, for a run over its budget, `ROBUSTNESS_OVER_BUDGET`) diagnostics. */
 export function specProblemDiagnostics(problems: readonly SpecProblem[], locator?: SourceLocator, file?: string): Diagnostic[] {
   return problems.map((p) => {
     const path = p.path.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    const d = located(locator, { code: 'ROBUSTNESS_SPEC_INVALID', severity: 'error', message: p.message, path });
+    const d = located(locator, { code: p.code ?? 'ROBUSTNESS_SPEC_INVALID', severity: 'error', message: p.message, path });
     return locator ? d : { ...d, ...(file ? { file } : {}) };
   });
 }
