@@ -32,6 +32,8 @@ export const SLOW_TESTS = [
   'test/robustness.test.ts', // worker threads, MIPEX 2019 with many samples
   'test/robustness-plan.test.ts', // every MIPEX country-year
   'test/robustness-cli.test.ts', // MIPEX 2019 through the CLI
+  'test/robustness-budget.test.ts', // millions of samples, one run in a child process
+  'test/worker-pool.test.ts', // worker threads
   'test/verify-published.test.ts', // the whole MIPEX workbook as a published table
   'test/properties.test.ts', // property-based: many generated rubrics and answer sets
   'test/fast-answers.test.ts', // property-based, and every shipped answer set
