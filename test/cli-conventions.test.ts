@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS, main } from '../src/cli/main.js';
 import { compareHelp } from '../src/cli/compare.js';
-import { closestNames } from '../src/cli/suggest.js';
+import { closestNames } from '../src/source/suggest.js';
 import { captureIO, hasStackTrace, readRepoFile, ROOT } from './engine-helpers.js';
 
 async function run(argv: string[], cwd?: string) {

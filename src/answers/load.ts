@@ -1,6 +1,7 @@
 import type { Diagnostic, Result } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { located, parseYamlSource, type ParsedSource, type SourceLocator } from '../source/yaml-source.js';
+import { Suggestions } from '../source/suggest.js';
 import { zodIssuesToDiagnostics } from '../source/zod-diagnostics.js';
 import type { z } from 'zod';
 import { parseAnswerYamlFast } from './fast-parse.js';
@@ -111,6 +112,7 @@ export function answerSetFromSource(parsed: ParsedSource, file: string, quickChe
   const answers = new Map<string, Answer>();
   // File order, even for integer-like ids such as `148` that JavaScript objects list first.
   const order = parsed.keyOrder(['answers'])?.filter((k) => Object.prototype.hasOwnProperty.call(h.answers, k)) ?? Object.keys(h.answers);
+  const hints = new Suggestions();
   for (const question of order) {
     const entry = h.answers[question];
     const path = ['answers', question];
@@ -119,7 +121,7 @@ export function answerSetFromSource(parsed: ParsedSource, file: string, quickChe
     if (entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
       const e = quickChecks && isPlainAnswerEntry(entry) ? { success: true as const, data: entry as z.output<typeof answerEntrySchema> } : answerEntrySchema.safeParse(entry);
       if (!e.success) {
-        for (const item of zodIssuesToDiagnostics(e.error.issues, entry, path, parsed.locator, (p) => (p.length === 0 ? Object.keys(answerEntrySchema.shape) : []))) diagnostics.push(item);
+        for (const item of zodIssuesToDiagnostics(e.error.issues, entry, path, parsed.locator, (p) => (p.length === 0 ? Object.keys(answerEntrySchema.shape) : []), hints)) diagnostics.push(item);
         continue;
       }
       const v = e.data;

@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '../diagnostics/index.js';
 import { located } from '../source/yaml-source.js';
-import { didYouMean } from '../source/suggest.js';
+import { lazyNameIndex, Suggestions } from '../source/suggest.js';
 import type { Rubric } from '../rubric/types.js';
 import { answerSetLocator } from './load.js';
 import { interpretAnswer, interpretationGeneration, plainValueCache, type InterpretedAnswer, type InterpretedValue } from './interpret.js';
@@ -99,13 +99,16 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
   // Answer sets are mostly written in the rubric's order: each key is first compared with the id
   // of the question after the one answered before, and looked up only when it is another.
   let next = 0;
+  // Did-you-mean for unknown keys: a bounded number per answer set, each distinct key once.
+  const hints = new Suggestions();
+  const questionIds = lazyNameIndex(() => questions.map((q) => q.id));
   for (const [key, answer] of set.answers) {
     let i = next < Q && ids[next] === key ? next : index.byId.get(key);
     if (i === undefined) {
       const id = rubric.nodes.has(key) ? key : rubric.aliases.get(key);
       const node = id === undefined ? undefined : rubric.nodes.get(id);
       if (!node) {
-        const hint = didYouMean(key, questions.map((q) => q.id));
+        const hint = hints.didYouMean(key, questionIds);
         at('error', 'ANSWERS_UNKNOWN_QUESTION', `The rubric ${rubric.id} has no question "${key}".`, ['answers', key], hint ? { hint } : {}, true);
         continue;
       }

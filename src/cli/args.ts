@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './io.js';
-import { didYouMean } from './suggest.js';
+import { didYouMeanAny } from '../source/suggest.js';
 
 /** Declared options of a command. */
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean; default?: string | boolean }>;
@@ -14,7 +14,7 @@ export function parseCommandArgs<T extends OptionSpec>(command: string, argv: st
     let message = (error as Error).message.replace(/\. To specify a positional.*$/s, '.');
     // Name the closest declared option: `Unknown option '--countyr'. Did you mean --country?`
     const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(message);
-    if (unknown?.[1] === '--') message += didYouMean(unknown[2]!, [...Object.keys(options), 'help', 'version'], (o) => `--${o}`);
+    if (unknown?.[1] === '--') message += didYouMeanAny(unknown[2]!, [...Object.keys(options), 'help', 'version'], (o) => `--${o}`);
     throw new UsageError(message, command);
   }
 }

@@ -196,7 +196,7 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
       continue;
     }
     names.add(name);
-    const out = migrateAnswerText(t.value, r.value, rules, prev?.value);
+    const out = migrateAnswerText(t.value, r.value, rules, prev?.value, shown);
     if (out.diagnostics.length) {
       sources[shown] = t.value;
       for (const item of out.diagnostics) diagnostics.push({ ...item, file: shown });

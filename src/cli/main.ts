@@ -8,7 +8,7 @@ import { formatDiagnostics } from '../diagnostics/index.js';
 import { escapeControlCharacters } from '../diagnostics/format.js';
 import { explainCommand, explainHelp } from './explain.js';
 import { packageVersion, UsageError, type CliIO, type ExitCode } from './io.js';
-import { didYouMean } from './suggest.js';
+import { didYouMeanAny } from '../source/suggest.js';
 import { compareCommand, compareHelp } from './compare.js';
 import { reportCommand, reportHelp } from './report.js';
 import { scoreCommand, scoreHelp } from './score.js';
@@ -152,13 +152,13 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<ExitCod
           ? `policy-index ${first}: a subcommand is needed.`
           : rest[0].startsWith('-')
             ? `policy-index ${first}: unknown option "${rest[0]}" before the subcommand.`
-            : `policy-index ${first}: unknown subcommand "${rest[0]}".${didYouMean(rest[0], subs)}`;
+            : `policy-index ${first}: unknown subcommand "${rest[0]}".${didYouMeanAny(rest[0], subs)}`;
       full.stderr(`${escapeControlCharacters(problem)}\n${usage}`);
       return 2;
     }
     const names = [...new Set(COMMANDS.map((c) => c.name.split(' ')[0]!))];
     // Text from argv is escaped like diagnostics: none of it may drive the terminal.
-    full.stderr(`${escapeControlCharacters(`policy-index: unknown command "${first}".${didYouMean(first, names)}`)}\n${mainUsage}`);
+    full.stderr(`${escapeControlCharacters(`policy-index: unknown command "${first}".${didYouMeanAny(first, names)}`)}\n${mainUsage}`);
     return 2;
   }
   try {

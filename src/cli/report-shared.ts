@@ -16,7 +16,7 @@ import type { Rubric } from '../rubric/types.js';
 import { bundledRubricPath, UsageError, type CliIO } from './io.js';
 import { displayPath, loadRubricArg } from './shared.js';
 import { loadPeerGroup, resolvePeers, type ResolvedPeers } from '../source/peers.js';
-import { didYouMean } from './suggest.js';
+import { didYouMeanAny } from '../source/suggest.js';
 import { computeGaps } from '../outcomes/gaps.js';
 import { loadOutcomeData, type OutcomeFile } from '../outcomes/data.js';
 import { parseOutcomeFramework } from '../outcomes/framework.js';
@@ -157,7 +157,7 @@ export function checkSelection(command: string, sets: readonly AnswerSet[], sele
   const unknownCodes = (codes: readonly string[], what: string) => {
     const bad = codes.filter((c) => !years.has(c));
     if (bad.length) {
-      throw new UsageError(`${what} ${bad.map((c) => `"${c}"`).join(', ')} ${bad.length === 1 ? 'has' : 'have'} no answer set.${didYouMean(bad[0]!, known)} The answers cover ${list(known)}.`, command);
+      throw new UsageError(`${what} ${bad.map((c) => `"${c}"`).join(', ')} ${bad.length === 1 ? 'has' : 'have'} no answer set.${didYouMeanAny(bad[0]!, known)} The answers cover ${list(known)}.`, command);
     }
   };
   if (selection.countries) unknownCodes(selection.countries, selection.countries.length === 1 ? 'The country' : 'The countries');

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import { diagnosticDocsUrl, diagnosticsToJson, formatDiagnostics, hasErrors, sortDiagnostics } from '../diagnostics/index.js';
+import { diagnosticDocsUrl, diagnosticsToJson, formatDiagnostics, hasErrors, limitDiagnostics, sortDiagnostics } from '../diagnostics/index.js';
 
 /** At most this many diagnostics of one code and severity are printed as text. */
 export const MAX_PER_CODE = 20;
@@ -47,19 +47,10 @@ export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], 
   if (diagnostics.length === 0) return;
   const { ds, src } = relabelAll(io.cwd, diagnostics, sources);
   // Long runs of one code (e.g. thousands of unanswered questions) are cut to the first few.
-  const shown: Diagnostic[] = [];
-  const hidden = new Map<string, number>();
-  const seen = new Map<string, number>();
-  for (const d of sortDiagnostics(ds)) {
-    const key = `${d.severity} ${d.code}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    if (n <= MAX_PER_CODE) shown.push(d);
-    else hidden.set(key, (hidden.get(key) ?? 0) + 1);
-  }
+  const { listed: shown, omitted: hidden } = limitDiagnostics(sortDiagnostics(ds), MAX_PER_CODE, (d) => `${d.severity} ${d.code}`);
   const base = docsBaseUrl();
   let text = formatDiagnostics(shown, { sources: src, summary: false, ...(base ? { docsBaseUrl: base } : {}) });
-  for (const [key, n] of hidden) text += `\n\n… and ${n} more ${key.split(' ')[1]} ${key.split(' ')[0]}${n === 1 ? '' : 's'} (use --format json to see them all)`;
+  for (const { first, count: n } of hidden.values()) text += `\n\n… and ${n} more ${first.code} ${first.severity}${n === 1 ? '' : 's'} (use --format json to see them all)`;
   const errors = ds.filter((d) => d.severity === 'error').length;
   const warnings = ds.filter((d) => d.severity === 'warning').length;
   if (options.summary !== false) text += `\n\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;

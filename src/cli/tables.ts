@@ -65,8 +65,9 @@ export async function importTableCommand(argv: string[], io: CliIO): Promise<Exi
   if (positionals.length !== 1) throw new UsageError('import-table needs exactly one table (.csv or .xlsx).', 'import-table');
   if (typeof values.rubric !== 'string') throw new UsageError('import-table needs --rubric <rubric>.', 'import-table');
   if (typeof values.out !== 'string' || values.out === '') throw new UsageError('import-table needs --out <dir>.', 'import-table');
-  const headerRow = values['header-row'] === undefined ? undefined : Number(values['header-row']);
-  if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) throw new UsageError('--header-row must be a row number (1 or more).', 'import-table');
+  const headerRowText = values['header-row'];
+  if (headerRowText !== undefined && !(typeof headerRowText === 'string' && /^[1-9][0-9]{0,8}$/.test(headerRowText.trim()))) throw new UsageError('--header-row must be a row number (1 or more).', 'import-table');
+  const headerRow = headerRowText === undefined ? undefined : Number(headerRowText.trim());
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2200)) throw new UsageError('--year must be a year such as 2024.', 'import-table');
   const rubric = loadRubricArg(io, values.rubric);
@@ -90,6 +91,11 @@ export async function importTableCommand(argv: string[], io: CliIO): Promise<Exi
   const file = readAnswerTableFile(input, { display: displayPath(io.cwd, input), ...(sheet !== undefined ? { sheet } : {}) });
   for (const item of file.diagnostics) diagnostics.push(item);
   if (!file.value) return finish(io, format, diagnostics, { written: [], unchanged: [] });
+  if (headerRow !== undefined) {
+    let last = 0;
+    for (const g of file.value.grids) last = Math.max(last, g.rows[g.rows.length - 1]?.line ?? 0);
+    if (headerRow > last) throw new UsageError(`--header-row ${headerRow} is past the end of the table: its last row is ${last}.`, 'import-table');
+  }
   const defaults = { ...file.value.defaults, ...(typeof values.country === 'string' ? { country: values.country } : {}), ...(year !== undefined ? { year } : {}) };
   const imported = importAnswerTable(file.value.grids, rubric.value, {
     ...(layout ? { layout } : {}),

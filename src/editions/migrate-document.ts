@@ -9,7 +9,7 @@
 import { isMap, isScalar, parseDocument, Scalar, YAMLMap, type Document, type Pair } from 'yaml';
 import type { AnswerValue } from '../answers/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { offsetRanger } from '../source/yaml-source.js';
+import { offsetRanger, parseYamlSource } from '../source/yaml-source.js';
 import type { MigrationRule, QuestionNode, Rubric } from '../rubric/types.js';
 import { mapValue, planMigration, type MigrationPlan } from './migrate-plan.js';
 
@@ -28,9 +28,10 @@ export interface MigratedText {
   notes: MigrationNote[];
   plan: MigrationPlan;
   /**
-   * Why the file cannot be migrated as planned (without a `file`, which the caller knows): a
-   * rule that moves an answer onto a question the file already answers
-   * (`MIGRATION_TARGET_ANSWERED`). The text is then returned unchanged.
+   * Why the file cannot be migrated as planned: problems of the YAML text found by the package's
+   * own YAML loader (an alias to no anchor, a syntax error …), or a rule that moves an answer onto
+   * a question the file already answers (`MIGRATION_TARGET_ANSWERED`). A text with an error is
+   * returned unchanged.
    */
   diagnostics: Diagnostic[];
 }
@@ -109,20 +110,18 @@ function flag(doc: Document, pair: Pair, reason: string): void {
  * if (out.changed) console.log(out.notes.map((n) => `${n.question}: ${n.message}`).join('\n'));
  * ```
  */
-export function migrateAnswerText(text: string, rubric: Rubric, extraRules: readonly MigrationRule[] = [], previous?: Rubric): MigratedText {
+export function migrateAnswerText(text: string, rubric: Rubric, extraRules: readonly MigrationRule[] = [], previous?: Rubric, file = '<answers>'): MigratedText {
+  // The text goes through the one YAML loader first: its problems (an alias to no anchor among
+  // them, which the editing library would throw on) are diagnostics, and the text is left alone.
+  const checked = parseYamlSource(text, file);
+  const untouched = (diagnostics: Diagnostic[] = checked.diagnostics): MigratedText => ({ text, changed: false, notes: [], plan: { steps: [], dropped: [], newEdition: false }, diagnostics });
+  if (checked.value === undefined || checked.diagnostics.some((d) => d.severity === 'error')) return untouched();
   const doc = parseDocument(text, { keepSourceTokens: false });
   const answers = doc.get('answers', true);
   const rubricRef = String(toJs(doc.get('rubric', true)) ?? '');
   const at = rubricRef.lastIndexOf('@');
   const written = at > 0 ? { id: rubricRef.slice(0, at), version: rubricRef.slice(at + 1) } : { id: rubricRef, version: '' };
-  const untouched = (diagnostics: Diagnostic[] = []): MigratedText => ({ text, changed: false, notes: [], plan: { steps: [], dropped: [], newEdition: false }, diagnostics });
   if (doc.errors.length || !isMap(answers)) return untouched();
-  try {
-    // An alias to no anchor (or too many aliases) only shows when values are read: such a file is left as it is; load it for the diagnostics.
-    doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    return untouched();
-  }
   const pairs = new Map<string, Pair>();
   for (const p of answers.items) if (isScalar(p.key)) pairs.set(String(p.key.value), p as Pair);
   const plan = planMigration(rubric, [...pairs.keys()], written, extraRules, previous);
@@ -204,11 +203,12 @@ export function migrateAnswerText(text: string, rubric: Rubric, extraRules: read
       severity: 'error',
       message: `The answer to "${m.from}" moves to "${q}" in ${rubric.id}@${rubric.version}, but the file already answers "${q}"; the file is not migrated.`,
       hint: `Keep one of the two answers (remove "${m.from}" or "${q}"), or correct the migrate: rule for "${m.from}".`,
+      file,
       ...(range ? toRange([range[0], range[1]]) : {}),
       path: ['answers', m.from],
     });
   }
   if (clashes.length) return untouched(clashes);
-  if (!changed) return { text, changed: false, notes, plan, diagnostics: [] };
-  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: true }), changed: true, notes, plan, diagnostics: [] };
+  if (!changed) return { text, changed: false, notes, plan, diagnostics: checked.diagnostics };
+  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: true }), changed: true, notes, plan, diagnostics: checked.diagnostics };
 }

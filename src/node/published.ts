@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import { readPublishedRows, type PublishedCell, type PublishedValue, type ReadPublishedOptions } from '../analysis/verify/published.js';
 import { D } from '../answers/exact.js';
-import { columnLetter } from './mipex/read-workbook.js';
+import { columnName } from '../tables/grid.js';
 import { readXlsxCells, type XlsxCell } from './mipex/xlsx-cells.js';
 
 /** Options for {@link readPublishedXlsx}. */
@@ -48,13 +48,15 @@ export function readPublishedXlsx(bytes: Uint8Array, options: ReadPublishedXlsxO
   }
   const rowNumbers = [...sheet.rows.keys()].sort((a, b) => a - b);
   if (rowNumbers.length === 0) return { diagnostics: [{ code: 'PUBLISHED_MISSING_COLUMN', severity: 'error', message: `Sheet "${sheet.name}" of "${file}" is empty.`, file }] };
-  // A loop, not a spread into Math.max: a sheet may have more cells than a call takes arguments.
-  let width = 0;
-  for (const row of sheet.rows.values()) for (const c of row.keys()) if (c > width) width = c;
+  // Only the cells the sheet has: a row is a sparse list (a cell at column n sits at index n - 1),
+  // so a huge header row costs its own cells once, not its width again on every data row.
   const rowCells = (r: number): PublishedCell[] => {
-    const row = sheet.rows.get(r)!;
-    return Array.from({ length: width }, (_, i) => ({ text: cellText(row.get(i + 1)), cell: `${sheet.name}!${columnLetter(i + 1)}${r}` }));
+    const cells: PublishedCell[] = [];
+    for (const [c, value] of sheet.rows.get(r)!) cells[c - 1] = { text: cellText(value), cell: `${sheet.name}!${columnName(c)}${r}` };
+    return cells;
   };
   const [headerRow, ...dataRows] = rowNumbers;
-  return readPublishedRows(rowCells(headerRow!), dataRows.map(rowCells), { ...options, file });
+  // The header is read as names: its empty cells are empty names.
+  const header = Array.from(rowCells(headerRow!), (c, i) => c ?? { text: '', cell: `${sheet.name}!${columnName(i + 1)}${headerRow}` });
+  return readPublishedRows(header, dataRows.map((r) => rowCells(r)), { ...options, file });
 }

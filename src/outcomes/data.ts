@@ -7,11 +7,12 @@
  */
 import { z } from 'zod';
 import type { Diagnostic, PathSegment, Result } from '../diagnostics/index.js';
+import { capDiagnostics, MAX_LISTED_DIAGNOSTICS } from '../diagnostics/limit.js';
 import { readCsvRecords, type CsvRecord } from '../source/csv.js';
 import { normaliseCountryCode, type NormalisedCountryCode } from '../source/countries.js';
 import { located, parseYamlSource } from '../source/yaml-source.js';
 import { columnKey, detectOutcomeLayout, requiredColumns } from './layouts.js';
-import { didYouMean } from '../source/suggest.js';
+import { lazyNameIndex, Suggestions, type NameIndex } from '../source/suggest.js';
 import { describeValue, zodIssuesToDiagnostics } from '../source/zod-diagnostics.js';
 import type { OutcomeDataset, OutcomeFramework, OutcomeIndicator, OutcomeLayout, OutcomeObservation } from './types.js';
 import { MISSING_TOKENS, parseDecimalText, UNIT_BOUNDS } from './units.js';
@@ -97,8 +98,10 @@ interface Reader {
   countryNotes: Map<string, { n: NormalisedCountryCode; line: number; column: number; count: number; path?: PathSegment[] }>;
   indicators: Map<string, OutcomeIndicator>;
   indicatorIds: readonly string[];
-  /** "Did you mean" hints already worked out, by list and text (see {@link hintFor}). */
-  hints: Map<string, string | undefined>;
+  /** "Did you mean" hints of the file (see {@link hintFor}). */
+  hints: Suggestions;
+  /** Candidate names by list (see {@link hintFor}). */
+  hintLists: Map<string, () => NameIndex>;
   /** Country codes already normalised, by their text (rows repeat them). */
   countries: Map<string, NormalisedCountryCode>;
   /** Labels already resolved, by label map and text (rows repeat them). */
@@ -122,17 +125,14 @@ function resolveLabelCached(reader: Reader, map: Record<string, string>, ids: re
   return id;
 }
 
-/** Most distinct texts a file gets a "did you mean" hint for; a file with more goes without. */
-const MAX_HINTS = 2_000;
-
-/** A "did you mean" hint, worked out once per distinct text of a file (rows repeat their labels). */
+/**
+ * A "did you mean" hint, worked out once per distinct text of a file (rows repeat their labels)
+ * and for a bounded number of texts per file; `list` names the candidate list.
+ */
 function hintFor(reader: Reader, list: string, text: string, candidates: () => Iterable<string>): string | undefined {
-  const key = `${list}\u0000${text}`;
-  if (reader.hints.has(key)) return reader.hints.get(key);
-  if (reader.hints.size >= MAX_HINTS) return undefined;
-  const hint = didYouMean(text, candidates());
-  reader.hints.set(key, hint);
-  return hint;
+  let names = reader.hintLists.get(list);
+  if (!names) reader.hintLists.set(list, (names = lazyNameIndex(candidates)));
+  return reader.hints.didYouMean(text, names);
 }
 
 function detectFormat(file: OutcomeFile): 'csv' | 'yaml' {
@@ -501,7 +501,7 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
   const allowed = new Set(['schemaVersion', 'framework', 'observations', 'title', 'description', 'source']);
   for (const key of Object.keys(data as object)) {
     if (!allowed.has(key)) {
-      const hint = didYouMean(key, allowed);
+      const hint = hintFor(reader, 'top-level fields', key, () => allowed);
       reader.diagnostics.push(located(parsed.locator, { code: 'SCHEMA_UNKNOWN_FIELD', severity: 'error', message: `Unknown field "${key}".`, path: [key], ...(hint ? { hint } : {}) }, { key: true }));
     }
   }
@@ -525,7 +525,7 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
     const base: PathSegment[] = ['observations', i];
     const entry = entrySchema.safeParse(raw);
     if (!entry.success) {
-      for (const item of zodIssuesToDiagnostics(entry.error.issues, raw, base, parsed.locator, () => ['country', 'year', 'indicator', 'cohort', 'value', 'values', 'note'])) reader.diagnostics.push(item);
+      for (const item of zodIssuesToDiagnostics(entry.error.issues, raw, base, parsed.locator, () => ['country', 'year', 'indicator', 'cohort', 'value', 'values', 'note'], reader.hints)) reader.diagnostics.push(item);
       reader.rejected++;
       return;
     }
@@ -559,47 +559,6 @@ function readYaml(reader: Reader, text: string): { layout?: string | undefined; 
     }
   });
   return { records: top.data.observations.length };
-}
-
-/** Most diagnostics of one code listed for one file; the rest are counted in one more. */
-const MAX_LISTED_DIAGNOSTICS = 1_000;
-
-/**
- * Keeps the first {@link MAX_LISTED_DIAGNOSTICS} diagnostics of each code and file (in place)
- * and adds one that counts the rest, at the position of the first one left out.
- *
- * `unmade` tells of diagnostics never made because they would be left out: a diagnostic there
- * (one beyond the limit, itself left out) stands for itself and that many more of its code and
- * file (see {@link validateTogether}).
- */
-function capDiagnostics(diagnostics: Diagnostic[], unmade: ReadonlyMap<Diagnostic, number>): void {
-  const counts = new Map<string, number>();
-  const over = new Map<string, { first: Diagnostic; n: number }>();
-  let w = 0;
-  for (let r = 0; r < diagnostics.length; r++) {
-    const d = diagnostics[r]!;
-    const key = `${d.file ?? ''}\u0000${d.code}`;
-    const n = (counts.get(key) ?? 0) + 1;
-    counts.set(key, n);
-    if (n <= MAX_LISTED_DIAGNOSTICS) diagnostics[w++] = d;
-    else {
-      const more = unmade.size > 0 ? (unmade.get(d) ?? 0) : 0;
-      const o = over.get(key);
-      if (o) o.n += 1 + more;
-      else over.set(key, { first: d, n: 1 + more });
-    }
-  }
-  diagnostics.length = w;
-  for (const { first, n } of over.values()) {
-    diagnostics.push({
-      code: first.code,
-      severity: first.severity,
-      message: `${n} more ${first.code} problem${n === 1 ? '' : 's'} in this file ${n === 1 ? 'is' : 'are'} not listed; the first ${MAX_LISTED_DIAGNOSTICS} are.`,
-      ...(first.file !== undefined ? { file: first.file } : {}),
-      ...(first.line !== undefined ? { line: first.line } : {}),
-      ...(first.column !== undefined ? { column: first.column } : {}),
-    });
-  }
 }
 
 /**
@@ -886,7 +845,7 @@ export function loadOutcomeData(files: readonly OutcomeFile[], framework: Outcom
   const recordSlots = new Map<string, number>();
   for (const file of files) {
     const format = options.format ?? detectFormat(file);
-    const reader: Reader = { framework, file: file.name, diagnostics, drafts: [], records: [], recordBase: recordBase(recordSlots, format, file.name), rejected: 0, countryNotes: new Map(), indicators, indicatorIds, hints: new Map(), countries: new Map(), labels: new WeakMap(), cohortIds, cohortSet };
+    const reader: Reader = { framework, file: file.name, diagnostics, drafts: [], records: [], recordBase: recordBase(recordSlots, format, file.name), rejected: 0, countryNotes: new Map(), indicators, indicatorIds, hints: new Suggestions(), hintLists: new Map(), countries: new Map(), labels: new WeakMap(), cohortIds, cohortSet };
     const read = format === 'csv' ? readCsv(reader, file.text, options) : readYaml(reader, file.text);
     flushCountryNotes(reader);
     for (const item of reader.drafts) drafts.push(item);

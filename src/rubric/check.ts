@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, DiagnosticCode, PathSegment, Severity } from '../diagnostics/index.js';
 import { located, type SourceLocator } from '../source/yaml-source.js';
-import { didYouMean } from '../source/suggest.js';
+import { lazyNameIndex, NameIndex, Suggestions } from '../source/suggest.js';
 import type { Frame } from './load.js';
 import { compareRatios, writtenRatio, type WrittenRatio } from './numbers.js';
 import type { ConditionValue, DecisionRow, GroupNode, QuestionNode, Rubric, RubricNode, ScoreBand } from './types.js';
@@ -130,6 +130,10 @@ export function compiledConditionMatches(cc: CompiledCondition, value: { key?: s
  */
 export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // Did-you-mean: each distinct text once, a bounded number per rubric.
+  const hints = new Suggestions();
+  const near = (text: string, names: Iterable<string>) => hints.didYouMean(text, () => new NameIndex(names));
+  const questionIds = lazyNameIndex(() => rubric.questions.map((x) => x.id));
   const report = (
     code: DiagnosticCode,
     node: RubricNode | undefined,
@@ -211,7 +215,7 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
           checkScore(q, ['scoring', 'rules', i, 'score'], r.score, 'rule');
           for (const k of ['all', 'any', 'none'] as const) {
             r[k]?.forEach((id, j) => {
-              if (!ids.has(id)) report('RUBRIC_UNKNOWN_REFERENCE', q, ['scoring', 'rules', i, k, j], `Rule refers to option "${id}", which "${q.id}" does not have.`, { hint: didYouMean(id, ids) ?? `Options: ${[...ids].join(', ')}` });
+              if (!ids.has(id)) report('RUBRIC_UNKNOWN_REFERENCE', q, ['scoring', 'rules', i, k, j], `Rule refers to option "${id}", which "${q.id}" does not have.`, { hint: near(id, ids) ?? `Options: ${[...ids].join(', ')}` });
             });
           }
         });
@@ -230,7 +234,7 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
     if (q.appliesWhen) {
       const target = rubric.nodes.get(q.appliesWhen.question);
       if (!target) {
-        report('RUBRIC_UNKNOWN_REFERENCE', q, ['appliesWhen', 'question'], `"${q.id}" depends on "${q.appliesWhen.question}", which does not exist.`, { hint: didYouMean(q.appliesWhen.question, rubric.questions.map((x) => x.id)) });
+        report('RUBRIC_UNKNOWN_REFERENCE', q, ['appliesWhen', 'question'], `"${q.id}" depends on "${q.appliesWhen.question}", which does not exist.`, { hint: hints.didYouMean(q.appliesWhen.question, questionIds) });
       } else if (target.kind !== 'question') {
         report('RUBRIC_APPLICABILITY', q, ['appliesWhen', 'question'], `"${q.id}" depends on "${target.id}", which is not a question.`);
       } else if (target === q) {
@@ -298,7 +302,7 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
     const inputs: RubricNode[] = [];
     agg.inputs.forEach((id, i) => {
       const c = byId.get(id);
-      if (!c) report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'inputs', i], `Decision-table input "${id}" is not a child of "${g.id}".`, { hint: didYouMean(id, byId.keys()) ?? `Children: ${[...byId.keys()].join(', ')}` });
+      if (!c) report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'inputs', i], `Decision-table input "${id}" is not a child of "${g.id}".`, { hint: near(id, byId.keys()) ?? `Children: ${[...byId.keys()].join(', ')}` });
       else inputs.push(c);
     });
     const inputIds = new Set(agg.inputs);
@@ -306,7 +310,7 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
       checkScore(g, ['aggregation', 'rows', r, 'score'], row.score, 'decision-table');
       for (const [key, cond] of Object.entries(row.when)) {
         if (!inputIds.has(key)) {
-          report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'rows', r, 'when', key], `Row ${r + 1} tests "${key}", which is not an input of the table.`, { hint: didYouMean(key, inputIds), key: true });
+          report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'rows', r, 'when', key], `Row ${r + 1} tests "${key}", which is not an input of the table.`, { hint: near(key, inputIds), key: true });
           continue;
         }
         const input = byId.get(key);
@@ -315,7 +319,7 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
         for (const item of items) {
           if (typeof item === 'string') {
             if (!domain) report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'rows', r, 'when', key], `Row ${r + 1} tests "${key}" for the option "${item}", but "${key}" has no options; test its score instead.`);
-            else if (!domain.some((d) => d.key === item)) report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'rows', r, 'when', key], `"${key}" has no option "${item}".`, { expected: domain.map((d) => d.key).join(', '), hint: didYouMean(item, domain.map((d) => d.key)) });
+            else if (!domain.some((d) => d.key === item)) report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'rows', r, 'when', key], `"${key}" has no option "${item}".`, { expected: domain.map((d) => d.key).join(', '), hint: near(item, domain.map((d) => d.key)) });
           } else if (domain && !domain.some((d) => d.score === item)) {
             report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'rows', r, 'when', key], `No option of "${key}" scores ${item}.`, { expected: [...new Set(domain.map((d) => d.score))].join(', '), severity: 'warning' });
           }
@@ -392,7 +396,7 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
     if (v.default) defaults++;
     const mine = new Set<string>();
     v.areas.forEach((a, j) => {
-      if (!areaIds.has(a)) at(['areas', j], 'RUBRIC_UNKNOWN_REFERENCE', `Variant "${v.id}" names the area "${a}", which does not exist.`, didYouMean(a, areaIds));
+      if (!areaIds.has(a)) at(['areas', j], 'RUBRIC_UNKNOWN_REFERENCE', `Variant "${v.id}" names the area "${a}", which does not exist.`, near(a, areaIds));
       if (mine.has(a)) at(['areas', j], 'RUBRIC_VARIANT', `Variant "${v.id}" lists the area "${a}" twice.`);
       mine.add(a);
       inVariant.add(a);

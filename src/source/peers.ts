@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { Diagnostic, Result } from '../diagnostics/index.js';
 import { allCountryCodes, countriesInRegion, countryName, groupMembers, m49Regions, normaliseCountryCode } from './countries.js';
-import { didYouMean, suggest } from './suggest.js';
+import { didYouMean, didYouMeanText, suggest } from './suggest.js';
 import { parseYamlSource } from './yaml-source.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
 
@@ -186,7 +186,7 @@ export function resolvePeers(spec: string, options: ResolvePeersOptions = {}): R
     }
     const near = parts.length === 1 ? suggest(p, ['eu', 'oecd', ...Object.keys(groups)]) ?? suggest(p.toUpperCase(), allCountryCodes()) : suggest(p.toUpperCase(), allCountryCodes());
     const what = n.kind === 'aggregate' ? `"${p}" is an aggregate, not a country` : `"${p}" is neither a country code nor a known group`;
-    diagnostics.push({ code: 'PEERS_UNKNOWN', severity: 'error', message: `${what}.`, ...(near ? { hint: `Did you mean "${near}"?` } : { hint: 'Use eu, oecd, region:<m49>, meta:<key>=<value>, a group file, or country codes.' }) });
+    diagnostics.push({ code: 'PEERS_UNKNOWN', severity: 'error', message: `${what}.`, ...(near ? { hint: didYouMeanText(near)! } : { hint: 'Use eu, oecd, region:<m49>, meta:<key>=<value>, a group file, or country codes.' }) });
   }
   if (diagnostics.length) return { diagnostics };
   const list = [...members].sort();

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { Diagnostic, PathSegment } from '../diagnostics/index.js';
 import { located, type SourceLocator } from './yaml-source.js';
-import { didYouMean } from './suggest.js';
+import { NameIndex, Suggestions } from './suggest.js';
 
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   let cur: unknown = data;
@@ -40,6 +40,7 @@ export function zodIssuesToDiagnostics(
   basePath: readonly PathSegment[],
   locator: SourceLocator | undefined,
   knownKeys: (path: readonly PathSegment[]) => readonly string[] = () => [],
+  hints: Suggestions = new Suggestions(),
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of issues) {
@@ -48,7 +49,7 @@ export function zodIssuesToDiagnostics(
     const actualValue = valueAt(data, rel);
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const hint = didYouMean(key, knownKeys(rel));
+        const hint = hints.didYouMean(key, () => new NameIndex(knownKeys(rel)));
         out.push(
           located(
             locator,

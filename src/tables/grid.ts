@@ -30,11 +30,21 @@ export interface CellGrid {
   rows: GridRow[];
 }
 
-/** Spreadsheet column letters for a 1-based column number (1 → A, 27 → AA). */
+/**
+ * Spreadsheet column letters for a 1-based column number (1 → A, 27 → AA); the one converter
+ * for column letters, with {@link columnNumber} its inverse.
+ */
 export function columnName(column: number): string {
   let s = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
+}
+
+/** The 1-based column number of spreadsheet column letters (A → 1, AA → 27; upper case). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n;
 }
 
 /** How a cell is named in messages: `Sheet!C14` in a workbook, `file:line:column` in CSV. */

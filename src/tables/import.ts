@@ -15,14 +15,18 @@
  */
 import type { Answer, AnswerSet, AnswerValue, Evidence } from '../answers/types.js';
 import type { Diagnostic, Result } from '../diagnostics/index.js';
+import { DiagnosticLimiter } from '../diagnostics/limit.js';
 import type { QuestionNode, Rubric } from '../rubric/types.js';
 import { allCountryCodes, findCountry, normaliseCountryCode } from '../source/countries.js';
 import { yamlKeyProblem } from '../source/yaml-source.js';
-import { didYouMean, suggest } from '../source/suggest.js';
+import { lazyNameIndex, NameIndex, Suggestions } from '../source/suggest.js';
 import { ANSWER_FIELDS, RECORDED_SCORE_COLUMN, answerFieldNamed, setFieldNamed, type AnswerField, type SetField } from './fields.js';
 import { cellDiagnostic, cellName, type GridCell, type CellGrid, type GridRow } from './grid.js';
 import type { TableMapping } from './mapping.js';
-import { readCellValue } from './values.js';
+import { readCellValue, type SuggestOption } from './values.js';
+
+/** Where row diagnostics go (the import's limiter). */
+type DiagnosticSink = { push(d: Diagnostic): void };
 
 /** Options for {@link importAnswerTable}. */
 export interface ImportAnswerTableOptions {
@@ -47,7 +51,8 @@ type Column =
 
 interface Draft {
   set: Record<string, unknown>;
-  metadata: Record<string, string | number | boolean>;
+  /** Metadata by key (a map: keys are header text, such as `constructor`). */
+  metadata: Map<string, string>;
   answers: Map<string, { value?: AnswerValue; byRegion?: Record<string, AnswerValue>; recordedScore?: string; absent?: boolean; evidence: Evidence & Record<string, unknown> }>;
   where: { grid: CellGrid; cell: GridCell };
 }
@@ -99,20 +104,42 @@ function classify(rubric: Rubric, header: string, layout: 'wide' | 'long'): Colu
   return undefined;
 }
 
-function detectHeader(grid: CellGrid, mapping: TableMapping | undefined, headerRow: number | undefined): number | undefined {
-  const rename = (t: string) => norm(mapping?.columns?.[t.trim()] ?? t);
+/** How many rows are searched for a header when no header row is named. */
+const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * Header text → column name, from a mapping's `columns` (a map: header text such as
+ * `constructor` or `__proto__` is data, never an object's property).
+ */
+function columnRenames(mapping: TableMapping | undefined): ReadonlyMap<string, string> {
+  // Only text renames (a mapping built in code rather than loaded may hold anything).
+  return new Map(Object.entries(mapping?.columns ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+function detectHeader(grid: CellGrid, renames: ReadonlyMap<string, string>, headerRow: number | undefined): number | undefined {
+  const rename = (t: string) => norm(renames.get(t.trim()) ?? t);
   if (headerRow !== undefined) {
     const i = grid.rows.findIndex((r) => r.line === headerRow);
     return i < 0 ? undefined : i;
   }
-  for (let i = 0; i < Math.min(grid.rows.length, 30); i++) {
+  for (let i = 0; i < Math.min(grid.rows.length, HEADER_SEARCH_ROWS); i++) {
     const names = grid.rows[i]!.cells.map((c) => (c ? rename(c.text) : ''));
     if (names.includes('country') || (names.includes('question') && names.includes('answer'))) return i;
   }
   return undefined;
 }
 
-function readCountry(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: Diagnostic[], fallback?: string): string | undefined {
+/**
+ * Where a cell the row does not have is reported: its column in a sheet; in CSV text, where
+ * columns are characters, the row's last cell (a position inside the file, never past a line).
+ */
+function missingCell(grid: CellGrid, row: GridRow, i: number): GridCell {
+  if (grid.sheet !== undefined) return { text: '', line: row.line, column: i + 1 };
+  for (let k = row.cells.length - 1; k >= 0; k--) if (row.cells[k]) return { ...row.cells[k]!, text: '' };
+  return { text: '', line: row.line, column: 1 };
+}
+
+function readCountry(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: DiagnosticSink, hints: Suggestions, countries: () => NameIndex, fallback?: string): string | undefined {
   const text = cell?.text.trim() ?? fallback ?? '';
   const at = cell ?? { line: row.line, column: 1 };
   if (text === '') {
@@ -123,7 +150,7 @@ function readCountry(grid: CellGrid, cell: GridCell | undefined, row: GridRow, d
   if (found) return found;
   const n = normaliseCountryCode(text);
   if (n.kind === 'region' && /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(n.code)) return n.code;
-  const hint = n.kind === 'aggregate' ? 'Aggregates are computed from countries; give each country its own row.' : didYouMean(text.toUpperCase(), allCountryCodes());
+  const hint = n.kind === 'aggregate' ? 'Aggregates are computed from countries; give each country its own row.' : hints.didYouMean(text.toUpperCase(), countries);
   diagnostics.push(
     cellDiagnostic(grid, at, {
       code: 'TABLE_UNKNOWN_COUNTRY',
@@ -136,7 +163,7 @@ function readCountry(grid: CellGrid, cell: GridCell | undefined, row: GridRow, d
   return undefined;
 }
 
-function readYear(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: Diagnostic[], fallback?: number): number | undefined {
+function readYear(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: DiagnosticSink, fallback?: number): number | undefined {
   const text = cell?.text.trim() ?? (fallback !== undefined ? String(fallback) : '');
   const y = /^\d{4}$/.test(text) ? Number(text) : NaN;
   if (Number.isInteger(y) && y >= 1900 && y <= 2200) return y;
@@ -144,12 +171,22 @@ function readYear(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diag
   return undefined;
 }
 
-function valueMapFor(mapping: TableMapping | undefined, q: QuestionNode): ReadonlyMap<string, string | number | boolean> | undefined {
-  const values = mapping?.values;
-  if (!values) return undefined;
-  const all = { ...(values['*'] ?? {}), ...(values[q.id] ?? {}), ...Object.fromEntries(q.aliases.flatMap((a) => Object.entries(values[a] ?? {}))) };
-  const entries = Object.entries(all);
-  return entries.length ? new Map(entries.map(([k, v]) => [k.trim().toLowerCase(), v])) : undefined;
+type ValueRules = ReadonlyMap<string, Readonly<Record<string, string | number | boolean>>>;
+
+/** A mapping's `values` by question id (a map: ids and cell texts are data, never properties). */
+function valueRules(mapping: TableMapping | undefined): ValueRules {
+  return new Map(Object.entries(mapping?.values ?? {}));
+}
+
+function valueMapFor(rules: ValueRules, q: QuestionNode): ReadonlyMap<string, string | number | boolean> | undefined {
+  if (rules.size === 0) return undefined;
+  const map = new Map<string, string | number | boolean>();
+  for (const id of ['*', q.id, ...q.aliases]) {
+    const rule = rules.get(id);
+    if (rule === null || typeof rule !== 'object') continue;
+    for (const [k, v] of Object.entries(rule)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') map.set(k.trim().toLowerCase(), v);
+  }
+  return map.size ? map : undefined;
 }
 
 /**
@@ -173,10 +210,56 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
   const diagnostics: Diagnostic[] = [];
   const drafts = new Map<string, Draft>();
   const mapping = options.mapping;
+  const headerRow = options.headerRow ?? mapping?.headerRow;
+  if (headerRow !== undefined && !(Number.isSafeInteger(headerRow) && headerRow >= 1)) {
+    diagnostics.push({
+      code: 'TABLE_LAYOUT',
+      severity: 'error',
+      message: `The header row must be a row number (1 or more), not ${String(headerRow)}.`,
+      file: list[0]?.file ?? '<input>',
+      line: 1,
+      column: 1,
+    });
+    return { value: [], diagnostics };
+  }
+  const { country: defaultCountry, year: defaultYear } = options.defaults ?? {};
+  if ((defaultCountry !== undefined && typeof defaultCountry !== 'string') || (defaultYear !== undefined && !Number.isSafeInteger(defaultYear))) {
+    diagnostics.push({
+      code: 'TABLE_LAYOUT',
+      severity: 'error',
+      message: `The default ${defaultCountry !== undefined && typeof defaultCountry !== 'string' ? 'country must be a text' : 'year must be a whole number'}.`,
+      file: list[0]?.file ?? '<input>',
+      line: 1,
+      column: 1,
+    });
+    return { value: [], diagnostics };
+  }
+  const layoutOption = options.layout ?? mapping?.layout;
+  if (layoutOption !== undefined && layoutOption !== 'wide' && layoutOption !== 'long') {
+    diagnostics.push({ code: 'TABLE_LAYOUT', severity: 'error', message: `The layout must be "wide" or "long", not ${JSON.stringify(String(layoutOption)).slice(0, 80)}.`, file: list[0]?.file ?? '<input>', line: 1, column: 1 });
+    return { value: [], diagnostics };
+  }
+  const renames = columnRenames(mapping);
+  // Rows may repeat one problem thousands of times: the first of each code are listed, the rest counted.
+  const limiter = new DiagnosticLimiter(diagnostics);
+  const report: DiagnosticSink = limiter;
+  const rules = valueRules(mapping);
   const valueMaps = new Map<string, ReadonlyMap<string, string | number | boolean> | undefined>();
   const valueMap = (q: QuestionNode) => {
-    if (!valueMaps.has(q.id)) valueMaps.set(q.id, valueMapFor(mapping, q));
+    if (!valueMaps.has(q.id)) valueMaps.set(q.id, valueMapFor(rules, q));
     return valueMaps.get(q.id);
+  };
+  // Did-you-mean hints: each distinct text looked up once, and a bounded number per import.
+  const hints = new Suggestions();
+  const countryNames = lazyNameIndex(allCountryCodes);
+  const wideColumnNames = lazyNameIndex(() => [...rubric.questions.map((q) => q.id), ...rubric.aliases.keys(), 'country', 'year']);
+  const longColumnNames = lazyNameIndex(() => ['country', 'year', 'question', 'answer', 'region', ...ANSWER_FIELDS.map((f) => f.name)]);
+  const questionNames = lazyNameIndex(() => [...rubric.questions.map((x) => x.id), ...rubric.aliases.keys()]);
+  const optionNames = new Map<string, () => NameIndex>();
+  const suggestOption: SuggestOption = (q, text) => {
+    let names = optionNames.get(q.id);
+    if (!names) optionNames.set(q.id, (names = lazyNameIndex(() => q.options.flatMap((o) => [o.id, o.label]))));
+    return hints.suggest(text, names);
   };
   // Tables repeat a few spellings thousands of times: read each (question, text) once.
   const cellCache = new Map<string, Map<string, ReturnType<typeof readCellValue>>>();
@@ -185,7 +268,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
     if (!perQuestion) cellCache.set(q.id, (perQuestion = new Map()));
     let hit = perQuestion.get(text);
     if (hit === undefined) {
-      hit = readCellValue(q, text, valueMap(q));
+      hit = readCellValue(q, text, valueMap(q), suggestOption);
       // Lists are not shared between answer sets.
       if (perQuestion.size < 1000 && !(hit.kind === 'value' && Array.isArray(hit.value))) perQuestion.set(text, hit);
     }
@@ -193,15 +276,23 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
   };
   let anyHeader = false;
   for (const grid of list) {
-    const hi = detectHeader(grid, mapping, options.headerRow ?? mapping?.headerRow);
+    const hi = detectHeader(grid, renames, headerRow);
     if (hi === undefined) {
+      const what = grid.sheet !== undefined ? `Sheet "${grid.sheet}"` : 'The table';
+      const last = grid.rows[grid.rows.length - 1]?.line ?? 0;
       if (list.length === 1)
-        diagnostics.push({
+        report.push({
           code: 'TABLE_LAYOUT',
           severity: 'error',
-          message: `${grid.sheet !== undefined ? `Sheet "${grid.sheet}"` : 'The table'} has no header row with a "country" column (wide layout) or "question" and "answer" columns (long layout).`,
+          // The position is always inside the table: a header row past its end is named, not pointed at.
+          message:
+            headerRow === undefined
+              ? `${what} has no header row with a "country" column (wide layout) or "question" and "answer" columns (long layout) among its first ${HEADER_SEARCH_ROWS} rows.`
+              : last < headerRow
+                ? `${what} has ${last === 0 ? 'no rows' : `only ${last} row${last === 1 ? '' : 's'}`}, so row ${headerRow} cannot be its header row.`
+                : `${what} has no row ${headerRow} (it is empty), so it cannot be the header row.`,
           file: grid.file,
-          line: options.headerRow ?? 1,
+          line: 1,
           column: 1,
           hint: 'Name the header row with --header-row, or rename the columns in a mapping file.',
         });
@@ -209,8 +300,8 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
     }
     anyHeader = true;
     const headerCells = grid.rows[hi]!.cells;
-    const names = headerCells.map((c) => (c ? (mapping?.columns?.[c.text.trim()] ?? c.text).trim() : ''));
-    const layout = options.layout ?? mapping?.layout ?? (names.some((n) => norm(n) === 'question') && names.some((n) => norm(n) === 'answer') ? 'long' : 'wide');
+    const names = headerCells.map((c) => (c ? (renames.get(c.text.trim()) ?? c.text).trim() : ''));
+    const layout = layoutOption ?? (names.some((n) => norm(n) === 'question') && names.some((n) => norm(n) === 'answer') ? 'long' : 'wide');
     const columns: (Column | undefined)[] = [];
     const seen = new Map<string, number>();
     names.forEach((name, i) => {
@@ -218,21 +309,20 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
       if (name === '' || !cell) return;
       const c = classify(rubric, name, layout);
       if (!c) {
-        const candidates = layout === 'wide' ? [...rubric.questions.map((q) => q.id), ...rubric.aliases.keys(), 'country', 'year'] : ['country', 'year', 'question', 'answer', 'region', ...ANSWER_FIELDS.map((f) => f.name)];
-        const near = suggest(name, candidates);
-        diagnostics.push(cellDiagnostic(grid, cell, { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `The column "${name}" is not a question of ${rubric.id} nor a known column.`, ...(near ? { hint: `Did you mean "${near}"?` } : {}) }));
+        const hint = hints.didYouMean(name, layout === 'wide' ? wideColumnNames : longColumnNames);
+        report.push(cellDiagnostic(grid, cell, { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `The column "${name}" is not a question of ${rubric.id} nor a known column.`, ...(hint ? { hint } : {}) }));
         return;
       }
       // Metadata keys and region codes become keys of the answer-set file: the answer loader must accept them.
       const fileKey = c.kind === 'metadata' ? c.key : c.kind === 'q-region' ? c.region : undefined;
       const keyProblem = fileKey === undefined ? undefined : yamlKeyProblem(fileKey);
       if (keyProblem) {
-        diagnostics.push(cellDiagnostic(grid, cell, { code: keyProblem.code, severity: 'error', message: `The column "${name.length > 80 ? `${name.slice(0, 80)}…` : name}" would write a key the answer loader refuses: ${keyProblem.message}` }));
+        report.push(cellDiagnostic(grid, cell, { code: keyProblem.code, severity: 'error', message: `The column "${name.length > 80 ? `${name.slice(0, 80)}…` : name}" would write a key the answer loader refuses: ${keyProblem.message}` }));
         return;
       }
       const key = c.kind === 'q' ? `q:${c.q.id}` : c.kind === 'q-field' ? `f:${c.q.id}.${c.field.name}` : c.kind === 'q-region' ? `r:${c.q.id}@${c.region}` : c.kind === 'q-recorded' ? `rs:${c.q.id}` : c.kind === 'set' ? `s:${c.field.name}` : c.kind === 'metadata' ? `m:${c.key}` : c.kind === 'field' ? `lf:${c.field.name}` : c.kind;
       if (c.kind !== 'ignored' && seen.has(key)) {
-        diagnostics.push(cellDiagnostic(grid, cell, { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `The column "${name}" repeats column ${seen.get(key)! + 1}.` }));
+        report.push(cellDiagnostic(grid, cell, { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `The column "${name}" repeats column ${seen.get(key)! + 1}.` }));
         return;
       }
       seen.set(key, i);
@@ -247,26 +337,26 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
       ...(layout === 'long' && !columns.some((c) => c?.kind === 'answer') ? ['answer'] : []),
     ];
     if (missing.length) {
-      diagnostics.push({ code: 'TABLE_LAYOUT', severity: 'error', message: `${grid.sheet !== undefined ? `Sheet "${grid.sheet}"` : 'The table'} has no ${missing.join(' and ')} column.`, file: grid.file, line: grid.rows[hi]!.line, column: 1 });
+      report.push({ code: 'TABLE_LAYOUT', severity: 'error', message: `${grid.sheet !== undefined ? `Sheet "${grid.sheet}"` : 'The table'} has no ${missing.join(' and ')} column.`, file: grid.file, line: grid.rows[hi]!.line, column: 1 });
       continue;
     }
     for (const row of grid.rows.slice(hi + 1)) {
       if (row.cells.every((c) => !c || c.text.trim() === '')) continue;
-      const country = readCountry(grid, ci >= 0 ? row.cells[ci] : undefined, row, diagnostics, options.defaults?.country);
-      const year = readYear(grid, yi >= 0 ? row.cells[yi] : undefined, row, diagnostics, options.defaults?.year);
+      const country = readCountry(grid, ci >= 0 ? row.cells[ci] : undefined, row, report, hints, countryNames, options.defaults?.country);
+      const year = readYear(grid, yi >= 0 ? row.cells[yi] : undefined, row, report, options.defaults?.year);
       if (country === undefined || year === undefined) continue;
       const id = `${country}|${year}`;
       const where = { grid, cell: (ci >= 0 ? row.cells[ci] : row.cells.find(Boolean)) ?? { text: '', line: row.line, column: 1 } };
       let draft = drafts.get(id);
       if (draft && layout === 'wide') {
-        diagnostics.push(cellDiagnostic(grid, where.cell, { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `${country} ${year} already has a row (${cellName(draft.where.grid, draft.where.cell)}).` }));
+        report.push(cellDiagnostic(grid, where.cell, { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `${country} ${year} already has a row (${cellName(draft.where.grid, draft.where.cell)}).` }));
         continue;
       }
-      if (!draft) drafts.set(id, (draft = { set: { country, year }, metadata: {}, answers: new Map(), where }));
+      if (!draft) drafts.set(id, (draft = { set: { country, year }, metadata: new Map(), answers: new Map(), where }));
       const text = (i: number) => row.cells[i]?.text ?? '';
-      const at = (i: number) => row.cells[i] ?? { text: '', line: row.line, column: i + 1 };
+      const at = (i: number) => row.cells[i] ?? missingCell(grid, row, i);
       const problem = (i: number, message: string, extra: Partial<Diagnostic> = {}) =>
-        diagnostics.push(cellDiagnostic(grid, at(i), { code: 'TABLE_INVALID_VALUE', severity: 'error', message, actual: text(i), ...extra }));
+        report.push(cellDiagnostic(grid, at(i), { code: 'TABLE_INVALID_VALUE', severity: 'error', message, actual: text(i), ...extra }));
       const entry = (q: QuestionNode) => {
         let e = draft!.answers.get(q.id);
         if (!e) draft!.answers.set(q.id, (e = { evidence: { citations: [] } }));
@@ -319,7 +409,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
             case 'set':
               return readField(i, c.field, (v) => c.field.set(draft!.set, v));
             case 'metadata':
-              if (text(i).trim() !== '') draft!.metadata[c.key] = text(i).trim();
+              if (text(i).trim() !== '') draft!.metadata.set(c.key, text(i).trim());
               return;
           }
         });
@@ -330,19 +420,19 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
         const qText = text(qi).trim();
         const q = questionFor(rubric, qText);
         if (!q) {
-          const near = suggest(qText, [...rubric.questions.map((x) => x.id), ...rubric.aliases.keys()]);
-          diagnostics.push(cellDiagnostic(grid, at(qi), { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `"${qText}" is not a question of ${rubric.id}.`, ...(near ? { hint: `Did you mean "${near}"?` } : {}) }));
+          const hint = hints.didYouMean(qText, questionNames);
+          report.push(cellDiagnostic(grid, at(qi), { code: 'TABLE_UNKNOWN_COLUMN', severity: 'error', message: `"${qText}" is not a question of ${rubric.id}.`, ...(hint ? { hint } : {}) }));
           continue;
         }
         const region = ri >= 0 ? text(ri).trim().toUpperCase() : '';
         const regionProblem = region === '' ? undefined : yamlKeyProblem(region);
         if (regionProblem) {
-          diagnostics.push(cellDiagnostic(grid, at(ri), { code: regionProblem.code, severity: 'error', message: `The region would be a key the answer loader refuses: ${regionProblem.message}` }));
+          report.push(cellDiagnostic(grid, at(ri), { code: regionProblem.code, severity: 'error', message: `The region would be a key the answer loader refuses: ${regionProblem.message}` }));
           continue;
         }
         const e = draft.answers.get(q.id);
         if (e && (region === '' || e.value !== undefined || e.byRegion?.[region] !== undefined)) {
-          diagnostics.push(cellDiagnostic(grid, at(qi), { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `${country} ${year} already has an answer to "${q.id}"${region ? ` for ${region}` : ''}.` }));
+          report.push(cellDiagnostic(grid, at(qi), { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `${country} ${year} already has an answer to "${q.id}"${region ? ` for ${region}` : ''}.` }));
           continue;
         }
         const v = readCell(q, text(ai));
@@ -357,13 +447,13 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
         columns.forEach((c, i) => {
           if (c?.kind === 'field') readField(i, c.field, (val) => c.field.apply(target.evidence, val));
           else if (c?.kind === 'set') readField(i, c.field, (val) => c.field.set(draft!.set, val));
-          else if (c?.kind === 'metadata' && text(i).trim() !== '') draft!.metadata[c.key] = text(i).trim();
+          else if (c?.kind === 'metadata' && text(i).trim() !== '') draft!.metadata.set(c.key, text(i).trim());
         });
       }
     }
   }
   if (!anyHeader && list.length > 1) {
-    diagnostics.push({ code: 'TABLE_LAYOUT', severity: 'error', message: 'No sheet has a header row with a "country" column (wide layout) or "question" and "answer" columns (long layout).', file: list[0]!.file, hint: 'Name the sheet with --sheet and the header row with --header-row.' });
+    report.push({ code: 'TABLE_LAYOUT', severity: 'error', message: 'No sheet has a header row with a "country" column (wide layout) or "question" and "answer" columns (long layout).', file: list[0]!.file, hint: 'Name the sheet with --sheet and the header row with --header-row.' });
   }
   const order = new Map(rubric.questions.map((q, i) => [q.id, i]));
   const sets: AnswerSet[] = [];
@@ -392,10 +482,11 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
       ...(s.status !== undefined ? { status: s.status as AnswerSet['status'] } : {}),
       ...(s.source !== undefined ? { source: s.source as string } : {}),
       ...(s.citation !== undefined ? { citation: s.citation as string } : {}),
-      ...(Object.keys(d.metadata).length ? { metadata: d.metadata } : {}),
+      ...(d.metadata.size ? { metadata: Object.fromEntries(d.metadata) } : {}),
       answers,
       file,
     });
   }
+  limiter.finish();
   return { value: sets, diagnostics };
 }

@@ -10,7 +10,7 @@
  */
 import type { AnswerValue } from '../answers/types.js';
 import type { QuestionNode } from '../rubric/types.js';
-import { suggest } from '../source/suggest.js';
+import { didYouMeanText, suggest } from '../source/suggest.js';
 
 /** The text of a cell that means "no answer given" (the question is absent from the set). */
 export const NO_ANSWER_CELL = '-';
@@ -36,14 +36,20 @@ function matchOption(q: QuestionNode, text: string): string | undefined {
   return undefined;
 }
 
-function invalid(q: QuestionNode, text: string, expected: string): CellValue {
-  const near = suggest(text, q.options.flatMap((o) => [o.id, o.label]));
-  return { kind: 'invalid', message: `"${text}" is not an answer to "${q.id}".`, expected, ...(near ? { hint: `Did you mean "${near}"?` } : {}) };
+/** The closest option id or label to a text, for a hint (see {@link readCellValue}). */
+export type SuggestOption = (q: QuestionNode, text: string) => string | undefined;
+
+const suggestAnyOption: SuggestOption = (q, text) => suggest(text, q.options.flatMap((o) => [o.id, o.label]));
+
+function invalid(q: QuestionNode, text: string, expected: string, near: SuggestOption): CellValue {
+  const hint = didYouMeanText(near(q, text));
+  return { kind: 'invalid', message: `"${text}" is not an answer to "${q.id}".`, expected, ...(hint ? { hint } : {}) };
 }
 
 /**
  * Reads a cell's text as an answer to a question. `valueMap` (from a mapping file, keys
- * lower-cased) is applied first.
+ * lower-cased) is applied first. `suggestOption` finds the hint for a text that is no answer
+ * (a table import passes one that looks each text up once per file).
  *
  * @example
  * ```ts
@@ -54,7 +60,7 @@ function invalid(q: QuestionNode, text: string, expected: string): CellValue {
  * readCellValue(permit, '');    // { kind: 'value', value: 'unknown' }
  * ```
  */
-export function readCellValue(q: QuestionNode, cell: string, valueMap?: ReadonlyMap<string, string | number | boolean>): CellValue {
+export function readCellValue(q: QuestionNode, cell: string, valueMap?: ReadonlyMap<string, string | number | boolean>, suggestOption: SuggestOption = suggestAnyOption): CellValue {
   let text = cell.trim();
   const mapped = valueMap?.get(text.toLowerCase());
   if (mapped !== undefined) {
@@ -74,11 +80,11 @@ export function readCellValue(q: QuestionNode, cell: string, valueMap?: Readonly
       if (opt === 'yes' || opt === 'no') return { kind: 'value', value: opt };
       if (YES.has(lower)) return { kind: 'value', value: 'yes' };
       if (NO.has(lower)) return { kind: 'value', value: 'no' };
-      return invalid(q, text, 'Yes or No (also Y/N, 1/0, true/false)');
+      return invalid(q, text, 'Yes or No (also Y/N, 1/0, true/false)', suggestOption);
     }
     case 'single-choice': {
       const opt = matchOption(q, text);
-      return opt !== undefined ? { kind: 'value', value: opt } : invalid(q, text, `one of ${ids} (or their labels)`);
+      return opt !== undefined ? { kind: 'value', value: opt } : invalid(q, text, `one of ${ids} (or their labels)`, suggestOption);
     }
     case 'multiple-choice': {
       if (text === '[]') return { kind: 'value', value: [] };
@@ -86,7 +92,7 @@ export function readCellValue(q: QuestionNode, cell: string, valueMap?: Readonly
       const out: string[] = [];
       for (const p of parts) {
         const opt = matchOption(q, p);
-        if (opt === undefined) return invalid(q, p, `options separated by ";" from ${ids} (or their labels), or [] for none`);
+        if (opt === undefined) return invalid(q, p, `options separated by ";" from ${ids} (or their labels), or [] for none`, suggestOption);
         out.push(opt);
       }
       return { kind: 'value', value: out };

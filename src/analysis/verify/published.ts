@@ -9,6 +9,7 @@
  * @module
  */
 import type { Diagnostic } from '../../diagnostics/index.js';
+import { DiagnosticLimiter } from '../../diagnostics/limit.js';
 import { parseCsv } from '../../source/csv.js';
 import { normaliseCountryCode } from '../../source/countries.js';
 import { didYouMean } from '../../source/suggest.js';
@@ -98,12 +99,14 @@ export function readPublishedRows(header: readonly PublishedCell[], rows: readon
   if (diagnostics.length) return { diagnostics };
   const out: PublishedValue[] = [];
   const seen = new Map<string, PublishedCell>();
+  // A table may repeat one problem on every row: the first of each code are listed, the rest counted.
+  const limiter = new DiagnosticLimiter(diagnostics);
   for (const row of rows) {
     const cell = (key: keyof PublishedColumns): PublishedCell | undefined => row[index[key]];
     const text = (key: keyof PublishedColumns) => cell(key)?.text.trim() ?? '';
     if (row.every((c) => c.text.trim() === '')) continue;
     const bad = (key: keyof PublishedColumns, message: string, extra: Partial<Diagnostic> = {}) =>
-      diagnostics.push({ code: 'PUBLISHED_INVALID_VALUE', severity: 'error', message, ...at(file, cell(key) ?? row[0]), actual: text(key), ...extra });
+      limiter.add('PUBLISHED_INVALID_VALUE', file, () => ({ code: 'PUBLISHED_INVALID_VALUE', severity: 'error', message, ...at(file, cell(key) ?? row[0]), actual: text(key), ...extra }));
     const valueText = text('value');
     if (valueText === '') continue; // nothing published in this row
     const code = normaliseCountryCode(text('country'));
@@ -128,12 +131,12 @@ export function readPublishedRows(header: readonly PublishedCell[], rows: readon
     const key = `${code.code}/${year}/${node}`;
     const earlier = seen.get(key);
     if (earlier) {
-      diagnostics.push({
+      limiter.add('PUBLISHED_DUPLICATE', file, () => ({
         code: 'PUBLISHED_DUPLICATE',
         severity: 'error',
         message: `${code.code} ${year} ${node} is published twice${earlier.line !== undefined ? ` (first on line ${earlier.line})` : earlier.cell ? ` (first in ${earlier.cell})` : ''}; the second is ignored.`,
         ...at(file, cell('value')),
-      });
+      }));
       continue;
     }
     const v = cell('value')!;
@@ -146,6 +149,7 @@ export function readPublishedRows(header: readonly PublishedCell[], rows: readon
       source: { file, ...(v.line !== undefined ? { line: v.line, column: v.column ?? 1 } : {}), ...(v.cell !== undefined ? { cell: v.cell } : {}) },
     });
   }
+  limiter.finish();
   return { value: out, diagnostics };
 }
 

@@ -16,7 +16,8 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import type { Aggregation, Rubric, RubricNode } from '../../rubric/types.js';
 import { scoreAnswerSet } from '../../scoring/score.js';
 import type { ScoredNode } from '../../scoring/types.js';
-import { didYouMean } from '../../source/suggest.js';
+import { DiagnosticLimiter } from '../../diagnostics/limit.js';
+import { NameIndex, Suggestions } from '../../source/suggest.js';
 import type { PublishedValue } from './published.js';
 
 /** Default largest difference between a published and a computed score that still agrees. */
@@ -235,20 +236,25 @@ export function verifyPublishedScores(rubric: Rubric, answerSets: readonly Answe
   let compared = 0;
   let agreed = 0;
   const disagreements: PublishedDisagreement[] = [];
-  const names = [...rubric.nodes.keys(), ...rubric.variants.map((v) => v.id)];
+  // Did-you-mean for unknown nodes: each distinct name once, a bounded number per table.
+  const names = new NameIndex([...rubric.nodes.keys(), ...rubric.variants.map((v) => v.id)]);
+  const hints = new Suggestions();
+  const limiter = new DiagnosticLimiter(diagnostics);
   for (const p of published) {
     const id = resolve(p.node);
     if (id === undefined) {
-      const hint = didYouMean(p.node, names);
-      diagnostics.push({
-        code: 'PUBLISHED_UNKNOWN_NODE',
-        severity: 'error',
-        message: `"${p.node}" is neither a node nor a variant of ${rubric.id}; the score is not compared.`,
-        file: p.source.file,
-        ...(p.source.line !== undefined ? { line: p.source.line, column: p.source.column ?? 1 } : {}),
-        ...(p.source.cell !== undefined ? { path: [p.source.cell] } : {}),
-        actual: p.node,
-        ...(hint ? { hint } : {}),
+      limiter.add('PUBLISHED_UNKNOWN_NODE', p.source.file, () => {
+        const hint = hints.didYouMean(p.node, names);
+        return {
+          code: 'PUBLISHED_UNKNOWN_NODE',
+          severity: 'error',
+          message: `"${p.node}" is neither a node nor a variant of ${rubric.id}; the score is not compared.`,
+          file: p.source.file,
+          ...(p.source.line !== undefined ? { line: p.source.line, column: p.source.column ?? 1 } : {}),
+          ...(p.source.cell !== undefined ? { path: [p.source.cell] } : {}),
+          actual: p.node,
+          ...(hint ? { hint } : {}),
+        };
       });
       continue;
     }
@@ -280,5 +286,6 @@ export function verifyPublishedScores(rubric: Rubric, answerSets: readonly Answe
     if (inconsistent.has(`${p.country}/${p.year}/${p.node}`)) d.publisherInconsistent = true;
     disagreements.push(d);
   }
+  limiter.finish();
   return { compared, agreed, disagreements, diagnostics, inconsistencies };
 }

@@ -40,6 +40,7 @@ import { readMipexWorkbook, sheetCountry, type RawCell, type RawDiagnostic, type
 import subnationalData from './subnational.json' with { type: 'json' };
 import { normaliseCountryCode } from '../../source/countries.js';
 import { readFileBytes } from '../safe-fs.js';
+import { columnNumber } from '../../tables/grid.js';
 
 /** How to cite the source of every imported value. */
 export const MIPEX_2020_CITATION =
@@ -148,12 +149,6 @@ function splitRef(ref: string): { sheet: string; col: string; row: number } {
   const addr = ref.slice(bang + 1);
   const m = /^([A-Z]+)(\d+)$/.exec(addr);
   return { sheet: ref.slice(0, bang), col: m?.[1] ?? addr, row: m ? Number(m[2]) : 0 };
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }
 
 function yearSpan(years: readonly number[]): string {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { columnLetter, readMipexWorkbook, sheetCountry } from './read-workbook.js';
+import { columnName, columnNumber } from '../../tables/grid.js';
+import { readMipexWorkbook, sheetCountry } from './read-workbook.js';
 
 type Cells = Record<string, ExcelJS.CellValue>;
 
@@ -163,6 +164,7 @@ describe('readMipexWorkbook', () => {
 describe('helpers', () => {
   it('maps sheet names to ISO codes and column numbers to letters', () => {
     expect([sheetCountry('UK'), sheetCountry('TU'), sheetCountry('de'), sheetCountry('Notes')]).toEqual(['GB', 'TR', 'DE', undefined]);
-    expect([columnLetter(1), columnLetter(26), columnLetter(27), columnLetter(52), columnLetter(703)]).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
+    expect([columnName(1), columnName(26), columnName(27), columnName(52), columnName(703)]).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
+    for (const n of [1, 26, 27, 52, 702, 703, 16_384]) expect(columnNumber(columnName(n))).toBe(n);
   });
 });

@@ -15,6 +15,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readXlsxCells, XlsxLimitError, type XlsxCell, type XlsxSheet } from './xlsx-cells.js';
+import { columnName } from '../../tables/grid.js';
 
 /** One cell as read: the value (cached result for formulas), the error if any, the formula text. */
 export interface RawCell {
@@ -176,7 +177,7 @@ class Grid {
   }
 
   ref(row: number, col: number): string {
-    return `${this.sheetName}!${columnLetter(col)}${row}`;
+    return `${this.sheetName}!${columnName(col)}${row}`;
   }
 
   text(row: number, col: number): string {
@@ -191,17 +192,6 @@ class Grid {
   }
 }
 
-/** Column number (1-based) → letters, e.g. 28 → `AB`. */
-export function columnLetter(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function cellScalar(cell: XlsxCell): { value: number | string | null; error?: string } {
   return cell.error !== undefined ? { value: null, error: cell.error } : { value: cell.value };
@@ -528,7 +518,7 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
         diagnostics.push({
           code: 'WORKBOOK_HEADER_CELL_MISSING',
           severity: 'info',
-          message: `The 'Year' heading before this 'Score' heading is missing; column ${columnLetter(yearCol)} is taken as its year column.`,
+          message: `The 'Year' heading before this 'Score' heading is missing; column ${columnName(yearCol)} is taken as its year column.`,
           cell: grid.ref(headerRow, h.col),
         });
       }
@@ -542,7 +532,7 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
         code: ok ? 'WORKBOOK_HEADER_CELL_MISSING' : 'WORKBOOK_SCORE_COLUMN_MISSING',
         severity: ok ? 'info' : 'warning',
         message: ok
-          ? `The 'Score' heading after this 'Year' cell is blank; column ${columnLetter(guess)} is read as the score column because it carries a code.`
+          ? `The 'Score' heading after this 'Year' cell is blank; column ${columnName(guess)} is read as the score column because it carries a code.`
           : `The 'Year' heading has no 'Score' column after it and no code above; the triplet was skipped.`,
         cell: grid.ref(headerRow, h.col),
       });
@@ -618,7 +608,7 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
         diagnostics.push({
           code: 'WORKBOOK_CODE_AMBIGUOUS',
           severity: 'info',
-          message: `Column ${columnLetter(t.scoreCol)} has both an indicator code '${indicatorWritten}' and a sub-indicator code '${subWritten}'; it is read as the indicator.`,
+          message: `Column ${columnName(t.scoreCol)} has both an indicator code '${indicatorWritten}' and a sub-indicator code '${subWritten}'; it is read as the indicator.`,
           cell: grid.ref(sub.row ?? headerRow, t.scoreCol),
         });
       }
@@ -631,7 +621,7 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
         diagnostics.push({
           code: 'WORKBOOK_SUB_INDICATOR_WITHOUT_PARENT',
           severity: 'info',
-          message: `Column ${columnLetter(t.scoreCol)} has only a sub-indicator code '${subWritten}' and no indicator column before it in the block.`,
+          message: `Column ${columnName(t.scoreCol)} has only a sub-indicator code '${subWritten}' and no indicator column before it in the block.`,
           cell: grid.ref(sub.row ?? headerRow, t.scoreCol),
         });
       }
@@ -641,7 +631,7 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
       diagnostics.push({
         code: 'WORKBOOK_CODE_MISSING',
         severity: 'warning',
-        message: `Column ${columnLetter(t.scoreCol)} of block '${title || '(untitled)'}' has neither an indicator nor a sub-indicator code.`,
+        message: `Column ${columnName(t.scoreCol)} of block '${title || '(untitled)'}' has neither an indicator nor a sub-indicator code.`,
         cell: grid.ref(labelRows.indicator ?? headerRow, t.scoreCol),
       });
     }
@@ -672,8 +662,8 @@ function readStrand(grid: Grid, startRow: number, labelCol: number, endRow: numb
       title: pick('title').text.replace(/\s+/g, ' ').trim(),
       descriptionCellRef: grid.ref(labelRows.description ?? headerRow, t.scoreCol),
       optionsText: pick('options').text.trim(),
-      scoreColumn: columnLetter(t.scoreCol),
-      commentsColumn: columnLetter(t.commentsCol),
+      scoreColumn: columnName(t.scoreCol),
+      commentsColumn: columnName(t.commentsCol),
       years,
     });
   }

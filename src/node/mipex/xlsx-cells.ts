@@ -12,6 +12,7 @@
  * @module
  */
 import { inflateRawSync } from 'node:zlib';
+import { columnName, columnNumber } from '../../tables/grid.js';
 
 /** One non-empty cell. */
 export interface XlsxCell {
@@ -210,18 +211,6 @@ function sharedStrings(xml: string | undefined): string[] {
   return out;
 }
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
-
-function colLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** Shifts the relative A1 references of a formula by whole rows and columns (string literals untouched). */
 export function translateFormula(formula: string, dRow: number, dCol: number): string {
   if (dRow === 0 && dCol === 0) return formula;
@@ -231,7 +220,7 @@ export function translateFormula(formula: string, dRow: number, dCol: number): s
       i % 2 === 1
         ? part
         : part.replace(/(^|[^A-Za-z0-9_.$!])((?:'[^']*'|[A-Za-z0-9_]+)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (m, pre: string, sheet: string | undefined, dc: string, letters: string, dr: string, digits: string) => {
-            const col = dc ? letters : colLetters(colNumber(letters) + dCol);
+            const col = dc ? letters : columnName(columnNumber(letters) + dCol);
             const row = dr ? digits : String(Number(digits) + dRow);
             return `${pre}${sheet ?? ''}${dc}${col}${dr}${row}`;
           }),
@@ -257,7 +246,7 @@ function parseSheet(name: string, xml: string, strings: readonly string[], budge
     eachElement(body, 'c', (attrs, inner) => {
       const ref = attr(attrs, 'r');
       const refMatch = ref ? /^([A-Z]{1,3})(\d{1,7})$/.exec(ref) : null;
-      const col = refMatch ? colNumber(refMatch[1]!) : lastCol + 1;
+      const col = refMatch ? columnNumber(refMatch[1]!) : lastCol + 1;
       const row = refMatch ? Number(refMatch[2]) : r;
       lastCol = col;
       if (!inner) return;
