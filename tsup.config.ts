@@ -2,6 +2,8 @@ import { defineConfig } from 'tsup';
 
 /** Dependencies bundled into the CLI and its file worker (exceljs, optional, stays external). */
 const CLI_BUNDLED = ['yaml', 'zod', 'decimal.js'];
+/** The sources import YAML files (the shipped outcome framework) as text: src/yaml-text.d.ts. */
+const loader = { '.yaml': 'text' } as const;
 /** The bundled CommonJS modules ask for Node's built-ins with `require`, which an ES module has to make. */
 const REQUIRE_SHIM = "import { createRequire as __policyIndexCreateRequire } from 'node:module';\nconst require = __policyIndexCreateRequire(import.meta.url);";
 
@@ -14,6 +16,7 @@ export default defineConfig([
     clean: true,
     target: 'node20',
     splitting: false,
+    loader,
     shims: true,
   },
   {
@@ -23,6 +26,7 @@ export default defineConfig([
     target: 'node20',
     clean: false,
     splitting: false,
+    loader,
   },
   {
     // Worker thread of score and validate on many files (loaded by file URL from cli.js).
@@ -31,6 +35,7 @@ export default defineConfig([
     target: 'node20',
     clean: false,
     splitting: false,
+    loader,
     // Bundled, like the CLI: one file starts much faster than the packages' many modules.
     noExternal: CLI_BUNDLED,
     banner: { js: REQUIRE_SHIM },
@@ -43,6 +48,7 @@ export default defineConfig([
     sourcemap: false,
     clean: false,
     splitting: false,
+    loader,
     banner: { js: `#!/usr/bin/env node\n${REQUIRE_SHIM}` },
     // The CLI starts about 0.1 s sooner with its dependencies in the one file than when it loads
     // their modules (over a hundred for yaml and zod); the library entries keep them external.
@@ -55,6 +61,7 @@ export default defineConfig([
     target: 'es2022',
     clean: false,
     splitting: false,
+    loader,
     minify: true,
     sourcemap: true,
     noExternal: [/.*/],

@@ -3,7 +3,7 @@
  * whole `npm start` job — load the MIPEX answer sets, score them, write the index and every
  * country's scorecard in HTML, Markdown and JSON (target < 10 s). Uses the MIPEX data when it
  * is present, else the scorecard fixtures. Run with `npm run bench` or on its own:
- * `npx tsx bench/report.bench.ts`.
+ * `npx tsx --import ./scripts/yaml-text.mjs bench/report.bench.ts`.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,7 +52,7 @@ export async function run(bench: Bench): Promise<void> {
   rmSync(out, { recursive: true, force: true });
 }
 
-// Standalone: `npx tsx bench/report.bench.ts`.
+// Standalone: `npx tsx --import ./scripts/yaml-text.mjs bench/report.bench.ts`.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const rows: string[] = [];
   let section = '';

@@ -1,5 +1,5 @@
 /**
- * Benchmark runner: `npm run bench` (or `npx tsx bench/run.ts [filter]`).
+ * Benchmark runner: `npm run bench` (or `npx tsx --import ./scripts/yaml-text.mjs bench/run.ts [filter]`).
  *
  * Convention: every `bench/*.bench.ts` module exports
  *
@@ -10,7 +10,7 @@
  * prints one table: median, 95th percentile, mean, minimum and maximum in milliseconds (the
  * spread matters: the machine may be shared). A module may call
  * `bench.section(title)` to start a new group of rows. An optional command-line argument
- * keeps only the modules whose file name contains it (e.g. `npx tsx bench/run.ts core`).
+ * keeps only the modules whose file name contains it (e.g. `npx tsx --import ./scripts/yaml-text.mjs bench/run.ts core`).
  * Modules that need data that is not present should print why and return without timing.
  */
 import { readdirSync } from 'node:fs';

@@ -2,8 +2,9 @@
  * Using policy-index from TypeScript: load the demo rubric and its answer sets, score them,
  * print each country's top scores and area scores, and explain one score.
  *
- * Run it with `npx tsx examples/usage.ts` (after `npm run build`, since it imports the package
- * by name, exactly as a project that depends on policy-index would).
+ * It imports the package by name, exactly as a project that depends on policy-index would. In
+ * this repository the name resolves to the sources (the `paths` of tsconfig.json), which import
+ * a YAML file as text: run it with `npx tsx --import ./scripts/yaml-text.mjs examples/usage.ts`.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

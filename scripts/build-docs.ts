@@ -6,11 +6,11 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync as writeRaw } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Application } from 'typedoc';
-import { cliReferencePage, diagnosticPages, fieldsTable, formatReferencePage, rubricPage } from '../src/docs/reference.js';
+import { cliReferencePage, diagnosticPages, fieldsTable, formatReferencePage, rubricPage } from './docs/reference.js';
 import { loadRubricFile } from '../src/node/files.js';
 import { COMMANDS, mainHelp } from '../src/cli/main.js';
 import { outcomeFrameworkSchema } from '../src/outcomes/index.js';
-import { diagnosticExamplePages } from './diagnostic-examples.js';
+import { diagnosticExamplePages } from './docs/run-diagnostic-examples.js';
 import { labelBareFences, prepareGuides } from './docs-markdown.js';
 import { buildPlayground } from './playground.js';
 

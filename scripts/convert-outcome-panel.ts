@@ -3,7 +3,7 @@
  * Metric) to the policy-index long format (country, year, indicator, cohort, value) with the
  * ids of the Zaragoza outcome framework, after validating every row.
  *
- *   npx tsx scripts/convert-outcome-panel.ts <eurostat_master_panel.csv> [examples/outcomes/eurostat-panel.csv]
+ *   npx tsx --import ./scripts/yaml-text.mjs scripts/convert-outcome-panel.ts <eurostat_master_panel.csv> [examples/outcomes/eurostat-panel.csv]
  *
  * Country codes are normalised (EL → GR, UK → GB); aggregates (EU27_2020, EA19 …) and NUTS
  * regions (UKC-L …) keep their codes, and the outcome loader keeps them apart from countries.
@@ -16,7 +16,7 @@ import { loadOutcomeData, parseOutcomeFramework, ZARAGOZA_FRAMEWORK_YAML } from 
 
 const [input, output = 'examples/outcomes/eurostat-panel.csv'] = process.argv.slice(2);
 if (!input) {
-  console.error('usage: npx tsx scripts/convert-outcome-panel.ts <eurostat_master_panel.csv> [output.csv]');
+  console.error('usage: npx tsx --import ./scripts/yaml-text.mjs scripts/convert-outcome-panel.ts <eurostat_master_panel.csv> [output.csv]');
   process.exit(2);
 }
 const framework = parseOutcomeFramework(ZARAGOZA_FRAMEWORK_YAML, 'rubrics/outcomes/zaragoza.yaml').value!;

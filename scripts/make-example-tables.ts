@@ -1,6 +1,6 @@
 /**
  * Writes examples/tables/ from the demo answer sets: the wide table that `import-table` reads
- * (demo-wide.csv). Run: npx tsx scripts/make-example-tables.ts
+ * (demo-wide.csv). Run: npx tsx --import ./scripts/yaml-text.mjs scripts/make-example-tables.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@
 // that the built site works when opened from disk (file://). The example presets are read from
 // the repository's files here, at build time:
 //
-//   npx tsx scripts/playground.ts [out-folder]      (default site/playground)
+//   npx tsx --import ./scripts/yaml-text.mjs scripts/playground.ts [out-folder]  (default site/playground)
 //
 // scripts/build-docs.ts calls buildPlayground() for its 'playground' step.
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
@@ -212,6 +212,8 @@ export async function buildPlayground(outDir: string, options: BuildPlaygroundOp
     minify: options.minify ?? true,
     legalComments: 'eof',
     define: { PLAYGROUND_PRESETS: JSON.stringify(presets) },
+    // The sources import YAML files as text (src/yaml-text.d.ts).
+    loader: { '.yaml': 'text' },
     plugins: [englishOnlyZod],
     logLevel: 'silent',
     write: true,

@@ -4,19 +4,29 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-function reachable(entry: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(entry)) return seen;
+/** The modules `entry` reaches, and apart from them the data files they import (as text). */
+function reachable(entry: string, seen = new Set<string>(), data = new Set<string>()): { seen: Set<string>; data: Set<string> } {
+  if (seen.has(entry)) return { seen, data };
   seen.add(entry);
   const text = readFileSync(entry, 'utf8');
   for (const m of text.matchAll(/(?:import|export)\s[^'";]*?from\s+'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/g)) {
     const spec = (m[1] ?? m[2])!;
-    reachable(normalize(join(dirname(entry), spec.replace(/\.js$/, '.ts'))), seen);
+    const target = normalize(join(dirname(entry), spec.replace(/\.js$/, '.ts')));
+    if (target.endsWith('.ts')) reachable(target, seen, data);
+    else data.add(target);
   }
-  return seen;
+  return { seen, data };
 }
 
 describe('the package root is browser-safe', () => {
-  const files = [...reachable('src/index.ts')].sort();
+  const reached = reachable('src/index.ts');
+  const files = [...reached.seen].sort();
+
+  it('imports data files only as JSON or as YAML text, which the bundles hold', () => {
+    const data = [...reached.data];
+    expect(data).toContain('rubrics/outcomes/zaragoza.yaml');
+    expect(data.filter((f) => !/\.(json|yaml)$/.test(f))).toEqual([]);
+  });
 
   it('reaches the whole core', () => {
     expect(files.length).toBeGreaterThan(30);

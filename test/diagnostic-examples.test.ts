@@ -6,9 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/diagnostics/codes.js';
-import { DIAGNOSTIC_EXAMPLES, DIAGNOSTICS_WITHOUT_EXAMPLE } from '../src/docs/diagnostic-examples.js';
-import { diagnosticPages } from '../src/docs/reference.js';
-import { runDiagnosticExample } from '../scripts/diagnostic-examples.js';
+import { DIAGNOSTIC_EXAMPLES, DIAGNOSTICS_WITHOUT_EXAMPLE } from '../scripts/docs/diagnostic-examples.js';
+import { diagnosticPages } from '../scripts/docs/reference.js';
+import { runDiagnosticExample } from '../scripts/docs/run-diagnostic-examples.js';
 
 const codes = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { captureIO } from './engine-helpers.js';
 import { z } from 'zod';
-import { fieldsTable, formatReferencePage, headingAnchor, rubricPage } from '../src/docs/reference.js';
+import { fieldsTable, formatReferencePage, headingAnchor, rubricPage } from '../scripts/docs/reference.js';
 import { loadRubricFile } from '../src/node/files.js';
 import { outcomeFrameworkSchema } from '../src/outcomes/index.js';
 import { labelBareFences } from '../scripts/docs-markdown.js';

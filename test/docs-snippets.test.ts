@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RUN_SOURCES } from './helpers/run-sources.js';
 import { loadAnswerSet, loadRubric, validateAnswerSet, type Rubric } from '../src/index.js';
 
 interface Block {
@@ -81,7 +82,7 @@ describe('runnable code blocks in the guides', () => {
     );
     execFileSync('npx', ['--no-install', 'tsc', '-p', join(dir, 'tsconfig.json')], { stdio: 'pipe' });
     for (const f of files) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', f], { encoding: 'utf8' });
+      const out = execFileSync(process.execPath, [...RUN_SOURCES, f], { encoding: 'utf8' });
       expect(out.length, f).toBeGreaterThan(0);
     }
   });

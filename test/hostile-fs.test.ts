@@ -6,7 +6,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
@@ -14,11 +13,10 @@ import { expandAnswerPaths, loadRubricFile } from '../src/node/files.js';
 import { importMipexWorkbook } from '../src/node/mipex/import.js';
 import { writeMipexAnswerSets } from '../src/node/mipex/write.js';
 import { readTextFile } from '../src/node/safe-fs.js';
+import { RUN_SOURCES } from './helpers/run-sources.js';
 import { mipexSheetCells, tinyXlsx } from './helpers/tiny-xlsx.js';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
-// The TypeScript loader, by absolute URL: child processes run in other folders.
-const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const ANSWERS = join(ROOT, 'test/fixtures/scorecard/answers');
 const DEMO_RUBRIC = join(ROOT, 'examples/demo/rubric');
 const HOSTILE = join(ROOT, 'test/fixtures/hostile/fs');
@@ -302,7 +300,7 @@ describe('inputs: only regular files, each once, inside the folder given', () =>
       console.log(JSON.stringify(results));
     `;
     writeFileSync(join(dir, 'run.mts'), script);
-    const child = spawnSync(process.execPath, ['--import', TSX, join(dir, 'run.mts')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(process.execPath, [...RUN_SOURCES, join(dir, 'run.mts')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(child.error, 'the child process hung or failed to start').toBeUndefined();
     expect(child.status, child.stderr).toBe(0);
     const results = JSON.parse(child.stdout.trim().split('\n').pop()!) as { argv: string[]; code: number; codes: string[] }[];

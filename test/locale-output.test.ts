@@ -9,18 +9,17 @@ import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RUN_SOURCES } from './helpers/run-sources.js';
 import { mipexSheetCells, tinyXlsx } from './helpers/tiny-xlsx.js';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
-// The TypeScript loader, by absolute URL: child processes run in other folders.
-const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const LOCALES = [
   { LC_ALL: 'C', LANG: 'C', TZ: 'UTC' },
   { LC_ALL: 'et_EE.UTF-8', LANG: 'et_EE.UTF-8', TZ: 'Pacific/Kiritimati' },
 ];
 
 function cli(args: string[], env: Record<string, string>, cwd: string): string {
-  const r = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/bin.ts'), ...args], {
+  const r = spawnSync(process.execPath, [...RUN_SOURCES, join(ROOT, 'src/cli/bin.ts'), ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 60_000,
@@ -83,7 +82,7 @@ describe('output is the same in every locale', () => {
       process.stdout.write(JSON.stringify({ words: [...words].sort(byCodePoint), diagnostics: diagnostics.map((d) => d.file), cells: published.scores.map((s) => s.cell) }));
     `;
     const outputs = LOCALES.map((env) => {
-      const r = spawnSync(process.execPath, ['--import', TSX, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+      const r = spawnSync(process.execPath, [...RUN_SOURCES, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
       expect(r.stderr).toBe('');
       return r.stdout;
     });

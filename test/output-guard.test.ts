@@ -8,7 +8,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadAnswerSet } from '../src/answers/load.js';
 import { main } from '../src/cli/main.js';
@@ -16,9 +15,9 @@ import { writeAnswerSetFiles } from '../src/node/answer-files.js';
 import { writeOutputFiles } from '../src/node/output.js';
 import { InputFiles } from '../src/node/safe-fs.js';
 import { createAnswerSet } from '../src/answers/load.js';
+import { RUN_SOURCES } from './helpers/run-sources.js';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
-const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const DEMO_RUBRIC = join(ROOT, 'examples/demo/rubric');
 const DEMO_ANSWERS = join(ROOT, 'examples/demo/answers');
 const DEMO_V2 = join(ROOT, 'test/fixtures/editions/demo-v2');
@@ -96,7 +95,7 @@ describe('migrate never writes an input, with or without --force', () => {
        const code = await main(['migrate', 'answers', '--to', 'v2', '--out', 'out', '--force'], { stdout: () => {}, stderr: (s) => err.push(s), cwd: ${JSON.stringify(base)} });
        console.log(JSON.stringify({ code, err: err.join('') }));`,
     );
-    const child = spawnSync(process.execPath, ['--import', TSX, join(base, 'run.mts')], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    const child = spawnSync(process.execPath, [...RUN_SOURCES, join(base, 'run.mts')], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
     expect(child.error, 'the command hung on the named pipe').toBeUndefined();
     const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as { code: number; err: string };
     expect(result.code).toBe(1);

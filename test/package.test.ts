@@ -1,9 +1,10 @@
 // What the package ships and depends on, and what its lock file records.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scorecardJsonSchema } from '../src/report/schema.js';
 import { JSON_SCHEMA_NAMES, jsonSchemaFor } from '../src/schemas/json-schema.js';
+import { SLOW_TESTS } from '../vitest.config.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   files: string[];
@@ -44,6 +45,12 @@ describe('package.json', () => {
     expect(pkg.scripts.start).toMatch(/^npm run build && /);
     expect(pkg.scripts.test).toMatch(/^npm run build && /);
     expect(pkg.scripts.prepack).toBe('npm run build');
+  });
+
+  it('test:unit runs the unit project; every test it leaves out exists, and npm test runs all', () => {
+    expect(pkg.scripts['test:unit']).toMatch(/^vitest run --project unit\b/);
+    expect(pkg.scripts.test).toBe('npm run build && vitest run');
+    for (const pattern of SLOW_TESTS) expect(existsSync(pattern.replace(/\/\*\*$/, '')), pattern).toBe(true);
   });
 
   it('README examples write only into the ignored out/ folder', () => {

@@ -1,7 +1,8 @@
 /**
  * Runs examples/usage.ts as a user would. It imports `policy-index` by name; inside this
  * repository the name resolves to the sources through the `paths` of tsconfig.json (tsx and tsc
- * both honour them), so neither type-checking nor running it needs a build.
+ * both honour them; Node reads the YAML files the sources import as text through
+ * scripts/yaml-text.mjs), so neither type-checking nor running it needs a build.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -9,12 +10,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './engine-helpers.js';
+import { RUN_SOURCES } from './helpers/run-sources.js';
 
 const run = promisify(execFile);
 
 describe('examples/usage.ts', () => {
   it('runs and prints the scores and an explanation', async () => {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'examples/usage.ts'], { cwd: ROOT, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, [...RUN_SOURCES, 'examples/usage.ts'], { cwd: ROOT, timeout: 60_000 });
     expect(stderr).toBe('');
     const lines = stdout.split('\n');
     expect(lines.slice(0, 5)).toEqual([

@@ -16,7 +16,7 @@ export interface DiagnosticCodeInfo {
   fix: string;
   /** Which kind of input the code is about. */
   area: 'yaml' | 'rubric' | 'answers' | 'scoring' | 'outcomes' | 'import' | 'cli';
-  /** A minimal input that triggers the code (YAML unless noted). The reference pages show fuller examples, run at build time (src/docs/diagnostic-examples.ts). */
+  /** A minimal input that triggers the code (YAML unless noted). The reference pages show fuller examples, run at build time (scripts/docs/diagnostic-examples.ts). */
   example?: string;
 }
 

@@ -42,13 +42,12 @@ export { parseOutcomeFramework, findOutcomeIndicator, outcomeFrameworkSchema, CA
 export { detectOutcomeLayout, type OutcomeLayoutFit, type OutcomeLayoutDetection } from './layouts.js';
 export {
   loadOutcomeData,
-  selectOutcomeObservations,
   type OutcomeFile,
   type OutcomeLoadOptions,
   type OutcomeLoadSummary,
   type OutcomeLoadResult,
-  type OutcomeSelectionOptions,
 } from './data.js';
+export { selectOutcomeObservations, type OutcomeSelectionOptions } from './select.js';
 export { computeGaps, computeTrends, gapSeries, type OutcomeGapOptions, type OutcomeTrendOptions, type OutcomeGapPoint } from './gaps.js';
 export { ZARAGOZA_FRAMEWORK_YAML } from './zaragoza.js';
 export {

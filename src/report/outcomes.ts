@@ -6,7 +6,7 @@
  * @module
  */
 import { computeGaps } from '../outcomes/gaps.js';
-import { selectOutcomeObservations } from '../outcomes/data.js';
+import { selectOutcomeObservations } from '../outcomes/select.js';
 import type { OutcomeDataset, OutcomeFramework, OutcomeGapTable } from '../outcomes/types.js';
 import { normaliseCountryCode } from '../source/countries.js';
 import type { OutcomeEntry } from './schema.js';

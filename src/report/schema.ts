@@ -1,7 +1,7 @@
 /**
  * The zod schema of the scorecard model. The TypeScript types of the model are inferred from
- * it, and `src/report/scorecard.schema.json` (the JSON Schema of `--format json`) is
- * generated from it, so the three cannot drift apart.
+ * it, and `schemas/scorecard.schema.json` (the JSON Schema of `--format json`, written by
+ * `npm run build`) is generated from it, so the three cannot drift apart.
  *
  * @module
  */

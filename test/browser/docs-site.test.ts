@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
 import { DIAGNOSTIC_CODES, diagnosticDocsUrl, type GroupNode, type QuestionNode } from '../../src/index.js';
 import { loadRubricFile } from '../../src/node/index.js';
+import { RUN_SOURCES } from '../helpers/run-sources.js';
 import { serveFolder } from '../helpers/static-server.js';
 
 const SITE = resolve('site');
@@ -16,7 +17,7 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFolder>>;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-docs.ts'], { stdio: 'pipe' });
+  execFileSync(process.execPath, [...RUN_SOURCES, 'scripts/build-docs.ts'], { stdio: 'pipe' });
   server = await serveFolder(SITE);
   browser = await launchChromium();
 }, 300_000);

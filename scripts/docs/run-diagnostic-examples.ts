@@ -1,16 +1,16 @@
-// Runs the diagnostic examples of src/docs/diagnostic-examples.ts with the CLI, each in an empty
+// Runs the diagnostic examples of scripts/docs/diagnostic-examples.ts with the CLI, each in an empty
 // temporary folder, and captures what it prints (the CLI's own text format). Used by
 // scripts/build-docs.ts for the diagnostic pages and by test/diagnostic-examples.test.ts.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tinyXlsx } from '../test/helpers/tiny-xlsx.js';
+import { tinyXlsx } from '../../test/helpers/tiny-xlsx.js';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { main } from '../src/cli/main.js';
-import type { DiagnosticCode } from '../src/diagnostics/codes.js';
-import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { DIAGNOSTIC_EXAMPLES, DIAGNOSTICS_WITHOUT_EXAMPLE, type DiagnosticExample, type DiagnosticExampleCall } from '../src/docs/diagnostic-examples.js';
-import { computeGaps, formatDiagnostics, loadAnswerSet, loadOutcomeData, loadPeerGroup, loadRubric, parseOutcomeFramework, scoreAnswerSet } from '../src/index.js';
-import type { DiagnosticPageExample } from '../src/docs/reference.js';
+import { main } from '../../src/cli/main.js';
+import type { DiagnosticCode } from '../../src/diagnostics/codes.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { DIAGNOSTIC_EXAMPLES, DIAGNOSTICS_WITHOUT_EXAMPLE, type DiagnosticExample, type DiagnosticExampleCall } from './diagnostic-examples.js';
+import { computeGaps, formatDiagnostics, loadAnswerSet, loadOutcomeData, loadPeerGroup, loadRubric, parseOutcomeFramework, scoreAnswerSet } from '../../src/index.js';
+import type { DiagnosticPageExample } from './reference.js';
 
 /** What the CLI printed for an example. */
 export interface ExampleRun {

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { DiagnosticCode } from '../../src/diagnostics/codes.js';
 
 /**
  * A library call an example makes instead of a command, for codes the command line reports

@@ -6,13 +6,13 @@
  * @module
  */
 import { z } from 'zod';
-import { ANSWER_FIELDS, SET_FIELDS } from '../tables/fields.js';
-import { tableMappingSchemaModel } from '../tables/mapping.js';
-import { peerGroupSchemaModel } from '../source/peers.js';
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../diagnostics/codes.js';
-import * as rs from '../rubric/schema.js';
-import * as as from '../answers/schema.js';
-import type { GroupNode, QuestionNode, Rubric, RubricNode } from '../rubric/types.js';
+import { ANSWER_FIELDS, SET_FIELDS } from '../../src/tables/fields.js';
+import { tableMappingSchemaModel } from '../../src/tables/mapping.js';
+import { peerGroupSchemaModel } from '../../src/source/peers.js';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../src/diagnostics/codes.js';
+import * as rs from '../../src/rubric/schema.js';
+import * as as from '../../src/answers/schema.js';
+import type { GroupNode, QuestionNode, Rubric, RubricNode } from '../../src/rubric/types.js';
 
 type Json = Record<string, unknown>;
 
