@@ -10,11 +10,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { RUN_SOURCES } from '../helpers/run-sources.js';
 import type { Job, JobResult } from './case-worker.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 /** Limits of one job: time blocked before it counts as a hang, CPU time and wall time before it is stopped, resident memory before it is stopped. */
 export const LIMITS = { hangMs: 5_000, cpuMs: 10_000, wallMs: 120_000, memoryBytes: 1024 ** 3 };
@@ -32,7 +29,7 @@ let nextId = 1;
 
 function start(): Promise<void> {
   const c = fork(join(import.meta.dirname, 'case-worker.ts'), [], {
-    execArgv: ['--import', TSX],
+    execArgv: [...RUN_SOURCES],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
