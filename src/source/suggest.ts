@@ -14,7 +14,6 @@
  */
 import { boundedEditDistance } from './edit-distance.js';
 
-export { editDistance } from './edit-distance.js';
 
 /** Longest string, input or candidate, for which a suggestion is computed. */
 export const MAX_SUGGEST_LENGTH = 64;
