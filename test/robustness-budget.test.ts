@@ -107,23 +107,23 @@ describe('run budgets', () => {
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]!.code).toBe('ROBUSTNESS_OVER_BUDGET');
     expect(r.problems[0]!.path).toBe('samples');
-    expect(r.problems[0]!.message).toContain('10,000,000 samples of 6 units need 60,000,000 unit evaluations');
-    expect(r.problems[0]!.message).toContain('over the budget of 50,000,000');
+    expect(r.problems[0]!.message).toContain('10,000,000 samples of 6 units need 60,000,000 unit evaluations (160,000,000 with the drawing of the samples)');
+    expect(r.problems[0]!.message).toContain('over the budget of 5,000,000');
     // Keeping the samples would take 480 MB.
     expect(grown).toBeLessThan(16 * 1024 * 1024);
     // The same for sensitivity, whose bootstrap counts too.
     const s = analyseSensitivity(rubric, results, { weights: [{ level: 'area', noise: 0.25 }], samples: 40_000 }, { bootstrap: 100_000 });
     expect(s.problems[0]?.code).toBe('ROBUSTNESS_OVER_BUDGET');
     expect(s.problems[0]?.message).toContain('bootstrap terms');
-    // A raised budget lets a run through.
-    const small = analyseUncertainty(rubric, results, { weights: [{ level: 'area', noise: 0.25 }], samples: 2000 }, undefined, { maxEvaluations: 12_000 });
+    // A raised budget lets a run through: 2,000 samples of 6 units, each sample drawn counting as 10 evaluations.
+    const small = analyseUncertainty(rubric, results, { weights: [{ level: 'area', noise: 0.25 }], samples: 2000 }, undefined, { maxEvaluations: 2000 * (6 + 10) });
     expect(small.value?.samples).toBe(2000);
-    expect(analyseUncertainty(rubric, results, { weights: [{ level: 'area', noise: 0.25 }], samples: 2001 }, undefined, { maxEvaluations: 12_000 }).problems[0]?.code).toBe('ROBUSTNESS_OVER_BUDGET');
+    expect(analyseUncertainty(rubric, results, { weights: [{ level: 'area', noise: 0.25 }], samples: 2001 }, undefined, { maxEvaluations: 2000 * (6 + 10) }).problems[0]?.code).toBe('ROBUSTNESS_OVER_BUDGET');
   });
 
   it('refuse a run whose summaries do not fit the memory budget even streamed', () => {
     const { rubric, results } = toy(16);
-    const r = analyseUncertainty(rubric, results, { weights: [{ level: 'area', noise: 0.25 }], samples: 500_000 }, undefined, { memoryBudget: 1024 * 1024 });
+    const r = analyseUncertainty(rubric, results, { weights: [{ level: 'area', noise: 0.25 }], samples: 500_000 }, undefined, { memoryBudget: 1024 * 1024, maxEvaluations: 1e9 });
     expect(r.problems[0]?.code).toBe('ROBUSTNESS_OVER_BUDGET');
     expect(r.problems[0]?.message).toMatch(/would keep \d+ MiB of summaries even streamed \(62 MiB exact\), over the memory budget of 1 MiB/);
   });
@@ -231,7 +231,7 @@ describe('the commands', () => {
     const code = await main(['uncertainty', 'examples/demo/rubric', 'examples/demo/answers', '--spec', spec, '--max-evaluations', '1000000'], io);
     expect(code).toBe(1);
     expect(hasStackTrace(io.err())).toBe(false);
-    expect(io.err()).toMatch(/spec\.yaml:2:10 error ROBUSTNESS_OVER_BUDGET 10,000,000 samples of 2 units need 20,000,000 unit evaluations, about \d+ s on one core, over the budget of 1,000,000/);
+    expect(io.err()).toMatch(/spec\.yaml:2:10 error ROBUSTNESS_OVER_BUDGET 10,000,000 samples of 2 units need 20,000,000 unit evaluations \(120,000,000 with the drawing of the samples\), about \d+ s on one core, over the budget of 1,000,000/);
     const flag = captureIO();
     expect(await main(['sensitivity', 'examples/demo/rubric', 'examples/demo/answers', '--spec', spec, '--samples', '300000', '--max-evaluations', '1000000'], flag)).toBe(1);
     expect(flag.err()).toMatch(/^command line error ROBUSTNESS_OVER_BUDGET 300,000 base samples of 2 units and 1 input need 1,800,000 unit evaluations/m);

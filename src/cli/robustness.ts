@@ -35,8 +35,8 @@ const COMMON_OPTIONS = `Options:
   --samples <n>           samples (default 1000; for sensitivity the base samples N)
   --seed <n>              seed of the random numbers (default 1)
   --workers <n>           worker threads for large runs (default: the available cores)
-  --max-evaluations <n>   refuse a run needing more unit evaluations (samples × countries, for
-                          sensitivity × (inputs + 2), bootstrap counted too; default 50000000)
+  --max-evaluations <n>   refuse a run needing more unit evaluations (samples × (countries + 10),
+                          for sensitivity × (inputs + 2), bootstrap counted too; default 5000000)
   --memory-mib <n>        memory the summaries may keep, in MiB (default 256): exact score
                           quantiles while every sample fits, a streaming sketch beyond
   --format <f>            table (default), csv, json or html

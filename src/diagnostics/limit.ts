@@ -89,6 +89,11 @@ export function capDiagnostics(diagnostics: Diagnostic[], unmade: ReadonlyMap<Di
  *
  * @example
  * ```ts
+ * import type { Diagnostic } from 'policy-index';
+ * import { DiagnosticLimiter } from './limit.js';
+ * declare const rows: string[], file: string;
+ * declare function isDuplicate(row: string): boolean;
+ * declare function duplicateDiagnostic(row: string): Diagnostic;
  * const diagnostics: Diagnostic[] = [];
  * const limiter = new DiagnosticLimiter(diagnostics);
  * for (const row of rows) if (isDuplicate(row)) limiter.add('PUBLISHED_DUPLICATE', file, () => duplicateDiagnostic(row));

@@ -66,8 +66,11 @@ function shown(text: string): string {
  *
  * @example
  * ```ts
- * readDecimalText('52.78');      // { ok: true, value: 1319/25, places: 2 }
- * readDecimalText('1e99999999'); // { ok: false, problem: 'exponent', … }
+ * import { readDecimalText } from './decimal-text.js';
+ * const a = readDecimalText('52.78'); // the fraction 1319/25, written to 2 places
+ * a.ok && a.places; // 2
+ * const b = readDecimalText('1e99999999');
+ * !b.ok && b.problem; // 'exponent'
  * ```
  */
 export function readDecimalText(text: string, limits: DecimalTextLimits = DECIMAL_TEXT_LIMITS): DecimalTextReading {

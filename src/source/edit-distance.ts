@@ -43,6 +43,7 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
  *
  * @example
  * ```ts
+ * import { editDistance } from './edit-distance.js';
  * editDistance('titel', 'Title'); // 1
  * ```
  */

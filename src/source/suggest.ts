@@ -58,6 +58,7 @@ function bitCount(n: number): number {
  *
  * @example
  * ```ts
+ * import { NameIndex } from './suggest.js';
  * new NameIndex(['title', 'description']).closest('titel'); // 'title'
  * ```
  */
@@ -151,6 +152,7 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
  *
  * @example
  * ```ts
+ * import { NameIndex, Suggestions } from './suggest.js';
  * const names = new NameIndex(['title', 'description']);
  * const hints = new Suggestions();
  * hints.didYouMean('titel', names); // 'Did you mean "title"?'

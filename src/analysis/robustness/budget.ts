@@ -10,9 +10,10 @@ import { sketchCapacity } from './quantiles.js';
 /** Limits of a run, with their defaults in {@link DEFAULT_MAX_EVALUATIONS} and {@link DEFAULT_MEMORY_BUDGET}. */
 export interface RobustnessBudget {
   /**
-   * Most unit evaluations (one unit scored under one sample's choices) a run may take; a run
-   * that needs more is refused before it starts (default 50,000,000, about half a minute on one
-   * core for MIPEX).
+   * Most unit evaluations (one unit scored under one sample's choices) a run may take, counting
+   * the drawing of each sample as {@link SAMPLE_OVERHEAD} evaluations; a run that needs more is
+   * refused before it starts (default 5,000,000, one to two seconds on one core: about 75,000
+   * samples of 56 units).
    */
   maxEvaluations?: number;
   /**
@@ -29,10 +30,17 @@ export interface RobustnessBudget {
  * @example
  * ```ts
  * import { DEFAULT_MAX_EVALUATIONS } from 'policy-index';
- * const fits = 1000 * 56 <= DEFAULT_MAX_EVALUATIONS; // true: 1,000 samples of 56 countries
+ * const fits = 1000 * (56 + 10) <= DEFAULT_MAX_EVALUATIONS; // true: 1,000 samples of 56 countries
  * ```
  */
-export const DEFAULT_MAX_EVALUATIONS = 50_000_000;
+export const DEFAULT_MAX_EVALUATIONS = 5_000_000;
+
+/**
+ * What drawing one sample (its weights, aggregations and missing-data rules) costs, in unit
+ * evaluations: measured at about ten evaluations of a 70-question unit, so that a run of many
+ * samples of few units is not taken for a cheap one.
+ */
+const SAMPLE_OVERHEAD = 10;
 
 /**
  * Default of {@link RobustnessBudget.memoryBudget}: 256 MiB.
@@ -58,6 +66,8 @@ const EVALUATIONS_PER_SECOND = 2_000_000;
 export interface RunCost {
   /** Unit evaluations (samples × units, times the inputs + 2 matrices for sensitivity). */
   evaluations: number;
+  /** Samples drawn (samples, times the inputs + 2 matrices for sensitivity), each counted as {@link SAMPLE_OVERHEAD} evaluations. */
+  draws: number;
   /** Bootstrap terms of a sensitivity run (0 for uncertainty). */
   bootstrapTerms: number;
   /** What is counted against {@link RobustnessBudget.maxEvaluations}. */
@@ -93,11 +103,13 @@ export function runCost(shape: RunShape, budget: RobustnessBudget = {}): RunCost
   const { samples: S, units: U, inputs: d } = shape;
   const memoryBudget = budget.memoryBudget ?? DEFAULT_MEMORY_BUDGET;
   let evaluations: number;
+  let draws: number;
   let bootstrapTerms = 0;
   let exactBytes: number;
   let streamedBytes: number;
   if (shape.kind === 'uncertainty') {
     evaluations = S * U;
+    draws = S;
     // Counts per rank (U × (U + 1)) and sums either way; the score columns, or a sketch per unit.
     const counts = (U * (U + 1) + 7 * U) * 8;
     exactBytes = counts + S * U * 8;
@@ -107,6 +119,7 @@ export function runCost(shape: RunShape, budget: RobustnessBudget = {}): RunCost
     const reps = shape.bootstrap ?? 200;
     const unitReps = unitBootstrap(reps);
     evaluations = S * M * U;
+    draws = S * M;
     bootstrapTerms = S * (reps + U * unitReps) * d;
     // Ranks of every matrix, the mean shift and one unit's ranks per matrix, the bootstrap rows.
     exactBytes = S * (M * U * 8 + 2 * M * 8 + reps * 4);
@@ -116,8 +129,9 @@ export function runCost(shape: RunShape, budget: RobustnessBudget = {}): RunCost
   const mode = exactBytes <= memoryBudget ? 'exact' : 'streamed';
   return {
     evaluations,
+    draws,
     bootstrapTerms,
-    work: evaluations + bootstrapTerms / BOOTSTRAP_TERMS_PER_EVALUATION,
+    work: evaluations + draws * SAMPLE_OVERHEAD + bootstrapTerms / BOOTSTRAP_TERMS_PER_EVALUATION,
     exactBytes,
     streamedBytes,
     mode,
@@ -149,8 +163,8 @@ export function overBudget(shape: RunShape, budget: RobustnessBudget = {}): stri
   const memoryBudget = budget.memoryBudget ?? DEFAULT_MEMORY_BUDGET;
   const what =
     shape.kind === 'uncertainty'
-      ? `${grouped(shape.samples)} samples of ${grouped(shape.units)} units need ${grouped(cost.evaluations)} unit evaluations`
-      : `${grouped(shape.samples)} base samples of ${grouped(shape.units)} units and ${shape.inputs} input${shape.inputs === 1 ? '' : 's'} need ${grouped(cost.evaluations)} unit evaluations and ${grouped(cost.bootstrapTerms)} bootstrap terms (${grouped(cost.work)} evaluations' worth)`;
+      ? `${grouped(shape.samples)} samples of ${grouped(shape.units)} units need ${grouped(cost.evaluations)} unit evaluations (${grouped(cost.work)} with the drawing of the samples)`
+      : `${grouped(shape.samples)} base samples of ${grouped(shape.units)} units and ${shape.inputs} input${shape.inputs === 1 ? '' : 's'} need ${grouped(cost.evaluations)} unit evaluations and ${grouped(cost.bootstrapTerms)} bootstrap terms (${grouped(cost.work)} evaluations' worth with the drawing of the samples)`;
   if (cost.work > maxEvaluations) {
     return `${what}, about ${timeText(cost.work / EVALUATIONS_PER_SECOND)} on one core, over the budget of ${grouped(maxEvaluations)}; use fewer samples${shape.kind === 'sensitivity' ? ' or bootstrap resamples' : ''}, or raise the budget (--max-evaluations, option maxEvaluations).`;
   }
