@@ -12,7 +12,6 @@ import {
   div,
   exactString as formatExact,
   formatScore,
-  fromNumber,
   geometricMean,
   isZero,
   mulShared,
