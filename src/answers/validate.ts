@@ -189,6 +189,8 @@ export function resolveAnswers(index: CompiledQuestions, set: AnswerSet, options
  * Checks an answer set against a rubric and returns every problem found: unknown question ids
  * (with a suggestion), invalid options, wrong value types, missing answers, answers to
  * questions that do not apply, and rubric id or version mismatches.
+ * `rubric` may be a compiled rubric (`compileRubric`), to check many answer sets with one
+ * compiled form.
  *
  * @example
  * ```ts

@@ -70,6 +70,10 @@ export class PlanNode {
   readonly rowConditions: readonly (readonly CompiledCondition[])[] | undefined;
   /** Decision tables: for each input, the index in the plan of the child it names (-1: none). */
   readonly tableInputs: readonly number[] | undefined;
+  /** Decision tables: the exact score of the default, when the table has one. */
+  readonly tableDefault: Exact | undefined;
+  /** Questions scored when they do not apply: that exact score. */
+  readonly notApplicableScore: Exact | undefined;
   constructor(n: RubricNode, index: ReadonlyMap<RubricNode, number>) {
     this.id = n.id;
     this.kind = n.kind;
@@ -94,6 +98,9 @@ export class PlanNode {
             return c === undefined ? -1 : (index.get(c) ?? -1);
           })
         : undefined;
+    this.tableDefault = agg?.method === 'decision-table' && agg.default !== undefined ? exactNumber(agg, 'default', agg.default) : undefined;
+    const na = n.kind === 'question' ? n.notApplicable : undefined;
+    this.notApplicableScore = na !== undefined && na !== 'omit' ? exactNumber(na, 'score', na.score) : undefined;
   }
 }
 

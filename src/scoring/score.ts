@@ -26,7 +26,6 @@ import type { Answer, AnswerSet } from '../answers/types.js';
 import type { InterpretedAnswer } from '../answers/interpret.js';
 import { answerSetLocator } from '../answers/load.js';
 import { compiledConditionMatches, type CompiledCondition } from '../rubric/check.js';
-import { exactNumber } from '../rubric/numbers.js';
 import type { Aggregation, MissingRule, QuestionNode, Rounding, Rubric } from '../rubric/types.js';
 import { compiledRubric, type CompiledRubric, type Flat, type Plan, type PlanNode } from './compile.js';
 import type { ChildHandling, NodeStatus, ScoredAnswer, ScoredNode, ScoreResult, VariantScore } from './types.js';
@@ -162,7 +161,7 @@ function scoreQuestion(run: Run, j: number, q: QuestionNode, info: PlanNode): vo
     answerStatus = applies === 'does-not-apply' ? 'does-not-apply' : 'not-applicable';
     const why = applies === 'does-not-apply' ? `Does not apply given the answer to "${q.appliesWhen!.question}"` : 'Answered as not applicable';
     if (q.notApplicable !== 'omit') {
-      x = exactNumber(q.notApplicable, 'score', q.notApplicable.score);
+      x = info.notApplicableScore!;
       status = 'scored';
       handling = 'scored-not-applicable';
       if (run.trace) reason = `${why}; scored ${q.notApplicable.score} as the rubric declares`;
@@ -432,7 +431,7 @@ function decideTable(run: Run, a: Group, agg: Extract<Aggregation, { method: 'de
   }
   const missingInputs = agg.inputs.filter((_, j) => values[j] === undefined);
   if (missingInputs.length) return finishGroup(run, a, null, 'missing', `No row matches and input(s) ${missingInputs.join(', ')} have no score`);
-  if (agg.default !== undefined) return finishGroup(run, a, exactNumber(agg, 'default', agg.default), 'scored', 'No row matches; the table default applies', undefined, trace ? { index: -1, label: 'default', when: {} } : undefined);
+  if (agg.default !== undefined) return finishGroup(run, a, a.g.tableDefault!, 'scored', 'No row matches; the table default applies', undefined, trace ? { index: -1, label: 'default', when: {} } : undefined);
   run.diagnostics.push({ code: 'SCORE_NO_TABLE_ROW', severity: 'warning', message: `No decision-table row of "${g.id}" matches the answers and the table has no default.`, file: g.node.source.file, line: g.node.source.line, column: g.node.source.column });
   return finishGroup(run, a, null, 'missing', 'No decision-table row matches');
 }
@@ -530,6 +529,10 @@ function scoreVariants(run: Run, rubric: Rubric, answers: AnswerSet, options: Sc
  * of the top score, missing-data handling and the answer behind it. For bulk work that needs
  * only the scores, {@link scoreTotals} gives the same numbers without building the trace.
  *
+ * `rubric` is a rubric or its compiled form ({@link compileRubric}). Given a rubric, the scorer
+ * uses the compiled form remembered for it, compiling it on first use: a rubric is treated as
+ * immutable once loaded, and one whose data is edited in memory is compiled again.
+ *
  * @example
  * ```ts
  * import { loadRubric, loadAnswerSet, scoreAnswerSet } from 'policy-index';
@@ -609,6 +612,7 @@ export interface ScoreTotals {
  * node): the lean mode for bulk work such as scoring every country-year of an index. The
  * scores — top, variants and areas — are identical to the full result's. Exact values are kept
  * on the figures as in the full result, for {@link exactScore}-based derived figures.
+ * `rubric` is a rubric or its compiled form, as for {@link scoreAnswerSet}.
  *
  * @example
  * ```ts
