@@ -52,6 +52,8 @@ export { validateAnswerSet } from './answers/validate.js';
 export type { ScoreResult, ScoredNode, ScoredAnswer, VariantScore, NodeStatus, ChildHandling, MatchedRow } from './scoring/types.js';
 export type { ScoreOptions, ScoreTotals, ScoreFigure } from './scoring/score.js';
 export { scoreAnswerSet, scoreTotals, findScoredNode } from './scoring/score.js';
+export type { CompiledRubric } from './scoring/compile.js';
+export { compileRubric } from './scoring/compile.js';
 export { explainScore } from './scoring/explain.js';
 // Country codes and CSV (shared by answers and outcomes)
 export type { CountryCodeKind, NormalisedCountryCode } from './source/countries.js';

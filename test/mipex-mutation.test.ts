@@ -5,17 +5,18 @@
  * workbook never uses cannot be checked this way; they are listed, and the list must match the
  * rubric page's list of unverified options.
  *
- * The workbook is read once; each mutation changes the compiled rubric in memory and re-imports
- * the parsed sheets that use the option.
+ * The workbook is read once; each mutation edits the rubric's data in memory, compiles the
+ * rubric again (a compiled rubric never sees later edits) and re-imports the parsed sheets that
+ * use the option.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { forgetInterpretations } from '../src/answers/interpret.js';
 import { loadRubricFile } from '../src/node/files.js';
 import { importParsedMipexWorkbook } from '../src/node/mipex/import.js';
 import { readMipexWorkbook, type RawWorkbook } from '../src/node/mipex/read-workbook.js';
 import { compareWithPublished } from '../src/node/mipex/verify.js';
 import type { QuestionNode, Rubric, RubricOption } from '../src/rubric/types.js';
+import { compileRubric } from '../src/scoring/compile.js';
 
 const WORKBOOK = 'data/mipex/mipex_core_2007-2019.xlsx';
 
@@ -54,15 +55,16 @@ function fails(sheets: readonly string[]): boolean {
   return v.errors > 0 || v.disagreements > 0;
 }
 
-function withScore<T>(q: QuestionNode, option: RubricOption, score: number, run: () => T): T {
+/** Runs `run` with one option score of the rubric changed (and the rubric compiled again), then puts it back. */
+function withScore<T>(option: RubricOption, score: number, run: () => T): T {
   const before = option.score;
   (option as { score: number }).score = score;
-  forgetInterpretations(q);
+  compileRubric(rubric);
   try {
     return run();
   } finally {
     (option as { score: number }).score = before;
-    forgetInterpretations(q);
+    compileRubric(rubric);
   }
 }
 
@@ -91,7 +93,7 @@ describe('every option score the workbook uses is verified', () => {
         let changed = option.score + 1;
         while (scores.has(changed)) changed++;
         const all = [...sheets];
-        const v = withScore(q, option, changed, () => {
+        const v = withScore(option, changed, () => {
           // Sheet by sheet until one disagrees (usually the first).
           const total = { errors: 0, disagreements: 0 };
           for (const sheet of all) {
@@ -121,7 +123,7 @@ describe('every option score the workbook uses is verified', () => {
     const q = rubric.nodes.get('aa1') as QuestionNode;
     const middle = q.options.find((o) => o.score === 50)!;
     const sheets = [...usedIn.get(`aa1/${middle.id}`)!];
-    expect(withScore(q, middle, 40, () => fails(sheets))).toBe(true);
+    expect(withScore(middle, 40, () => fails(sheets))).toBe(true);
     expect(fails(sheets)).toBe(false);
   });
 

@@ -62,36 +62,27 @@ function bandLabel(b: ScoreBand): string {
   return 'any value';
 }
 
-const VALUES = Symbol('interpreted values');
-type WithCache = { [VALUES]?: Map<string | number | boolean, InterpretedValue> };
-
-let generation = 0;
-
-/** Drops the cached interpretations of a question (after its option scores were changed in memory). */
-export function forgetInterpretations(q: QuestionNode): void {
-  delete (q as WithCache)[VALUES];
-  generation++;
-}
-
-/** Counts the calls of {@link forgetInterpretations}: a holder of a {@link plainValueCache} map drops it when this changes. */
-export function interpretationGeneration(): number {
-  return generation;
-}
-
 /**
- * The cache of interpretations of plain values of `q` (made when missing), for callers that
- * look answers up by the hundred thousand: `get(text)` of a string answer that does not start
- * with NUL gives its interpretation once {@link interpretValue} has made it. Valid until
- * {@link interpretationGeneration} changes.
+ * The interpretations of plain values of one question, remembered as they are made: scoring
+ * looks answers up by the hundred thousand, and most are one of a few option ids. Owned by a
+ * compiled rubric (see `CompiledQuestions` in `./validate.ts`), made for a question whose data
+ * no longer changes: a rubric edited in memory is compiled again, with new memos. At most
+ * {@link ValueMemo.LIMIT} values are kept, so that hostile answers cannot grow it without bound.
  */
-export function plainValueCache(q: QuestionNode): ReadonlyMap<string | number | boolean, InterpretedValue> {
-  let cache = (q as WithCache)[VALUES];
-  if (!cache) {
-    cache = new Map();
-    // Not enumerable: the rubric stays plain data for equality checks and serialisation.
-    Object.defineProperty(q, VALUES, { value: cache, enumerable: false, configurable: true });
+export class ValueMemo {
+  static readonly LIMIT = 1000;
+  readonly #values = new Map<string | number | boolean, InterpretedValue>();
+  /**
+   * The interpretation remembered under `key`: for a string answer that does not start with
+   * NUL, the string itself (a list of ids has its own key), once {@link interpretValue} has made it.
+   */
+  get(key: string | number | boolean): InterpretedValue | undefined {
+    return this.#values.get(key);
   }
-  return cache;
+  /** Remembers an interpretation (while there is room). */
+  keep(key: string | number | boolean, value: InterpretedValue): void {
+    if (this.#values.size < ValueMemo.LIMIT) this.#values.set(key, value);
+  }
 }
 
 /** An answer naming no option of the question, with the nearest option id (or label) as a hint. */
@@ -104,8 +95,12 @@ function invalidOption(q: QuestionNode, value: string, optionIds: readonly strin
   return { status: 'invalid', problem: { code: 'ANSWERS_INVALID_OPTION', message: `"${value}" is not an option of "${q.id}".`, expected: optionIds.join(', '), actual: value, ...(near !== undefined ? { hint: near } : {}) } };
 }
 
-/** Interprets one plain value (not regional). Results for plain values are cached per question. */
-export function interpretValue(q: QuestionNode, value: AnswerValue, text?: string): InterpretedValue {
+/**
+ * Interprets one plain value (not regional). With a memo (the question's, from its compiled
+ * rubric), results for plain values are remembered there.
+ */
+export function interpretValue(q: QuestionNode, value: AnswerValue, text?: string, memo?: ValueMemo): InterpretedValue {
+  if (!memo) return interpretUncached(q, value, text);
   let key: string | number | boolean;
   if (Array.isArray(value)) {
     // A list of option ids is cached under NUL, its length, NUL and its ids joined by NUL (lists
@@ -120,11 +115,10 @@ export function interpretValue(q: QuestionNode, value: AnswerValue, text?: strin
     if (typeof value === 'string' && value.startsWith('\0')) return interpretUncached(q, value);
     key = value as string | number | boolean;
   }
-  const cache = plainValueCache(q) as Map<string | number | boolean, InterpretedValue>;
-  let hit = cache.get(key);
+  let hit = memo.get(key);
   if (!hit) {
     hit = interpretUncached(q, value);
-    if (cache.size < 1000) cache.set(key, hit);
+    memo.keep(key, hit);
   }
   return hit;
 }
@@ -204,13 +198,13 @@ function interpretUncached(q: QuestionNode, value: AnswerValue, text?: string): 
  * // byRegion: { 'BE-VLG': 'full', 'BE-WAL': 'partial' } → mean 75.
  * ```
  */
-export function interpretAnswer(q: QuestionNode, answer: Answer): InterpretedAnswer {
+export function interpretAnswer(q: QuestionNode, answer: Answer, memo?: ValueMemo): InterpretedAnswer {
   if (answer.recordedScore !== undefined) return interpretRecorded(q, answer.recordedScore);
-  if (answer.byRegion === undefined) return interpretValue(q, answer.value!, typeof answer.value === 'number' ? numberText(answer, 'value', answer.value) : undefined);
+  if (answer.byRegion === undefined) return interpretValue(q, answer.value!, typeof answer.value === 'number' ? numberText(answer, 'value', answer.value) : undefined, memo);
   const parts: { region: string; score: Exact; label: string; optionIds: readonly string[] }[] = [];
   for (const region of Object.keys(answer.byRegion).sort()) {
     const given = answer.byRegion[region]!;
-    const v = interpretValue(q, given, typeof given === 'number' ? numberText(answer.byRegion, region, given) : undefined);
+    const v = interpretValue(q, given, typeof given === 'number' ? numberText(answer.byRegion, region, given) : undefined, memo);
     if (v.status === 'invalid') return { status: 'invalid', problem: { ...v.problem, message: `Region ${region}: ${v.problem.message}` } };
     if (v.status !== 'answered') continue;
     parts.push({ region, score: v.score, label: v.label, optionIds: v.optionIds });

@@ -1,9 +1,9 @@
 import type { Diagnostic, Severity } from '../diagnostics/index.js';
 import { located } from '../source/yaml-source.js';
 import { lazyNameIndex, Suggestions } from '../source/suggest.js';
-import type { Rubric } from '../rubric/types.js';
+import type { QuestionNode, Rubric } from '../rubric/types.js';
 import { answerSetLocator } from './load.js';
-import { interpretAnswer, interpretationGeneration, plainValueCache, type InterpretedAnswer, type InterpretedValue } from './interpret.js';
+import { interpretAnswer, ValueMemo, type InterpretedAnswer } from './interpret.js';
 import type { Answer, AnswerSet } from './types.js';
 
 /** Whether a question applies, given the other answers. */
@@ -15,8 +15,8 @@ export type Applicability = 'applies' | 'does-not-apply' | 'undetermined';
  * every set, and filling maps was most of that work).
  */
 export interface ResolvedAnswers {
-  /** The rubric's question index (ids and aliases → index in `rubric.questions`). */
-  index: QuestionIndex;
+  /** The compiled rubric the answers were resolved with. */
+  index: CompiledQuestions;
   /** By question index: the answer (aliases resolved), if any. */
   answers: (Answer | undefined)[];
   /** By question index: the interpretation (only for valid answers). */
@@ -28,37 +28,45 @@ export interface ResolvedAnswers {
   diagnostics: Diagnostic[];
 }
 
-/** Per rubric, computed once: where each question id (or alias) is in `rubric.questions`. */
-export interface QuestionIndex {
-  /** Question id → index in `rubric.questions`. */
-  byId: ReadonlyMap<string, number>;
-  /** For each question: the index of the question its applicability depends on (-1: none or not a question), and the option ids that make it apply. */
-  dependsOn: readonly number[];
-  wanted: readonly (ReadonlySet<string> | undefined)[];
-}
-
-interface IndexEntry extends QuestionIndex {
-  questions: Rubric['questions'];
+/**
+ * What answering a rubric needs of it, compiled once: where each question id is in
+ * `rubric.questions`, what each question's applicability depends on, and each question's memo
+ * of answer interpretations. The scorer's compiled rubric (`CompiledRubric`) extends it.
+ *
+ * A compiled form describes the rubric as it was when compiled: a rubric whose data is edited in
+ * memory afterwards is compiled again.
+ */
+export class CompiledQuestions {
+  /** The rubric compiled. */
+  readonly rubric: Rubric;
+  /** Its questions, in rubric order (the indices below are into this list). */
+  readonly questions: readonly QuestionNode[];
+  /** Question id → index in `questions`. */
+  readonly byId: ReadonlyMap<string, number>;
   /** By question index: its id. */
-  ids: readonly string[];
-  /** By question index: its cache of plain-value interpretations, and the generation they belong to. */
-  caches: (ReadonlyMap<string | number | boolean, InterpretedValue> | undefined)[];
-  generation: number;
+  readonly ids: readonly string[];
+  /** For each question: the index of the question its applicability depends on (-1: none or not a question), and the option ids that make it apply. */
+  readonly dependsOn: readonly number[];
+  readonly wanted: readonly (ReadonlySet<string> | undefined)[];
+  /** By question index: the interpretations of its plain values made so far. */
+  readonly memos: readonly ValueMemo[];
+  constructor(rubric: Rubric) {
+    const questions = rubric.questions;
+    const byId = new Map<string, number>();
+    questions.forEach((q, i) => byId.set(q.id, i));
+    this.rubric = rubric;
+    this.questions = questions;
+    this.byId = byId;
+    this.ids = questions.map((q) => q.id);
+    this.dependsOn = questions.map((q) => (q.appliesWhen ? byId.get(q.appliesWhen.question) ?? -1 : -1));
+    this.wanted = questions.map((q) => (q.appliesWhen ? new Set(q.appliesWhen.in.map((v) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)))) : undefined));
+    this.memos = questions.map(() => new ValueMemo());
+  }
 }
 
-const indices = new WeakMap<Rubric, IndexEntry>();
-
-/** The question index of a rubric (cached; rebuilt if the rubric's question list was replaced). */
-export function questionIndex(rubric: Rubric): QuestionIndex {
-  const hit = indices.get(rubric);
-  if (hit && hit.questions === rubric.questions) return hit;
-  const byId = new Map<string, number>();
-  rubric.questions.forEach((q, i) => byId.set(q.id, i));
-  const dependsOn = rubric.questions.map((q) => (q.appliesWhen ? byId.get(q.appliesWhen.question) ?? -1 : -1));
-  const wanted = rubric.questions.map((q) => (q.appliesWhen ? new Set(q.appliesWhen.in.map((v) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)))) : undefined));
-  const index: IndexEntry = { byId, ids: rubric.questions.map((q) => q.id), dependsOn, wanted, questions: rubric.questions, caches: [], generation: interpretationGeneration() };
-  indices.set(rubric, index);
-  return index;
+/** The compiled form given, or a new one of the rubric given (not remembered: the scorer's compiled rubric is). */
+function compiledQuestions(rubric: Rubric | CompiledQuestions): CompiledQuestions {
+  return 'byId' in rubric ? rubric : new CompiledQuestions(rubric);
 }
 
 /** Options for {@link validateAnswerSet}. */
@@ -71,7 +79,8 @@ export interface ValidateOptions {
  * Resolves an answer set against a rubric: maps ids and aliases, interprets every answer,
  * works out applicability, and reports every problem as a positioned diagnostic.
  */
-export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: ValidateOptions = {}): ResolvedAnswers {
+export function resolveAnswers(index: CompiledQuestions, set: AnswerSet, options: ValidateOptions = {}): ResolvedAnswers {
+  const { rubric, memos, questions } = index;
   const locator = answerSetLocator(set);
   const diagnostics: Diagnostic[] = [];
   const at = (severity: Severity, code: Diagnostic['code'], message: string, path: (string | number)[], extra: Partial<Diagnostic> = {}, key = false) => {
@@ -84,13 +93,6 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
   } else if (set.rubric.version !== rubric.version) {
     at('warning', 'ANSWERS_VERSION_MISMATCH', `The answers were written for ${rubric.id}@${set.rubric.version}; the loaded rubric is version ${rubric.version}.`, ['rubric'], { expected: rubric.version, actual: set.rubric.version });
   }
-  const index = questionIndex(rubric) as IndexEntry;
-  if (index.generation !== interpretationGeneration()) {
-    index.caches = [];
-    index.generation = interpretationGeneration();
-  }
-  const { caches } = index;
-  const { questions } = rubric;
   const Q = questions.length;
   const answers = new Array<Answer | undefined>(Q).fill(undefined);
   const interpreted = new Array<InterpretedAnswer | undefined>(Q).fill(undefined);
@@ -125,14 +127,14 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
       continue;
     }
     answers[i] = answer;
-    // A plain string answer, as most are: its interpretation straight from the question's cache.
+    // A plain string answer, as most are: its interpretation straight from the question's memo.
     const v = answer.value;
     let meaning: InterpretedAnswer | undefined;
     if (v !== undefined && answer.byRegion === undefined && answer.recordedScore === undefined) {
       plain[i] = 1;
-      if (typeof v === 'string' && v.charCodeAt(0) !== 0) meaning = (caches[i] ??= plainValueCache(node)).get(v);
+      if (typeof v === 'string' && v.charCodeAt(0) !== 0) meaning = memos[i]!.get(v);
     }
-    meaning ??= interpretAnswer(node, answer);
+    meaning ??= interpretAnswer(node, answer, memos[i]);
     if (meaning.status === 'invalid') {
       at('error', meaning.problem.code, meaning.problem.message, ['answers', key, ...(answer.byRegion ? ['byRegion'] : answer.recordedScore !== undefined ? ['recordedScore'] : typeof set.answers.get(key) === 'object' && locator?.locate(['answers', key, 'answer']) ? ['answer'] : [])], {
         ...(meaning.problem.expected !== undefined ? { expected: meaning.problem.expected } : {}),
@@ -187,6 +189,8 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
  * Checks an answer set against a rubric and returns every problem found: unknown question ids
  * (with a suggestion), invalid options, wrong value types, missing answers, answers to
  * questions that do not apply, and rubric id or version mismatches.
+ * `rubric` may be a compiled rubric (`compileRubric`), to check many answer sets with one
+ * compiled form.
  *
  * @example
  * ```ts
@@ -197,6 +201,6 @@ export function resolveAnswers(rubric: Rubric, set: AnswerSet, options: Validate
  * const problems = validateAnswerSet(rubric, answers);
  * ```
  */
-export function validateAnswerSet(rubric: Rubric, set: AnswerSet, options: ValidateOptions = {}): Diagnostic[] {
-  return resolveAnswers(rubric, set, options).diagnostics;
+export function validateAnswerSet(rubric: Rubric | CompiledQuestions, set: AnswerSet, options: ValidateOptions = {}): Diagnostic[] {
+  return resolveAnswers(compiledQuestions(rubric), set, options).diagnostics;
 }

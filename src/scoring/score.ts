@@ -12,7 +12,6 @@ import {
   div,
   exactString as formatExact,
   formatScore,
-  fromNumber,
   geometricMean,
   isZero,
   mulShared,
@@ -22,13 +21,13 @@ import {
   ZERO,
   type Exact,
 } from '../exact/index.js';
-import { questionIndex, resolveAnswers, type ResolvedAnswers } from '../answers/validate.js';
+import { resolveAnswers, type ResolvedAnswers } from '../answers/validate.js';
 import type { Answer, AnswerSet } from '../answers/types.js';
 import type { InterpretedAnswer } from '../answers/interpret.js';
 import { answerSetLocator } from '../answers/load.js';
-import { compileCondition, compiledConditionMatches, rowCondition, type CompiledCondition } from '../rubric/check.js';
-import { exactNumber, numberText } from '../rubric/numbers.js';
-import type { Aggregation, MissingRule, QuestionNode, Rounding, Rubric, RubricNode } from '../rubric/types.js';
+import { compiledConditionMatches, type CompiledCondition } from '../rubric/check.js';
+import type { Aggregation, MissingRule, QuestionNode, Rounding, Rubric } from '../rubric/types.js';
+import { compiledRubric, type CompiledRubric, type Flat, type Plan, type PlanNode } from './compile.js';
 import type { ChildHandling, NodeStatus, ScoredAnswer, ScoredNode, ScoreResult, VariantScore } from './types.js';
 import { didYouMean } from '../source/suggest.js';
 
@@ -38,135 +37,6 @@ export interface ScoreOptions {
   variant?: string;
   /** Report unanswered questions as diagnostics (default true). */
   reportMissing?: boolean;
-}
-
-/** Per-rubric data computed once: exact weights and their texts, and the tree in post-order with child indices. */
-interface Plan {
-  /** The rubric's question list the plan was made for. */
-  questions: Rubric['questions'];
-  scaleMin: Exact;
-  /** Every node below the root, children before parents: what the scorer reads of it, in objects of one shape. */
-  info: PlanNode[];
-  rootInfo: PlanNode;
-  /** For each node in `info`: its exact weight (1 when none is declared) and the weight as written out. */
-  weight: Exact[];
-  weightText: string[];
-  rootWeightText: string;
-  /** For each node in `info`: indices of its children in `info`. */
-  children: number[][];
-  /** For groups averaging `over: indicators`: the indicators below them, and where each is shown. */
-  flat: (Flat | undefined)[];
-  /** For each node in `info`: its index in `rubric.questions` (-1 for groups). */
-  question: number[];
-  /** Indices of the areas in `info`. */
-  areas: number[];
-  /** For each variant: indices in `info` of its areas. */
-  variantParts: number[][];
-  /** The most entries a traced run has had (the size the entry arrays start with). */
-  entries: number;
-}
-/** The contributors of a flattened group: `parts` (indices in `info`); `at[k]` ≥ 0 is the shown child showing part k, else part k is listed after them as extra `-1 - at[k]`. */
-interface Flat {
-  parts: number[];
-  at: number[];
-  extra: number[];
-}
-const plans = new WeakMap<Rubric, Plan>();
-
-/**
- * What the scorer reads of a rubric node, in objects of one shape: rubric nodes come in many
- * shapes, and reading the same fields from all of them on every node of every answer set made
- * each read a slow generic look-up.
- */
-class PlanNode {
-  readonly id: string;
-  readonly kind: RubricNode['kind'];
-  readonly level: RubricNode['level'];
-  readonly title: string;
-  readonly dimension: string | undefined;
-  readonly node: RubricNode;
-  readonly question: QuestionNode | undefined;
-  readonly aggregation: Aggregation | undefined;
-  readonly missing: MissingRule | undefined;
-  /** Decision tables: each row's exact score and the reason it gives. */
-  readonly rowScores: readonly Exact[] | undefined;
-  readonly rowReasons: readonly string[] | undefined;
-  /** Decision tables: each row's condition on each input, compiled. */
-  readonly rowConditions: readonly (readonly CompiledCondition[])[] | undefined;
-  /** Decision tables: for each input, the index in the plan of the child it names (-1: none). */
-  readonly tableInputs: readonly number[] | undefined;
-  constructor(n: RubricNode, index: ReadonlyMap<RubricNode, number>) {
-    this.id = n.id;
-    this.kind = n.kind;
-    this.level = n.level;
-    this.title = n.title;
-    this.dimension = n.dimension;
-    this.node = n;
-    this.question = n.kind === 'question' ? n : undefined;
-    this.aggregation = n.kind === 'question' ? undefined : n.aggregation;
-    this.missing = n.kind === 'question' ? undefined : n.missing;
-    const agg = this.aggregation;
-    this.rowScores = agg?.method === 'decision-table' ? agg.rows.map((row) => exactNumber(row, 'score', row.score)) : undefined;
-    this.rowReasons = agg?.method === 'decision-table' ? agg.rows.map((row, idx) => `Row ${idx + 1} of the decision table${row.label ? ` (${row.label})` : ''}`) : undefined;
-    this.rowConditions =
-      agg?.method === 'decision-table'
-        ? agg.rows.map((row) => agg.inputs.map((id) => compileCondition(rowCondition(row, id), (i, written) => numberText(row.when, i < 0 ? id : `${id}[${i}]`, written))))
-        : undefined;
-    this.tableInputs =
-      agg?.method === 'decision-table'
-        ? agg.inputs.map((id) => {
-            const c = n.children.find((child) => child.id === id);
-            return c === undefined ? -1 : (index.get(c) ?? -1);
-          })
-        : undefined;
-  }
-}
-
-function planFor(rubric: Rubric): Plan {
-  let plan = plans.get(rubric);
-  if (plan && plan.questions === rubric.questions) return plan;
-  const order: RubricNode[] = [];
-  const index = new Map<RubricNode, number>();
-  const visit = (n: RubricNode): void => {
-    if (index.has(n)) return;
-    n.children.forEach(visit);
-    index.set(n, order.length);
-    order.push(n);
-  };
-  rubric.root.children.forEach(visit);
-  const weightOf = (n: RubricNode): Exact => (Number.isFinite(n.weight) && n.weight > 0 ? exactNumber(n, 'weight', n.weight) : ONE);
-  const children = order.map((n) => n.children.map((c) => index.get(c)!));
-  const flat = order.map((n, i): Flat | undefined => {
-    if (n.kind === 'question') return undefined;
-    const agg = n.aggregation;
-    if (!((agg.method === 'mean' || agg.method === 'weighted-mean') && agg.over === 'indicators')) return undefined;
-    const parts: number[] = [];
-    const walk = (c: RubricNode): void => (c.kind === 'dimension' ? c.children.forEach(walk) : void parts.push(index.get(c)!));
-    n.children.forEach(walk);
-    const shown = children[i]!;
-    const extra = parts.filter((j) => !shown.includes(j));
-    return { parts, extra, at: parts.map((j) => (extra.includes(j) ? -1 - extra.indexOf(j) : shown.indexOf(j))) };
-  });
-  const { byId } = questionIndex(rubric);
-  const areas = rubric.root.children.map((a) => index.get(a)!);
-  const variantParts = rubric.variants.map((v) => v.areas.map((id) => areas.find((j) => order[j]!.id === id)).filter((j): j is number => j !== undefined));
-  plan = {
-    questions: rubric.questions,
-    scaleMin: fromNumber(rubric.scale.min),
-    info: order.map((n) => new PlanNode(n, index)),
-    rootInfo: new PlanNode(rubric.root, index),
-    weight: order.map(weightOf),
-    weightText: order.map((n) => String(n.weight)),
-    rootWeightText: String(rubric.root.weight),
-    children,
-    flat,
-    question: order.map((n) => (n.kind === 'question' ? byId.get(n.id) ?? -1 : -1)),
-    areas,
-    variantParts,
-    entries: order.length,
-  };
-  plans.set(rubric, plan);
-  return plan;
 }
 
 /**
@@ -291,7 +161,7 @@ function scoreQuestion(run: Run, j: number, q: QuestionNode, info: PlanNode): vo
     answerStatus = applies === 'does-not-apply' ? 'does-not-apply' : 'not-applicable';
     const why = applies === 'does-not-apply' ? `Does not apply given the answer to "${q.appliesWhen!.question}"` : 'Answered as not applicable';
     if (q.notApplicable !== 'omit') {
-      x = exactNumber(q.notApplicable, 'score', q.notApplicable.score);
+      x = info.notApplicableScore!;
       status = 'scored';
       handling = 'scored-not-applicable';
       if (run.trace) reason = `${why}; scored ${q.notApplicable.score} as the rubric declares`;
@@ -561,15 +431,15 @@ function decideTable(run: Run, a: Group, agg: Extract<Aggregation, { method: 'de
   }
   const missingInputs = agg.inputs.filter((_, j) => values[j] === undefined);
   if (missingInputs.length) return finishGroup(run, a, null, 'missing', `No row matches and input(s) ${missingInputs.join(', ')} have no score`);
-  if (agg.default !== undefined) return finishGroup(run, a, exactNumber(agg, 'default', agg.default), 'scored', 'No row matches; the table default applies', undefined, trace ? { index: -1, label: 'default', when: {} } : undefined);
+  if (agg.default !== undefined) return finishGroup(run, a, a.g.tableDefault!, 'scored', 'No row matches; the table default applies', undefined, trace ? { index: -1, label: 'default', when: {} } : undefined);
   run.diagnostics.push({ code: 'SCORE_NO_TABLE_ROW', severity: 'warning', message: `No decision-table row of "${g.id}" matches the answers and the table has no default.`, file: g.node.source.file, line: g.node.source.line, column: g.node.source.column });
   return finishGroup(run, a, null, 'missing', 'No decision-table row matches');
 }
 
 /** Scores the tree below the root (areas not in the variant are scored too, for display), children before parents. */
-function runPlan(rubric: Rubric, answers: AnswerSet, options: ScoreOptions, trace: boolean): Run {
-  const plan = planFor(rubric);
-  const resolved = resolveAnswers(rubric, answers, { reportMissing: options.reportMissing ?? true });
+function runPlan(compiled: CompiledRubric, answers: AnswerSet, options: ScoreOptions, trace: boolean): Run {
+  const { plan, rubric } = compiled;
+  const resolved = resolveAnswers(compiled, answers, { reportMissing: options.reportMissing ?? true });
   const { precision, rounding } = rubric.display;
   const N = plan.info.length;
   const run: Run = {
@@ -659,6 +529,10 @@ function scoreVariants(run: Run, rubric: Rubric, answers: AnswerSet, options: Sc
  * of the top score, missing-data handling and the answer behind it. For bulk work that needs
  * only the scores, {@link scoreTotals} gives the same numbers without building the trace.
  *
+ * `rubric` is a rubric or its compiled form ({@link compileRubric}). Given a rubric, the scorer
+ * uses the compiled form remembered for it, compiling it on first use: a rubric is treated as
+ * immutable once loaded, and one whose data is edited in memory is compiled again.
+ *
  * @example
  * ```ts
  * import { loadRubric, loadAnswerSet, scoreAnswerSet } from 'policy-index';
@@ -669,8 +543,10 @@ function scoreVariants(run: Run, rubric: Rubric, answers: AnswerSet, options: Sc
  * console.log(result.root.display, result.variants.map((v) => `${v.id}: ${v.display}`));
  * ```
  */
-export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: ScoreOptions = {}): ScoreResult {
-  const run = runPlan(rubric, answers, options, true);
+export function scoreAnswerSet(rubric: Rubric | CompiledRubric, answers: AnswerSet, options: ScoreOptions = {}): ScoreResult {
+  const compiled = compiledRubric(rubric);
+  rubric = compiled.rubric;
+  const run = runPlan(compiled, answers, options, true);
   const { plan } = run;
   const { variantScores, outcomes, variantId } = scoreVariants(run, rubric, answers, options);
   const chosen = outcomes.get(variantId)!;
@@ -688,7 +564,6 @@ export function scoreAnswerSet(rubric: Rubric, answers: AnswerSet, options: Scor
   root.children = rootKids.map((c) => run.tnodes[c]!);
   root.method = `${variant.aggregation.method} of variant "${variant.id}"`;
   setShares(run, rootEntry, ONE);
-  if (run.tcount > plan.entries) plan.entries = run.tcount;
   return {
     rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
     country: answers.country,
@@ -737,6 +612,7 @@ export interface ScoreTotals {
  * node): the lean mode for bulk work such as scoring every country-year of an index. The
  * scores — top, variants and areas — are identical to the full result's. Exact values are kept
  * on the figures as in the full result, for {@link exactScore}-based derived figures.
+ * `rubric` is a rubric or its compiled form, as for {@link scoreAnswerSet}.
  *
  * @example
  * ```ts
@@ -750,8 +626,10 @@ export interface ScoreTotals {
  * totals.areas.map((a) => `${a.id}: ${a.display}`); // ['work: 100.00']
  * ```
  */
-export function scoreTotals(rubric: Rubric, answers: AnswerSet, options: ScoreOptions = {}): ScoreTotals {
-  const run = runPlan(rubric, answers, options, false);
+export function scoreTotals(rubric: Rubric | CompiledRubric, answers: AnswerSet, options: ScoreOptions = {}): ScoreTotals {
+  const compiled = compiledRubric(rubric);
+  rubric = compiled.rubric;
+  const run = runPlan(compiled, answers, options, false);
   const { plan } = run;
   const { variantScores, outcomes, variantId } = scoreVariants(run, rubric, answers, options);
   const chosen = outcomes.get(variantId)!;
