@@ -49,6 +49,28 @@ describe('the diagnostic code table', () => {
     expect([...new Set(unknown)]).toEqual([]);
   });
 
+  it('a retired code names the code reported instead, and nothing in src/ reports it', () => {
+    const retired = codes.filter(([, info]) => info.replacedBy !== undefined);
+    expect(retired.map(([c]) => c)).toContain('CLI_WOULD_OVERWRITE_INPUT');
+    const text = sourceFiles(join(ROOT, 'src')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    for (const [code, info] of retired) {
+      const next = DIAGNOSTIC_CODES[info.replacedBy as DiagnosticCode];
+      expect(next, code).toBeDefined();
+      expect(next.replacedBy, code).toBeUndefined();
+      expect(text.match(new RegExp(`\\bcode:\\s*'${code}'|'${code}'`, 'g')) ?? [], code).toEqual([]);
+    }
+  });
+
+  it('library code (src/ outside src/cli) reports no CLI_* code', () => {
+    const found: string[] = [];
+    for (const file of sourceFiles(join(ROOT, 'src'))) {
+      const rel = relative(ROOT, file).split('\\').join('/');
+      if (rel.startsWith('src/cli/') || rel === 'src/diagnostics/codes.ts') continue;
+      for (const m of readFileSync(file, 'utf8').matchAll(/'(CLI_[A-Z0-9_]+)'/g)) found.push(`${rel}: ${m[1]}`);
+    }
+    expect(found).toEqual([]);
+  });
+
   describe('each example produces its code', () => {
     for (const [code, info] of codes) {
       if (!info.example || !['yaml', 'rubric', 'answers'].includes(info.area)) continue;
