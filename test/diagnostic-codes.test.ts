@@ -37,9 +37,6 @@ describe('the diagnostic code table', () => {
     for (const file of sourceFiles(join(ROOT, 'src'))) {
       const text = readFileSync(file, 'utf8');
       const rel = relative(ROOT, file).split('\\').join('/');
-      // The workbook reader reports `RawDiagnostic`s with its own codes, which the importer maps
-      // to IMPORT_* codes before they become diagnostics.
-      if (/^src\/node\/mipex\/read-workbook/.test(rel)) continue;
       // `code: 'X'` anywhere, and quoted SCREAMING_SNAKE literals that start like a known code.
       for (const m of text.matchAll(/\bcode:\s*'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'/g)) if (!known.has(m[1]!)) unknown.push(`${rel}: ${m[1]}`);
       for (const m of text.matchAll(/'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'/g)) {
@@ -47,6 +44,28 @@ describe('the diagnostic code table', () => {
       }
     }
     expect([...new Set(unknown)]).toEqual([]);
+  });
+
+  it('a retired code names the code reported instead, and nothing in src/ reports it', () => {
+    const retired = codes.filter(([, info]) => info.replacedBy !== undefined);
+    expect(retired.map(([c]) => c)).toContain('CLI_WOULD_OVERWRITE_INPUT');
+    const text = sourceFiles(join(ROOT, 'src')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    for (const [code, info] of retired) {
+      const next = DIAGNOSTIC_CODES[info.replacedBy as DiagnosticCode];
+      expect(next, code).toBeDefined();
+      expect(next.replacedBy, code).toBeUndefined();
+      expect(text.match(new RegExp(`\\bcode:\\s*'${code}'|'${code}'`, 'g')) ?? [], code).toEqual([]);
+    }
+  });
+
+  it('library code (src/ outside src/cli) reports no CLI_* code', () => {
+    const found: string[] = [];
+    for (const file of sourceFiles(join(ROOT, 'src'))) {
+      const rel = relative(ROOT, file).split('\\').join('/');
+      if (rel.startsWith('src/cli/') || rel === 'src/diagnostics/codes.ts') continue;
+      for (const m of readFileSync(file, 'utf8').matchAll(/'(CLI_[A-Z0-9_]+)'/g)) found.push(`${rel}: ${m[1]}`);
+    }
+    expect(found).toEqual([]);
   });
 
   describe('each example produces its code', () => {

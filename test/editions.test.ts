@@ -219,7 +219,7 @@ describe('CLI', () => {
     const before = readFileSync('examples/demo/answers/northland-2024.yaml', 'utf8');
     const over = await run('migrate', 'examples/demo/answers', '--to', `${FIX}/demo-v2`, '--out', 'examples/demo/answers', '--force');
     expect(over.code).toBe(1);
-    expect(over.out + over.err).toMatch(/CLI_WOULD_OVERWRITE_INPUT/);
+    expect(over.out + over.err).toMatch(/OUTPUT_IS_INPUT/);
     expect(readFileSync('examples/demo/answers/northland-2024.yaml', 'utf8')).toBe(before);
     rmSync(out, { recursive: true, force: true });
   });

@@ -121,7 +121,7 @@ describe('import-mipex never writes outside --out', () => {
     linkSync(copy, file);
     const again = await run(['import-table', copy, '--rubric', DEMO_RUBRIC, '--out', out2, '--force'], base);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('CLI_WOULD_OVERWRITE_INPUT');
+    expect(again.stderr).toContain('OUTPUT_IS_INPUT');
     expect(readFileSync(copy, 'utf8')).toBe(before);
   });
 
@@ -143,7 +143,7 @@ describe('outputs never overwrite an input, whichever link they go through', () 
     symlinkSync(join(dir, 'real.csv'), join(dir, 'link.csv'));
     const r = await run(['scorecard', ANSWERS, '--rubric', DEMO_RUBRIC, '--country', 'NO', '--format', 'md', '--outcomes', 'link.csv', '--out', 'real.csv'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('CLI_WOULD_OVERWRITE_INPUT');
+    expect(r.stderr).toContain('OUTPUT_IS_INPUT');
     expect(readFileSync(join(dir, 'real.csv'), 'utf8')).toBe(OUTCOME_CSV);
     // The other way round, and through a hard link.
     linkSync(join(dir, 'real.csv'), join(dir, 'hard.csv'));
@@ -159,7 +159,7 @@ describe('outputs never overwrite an input, whichever link they go through', () 
     const base = ['outcomes', 'compare', '--policy', ANSWERS, '--rubric', DEMO_RUBRIC, '--outcome', 'highly-educated-employment-rate'];
     const r = await run([...base, '--data', 'link.csv', '--out', 'real.csv'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('CLI_WOULD_OVERWRITE_INPUT');
+    expect(r.stderr).toContain('OUTPUT_IS_INPUT');
     expect(readFileSync(join(dir, 'real.csv'), 'utf8')).toBe(OUTCOME_CSV);
 
 
@@ -168,7 +168,7 @@ describe('outputs never overwrite an input, whichever link they go through', () 
     writeFileSync(join(dir, 'fw.yaml'), ZARAGOZA_FRAMEWORK_YAML);
     const r2 = await run([...base, '--data', 'real.csv', '--framework', 'fw.yaml', '--out', 'fw.yaml'], dir);
     expect(r2.code).toBe(1);
-    expect(r2.stderr).toContain('CLI_WOULD_OVERWRITE_INPUT');
+    expect(r2.stderr).toContain('OUTPUT_IS_INPUT');
     expect(readFileSync(join(dir, 'fw.yaml'), 'utf8')).toBe(ZARAGOZA_FRAMEWORK_YAML);
   });
 
@@ -181,7 +181,7 @@ describe('outputs never overwrite an input, whichever link they go through', () 
     const before = snapshot(join(dir, 'answers'));
     const r = await run(['report', 'answers', '--rubric', DEMO_RUBRIC, '--out', 'd', '--quiet'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('CLI_WOULD_OVERWRITE_INPUT');
+    expect(r.stderr).toContain('OUTPUT_IS_INPUT');
     expect(snapshot(join(dir, 'answers'))).toEqual(before);
     expect(readdirSync(join(dir, 'd'))).toEqual(['NO.md']);
   });

@@ -140,7 +140,7 @@ describe('hostile loader inputs (regressions)', () => {
     parts[2]!.data = Buffer.concat([Buffer.from('<worksheet><sheetData>'), huge]);
     const r = await readMipexWorkbook(buildZip(parts));
     expect(r.value).toBeUndefined();
-    expect(r.diagnostics).toMatchObject([{ code: 'WORKBOOK_LIMIT', severity: 'error' }]);
+    expect(r.diagnostics).toMatchObject([{ code: 'IMPORT_LIMIT', severity: 'error' }]);
   });
 
   it('a block with a huge Year/Score header grid is a limit diagnostic naming its header cell, not a heap exhaustion', async () => {
@@ -157,10 +157,11 @@ describe('hostile loader inputs (regressions)', () => {
     for (let y = 0; y < years; y++) rows.push([1900 + (y % 200)]);
     const bytes = buildZip(workbookParts([{ name: 'AT', xml: sheetXml(rows) }]));
     const r = await readMipexWorkbook(bytes);
-    const limit = r.diagnostics.filter((d) => d.code === 'WORKBOOK_LIMIT');
+    const limit = r.diagnostics.filter((d) => d.code === 'IMPORT_LIMIT');
     expect(limit).toHaveLength(1);
     expect(limit[0]!.message).toContain(`${triplets} column triplets and ${years} year rows`);
-    expect(limit[0]!.cell).toBe(`AT!A${start + 6}`);
+    expect(limit[0]).toMatchObject({ line: start + 6, column: 1, path: ['AT', `A${start + 6}`] });
+    expect(limit[0]!.message).toMatch(new RegExp(`^AT!A${start + 6}: `));
     // The block before it is still read; verify-workbook fails on the skipped block.
     expect(r.value?.sheets[0]?.strands.map((s) => s.title)).toEqual(['Labour Market Mobility']);
     const verified = await verifyWorkbook(bytes);
@@ -191,7 +192,7 @@ describe('hostile loader inputs (regressions)', () => {
   it('a cell beyond the format\'s columns is a limit diagnostic', async () => {
     const xml = '<worksheet><sheetData><row r="1"><c r="ZZZ1"><v>1</v></c></row></sheetData></worksheet>';
     const r = await readMipexWorkbook(buildZip(workbookParts([{ name: 'AT', xml }])));
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['WORKBOOK_LIMIT']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['IMPORT_LIMIT']);
   });
 });
 

@@ -345,7 +345,7 @@ describe('writeMipexAnswerSets', () => {
     writeFileSync(path, await workbook({ UK: ukSheet() }));
     const result = await importMipexWorkbook(path, { rubric });
     const w = writeMipexAnswerSets(result, dir);
-    expect(codes(w.diagnostics)).toEqual(['CLI_WOULD_OVERWRITE_INPUT']);
+    expect(codes(w.diagnostics)).toEqual(['OUTPUT_IS_INPUT']);
     expect(w.written).toEqual(['GB/GB-2019.yaml']);
   });
 });

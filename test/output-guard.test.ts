@@ -63,7 +63,7 @@ describe('migrate never writes an input, with or without --force', () => {
       linkSync(join(base, input), join(base, 'out', 'northland-2024.yaml'));
       const r = await run(['migrate', 'answers', '--to', 'v2', '--mapping', 'mapping.yaml', '--out', 'out', '--force'], base);
       expect(r.code, r.all).toBe(1);
-      expect(r.all).toContain('CLI_WOULD_OVERWRITE_INPUT');
+      expect(r.all).toContain('OUTPUT_IS_INPUT');
       expect(r.all).not.toContain('INTERNAL_ERROR');
       expect(readFileSync(join(base, input), 'utf8')).toBe(before);
       // All outputs are checked before any is written: the other answer set is not written either.
@@ -80,7 +80,7 @@ describe('migrate never writes an input, with or without --force', () => {
     symlinkSync(area, join(base, 'out', 'southland-2024.yaml'));
     const r = await run(['migrate', 'answers', '--from', 'v1', '--to', 'v2', '--out', 'out', '--force'], base);
     expect(r.code, r.all).toBe(1);
-    expect(r.all).toMatch(/CLI_WOULD_OVERWRITE_INPUT|OUTPUT_OUTSIDE_FOLDER/);
+    expect(r.all).toMatch(/OUTPUT_IS_INPUT|OUTPUT_OUTSIDE_FOLDER/);
     expect(readFileSync(area, 'utf8')).toBe(before);
   });
 
@@ -207,7 +207,7 @@ describe('import-table', () => {
     linkSync(join(base, 'tmap.yaml'), target);
     const r = await run(['import-table', 'table.csv', '--rubric', DEMO_RUBRIC, '--mapping', 'tmap.yaml', '--out', 'out', '--force'], base);
     expect(r.code, r.all).toBe(1);
-    expect(r.all).toContain('CLI_WOULD_OVERWRITE_INPUT');
+    expect(r.all).toContain('OUTPUT_IS_INPUT');
     expect(readFileSync(join(base, 'tmap.yaml'), 'utf8')).toBe(before);
     expect(answerBefore).not.toBe(before);
   });
@@ -284,7 +284,7 @@ describe('the writer', () => {
     writeFileSync(join(base, 'input.yaml'), 'x: 1\n');
     linkSync(join(base, 'input.yaml'), join(base, 'alias.yaml'));
     const w = writeOutputFiles([{ path: join(base, 'alias.yaml'), text: 'y' }], { inputs: new InputFiles([join(base, 'input.yaml')]), force: true });
-    expect(w.diagnostics.map((d) => d.code)).toEqual(['CLI_WOULD_OVERWRITE_INPUT']);
+    expect(w.diagnostics.map((d) => d.code)).toEqual(['OUTPUT_IS_INPUT']);
     expect(readFileSync(join(base, 'input.yaml'), 'utf8')).toBe('x: 1\n');
   });
 

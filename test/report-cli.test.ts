@@ -69,7 +69,7 @@ describe('policy-index scorecard', () => {
     const before = readFileSync(join(copy, 'NO.html'), 'utf8');
     const clash = await run(['scorecard', join(copy, 'NO.html'), '--rubric', RUBRIC, '--out', join(copy, 'NO.html')]);
     expect(clash.code).toBe(1);
-    expect(clash.stderr).toContain('CLI_WOULD_OVERWRITE_INPUT');
+    expect(clash.stderr).toContain('OUTPUT_IS_INPUT');
     expect(readFileSync(join(copy, 'NO.html'), 'utf8')).toBe(before);
   });
 });
@@ -91,7 +91,7 @@ describe('policy-index compare', () => {
     writeFileSync(file, readFileSync(join(ROOT, ANSWERS, 'CA-2024.yaml')));
     const r = await run(['compare', file, '--rubric', RUBRIC, '--out', file]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('CLI_WOULD_OVERWRITE_INPUT');
+    expect(r.stderr).toContain('OUTPUT_IS_INPUT');
   });
 });
 

@@ -192,7 +192,7 @@ describe('demo index through tables', () => {
     const answerFile = join(dir, 'answers', readdirSync(join(dir, 'answers')).find((f) => f.endsWith('.yaml'))!);
     const before = readFileSync(answerFile, 'utf8');
     mkdirSync(join(dir, 'elsewhere'));
-    for (const [out, code] of [['answers', 'CLI_WOULD_OVERWRITE_INPUT'], ['elsewhere', 'OUTPUT_NOT_A_FILE']] as const) {
+    for (const [out, code] of [['answers', 'OUTPUT_IS_INPUT'], ['elsewhere', 'OUTPUT_NOT_A_FILE']] as const) {
       const folder = captureIO(dir);
       expect(await main(['export-table', DEMO_RUBRIC, 'answers', '--format', 'csv', '--out', out, '--force'], folder)).toBe(1);
       expect(folder.err()).toContain(code);
@@ -202,7 +202,7 @@ describe('demo index through tables', () => {
     for (const out of [answerFile, join(dir, 'hard-link.csv')]) {
       const io = captureIO(dir);
       expect(await main(['export-table', DEMO_RUBRIC, 'answers', '--format', 'csv', '--out', out, '--force'], io)).toBe(1);
-      expect(io.err()).toContain('CLI_WOULD_OVERWRITE_INPUT');
+      expect(io.err()).toContain('OUTPUT_IS_INPUT');
     }
     expect(readFileSync(answerFile, 'utf8')).toBe(before);
   });

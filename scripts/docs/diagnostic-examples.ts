@@ -282,7 +282,7 @@ export const DIAGNOSTIC_EXAMPLES: Readonly<Partial<Record<DiagnosticCode, Diagno
   PUBLISHED_UNKNOWN_NODE: published('country,year,node,value\nNL,2024,health,100\n'),
   PUBLISHED_INCONSISTENT: published('country,year,node,value\nNL,2024,work,100\nNL,2024,permit,100\nNL,2024,vote,0\n'),
   IMPORT_UNREADABLE: { files: { 'workbook.xlsx': 'not a workbook\n' }, argv: ['import-mipex', 'workbook.xlsx', '--out', 'out'] },
-  CLI_WOULD_OVERWRITE_INPUT: { files: { 'rubric.yaml': rubric(), 'answers.yaml': answers() }, argv: ['scorecard', 'answers.yaml', '--rubric', 'rubric.yaml', '--out', 'answers.yaml'] },
+  OUTPUT_IS_INPUT: { files: { 'rubric.yaml': rubric(), 'answers.yaml': answers() }, argv: ['scorecard', 'answers.yaml', '--rubric', 'rubric.yaml', '--out', 'answers.yaml'] },
   ROBUSTNESS_SPEC_INVALID: { files: { 'rubric.yaml': rubric(), 'answers.yaml': answers(), 'spec.yaml': 'aggregations:\n  - { node: health, methods: [mean, minimum] }\n' }, argv: ['uncertainty', 'rubric.yaml', 'answers.yaml', '--spec', 'spec.yaml'] },
   ROBUSTNESS_OVER_BUDGET: { files: { 'rubric.yaml': rubric(), 'answers.yaml': answers(), 'spec.yaml': 'samples: 10000000\nweights:\n  - { level: area, noise: 0.25 }\n' }, argv: ['uncertainty', 'rubric.yaml', 'answers.yaml', '--spec', 'spec.yaml', '--max-evaluations', '1000000'] },
   SCORE_VARIANT_UNKNOWN: { files: { 'rubric.yaml': rubric(), 'answers.yaml': answers() }, call: { fn: 'scoreAnswerSet', variant: 'without-work' }, note: 'The command line reports an unknown `--variant` as a usage error; the library reports this code.' },
@@ -323,6 +323,7 @@ export const DIAGNOSTIC_EXAMPLES: Readonly<Partial<Record<DiagnosticCode, Diagno
 
 /** Codes that no input file can trigger, with the reason. */
 export const DIAGNOSTICS_WITHOUT_EXAMPLE: Readonly<Partial<Record<DiagnosticCode, string>>> = {
+  CLI_WOULD_OVERWRITE_INPUT: 'No longer reported: an output that is an input is reported as `OUTPUT_IS_INPUT`.',
   CLI_USAGE: 'The command line prints its usage mistakes (an unknown option, a missing argument, a country or year without answers) as a usage message with exit code 2, not as a diagnostic with a file position.',
   FOLDER_TOO_MANY_FILES: 'It needs a folder with more than 100,000 entries; no single file triggers it.',
   OUTPUT_WRITE_FAILED: 'It comes from the file system refusing a write (no permission, a full disk), not from any input.',

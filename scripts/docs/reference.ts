@@ -382,6 +382,7 @@ export function diagnosticPages(examples: ReadonlyMap<string, DiagnosticPageExam
   for (const c of codes) {
     const info = DIAGNOSTIC_CODES[c];
     const lines = ['---', `title: ${c}`, '---', '', `# ${c}`, '', `**Severity:** ${info.severity} · **About:** ${areaTitle[info.area]}`, '', '## What it means', '', prose(info.summary), '', '## How to fix it', '', prose(info.fix), ''];
+    if (info.replacedBy !== undefined) lines.splice(8, 0, `**No longer reported:** this version reports [${info.replacedBy}](./${info.replacedBy}.md) instead.`, '');
     const ex = examples.get(c);
     if (ex && 'reason' in ex) lines.push("## Example", "", `No example is shown. ${prose(ex.reason)}`, "");
     else if (ex) {

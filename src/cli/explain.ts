@@ -4,7 +4,7 @@ import { scoreAnswerSet } from '../scoring/score.js';
 import { explainScore } from '../scoring/explain.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics, variantOption } from './shared.js';
+import { diagnosticsJson, exitFor, loadRubricArgOrReport, printDiagnostics, variantOption } from './shared.js';
 
 export const explainHelp = `Usage: policy-index explain <rubric> <answers> <node-id> [--variant <id>] [--format text|json]
 
@@ -27,11 +27,8 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<ExitCod
   const format = formatOption('explain', values.format, ['text', 'json'] as const, 'text');
   if (positionals.length !== 3) throw new UsageError('explain needs exactly a rubric, an answer file and a node id.', 'explain');
   const [rubricArg, answersArg, nodeId] = positionals as [string, string, string];
-  const r = loadRubricArg(io, rubricArg);
-  if (!r.value) {
-    printDiagnostics(io, r.diagnostics, r.sources);
-    return 1;
-  }
+  const r = loadRubricArgOrReport(io, rubricArg);
+  if (!r) return 1;
   const a = loadAnswerSetFile(resolve(io.cwd, answersArg));
   if (!a.value) {
     printDiagnostics(io, a.diagnostics, a.text !== undefined ? { [resolve(io.cwd, answersArg)]: a.text } : {});

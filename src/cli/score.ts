@@ -7,7 +7,7 @@ import { scoreAnswerSet } from '../scoring/score.js';
 import type { ScoredNode, ScoreResult } from '../scoring/types.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics, variantOption } from './shared.js';
+import { diagnosticsJson, exitFor, loadRubricArgOrReport, printDiagnostics, variantOption } from './shared.js';
 
 import { byCodePoint } from '../text/order.js';
 
@@ -58,12 +58,9 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
   const format = formatOption('score', values.format, ['table', 'json', 'csv'] as const, 'table');
   if (positionals.length < 2) throw new UsageError('score needs a rubric and at least one answer file or folder.', 'score');
   const [rubricArg, ...answerArgs] = positionals as [string, ...string[]];
-  const r = loadRubricArg(io, rubricArg);
+  const r = loadRubricArgOrReport(io, rubricArg);
+  if (!r) return 1;
   const diagnostics: Diagnostic[] = [...r.diagnostics];
-  if (!r.value) {
-    printDiagnostics(io, diagnostics, r.sources);
-    return 1;
-  }
   const rubric = r.value;
   variantOption('score', rubric, values.variant);
   const paths = answerArgs.map((a) => resolve(io.cwd, a));

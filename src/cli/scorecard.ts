@@ -38,7 +38,7 @@ Options:
 ${OUTCOMES_OPTION_HELP}
   -h, --help          show this help
 
-Input files are never overwritten (CLI_WOULD_OVERWRITE_INPUT).
+Input files are never overwritten (OUTPUT_IS_INPUT).
 Exit codes: 0 written, 1 errors in the inputs, 2 usage error.`;
 
 /** `policy-index scorecard`. */

@@ -75,6 +75,17 @@ export function loadRubricArg(io: CliIO, arg: string): ReturnType<typeof loadRub
   return first;
 }
 
+/**
+ * Loads the rubric named on the command line; when it does not load, prints why and returns
+ * undefined, and the command exits with 1.
+ */
+export function loadRubricArgOrReport(io: CliIO, arg: string): { value: Rubric; diagnostics: Diagnostic[]; sources: Record<string, string> } | undefined {
+  const r = loadRubricArg(io, arg);
+  if (r.value) return { value: r.value, diagnostics: r.diagnostics, sources: r.sources };
+  printDiagnostics(io, r.diagnostics, r.sources);
+  return undefined;
+}
+
 export function exitFor(diagnostics: readonly Diagnostic[]): 0 | 1 {
   return hasErrors(diagnostics) ? 1 : 0;
 }

@@ -9,7 +9,7 @@ import { scoreAnswerSet } from '../scoring/score.js';
 import { csvField } from '../source/csv.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics } from './shared.js';
+import { diagnosticsJson, exitFor, loadRubricArgOrReport, printDiagnostics } from './shared.js';
 
 export const trendHelp = `Usage: policy-index trend <rubric> <answers…> [--country CC,…] [--node id,…] [--variant <id>] --format csv|json|html|svg
 
@@ -39,12 +39,9 @@ export async function trendCommand(argv: string[], io: CliIO): Promise<ExitCode>
   }
   const format = formatOption('trend', values.format, ['csv', 'json', 'html', 'svg'] as const, 'csv');
   if (positionals.length < 2) throw new UsageError('trend needs a rubric and at least one answer file or folder.', 'trend');
-  const r = loadRubricArg(io, positionals[0]!);
+  const r = loadRubricArgOrReport(io, positionals[0]!);
+  if (!r) return 1;
   const diagnostics: Diagnostic[] = [...r.diagnostics];
-  if (!r.value) {
-    printDiagnostics(io, diagnostics, r.sources);
-    return 1;
-  }
   const rubric = r.value;
   const sets = loadAnswerSetFiles(positionals.slice(1).map((p) => resolve(io.cwd, p)));
   for (const item of sets.diagnostics) diagnostics.push(item);

@@ -8,7 +8,7 @@ import { loadAnswerSetFiles, readTextFile } from '../node/files.js';
 import { readPublishedXlsx } from '../node/published.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { diagnosticsJson, displayPath, loadRubricArg, printDiagnostics } from './shared.js';
+import { diagnosticsJson, displayPath, loadRubricArgOrReport, printDiagnostics } from './shared.js';
 
 export const verifyHelp = `Usage: policy-index verify <rubric> <answers…> --published <scores.csv|scores.xlsx> [--at-display]
                          [--tolerance <t>] [--format text|json]
@@ -66,12 +66,9 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<ExitCode
   if (tolerance !== undefined && values['at-display']) throw new UsageError('--tolerance and --at-display exclude each other: at display precision, values agree only when equal.', 'verify');
 
   const [rubricArg, ...answerArgs] = positionals as [string, ...string[]];
-  const r = loadRubricArg(io, rubricArg);
+  const r = loadRubricArgOrReport(io, rubricArg);
+  if (!r) return 1;
   const diagnostics: Diagnostic[] = [...r.diagnostics];
-  if (!r.value) {
-    printDiagnostics(io, diagnostics, r.sources);
-    return 1;
-  }
   const columns: Partial<PublishedColumns> = {};
   for (const k of ['country', 'year', 'node', 'value'] as const) {
     const v = values[`${k}-column`];

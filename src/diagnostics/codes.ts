@@ -18,6 +18,12 @@ export interface DiagnosticCodeInfo {
   area: 'yaml' | 'rubric' | 'answers' | 'scoring' | 'outcomes' | 'import' | 'cli';
   /** A minimal input that triggers the code (YAML unless noted). The reference pages show fuller examples, run at build time (scripts/docs/diagnostic-examples.ts). */
   example?: string;
+  /**
+   * Set when the code is no longer reported: the code reported instead. A code keeps its one
+   * meaning for good, so a retired code stays in the table (and its page in the docs) and is
+   * never given to another problem.
+   */
+  replacedBy?: string;
 }
 
 const table = {
@@ -555,8 +561,9 @@ const table = {
   },
   CLI_WOULD_OVERWRITE_INPUT: {
     severity: 'error', area: 'cli',
-    summary: 'An output path would overwrite one of the command\'s input files.',
+    summary: 'An output path would overwrite one of the command\'s input files (no longer reported: see `OUTPUT_IS_INPUT`).',
     fix: 'Choose another output path.',
+    replacedBy: 'OUTPUT_IS_INPUT',
   },
   ROBUSTNESS_SPEC_INVALID: {
     severity: 'error', area: 'cli',
@@ -620,6 +627,11 @@ const table = {
     severity: 'error', area: 'cli',
     summary: 'An output file exists already (or one run would write the same file twice); it is replaced only with `--force`.',
     fix: 'Pass `--force` to replace the file, or choose another output path.',
+  },
+  OUTPUT_IS_INPUT: {
+    severity: 'error', area: 'cli',
+    summary: 'An output path is one of the input files (by path, by a symbolic link or by a hard link), so writing it would overwrite an input; it is refused even with `--force`.',
+    fix: 'Choose another output path.',
   },
   OUTPUT_WRITE_FAILED: {
     severity: 'error', area: 'cli',

@@ -50,10 +50,13 @@ function valueHolder(pair: Pair): { get: () => unknown; set: (v: AnswerValue) =>
   return { get: () => toJs(v), set: (x) => replaceValue(pair, x) };
 }
 
-function setIn(map: YAMLMap, key: string, value: AnswerValue): void {
-  const node = map.get(key, true);
-  if (isScalar(node) && !Array.isArray(value)) node.value = value;
-  else if (node && typeof node === 'object' && 'items' in node && Array.isArray(value)) {
+/** Writes `value` into a scalar or sequence node in place, keeping its comments and style; false when the node cannot take it. */
+function updateInPlace(node: unknown, value: AnswerValue): boolean {
+  if (isScalar(node) && !Array.isArray(value)) {
+    node.value = value;
+    return true;
+  }
+  if (node && typeof node === 'object' && 'items' in node && Array.isArray(value)) {
     const items = (node as { items: unknown[] }).items;
     value.forEach((v, i) => {
       const it = items[i];
@@ -61,21 +64,17 @@ function setIn(map: YAMLMap, key: string, value: AnswerValue): void {
       else items[i] = new Scalar(v);
     });
     items.length = value.length;
-  } else map.set(key, value);
+    return true;
+  }
+  return false;
+}
+
+function setIn(map: YAMLMap, key: string, value: AnswerValue): void {
+  if (!updateInPlace(map.get(key, true), value)) map.set(key, value);
 }
 
 function replaceValue(pair: Pair, value: AnswerValue): void {
-  const node = pair.value;
-  if (isScalar(node) && !Array.isArray(value)) node.value = value;
-  else if (node && typeof node === 'object' && 'items' in node && Array.isArray(value)) {
-    const items = (node as { items: unknown[] }).items;
-    value.forEach((v, i) => {
-      const it = items[i];
-      if (isScalar(it)) it.value = v;
-      else items[i] = new Scalar(v);
-    });
-    items.length = value.length;
-  } else pair.value = new Scalar(value);
+  if (!updateInPlace(pair.value, value)) pair.value = new Scalar(value);
 }
 
 /** Marks an entry for review: status `draft` and a `review:` comment, keeping the rest. */

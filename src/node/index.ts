@@ -16,7 +16,8 @@ export type { PublishedScore, ImportMipexOptions, MipexImportResult } from './mi
 export { importMipexWorkbook, MIPEX_2020_CITATION } from './mipex/import.js';
 export type { WriteMipexOptions, WriteMipexResult } from './mipex/write.js';
 export { writeMipexAnswerSets, renderMipexFiles } from './mipex/write.js';
-export type { VerifyDisagreement, VerifyWorkbookResult, VerifyWorkbookOptions } from './mipex/verify.js';
+export type { VerifyDisagreement } from '../analysis/verify/verify.js';
+export type { VerifyWorkbookResult, VerifyWorkbookOptions } from './mipex/verify.js';
 export { verifyWorkbook, VERIFY_TOLERANCE } from './mipex/verify.js';
 // Answer tables and questionnaires
 export type { ReadAnswerTableOptions, AnswerTableFile } from './tables.js';

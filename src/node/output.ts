@@ -4,7 +4,7 @@
  *
  * - an output is never one of the command's inputs, compared by real path and by device and
  *   inode, so that symbolic and hard links to an input are caught too, with or without `force`
- *   (`CLI_WOULD_OVERWRITE_INPUT`);
+ *   (`OUTPUT_IS_INPUT`);
  * - an output stays inside its output folder after symbolic links are resolved
  *   (`OUTPUT_OUTSIDE_FOLDER`); the output folder itself must be a folder or not exist yet
  *   (`OUTPUT_NOT_A_FOLDER`: a file, a link to nothing or to itself, a file in its path);
@@ -139,12 +139,12 @@ export function checkOutputFolder(path: string, display: string = path): Diagnos
  * @example
  * ```ts
  * import { checkOutputPath, InputFiles } from 'policy-index/node';
- * checkOutputPath('package.json', { inputs: new InputFiles(['package.json']) })?.code; // 'CLI_WOULD_OVERWRITE_INPUT'
+ * checkOutputPath('package.json', { inputs: new InputFiles(['package.json']) })?.code; // 'OUTPUT_IS_INPUT'
  * ```
  */
 export function checkOutputPath(path: string, options: { root?: string; inputs?: InputFiles; display?: string } = {}): Diagnostic | undefined {
   const display = options.display ?? path;
-  const diag = (code: 'OUTPUT_OUTSIDE_FOLDER' | 'OUTPUT_NOT_A_FILE' | 'CLI_WOULD_OVERWRITE_INPUT', message: string): Diagnostic => ({ code, severity: 'error', message, file: display });
+  const diag = (code: 'OUTPUT_OUTSIDE_FOLDER' | 'OUTPUT_NOT_A_FILE' | 'OUTPUT_IS_INPUT', message: string): Diagnostic => ({ code, severity: 'error', message, file: display });
   if (options.root !== undefined) {
     const root = realPathOf(options.root);
     const target = realPathOf(path);
@@ -152,7 +152,7 @@ export function checkOutputPath(path: string, options: { root?: string; inputs?:
       return diag('OUTPUT_OUTSIDE_FOLDER', `"${display}" would be written outside the output folder (to "${target}"); it is not written.`);
     }
   }
-  if (options.inputs?.includes(path)) return diag('CLI_WOULD_OVERWRITE_INPUT', `Writing "${display}" would overwrite an input file; choose another output path.`);
+  if (options.inputs?.includes(path)) return diag('OUTPUT_IS_INPUT', `Writing "${display}" would overwrite an input file; choose another output path.`);
   const st = statOrUndefined(path, true);
   if (st && !st.isFile()) return diag('OUTPUT_NOT_A_FILE', `"${display}" is ${kindOf(st)}; a file is to be written there. Give a file name.`);
   if (!st && statOrUndefined(path, false)?.isSymbolicLink()) return diag('OUTPUT_OUTSIDE_FOLDER', `"${display}" is a symbolic link to nothing; it is not written through.`);
@@ -208,14 +208,14 @@ export function outputGuard(root: string, inputs: InputFiles, display: (path: st
         const refused = lst.isSymbolicLink()
           ? checkOutputPath(path, { root, inputs, display: display(path) })
           : inputs.includes(path)
-            ? { code: 'CLI_WOULD_OVERWRITE_INPUT' as const, severity: 'error' as const, message: `Writing "${display(path)}" would overwrite an input file; choose another output path.`, file: display(path) }
+            ? { code: 'OUTPUT_IS_INPUT' as const, severity: 'error' as const, message: `Writing "${display(path)}" would overwrite an input file; choose another output path.`, file: display(path) }
             : !lst.isFile()
               ? { code: 'OUTPUT_NOT_A_FILE' as const, severity: 'error' as const, message: `"${display(path)}" is ${kindOf(lst)}; a file is to be written there. Give a file name.`, file: display(path) }
               : undefined;
         return refused ? { refused, exists: true } : { exists: true };
       }
       if (inputPaths.has(path) || inputPaths.has(join(f.real, basename(path)))) {
-        return { refused: { code: 'CLI_WOULD_OVERWRITE_INPUT', severity: 'error', message: `Writing "${display(path)}" would overwrite an input file; choose another output path.`, file: display(path) }, exists: false };
+        return { refused: { code: 'OUTPUT_IS_INPUT', severity: 'error', message: `Writing "${display(path)}" would overwrite an input file; choose another output path.`, file: display(path) }, exists: false };
       }
       return { exists: false };
     },

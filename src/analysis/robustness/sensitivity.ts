@@ -198,6 +198,24 @@ export function splitMatrices(all: Float64Array, matrices: number): Float64Array
   return Array.from({ length: matrices }, (_, w) => all.subarray(w * size, (w + 1) * size));
 }
 
+/**
+ * The mean absolute rank shift of one sample (`row` of a ranks matrix with `U` units per row)
+ * from the nominal ranks, over the units ranked in both; 0 when there are none.
+ */
+function meanRankShift(ranks: Float64Array, row: number, U: number, nominal: ArrayLike<number>): number {
+  let s = 0;
+  let c = 0;
+  for (let u = 0; u < U; u++) {
+    const r = ranks[row * U + u]!;
+    const n = nominal[u]!;
+    if (!Number.isNaN(r) && !Number.isNaN(n)) {
+      s += Math.abs(r - n);
+      c++;
+    }
+  }
+  return c ? s / c : 0;
+}
+
 /** Turns the ranks of all matrices (A, B, AB_1 … AB_d, each N × units) into indices. */
 export function summariseSensitivity(ctx: UncertaintyContext, ranks: readonly Float64Array[], options: SensitivityOptions = {}): SensitivityResult {
   const U = ctx.units.units.length;
@@ -207,18 +225,7 @@ export function summariseSensitivity(ctx: UncertaintyContext, ranks: readonly Fl
   const shift = ranks.map((m) => {
     const nominal = ctx.nominalRank;
     const y = new Float64Array(N);
-    for (let j = 0; j < N; j++) {
-      let s = 0;
-      let c = 0;
-      for (let u = 0; u < U; u++) {
-        const r = m[j * U + u]!;
-        if (!Number.isNaN(r) && !Number.isNaN(nominal[u]!)) {
-          s += Math.abs(r - nominal[u]!);
-          c++;
-        }
-      }
-      y[j] = c ? s / c : 0;
-    }
+    for (let j = 0; j < N; j++) y[j] = meanRankShift(m, j, U, nominal);
     return y;
   });
   const boot = bootstrapRows(N, reps, new SampleRandom().reseed(ctx.seed, 0, 7));
@@ -381,17 +388,7 @@ export class SensitivitySummary {
       weights[0] = 1;
       for (let r = 1; r < weights.length; r++) weights[r] = poisson1(this.random.next());
       for (let w = 0; w < M; w++) {
-        const m = parts[w]!;
-        let s = 0;
-        let c = 0;
-        for (let u = 0; u < U; u++) {
-          const r = m[j * U + u]!;
-          if (!Number.isNaN(r) && !Number.isNaN(nominal[u]!)) {
-            s += Math.abs(r - nominal[u]!);
-            c++;
-          }
-        }
-        y[w] = c ? s / c : 0;
+        y[w] = meanRankShift(parts[w]!, j, U, nominal);
       }
       for (let i = 0; i < d; i++) ab[i] = y[2 + i]!;
       shiftSums.add(y[0]!, y[1]!, ab, weights);

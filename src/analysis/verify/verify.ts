@@ -24,16 +24,31 @@ import type { PublishedValue } from './published.js';
 /** Default largest difference between a published and a computed score that still agrees. */
 export const DEFAULT_VERIFY_TOLERANCE = '1e-9';
 
-/** A published score that the computed score does not reproduce. */
-export interface PublishedDisagreement {
+/** How many published scores a verification compared, and how many of them it reproduced. */
+export interface VerifyCounts {
+  /** Published scores compared. */
+  compared: number;
+  /** Of those, the ones reproduced within the tolerance. */
+  agreed: number;
+}
+
+/**
+ * A published score that the computed score does not reproduce: what every verification
+ * reports of it (`verify` against a table, `verify-workbook` against the MIPEX workbook).
+ */
+export interface VerifyDisagreement {
   country: string;
   year: number;
-  /** The node or variant id as published. */
+  /** The node or variant id as published (a MIPEX code such as `c` or `bb28`, or a variant id such as `with-health`). */
   node: string;
-  /** The published value as a number (nearest double; `publishedText` is exact). */
+  /** The published value as a number (nearest double of the value as written). */
   published: number;
   /** The computed score as a number, or `null` when nothing is computed (no answers, no score). */
   computed: number | null;
+}
+
+/** A published score that the computed score does not reproduce, with the exact texts and the published value's source. */
+export interface PublishedDisagreement extends VerifyDisagreement {
   /** The published value as written. */
   publishedText: string;
   /** The computed score: exact decimal string, or the display string with `atDisplay`; `null` when none. */
@@ -60,11 +75,7 @@ export interface PublishedInconsistency {
 }
 
 /** What {@link verifyPublishedScores} returns. */
-export interface VerifyPublishedResult {
-  /** Published scores compared. */
-  compared: number;
-  /** Of those, the ones reproduced. */
-  agreed: number;
+export interface VerifyPublishedResult extends VerifyCounts {
   disagreements: PublishedDisagreement[];
   /** Problems with the published rows (unknown nodes) and the publisher's inconsistencies (warnings). */
   diagnostics: Diagnostic[];

@@ -31,12 +31,11 @@ import { createHash } from 'node:crypto';
 import { byCodePoint } from '../../text/order.js';
 import { basename, resolve } from 'node:path';
 import { decimalTextOfNumber } from '../../exact/index.js';
-import { countryName } from '../../source/countries.js';
 import { createAnswerSet } from '../../answers/load.js';
 import type { Answer, AnswerSet, Citation, Evidence } from '../../answers/types.js';
 import type { Diagnostic, Severity } from '../../diagnostics/index.js';
 import type { QuestionNode, Rubric, RubricNode, RubricOption } from '../../rubric/types.js';
-import { readMipexWorkbook, sheetCountry, type RawCell, type RawDiagnostic, type RawOverallRow, type RawSheet, type RawWorkbook } from './read-workbook.js';
+import { readMipexWorkbook, type RawCell, type RawOverallRow, type RawSheet, type RawWorkbook } from './read-workbook.js';
 import subnationalData from './subnational.json' with { type: 'json' };
 import { normaliseCountryCode } from '../../source/countries.js';
 import { readFileBytes } from '../safe-fs.js';
@@ -213,7 +212,8 @@ interface SheetContext {
 
 function report(ctx: { file: string; diagnostics: Diagnostic[] }, code: Diagnostic['code'], severity: Severity, ref: string, message: string, extra: Partial<Diagnostic> = {}): void {
   const { sheet, col, row } = splitRef(ref);
-  ctx.diagnostics.push({ code, severity, message, file: ctx.file, path: [sheet, `${col}${row || ''}`], ...extra });
+  const at = row ? { line: row, column: columnNumber(col) } : {};
+  ctx.diagnostics.push({ code, severity, message, file: ctx.file, ...at, path: [sheet, `${col}${row || ''}`], ...extra });
 }
 
 /** Turns one answer cell into an answer (or `unknown`), reporting what is odd about it. */
@@ -265,27 +265,6 @@ function answerFromCell(ctx: SheetContext, q: QuestionNode, cell: RawCell, comme
   return unknown(`The workbook records ${value} (${cell.ref}), which is not the score of any option.`);
 }
 
-/** Whether a sheet name is a country's (a known code, or one of the workbook's own such as `UK`). */
-function isCountrySheet(name: string): boolean {
-  const code = sheetCountry(name);
-  return code !== undefined && countryName(code) !== undefined;
-}
-
-/** Reader diagnostics, restated in the import vocabulary. */
-function fromReader(d: RawDiagnostic, file: string): Diagnostic {
-  // An empty country sheet would quietly leave a country out of verification: an error.
-  const emptyCountry = d.code === 'WORKBOOK_SHEET_EMPTY' && d.cell !== undefined && isCountrySheet(splitRef(d.cell).sheet);
-  const severity: Severity = emptyCountry ? 'error' : d.severity;
-  const code: Diagnostic['code'] = d.code === 'WORKBOOK_UNREADABLE' ? 'IMPORT_UNREADABLE' : d.code === 'WORKBOOK_LIMIT' ? 'IMPORT_LIMIT' : severity === 'error' ? 'IMPORT_LAYOUT' : 'IMPORT_LAYOUT_DRIFT';
-  const message = emptyCountry ? `Country sheet ${splitRef(d.cell!).sheet} is empty: none of its scores can be imported or verified.` : d.message;
-  const out: Diagnostic = { code, severity, message: d.cell ? `${d.cell}: ${message}` : message, file };
-  if (d.cell) {
-    const { sheet, col, row } = splitRef(d.cell);
-    out.path = [sheet, `${col}${row || ''}`];
-  }
-  return out;
-}
-
 /**
  * Imports the MIPEX core-set workbook: answer sets for every country and year with answers,
  * the published strand, composite and overall scores, and diagnostics. Never throws on bad
@@ -320,8 +299,8 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
     bytes = read.value;
   } else bytes = input;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const raw = await readMipexWorkbook(bytes);
-  for (const item of raw.diagnostics.map((d) => fromReader(d, file))) diagnostics.push(item);
+  const raw = await readMipexWorkbook(bytes, { file });
+  diagnostics.push(...raw.diagnostics);
   if (!raw.value) return empty(sha256);
   const result = importParsedMipexWorkbook(raw.value, options, file);
   return { ...result, diagnostics: [...diagnostics, ...result.diagnostics], workbook: workbook(sha256) };

@@ -122,7 +122,7 @@ describe('readMipexWorkbook', () => {
     expect(sheet.strands[0]!.columns.map((c) => c.scoreColumn)).toEqual(['B', 'E', 'H']);
     expect(sheet.strands[0]!.columns[1]!.years[0]!.score).toEqual({ ref: 'TU!E19', value: 50 });
     expect(diagnostics).toEqual([
-      expect.objectContaining({ code: 'WORKBOOK_HEADER_CELL_MISSING', severity: 'info', cell: 'TU!D18' }),
+      expect.objectContaining({ code: 'IMPORT_LAYOUT_DRIFT', severity: 'info', file: 'workbook.xlsx', line: 18, column: 4, path: ['TU', 'D18'], message: expect.stringMatching(/^TU!D18: The 'Score' heading after this 'Year' cell is blank/) }),
     ]);
   });
 
@@ -134,10 +134,22 @@ describe('readMipexWorkbook', () => {
     });
     const { value, diagnostics } = await readMipexWorkbook(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(value!.sheets.map((s) => s.name)).toEqual(['CA']);
-    expect(diagnostics.map((d) => [d.code, d.severity, d.cell])).toEqual([
-      ['WORKBOOK_OVERALL_NOT_FOUND', 'warning', 'Notes!A1'],
-      ['WORKBOOK_BLOCK_NOT_FOUND', 'warning', 'Notes!A1'],
-      ['WORKBOOK_SHEET_EMPTY', 'info', 'Empty!A1'],
+    expect(diagnostics.map((d) => [d.code, d.severity, d.path?.join('!'), d.line, d.column])).toEqual([
+      ['IMPORT_LAYOUT_DRIFT', 'warning', 'Notes!A1', 1, 1],
+      ['IMPORT_LAYOUT_DRIFT', 'warning', 'Notes!A1', 1, 1],
+      ['IMPORT_LAYOUT_DRIFT', 'info', 'Empty!A1', 1, 1],
+    ]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      expect.stringContaining('no overall-score header row'),
+      expect.stringContaining("no 'Policy strand' block"),
+      "Empty!A1: Sheet 'Empty' is empty and was skipped.",
+    ]);
+  });
+
+  it('reports an empty country sheet as an error: it would leave a country out', async () => {
+    const { diagnostics } = await readMipexWorkbook(await workbookBytes({ CA: minimalSheet(), AT: {} }), { file: 'mipex.xlsx' });
+    expect(diagnostics).toEqual([
+      { code: 'IMPORT_LAYOUT', severity: 'error', message: 'AT!A1: Country sheet AT is empty: none of its scores can be imported or verified.', file: 'mipex.xlsx', line: 1, column: 1, path: ['AT', 'A1'] },
     ]);
   });
 
@@ -146,18 +158,24 @@ describe('readMipexWorkbook', () => {
       await workbookBytes({ Summary: { A1: 'Policy strand', B1: 'Something', A2: 'Indicator', B2: 'x' } }),
     );
     expect(value!.sheets).toEqual([{ name: 'Summary', country: 'Summary', overall: [], strands: [] }]);
-    expect(diagnostics.map((d) => d.code)).toEqual(['WORKBOOK_OVERALL_NOT_FOUND', 'WORKBOOK_SHEET_COUNTRY_UNKNOWN', 'WORKBOOK_HEADER_NOT_FOUND']);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.path?.join('!')])).toEqual([
+      ['IMPORT_LAYOUT_DRIFT', 'warning', 'Summary!A1'],
+      ['IMPORT_LAYOUT_DRIFT', 'warning', 'Summary!A1'],
+      ['IMPORT_LAYOUT', 'error', 'Summary!A1'],
+    ]);
+    expect(diagnostics[2]!.message).toContain("has no 'Year | Score | Comments' header row");
   });
 
   it('returns a diagnostic, not an exception, for bytes that are not an xlsx file', async () => {
     const result = await readMipexWorkbook(new TextEncoder().encode('this is not a spreadsheet'));
     expect(result.value).toBeUndefined();
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'WORKBOOK_UNREADABLE', severity: 'error' })]);
+    expect(result.diagnostics).toEqual([{ code: 'IMPORT_UNREADABLE', severity: 'error', message: expect.stringMatching(/^The workbook could not be read as an \.xlsx file: /), file: 'workbook.xlsx' }]);
   });
 
   it('returns a diagnostic for a missing file', async () => {
     const result = await readMipexWorkbook('/nonexistent/dir/mipex.xlsx');
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['WORKBOOK_UNREADABLE']);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['IMPORT_UNREADABLE']);
+    expect(result.diagnostics[0]!.file).toBe('/nonexistent/dir/mipex.xlsx');
   });
 });
 

@@ -12,7 +12,7 @@ import { decimalTextOfNumber } from '../../exact/index.js';
 import type { AnswerSet } from '../../answers/types.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { Rubric } from '../../rubric/types.js';
-import { verifyPublishedScores, type VerifyPublishedResult } from '../../analysis/verify/verify.js';
+import { verifyPublishedScores, type VerifyCounts, type VerifyDisagreement, type VerifyPublishedResult } from '../../analysis/verify/verify.js';
 import type { PublishedValue } from '../../analysis/verify/published.js';
 import { bundledRubricPath } from '../package.js';
 import { loadRubricFile } from '../files.js';
@@ -21,31 +21,12 @@ import { importMipexWorkbook, type MipexImportResult, type MipexSheetCount, type
 /** Largest difference between a published and a computed score that still counts as agreement. */
 export const VERIFY_TOLERANCE = 1e-9;
 
-/** One published score that the computed score does not reproduce. */
-export interface VerifyDisagreement {
-  country: string;
-  year: number;
-  /** MIPEX code (`c`, `bb28`) or variant id (`with-health`). */
-  node: string;
-  published: number;
-  /** The computed score as a number, or `null` when the rubric computes none. */
-  computed: number | null;
-}
-
 /** What {@link verifyWorkbook} found in one country sheet. */
-export interface VerifySheetCount extends MipexSheetCount {
-  /** Published scores of the sheet compared. */
-  compared: number;
-  /** Of those, the ones reproduced. */
-  agreed: number;
-}
+export interface VerifySheetCount extends MipexSheetCount, VerifyCounts {}
 
 /** What {@link verifyWorkbook} returns. */
-export interface VerifyWorkbookResult {
-  /** Published scores compared. */
-  compared: number;
-  /** Of those, the ones reproduced within {@link VERIFY_TOLERANCE}. */
-  agreed: number;
+export interface VerifyWorkbookResult extends VerifyCounts {
+  /** The published scores not reproduced within {@link VERIFY_TOLERANCE}. */
   disagreements: VerifyDisagreement[];
   /** Problems found while loading the rubric and importing the workbook. */
   diagnostics: Diagnostic[];
@@ -70,10 +51,10 @@ export function compareWithPublished(
   rubric: Rubric,
   answerSets: readonly AnswerSet[],
   published: readonly PublishedScore[],
-): Omit<VerifyWorkbookResult, 'diagnostics' | 'sheets'> & { byCountry: Map<string, { compared: number; agreed: number }>; generic: VerifyPublishedResult } {
+): Omit<VerifyWorkbookResult, 'diagnostics' | 'sheets'> & { byCountry: Map<string, VerifyCounts>; generic: VerifyPublishedResult } {
   const rows: PublishedValue[] = published.map((p) => ({ country: p.country, year: p.year, node: p.node, value: decimalTextOfNumber(p.value), source: { file: p.originalSheet, cell: p.cell } }));
   const generic = verifyPublishedScores(rubric, answerSets, rows, { tolerance: VERIFY_TOLERANCE });
-  const byCountry = new Map<string, { compared: number; agreed: number }>();
+  const byCountry = new Map<string, VerifyCounts>();
   for (const p of published) {
     let c = byCountry.get(p.country);
     if (!c) byCountry.set(p.country, (c = { compared: 0, agreed: 0 }));
@@ -81,6 +62,9 @@ export function compareWithPublished(
     c.agreed++;
   }
   for (const d of generic.disagreements) byCountry.get(d.country)!.agreed--;
+  // `verify-workbook` reports the common part of each disagreement only (its JSON shape): the
+  // cell of each published score is in the import, the exact texts add nothing for MIPEX's
+  // doubles.
   const disagreements: VerifyDisagreement[] = generic.disagreements.map((d) => ({ country: d.country, year: d.year, node: d.node, published: d.published, computed: d.computed }));
   return { compared: generic.compared, agreed: generic.agreed, disagreements, byCountry, generic };
 }

@@ -112,7 +112,7 @@ function isGenerated(path: string): boolean {
 
 /**
  * Writes one YAML answer set per country-year and `published-scores.json` under `outDir`, with
- * the one answer-set writer. Refuses (with `CLI_WOULD_OVERWRITE_INPUT`) to replace the
+ * the one answer-set writer. Refuses (with `OUTPUT_IS_INPUT`) to replace the
  * workbook or any protected path (by real path or device and inode, so links to them are
  * caught); refuses (with `OUTPUT_EXISTS`) any existing file this importer did not write, and
  * (with `OUTPUT_OUTSIDE_FOLDER`) any path that would leave `outDir`, after resolving symbolic
