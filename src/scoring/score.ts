@@ -477,6 +477,14 @@ function runPlan(compiled: CompiledRubric, answers: AnswerSet, options: ScoreOpt
 }
 
 /** Scores every variant; returns the outcomes by variant id and the chosen variant's id. */
+/** What {@link scoreAnswerSet} and {@link scoreTotals} share: the compiled rubric, one run of its plan (with or without the trace) and the scores of the variants. */
+function startRun(rubric: Rubric | CompiledRubric, answers: AnswerSet, options: ScoreOptions, trace: boolean) {
+  const compiled = compiledRubric(rubric);
+  const run = runPlan(compiled, answers, options, trace);
+  const { variantScores, outcomes, variantId } = scoreVariants(run, compiled.rubric, answers, options);
+  return { rubric: compiled.rubric, run, plan: run.plan, variantScores, variantId, chosen: outcomes.get(variantId)! };
+}
+
 function scoreVariants(run: Run, rubric: Rubric, answers: AnswerSet, options: ScoreOptions): { variantScores: VariantScore[]; outcomes: Map<string, Outcome>; variantId: string } {
   const variantScores: VariantScore[] = [];
   const outcomes = new Map<string, Outcome>();
@@ -544,12 +552,8 @@ function scoreVariants(run: Run, rubric: Rubric, answers: AnswerSet, options: Sc
  * ```
  */
 export function scoreAnswerSet(rubric: Rubric | CompiledRubric, answers: AnswerSet, options: ScoreOptions = {}): ScoreResult {
-  const compiled = compiledRubric(rubric);
-  rubric = compiled.rubric;
-  const run = runPlan(compiled, answers, options, true);
-  const { plan } = run;
-  const { variantScores, outcomes, variantId } = scoreVariants(run, rubric, answers, options);
-  const chosen = outcomes.get(variantId)!;
+  const { rubric: r, run, plan, variantScores, variantId, chosen } = startRun(rubric, answers, options, true);
+  rubric = r;
   const chosenKids = run.tkids[chosen.entry]!;
   const variant = rubric.variants.find((v) => v.id === variantId)!;
   const rootKids = plan.areas.map((j) => {
@@ -627,12 +631,8 @@ export interface ScoreTotals {
  * ```
  */
 export function scoreTotals(rubric: Rubric | CompiledRubric, answers: AnswerSet, options: ScoreOptions = {}): ScoreTotals {
-  const compiled = compiledRubric(rubric);
-  rubric = compiled.rubric;
-  const run = runPlan(compiled, answers, options, false);
-  const { plan } = run;
-  const { variantScores, outcomes, variantId } = scoreVariants(run, rubric, answers, options);
-  const chosen = outcomes.get(variantId)!;
+  const { rubric: r, run, plan, variantScores, variantId, chosen } = startRun(rubric, answers, options, false);
+  rubric = r;
   const figure = (x: Exact | null, status: NodeStatus): ScoreFigure => {
     const f = x ? formatScore(x, run.precision, run.rounding, run.displayKey) : null;
     return attachExact({ status, score: f ? f.exact : null, display: f ? f.display : null, value: f ? f.number : null }, x);
