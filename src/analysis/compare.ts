@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { cmp as compareExact, decimalTextValue, displayString, exactString, ratio, sub, toNumber, ZERO, type Exact, type Ratio } from '../exact/index.js';
+import { cmp as compareExact, decimalTextValue, displayString, exactString, fromDecimalText, ratio, sub, toNumber, ZERO, type Exact, type Ratio } from '../exact/index.js';
 import type { Rounding } from '../rubric/types.js';
 import { exactScore } from '../scoring/exact-value.js';
 import { comparableVariant, defaultYear, variantChoicesOf } from './comparable.js';
@@ -324,7 +324,7 @@ export interface AreaDifference {
   peerDisplay: string;
   /** Country minus peer average, exact. */
   difference: string;
-  /** The difference rounded as the rubric declares, with a sign (`+12`, `−3`). */
+  /** The difference as shown beside the two displayed figures, with a sign (`+12`, `−3`): `display − peerDisplay` (see {@link shownDifference}). */
   differenceDisplay: string;
   differenceValue: number;
 }
@@ -334,6 +334,23 @@ export interface StrengthsOptions {
   /** How many areas to list on each side (default 3). */
   limit?: number;
   display?: DisplayRule;
+}
+
+/**
+ * The difference `a − b` as a page shows it beside the two displayed figures: the difference of
+ * the displayed (rounded) figures, with a sign, to as many places as they have — so that the
+ * arithmetic a reader does on the page holds (`69` and `51` give `+18`, never `+19`; `21 → 21`
+ * gives `0`; for 69.4 and 50.6, shown as `69` and `51`, it is `+18` although the exact
+ * difference 18.8 rounds to 19). The exact difference is kept beside it in the exact fields.
+ * Null when either figure is missing or not a number.
+ */
+export function shownDifference(a: { display: string | null }, b: { display: string | null }): string | null {
+  if (a.display === null || b.display === null) return null;
+  const x = fromDecimalText(a.display);
+  const y = fromDecimalText(b.display);
+  if (x === undefined || y === undefined) return null;
+  const places = (t: string) => (t.includes('.') ? t.length - t.indexOf('.') - 1 : 0);
+  return signed(displayString(sub(x, y), Math.max(places(a.display.trim()), places(b.display.trim())), 'half-up'));
 }
 
 /** Formats a signed difference with a true minus sign. */
@@ -373,7 +390,7 @@ export function strengthsAndWeaknesses(result: ScoreResult, peers: PeerAverages,
       peerAverage: avg.score,
       peerDisplay: avg.display!,
       difference,
-      differenceDisplay: signed(roundExact(d.exact, rule)),
+      differenceDisplay: shownDifference(n, avg) ?? signed(roundExact(d.exact, rule)),
       differenceValue: d.value,
     };
     all.push(item);

@@ -16,6 +16,7 @@ import {
   peerAverage,
   rankBy,
   rankResults,
+  shownDifference,
   signed,
   strengthsAndWeaknesses,
   type DisplayRule,
@@ -304,7 +305,7 @@ function nodeCard(rubric: Rubric, n: ScoredNode): NodeCard {
   return card;
 }
 
-function comparison(rank: RankOf | undefined, of: number, peer: { score: string | null; display: string | null; value: number | null; count: number } | undefined, own: { score: string | null } | null, rule: DisplayRule): Comparison {
+function comparison(rank: RankOf | undefined, of: number, peer: { score: string | null; display: string | null; value: number | null; count: number } | undefined, own: { score: string | null; display: string | null } | null, rule: DisplayRule): Comparison {
   const p = peer ?? { score: null, display: null, value: null, count: 0 };
   const d = own ? exactDifference(own, p) : null;
   const difference = d ? d.difference : null;
@@ -314,7 +315,8 @@ function comparison(rank: RankOf | undefined, of: number, peer: { score: string 
     of,
     peer: p,
     difference,
-    differenceDisplay: d === null ? null : signed(roundExact(d.exact, rule)),
+    // As shown beside the two displayed figures: their difference, so the page's arithmetic holds.
+    differenceDisplay: d === null || !own ? null : (shownDifference(own, p) ?? signed(roundExact(d.exact, rule))),
   };
 }
 
