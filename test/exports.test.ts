@@ -121,6 +121,7 @@ describe('the public export list', () => {
       'EvaluationPlan',
       'Evidence',
       'ExactAverage',
+      'Figure',
       'FormatAnswerSetOptions',
       'FormatOptions',
       'FractionValue',

@@ -21,7 +21,7 @@ import { add, cmp, displayString, isZero, ratioString, ratioTextValue, sub, toRa
 import type { Answer, AnswerSet } from '../answers/types.js';
 import type { Rubric } from '../rubric/types.js';
 import { findScoredNode, scoreAnswerSet } from '../scoring/score.js';
-import type { ScoredAnswer, ScoreResult } from '../scoring/types.js';
+import type { Figure, ScoredAnswer, ScoreResult } from '../scoring/types.js';
 import { comparableVariant, hasCompleteScore } from './comparable.js';
 import { shownDifference, signed, variantScore } from './compare.js';
 import { areaExact, variantExact } from './trend.js';
@@ -148,7 +148,7 @@ function canonicalAnswers(rubric: Rubric, set: AnswerSet): Map<string, Answer> {
  * The change of one score: exact from the scorer's values, and as shown — the difference of the
  * two displayed figures (each rounded as the rubric declares), so `21 → 21` never reads `+1`.
  */
-function delta(side0: { score: string | null; display: string | null }, side1: { score: string | null; display: string | null }, x0: Exact | null, x1: Exact | null): ScoreDelta {
+function delta(side0: Pick<Figure, 'score' | 'display'>, side1: Pick<Figure, 'score' | 'display'>, x0: Exact | null, x1: Exact | null): ScoreDelta {
   const d = difference(asRatio(x1), asRatio(x0));
   return { from: side0.score, to: side1.score, fromDisplay: side0.display, toDisplay: side1.display, delta: d === null ? null : ratioString(d), deltaDisplay: d === null ? null : shownDifference(side1, side0) };
 }

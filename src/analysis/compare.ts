@@ -13,7 +13,7 @@ import type { Rounding } from '../rubric/types.js';
 import { exactScore } from '../scoring/exact-value.js';
 import { comparableVariant, defaultYear, variantChoicesOf } from './comparable.js';
 import { areaExact, exactMean, variantExact, type ExactAverage } from './trend.js';
-import type { ScoreResult, ScoredNode } from '../scoring/types.js';
+import type { Figure, ScoreResult, ScoredNode } from '../scoring/types.js';
 import { countryName } from '../source/countries.js';
 import { byCodePoint } from '../text/order.js';
 import { isNamedPeerGroup, isPeer, type PeerGroup } from './peer-group.js';
@@ -35,7 +35,7 @@ function ruleOf(results: readonly ScoreResult[], given?: DisplayRule): DisplayRu
 }
 
 /** A country's score on one variant, or `null` when that variant has no score. */
-export function variantScore(result: ScoreResult, variant: string): { score: string | null; display: string | null; value: number | null } {
+export function variantScore(result: ScoreResult, variant: string): Figure {
   const v = result.variants.find((x) => x.id === variant);
   if (!v || v.status !== 'scored') return { score: null, display: null, value: null };
   return { score: v.score, display: v.display, value: v.value };
@@ -46,15 +46,11 @@ export function areaNodes(result: ScoreResult): Map<string, ScoredNode> {
   return new Map(result.root.children.map((c) => [c.id, c]));
 }
 
-/** One row of a {@link Ranking}. */
-export interface RankedEntry {
+/** One row of a {@link Ranking}: one country of a {@link Ranking}, its figure on the ranked variant (null when it has none), its rank and every score. */
+export interface RankedEntry extends Figure {
   country: string;
   name: string;
   year: number;
-  /** Exact score of the ranked variant, or null when it has none. */
-  score: string | null;
-  display: string | null;
-  value: number | null;
   /** 1-based competition rank (1, 2, 2, 4 …); null when unscored. */
   rank: number | null;
   /** The rank as shown: `3`, `=3` for a shared rank, `—` when unscored. */
@@ -62,9 +58,9 @@ export interface RankedEntry {
   /** Whether the rank is shared with another country. */
   tied: boolean;
   /** Every variant's score. */
-  variants: { id: string; score: string | null; display: string | null; value: number | null }[];
+  variants: (Figure & { id: string })[];
   /** Every area's score, in rubric order. */
-  areas: { id: string; score: string | null; display: string | null; value: number | null }[];
+  areas: (Figure & { id: string })[];
 }
 
 /** A ranking of countries for one year and variant. */
@@ -202,15 +198,8 @@ export interface PeerAverageOptions {
   display?: DisplayRule;
 }
 
-/** An average score of a peer group. */
-export interface AverageScore {
-  /** Exact mean (decimal string), or null when no member has a score. */
-  score: string | null;
-  display: string | null;
-  value: number | null;
-  /** Members with a score. */
-  count: number;
-}
+/** An average score of a peer group: an {@link ExactAverage} (the figure is null when no member has a score). */
+export type AverageScore = ExactAverage;
 
 /** Peer-group averages of one year: every area and every variant. */
 export interface PeerAverages {
@@ -344,7 +333,7 @@ export interface StrengthsOptions {
  * difference 18.8 rounds to 19). The exact difference is kept beside it in the exact fields.
  * Null when either figure is missing or not a number.
  */
-export function shownDifference(a: { display: string | null }, b: { display: string | null }): string | null {
+export function shownDifference(a: Pick<Figure, 'display'>, b: Pick<Figure, 'display'>): string | null {
   if (a.display === null || b.display === null) return null;
   const x = fromDecimalText(a.display);
   const y = fromDecimalText(b.display);
