@@ -172,13 +172,7 @@ const RATIO_TEXT = /^(-?\d{1,400})\/(\d{1,400})$/;
 /**
  * The exact value of a text written by {@link ratioString}: a fraction `n/d` (`-10/3`) or a
  * decimal text of the grammar (`-2.5`); anything else, and a zero denominator, is the decimal
- * `NaN` (never a thrown error), like {@link decimalTextValue}.
- *
- * @example
- * ```ts
- * ratioTextValue('-10/3'); // { n: -10n, d: 3n }
- * ratioTextValue('2.5');   // { n: 5n, d: 2n }
- * ```
+ * `NaN` (never a thrown error), like {@link decimalTextValue}: `-10/3` is −10/3, `2.5` is 5/2.
  */
 export function ratioTextValue(text: string): Exact {
   const m = RATIO_TEXT.exec(text.trim());
