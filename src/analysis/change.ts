@@ -8,7 +8,8 @@
  * step (never of the rounded score strings), so the contributions telescope: they add up to the
  * total change exactly, whatever the aggregation (means, minimum, decision tables). The order
  * matters for non-linear aggregations; rubric order makes it reproducible. Exact changes are
- * written in full by {@link ratioString}: a decimal when it terminates, else a fraction `n/d`.
+ * written as the scores are, by {@link exactString}: terminating decimals in full, others to 60
+ * significant digits (the `exact` flag and the sums are worked out on the exact values).
  *
  * What a page shows: a change of a score beside its two displayed figures (`21 → 22`, `+1`) is
  * the difference of those displayed figures, so the arithmetic on the page holds; the exact
@@ -17,7 +18,7 @@
  *
  * @module
  */
-import { add, cmp, displayString, isZero, ratioString, ratioTextValue, sub, toRatio, ZERO, type Exact, type Ratio } from '../exact/index.js';
+import { add, cmp, displayString, exactString, isZero, ratioTextValue, sub, toRatio, ZERO, type Exact, type Ratio } from '../exact/index.js';
 import type { Answer, AnswerSet } from '../answers/types.js';
 import type { Rubric } from '../rubric/types.js';
 import { findScoredNode, scoreAnswerSet } from '../scoring/score.js';
@@ -61,7 +62,7 @@ export interface ScoreDelta {
   to: string | null;
   fromDisplay: string | null;
   toDisplay: string | null;
-  /** `to − from` from the scorer's exact values, written in full (a decimal, or `n/d` when it does not terminate); null when either side has no score. */
+  /** `to − from` from the scorer's exact values, written as scores are (in full, or to 60 significant digits); null when either side has no score. */
   delta: string | null;
   /** The change as shown beside the two displayed scores, with a sign (`+3`, `−1`, `0`): `toDisplay − fromDisplay`, so that the figures on a page agree (`21 → 21` is `0`, never `+1`). */
   deltaDisplay: string | null;
@@ -150,7 +151,7 @@ function canonicalAnswers(rubric: Rubric, set: AnswerSet): Map<string, Answer> {
  */
 function delta(side0: Pick<Figure, 'score' | 'display'>, side1: Pick<Figure, 'score' | 'display'>, x0: Exact | null, x1: Exact | null): ScoreDelta {
   const d = difference(asRatio(x1), asRatio(x0));
-  return { from: side0.score, to: side1.score, fromDisplay: side0.display, toDisplay: side1.display, delta: d === null ? null : ratioString(d), deltaDisplay: d === null ? null : shownDifference(side1, side0) };
+  return { from: side0.score, to: side1.score, fromDisplay: side0.display, toDisplay: side1.display, delta: d === null ? null : exactString(d), deltaDisplay: d === null ? null : shownDifference(side1, side0) };
 }
 
 function side(result: ScoreResult, question: string): ChangedAnswerSide {
@@ -236,7 +237,7 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
     const c = difference(overallOf(next), overallOf(prev));
     if (c === null) (exact = false), (sum = null);
     else if (sum !== null) sum = add(sum, c);
-    assessedInOneYear = { count: oneSided.length, contribution: c === null ? null : ratioString(c), contributionDisplay: signedDisplay(c, precision) };
+    assessedInOneYear = { count: oneSided.length, contribution: c === null ? null : exactString(c), contributionDisplay: signedDisplay(c, precision) };
     prev = next;
   }
   for (const q of rubric.questions) {
@@ -262,9 +263,9 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
       path: q.ancestry.slice(1, -1),
       from: side(before, q.id),
       to: side(after, q.id),
-      contribution: contribution === null ? null : ratioString(contribution),
+      contribution: contribution === null ? null : exactString(contribution),
       contributionDisplay: signedDisplay(contribution, precision),
-      areaContribution: areaContribution === null ? null : ratioString(areaContribution),
+      areaContribution: areaContribution === null ? null : exactString(areaContribution),
       areaContributionDisplay: signedDisplay(areaContribution, precision),
     });
     prev = next;
@@ -296,8 +297,9 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
 
 
 /**
- * Adds exact changes as written in a {@link ChangeReport} (decimals or fractions `n/d`) without
- * rounding, and writes the sum the same way (for checking that contributions sum to a delta).
+ * Adds exact changes as written in a {@link ChangeReport} (decimal texts; fractions `n/d` are read
+ * too) without rounding, and writes the sum as scores are written (for checking that
+ * contributions sum to a delta, to within the last of its 60 significant digits).
  *
  * @example
  * ```ts
@@ -307,7 +309,7 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
  * ```
  */
 export function sumExact(values: readonly string[]): string {
-  return ratioString(values.reduce<Exact>((s, v) => add(s, ratioTextValue(v)), ZERO));
+  return exactString(values.reduce<Exact>((s, v) => add(s, ratioTextValue(v)), ZERO));
 }
 
 /**

@@ -197,7 +197,7 @@ const changeSchema = z.object({
   contributionPrecision: z.number().int(),
   totalContributionDisplay: z.string().nullable(),
   unchangedScore: z.number().int(),
-  exact: z.boolean().describe('Whether the contributions add up to the overall delta exactly.'),
+  exact: z.boolean().describe('Whether the contributions add up to the overall delta exactly (on the exact values; each string is written to at most 60 significant digits).'),
 });
 
 const seriesSchema = z.object({
