@@ -49,7 +49,7 @@ export { loadAnswerSet, createAnswerSet } from './answers/load.js';
 export type { ValidateOptions } from './answers/validate.js';
 export { validateAnswerSet } from './answers/validate.js';
 // Scoring
-export type { ScoreResult, ScoredNode, ScoredAnswer, VariantScore, NodeStatus, ChildHandling, MatchedRow } from './scoring/types.js';
+export type { ScoreResult, ScoredNode, ScoredAnswer, VariantScore, Figure, NodeStatus, ChildHandling, MatchedRow } from './scoring/types.js';
 export type { ScoreOptions, ScoreTotals, ScoreFigure } from './scoring/score.js';
 export { scoreAnswerSet, scoreTotals, findScoredNode } from './scoring/score.js';
 export type { CompiledRubric } from './scoring/compile.js';

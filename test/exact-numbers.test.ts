@@ -212,6 +212,21 @@ describe('the decimal-text grammar', () => {
     for (const bad of ['', '.', '1,5', '1e', 'e5', '--1', '0x10', 'Infinity', 'NaN', '1 000', '١٢']) expect(read(bad), bad).toBe('syntax');
   });
 
+  it('reads back what ratioString writes (decimals and fractions n/d); anything else is NaN', async () => {
+    const { ratio, ratioString, ratioTextValue, isRatio } = await import('../src/exact/index.js');
+    const back = (t: string) => {
+      const x = ratioTextValue(t);
+      return isRatio(x) ? `${x.n}/${x.d}` : x.toString();
+    };
+    for (const [n, d] of [[-10n, 3n], [5n, 2n], [33n, 56n], [0n, 1n], [-1n, 8n], [10n ** 70n + 1n, 7n]] as const) {
+      const text = ratioString(ratio(n, d));
+      expect(back(text), text).toBe(`${ratio(n, d).n}/${ratio(n, d).d}`);
+    }
+    expect(ratioString(ratio(-10n, 3n))).toBe('-10/3');
+    expect(back('6/4')).toBe('3/2');
+    for (const bad of ['1/0', '1/-3', '1/', '/3', '1//3', 'a/3', '1e5000000', `${'9'.repeat(401)}/3`]) expect(back(bad), bad).toBe('NaN');
+  });
+
   it('refuses texts beyond its limits at once, whatever their length', async () => {
     const { readDecimalText, DECIMAL_TEXT_LIMITS } = await import('../src/exact/index.js');
     const started = performance.now();

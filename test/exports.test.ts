@@ -122,6 +122,7 @@ describe('the public export list', () => {
       'EvaluationPlan',
       'Evidence',
       'ExactAverage',
+      'Figure',
       'FormatAnswerSetOptions',
       'FormatOptions',
       'FractionValue',

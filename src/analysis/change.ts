@@ -4,20 +4,28 @@
  *
  * Attribution uses sequential substitution: starting from the earlier answer set, the changed
  * answers are applied one at a time in rubric order and the set is rescored after each step.
- * An answer's contribution is the difference of the exact scores before and after its step,
- * so the contributions telescope: they add up to the total change exactly, whatever the
- * aggregation (means, minimum, decision tables). The order matters for non-linear
- * aggregations; rubric order makes it reproducible.
+ * An answer's contribution is the difference of the scorer's exact values before and after its
+ * step (never of the rounded score strings), so the contributions telescope: they add up to the
+ * total change exactly, whatever the aggregation (means, minimum, decision tables). The order
+ * matters for non-linear aggregations; rubric order makes it reproducible. Exact changes are
+ * written as the scores are, by {@link exactString}: terminating decimals in full, others to 60
+ * significant digits (the `exact` flag and the sums are worked out on the exact values).
+ *
+ * What a page shows: a change of a score beside its two displayed figures (`21 → 22`, `+1`) is
+ * the difference of those displayed figures, so the arithmetic on the page holds; the exact
+ * change stays in `delta`. The attribution table shows the exact contributions and their total
+ * rounded to {@link ChangeReport.contributionPrecision} places.
  *
  * @module
  */
-import { add, cmp, decimalTextValue, isZero, ratioString, sub, ZERO, type Exact } from '../exact/index.js';
+import { add, cmp, displayString, exactString, isZero, ratioTextValue, sub, toRatio, ZERO, type Exact, type Ratio } from '../exact/index.js';
 import type { Answer, AnswerSet } from '../answers/types.js';
 import type { Rubric } from '../rubric/types.js';
 import { findScoredNode, scoreAnswerSet } from '../scoring/score.js';
-import type { ScoredAnswer, ScoreResult } from '../scoring/types.js';
+import type { Figure, ScoredAnswer, ScoreResult } from '../scoring/types.js';
 import { comparableVariant, hasCompleteScore } from './comparable.js';
-import { roundForDisplay, signed, variantScore } from './compare.js';
+import { shownDifference, signed, variantScore } from './compare.js';
+import { areaExact, variantExact } from './trend.js';
 
 /** An answer as shown in a change table. */
 export interface ChangedAnswerSide {
@@ -54,9 +62,9 @@ export interface ScoreDelta {
   to: string | null;
   fromDisplay: string | null;
   toDisplay: string | null;
-  /** `to − from`, exact, or null when either side has no score. */
+  /** `to − from` from the scorer's exact values, written as scores are (in full, or to 60 significant digits); null when either side has no score. */
   delta: string | null;
-  /** Delta rounded for display with a sign (`+3`, `−1`, `0`). */
+  /** The change as shown beside the two displayed scores, with a sign (`+3`, `−1`, `0`): `toDisplay − fromDisplay`, so that the figures on a page agree (`21 → 21` is `0`, never `+1`). */
   deltaDisplay: string | null;
 }
 
@@ -97,15 +105,22 @@ export interface ChangeOptions {
   earlierResult?: ScoreResult;
   /** The later set already scored (must be the result of `later`). */
   laterResult?: ScoreResult;
-  /** Decimal places of contributions as shown (default: the rubric's precision + 2). Deltas of scores are shown with the rubric's precision. */
+  /** Decimal places of contributions as shown (default: the rubric's precision + 2). Deltas of scores are shown as the difference of the displayed scores. */
   precision?: number;
 }
 
 /**
- * The exact difference `to − from` of two score strings, written in full (both are terminating
- * decimals, so the difference is one, and differences of consecutive scores add up exactly).
+ * A score's exact value as a fraction: a decimal (an irrational result, held to 80 digits) is
+ * taken as the fraction of its digits, so that differences of consecutive steps still add up
+ * exactly to the total.
  */
-const difference = (to: string, from: string): string => ratioString(sub(decimalTextValue(to), decimalTextValue(from)));
+const asRatio = (x: Exact | null): Ratio | null => (x === null ? null : toRatio(x));
+
+/** `to − from` of two exact values, or null when either is missing. */
+const difference = (to: Ratio | null, from: Ratio | null): Ratio | null => (to !== null && from !== null ? (sub(to, from) as Ratio) : null);
+
+/** An exact change rounded to `precision` places (half-up) with a sign, or null. */
+const signedDisplay = (x: Exact | null, precision: number): string | null => (x === null ? null : signed(displayString(x, precision, 'half-up')));
 
 const canon = (v: unknown): string => {
   if (v === undefined) return 'u';
@@ -130,9 +145,13 @@ function canonicalAnswers(rubric: Rubric, set: AnswerSet): Map<string, Answer> {
   return out;
 }
 
-function delta(from: string | null, to: string | null, fromDisplay: string | null, toDisplay: string | null, precision: number): ScoreDelta {
-  const d = from !== null && to !== null ? difference(to, from) : null;
-  return { from, to, fromDisplay, toDisplay, delta: d, deltaDisplay: d === null ? null : signed(roundForDisplay(d, { precision, rounding: 'half-up' })) };
+/**
+ * The change of one score: exact from the scorer's values, and as shown — the difference of the
+ * two displayed figures (each rounded as the rubric declares), so `21 → 21` never reads `+1`.
+ */
+function delta(side0: Pick<Figure, 'score' | 'display'>, side1: Pick<Figure, 'score' | 'display'>, x0: Exact | null, x1: Exact | null): ScoreDelta {
+  const d = difference(asRatio(x1), asRatio(x0));
+  return { from: side0.score, to: side1.score, fromDisplay: side0.display, toDisplay: side1.display, delta: d === null ? null : exactString(d), deltaDisplay: d === null ? null : shownDifference(side1, side0) };
 }
 
 function side(result: ScoreResult, question: string): ChangedAnswerSide {
@@ -178,7 +197,6 @@ export function commonVariant(rubric: Rubric, a: ScoreResult, b: ScoreResult, pr
  */
 export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerSet, options: ChangeOptions = {}): ChangeReport {
   const precision = options.precision ?? rubric.display.precision + 2;
-  const deltaPrecision = rubric.display.precision;
   const start = canonicalAnswers(rubric, earlier);
   const end = canonicalAnswers(rubric, later);
   const withAnswers = (answers: Map<string, Answer>): AnswerSet => ({ ...earlier, answers: new Map(answers) });
@@ -189,16 +207,21 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
   const variant = commonVariant(rubric, before, after, options.variant ?? rubric.defaultVariant);
   const variantTitle = rubric.variants.find((v) => v.id === variant)?.title ?? variant;
 
-  const overallOf = (r: ScoreResult) => variantScore(r, variant).score;
-  const areaOf = (r: ScoreResult, id: string) => {
+  // Exact values from the scorer, never the rounded score strings.
+  const overallOf = (r: ScoreResult) => asRatio(variantExact(r, variant));
+  const areaOf = (r: ScoreResult, id: string) => asRatio(areaExact(r, id));
+  const areaFigure = (r: ScoreResult, id: string) => {
     const n = r.root.children.find((c) => c.id === id);
-    return n && n.status === 'scored' ? n.score : null;
+    return n && n.status === 'scored' ? n : { score: null, display: null };
   };
 
   const changes: AnswerChange[] = [];
   const working = new Map(start);
   let prev = before;
   let exact = true;
+  // The exact contributions, summed to check the telescoping (null when a step has no score).
+  let sum: Exact | null = ZERO;
+  let unchangedScore = 0;
   // Only an answer recorded in both years is a change. Answers recorded in one year only (a
   // question first assessed, or no longer recorded) are applied first, as one step, so that
   // the contributions still add up to the total; they are counted, never listed as changes.
@@ -211,11 +234,10 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
       else working.delete(q.id);
     }
     const next = scoreOf(withAnswers(working));
-    const p0 = overallOf(prev);
-    const p1 = overallOf(next);
-    const c = p0 !== null && p1 !== null ? difference(p1, p0) : null;
-    if (c === null) exact = false;
-    assessedInOneYear = { count: oneSided.length, contribution: c, contributionDisplay: c === null ? null : signed(roundForDisplay(c, { precision, rounding: 'half-up' })) };
+    const c = difference(overallOf(next), overallOf(prev));
+    if (c === null) (exact = false), (sum = null);
+    else if (sum !== null) sum = add(sum, c);
+    assessedInOneYear = { count: oneSided.length, contribution: c === null ? null : exactString(c), contributionDisplay: signedDisplay(c, precision) };
     prev = next;
   }
   for (const q of rubric.questions) {
@@ -226,14 +248,13 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
     else working.delete(q.id);
     const next = scoreOf(withAnswers(working));
     const area = q.ancestry[1] ?? q.id;
-    const p0 = overallOf(prev);
-    const p1 = overallOf(next);
-    const contribution = p0 !== null && p1 !== null ? difference(p1, p0) : null;
-    if (contribution === null) exact = false;
-    const a0 = areaOf(prev, area);
-    const a1 = areaOf(next, area);
-    const areaContribution = a0 !== null && a1 !== null ? difference(a1, a0) : null;
-    const fmt = (x: string | null) => (x === null ? null : signed(roundForDisplay(x, { precision, rounding: 'half-up' })));
+    const contribution = difference(overallOf(next), overallOf(prev));
+    if (contribution === null) (exact = false), (sum = null);
+    else {
+      if (sum !== null) sum = add(sum, contribution);
+      if (isZero(contribution)) unchangedScore++;
+    }
+    const areaContribution = difference(areaOf(next, area), areaOf(prev, area));
     changes.push({
       question: q.id,
       title: q.title,
@@ -242,20 +263,16 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
       path: q.ancestry.slice(1, -1),
       from: side(before, q.id),
       to: side(after, q.id),
-      contribution,
-      contributionDisplay: fmt(contribution),
-      areaContribution,
-      areaContributionDisplay: fmt(areaContribution),
+      contribution: contribution === null ? null : exactString(contribution),
+      contributionDisplay: signedDisplay(contribution, precision),
+      areaContribution: areaContribution === null ? null : exactString(areaContribution),
+      areaContributionDisplay: signedDisplay(areaContribution, precision),
     });
     prev = next;
   }
-  const overall = delta(overallOf(before), overallOf(after), variantScore(before, variant).display, variantScore(after, variant).display, deltaPrecision);
-  if (overall.delta === null) exact = false;
-  else if (exact) {
-    const sum = changes.reduce<Exact>((s, c) => add(s, decimalTextValue(c.contribution!)), assessedInOneYear.contribution === null ? ZERO : decimalTextValue(assessedInOneYear.contribution));
-    exact = cmp(sum, decimalTextValue(overall.delta)) === 0;
-  }
-  const unchangedScore = changes.filter((c) => c.contribution !== null && isZero(decimalTextValue(c.contribution))).length;
+  const overall = delta(variantScore(before, variant), variantScore(after, variant), overallOf(before), overallOf(after));
+  const total = difference(overallOf(after), overallOf(before));
+  exact = exact && total !== null && sum !== null && cmp(sum, total) === 0;
   return {
     country: later.country,
     fromYear: earlier.year,
@@ -263,18 +280,16 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
     variant,
     variantTitle,
     overall,
-    variants: rubric.variants.map((v) => ({ id: v.id, title: v.title, ...delta(variantScore(before, v.id).score, variantScore(after, v.id).score, variantScore(before, v.id).display, variantScore(after, v.id).display, deltaPrecision) })),
+    variants: rubric.variants.map((v) => ({ id: v.id, title: v.title, ...delta(variantScore(before, v.id), variantScore(after, v.id), variantExact(before, v.id), variantExact(after, v.id)) })),
     areas: rubric.root.children.map((a) => {
-      const n0 = before.root.children.find((c) => c.id === a.id);
-      const n1 = after.root.children.find((c) => c.id === a.id);
-      const d = delta(areaOf(before, a.id), areaOf(after, a.id), n0?.display ?? null, n1?.display ?? null, deltaPrecision);
+      const d = delta(areaFigure(before, a.id), areaFigure(after, a.id), areaExact(before, a.id), areaExact(after, a.id));
       const status: AreaChangeStatus = d.from === null && d.to !== null ? 'new' : d.from !== null && d.to === null ? 'dropped' : d.from === null ? 'not-assessed' : 'compared';
       return { id: a.id, title: a.title, status, ...d };
     }),
     changes,
     assessedInOneYear,
     contributionPrecision: precision,
-    totalContributionDisplay: overall.delta === null ? null : signed(roundForDisplay(overall.delta, { precision, rounding: 'half-up' })),
+    totalContributionDisplay: signedDisplay(total, precision),
     unchangedScore,
     exact,
   };
@@ -282,16 +297,19 @@ export function computeChange(rubric: Rubric, earlier: AnswerSet, later: AnswerS
 
 
 /**
- * Adds exact decimal strings without rounding (for checking that contributions sum to a delta).
+ * Adds exact changes as written in a {@link ChangeReport} (decimal texts; fractions `n/d` are read
+ * too) without rounding, and writes the sum as scores are written (for checking that
+ * contributions sum to a delta, to within the last of its 60 significant digits).
  *
  * @example
  * ```ts
  * import { sumExact } from 'policy-index';
  * sumExact(['0.1', '0.2']); // '0.3'
+ * sumExact(['1/3', '1/6']); // '0.5'
  * ```
  */
 export function sumExact(values: readonly string[]): string {
-  return ratioString(values.reduce<Exact>((s, v) => add(s, decimalTextValue(v)), ZERO));
+  return exactString(values.reduce<Exact>((s, v) => add(s, ratioTextValue(v)), ZERO));
 }
 
 /**

@@ -8,12 +8,12 @@
  *
  * @module
  */
-import { cmp as compareExact, decimalTextValue, displayString, exactString, ratio, sub, toNumber, ZERO, type Exact, type Ratio } from '../exact/index.js';
+import { cmp as compareExact, decimalTextValue, displayString, exactString, fromDecimalText, ratio, sub, toNumber, ZERO, type Exact, type Ratio } from '../exact/index.js';
 import type { Rounding } from '../rubric/types.js';
 import { exactScore } from '../scoring/exact-value.js';
 import { comparableVariant, defaultYear, variantChoicesOf } from './comparable.js';
 import { areaExact, exactMean, variantExact, type ExactAverage } from './trend.js';
-import type { ScoreResult, ScoredNode } from '../scoring/types.js';
+import type { Figure, ScoreResult, ScoredNode } from '../scoring/types.js';
 import { countryName } from '../source/countries.js';
 import { byCodePoint } from '../text/order.js';
 import { isNamedPeerGroup, isPeer, type PeerGroup } from './peer-group.js';
@@ -35,7 +35,7 @@ function ruleOf(results: readonly ScoreResult[], given?: DisplayRule): DisplayRu
 }
 
 /** A country's score on one variant, or `null` when that variant has no score. */
-export function variantScore(result: ScoreResult, variant: string): { score: string | null; display: string | null; value: number | null } {
+export function variantScore(result: ScoreResult, variant: string): Figure {
   const v = result.variants.find((x) => x.id === variant);
   if (!v || v.status !== 'scored') return { score: null, display: null, value: null };
   return { score: v.score, display: v.display, value: v.value };
@@ -46,15 +46,11 @@ export function areaNodes(result: ScoreResult): Map<string, ScoredNode> {
   return new Map(result.root.children.map((c) => [c.id, c]));
 }
 
-/** One row of a {@link Ranking}. */
-export interface RankedEntry {
+/** One row of a {@link Ranking}: one country of a {@link Ranking}, its figure on the ranked variant (null when it has none), its rank and every score. */
+export interface RankedEntry extends Figure {
   country: string;
   name: string;
   year: number;
-  /** Exact score of the ranked variant, or null when it has none. */
-  score: string | null;
-  display: string | null;
-  value: number | null;
   /** 1-based competition rank (1, 2, 2, 4 …); null when unscored. */
   rank: number | null;
   /** The rank as shown: `3`, `=3` for a shared rank, `—` when unscored. */
@@ -62,9 +58,9 @@ export interface RankedEntry {
   /** Whether the rank is shared with another country. */
   tied: boolean;
   /** Every variant's score. */
-  variants: { id: string; score: string | null; display: string | null; value: number | null }[];
+  variants: (Figure & { id: string })[];
   /** Every area's score, in rubric order. */
-  areas: { id: string; score: string | null; display: string | null; value: number | null }[];
+  areas: (Figure & { id: string })[];
 }
 
 /** A ranking of countries for one year and variant. */
@@ -202,15 +198,8 @@ export interface PeerAverageOptions {
   display?: DisplayRule;
 }
 
-/** An average score of a peer group. */
-export interface AverageScore {
-  /** Exact mean (decimal string), or null when no member has a score. */
-  score: string | null;
-  display: string | null;
-  value: number | null;
-  /** Members with a score. */
-  count: number;
-}
+/** An average score of a peer group: an {@link ExactAverage} (the figure is null when no member has a score). */
+export type AverageScore = ExactAverage;
 
 /** Peer-group averages of one year: every area and every variant. */
 export interface PeerAverages {
@@ -324,7 +313,7 @@ export interface AreaDifference {
   peerDisplay: string;
   /** Country minus peer average, exact. */
   difference: string;
-  /** The difference rounded as the rubric declares, with a sign (`+12`, `−3`). */
+  /** The difference as shown beside the two displayed figures, with a sign (`+12`, `−3`): `display − peerDisplay` (see {@link shownDifference}). */
   differenceDisplay: string;
   differenceValue: number;
 }
@@ -334,6 +323,23 @@ export interface StrengthsOptions {
   /** How many areas to list on each side (default 3). */
   limit?: number;
   display?: DisplayRule;
+}
+
+/**
+ * The difference `a − b` as a page shows it beside the two displayed figures: the difference of
+ * the displayed (rounded) figures, with a sign, to as many places as they have — so that the
+ * arithmetic a reader does on the page holds (`69` and `51` give `+18`, never `+19`; `21 → 21`
+ * gives `0`; for 69.4 and 50.6, shown as `69` and `51`, it is `+18` although the exact
+ * difference 18.8 rounds to 19). The exact difference is kept beside it in the exact fields.
+ * Null when either figure is missing or not a number.
+ */
+export function shownDifference(a: Pick<Figure, 'display'>, b: Pick<Figure, 'display'>): string | null {
+  if (a.display === null || b.display === null) return null;
+  const x = fromDecimalText(a.display);
+  const y = fromDecimalText(b.display);
+  if (x === undefined || y === undefined) return null;
+  const places = (t: string) => (t.includes('.') ? t.length - t.indexOf('.') - 1 : 0);
+  return signed(displayString(sub(x, y), Math.max(places(a.display.trim()), places(b.display.trim())), 'half-up'));
 }
 
 /** Formats a signed difference with a true minus sign. */
@@ -373,7 +379,7 @@ export function strengthsAndWeaknesses(result: ScoreResult, peers: PeerAverages,
       peerAverage: avg.score,
       peerDisplay: avg.display!,
       difference,
-      differenceDisplay: signed(roundExact(d.exact, rule)),
+      differenceDisplay: shownDifference(n, avg) ?? signed(roundExact(d.exact, rule)),
       differenceValue: d.value,
     };
     all.push(item);

@@ -29,17 +29,15 @@ import { add, div, ratio, type Exact, displayString, exactString, toNumber } fro
 import type { Rubric, RubricNode, RubricVariant } from '../rubric/types.js';
 import { attachExact, exactScore } from '../scoring/exact-value.js';
 import { findScoredNode } from '../scoring/score.js';
-import type { ScoreResult } from '../scoring/types.js';
+import type { Figure, ScoreResult } from '../scoring/types.js';
 import { byCodePoint } from '../text/order.js';
 import { comparableVariant } from './comparable.js';
 import type { DisplayRule } from './compare.js';
 import { isPeer, type PeerGroup } from './peer-group.js';
 
-/** An exact mean for the page: exact string, display string, number, and how many values it has. */
-export interface ExactAverage {
-  score: string | null;
-  display: string | null;
-  value: number | null;
+/** An exact mean for the page: its figure (exact string, display string, number; null when no value is present) and how many values it has. */
+export interface ExactAverage extends Figure {
+  /** Values averaged (members with a score). */
   count: number;
 }
 
@@ -89,11 +87,8 @@ export interface ComparableTrendOptions {
 }
 
 /** One year of a {@link ComparableTrend}. */
-export interface ComparableTrendPoint {
+export interface ComparableTrendPoint extends Figure {
   year: number;
-  score: string | null;
-  display: string | null;
-  value: number | null;
   /** The peer average of this year over the trend's peer set (constant) or over the members present (broken). */
   peer: ExactAverage;
   /** Index of the peer line's segment: the line is drawn unbroken only within one segment. */
@@ -232,15 +227,13 @@ function runsOfEqualSets(years: readonly number[], unitsOf: (year: number, index
 }
 
 /** One row of the long trend table. */
-export interface TrendRow {
+export interface TrendRow extends Pick<Figure, 'score' | 'display'> {
   country: string;
   year: number;
   variant: string;
   node: string;
   level: string;
   parent: string;
-  score: string | null;
-  display: string | null;
 }
 
 /**

@@ -7,13 +7,11 @@
 import { exactString, sub } from '../exact/index.js';
 import type { Rubric, RubricNode } from '../rubric/types.js';
 import { findScoredNode } from '../scoring/score.js';
-import type { ScoreResult } from '../scoring/types.js';
+import type { Figure, ScoreResult } from '../scoring/types.js';
 import { exactScore } from '../scoring/exact-value.js';
 
 /** One unit's cell of a side-by-side row. */
-export interface SideBySideCell {
-  score: string | null;
-  display: string | null;
+export interface SideBySideCell extends Pick<Figure, 'score' | 'display'> {
   /** The answer in words, for questions. */
   answer?: string;
   /** `score − first unit's score` from the exact scores (60 significant digits, like a score), or null when either has no score (always null for the first unit). */

@@ -6,7 +6,8 @@
  * @module
  */
 import { Decimal } from 'decimal.js';
-import { isRatio, SharedRatio, toDec, type Exact, type Ratio } from './fraction.js';
+import { D, isRatio, ratio, SharedRatio, toDec, type Exact, type Ratio } from './fraction.js';
+import { decimalTextValue } from './decimal-text.js';
 
 /** How a value is rounded for display: `half-up` rounds 2.5 to 3; `half-even` to 2. */
 export type Rounding = 'half-up' | 'half-even' | 'half-down' | 'up' | 'down';
@@ -164,4 +165,18 @@ export function ratioString(x: Exact): string {
   const int = digits.slice(0, digits.length - places);
   const frac = places ? digits.slice(digits.length - places).replace(/0+$/, '') : '';
   return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
+}
+
+const RATIO_TEXT = /^(-?\d{1,400})\/(\d{1,400})$/;
+
+/**
+ * The exact value of a text written by {@link ratioString}: a fraction `n/d` (`-10/3`) or a
+ * decimal text of the grammar (`-2.5`); anything else, and a zero denominator, is the decimal
+ * `NaN` (never a thrown error), like {@link decimalTextValue}: `-10/3` is −10/3, `2.5` is 5/2.
+ */
+export function ratioTextValue(text: string): Exact {
+  const m = RATIO_TEXT.exec(text.trim());
+  if (!m) return decimalTextValue(text);
+  const d = BigInt(m[2]!);
+  return d === 0n ? new D(NaN) : ratio(BigInt(m[1]!), d);
 }

@@ -49,5 +49,6 @@ export {
   type ScoreTexts,
   formatScore,
   ratioString,
+  ratioTextValue,
   significantString,
 } from './format.js';

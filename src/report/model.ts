@@ -16,6 +16,7 @@ import {
   peerAverage,
   rankBy,
   rankResults,
+  shownDifference,
   signed,
   strengthsAndWeaknesses,
   type DisplayRule,
@@ -26,9 +27,9 @@ import {
 } from '../analysis/compare.js';
 import { comparableVariant, defaultYear, variantPreference } from '../analysis/comparable.js';
 import { decimalTextValue, displayString, mul, ratio } from '../exact/index.js';
-import { comparableTrend } from '../analysis/trend.js';
+import { comparableTrend, type ExactAverage } from '../analysis/trend.js';
 import type { QuestionNode, Rubric } from '../rubric/types.js';
-import type { ScoredNode, ScoreResult } from '../scoring/types.js';
+import type { Figure, ScoredNode, ScoreResult } from '../scoring/types.js';
 import { countryName } from '../source/countries.js';
 import type { AreaCard, Comparison, Derivation, NodeCard, OutcomeEntry, OverallCard, Scorecard } from './schema.js';
 
@@ -304,7 +305,7 @@ function nodeCard(rubric: Rubric, n: ScoredNode): NodeCard {
   return card;
 }
 
-function comparison(rank: RankOf | undefined, of: number, peer: { score: string | null; display: string | null; value: number | null; count: number } | undefined, own: { score: string | null } | null, rule: DisplayRule): Comparison {
+function comparison(rank: RankOf | undefined, of: number, peer: ExactAverage | undefined, own: Figure | null, rule: DisplayRule): Comparison {
   const p = peer ?? { score: null, display: null, value: null, count: 0 };
   const d = own ? exactDifference(own, p) : null;
   const difference = d ? d.difference : null;
@@ -314,7 +315,8 @@ function comparison(rank: RankOf | undefined, of: number, peer: { score: string 
     of,
     peer: p,
     difference,
-    differenceDisplay: d === null ? null : signed(roundExact(d.exact, rule)),
+    // As shown beside the two displayed figures: their difference, so the page's arithmetic holds.
+    differenceDisplay: d === null || !own ? null : (shownDifference(own, p) ?? signed(roundExact(d.exact, rule))),
   };
 }
 
@@ -455,8 +457,8 @@ export interface IndexRow {
   href: string;
   rank: number | null;
   rankLabel: string;
-  variants: { id: string; display: string | null; value: number | null }[];
-  areas: { id: string; display: string | null; value: number | null }[];
+  variants: (Pick<Figure, 'display' | 'value'> & { id: string })[];
+  areas: (Pick<Figure, 'display' | 'value'> & { id: string })[];
 }
 
 /** The index page model: a ranking of every country with links to the scorecards. */

@@ -6,16 +6,17 @@
  * @module
  */
 import { z } from 'zod';
+import type { Figure } from '../scoring/types.js';
 
 const exact = z.string().nullable().describe('Exact decimal score as a string, or null when there is no score.');
 const display = z.string().nullable().describe('The score rounded as the rubric declares, or null.');
 const num = z.number().nullable().describe('The score as a number (for charts), or null.');
+/** The shape of a {@link Figure}: exact string, display string and number. */
+const figureShape = { score: exact, display, value: num };
 
 /** An average over a peer group. */
 export const averageScoreSchema = z.object({
-  score: exact,
-  display,
-  value: num,
+  ...figureShape,
   count: z.number().int().describe('Members with a score.'),
 });
 
@@ -72,16 +73,13 @@ const derivationSchema = z.object({
 });
 
 /** One node of a scorecard (area, dimension, indicator or question). */
-export interface NodeCard {
+export interface NodeCard extends Figure {
   id: string;
   level: 'index' | 'area' | 'dimension' | 'indicator' | 'question';
   title: string;
   shortTitle?: string;
   description?: string;
   status: 'scored' | 'missing' | 'not-applicable';
-  score: string | null;
-  display: string | null;
-  value: number | null;
   reason?: string;
   weight: string;
   effectiveWeight: string | null;
@@ -102,9 +100,7 @@ export const nodeCardSchema: z.ZodType<NodeCard> = z.object({
   shortTitle: z.string().optional(),
   description: z.string().optional(),
   status: z.enum(['scored', 'missing', 'not-applicable']),
-  score: exact,
-  display,
-  value: num,
+  ...figureShape,
   reason: z.string().optional(),
   weight: z.string(),
   effectiveWeight: z.string().nullable(),
@@ -139,9 +135,7 @@ const overallSchema = z.object({
   description: z.string().optional(),
   default: z.boolean(),
   status: z.enum(['scored', 'missing', 'not-applicable']),
-  score: exact,
-  display,
-  value: num,
+  ...figureShape,
   reason: z.string().optional(),
   areas: z.array(z.string()),
   comparison: comparisonSchema,
@@ -203,7 +197,7 @@ const changeSchema = z.object({
   contributionPrecision: z.number().int(),
   totalContributionDisplay: z.string().nullable(),
   unchangedScore: z.number().int(),
-  exact: z.boolean().describe('Whether the contributions add up to the overall delta exactly.'),
+  exact: z.boolean().describe('Whether the contributions add up to the overall delta exactly (on the exact values; each string is written to at most 60 significant digits).'),
 });
 
 const seriesSchema = z.object({
@@ -217,7 +211,7 @@ const trendSchema = z.object({
   variantTitle: z.string(),
   peerMode: z.enum(['constant', 'broken']).optional().describe('constant: the peer average is over the same units every year; broken: the line breaks where its set of units changes.'),
   members: z.array(z.string()).optional().describe('The constant peer set.'),
-  points: z.array(z.object({ year: z.number().int(), score: exact, display, value: num, peer: averageScoreSchema, segment: z.number().int().optional() })),
+  points: z.array(z.object({ year: z.number().int(), ...figureShape, peer: averageScoreSchema, segment: z.number().int().optional() })),
 });
 
 /** One outcome indicator shown beside (never inside) the policy scores. */

@@ -28,7 +28,7 @@ import { answerSetLocator } from '../answers/load.js';
 import { compiledConditionMatches, type CompiledCondition } from '../rubric/check.js';
 import type { Aggregation, MissingRule, QuestionNode, Rounding, Rubric } from '../rubric/types.js';
 import { compiledRubric, type CompiledRubric, type Flat, type Plan, type PlanNode } from './compile.js';
-import type { ChildHandling, NodeStatus, ScoredAnswer, ScoredNode, ScoreResult, VariantScore } from './types.js';
+import type { ChildHandling, Figure, NodeStatus, ScoredAnswer, ScoredNode, ScoreResult, VariantScore } from './types.js';
 import { didYouMean } from '../source/suggest.js';
 
 /** Options for {@link scoreAnswerSet}. */
@@ -582,14 +582,8 @@ export function scoreAnswerSet(rubric: Rubric | CompiledRubric, answers: AnswerS
 }
 
 /** A score without its trace: status, exact string, display string and number. */
-export interface ScoreFigure {
+export interface ScoreFigure extends Figure {
   status: NodeStatus;
-  /** Exact decimal string (60 significant digits for non-terminating fractions), or null. */
-  score: string | null;
-  /** Rounded for display as the rubric declares, or null. */
-  display: string | null;
-  /** As a JavaScript number, or null. */
-  value: number | null;
 }
 
 /** The scores of one answer set without the trace (see {@link scoreTotals}). */

@@ -48,19 +48,27 @@ export interface MatchedRow {
   when: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A score, or a figure derived from scores (a mean, a peer average, a point of a trend), as it
+ * leaves the library: plain data in three forms, all null when there is none. The one declaration
+ * of this shape: every score-carrying type extends it.
+ */
+export interface Figure {
+  /** Exact decimal string (terminating fractions in full, others to 60 significant digits), or null. */
+  score: string | null;
+  /** Rounded for display as the rubric declares, or null. */
+  display: string | null;
+  /** As a JavaScript number (for charts), or null. */
+  value: number | null;
+}
+
 /** One node of a score tree. */
-export interface ScoredNode {
+export interface ScoredNode extends Figure {
   id: string;
   kind: NodeKind;
   level: NodeKind;
   title: string;
   status: NodeStatus;
-  /** Exact score as a decimal string (no display rounding), or null. */
-  score: string | null;
-  /** Score rounded as the rubric declares for display, or null. */
-  display: string | null;
-  /** Score as a JavaScript number (for charts), or null. */
-  value: number | null;
   /** Why the node has no score, or how a special score came about. */
   reason?: string;
   /** Aggregation method (group nodes). */
@@ -82,13 +90,10 @@ export interface ScoredNode {
 }
 
 /** The top score of one variant. */
-export interface VariantScore {
+export interface VariantScore extends Figure {
   id: string;
   title: string;
   status: NodeStatus;
-  score: string | null;
-  display: string | null;
-  value: number | null;
   reason?: string;
   areas: readonly string[];
 }
