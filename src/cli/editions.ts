@@ -3,12 +3,13 @@ import { computeChange } from '../analysis/change.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { loadAnswerSet } from '../answers/load.js';
 import { diffRubrics } from '../editions/rubric-diff.js';
-import { migrateAnswerText, type MigrationNote } from '../editions/migrate-document.js';
+import { migrateAnswerText } from '../editions/migrate-document.js';
 import { parseMigrationMapping } from '../editions/mapping.js';
 import { expandAnswerPaths, loadAnswerSetFiles, readTextFile } from '../node/files.js';
 import { checkOutputFolder, writeOutputFiles } from '../node/output.js';
 import { InputFiles } from '../node/safe-fs.js';
 import { renderAnswerChanges, type AnswerChangesUnit, type EvidenceChange } from '../report/answer-changes.js';
+import { renderMigrationReport, type MigratedFileReport } from '../report/migration.js';
 import { renderRubricDiff } from '../report/rubric-diff.js';
 import type { MigrationRule } from '../rubric/types.js';
 import { formatOption, parseCommandArgs } from './args.js';
@@ -136,7 +137,7 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
     printDiagnostics(io, [...diagnostics, outRefused], sources);
     return 1;
   }
-  const report: { file: string; out?: string; changed: boolean; notes: MigrationNote[] }[] = [];
+  const report: MigratedFileReport[] = [];
   const outputs: { path: string; text: string }[] = [];
   const names = new Set<string>();
   let migrationFailed = false;
@@ -192,12 +193,7 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
   const files = report.filter((f) => done.has(f.out!));
   if (format === 'json') io.stdout(JSON.stringify({ files, diagnostics: diagnosticsJson(all, io.cwd) }, null, 2) + '\n');
   else {
-    for (const f of files) {
-      io.stdout(`${f.file} → ${f.out}${f.changed ? '' : ' (unchanged)'}\n`);
-      for (const n of f.notes) io.stdout(`  ${n.kind.padEnd(15)} ${n.question}: ${n.message}\n`);
-    }
-    const look = files.reduce((sum, f) => sum + f.notes.filter((n) => n.kind !== 'renamed' && n.kind !== 'options-mapped').length, 0);
-    io.stdout(`${files.length} file(s) written; ${look} item(s) need a person's look.\n`);
+    io.stdout(renderMigrationReport(files));
     printDiagnostics(io, all, { ...sources, ...outSources });
   }
   return exitFor(all);

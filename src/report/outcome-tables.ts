@@ -7,6 +7,7 @@
 import type { OutcomeGapCommandResult, OutcomeValidationSummary } from '../outcomes/commands.js';
 import type { OutcomeGapRow, OutcomeTrendRow } from '../outcomes/types.js';
 import { csvField } from '../source/csv.js';
+import { alignedTable } from './text-table.js';
 
 type Column<T> = [header: string, get: (row: T) => string];
 
@@ -49,10 +50,8 @@ function toCsv<T>(rows: readonly T[], columns: Column<T>[]): string {
 
 function toText<T>(rows: readonly T[], columns: Column<T>[]): string {
   const cells = [columns.map(([h]) => h), ...rows.map((row) => columns.map(([, get]) => get(row)))];
-  const widths = columns.map((_, i) => cells.reduce((m, r) => Math.max(m, r[i]!.length), -Infinity));
   const numeric = columns.map((_, i) => rows.length > 0 && rows.every((_, j) => /^-?\d+(\.\d+)?$/.test(cells[j + 1]![i]!) || cells[j + 1]![i] === ''));
-  const line = (r: string[]): string => r.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n') + '\n';
+  return alignedTable(cells, { right: (i) => numeric[i]! }).join('\n') + '\n';
 }
 
 /**

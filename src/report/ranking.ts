@@ -6,6 +6,7 @@
  */
 import { csvField } from '../source/csv.js';
 import type { IndexModel } from './model.js';
+import { alignedTable } from './text-table.js';
 
 /**
  * Renders the ranking as an aligned text table: rank, country, the variant ranked by, the other
@@ -17,10 +18,8 @@ export function rankingText(model: IndexModel): string {
   const header = ['rank', 'country', 'name', model.variant, ...others.map((x) => x.v.id), ...model.areas.map((a) => a.id)];
   const rows = model.rows.map((r) => [r.rankLabel, r.country, r.name, r.variants[vi]?.display ?? '—', ...others.map((x) => r.variants[x.i]?.display ?? '—'), ...r.areas.map((a) => a.display ?? '—')]);
   rows.push(['', 'avg', model.peers.label, model.peers.variants[model.variant] ?? '—', ...others.map((x) => model.peers.variants[x.v.id] ?? '—'), ...model.areas.map((a) => model.peers.areas[a.id] ?? '—')]);
-  const widths = header.map((h, i) => rows.reduce((m, r) => Math.max(m, r[i]!.length), h.length));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 1 && i <= 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   const title = `${model.rubric.id}@${model.rubric.version} · ${model.year} · ranked by ${model.variantTitle}`;
-  return [title, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(0, -1).map(line), line(widths.map((w) => '-'.repeat(w))), line(rows[rows.length - 1]!)].join('\n') + '\n';
+  return [title, '', ...alignedTable([header, ...rows], { right: (i) => i < 1 || i > 2, rules: [1, rows.length] })].join('\n') + '\n';
 }
 
 /** Renders the ranking as CSV: rank, whether it is shared, country, name, year, every variant and area. */
