@@ -1,6 +1,8 @@
 /**
  * The plain HTML page of the command outputs that are not a scorecard (rubric and answer
- * changes, trends, units side by side): one shell, its title escaped, an optional style sheet.
+ * changes, trends, units side by side, uncertainty and sensitivity): one shell, its title
+ * escaped, an optional style sheet. (Scorecards and the index have their own page, with a
+ * content security policy: `html.ts`.)
  *
  * @module
  */
@@ -12,6 +14,8 @@ export interface HtmlPageOptions {
   title: string;
   /** A style sheet for the page's `<style>` element (none when absent). */
   style?: string;
+  /** Break the head into lines (after the doctype, the title and the style sheet). */
+  lines?: boolean;
 }
 
 /**
@@ -24,8 +28,9 @@ export interface HtmlPageOptions {
  * ```
  */
 export function htmlPage(options: HtmlPageOptions, body: string): string {
-  const style = options.style !== undefined ? `<style>${options.style}</style>` : '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(options.title)}</title>${style}</head><body>${body}</body></html>\n`;
+  const br = options.lines ? '\n' : '';
+  const style = options.style !== undefined ? `<style>${options.style}</style>${br}` : '';
+  return `<!doctype html>${br}<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(options.title)}</title>${br}${style}</head><body>${body}</body></html>\n`;
 }
 
 /** The style of the change listings (rubric and answer changes); `numbers` right-aligns cells of class `n`. */
