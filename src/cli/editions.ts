@@ -9,7 +9,7 @@ import { expandAnswerPaths, loadAnswerSetFiles, readTextFile } from '../node/fil
 import { checkOutputFolder, writeOutputFiles } from '../node/output.js';
 import { InputFiles } from '../node/safe-fs.js';
 import { renderAnswerChanges, type AnswerChangesUnit, type EvidenceChange } from '../report/answer-changes.js';
-import { renderMigrationReport, type MigratedFileReport } from '../report/migration.js';
+import { renderMigratedFiles, type MigratedFileReport } from '../report/migrated-files.js';
 import { renderRubricDiff } from '../report/rubric-diff.js';
 import type { MigrationRule } from '../rubric/types.js';
 import { formatOption, parseCommandArgs } from './args.js';
@@ -193,7 +193,7 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
   const files = report.filter((f) => done.has(f.out!));
   if (format === 'json') io.stdout(JSON.stringify({ files, diagnostics: diagnosticsJson(all, io.cwd) }, null, 2) + '\n');
   else {
-    io.stdout(renderMigrationReport(files));
+    io.stdout(renderMigratedFiles(files));
     printDiagnostics(io, all, { ...sources, ...outSources });
   }
   return exitFor(all);
