@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { csvField } from '../source/csv.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { renderIndexHtml } from '../report/html.js';
-import { buildIndexModel, createScorecardContext, type IndexModel } from '../report/model.js';
+import { buildIndexModel, createScorecardContext } from '../report/model.js';
+import { rankingCsv, rankingText } from '../report/ranking.js';
 import { scoreAll } from '../report/site.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { sideBySideCommand } from './side-by-side.js';
@@ -35,27 +35,6 @@ Options:
   -h, --help      show this help
 
 Exit codes: 0 clean, 1 errors in the inputs, 2 usage error.`;
-
-
-/** Renders the ranking as an aligned text table. */
-export function rankingText(model: IndexModel): string {
-  const vi = model.variants.findIndex((v) => v.id === model.variant);
-  const others = model.variants.map((v, i) => ({ v, i })).filter((x) => x.i !== vi);
-  const header = ['rank', 'country', 'name', model.variant, ...others.map((x) => x.v.id), ...model.areas.map((a) => a.id)];
-  const rows = model.rows.map((r) => [r.rankLabel, r.country, r.name, r.variants[vi]?.display ?? '—', ...others.map((x) => r.variants[x.i]?.display ?? '—'), ...r.areas.map((a) => a.display ?? '—')]);
-  rows.push(['', 'avg', model.peers.label, model.peers.variants[model.variant] ?? '—', ...others.map((x) => model.peers.variants[x.v.id] ?? '—'), ...model.areas.map((a) => model.peers.areas[a.id] ?? '—')]);
-  const widths = header.map((h, i) => rows.reduce((m, r) => Math.max(m, r[i]!.length), h.length));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 1 && i <= 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
-  const title = `${model.rubric.id}@${model.rubric.version} · ${model.year} · ranked by ${model.variantTitle}`;
-  return [title, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(0, -1).map(line), line(widths.map((w) => '-'.repeat(w))), line(rows[rows.length - 1]!)].join('\n') + '\n';
-}
-
-/** Renders the ranking as CSV. */
-export function rankingCsv(model: IndexModel): string {
-  const header = ['rank', 'tied', 'country', 'name', 'year', ...model.variants.map((v) => v.id), ...model.areas.map((a) => a.id)];
-  const rows = model.rows.map((r) => [r.rank, r.rankLabel.startsWith('=') ? 'yes' : 'no', r.country, r.name, r.year, ...r.variants.map((v) => v.display), ...r.areas.map((a) => a.display)]);
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
-}
 
 /** `policy-index compare`. */
 export async function compareCommand(argv: string[], io: CliIO): Promise<ExitCode> {

@@ -2,13 +2,15 @@ import { basename, join, resolve } from 'node:path';
 import { computeChange } from '../analysis/change.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { loadAnswerSet } from '../answers/load.js';
-import { diffRubrics, type RubricDiff } from '../editions/rubric-diff.js';
-import { migrateAnswerText, type MigrationNote } from '../editions/migrate-document.js';
+import { diffRubrics } from '../editions/rubric-diff.js';
+import { migrateAnswerText } from '../editions/migrate-document.js';
 import { parseMigrationMapping } from '../editions/mapping.js';
 import { expandAnswerPaths, loadAnswerSetFiles, readTextFile } from '../node/files.js';
 import { checkOutputFolder, writeOutputFiles } from '../node/output.js';
 import { InputFiles } from '../node/safe-fs.js';
-import { escapeHtml, escapeMarkdown } from '../report/escape.js';
+import { renderAnswerChanges, type AnswerChangesUnit, type EvidenceChange } from '../report/answer-changes.js';
+import { renderMigratedFiles, type MigratedFileReport } from '../report/migrated-files.js';
+import { renderRubricDiff } from '../report/rubric-diff.js';
 import type { MigrationRule } from '../rubric/types.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
@@ -31,44 +33,6 @@ Options:
 Exit codes: 0 clean, 1 errors in the inputs, 2 usage error.`;
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).flatMap((x) => String(x).split(',')).filter(Boolean);
-
-function renderRubricDiff(d: RubricDiff, format: 'text' | 'md' | 'html'): string {
-  const lines: string[] = [];
-  const title = `${d.old.id}@${d.old.version} → ${d.new.id}@${d.new.version}`;
-  if (format === 'html') {
-    const e = escapeHtml;
-    const out = [`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(title)}</title><style>body{font:15px/1.4 system-ui,sans-serif;margin:2rem}td,th{padding:2px 8px;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}</style></head><body>`, `<h1>${e(title)}</h1>`, '<h2>Changes</h2><ol>'];
-    for (const c of d.changes) out.push(`<li><code>${e(c.kind)}</code> ${e(c.summary)}</li>`);
-    out.push('</ol>');
-    if (d.impact) {
-      out.push('<h2>Impact</h2><ol>');
-      for (const s of d.impact.steps) out.push(`<li>${e(s.label)}</li>`);
-      out.push('</ol><table><tr><th>Unit</th><th>Before</th><th>After</th><th>Change</th><th>Rank</th>');
-      for (let i = 0; i < d.impact.steps.length; i++) out.push(`<th>Step ${i + 1}</th>`);
-      out.push('</tr>');
-      for (const u of d.impact.units) out.push(`<tr><td>${e(u.country)} ${e(u.year)}</td><td class="n">${e(u.before ?? '—')}</td><td class="n">${e(u.after ?? '—')}</td><td class="n">${e(u.total ?? '—')}</td><td class="n">${e(u.rankBefore ?? '—')} → ${e(u.rankAfter ?? '—')}</td>${d.impact.steps.map((_, i) => `<td class="n">${e(u.effects.find((x) => x.step === i)?.delta ?? '—')}</td>`).join('')}</tr>`);
-      out.push('</table>');
-    }
-    out.push('</body></html>');
-    return out.join('\n') + '\n';
-  }
-  const md = format === 'md';
-  const esc = md ? escapeMarkdown : (s: unknown) => String(s);
-  lines.push(md ? `# ${esc(title)}` : title, '');
-  lines.push(md ? '## Changes' : `Changes (${d.changes.length}):`);
-  for (const c of d.changes) lines.push(md ? `- \`${c.kind}\` ${esc(c.summary)}` : `  ${c.kind.padEnd(22)} ${c.summary}`);
-  if (d.impact) {
-    lines.push('', md ? '## Impact' : `Impact on ${d.impact.variant} (exact; steps add up to the change):`);
-    d.impact.steps.forEach((s, i) => lines.push(md ? `${i + 1}. ${esc(s.label)}` : `  step ${i + 1}: ${s.label}`));
-    lines.push('');
-    if (md) lines.push(`| Unit | Before | After | Change | Rank | ${d.impact.steps.map((_, i) => `Step ${i + 1}`).join(' | ')} |`, `|---|---:|---:|---:|---|${d.impact.steps.map(() => '---:').join('|')}|`);
-    for (const u of d.impact.units) {
-      const cells = [`${u.country} ${u.year}`, u.before ?? '—', u.after ?? '—', u.total ?? '—', `${u.rankBefore ?? '—'} → ${u.rankAfter ?? '—'}`, ...d.impact.steps.map((_, i) => u.effects.find((x) => x.step === i)?.delta ?? '—')];
-      lines.push(md ? `| ${cells.map(esc).join(' | ')} |` : `  ${cells.join('  ')}${u.exact ? '' : '  (not fully scored)'}`);
-    }
-  }
-  return lines.join('\n') + '\n';
-}
 
 /** `policy-index diff-rubric`. */
 export async function diffRubricCommand(argv: string[], io: CliIO): Promise<ExitCode> {
@@ -173,7 +137,7 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
     printDiagnostics(io, [...diagnostics, outRefused], sources);
     return 1;
   }
-  const report: { file: string; out?: string; changed: boolean; notes: MigrationNote[] }[] = [];
+  const report: MigratedFileReport[] = [];
   const outputs: { path: string; text: string }[] = [];
   const names = new Set<string>();
   let migrationFailed = false;
@@ -229,12 +193,7 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
   const files = report.filter((f) => done.has(f.out!));
   if (format === 'json') io.stdout(JSON.stringify({ files, diagnostics: diagnosticsJson(all, io.cwd) }, null, 2) + '\n');
   else {
-    for (const f of files) {
-      io.stdout(`${f.file} → ${f.out}${f.changed ? '' : ' (unchanged)'}\n`);
-      for (const n of f.notes) io.stdout(`  ${n.kind.padEnd(15)} ${n.question}: ${n.message}\n`);
-    }
-    const look = files.reduce((sum, f) => sum + f.notes.filter((n) => n.kind !== 'renamed' && n.kind !== 'options-mapped').length, 0);
-    io.stdout(`${files.length} file(s) written; ${look} item(s) need a person's look.\n`);
+    io.stdout(renderMigratedFiles(files));
     printDiagnostics(io, all, { ...sources, ...outSources });
   }
   return exitFor(all);
@@ -257,13 +216,6 @@ Options:
   -h, --help     show this help
 
 Exit codes: 0 clean, 1 errors in the inputs, 2 usage error.`;
-
-interface EvidenceChange {
-  question: string;
-  field: string;
-  from: string;
-  to: string;
-}
 
 /** `policy-index diff-answers`. */
 export async function diffAnswersCommand(argv: string[], io: CliIO): Promise<ExitCode> {
@@ -292,7 +244,7 @@ export async function diffAnswersCommand(argv: string[], io: CliIO): Promise<Exi
     return 1;
   }
   const rubric = r.value;
-  const units = [];
+  const units: AnswerChangesUnit[] = [];
   for (const b of B.value ?? []) {
     const cands = (A.value ?? []).filter((a) => a.country === b.country);
     const a = since ? cands.filter((x) => x.year < b.year).sort((x, y) => y.year - x.year)[0] : (cands.find((x) => x.year === b.year) ?? cands[0]);
@@ -311,32 +263,7 @@ export async function diffAnswersCommand(argv: string[], io: CliIO): Promise<Exi
   }
   if (format === 'json') io.stdout(JSON.stringify({ units, diagnostics: diagnosticsJson(diagnostics, io.cwd) }, null, 2) + '\n');
   else {
-    const html = format === 'html';
-    const md = format === 'md';
-    const e = html ? escapeHtml : md ? escapeMarkdown : (s: unknown) => String(s);
-    const out: string[] = [];
-    if (html) out.push('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Answer changes</title><style>body{font:15px/1.4 system-ui,sans-serif;margin:2rem}td,th{padding:2px 8px;text-align:left}</style></head><body><h1>Answer changes</h1>');
-    for (const u of units) {
-      const c = u.change;
-      const head = `${u.country} ${u.fromYear} → ${u.toYear}: ${c.overall.fromDisplay ?? '—'} → ${c.overall.toDisplay ?? '—'} (${c.overall.deltaDisplay ?? '—'}), ${c.changes.length} answer(s) changed, ${u.evidence.length} evidence change(s)`;
-      out.push(html ? `<h2>${e(head)}</h2><p>${e(u.fromFile)} → ${e(u.toFile)}</p><table><tr><th>Question</th><th>From</th><th>To</th><th>Effect (exact)</th></tr>` : md ? `## ${e(head)}\n\n| Question | From | To | Effect (exact) |\n|---|---|---|---:|` : head);
-      for (const ch of c.changes) {
-        const cells = [`${ch.question} ${ch.title}`, ch.from.label, ch.to.label, ch.contribution ?? '—'];
-        out.push(html ? `<tr>${cells.map((x) => `<td>${e(x)}</td>`).join('')}</tr>` : md ? `| ${cells.map(e).join(' | ')} |` : `  ${cells[0]}: ${cells[1]} → ${cells[2]}  ${cells[3]}`);
-      }
-      if (html) out.push('</table>');
-      if (u.evidence.length) {
-        out.push(html ? '<h3>Evidence and status</h3><ul>' : md ? '\n**Evidence and status**\n' : '  evidence and status:');
-        for (const v of u.evidence) {
-          const t = `${v.question} ${v.field}: ${v.from || '(none)'} → ${v.to || '(none)'}`;
-          out.push(html ? `<li>${e(t)}</li>` : md ? `- ${e(t)}` : `    ${t}`);
-        }
-        if (html) out.push('</ul>');
-      }
-      out.push(html ? '' : '');
-    }
-    if (html) out.push('</body></html>');
-    io.stdout(out.join('\n') + '\n');
+    io.stdout(renderAnswerChanges(units, format));
     printDiagnostics(io, diagnostics, { ...A.sources, ...B.sources });
   }
   return exitFor(diagnostics);

@@ -4,15 +4,13 @@ import { expandAnswerPaths, readTextFile } from '../node/files.js';
 import {
   computeOutcomeGaps,
   parseOutcomeFramework,
-  renderOutcomeGapsCsv,
-  renderOutcomeGapsJson,
-  renderOutcomeGapsText,
-  renderOutcomeValidationSummary,
   validateOutcomeFiles,
   ZARAGOZA_FRAMEWORK_YAML,
   type OutcomeFile,
 } from '../outcomes/index.js';
-import { buildPolicyOutcomeView, renderPolicyOutcomeSvg, renderPolicyOutcomeText } from '../analysis/policy-outcome.js';
+import { buildPolicyOutcomeView } from '../analysis/policy-outcome.js';
+import { renderOutcomeGapsCsv, renderOutcomeGapsJson, renderOutcomeGapsText, renderOutcomeValidationSummary } from '../report/outcome-tables.js';
+import { renderPolicyOutcomeSvg, renderPolicyOutcomeText } from '../report/policy-outcome.js';
 import { scoreAnswerSet } from '../scoring/score.js';
 import { findScoredNode } from '../scoring/score.js';
 import { formatOption, parseCommandArgs } from './args.js';

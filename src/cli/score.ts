@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import { csvField } from '../source/csv.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { expandAnswerPaths, loadAnswerSetFiles } from '../node/files.js';
 import { runPerFile, scoreFiles } from './file-jobs.js';
 import { scoreAnswerSet } from '../scoring/score.js';
-import type { ScoredNode, ScoreResult } from '../scoring/types.js';
+import { renderScoreTree, scoreCsv, scoreTableText } from '../report/score-table.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
 import { diagnosticsJson, exitFor, loadRubricArgOrReport, printDiagnostics, variantOption } from './shared.js';
@@ -29,24 +28,6 @@ output (POLICY_INDEX_THREADS=<n> sets the number of threads; 1 keeps to one).
 
 Exit codes: 0 scored without errors, 1 errors in the inputs, 2 usage error.`;
 
-
-/** Renders a score tree as indented text. */
-export function renderTree(result: ScoreResult): string {
-  const lines: string[] = [];
-  lines.push(`${result.country} ${result.year} · ${result.rubric.id}@${result.rubric.version}`);
-  for (const v of result.variants) lines.push(`  ${v.id === result.variant ? '*' : ' '} ${v.title}: ${v.display ?? '—'}${v.reason && v.status !== 'scored' ? ` (${v.reason})` : ''}`);
-  lines.push('');
-  const walk = (n: ScoredNode, depth: number) => {
-    const score = n.status === 'scored' ? n.display! : n.status === 'missing' ? '—' : 'n/a';
-    const weight = n.effectiveWeight !== null && depth > 0 ? ` ×${(Number(n.effectiveWeight) * 100).toFixed(1)}%` : '';
-    const ans = !n.answer ? '' : n.answer.status === 'answered' ? `  ← ${n.answer.label}` : `  ← ${n.answer.status}`;
-    const note = n.handling !== 'included' && depth > 0 ? ` [${n.handling}]` : '';
-    lines.push(`${'  '.repeat(depth)}${n.id}  ${n.title}: ${score}${weight}${note}${n.method && n.kind !== 'question' ? `  (${n.matchedRow ? n.reason : n.method})` : ''}${ans}`);
-    n.children.forEach((c) => walk(c, depth + 1));
-  };
-  walk(result.root, 0);
-  return lines.join('\n');
-}
 
 /** `policy-index score`. */
 export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode> {
@@ -82,10 +63,7 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
         rows.sort((a, b) => byCodePoint(a.country, b.country) || a.year - b.year);
         for (const row of rows) for (const item of row.diagnostics) diagnostics.push(item);
         printDiagnostics(io, diagnostics, sources);
-        const header = ['country', 'year', ...rubric.variants.map((v) => v.id), ...rubric.root.children.map((a) => a.id)];
-        const widths = header.map((h, i) => rows.reduce((m, row) => Math.max(m, row.cells[i]!.length), h.length));
-        const line = (cells: readonly string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-        io.stdout([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map((row) => line(row.cells))].join('\n') + '\n');
+        io.stdout(scoreTableText(rubric, rows.map((row) => row.cells)));
         return exitFor(diagnostics);
       }
       // None or one set read: the full path below (a tree for one set).
@@ -103,16 +81,7 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
   } else if (format === 'csv' && results.length === 0) {
     printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
   } else if (format === 'csv') {
-    const rows = ['country,year,variant,node,kind,level,parent,status,score,display,effective_weight'];
-    for (const res of results) {
-      for (const v of res.variants) rows.push([res.country, res.year, v.id, v.id, 'variant', 'variant', '', v.status, v.score, v.display, ''].map(csvField).join(','));
-      const walk = (n: ScoredNode, parent: string) => {
-        rows.push([res.country, res.year, res.variant, n.id, n.kind, n.level, parent, n.status, n.score, n.display, n.effectiveWeight].map(csvField).join(','));
-        n.children.forEach((c) => walk(c, n.id));
-      };
-      walk(res.root, '');
-    }
-    io.stdout(rows.join('\n') + '\n');
+    io.stdout(scoreCsv(results));
     printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
   } else {
     printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
@@ -120,7 +89,7 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
       // Nothing to show: no empty table header on standard output.
     } else {
       // One answer set, or --tree: the score tree (the table of many sets is written above).
-      io.stdout(results.map(renderTree).join('\n\n') + '\n');
+      io.stdout(results.map(renderScoreTree).join('\n\n') + '\n');
     }
     if (results.length === 0 && !diagnostics.some((d) => d.severity === 'error')) io.stderr('No answer sets found.\n');
   }

@@ -3,10 +3,8 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { comparableVariant, hasCompleteScore } from '../analysis/comparable.js';
 import { trendLines, trendRows } from '../analysis/trend.js';
 import { loadAnswerSetFiles } from '../node/files.js';
-import { escapeHtml } from '../report/escape.js';
-import { lineChartSvg } from '../report/svg.js';
+import { renderTrend } from '../report/trend.js';
 import { scoreAnswerSet } from '../scoring/score.js';
-import { csvField } from '../source/csv.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
 import { diagnosticsJson, exitFor, loadRubricArgOrReport, printDiagnostics } from './shared.js';
@@ -64,19 +62,8 @@ export async function trendCommand(argv: string[], io: CliIO): Promise<ExitCode>
   const results = chosen.map((s) => scoreAnswerSet(rubric, s, { reportMissing: false, variant }));
   const rows = trendRows(rubric, results, nodes);
   const lines = trendLines(rubric, results, nodes ?? undefined);
-  if (format === 'csv') {
-    io.stdout(['country,year,variant,node,level,parent,score,display', ...rows.map((x) => [x.country, x.year, x.variant, x.node, x.level, x.parent, x.score, x.display].map(csvField).join(','))].join('\n') + '\n');
-  } else if (format === 'json') {
-    io.stdout(JSON.stringify({ rubric: { id: rubric.id, version: rubric.version }, variant, rows, lines, diagnostics: diagnosticsJson(diagnostics, io.cwd) }, null, 2) + '\n');
-  } else {
-    const series = lines.flatMap((l) => l.segments.map((s, i) => ({ id: `${l.node}-${i}`, label: `${l.title} (n=${s.n})`, points: s.points.map((p) => ({ year: p.year, value: p.value })) })));
-    const svg = lineChartSvg({ title: `${rubric.title}: trends (${variant})`, desc: 'Means over the units shown; a line is broken where the set of units changes.', series, min: rubric.scale.min, max: rubric.scale.max });
-    if (format === 'svg') io.stdout(svg + '\n');
-    else {
-      const table = lines.map((l) => `<h2>${escapeHtml(l.title)}</h2><table><tr><th>Years</th><th>n</th><th>Units</th><th>Means (rounded as the rubric declares; exact values in csv and json)</th></tr>${l.segments.map((s) => `<tr><td>${escapeHtml(s.points.map((p) => p.year).join(', '))}</td><td>${s.n}</td><td>${escapeHtml(s.units.join(', '))}</td><td>${escapeHtml(s.points.map((p) => `${p.year}: ${p.display}`).join('; '))}</td></tr>`).join('')}</table>`).join('\n');
-      io.stdout(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(rubric.title)} trends</title></head><body><h1>${escapeHtml(rubric.title)}: trends</h1>${svg}\n${table}</body></html>\n`);
-    }
-  }
+  if (format === 'json') io.stdout(JSON.stringify({ rubric: { id: rubric.id, version: rubric.version }, variant, rows, lines, diagnostics: diagnosticsJson(diagnostics, io.cwd) }, null, 2) + '\n');
+  else io.stdout(renderTrend({ rubric, variant, rows, lines }, format));
   if (format !== 'json') printDiagnostics(io, diagnostics, sets.sources);
   return exitFor(diagnostics);
 }

@@ -11,6 +11,7 @@ import type { SensitivityResult } from '../analysis/robustness/sensitivity.js';
 import type { UncertaintyResult } from '../analysis/robustness/uncertainty.js';
 import { csvField } from '../source/csv.js';
 import { escapeHtml } from './escape.js';
+import { htmlPage } from './page.js';
 import { byCodePoint } from '../text/order.js';
 
 /** Display rules of the figures. */
@@ -37,6 +38,10 @@ export function roundFigure(x: number | null | undefined, precision: number, rou
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
   return displayString(fromNumber(x), precision, rounding);
 }
+
+/** The style sheets of the two pages. */
+const UNCERTAINTY_STYLE = 'body{font:14px system-ui,sans-serif;margin:2rem;color:#222}svg text{font-size:11px}table{border-collapse:collapse}td,th{padding:2px 8px;text-align:right}td:first-child,th:first-child{text-align:left}tbody tr:nth-child(odd){background:#f4f6f8}.key{color:#555}';
+const SENSITIVITY_STYLE = 'body{font:14px system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin-bottom:2rem}td,th{padding:2px 8px;text-align:left}tbody tr:nth-child(odd){background:#f4f6f8}';
 
 const COLUMNS = ['unit', 'score', 'rank', 'score mean', 'score median', 'score p05', 'score p95', 'rank mean', 'rank median', 'rank p05', 'rank p95', 'mean |rank shift|'];
 
@@ -125,17 +130,14 @@ export function uncertaintyHtml(r: UncertaintyResult, d: RobustnessDisplay = {})
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Rank intervals">${ticks.join('')}${marks.join('')}</svg>`;
   const body = rows(r, d);
   const table = `<table><thead><tr>${COLUMNS.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${body.map((x) => `<tr>${x.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-  const title = escapeHtml(d.title ?? 'Uncertainty of ranks');
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
-<style>body{font:14px system-ui,sans-serif;margin:2rem;color:#222}svg text{font-size:11px}table{border-collapse:collapse}td,th{padding:2px 8px;text-align:right}td:first-child,th:first-child{text-align:left}tbody tr:nth-child(odd){background:#f4f6f8}.key{color:#555}</style>
-</head><body><h1>${title}</h1>
+  const plainTitle = d.title ?? 'Uncertainty of ranks';
+  const title = escapeHtml(plainTitle);
+  return htmlPage({ title: plainTitle, style: UNCERTAINTY_STYLE, lines: true }, `<h1>${title}</h1>
 <p class="key">Variant ${escapeHtml(r.variant)} · ${r.samples} samples · seed ${r.seed} · uncertain inputs: ${escapeHtml(r.inputs.map((i) => i.id).join(', ') || 'none')}${escapeHtml(sketchNote(r))}.
 Bars: 5–95 % interval of the rank over the samples; dot: median rank; red tick: the rank as published. The intervals measure how much the builders' choices move a rank, not the quality of the answers.</p>
 ${svg}
 ${table}
-</body></html>
-`;
+`);
 }
 
 /**
@@ -187,19 +189,16 @@ export function sensitivityCsv(r: SensitivityResult): string {
  * ```
  */
 export function sensitivityHtml(r: SensitivityResult, d: RobustnessDisplay = {}): string {
-  const title = escapeHtml(d.title ?? 'Sensitivity of ranks');
+  const plainTitle = d.title ?? 'Sensitivity of ranks';
+  const title = escapeHtml(plainTitle);
   const bar = (v: number, colour: string) => `<span style="display:inline-block;height:10px;width:${Math.max(0, Math.min(1, v)) * 200}px;background:${colour}"></span>`;
   const row = (i: SensitivityResult['inputs'][number]) => `<tr><td>${escapeHtml(i.id)}</td><td>${roundFigure(i.first, 3)} ${bar(i.first, '#4a6fa5')}</td><td>${roundFigure(i.ci.first[0], 3)} … ${roundFigure(i.ci.first[1], 3)}</td><td>${roundFigure(i.total, 3)} ${bar(i.total, '#c0392b')}</td><td>${roundFigure(i.ci.total[0], 3)} … ${roundFigure(i.ci.total[1], 3)}</td></tr>`;
   const unitRows = r.units.map((u) => `<tr><td>${escapeHtml(u.unit)}</td>${u.inputs.map((i) => `<td>${roundFigure(i.first, 2)} / ${roundFigure(i.total, 2)}</td>`).join('')}</tr>`).join('');
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
-<style>body{font:14px system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin-bottom:2rem}td,th{padding:2px 8px;text-align:left}tbody tr:nth-child(odd){background:#f4f6f8}</style>
-</head><body><h1>${title}</h1>
+  return htmlPage({ title: plainTitle, style: SENSITIVITY_STYLE, lines: true }, `<h1>${title}</h1>
 <p>Variant ${escapeHtml(r.variant)} · ${r.samples} base samples (${r.runs} runs) · seed ${r.seed}${escapeHtml(bootstrapNote(r))}. First-order index: the share of the variance of the output that an input explains alone; total index: with all its interactions. The indices measure the builders' choices, not the quality of the answers.</p>
 <h2>Mean absolute rank shift</h2>
 <table><thead><tr><th>input</th><th>first</th><th>95 % CI</th><th>total</th><th>95 % CI</th></tr></thead><tbody>${r.inputs.map(row).join('')}</tbody></table>
 <h2>Each unit's rank (first / total)</h2>
 <table><thead><tr><th>unit</th>${r.inputs.map((i) => `<th>${escapeHtml(i.id)}</th>`).join('')}</tr></thead><tbody>${unitRows}</tbody></table>
-</body></html>
-`;
+`);
 }

@@ -1,0 +1,45 @@
+/**
+ * The `trend` command's outputs: every node by unit and year as CSV, and the trend lines (exact
+ * means over comparable sets of units) as an SVG chart or an HTML page with the chart and a
+ * table of every segment.
+ *
+ * @module
+ */
+import type { TrendLine, TrendRow } from '../analysis/trend.js';
+import { csvField } from '../source/csv.js';
+import { escapeHtml } from './escape.js';
+import { htmlPage } from './page.js';
+import { lineChartSvg } from './svg.js';
+
+/** What {@link renderTrend} shows: the long table, the lines and the rubric they were scored with. */
+export interface TrendView {
+  rubric: { title: string; scale: { min: number; max: number } };
+  /** The variant every unit-year is scored on. */
+  variant: string;
+  rows: readonly TrendRow[];
+  lines: readonly TrendLine[];
+}
+
+/** The formats of {@link renderTrend}. */
+export type TrendFormat = 'csv' | 'svg' | 'html';
+
+/**
+ * Renders a trend view: `csv` the long table of every node by unit and year, `svg` the line
+ * chart (a line is broken where the set of units changes), `html` a page with the chart and the
+ * segments' means.
+ *
+ * @example
+ * ```ts
+ * import { renderTrend } from './trend.js';
+ * renderTrend({ rubric: { title: 'T', scale: { min: 0, max: 100 } }, variant: 'v', rows: [], lines: [] }, 'csv'); // 'country,year,variant,node,level,parent,score,display\n'
+ * ```
+ */
+export function renderTrend(view: TrendView, format: TrendFormat): string {
+  const { rubric, variant, rows, lines } = view;
+  if (format === 'csv') return ['country,year,variant,node,level,parent,score,display', ...rows.map((x) => [x.country, x.year, x.variant, x.node, x.level, x.parent, x.score, x.display].map(csvField).join(','))].join('\n') + '\n';
+  const series = lines.flatMap((l) => l.segments.map((s, i) => ({ id: `${l.node}-${i}`, label: `${l.title} (n=${s.n})`, points: s.points.map((p) => ({ year: p.year, value: p.value })) })));
+  const svg = lineChartSvg({ title: `${rubric.title}: trends (${variant})`, desc: 'Means over the units shown; a line is broken where the set of units changes.', series, min: rubric.scale.min, max: rubric.scale.max });
+  if (format === 'svg') return svg + '\n';
+  const table = lines.map((l) => `<h2>${escapeHtml(l.title)}</h2><table><tr><th>Years</th><th>n</th><th>Units</th><th>Means (rounded as the rubric declares; exact values in csv and json)</th></tr>${l.segments.map((s) => `<tr><td>${escapeHtml(s.points.map((p) => p.year).join(', '))}</td><td>${s.n}</td><td>${escapeHtml(s.units.join(', '))}</td><td>${escapeHtml(s.points.map((p) => `${p.year}: ${p.display}`).join('; '))}</td></tr>`).join('')}</table>`).join('\n');
+  return htmlPage({ title: `${rubric.title} trends` }, `<h1>${escapeHtml(rubric.title)}: trends</h1>${svg}\n${table}`);
+}
