@@ -5,10 +5,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// Vitest runs the global setup once for the run and again for each project: the first call makes
+// the folder, the others keep it (nested folders would make paths too long for Chromium's socket).
+const MARK = 'POLICY_INDEX_TEST_SANDBOX';
+
 export default function setup(): () => void {
+  if (process.env[MARK] && process.env.TMPDIR === process.env[MARK]) return () => {};
   const dir = mkdtempSync(join(tmpdir(), 'policy-index-tests-'));
-  const before = { TMPDIR: process.env.TMPDIR, TEMP: process.env.TEMP, TMP: process.env.TMP };
-  process.env.TMPDIR = process.env.TEMP = process.env.TMP = dir;
+  const before = { TMPDIR: process.env.TMPDIR, TEMP: process.env.TEMP, TMP: process.env.TMP, [MARK]: process.env[MARK] };
+  process.env.TMPDIR = process.env.TEMP = process.env.TMP = process.env[MARK] = dir;
   return () => {
     for (const [k, v] of Object.entries(before)) {
       if (v === undefined) delete process.env[k];
