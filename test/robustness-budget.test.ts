@@ -13,26 +13,8 @@ import { QuantileSketch, sketchCapacity, sketchRankError } from '../src/analysis
 import { SampleRandom } from '../src/analysis/robustness/random.js';
 import { main } from '../src/cli/main.js';
 import { captureIO, hasStackTrace, ROOT } from './engine-helpers.js';
+import { TOY } from './fixtures/robustness/toy-rubric.js';
 
-const TOY = `schemaVersion: 1
-id: toy
-version: 1.0.0
-title: Toy
-areas:
-  - id: one
-    title: One
-    indicators:
-      - { id: a1, title: A1, type: yes-no, scores: { yes: 90, no: 10 } }
-  - id: two
-    title: Two
-    indicators:
-      - { id: b1, title: B1, type: yes-no, scores: { yes: 70, no: 30 } }
-  - id: three
-    title: Three
-    indicators:
-      - { id: c1, title: C1, type: yes-no, scores: { yes: 60, no: 40 } }
-      - { id: c2, title: C2, type: yes-no, scores: { yes: 60, no: 40 } }
-`;
 
 /** The toy rubric with `units` units answering every combination of the four questions in turn. */
 function toy(units: number) {

@@ -6,26 +6,8 @@ import { loadAnswerSetFiles, loadRubricFile } from '../src/node/files.js';
 import { rankResults } from '../src/analysis/compare.js';
 import { analyseUncertainty, prepareUncertainty, sampleScores } from '../src/analysis/robustness/uncertainty.js';
 import { analyseSensitivity } from '../src/analysis/robustness/sensitivity.js';
+import { TOY } from './fixtures/robustness/toy-rubric.js';
 
-const TOY = `schemaVersion: 1
-id: toy
-version: 1.0.0
-title: Toy
-areas:
-  - id: one
-    title: One
-    indicators:
-      - { id: a1, title: A1, type: yes-no, scores: { yes: 90, no: 10 } }
-  - id: two
-    title: Two
-    indicators:
-      - { id: b1, title: B1, type: yes-no, scores: { yes: 70, no: 30 } }
-  - id: three
-    title: Three
-    indicators:
-      - { id: c1, title: C1, type: yes-no, scores: { yes: 60, no: 40 } }
-      - { id: c2, title: C2, type: yes-no, scores: { yes: 60, no: 40 } }
-`;
 
 function toy(answers: Record<string, Record<string, string>>) {
   const rubric = loadRubric(TOY).value!;
