@@ -39,7 +39,6 @@ function q(s: string): Q {
 }
 const qadd = (a: Q, b: Q): Q => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d });
 const qsub = (a: Q, b: Q): Q => ({ n: a.n * b.d - b.n * a.d, d: a.d * b.d });
-const qeq = (a: Q, b: Q) => a.n * b.d === b.n * a.d;
 /**
  * Whether two values agree within `tol` (a power of ten): exact changes are written as scores are,
  * to 60 significant digits, so on the 0–100 scale each written value is within 5e-59 of its exact
