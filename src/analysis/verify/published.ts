@@ -10,7 +10,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { DiagnosticLimiter } from '../../diagnostics/limit.js';
-import { parseCsv } from '../../source/csv.js';
+import { readCsvRecords } from '../../source/csv.js';
 import { normaliseCountryCode } from '../../source/countries.js';
 import { didYouMean } from '../../source/suggest.js';
 import { readDecimalText } from '../../exact/index.js';
@@ -61,19 +61,8 @@ function at(file: string, c: PublishedCell | undefined): Pick<Diagnostic, 'file'
   return { file, ...(c.line !== undefined ? { line: c.line, column: c.column ?? 1 } : {}), ...(c.cell !== undefined ? { path: [c.cell] } : {}) };
 }
 
-/**
- * Reads published scores from a header row and data rows of cells (any table source). Every
- * unusable row is a diagnostic naming its cell; empty values are skipped (nothing published).
- *
- * @example
- * ```ts
- * import { readPublishedRows } from 'policy-index';
- * const cell = (text: string) => ({ text });
- * const { value } = readPublishedRows([cell('country'), cell('year'), cell('node'), cell('value')], [[cell('CA'), cell('2019'), cell('a'), cell('50')]]);
- * value?.[0]; // { country: 'CA', year: 2019, node: 'a', value: '50', source: { file: 'published.csv' } }
- * ```
- */
-export function readPublishedRows(header: readonly PublishedCell[], rows: readonly (readonly PublishedCell[])[], options: ReadPublishedOptions = {}): { value?: PublishedValue[]; diagnostics: Diagnostic[] } {
+/** Reads the rows of a published table one at a time (see {@link readPublishedRows}), keeping none of them. */
+function publishedRowReader(header: readonly PublishedCell[], options: ReadPublishedOptions): { row: (row: readonly PublishedCell[]) => void; finish: () => { value?: PublishedValue[]; diagnostics: Diagnostic[] } } {
   const file = options.file ?? 'published.csv';
   const names = { ...PUBLISHED_COLUMNS, ...options.columns };
   const diagnostics: Diagnostic[] = [];
@@ -95,40 +84,40 @@ export function readPublishedRows(header: readonly PublishedCell[], rows: readon
     }
     index[key] = i;
   }
-  if (diagnostics.length) return { diagnostics };
+  if (diagnostics.length) return { row: () => {}, finish: () => ({ diagnostics }) };
   const out: PublishedValue[] = [];
   const seen = new Map<string, PublishedCell>();
   // A table may repeat one problem on every row: the first of each code are listed, the rest counted.
   const limiter = new DiagnosticLimiter(diagnostics);
-  for (const row of rows) {
+  const readRow = (row: readonly PublishedCell[]): void => {
     const cell = (key: keyof PublishedColumns): PublishedCell | undefined => row[index[key]];
     const text = (key: keyof PublishedColumns) => cell(key)?.text.trim() ?? '';
-    if (row.every((c) => c.text.trim() === '')) continue;
+    if (row.every((c) => c.text.trim() === '')) return;
     const bad = (key: keyof PublishedColumns, message: string, extra: Partial<Diagnostic> = {}) =>
       limiter.add('PUBLISHED_INVALID_VALUE', file, () => ({ code: 'PUBLISHED_INVALID_VALUE', severity: 'error', message, ...at(file, cell(key) ?? row[0]), actual: text(key), ...extra }));
     const valueText = text('value');
-    if (valueText === '') continue; // nothing published in this row
+    if (valueText === '') return; // nothing published in this row
     const code = normaliseCountryCode(text('country'));
     if (code.kind !== 'country' && code.kind !== 'region') {
       bad('country', `"${text('country')}" is not a country code (ISO 3166-1 alpha-2 or alpha-3, or a sub-national ISO 3166-2 code).`);
-      continue;
+      return;
     }
     const year = Number(text('year'));
     if (!/^\d{4}$/.test(text('year')) || !Number.isInteger(year)) {
       bad('year', `"${text('year')}" is not a year.`, { expected: 'a four-digit year' });
-      continue;
+      return;
     }
     const node = text('node');
     if (node === '') {
       bad('node', 'The row names no node or variant.');
-      continue;
+      return;
     }
     // The one decimal grammar, with its limits on digits and exponent: a short text such as
     // `1e99999999` is refused here instead of costing seconds and gigabytes later.
     const number = readDecimalText(valueText);
     if (!number.ok) {
       bad('value', number.message, { expected: number.expected });
-      continue;
+      return;
     }
     const key = `${code.code}/${year}/${node}`;
     const earlier = seen.get(key);
@@ -139,7 +128,7 @@ export function readPublishedRows(header: readonly PublishedCell[], rows: readon
         message: `${code.code} ${year} ${node} is published twice${earlier.line !== undefined ? ` (first on line ${earlier.line})` : earlier.cell ? ` (first in ${earlier.cell})` : ''}; the second is ignored.`,
         ...at(file, cell('value')),
       }));
-      continue;
+      return;
     }
     const v = cell('value')!;
     seen.set(key, v);
@@ -150,9 +139,30 @@ export function readPublishedRows(header: readonly PublishedCell[], rows: readon
       value: valueText,
       source: { file, ...(v.line !== undefined ? { line: v.line, column: v.column ?? 1 } : {}), ...(v.cell !== undefined ? { cell: v.cell } : {}) },
     });
-  }
-  limiter.finish();
-  return { value: out, diagnostics };
+  };
+  const finish = () => {
+    limiter.finish();
+    return { value: out, diagnostics };
+  };
+  return { row: readRow, finish };
+}
+
+/**
+ * Reads published scores from a header row and data rows of cells (any table source). Every
+ * unusable row is a diagnostic naming its cell; empty values are skipped (nothing published).
+ *
+ * @example
+ * ```ts
+ * import { readPublishedRows } from 'policy-index';
+ * const cell = (text: string) => ({ text });
+ * const { value } = readPublishedRows([cell('country'), cell('year'), cell('node'), cell('value')], [[cell('CA'), cell('2019'), cell('a'), cell('50')]]);
+ * value?.[0]; // { country: 'CA', year: 2019, node: 'a', value: '50', source: { file: 'published.csv' } }
+ * ```
+ */
+export function readPublishedRows(header: readonly PublishedCell[], rows: Iterable<readonly PublishedCell[]>, options: ReadPublishedOptions = {}): { value?: PublishedValue[]; diagnostics: Diagnostic[] } {
+  const reader = publishedRowReader(header, options);
+  for (const row of rows) reader.row(row);
+  return reader.finish();
 }
 
 /**
@@ -168,12 +178,16 @@ export function readPublishedRows(header: readonly PublishedCell[], rows: readon
  */
 export function readPublishedCsv(text: string, options: ReadPublishedOptions = {}): { value?: PublishedValue[]; diagnostics: Diagnostic[] } {
   const file = options.file ?? 'published.csv';
-  const parsed = parseCsv(text, { file });
-  const header = parsed.value.header;
-  if (!header) {
+  const cells = (fields: readonly { value: string; line: number; column: number }[]) => fields.map((f) => ({ text: f.value, line: f.line, column: f.column }));
+  // One record at a time: a large table's rows are read and dropped, never all kept.
+  let reader: ReturnType<typeof publishedRowReader> | undefined;
+  const parsed = readCsvRecords(text, { file }, (record, i) => {
+    if (i === 0) reader = publishedRowReader(cells(record.fields), { ...options, file });
+    else reader!.row(cells(record.fields));
+  });
+  if (!reader) {
     return { diagnostics: [...parsed.diagnostics, { code: 'PUBLISHED_MISSING_COLUMN', severity: 'error', message: 'The published table is empty: it has no header row.', file, line: 1, column: 1 }] };
   }
-  const cells = (fields: readonly { value: string; line: number; column: number }[]) => fields.map((f) => ({ text: f.value, line: f.line, column: f.column }));
-  const read = readPublishedRows(cells(header.fields), parsed.value.records.map((r) => cells(r.fields)), { ...options, file });
+  const read = reader.finish();
   return { ...(read.value ? { value: read.value } : {}), diagnostics: [...parsed.diagnostics, ...read.diagnostics] };
 }
