@@ -300,7 +300,7 @@ export async function importMipexWorkbook(input: string | Uint8Array, options: I
   } else bytes = input;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const raw = await readMipexWorkbook(bytes, { file });
-  diagnostics.push(...raw.diagnostics);
+  for (const item of raw.diagnostics) diagnostics.push(item);
   if (!raw.value) return empty(sha256);
   const result = importParsedMipexWorkbook(raw.value, options, file);
   return { ...result, diagnostics: [...diagnostics, ...result.diagnostics], workbook: workbook(sha256) };
