@@ -124,9 +124,10 @@ async function runJob(job: Job): Promise<Omit<JobResult, 'prototypeChanged' | 'p
       const answers = text(dir, job.answers);
       const m = migrateAnswerText(answers, to.value, rules?.value ?? [], from?.value);
       const back = loadAnswerSet(m.text, { file: job.answers });
-      // The input's own load errors are the input's; the migrated text must not add any.
-      const before = new Set(loadAnswerSet(answers, { file: job.answers }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code));
-      const added = back.diagnostics.filter((d) => d.severity === 'error' && !before.has(d.code));
+      // A text transform of a file that does not load cannot be expected to load (the command
+      // writes nothing that fails to load); from a file that loads, the migrated text must load.
+      const inputErrors = loadAnswerSet(answers, { file: job.answers }).diagnostics.filter((d) => d.severity === 'error').length;
+      const added = inputErrors > 0 ? [] : back.diagnostics.filter((d) => d.severity === 'error');
       if (added.length > 0) out.unloadable.push(`migrated ${job.answers}: ${added.map((d) => `${d.code} ${d.message}`).join('; ').slice(0, 300)}`);
       return out;
     }
