@@ -120,11 +120,15 @@ describe('hostile loader inputs (regressions)', () => {
   it('the XML element scanner matches the regular expression it replaces and stops at unclosed tags', () => {
     const xml = '<si><t>a</t></si><si/><sis>x</sis><si a="1">b</si><si>open';
     const got: (string | undefined)[] = [];
-    eachElement(xml, 'si', (_, body) => got.push(body));
+    eachElement(xml, 'si', (_, body) => {
+      got.push(body);
+    });
     const re = [...xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) => m[1]);
     expect(got).toEqual(re);
     let n = 0;
-    eachElement('<si>'.repeat(200_000), 'si', () => n++);
+    eachElement('<si>'.repeat(200_000), 'si', () => {
+      n++;
+    });
     expect(n).toBe(0);
   });
 

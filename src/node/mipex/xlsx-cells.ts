@@ -125,13 +125,32 @@ function decode(s: string): string {
   });
 }
 
-const ATTR_PATTERNS = new Map<string, RegExp>();
-
+/** The value of attribute `name` in an element's attribute text (`r="A1" t="s"`), entities decoded. */
 function attr(attrs: string, name: string): string | undefined {
-  let re = ATTR_PATTERNS.get(name);
-  if (!re) ATTR_PATTERNS.set(name, (re = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
-  const m = re.exec(attrs);
-  return m ? decode(m[1]!) : undefined;
+  const key = `${name}="`;
+  for (let at = attrs.indexOf(key); at >= 0; at = attrs.indexOf(key, at + 1)) {
+    const before = at === 0 ? 32 : attrs.charCodeAt(at - 1);
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    const start = at + key.length;
+    const end = attrs.indexOf('"', start);
+    return end < 0 ? undefined : decode(attrs.slice(start, end));
+  }
+  return undefined;
+}
+
+/** A cell reference such as `AB12` as 1-based column and row; undefined unless 1–3 capitals and 1–7 digits. */
+function cellRef(ref: string | undefined): { col: number; row: number } | undefined {
+  if (ref === undefined) return undefined;
+  let i = 0;
+  while (i < ref.length && i < 4 && ref.charCodeAt(i) >= 65 && ref.charCodeAt(i) <= 90) i++;
+  if (i === 0 || i > 3 || ref.length - i < 1 || ref.length - i > 7) return undefined;
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const c = ref.charCodeAt(j);
+    if (c < 48 || c > 57) return undefined;
+    row = row * 10 + (c - 48);
+  }
+  return { col: columnNumber(ref.slice(0, i)), row };
 }
 
 /** Text of the `<t>` runs inside an element (shared string or inline string), phonetic runs excluded. */
@@ -163,8 +182,9 @@ const isNameChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c
  * pass (body undefined for an empty element). Same matches as the lazy regular expression
  * `<tag\b[^>]*?(?:\/>|>([\s\S]*?)<\/tag>)`, but linear: once no closing tag is left, no later
  * element can close either, so scanning stops instead of retrying from every opening tag.
+ * `each` returning `true` stops the scan.
  */
-export function eachElement(xml: string, tag: string, each: (attrs: string, body: string | undefined) => void): void {
+export function eachElement(xml: string, tag: string, each: (attrs: string, body: string | undefined) => boolean | void): void {
   const open = `<${tag}`;
   const close = `</${tag}>`;
   let closeAt = -2; // cached position of the next closing tag (-1: none left)
@@ -177,37 +197,38 @@ export function eachElement(xml: string, tag: string, each: (attrs: string, body
     const gt = xml.indexOf('>', after);
     if (gt < 0) return;
     if (xml.charCodeAt(gt - 1) === 47 /* / */ && gt - 1 >= after) {
-      each(xml.slice(after, gt - 1), undefined);
+      if (each(xml.slice(after, gt - 1), undefined) === true) return;
       p = xml.indexOf(open, gt + 1);
       continue;
     }
     if (closeAt !== -1 && closeAt < gt + 1) closeAt = xml.indexOf(close, gt + 1);
     if (closeAt < 0) return;
-    each(xml.slice(after, gt), xml.slice(gt + 1, closeAt));
+    if (each(xml.slice(after, gt), xml.slice(gt + 1, closeAt)) === true) return;
     p = xml.indexOf(open, closeAt + close.length);
   }
 }
 
 /** The first element `tag` in `xml` as `[whole, attributes, body]` (body undefined when empty), like a regular expression match. */
 function firstElement(xml: string, tag: string): [string, string, string | undefined] | undefined {
-  if (!xml.includes(`<${tag}`)) return undefined;
-  let hit: [string, string, string | undefined] | undefined;
-  try {
-    eachElement(xml, tag, (attrs, body) => {
-      hit = ['', attrs, body];
-      throw FOUND;
-    });
-  } catch (e) {
-    if (e !== FOUND) throw e;
+  const open = `<${tag}`;
+  for (let p = xml.indexOf(open); p >= 0; p = xml.indexOf(open, p + open.length)) {
+    const after = p + open.length;
+    if (after < xml.length && isNameChar(xml.charCodeAt(after))) continue;
+    const gt = xml.indexOf('>', after);
+    if (gt < 0) return undefined;
+    if (xml.charCodeAt(gt - 1) === 47 /* / */ && gt - 1 >= after) return ['', xml.slice(after, gt - 1), undefined];
+    const closeAt = xml.indexOf(`</${tag}>`, gt + 1);
+    return closeAt < 0 ? undefined : ['', xml.slice(after, gt), xml.slice(gt + 1, closeAt)];
   }
-  return hit;
+  return undefined;
 }
-const FOUND = Symbol('found');
 
 function sharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
   const out: string[] = [];
-  eachElement(xml, 'si', (_, body) => out.push(runsText(body ?? '')));
+  eachElement(xml, 'si', (_, body) => {
+    out.push(runsText(body ?? ''));
+  });
   return out;
 }
 
@@ -232,22 +253,16 @@ function parseSheet(name: string, xml: string, strings: readonly string[], budge
   const rows = new Map<number, Map<number, XlsxCell>>();
   const shared = new Map<string, { formula: string; row: number; col: number }>();
   let lastRow = 0;
-  let data = '';
-  let found = false;
-  eachElement(xml, 'sheetData', (_, body) => {
-    if (!found) data = body ?? '';
-    found = true;
-  });
+  const data = firstElement(xml, 'sheetData')?.[2] ?? '';
   eachElement(data, 'row', (rowAttrs, body) => {
     const r = Number(attr(rowAttrs, 'r') ?? lastRow + 1);
     lastRow = r;
     let lastCol = 0;
     if (!body) return;
     eachElement(body, 'c', (attrs, inner) => {
-      const ref = attr(attrs, 'r');
-      const refMatch = ref ? /^([A-Z]{1,3})(\d{1,7})$/.exec(ref) : null;
-      const col = refMatch ? columnNumber(refMatch[1]!) : lastCol + 1;
-      const row = refMatch ? Number(refMatch[2]) : r;
+      const ref = cellRef(attr(attrs, 'r'));
+      const col = ref ? ref.col : lastCol + 1;
+      const row = ref ? ref.row : r;
       lastCol = col;
       if (!inner) return;
       if (!(row >= 1 && row <= XLSX_LIMITS.rows) || col > XLSX_LIMITS.columns) {
