@@ -31,7 +31,8 @@ import { roundFigure } from './robustness.js';
 import { fmt } from './svg.js';
 import { alignedTable } from './text-table.js';
 
-const f2 = (x: number | null | undefined) => roundFigure(x, 2);
+/** Two decimals, never `-0.00`. */
+const f2 = (x: number | null | undefined) => roundFigure(x, 2).replace(/^-(0\.0+)$/, '$1');
 const share = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${roundFigure(x * 100, 0)} %`);
 
 function heading(a: AuditResult): string {
@@ -132,7 +133,7 @@ function siblingMatrix(a: AuditResult, g: GroupAudit): CorrelationFigure[][] {
  */
 export function auditCsv(a: AuditResult): string {
   const rows: string[][] = [['section', 'node', 'other', 'unit', 'measure', 'value', 'note']];
-  const num = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '' : roundFigure(x, 6).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, ''));
+  const num = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '' : roundFigure(x, 6).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '').replace(/^-0$/, '0'));
   const add = (section: string, node: string, other: string, unit: string, measure: string, value: number | null | undefined, note = '') => rows.push([section, node, other, unit, measure, num(value), note]);
   for (const n of a.nodes) {
     const stats: [string, number | null][] = [
