@@ -229,7 +229,7 @@ function groupHeatMap(a: AuditResult, g: GroupAudit, indexId: string): string {
       const dark = p !== null && Math.abs(p) > 0.6;
       cells.push(
         `<g data-row="${escapeXml(row)}" data-col="${escapeXml(col)}"><title>${escapeXml(words)}</title><rect x="${fmt(x)}" y="${fmt(y)}" width="${size - 1}" height="${size - 1}" fill="${i === j && j < g.children.length ? '#dddddd' : cellFill(p)}" stroke="#ffffff"/>` +
-          `<text x="${fmt(x + size / 2 - 0.5)}" y="${fmt(y + size / 2 + 3.5)}" text-anchor="middle" fill="${dark ? '#ffffff' : '#222222'}">${i === j && j < g.children.length ? '' : p === null ? '—' : escapeXml(roundFigure(p, 2).replace(/^(-?)0\./, '$1.'))}</text></g>`,
+          `<text x="${fmt(x + size / 2 - 0.5)}" y="${fmt(y + size / 2 + 3.5)}" text-anchor="middle" fill="${dark ? '#ffffff' : '#222222'}">${i === j && j < g.children.length ? '' : p === null ? '—' : escapeXml(f2(p).replace(/^(-?)0\./, '$1.'))}</text></g>`,
       );
     });
   });
