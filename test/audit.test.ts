@@ -163,7 +163,7 @@ describe('symmetric eigenvalues (Jacobi)', () => {
   it('recovers D from Q·D·Qᵀ with Q a product of plane rotations, with A·v = λ·v', () => {
     const n = 6;
     const D = [7.5, 3.25, 2, -1.5, 0.125, 4];
-    let Q = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => (i === j ? 1 : 0)));
+    let Q: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => (i === j ? 1 : 0)));
     let angle = 0.37;
     for (let p = 0; p < n; p++) {
       for (let q = p + 1; q < n; q++) {

@@ -214,8 +214,9 @@ function groupHeatMap(a: AuditResult, g: GroupAudit, indexId: string): string {
   const cols = [...g.children, g.id, ...(g.id === indexId ? [] : [indexId])];
   const size = 30;
   const left = Math.min(120, 14 + 7 * g.children.reduce((m, c) => Math.max(m, c.length), 4));
-  const top = 60;
-  const width = left + cols.length * size + 10;
+  const label = (c: string) => (c === indexId ? 'index' : c);
+  const top = 16 + Math.ceil(6 * cols.reduce((m, c) => Math.max(m, label(c).length), 4) * 0.87);
+  const width = left + cols.length * size + 10 + Math.ceil(3 * label(cols[cols.length - 1]!).length);
   const height = top + g.children.length * size + 10;
   const id = `heat-${g.id}`;
   const cells: string[] = [];
@@ -233,7 +234,7 @@ function groupHeatMap(a: AuditResult, g: GroupAudit, indexId: string): string {
       );
     });
   });
-  const colLabels = cols.map((c, j) => `<text transform="translate(${fmt(left + j * size + size / 2 + 3)} ${top - 6}) rotate(-60)">${escapeXml(c)}</text>`);
+  const colLabels = cols.map((c, j) => `<text transform="translate(${fmt(left + j * size + size / 2 + 3)} ${top - 6}) rotate(-60)">${escapeXml(label(c))}</text>`);
   const rowLabels = g.children.map((c, i) => `<text x="${left - 6}" y="${fmt(top + i * size + size / 2 + 4)}" text-anchor="end">${escapeXml(c)}</text>`);
   const sep = `<line x1="${fmt(left + g.children.length * size - 0.5)}" x2="${fmt(left + g.children.length * size - 0.5)}" y1="${top - 2}" y2="${top + g.children.length * size}" stroke="#222" stroke-width="1.5"/>`;
   return (
