@@ -76,6 +76,13 @@ describe('audit command', () => {
     expect((await run('audit', 'mipex-2020', ...files, '--year', '2031')).code).toBe(2);
     expect((await run('audit', 'mipex-2020', ...files, '--variant', 'nope')).code).toBe(2);
     expect((await run('audit', 'mipex-2020')).code).toBe(2);
+    // Unreadable inputs are diagnostics (exit 1), not a usage error.
+    const missing = await run('audit', 'mipex-2020', 'no/such/folder');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('FILE_NOT_FOUND');
+    const broken = await run('audit', 'examples/broken/rubric.yaml', 'examples/demo/answers');
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('RUBRIC_INVALID_WEIGHT');
     const dir = mkdtempSync(join(tmpdir(), 'audit-'));
     const copy = join(dir, 'AT-2019.yaml');
     const original = readFileSync(files[0]!, 'utf8');

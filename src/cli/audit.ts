@@ -72,7 +72,7 @@ export async function auditCommand(argv: string[], io: CliIO): Promise<ExitCode>
 
   const inputs = loadReportInputs(io, command, positionals.slice(1), positionals[0]);
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
-  if (!inputs.rubric) {
+  if (!inputs.rubric || (inputs.sets.length === 0 && hasErrors(diagnostics))) {
     printDiagnostics(io, diagnostics, inputs.sources);
     return 1;
   }
