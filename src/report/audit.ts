@@ -84,26 +84,28 @@ function keyLines(a: AuditResult): string[] {
  */
 export function auditText(a: AuditResult): string {
   const right = (first: number, last: number) => (i: number) => i >= first && i <= last;
-  const out = [heading(a), '', ...keyLines(a), ''];
-  out.push(`Flags (${a.flags.length}):`, ...(a.flags.length ? a.flags.map((f) => `  - ${f.message}`) : ['  none']), '');
-  out.push('Statistics', ...alignedTable(statisticsRows(a), { right: right(2, 13) }), '');
-  if (a.correlations.some((c) => c.parent !== null)) out.push('Correlations with the parent and the index', ...alignedTable(correlationRows(a), { right: right(2, 6) }), '');
+  // Blocks of lines, joined at the end (no array is spread into a call).
+  const out: (string | string[])[] = [heading(a), '', keyLines(a), ''];
+  out.push(`Flags (${a.flags.length}):`, a.flags.length ? a.flags.map((f) => `  - ${f.message}`) : ['  none'], '');
+  out.push('Statistics', alignedTable(statisticsRows(a), { right: right(2, 13) }), '');
+  if (a.correlations.some((c) => c.parent !== null)) out.push('Correlations with the parent and the index', alignedTable(correlationRows(a), { right: right(2, 6) }), '');
   if (a.groups.length) {
-    out.push('Groups', ...alignedTable(groupRows(a), { right: right(1, 8) }), '');
+    out.push('Groups', alignedTable(groupRows(a), { right: right(1, 8) }), '');
     out.push('Loadings on the first component');
     for (const g of a.groups) if (g.pca) out.push(`  ${g.id}: ${g.pca.variables.map((v, i) => `${v} ${f2(g.pca!.loadings[i])}`).join(', ')}${g.pca.excluded.length ? ` (left out, constant: ${g.pca.excluded.join(', ')})` : ''}`);
     out.push('', 'Correlations between siblings (Pearson, lower triangle)');
     for (const g of a.groups) {
       if (g.children.length < 2) continue;
       const r = siblingMatrix(a, g);
-      out.push(`  ${g.id}`, ...alignedTable([['', ...g.children], ...g.children.map((c, i) => [c, ...g.children.map((_, j) => (j < i ? f2(r[i]![j]!.pearson) : j === i ? '1' : ''))])], { right: (i) => i > 0 }).map((l) => `    ${l}`));
+      const rows = [['', ...g.children], ...g.children.map((c, i) => [c, ...g.children.map((_, j) => (j < i ? f2(r[i]![j]!.pearson) : j === i ? '1' : ''))])];
+      out.push(`  ${g.id}`, alignedTable(rows, { right: (i) => i > 0 }).map((l) => `    ${l}`));
     }
     out.push('');
   }
   const below = a.availability.filter((u) => u.below).map((u) => u.unit);
   out.push(`Data availability by unit (data points: ${a.dataPoints === 'questions' ? 'the questions' : `the ${a.dataPoints} nodes`}; below ${share(a.thresholds.availability)}: ${below.length ? below.join(', ') : 'none'})`);
-  out.push(...alignedTable([['unit', 'available', 'total', 'share'], ...a.availability.map((u) => [u.unit, String(u.available), String(u.total), share(u.availability)])], { right: (i) => i > 0 }));
-  return out.join('\n') + '\n';
+  out.push(alignedTable([['unit', 'available', 'total', 'share'], ...a.availability.map((u) => [u.unit, String(u.available), String(u.total), share(u.availability)])], { right: (i) => i > 0 }));
+  return out.flat().join('\n') + '\n';
 }
 
 /** The sibling correlations of a group as a matrix (rows and columns in `children` order). */
