@@ -138,7 +138,7 @@ export interface GroupAudit {
   children: string[];
   /** Cronbach's alpha from pairwise-complete covariances (null below two children or without variance). */
   alpha: number | null;
-  /** Null below two varying children or three complete cases. */
+  /** Null below two varying children or three complete cases, or above {@link MAX_PCA_VARIABLES} varying children. */
   pca: GroupPca | null;
   /** Share of the children with a score, per unit (units in {@link AuditResult.units} order; null where none applies). */
   availability: (number | null)[];
@@ -412,6 +412,9 @@ export function auditIndex(rubric: Rubric, results: readonly ScoreResult[], opti
   };
 }
 
+/** The most children a principal component analysis takes (the Jacobi sweeps grow with the cube of their number). */
+const MAX_PCA_VARIABLES = 100;
+
 /** Principal components of the children's correlation matrix over the complete cases. */
 function groupPca(children: readonly string[], columns: readonly (readonly (number | null)[])[]): GroupPca | null {
   if (children.length < 2) return null;
@@ -424,7 +427,7 @@ function groupPca(children: readonly string[], columns: readonly (readonly (numb
   const excluded = children.filter((_, i) => !keep[i]);
   const data = full.filter((_, i) => keep[i]);
   const k = data.length;
-  if (k < 2 || rows.length < 3) return null;
+  if (k < 2 || k > MAX_PCA_VARIABLES || rows.length < 3) return null;
   const matrix = data.map((a, i) => data.map((b, j) => (i === j ? 1 : pearsonCorrelation(a, b) ?? 0)));
   const { values, vectors } = symmetricEigen(matrix);
   const first = vectors[0]!;
