@@ -138,7 +138,7 @@ export interface GroupAudit {
   children: string[];
   /** Cronbach's alpha from pairwise-complete covariances (null below two children or without variance). */
   alpha: number | null;
-  /** Null below two varying children or three complete cases, or above {@link MAX_PCA_VARIABLES} varying children. */
+  /** Null below two varying children or three complete cases, or above 100 varying children. */
   pca: GroupPca | null;
   /** Share of the children with a score, per unit (units in {@link AuditResult.units} order; null where none applies). */
   availability: (number | null)[];
