@@ -128,3 +128,8 @@ export type { LoadedUncertaintySpec } from './analysis/robustness/spec.js';
 export { loadUncertaintySpec } from './analysis/robustness/spec.js';
 export type { RobustnessDisplay } from './report/robustness.js';
 export { roundFigure, uncertaintyText, uncertaintyCsv, uncertaintyHtml, sensitivityText, sensitivityCsv, sensitivityHtml } from './report/robustness.js';
+// Statistical audit: statistics, availability, correlations, Cronbach's alpha, principal components
+export type { AuditLevel, AuditOptions, AuditThresholds, AuditNode, NodeStatistics, CorrelationFigure, NodeCorrelations, SiblingCorrelation, GroupPca, GroupAudit, UnitAvailability, AuditFlagKind, AuditFlag, AuditResult, AuditProblem } from './analysis/audit/audit.js';
+export type { Moments } from './analysis/audit/moments.js';
+export { auditIndex, AUDIT_LEVELS } from './analysis/audit/audit.js';
+export { auditText, auditCsv, auditJson, auditHtml } from './report/audit.js';

@@ -29,6 +29,7 @@ import {
 import { trendCommand, trendHelp } from './trend.js';
 import { diffAnswersCommand, diffAnswersHelp, diffRubricCommand, diffRubricHelp, migrateCommand, migrateHelp } from './editions.js';
 import { sensitivityCommand, sensitivityHelp, uncertaintyCommand, uncertaintyHelp } from './robustness.js';
+import { auditCommand, auditHelp } from './audit.js';
 
 /** A registered command. */
 export interface CommandSpec {
@@ -63,6 +64,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'diff-answers', summary: 'compare two versions of answer sets, with each change\'s effect', help: diffAnswersHelp, run: diffAnswersCommand },
   { name: 'uncertainty', summary: 'how much scores and ranks move under the builders\' choices (Monte Carlo)', help: uncertaintyHelp, run: uncertaintyCommand },
   { name: 'sensitivity', summary: 'which uncertain input moves the ranks (variance-based indices)', help: sensitivityHelp, run: sensitivityCommand },
+  { name: 'audit', summary: 'statistical audit: statistics, availability, correlations, alpha, principal components', help: auditHelp, run: auditCommand },
 ];
 
 void lazy;
