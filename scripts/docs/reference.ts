@@ -111,7 +111,9 @@ function describeType(s: z.core.$ZodType, ctx: DescribeContext, suffix = ''): st
     case 'string':
       return 'string';
     case 'number': {
-      const isInt = (s as unknown as { format?: string }).format?.includes('int') || d.checks?.some((c) => String(c._zod.def.format ?? '').includes('int'));
+      // An integer is a number with an integer format: on the schema (z.int()) or on one of its checks.
+      const formats = [(d as { format?: unknown }).format, ...(d.checks ?? []).map((c) => c._zod.def.format)];
+      const isInt = formats.some((f) => String(f ?? '').includes('int'));
       return isInt ? 'integer' : 'number';
     }
     case 'boolean':
