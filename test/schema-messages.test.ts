@@ -1,9 +1,11 @@
+// The rubric and answer-set schemas (zod/mini, src/source/zod-schema.ts): diagnostics quote zod's
+// English messages whatever the host configured, and metadata sits on copies of shared schemas.
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadAnswerSet } from '../answers/load.js';
-import { loadRubric } from '../rubric/load.js';
-import { jsonSchemaFor } from '../schemas/json-schema.js';
+import { loadAnswerSet } from '../src/answers/load.js';
+import { loadRubric } from '../src/rubric/load.js';
+import { jsonSchemaFor } from '../src/schemas/json-schema.js';
 
 const RUBRIC = `schemaVersion: 1
 id: demo
