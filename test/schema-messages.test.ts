@@ -1,7 +1,7 @@
 // The rubric and answer-set schemas (zod/mini, src/source/zod-schema.ts): diagnostics quote zod's
 // English messages whatever the host configured, and metadata sits on copies of shared schemas.
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
+import { en } from 'zod/locales';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadAnswerSet } from '../src/answers/load.js';
 import { loadRubric } from '../src/rubric/load.js';

@@ -6,7 +6,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
+import { en } from 'zod/locales';
 
 /**
  * `schema` with metadata for the JSON Schema export and the format reference: a copy of it
