@@ -1,4 +1,4 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 /** Dependencies bundled into the CLI and its file worker (exceljs, optional, stays external). */
 const CLI_BUNDLED = ['yaml', 'zod', 'decimal.js'];
@@ -6,6 +6,19 @@ const CLI_BUNDLED = ['yaml', 'zod', 'decimal.js'];
 const loader = { '.yaml': 'text' } as const;
 /** The bundled CommonJS modules ask for Node's built-ins with `require`, which an ES module has to make. */
 const REQUIRE_SHIM = "import { createRequire as __policyIndexCreateRequire } from 'node:module';\nconst require = __policyIndexCreateRequire(import.meta.url);";
+
+/** A single-file ES module for browsers and bundlers, with its dependencies inside. */
+const BROWSER: Options = {
+  format: ['esm'],
+  platform: 'browser',
+  target: 'es2022',
+  clean: false,
+  splitting: false,
+  loader,
+  minify: true,
+  sourcemap: true,
+  noExternal: [/.*/],
+};
 
 export default defineConfig([
   {
@@ -55,15 +68,16 @@ export default defineConfig([
     noExternal: CLI_BUNDLED,
   },
   {
-    entry: { 'policy-index.browser': 'src/index.ts' },
-    format: ['esm'],
-    platform: 'browser',
-    target: 'es2022',
-    clean: false,
-    splitting: false,
-    loader,
-    minify: true,
-    sourcemap: true,
-    noExternal: [/.*/],
+    // `policy-index/browser`: the core alone (load, validate, score, explain, diagnostics) in one
+    // file, within the size budget `npm run check:size` enforces.
+    entry: { 'policy-index.browser': 'src/core.ts' },
+    ...BROWSER,
+    dts: true,
+  },
+  {
+    // `policy-index/browser/all`: everything `policy-index` exports (reports, analysis, outcomes,
+    // tables, editions) in one file, for pages that need more than the core.
+    entry: { 'policy-index-all.browser': 'src/index.ts' },
+    ...BROWSER,
   },
 ]);

@@ -1,6 +1,7 @@
 /**
  * Pins the public API. Changing what `policy-index` or `policy-index/node` exports must change
- * this file too, deliberately.
+ * this file too, deliberately. The core (`src/core.ts`, built as `policy-index/browser`) is a
+ * part of `policy-index`: the same names, the same values.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,9 +9,10 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
 import * as nodeApi from '../src/node/index.js';
+import * as coreApi from '../src/core.js';
 import { ROOT } from './engine-helpers.js';
 
-const ENTRY_POINTS = { 'src/index.ts': api, 'src/node/index.ts': nodeApi } as const;
+const ENTRY_POINTS = { 'src/index.ts': api, 'src/node/index.ts': nodeApi, 'src/core.ts': coreApi } as const;
 
 /** Every file reachable from an entry through `export … from` statements, entry first. */
 function reachableFiles(entry: string, seen = new Set<string>()): string[] {
@@ -507,6 +509,32 @@ describe('the public export list', () => {
       'writeOutputFiles',
       'xlsxCellGrids',
     ]);
+  });
+
+  it('policy-index/browser: the core, every name of it exported by policy-index as well', () => {
+    expect(Object.keys(coreApi).sort()).toEqual([
+      'codeFrame',
+      'compileRubric',
+      'createAnswerSet',
+      'diagnosticDocsUrl',
+      'diagnosticsToJson',
+      'escapeControlCharacters',
+      'explainScore',
+      'findScoredNode',
+      'formatDiagnostics',
+      'formatPath',
+      'hasErrors',
+      'loadAnswerSet',
+      'loadRubric',
+      'parseYamlSource',
+      'scoreAnswerSet',
+      'scoreTotals',
+      'sortDiagnostics',
+      'suggest',
+      'validateAnswerSet',
+    ]);
+    for (const name of names.get('src/core.ts')!) expect(names.get('src/index.ts'), 'policy-index').toContain(name);
+    for (const [name, value] of Object.entries(coreApi)) expect((api as Record<string, unknown>)[name], name).toBe(value);
   });
 
   it('every runtime export is in the pinned list', () => {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ANSWER_FIELDS, SET_FIELDS } from '../../src/tables/fields.js';
 import { tableMappingSchemaModel } from '../../src/tables/mapping.js';
 import { peerGroupSchemaModel } from '../../src/source/peers.js';
@@ -39,25 +39,25 @@ export function headingAnchor(title: string): string {
 
 interface ZodDef {
   type: string;
-  innerType?: z.ZodType;
+  innerType?: z.core.$ZodType;
   defaultValue?: unknown;
-  getter?: () => z.ZodType;
-  in?: z.ZodType;
-  out?: z.ZodType;
+  getter?: () => z.core.$ZodType;
+  in?: z.core.$ZodType;
+  out?: z.core.$ZodType;
   values?: unknown[];
   entries?: Record<string, unknown>;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  options?: z.ZodType[];
-  shape?: Record<string, z.ZodType>;
+  element?: z.core.$ZodType;
+  valueType?: z.core.$ZodType;
+  options?: z.core.$ZodType[];
+  shape?: Record<string, z.core.$ZodType>;
   checks?: { _zod: { def: Json } }[];
 }
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: ZodDef } })._zod.def;
-const metaOf = (s: z.ZodType) => (s.meta() ?? {}) as { title?: string; description?: string };
+const defOf = (s: z.core.$ZodType) => (s as unknown as { _zod: { def: ZodDef } })._zod.def;
+const metaOf = (s: z.core.$ZodType) => (z.globalRegistry.get(s) ?? {}) as { title?: string; description?: string };
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
 
 /** The schema under optional/default/lazy/pipe wrappers, with the default value met on the way. */
-function unwrap(s: z.ZodType): { inner: z.ZodType; default?: unknown; optional: boolean } {
+function unwrap(s: z.core.$ZodType): { inner: z.core.$ZodType; default?: unknown; optional: boolean } {
   let cur = s;
   let dflt: unknown;
   let optional = false;
@@ -75,14 +75,14 @@ function unwrap(s: z.ZodType): { inner: z.ZodType; default?: unknown; optional: 
 
 /** Named object types of the format reference, by schema object and by schema title. */
 export interface TypeNames {
-  bySchema: Map<z.ZodType, string>;
+  bySchema: Map<z.core.$ZodType, string>;
   byTitle: Map<string, string>;
 }
 
 /** Sections created for unnamed object types met while describing a table's fields. */
 interface Pending {
   title: string;
-  schema: z.ZodType;
+  schema: z.core.$ZodType;
 }
 
 interface DescribeContext {
@@ -94,14 +94,14 @@ interface DescribeContext {
 
 const literal = (v: unknown) => `\`${typeof v === 'string' ? v : JSON.stringify(v)}\``;
 
-function nameOf(s: z.ZodType, names: TypeNames): string | undefined {
+function nameOf(s: z.core.$ZodType, names: TypeNames): string | undefined {
   const named = names.bySchema.get(s);
   if (named) return named;
   const title = metaOf(s).title;
   return title ? names.byTitle.get(title) : undefined;
 }
 
-function describeType(s: z.ZodType, ctx: DescribeContext, suffix = ''): string {
+function describeType(s: z.core.$ZodType, ctx: DescribeContext, suffix = ''): string {
   const named = nameOf(s, ctx.names);
   if (named) return `[${named}](#${headingAnchor(named)})`;
   const { inner } = unwrap(s);
@@ -111,7 +111,9 @@ function describeType(s: z.ZodType, ctx: DescribeContext, suffix = ''): string {
     case 'string':
       return 'string';
     case 'number': {
-      const isInt = (s as unknown as { format?: string }).format?.includes('int') || d.checks?.some((c) => String(c._zod.def.format ?? '').includes('int'));
+      // An integer is a number with an integer format: on the schema (z.int()) or on one of its checks.
+      const formats = [(d as { format?: unknown }).format, ...(d.checks ?? []).map((c) => c._zod.def.format)];
+      const isInt = formats.some((f) => String(f ?? '').includes('int'));
       return isInt ? 'integer' : 'number';
     }
     case 'boolean':
@@ -151,7 +153,7 @@ function describeType(s: z.ZodType, ctx: DescribeContext, suffix = ''): string {
 }
 
 /** `format long` for an object member of a union whose `format` (or `method`, `kind`) is a literal. */
-function discriminatorOf(s: z.ZodType): string {
+function discriminatorOf(s: z.core.$ZodType): string {
   const d = defOf(unwrap(s).inner);
   if (d.type !== 'object') return '';
   for (const key of ['format', 'method', 'kind', 'type']) {
@@ -183,7 +185,7 @@ export interface FieldsTableOptions {
 }
 
 /** One section of the format reference: a table of the fields of one object schema. */
-export function fieldsTable(title: string, schema: z.ZodType, intro = '', example?: unknown, options: FieldsTableOptions = {}): string {
+export function fieldsTable(title: string, schema: z.core.$ZodType, intro = '', example?: unknown, options: FieldsTableOptions = {}): string {
   const names = options.names ?? { bySchema: new Map(), byTitle: new Map() };
   const pending: Pending[] = [];
   const sections = [fieldsSection(title, schema, intro, example, names, options.types ?? {}, pending)];
@@ -191,7 +193,7 @@ export function fieldsTable(title: string, schema: z.ZodType, intro = '', exampl
   return sections.join('\n\n');
 }
 
-function fieldsSection(title: string, schema: z.ZodType, intro: string, example: unknown, names: TypeNames, types: Record<string, string>, pending: Pending[]): string {
+function fieldsSection(title: string, schema: z.core.$ZodType, intro: string, example: unknown, names: TypeNames, types: Record<string, string>, pending: Pending[]): string {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', cycles: 'ref' }) as Json;
   const props = (json.properties ?? {}) as Record<string, Json>;
   const required = new Set((json.required as string[] | undefined) ?? []);
@@ -229,7 +231,7 @@ const NODE_LIST = `list of (${link('Question')} \\| ${link('Composite indicator'
 
 /** The named object types of the rubric and answer-set formats, each with its own section. */
 function formatTypeNames(): TypeNames {
-  const bySchema = new Map<z.ZodType, string>([
+  const bySchema = new Map<z.core.$ZodType, string>([
     [rs.includeSchema, 'Include'],
     [rs.questionSchema, 'Question'],
     [rs.optionSchema, 'Option'],
@@ -252,12 +254,12 @@ function formatTypeNames(): TypeNames {
 }
 
 /** A section for a union type: one row per form it may take. */
-function unionSection(title: string, schema: z.ZodType, intro: string, names: TypeNames): string {
+function unionSection(title: string, schema: z.core.$ZodType, intro: string, names: TypeNames): string {
   const lines = [`## ${title}`, ''];
   if (intro) lines.push(intro, '');
   lines.push('| written as | meaning |', '|---|---|');
   const pending: Pending[] = [];
-  const visit = (s: z.ZodType) => {
+  const visit = (s: z.core.$ZodType) => {
     const inner = unwrap(s).inner;
     const d = defOf(inner);
     if (d.type === 'union' && !(inner !== schema && nameOf(inner, names))) {
@@ -275,7 +277,7 @@ function unionSection(title: string, schema: z.ZodType, intro: string, names: Ty
 /** The format reference page for rubrics and answer sets (plus extra sections, e.g. outcomes). */
 export function formatReferencePage(extra: string[] = []): string {
   const names = formatTypeNames();
-  const table = (title: string, schema: z.ZodType, intro = '', example?: unknown, types?: Record<string, string>) => fieldsTable(title, schema, intro, example, { names, types });
+  const table = (title: string, schema: z.core.$ZodType, intro = '', example?: unknown, types?: Record<string, string>) => fieldsTable(title, schema, intro, example, { names, types });
   const parts = [
     '---\ntitle: Format reference\ngroup: Reference\n---',
     '# Format reference',

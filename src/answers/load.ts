@@ -4,7 +4,8 @@ import { hasErrors } from '../diagnostics/index.js';
 import { located, parseYamlSource, type ParsedSource, type SourceLocator } from '../source/yaml-source.js';
 import { Suggestions } from '../source/suggest.js';
 import { zodIssuesToDiagnostics } from '../source/zod-diagnostics.js';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import { safeParse } from '../source/zod-schema.js';
 import { parseAnswerYamlFast } from './fast-parse.js';
 import { isPlainAnswerEntry, isPlainHeader, isPlainSimpleAnswer } from './plain-shape.js';
 import { answerEntrySchema, answerSetHeaderSchema, answerSetHeaderShape, simpleAnswerSchema } from './schema.js';
@@ -95,7 +96,7 @@ export function answerSetFromSource(parsed: ParsedSource, file: string, quickChe
     return { diagnostics };
   }
   // The quick checks accept only what the schemas accept, and leave every problem to them.
-  const header = quickChecks && isPlainHeader(raw) ? { success: true as const, data: raw as z.output<typeof answerSetHeaderSchema> } : answerSetHeaderSchema.safeParse(raw);
+  const header = quickChecks && isPlainHeader(raw) ? { success: true as const, data: raw as z.output<typeof answerSetHeaderSchema> } : safeParse(answerSetHeaderSchema, raw);
   if (!header.success) {
     const found = zodIssuesToDiagnostics(header.error.issues, raw, [], parsed.locator, (p) => (p.length === 0 ? Object.keys(answerSetHeaderShape) : []));
     for (const d of found) {
@@ -119,7 +120,7 @@ export function answerSetFromSource(parsed: ParsedSource, file: string, quickChe
     const pos = parsed.locator.locateKey(path);
     const source = { file, line: pos?.line ?? 1, column: pos?.column ?? 1 };
     if (entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
-      const e = quickChecks && isPlainAnswerEntry(entry) ? { success: true as const, data: entry as z.output<typeof answerEntrySchema> } : answerEntrySchema.safeParse(entry);
+      const e = quickChecks && isPlainAnswerEntry(entry) ? { success: true as const, data: entry as z.output<typeof answerEntrySchema> } : safeParse(answerEntrySchema, entry);
       if (!e.success) {
         for (const item of zodIssuesToDiagnostics(e.error.issues, entry, path, parsed.locator, (p) => (p.length === 0 ? Object.keys(answerEntrySchema.shape) : []), hints)) diagnostics.push(item);
         continue;
@@ -198,7 +199,7 @@ export function answerSetFromSource(parsed: ParsedSource, file: string, quickChe
       keepAnswerNumberTexts(parsed, full, path, 'answer');
       answers.set(question, full);
     } else {
-      const s = quickChecks && isPlainSimpleAnswer(entry) ? { success: true as const, data: entry as z.output<typeof simpleAnswerSchema> } : simpleAnswerSchema.safeParse(entry);
+      const s = quickChecks && isPlainSimpleAnswer(entry) ? { success: true as const, data: entry as z.output<typeof simpleAnswerSchema> } : safeParse(simpleAnswerSchema, entry);
       if (!s.success) {
         diagnostics.push(
           located(parsed.locator, {

@@ -4,10 +4,11 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Diagnostic, PathSegment, Result } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { located, parseYamlSource, type SourceLocator } from '../source/yaml-source.js';
+import { safeParse } from '../source/zod-schema.js';
 import {
   aggregationSchema,
   areaFileShape,
@@ -110,8 +111,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function parseWith<T>(schema: z.ZodType<T>, data: unknown, frame: Frame, ctx: Ctx): T | undefined {
-  const r = schema.safeParse(data);
+function parseWith<T>(schema: z.ZodMiniType<T>, data: unknown, frame: Frame, ctx: Ctx): T | undefined {
+  const r = safeParse(schema, data);
   if (r.success) return r.data;
   const keys = (schema as unknown as { shape?: Record<string, unknown> }).shape;
   for (const d of zodIssuesToDiagnostics(r.error.issues, data, frame.path, frame.locator, (p) => (p.length === 0 && keys ? Object.keys(keys) : []))) {

@@ -6,99 +6,97 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { finite, meta } from '../source/zod-schema.js';
 
 /** Ids of nodes, options and variants: letters, digits, `_`, `-`, `.`; starting with a letter or digit. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-export const idSchema = z
-  .string()
-  .regex(ID_PATTERN, 'an id of letters, digits, "_", "-" or "." starting with a letter or digit')
-  .max(100)
-  .meta({ description: 'A stable identifier: letters, digits, `_`, `-`, `.`; unique within the rubric.', examples: ['labour-market', 'aa1'] });
+export const idSchema = meta(
+  z.string().check(z.regex(ID_PATTERN, 'an id of letters, digits, "_", "-" or "." starting with a letter or digit'), z.maxLength(100)),
+  { description: 'A stable identifier: letters, digits, `_`, `-`, `.`; unique within the rubric.', examples: ['labour-market', 'aa1'] },
+);
 
-export const semverSchema = z
-  .string()
-  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'a semantic version such as 1.0.0')
-  .meta({ description: 'Semantic version `MAJOR.MINOR.PATCH`.', examples: ['1.0.0'] });
+export const semverSchema = meta(
+  z.string().check(z.regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'a semantic version such as 1.0.0')),
+  { description: 'Semantic version `MAJOR.MINOR.PATCH`.', examples: ['1.0.0'] },
+);
 
-const finite = () => z.number().refine((n) => Number.isFinite(n), 'a finite number');
+export const scaleSchema = meta(
+  z
+    .strictObject({
+      min: meta(finite(), { description: 'Lowest score any node can have.' }),
+      max: meta(finite(), { description: 'Highest score any node can have.' }),
+    })
+    .check(z.refine((s) => s.max > s.min, { message: 'max must be greater than min' })),
+  { description: 'The scale every score lives on.', examples: [{ min: 0, max: 100 }] },
+);
 
-export const scaleSchema = z
-  .strictObject({
-    min: finite().meta({ description: 'Lowest score any node can have.' }),
-    max: finite().meta({ description: 'Highest score any node can have.' }),
-  })
-  .refine((s) => s.max > s.min, { message: 'max must be greater than min' })
-  .meta({ description: 'The scale every score lives on.', examples: [{ min: 0, max: 100 }] });
-
-export const roundingSchema = z
-  .enum(['half-up', 'half-even', 'half-down', 'up', 'down'])
-  .meta({ description: 'Rounding mode for displayed scores. `half-up` rounds 2.5 to 3; `half-even` to 2.' });
-
-export const displaySchema = z
-  .strictObject({
-    precision: z.int().min(0).max(12).default(2).meta({ description: 'Decimal places shown.' }),
-    rounding: roundingSchema.default('half-up'),
-  })
-  .meta({ description: 'How scores are rounded for display. Stored scores are never rounded.' });
-
-export const missingPolicySchema = z
-  .enum(['omit', 'minimum', 'fail'])
-  .meta({
-    description:
-      '`omit`: leave missing children out and renormalise the weights of the rest; `minimum`: count them as the scale minimum; `fail`: the node gets no score.',
-  });
-
-export const missingRuleSchema = z
-  .strictObject({
-    policy: missingPolicySchema.optional(),
-    minShare: z
-      .number()
-      .min(0)
-      .max(1)
-      .optional()
-      .meta({ description: 'Least share (0–1) of children, by count, that must have a score for the node to get one.' }),
-  })
-  .meta({ description: 'How a node treats children without a score. Declared on the rubric, overridable per node.' });
-
-export const regionCombineSchema = z
-  .enum(['mean', 'minimum', 'maximum'])
-  .meta({ description: 'How answers that vary by region are combined into one score.' });
-
-export const conditionValueSchema = z
-  .union([z.literal('*'), z.literal('missing'), finite(), z.string(), z.array(z.union([finite(), z.string()])).min(1)])
-  .meta({
-    description:
-      'A decision-table condition: `*` matches anything (missing included), `missing` only a missing input, a number matches that score, a string matches that option id (or `yes`/`no`), a list matches any of its items.',
-  });
-
-export const decisionRowSchema = z.strictObject({
-  when: z.record(z.string(), conditionValueSchema).meta({ description: 'Conditions on inputs, by child id; inputs not named are wildcards.' }),
-  score: finite().meta({ description: 'The score of the node when this row is the first to match.' }),
-  label: z.string().optional().meta({ description: 'A short explanation of the row, shown in traces and scorecards.' }),
+export const roundingSchema = meta(z.enum(['half-up', 'half-even', 'half-down', 'up', 'down']), {
+  description: 'Rounding mode for displayed scores. `half-up` rounds 2.5 to 3; `half-even` to 2.',
 });
 
-const methodOnly = <T extends string>(name: T, description: string) =>
-  z.strictObject({ method: z.literal(name) }).meta({ description });
+export const displaySchema = meta(
+  z.strictObject({
+    precision: meta(z._default(z.int().check(z.gte(0), z.lte(12)), 2), { description: 'Decimal places shown.' }),
+    rounding: z._default(roundingSchema, 'half-up'),
+  }),
+  { description: 'How scores are rounded for display. Stored scores are never rounded.' },
+);
 
-export const decisionTableSchema = z
-  .strictObject({
+export const missingPolicySchema = meta(z.enum(['omit', 'minimum', 'fail']), {
+  description:
+    '`omit`: leave missing children out and renormalise the weights of the rest; `minimum`: count them as the scale minimum; `fail`: the node gets no score.',
+});
+
+export const missingRuleSchema = meta(
+  z.strictObject({
+    policy: z.optional(missingPolicySchema),
+    minShare: meta(z.optional(z.number().check(z.gte(0), z.lte(1))), {
+      description: 'Least share (0–1) of children, by count, that must have a score for the node to get one.',
+    }),
+  }),
+  { description: 'How a node treats children without a score. Declared on the rubric, overridable per node.' },
+);
+
+export const regionCombineSchema = meta(z.enum(['mean', 'minimum', 'maximum']), {
+  description: 'How answers that vary by region are combined into one score.',
+});
+
+export const conditionValueSchema = meta(
+  z.union([z.literal('*'), z.literal('missing'), finite(), z.string(), z.array(z.union([finite(), z.string()])).check(z.minLength(1))]),
+  {
+    description:
+      'A decision-table condition: `*` matches anything (missing included), `missing` only a missing input, a number matches that score, a string matches that option id (or `yes`/`no`), a list matches any of its items.',
+  },
+);
+
+export const decisionRowSchema = z.strictObject({
+  when: meta(z.record(z.string(), conditionValueSchema), { description: 'Conditions on inputs, by child id; inputs not named are wildcards.' }),
+  score: meta(finite(), { description: 'The score of the node when this row is the first to match.' }),
+  label: meta(z.optional(z.string()), { description: 'A short explanation of the row, shown in traces and scorecards.' }),
+});
+
+const methodOnly = <T extends string>(name: T, description: string) => meta(z.strictObject({ method: z.literal(name) }), { description });
+
+export const decisionTableSchema = meta(
+  z.strictObject({
     method: z.literal('decision-table'),
-    inputs: z.array(idSchema).min(1).optional().meta({ description: 'Child ids the table reads, in column order (default: all children).' }),
-    rows: z.array(decisionRowSchema).min(1).meta({ description: 'Rows tried in order; the first whose conditions all hold gives the score.' }),
-    default: finite().optional().meta({ description: 'Score when no row matches and no input is missing.' }),
-  })
-  .meta({ description: 'Decision table over child answers or scores: first matching row wins.' });
+    inputs: meta(z.optional(z.array(idSchema).check(z.minLength(1))), { description: 'Child ids the table reads, in column order (default: all children).' }),
+    rows: meta(z.array(decisionRowSchema).check(z.minLength(1)), { description: 'Rows tried in order; the first whose conditions all hold gives the score.' }),
+    default: meta(z.optional(finite()), { description: 'Score when no row matches and no input is missing.' }),
+  }),
+  { description: 'Decision table over child answers or scores: first matching row wins.' },
+);
 
 export const aggregationObjectSchema = z.union([
   z.strictObject({
     method: z.literal('mean'),
-    over: z.enum(['children', 'indicators']).optional().meta({ description: '`indicators`: average all indicators below, ignoring dimension grouping (dimensions become labels).' }),
+    over: meta(z.optional(z.enum(['children', 'indicators'])), { description: '`indicators`: average all indicators below, ignoring dimension grouping (dimensions become labels).' }),
   }),
   z.strictObject({
     method: z.literal('weighted-mean'),
-    over: z.enum(['children', 'indicators']).optional(),
+    over: z.optional(z.enum(['children', 'indicators'])),
   }),
   methodOnly('geometric-mean', 'Geometric mean of the children (weights as exponents).'),
   methodOnly('minimum', 'The lowest child score.'),
@@ -106,158 +104,164 @@ export const aggregationObjectSchema = z.union([
   decisionTableSchema,
 ]);
 
-export const aggregationSchema = z
-  .union([z.enum(['mean', 'weighted-mean', 'geometric-mean', 'minimum', 'maximum']), aggregationObjectSchema])
-  .meta({ description: 'How a node combines its children. A bare name or an object with `method`.' });
+export const aggregationSchema = meta(z.union([z.enum(['mean', 'weighted-mean', 'geometric-mean', 'minimum', 'maximum']), aggregationObjectSchema]), {
+  description: 'How a node combines its children. A bare name or an object with `method`.',
+});
 
 export const optionSchema = z.strictObject({
   id: idSchema,
-  label: z.string().min(1).meta({ description: 'The option as the expert reads it.' }),
-  score: finite().meta({ description: 'Score on the rubric scale when this option is chosen.' }),
-  description: z.string().optional(),
+  label: meta(z.string().check(z.minLength(1)), { description: 'The option as the expert reads it.' }),
+  score: meta(finite(), { description: 'Score on the rubric scale when this option is chosen.' }),
+  description: z.optional(z.string()),
 });
 
 export const bandSchema = z.strictObject({
-  min: finite().optional().meta({ description: 'Lowest value in the band (inclusive); open below when absent.' }),
-  max: finite().optional().meta({ description: 'Highest value in the band (inclusive); open above when absent.' }),
+  min: meta(z.optional(finite()), { description: 'Lowest value in the band (inclusive); open below when absent.' }),
+  max: meta(z.optional(finite()), { description: 'Highest value in the band (inclusive); open above when absent.' }),
   score: finite(),
-  label: z.string().optional(),
+  label: z.optional(z.string()),
 });
 
 export const choiceRuleSchema = z.strictObject({
-  all: z.array(idSchema).optional().meta({ description: 'Every one of these options is checked.' }),
-  any: z.array(idSchema).optional().meta({ description: 'At least one of these options is checked.' }),
-  none: z.array(idSchema).optional().meta({ description: 'None of these options is checked.' }),
+  all: meta(z.optional(z.array(idSchema)), { description: 'Every one of these options is checked.' }),
+  any: meta(z.optional(z.array(idSchema)), { description: 'At least one of these options is checked.' }),
+  none: meta(z.optional(z.array(idSchema)), { description: 'None of these options is checked.' }),
   score: finite(),
-  label: z.string().optional(),
+  label: z.optional(z.string()),
 });
 
-export const multipleScoringSchema = z
-  .union([
+export const multipleScoringSchema = meta(
+  z.union([
     z.strictObject({ method: z.literal('sum') }),
-    z.strictObject({ method: z.literal('count'), bands: z.array(bandSchema).min(1) }),
-    z.strictObject({ method: z.literal('rules'), rules: z.array(choiceRuleSchema).min(1), default: finite().optional() }),
-  ])
-  .meta({ description: 'How checked options give a score: `sum` of their scores, bands on how many are checked (`count`), or the first matching rule (`rules`).' });
+    z.strictObject({ method: z.literal('count'), bands: z.array(bandSchema).check(z.minLength(1)) }),
+    z.strictObject({ method: z.literal('rules'), rules: z.array(choiceRuleSchema).check(z.minLength(1)), default: z.optional(finite()) }),
+  ]),
+  { description: 'How checked options give a score: `sum` of their scores, bands on how many are checked (`count`), or the first matching rule (`rules`).' },
+);
 
-export const appliesWhenSchema = z
-  .strictObject({
-    question: idSchema.meta({ description: 'The question this one depends on.' }),
-    in: z.array(z.union([z.string(), finite(), z.boolean()])).min(1).meta({ description: 'Answers (option ids, yes/no) for which this question applies.' }),
-  })
-  .meta({ description: 'Makes a question apply only when another question has one of the given answers.' });
+export const appliesWhenSchema = meta(
+  z.strictObject({
+    question: meta(idSchema, { description: 'The question this one depends on.' }),
+    in: meta(z.array(z.union([z.string(), finite(), z.boolean()])).check(z.minLength(1)), { description: 'Answers (option ids, yes/no) for which this question applies.' }),
+  }),
+  { description: 'Makes a question apply only when another question has one of the given answers.' },
+);
 
-export const notApplicableSchema = z
-  .union([z.literal('omit'), z.strictObject({ score: finite() })])
-  .meta({ description: '`omit` (default) leaves a non-applicable question out of its parent; `{ score: n }` scores it as n.' });
+export const notApplicableSchema = meta(z.union([z.literal('omit'), z.strictObject({ score: finite() })]), {
+  description: '`omit` (default) leaves a non-applicable question out of its parent; `{ score: n }` scores it as n.',
+});
 
 export const commonNodeFields = {
   id: idSchema,
-  title: z.string().min(1).meta({ description: 'Short name shown in scorecards.' }),
-  description: z.string().optional().meta({ description: 'What the node measures, in a sentence or two.' }),
-  aliases: z.array(z.string().min(1)).optional().meta({ description: 'Other codes under which this node is known (e.g. codes used by older editions or spreadsheets).' }),
-  weight: finite().optional().meta({ description: 'Weight within the parent node (default 1). Only ratios between siblings matter.' }),
-  replaces: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional().meta({ description: 'Id(s) of the node(s) of the previous edition that this node replaces (a rename, split or merge); followed by rubric diffs and answer migration.' }),
-  dimension: z.string().optional().meta({ description: 'Label of the dimension this indicator belongs to, when dimensions are labels rather than levels.' }),
-  notes: z.string().optional(),
-  outcome: z.unknown().optional().meta({ description: 'Not allowed: outcome indicators never enter a policy score. Present only so that the mistake gets a clear diagnostic.' }),
+  title: meta(z.string().check(z.minLength(1)), { description: 'Short name shown in scorecards.' }),
+  description: meta(z.optional(z.string()), { description: 'What the node measures, in a sentence or two.' }),
+  aliases: meta(z.optional(z.array(z.string().check(z.minLength(1)))), { description: 'Other codes under which this node is known (e.g. codes used by older editions or spreadsheets).' }),
+  weight: meta(z.optional(finite()), { description: 'Weight within the parent node (default 1). Only ratios between siblings matter.' }),
+  replaces: meta(z.optional(z.union([z.string().check(z.minLength(1)), z.array(z.string().check(z.minLength(1))).check(z.minLength(1))])), { description: 'Id(s) of the node(s) of the previous edition that this node replaces (a rename, split or merge); followed by rubric diffs and answer migration.' }),
+  dimension: meta(z.optional(z.string()), { description: 'Label of the dimension this indicator belongs to, when dimensions are labels rather than levels.' }),
+  notes: z.optional(z.string()),
+  outcome: meta(z.optional(z.unknown()), { description: 'Not allowed: outcome indicators never enter a policy score. Present only so that the mistake gets a clear diagnostic.' }),
 } as const;
 
 export const questionFields = {
   ...commonNodeFields,
-  type: z.enum(['single-choice', 'multiple-choice', 'number', 'yes-no']).meta({ description: 'The kind of answer the question takes.' }),
-  text: z.string().optional().meta({ description: 'The question put to the expert.' }),
-  guidance: z.string().optional().meta({ description: 'Help for answering: definitions, what counts, edge cases.' }),
-  options: z.array(optionSchema).min(1).optional().meta({ description: 'Choices of a single- or multiple-choice question.' }),
-  scoring: multipleScoringSchema.optional(),
-  bands: z.array(bandSchema).min(1).optional().meta({ description: 'Score bands of a number question.' }),
-  unit: z.string().optional().meta({ description: 'Unit of a number answer, e.g. `years`.' }),
-  range: z.strictObject({ min: finite().optional(), max: finite().optional() }).optional().meta({ description: 'Valid range of a number answer.' }),
-  scores: z.strictObject({ yes: finite(), no: finite() }).optional().meta({ description: 'Scores of a yes/no question.' }),
-  appliesWhen: appliesWhenSchema.optional(),
-  notApplicable: notApplicableSchema.optional(),
-  regions: regionCombineSchema.optional().meta({ description: 'How regional answers to this question are combined (default: the rubric\'s rule).' }),
+  type: meta(z.enum(['single-choice', 'multiple-choice', 'number', 'yes-no']), { description: 'The kind of answer the question takes.' }),
+  text: meta(z.optional(z.string()), { description: 'The question put to the expert.' }),
+  guidance: meta(z.optional(z.string()), { description: 'Help for answering: definitions, what counts, edge cases.' }),
+  options: meta(z.optional(z.array(optionSchema).check(z.minLength(1))), { description: 'Choices of a single- or multiple-choice question.' }),
+  scoring: z.optional(multipleScoringSchema),
+  bands: meta(z.optional(z.array(bandSchema).check(z.minLength(1))), { description: 'Score bands of a number question.' }),
+  unit: meta(z.optional(z.string()), { description: 'Unit of a number answer, e.g. `years`.' }),
+  range: meta(z.optional(z.strictObject({ min: z.optional(finite()), max: z.optional(finite()) })), { description: 'Valid range of a number answer.' }),
+  scores: meta(z.optional(z.strictObject({ yes: finite(), no: finite() })), { description: 'Scores of a yes/no question.' }),
+  appliesWhen: z.optional(appliesWhenSchema),
+  notApplicable: z.optional(notApplicableSchema),
+  regions: meta(z.optional(regionCombineSchema), { description: 'How regional answers to this question are combined (default: the rubric\'s rule).' }),
 };
 
 /** A question (leaf) as written in a rubric file. */
-export const questionSchema = z.strictObject(questionFields).meta({ title: 'Question' });
+export const questionSchema = meta(z.strictObject(questionFields), { title: 'Question' });
 
 const groupFields = {
   ...commonNodeFields,
-  aggregation: aggregationSchema.optional(),
-  missing: missingRuleSchema.optional(),
+  aggregation: z.optional(aggregationSchema),
+  missing: z.optional(missingRuleSchema),
 };
 
 /** Composite indicator: child arrays are validated node by node. */
-export const compositeIndicatorShape = { ...groupFields, questions: z.array(z.unknown()).min(1) };
-export const dimensionShape = { ...groupFields, indicators: z.array(z.unknown()).min(1) };
+export const compositeIndicatorShape = { ...groupFields, questions: z.array(z.unknown()).check(z.minLength(1)) };
+export const dimensionShape = { ...groupFields, indicators: z.array(z.unknown()).check(z.minLength(1)) };
 export const areaShape = {
   ...groupFields,
-  shortTitle: z.string().min(1).optional().meta({ description: 'A short name of the area for chart labels and compact table headers (default: the title).' }),
-  dimensions: z.array(z.unknown()).min(1).optional(),
-  indicators: z.array(z.unknown()).min(1).optional(),
+  shortTitle: meta(z.optional(z.string().check(z.minLength(1))), { description: 'A short name of the area for chart labels and compact table headers (default: the title).' }),
+  dimensions: z.optional(z.array(z.unknown()).check(z.minLength(1))),
+  indicators: z.optional(z.array(z.unknown()).check(z.minLength(1))),
 };
-export const includeSchema = z
-  .strictObject({ include: z.string().min(1).meta({ description: 'Path of an area file, relative to this file, inside the rubric folder.' }) })
-  .meta({ title: 'Include' });
+export const includeSchema = meta(
+  z.strictObject({ include: meta(z.string().check(z.minLength(1)), { description: 'Path of an area file, relative to this file, inside the rubric folder.' }) }),
+  { title: 'Include' },
+);
 
-export const variantSchema = z
-  .strictObject({
+export const variantSchema = meta(
+  z.strictObject({
     id: idSchema,
-    title: z.string().min(1),
-    description: z.string().optional(),
-    areas: z.array(idSchema).min(1).meta({ description: 'Ids of the areas averaged into this variant\'s top score.' }),
-    default: z.boolean().optional().meta({ description: 'The variant used when none is asked for (default: the first).' }),
-    aggregation: aggregationSchema.optional(),
-    missing: missingRuleSchema.optional(),
-  })
-  .meta({ title: 'Variant', description: 'A named selection of areas for the top score, so that trends compare like with like.' });
+    title: z.string().check(z.minLength(1)),
+    description: z.optional(z.string()),
+    areas: meta(z.array(idSchema).check(z.minLength(1)), { description: 'Ids of the areas averaged into this variant\'s top score.' }),
+    default: meta(z.optional(z.boolean()), { description: 'The variant used when none is asked for (default: the first).' }),
+    aggregation: z.optional(aggregationSchema),
+    missing: z.optional(missingRuleSchema),
+  }),
+  { title: 'Variant', description: 'A named selection of areas for the top score, so that trends compare like with like.' },
+);
 
 /** One rule of a rubric's `migrate:` block (also the shape of a migration mapping file's entries). */
 export function migrationRuleSchema() {
-  return z
-    .strictObject({
-      question: idSchema.meta({ description: 'Question of this edition the rule is for.' }),
-      from: z.string().min(1).optional().meta({ description: 'Question of the previous edition whose answer carries over (default: what `replaces:` or an alias names).' }),
-      options: z.record(z.string(), z.string()).optional().meta({ description: 'Old option id → new option id.' }),
-      review: z.string().min(1).optional().meta({ description: 'Why a carried-over answer needs a reviewer\'s look (its meaning changed).' }),
-    })
-    .meta({ title: 'MigrationRule' });
+  return meta(
+    z.strictObject({
+      question: meta(idSchema, { description: 'Question of this edition the rule is for.' }),
+      from: meta(z.optional(z.string().check(z.minLength(1))), { description: 'Question of the previous edition whose answer carries over (default: what `replaces:` or an alias names).' }),
+      options: meta(z.optional(z.record(z.string(), z.string())), { description: 'Old option id → new option id.' }),
+      review: meta(z.optional(z.string().check(z.minLength(1))), { description: 'Why a carried-over answer needs a reviewer\'s look (its meaning changed).' }),
+    }),
+    { title: 'MigrationRule' },
+  );
 }
 
-export const reportWordsSchema = z
-  .strictObject({
-    unitNoun: z.string().min(1).optional().meta({ description: 'What one assessed unit is called on reports: `country` (default), `economy`, `region`, `municipality` …' }),
-    unitNounPlural: z.string().min(1).optional().meta({ description: 'The plural of `unitNoun` (default: `unitNoun` + `s`, `countries` for `country`).' }),
-    highMeans: z.string().min(1).optional().meta({ description: 'What a high score means, completing “higher is …” (e.g. `more open`). Without it reports say only that the scale runs from min to max.' }),
-    shortTitle: z.string().min(1).optional().meta({ description: 'A short name of the index for page headers (default: the title).' }),
-    outcomeFramework: z.string().min(1).optional().meta({ description: 'Id of an outcome framework whose indicators reports may show beside the scores (e.g. `zaragoza`). Without it reports show outcomes only when outcome data are passed explicitly.' }),
-  })
-  .meta({ title: 'Report words', description: 'The words reports use for this index: nothing on a report is specific to one index unless the rubric says it here.' });
+export const reportWordsSchema = meta(
+  z.strictObject({
+    unitNoun: meta(z.optional(z.string().check(z.minLength(1))), { description: 'What one assessed unit is called on reports: `country` (default), `economy`, `region`, `municipality` …' }),
+    unitNounPlural: meta(z.optional(z.string().check(z.minLength(1))), { description: 'The plural of `unitNoun` (default: `unitNoun` + `s`, `countries` for `country`).' }),
+    highMeans: meta(z.optional(z.string().check(z.minLength(1))), { description: 'What a high score means, completing “higher is …” (e.g. `more open`). Without it reports say only that the scale runs from min to max.' }),
+    shortTitle: meta(z.optional(z.string().check(z.minLength(1))), { description: 'A short name of the index for page headers (default: the title).' }),
+    outcomeFramework: meta(z.optional(z.string().check(z.minLength(1))), { description: 'Id of an outcome framework whose indicators reports may show beside the scores (e.g. `zaragoza`). Without it reports show outcomes only when outcome data are passed explicitly.' }),
+  }),
+  { title: 'Report words', description: 'The words reports use for this index: nothing on a report is specific to one index unless the rubric says it here.' },
+);
 
 export const rubricHeaderShape = {
-  $schema: z.string().optional().meta({ description: 'Editor hint; ignored.' }),
-  schemaVersion: z.literal(1).meta({ description: 'Version of the rubric file format. Always 1 for now.' }),
+  $schema: meta(z.optional(z.string()), { description: 'Editor hint; ignored.' }),
+  schemaVersion: meta(z.literal(1), { description: 'Version of the rubric file format. Always 1 for now.' }),
   id: idSchema,
   version: semverSchema,
-  title: z.string().min(1),
-  description: z.string().optional(),
-  citation: z.string().optional().meta({ description: 'How to cite the index this rubric encodes.' }),
-  license: z.string().optional(),
-  authors: z.array(z.string()).optional(),
-  scale: scaleSchema.default({ min: 0, max: 100 }),
-  display: displaySchema.default({ precision: 2, rounding: 'half-up' }),
-  report: reportWordsSchema.optional(),
-  missing: missingRuleSchema.default({ policy: 'omit', minShare: 0 }),
-  regions: regionCombineSchema.default('mean'),
-  aggregation: aggregationSchema.optional().meta({ description: 'Default aggregation of variants (default `mean`).' }),
-  areas: z.array(z.unknown()).min(1).meta({ description: 'Policy areas, inline or as `{ include: path }`.' }),
-  variants: z.array(variantSchema).optional().meta({ description: 'Named selections of areas for the top score. Default: one variant `all` with every area.' }),
-  migrate: z.array(migrationRuleSchema()).optional().meta({ description: 'How answers written for the previous edition carry over to this one (see the editions guide).' }),
+  title: z.string().check(z.minLength(1)),
+  description: z.optional(z.string()),
+  citation: meta(z.optional(z.string()), { description: 'How to cite the index this rubric encodes.' }),
+  license: z.optional(z.string()),
+  authors: z.optional(z.array(z.string())),
+  scale: z._default(scaleSchema, { min: 0, max: 100 }),
+  display: z._default(displaySchema, { precision: 2, rounding: 'half-up' }),
+  report: z.optional(reportWordsSchema),
+  missing: z._default(missingRuleSchema, { policy: 'omit', minShare: 0 }),
+  regions: z._default(regionCombineSchema, 'mean'),
+  aggregation: meta(z.optional(aggregationSchema), { description: 'Default aggregation of variants (default `mean`).' }),
+  areas: meta(z.array(z.unknown()).check(z.minLength(1)), { description: 'Policy areas, inline or as `{ include: path }`.' }),
+  variants: meta(z.optional(z.array(variantSchema)), { description: 'Named selections of areas for the top score. Default: one variant `all` with every area.' }),
+  migrate: meta(z.optional(z.array(migrationRuleSchema())), { description: 'How answers written for the previous edition carry over to this one (see the editions guide).' }),
 };
 export const rubricHeaderSchema = z.strictObject(rubricHeaderShape);
 /** An area file (included from the index file): one area, optionally with `$schema`. */
-export const areaFileShape = { $schema: z.string().optional(), ...areaShape };
+export const areaFileShape = { $schema: z.optional(z.string()), ...areaShape };
 
 /**
  * One recursive zod schema of the whole rubric format, for JSON Schema export and the format
@@ -265,15 +269,16 @@ export const areaFileShape = { $schema: z.string().optional(), ...areaShape };
  */
 export function rubricJsonSchemaModel() {
   const question = questionSchema;
-  const composite: z.ZodType = z.lazy(() =>
-    z.strictObject({ ...groupFields, questions: z.array(z.union([question, composite])).min(1) }).meta({ title: 'CompositeIndicator' }),
+  const composite: z.ZodMiniType = z.lazy(() =>
+    meta(z.strictObject({ ...groupFields, questions: z.array(z.union([question, composite])).check(z.minLength(1)) }), { title: 'CompositeIndicator' }),
   );
   const indicator = z.union([question, composite]);
-  const dimension = z.strictObject({ ...groupFields, indicators: z.array(indicator).min(1) }).meta({ title: 'Dimension' });
-  const area = z
-    .strictObject({ ...groupFields, dimensions: z.array(dimension).min(1).optional(), indicators: z.array(indicator).min(1).optional() })
-    .meta({ title: 'Area' });
-  const rubric = z.strictObject({ ...rubricHeaderShape, areas: z.array(z.union([area, includeSchema])).min(1) }).meta({ title: 'Rubric' });
-  const areaFile = z.strictObject({ $schema: z.string().optional(), ...area.shape }).meta({ title: 'AreaFile' });
+  const dimension = meta(z.strictObject({ ...groupFields, indicators: z.array(indicator).check(z.minLength(1)) }), { title: 'Dimension' });
+  const area = meta(
+    z.strictObject({ ...groupFields, dimensions: z.optional(z.array(dimension).check(z.minLength(1))), indicators: z.optional(z.array(indicator).check(z.minLength(1))) }),
+    { title: 'Area' },
+  );
+  const rubric = meta(z.strictObject({ ...rubricHeaderShape, areas: z.array(z.union([area, includeSchema])).check(z.minLength(1)) }), { title: 'Rubric' });
+  const areaFile = meta(z.strictObject({ $schema: z.optional(z.string()), ...area.shape }), { title: 'AreaFile' });
   return { rubric, areaFile, area, dimension, indicator, question };
 }

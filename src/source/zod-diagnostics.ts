@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Diagnostic, PathSegment } from '../diagnostics/index.js';
 import { located, type SourceLocator } from './yaml-source.js';
 import { NameIndex, Suggestions } from './suggest.js';

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { citationSchema } from '../answers/schema.js';
 import type { Answer, AnswerSet, AnswerStatus, Citation, Evidence } from '../answers/types.js';
 
@@ -86,7 +86,7 @@ export const ANSWER_FIELDS: readonly AnswerField[] = [
       } catch {
         return { ok: false, message: 'The citations are not a JSON list such as [{"act": "Aliens Act", "article": "12"}].' };
       }
-      const r = citationsSchema.safeParse(parsed);
+      const r = z.safeParse(citationsSchema, parsed);
       return r.success ? { ok: true, value: r.data } : { ok: false, message: 'The citations must be a JSON list of objects with act, article, url and note.' };
     },
     apply: (e, v) => void (e.citations = [...e.citations, ...(v as Citation[])]),
