@@ -1,0 +1,74 @@
+/**
+ * The aggregation rules: how a group's score follows from the scores of its parts, exactly.
+ * Each rule gives the value of a group from its terms (the parts that enter, in order, with
+ * their coefficients) and, for the trace, each term's effective weight in that value. Which
+ * parts enter — missing data, parts that do not apply — is the scorer's business, not the rules'.
+ * Decision tables are not arithmetic: see `decision-table.ts`.
+ *
+ * @module
+ */
+import { add, cmp, div, geometricMean, ONE, reciprocal, weightedMean, ZERO, type Exact } from '../exact/index.js';
+import type { Aggregation } from '../rubric/types.js';
+
+/** The aggregation methods that combine scores arithmetically (every method but `decision-table`). */
+export type ArithmeticMethod = Exclude<Aggregation['method'], 'decision-table'>;
+
+/** One aggregation rule. */
+export interface AggregationRule {
+  /** Whether the rule reads a coefficient of each term: its declared weight. */
+  readonly weighted: boolean;
+  /** The value of the group from its terms `xs` (at least one) and, for weighted rules, their coefficients `cs`. */
+  value(xs: readonly Exact[], cs: readonly Exact[] | undefined): Exact;
+  /** The effective weight of each term in the value, for the trace (null: the term does not enter linearly). */
+  shares(xs: readonly Exact[], cs: readonly Exact[] | undefined): (Exact | null)[];
+}
+
+/** Each term's weight over the sum of the weights. */
+function normalised(cs: readonly Exact[]): Exact[] {
+  let sum: Exact = ZERO;
+  for (const w of cs) sum = add(sum, w);
+  return cs.map((w) => div(w, sum));
+}
+
+/** The position of the lowest (`sign` -1) or highest (`sign` 1) term; the first of equals. */
+function extreme(xs: readonly Exact[], sign: 1 | -1): number {
+  let best = 0;
+  for (let t = 1; t < xs.length; t++) if (cmp(xs[t]!, xs[best]!) * sign > 0) best = t;
+  return best;
+}
+
+/** The lowest or highest term, which carries the whole score (effective weight 1, the others 0). */
+function extremeRule(sign: 1 | -1): AggregationRule {
+  return {
+    weighted: false,
+    value: (xs) => xs[extreme(xs, sign)]!,
+    shares: (xs) => {
+      const best = extreme(xs, sign);
+      return xs.map((_, t) => (t === best ? ONE : ZERO));
+    },
+  };
+}
+
+/** The rule of each arithmetic aggregation method. */
+export const AGGREGATION_RULES: Readonly<Record<ArithmeticMethod, AggregationRule>> = {
+  /** The mean of the terms, each with an equal share. */
+  mean: {
+    weighted: false,
+    value: (xs) => weightedMean(xs),
+    shares: (xs) => new Array<Exact>(xs.length).fill(reciprocal(xs.length)),
+  },
+  /** The mean of the terms weighted by their declared weights (renormalised over the terms that enter). */
+  'weighted-mean': {
+    weighted: true,
+    value: (xs, cs) => weightedMean(xs, cs),
+    shares: (_, cs) => normalised(cs!),
+  },
+  /** The geometric mean of the terms with their weights as exponents; effective weights are the normalised exponents. */
+  'geometric-mean': {
+    weighted: true,
+    value: (xs, cs) => geometricMean(xs, cs!),
+    shares: (_, cs) => normalised(cs!),
+  },
+  minimum: extremeRule(-1),
+  maximum: extremeRule(1),
+};
