@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadRubric } from '../src/rubric/load.js';
 import { createAnswerSet, loadAnswerSet } from '../src/answers/load.js';
-import { scoreAnswerSet, findScoredNode } from '../src/scoring/score.js';
+import { scoreAnswerSet, scoreTotals, findScoredNode } from '../src/scoring/score.js';
 import { explainScore } from '../src/scoring/explain.js';
 import type { Rubric } from '../src/rubric/types.js';
 import type { ScoredNode, ScoreResult } from '../src/scoring/types.js';
@@ -400,6 +400,93 @@ ${rows}${extra}        questions:
     expect(r.diagnostics).toEqual([]);
     expect(findScoredNode(scoreText(r.value!, answers({ toString: 'no', valueOf: 'yes' })).root, 't')!.score).toBe('100');
     expect(findScoredNode(scoreText(r.value!, answers({ toString: 'no', valueOf: 'no' })).root, 't')!.score).toBe('10');
+  });
+});
+
+describe('decision tables of variants', () => {
+  /** Two areas of one yes-no question each; `variants` is the rubric's variants block (and anything after it). */
+  const rubricWith = (variants: string) => `${HEAD}areas:
+  - id: work
+    title: Work
+    indicators:
+      - { id: permit, title: Permit, type: yes-no, scores: { yes: 100, no: 0 } }
+  - id: family
+    title: Family
+    indicators:
+      - { id: reunion, title: Reunion, type: yes-no, scores: { yes: 100, no: 0 } }
+${variants}`;
+  const gate = rubricWith(`variants:
+  - id: gate
+    title: Gate
+    areas: [work, family]
+    aggregation:
+      method: decision-table
+      inputs: [work, family]
+      rows:
+        - { when: { work: 100, family: 100 }, score: 100, label: both open }
+        - { when: { work: 100 }, score: 50 }
+      default: 0
+  - id: mean
+    title: Mean
+    areas: [work, family]
+`);
+  const cases: [Record<string, string>, string, number][] = [
+    [{ permit: 'yes', reunion: 'yes' }, '100', 0],
+    [{ permit: 'yes', reunion: 'no' }, '50', 1],
+    [{ permit: 'no', reunion: 'yes' }, '0', -1],
+  ];
+
+  it('a variant scored by a decision table reads its areas, in the trace and in the totals', () => {
+    const rubric = loadText(gate);
+    for (const [values, score, row] of cases) {
+      const r = scoreText(rubric, answers(values));
+      expect(r.diagnostics).toEqual([]);
+      expect(r.root.score).toBe(score);
+      expect(r.root.matchedRow!.index).toBe(row);
+      expect(r.root.children.map((c) => [c.id, c.handling])).toEqual([['work', 'table-input'], ['family', 'table-input']]);
+      expect(r.variants.map((v) => v.id)).toEqual(['gate', 'mean']);
+      const totals = scoreTotals(rubric, loadAnswerSet(answers(values)).value!);
+      expect(totals.top.score).toBe(score);
+      expect(totals.variants.map((v) => v.score)).toEqual(r.variants.map((v) => v.score));
+      // The other variant shown: its mean, with the table variant scored alongside.
+      expect(scoreText(rubric, answers(values), { variant: 'mean' }).variants[0]!.score).toBe(score);
+    }
+  });
+
+  it('a table without inputs reads the areas of the variant, whether declared on the variant or on the rubric', () => {
+    const own = rubricWith(`variants:
+  - id: work-only
+    title: Work only
+    areas: [work]
+    aggregation: { method: decision-table, rows: [{ when: { work: 100 }, score: 80 }], default: 10 }
+  - id: both
+    title: Both
+    areas: [work, family]
+`);
+    const inherited = `${rubricWith('')}aggregation: { method: decision-table, rows: [{ when: { work: 100, family: 0 }, score: 25 }], default: 75 }\n`;
+    const r1 = scoreText(loadText(own), answers({ permit: 'yes', reunion: 'no' }));
+    expect(r1.root.score).toBe('80');
+    expect(r1.root.children.filter((c) => c.handling === 'table-input').map((c) => c.id)).toEqual(['work']);
+    const r2 = scoreText(loadText(inherited), answers({ permit: 'yes', reunion: 'no' }));
+    expect(r2.root.score).toBe('25');
+    expect(scoreText(loadText(inherited), answers({ permit: 'yes', reunion: 'yes' })).root.score).toBe('75');
+  });
+
+  it('an input that is not an area of the variant is reported where the variant names it', () => {
+    const text = rubricWith(`variants:
+  - id: gate
+    title: Gate
+    areas: [work]
+    aggregation: { method: decision-table, inputs: [work, family], rows: [{ when: { work: 100 }, score: 100 }], default: 0 }
+  - id: all
+    title: All
+    areas: [work, family]
+`);
+    const r = loadRubric(text, { file: 'index.yaml' });
+    const found = r.diagnostics.filter((d) => d.code === 'RUBRIC_DECISION_TABLE_INPUT');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'error', path: ['variants', 0, 'aggregation', 'inputs', 1], line: 18, column: 59 });
+    expect(found[0]!.message).toContain('not an area of "gate"');
   });
 });
 

@@ -89,6 +89,11 @@ function normaliseAggregation(raw: z.infer<typeof aggregationSchema> | undefined
   return { method: raw.method };
 }
 
+/** A decision table that names no inputs, given the ids it reads by default; any other aggregation as it is. */
+function tableInputs(agg: Aggregation, ids: readonly string[]): Aggregation {
+  return agg.method === 'decision-table' && agg.inputs.length === 0 ? { ...agg, inputs: ids } : agg;
+}
+
 function mergeMissing(base: MissingRule, over: z.infer<typeof missingRuleSchema> | undefined): MissingRule {
   return { policy: over?.policy ?? base.policy, minShare: over?.minShare ?? base.minShare };
 }
@@ -264,10 +269,7 @@ function group(
   ctx: Ctx,
   level: NodeKind = kind,
 ): GroupNode {
-  const aggregation = normaliseAggregation(c.aggregation, MEAN);
-  if (aggregation.method === 'decision-table' && aggregation.inputs.length === 0) {
-    (aggregation as { inputs: readonly string[] }).inputs = children.map((ch) => ch.id);
-  }
+  const aggregation = tableInputs(normaliseAggregation(c.aggregation, MEAN), children.map((ch) => ch.id));
   const node: GroupNode = {
     id: c.id,
     kind,
@@ -443,6 +445,8 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
     }
   });
 
+  // A decision table that names no inputs reads every area it aggregates: at the root every
+  // area, in a variant (its own table or the rubric's) the variant's areas.
   const rootAggregation = normaliseAggregation(header.aggregation, MEAN);
   const root: GroupNode = {
     id: header.id,
@@ -454,7 +458,7 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
     weight: 1,
     ancestry: [header.id],
     source: { file, line: 1, column: 1 },
-    aggregation: rootAggregation,
+    aggregation: tableInputs(rootAggregation, areas.map((a) => a.id)),
     missing: ctx.defaultMissing,
     children: areas,
   };
@@ -465,7 +469,7 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
     ...(v.description !== undefined ? { description: v.description } : {}),
     areas: v.areas,
     default: v.default ?? false,
-    aggregation: normaliseAggregation((v as { aggregation?: z.infer<typeof aggregationSchema> }).aggregation, rootAggregation),
+    aggregation: tableInputs(normaliseAggregation((v as { aggregation?: z.infer<typeof aggregationSchema> }).aggregation, rootAggregation), v.areas),
     missing: mergeMissing(ctx.defaultMissing, (v as { missing?: z.infer<typeof missingRuleSchema> }).missing),
   }));
   if (variants.length === 0) {

@@ -38,6 +38,8 @@ export interface Plan {
   readonly areas: readonly number[];
   /** For each variant: indices in `info` of its areas. */
   readonly variantParts: readonly (readonly number[])[];
+  /** For each variant aggregated by a decision table: the table compiled, its inputs among the variant's areas. */
+  readonly variantTables: readonly (CompiledTable | undefined)[];
   /** The most entries a traced run has (every node built, copies included): the size the entry arrays start with. */
   readonly entries: number;
 }
@@ -132,6 +134,9 @@ function makePlan(rubric: Rubric, byId: ReadonlyMap<string, number>): Plan {
     question: order.map((n) => (n.kind === 'question' ? byId.get(n.id) ?? -1 : -1)),
     areas,
     variantParts,
+    variantTables: rubric.variants.map((v, i) =>
+      v.aggregation.method === 'decision-table' ? new CompiledTable(v.aggregation, (id) => variantParts[i]!.find((j) => order[j]!.id === id) ?? -1) : undefined,
+    ),
     entries: order.length + extras + areas.length + widest + 2,
   };
 }

@@ -302,7 +302,7 @@ function scoreVariants(run: Run, rubric: Rubric, answers: AnswerSet, options: Sc
   rubric.variants.forEach((v, i) => {
     const parts = run.plan.variantParts[i]!;
     run.trace = v.id === shown ? trace : null;
-    const o = aggregate(run, run.plan.rootInfo, run.plan.rootWeightText, parts, undefined, v.aggregation, run.plan.rootInfo.table, v.missing, v.title, true);
+    const o = aggregate(run, run.plan.rootInfo, run.plan.rootWeightText, parts, undefined, v.aggregation, run.plan.variantTables[i], v.missing, v.title, true);
     run.trace = trace;
     outcomes.set(v.id, o);
     if (o.status === 'missing') {
