@@ -490,6 +490,75 @@ ${variants}`;
   });
 });
 
+describe('sum of points', () => {
+  /** Three questions of points in one area that sums them; the quota's points are subtracted, the fee's halved and subtracted. */
+  const points = (aggregation = 'sum', missing = '') => `${HEAD}scale: { min: -10, max: 10 }
+areas:
+  - id: access
+    title: Access
+    aggregation: ${aggregation}
+${missing}    indicators:
+      - id: permit
+        title: Permit
+        type: single-choice
+        options:
+          - { id: none, label: None, score: 0 }
+          - { id: some, label: Some, score: 1.5 }
+          - { id: full, label: Full, score: 2 }
+      - { id: quota, title: Quota, type: yes-no, scores: { yes: 3, no: 0 }, multiplier: -1 }
+      - { id: fee, title: Fee, type: yes-no, scores: { yes: 0.1, no: 0 }, multiplier: -0.5 }
+`;
+
+  it('adds the points, subtracting a part with a negative multiplier, to a negative total, exactly', () => {
+    const rubric = loadText(points());
+    const r = scoreText(rubric, answers({ permit: 'some', quota: 'yes', fee: 'yes' }));
+    const access = findScoredNode(r.root, 'access')!;
+    // 1.5 − 3 − 0.5 × 0.1 = −1.55
+    expect(access.score).toBe('-1.55');
+    expect(access.display).toBe('-1.55');
+    expect(access.method).toBe('sum');
+    expect(access.children.map((c) => c.effectiveWeight)).toEqual(['1', '-1', '-0.5']);
+    // Shares of the top (the mean of one area) are the multipliers.
+    expect(access.children.map((c) => c.shareOfTop)).toEqual(['1', '-1', '-0.5']);
+    expect(r.root.score).toBe('-1.55');
+    // 2 − 0 − 0 = 2; none of the points: 0
+    expect(findScoredNode(scoreText(rubric, answers({ permit: 'full', quota: 'no', fee: 'no' })).root, 'access')!.score).toBe('2');
+    expect(scoreTotals(rubric, loadAnswerSet(answers({ permit: 'some', quota: 'yes', fee: 'yes' })).value!).areas[0]!.score).toBe('-1.55');
+    expect(explainScore(r, 'access').text).toContain('quota       3.00 × -1  included');
+  });
+
+  it('missing parts: left out (no renormalising), counted as the scale minimum times the multiplier, or failing the sum', () => {
+    const set = answers({ permit: 'full', quota: 'unknown', fee: 'yes' });
+    const omitted = findScoredNode(scoreText(loadText(points()), set).root, 'access')!;
+    // 2 − 0.05
+    expect(omitted.score).toBe('1.95');
+    expect(omitted.reason).toBe('Missing quota left out');
+    const minimum = findScoredNode(scoreText(loadText(points('sum', '    missing: { policy: minimum }\n')), set).root, 'access')!;
+    // 2 + (−1)(−10) − 0.05: the scale minimum −10 times the multiplier −1
+    expect(minimum.score).toBe('11.95');
+    expect(minimum.children.find((c) => c.id === 'quota')!.handling).toBe('counted-as-minimum');
+    expect(findScoredNode(scoreText(loadText(points('sum', '    missing: { policy: fail }\n')), set).root, 'access')!.status).toBe('missing');
+  });
+
+  it('a declared scale must hold what the parts can produce (RUBRIC_SUM_SCALE at the scale); one that does is accepted', () => {
+    // The parts produce −3.05 (none, quota, fee) to 2 (full, no quota, no fee).
+    const narrow = loadRubric(points('{ method: sum, scale: { min: -3, max: 2 } }'), { file: 'r.yaml' });
+    const found = narrow.diagnostics.filter((d) => d.code === 'RUBRIC_SUM_SCALE');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'error', line: 9, column: 40, path: ['areas', 0, 'aggregation', 'scale'] });
+    expect(found[0]!.message).toContain('-3.05–2');
+    expect(loadRubric(points('{ method: sum, scale: { min: -3.05, max: 2 } }'), { file: 'r.yaml' }).diagnostics).toEqual([]);
+  });
+
+  it('a multiplier under a parent that does not sum is reported', () => {
+    const r = loadRubric(points('mean'), { file: 'r.yaml' });
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['SCHEMA_INVALID_VALUE', ['areas', 0, 'indicators', 1, 'multiplier']],
+      ['SCHEMA_INVALID_VALUE', ['areas', 0, 'indicators', 2, 'multiplier']],
+    ]);
+  });
+});
+
 describe('effective weights and shares of the top score', () => {
   const linear = `${HEAD}areas:
   - id: a

@@ -7,7 +7,8 @@ import type { Diagnostic, DiagnosticCode, PathSegment, Severity } from '../diagn
 import { located, type SourceLocator } from '../source/yaml-source.js';
 import { lazyNameIndex, NameIndex, Suggestions } from '../source/suggest.js';
 import type { Frame } from './load.js';
-import { cmp as compareRatios, ONE, sub as minus, type Ratio } from '../exact/index.js';
+import { cmp as compareRatios, exactString, ONE, sub as minus, type Ratio } from '../exact/index.js';
+import { ScoreRanges } from './range.js';
 import { exactNumber } from './numbers.js';
 import type { ConditionValue, DecisionRow, GroupNode, QuestionNode, Rubric, RubricNode, ScoreBand } from './types.js';
 
@@ -152,6 +153,7 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
     out.push(located(locator, { code, severity: severity ?? 'error', message, path, ...rest }, { key: key ?? false }));
   };
   const { min, max } = rubric.scale;
+  const ranges = new ScoreRanges(rubric);
   const inScale = (n: number) => Number.isFinite(n) && n >= min && n <= max;
   const checkScoreAt = (at: TableReport, sub: PathSegment[], score: number, what: string) => {
     if (!inScale(score)) at('RUBRIC_SCORE_OUT_OF_SCALE', sub, `The ${what} score ${score} is outside the scale ${min}–${max}.`, { expected: `${min}–${max}`, actual: String(score) });
@@ -300,7 +302,26 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
       report('SCHEMA_INVALID_VALUE', g, ['aggregation', 'over'], '`over: indicators` is only meaningful on an area.');
     }
     // The rubric's own table is checked as the variants that use it.
+    if (agg.method === 'sum') checkSum(g, agg);
+    else {
+      // A multiplier counts only where a node's points are summed (at the root: in a variant that sums its areas).
+      const summed = g === rubric.root && rubric.variants.some((v) => v.aggregation.method === 'sum');
+      for (const c of g.children) {
+        if (c.multiplier !== undefined && !summed) report('SCHEMA_INVALID_VALUE', c, ['multiplier'], `\`multiplier\` of "${c.id}" applies only when its parent sums its parts (\`aggregation: sum\`), which "${g.id}" does not.`, { key: true });
+      }
+    }
     if (agg.method === 'decision-table' && g !== rubric.root) checkTable(g, g.children, agg, (code, sub, message, extra) => report(code, g, ['aggregation', ...sub], message, extra));
+  }
+
+  /** A `sum` node's declared scale must hold every total its parts can produce. */
+  function checkSum(g: GroupNode, agg: Extract<GroupNode['aggregation'], { method: 'sum' }>): void {
+    if (!agg.scale) return;
+    const can = ranges.sumRange(g);
+    const declared = ranges.of(g);
+    if (compareRatios(declared.min, can.min) > 0 || compareRatios(declared.max, can.max) < 0) {
+      const span = (r: { min: Ratio; max: Ratio }) => `${exactString(r.min)}–${exactString(r.max)}`;
+      report('RUBRIC_SUM_SCALE', g, ['aggregation', 'scale'], `The scale ${span(declared)} declared for the sum "${g.id}" cannot hold the totals its parts can produce, ${span(can)}.`, { expected: `a scale from at most ${exactString(can.min)} to at least ${exactString(can.max)}`, actual: span(declared) });
+    }
   }
 
   /**

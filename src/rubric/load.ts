@@ -83,6 +83,7 @@ function normaliseAggregation(raw: z.infer<typeof aggregationSchema> | undefined
     return { method: raw };
   }
   if (raw.method === 'mean' || raw.method === 'weighted-mean') return { method: raw.method, over: raw.over ?? 'children' };
+  if (raw.method === 'sum') return raw.scale !== undefined ? { method: 'sum', scale: { min: raw.scale.min, max: raw.scale.max } } : { method: 'sum' };
   if (raw.method === 'decision-table') {
     return { method: 'decision-table', inputs: raw.inputs ?? [], rows: raw.rows, ...(raw.default !== undefined ? { default: raw.default } : {}) };
   }
@@ -151,6 +152,7 @@ function keepText(frame: Frame, owner: object | undefined, field: string, path: 
 /** Records the written texts of a question's numbers: option, band and rule scores, weights. */
 function keepQuestionTexts(frame: Frame, node: QuestionNode): void {
   keepText(frame, node, 'weight', ['weight']);
+  keepText(frame, node, 'multiplier', ['multiplier']);
   if (node.type === 'yes-no') {
     for (const o of node.options) if (frame.locator.numberText) recordNumberText(o, 'score', o.score, frame.locator.numberText([...frame.path, 'scores', o.id]));
   } else node.options.forEach((o, i) => keepText(frame, o, 'score', ['options', i, 'score']));
@@ -173,7 +175,12 @@ function keepQuestionTexts(frame: Frame, node: QuestionNode): void {
 /** Records the written texts of a group's weight and decision-table numbers. */
 function keepGroupTexts(frame: Frame, node: GroupNode): void {
   keepText(frame, node, 'weight', ['weight']);
+  keepText(frame, node, 'multiplier', ['multiplier']);
   const agg = node.aggregation;
+  if (agg.method === 'sum') {
+    keepText(frame, agg.scale, 'min', ['aggregation', 'scale', 'min']);
+    keepText(frame, agg.scale, 'max', ['aggregation', 'scale', 'max']);
+  }
   if (agg.method !== 'decision-table') return;
   keepText(frame, agg, 'default', ['aggregation', 'default']);
   agg.rows.forEach((row, r) => {
@@ -203,6 +210,7 @@ function buildQuestion(raw: unknown, frame: Frame, ctx: Ctx, parentKind: NodeKin
     aliases: q.aliases ?? [],
     ...(q.replaces !== undefined ? { replaces: typeof q.replaces === 'string' ? [q.replaces] : q.replaces } : {}),
     weight: q.weight ?? 1,
+    ...(q.multiplier !== undefined ? { multiplier: q.multiplier } : {}),
     ...(q.dimension !== undefined ? { dimension: q.dimension } : {}),
     ...(q.notes !== undefined ? { notes: q.notes } : {}),
     parentId: ancestry[ancestry.length - 1],
@@ -260,7 +268,7 @@ function buildIndicator(raw: unknown, frame: Frame, ctx: Ctx, parentKind: NodeKi
 }
 
 function group(
-  c: { id: string; title: string; shortTitle?: string | undefined; description?: string | undefined; aliases?: string[] | undefined; replaces?: string | string[] | undefined; weight?: number | undefined; dimension?: string | undefined; notes?: string | undefined; aggregation?: z.infer<typeof aggregationSchema> | undefined },
+  c: { id: string; title: string; shortTitle?: string | undefined; description?: string | undefined; aliases?: string[] | undefined; replaces?: string | string[] | undefined; weight?: number | undefined; multiplier?: number | undefined; dimension?: string | undefined; notes?: string | undefined; aggregation?: z.infer<typeof aggregationSchema> | undefined },
   kind: GroupNode['kind'],
   frame: Frame,
   children: RubricNode[],
@@ -280,6 +288,7 @@ function group(
     aliases: c.aliases ?? [],
     ...(c.replaces !== undefined ? { replaces: typeof c.replaces === 'string' ? [c.replaces] : c.replaces } : {}),
     weight: c.weight ?? 1,
+    ...(c.multiplier !== undefined ? { multiplier: c.multiplier } : {}),
     ...(c.dimension !== undefined ? { dimension: c.dimension } : {}),
     ...(c.notes !== undefined ? { notes: c.notes } : {}),
     ...(ancestry.length ? { parentId: ancestry[ancestry.length - 1] } : {}),

@@ -103,11 +103,20 @@ export const aggregationObjectSchema = z.union([
   methodOnly('geometric-mean', 'Geometric mean of the children (weights as exponents).'),
   methodOnly('minimum', 'The lowest child score.'),
   methodOnly('maximum', 'The highest child score.'),
+  z
+    .strictObject({
+      method: z.literal('sum'),
+      scale: z
+        .strictObject({ min: finite(), max: finite() })
+        .optional()
+        .meta({ description: 'The lowest and highest total the node can have (default: what its parts can add up to); it must hold every total the parts can produce.' }),
+    })
+    .meta({ description: 'The sum of the child scores (points), each times its `multiplier`.' }),
   decisionTableSchema,
 ]);
 
 export const aggregationSchema = z
-  .union([z.enum(['mean', 'weighted-mean', 'geometric-mean', 'minimum', 'maximum']), aggregationObjectSchema])
+  .union([z.enum(['mean', 'weighted-mean', 'geometric-mean', 'minimum', 'maximum', 'sum']), aggregationObjectSchema])
   .meta({ description: 'How a node combines its children. A bare name or an object with `method`.' });
 
 export const optionSchema = z.strictObject({
@@ -157,6 +166,7 @@ export const commonNodeFields = {
   description: z.string().optional().meta({ description: 'What the node measures, in a sentence or two.' }),
   aliases: z.array(z.string().min(1)).optional().meta({ description: 'Other codes under which this node is known (e.g. codes used by older editions or spreadsheets).' }),
   weight: finite().optional().meta({ description: 'Weight within the parent node (default 1). Only ratios between siblings matter.' }),
+  multiplier: finite().optional().meta({ description: 'Factor of this node\'s score in a parent aggregated by `sum` (default 1); `-1` subtracts its points.' }),
   replaces: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional().meta({ description: 'Id(s) of the node(s) of the previous edition that this node replaces (a rename, split or merge); followed by rubric diffs and answer migration.' }),
   dimension: z.string().optional().meta({ description: 'Label of the dimension this indicator belongs to, when dimensions are labels rather than levels.' }),
   notes: z.string().optional(),

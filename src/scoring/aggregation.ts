@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { add, cmp, div, geometricMean, ONE, reciprocal, weightedMean, ZERO, type Exact } from '../exact/index.js';
+import { add, cmp, div, geometricMean, ONE, reciprocal, weightedMean, weightedSum, ZERO, type Exact } from '../exact/index.js';
 import type { Aggregation } from '../rubric/types.js';
 
 /** The aggregation methods that combine scores arithmetically (every method but `decision-table`). */
@@ -15,9 +15,9 @@ export type ArithmeticMethod = Exclude<Aggregation['method'], 'decision-table'>;
 
 /** One aggregation rule. */
 export interface AggregationRule {
-  /** Whether the rule reads a coefficient of each term: its declared weight. */
-  readonly weighted: boolean;
-  /** The value of the group from its terms `xs` (at least one) and, for weighted rules, their coefficients `cs`. */
+  /** The coefficient of each term the rule reads, if any: its declared `weight`, or its `multiplier` (the node's fields). */
+  readonly coefficient: 'weight' | 'multiplier' | undefined;
+  /** The value of the group from its terms `xs` (at least one) and, for rules with a coefficient, their coefficients `cs`. */
   value(xs: readonly Exact[], cs: readonly Exact[] | undefined): Exact;
   /** The effective weight of each term in the value, for the trace (null: the term does not enter linearly). */
   shares(xs: readonly Exact[], cs: readonly Exact[] | undefined): (Exact | null)[];
@@ -40,7 +40,7 @@ function extreme(xs: readonly Exact[], sign: 1 | -1): number {
 /** The lowest or highest term, which carries the whole score (effective weight 1, the others 0). */
 function extremeRule(sign: 1 | -1): AggregationRule {
   return {
-    weighted: false,
+    coefficient: undefined,
     value: (xs) => xs[extreme(xs, sign)]!,
     shares: (xs) => {
       const best = extreme(xs, sign);
@@ -53,22 +53,28 @@ function extremeRule(sign: 1 | -1): AggregationRule {
 export const AGGREGATION_RULES: Readonly<Record<ArithmeticMethod, AggregationRule>> = {
   /** The mean of the terms, each with an equal share. */
   mean: {
-    weighted: false,
+    coefficient: undefined,
     value: (xs) => weightedMean(xs),
     shares: (xs) => new Array<Exact>(xs.length).fill(reciprocal(xs.length)),
   },
   /** The mean of the terms weighted by their declared weights (renormalised over the terms that enter). */
   'weighted-mean': {
-    weighted: true,
+    coefficient: 'weight',
     value: (xs, cs) => weightedMean(xs, cs),
     shares: (_, cs) => normalised(cs!),
   },
   /** The geometric mean of the terms with their weights as exponents; effective weights are the normalised exponents. */
   'geometric-mean': {
-    weighted: true,
+    coefficient: 'weight',
     value: (xs, cs) => geometricMean(xs, cs!),
     shares: (_, cs) => normalised(cs!),
   },
   minimum: extremeRule(-1),
   maximum: extremeRule(1),
+  /** The sum of the terms (points), each times its multiplier; a term's effective weight is its multiplier. */
+  sum: {
+    coefficient: 'multiplier',
+    value: (xs, cs) => weightedSum(xs, cs),
+    shares: (_, cs) => cs!.slice(),
+  },
 };

@@ -28,6 +28,8 @@ export interface Plan {
   readonly weight: readonly Exact[];
   readonly weightText: readonly string[];
   readonly rootWeightText: string;
+  /** For each node in `info`: its exact multiplier in a parent that sums its parts (the shared 1 when none is declared). */
+  readonly multiplier: readonly Exact[];
   /** For each node in `info`: indices of its children in `info`. */
   readonly children: readonly (readonly number[])[];
   /** For groups averaging `over: indicators`: the indicators below them, and where each is shown. */
@@ -128,6 +130,7 @@ function makePlan(rubric: Rubric, byId: ReadonlyMap<string, number>): Plan {
     rootInfo: new PlanNode(rubric.root, index),
     weight: order.map(weightOf),
     weightText: order.map((n) => String(n.weight)),
+    multiplier: order.map((n) => (n.multiplier !== undefined && Number.isFinite(n.multiplier) ? exactNumber(n, 'multiplier', n.multiplier) : ONE)),
     rootWeightText: String(rubric.root.weight),
     children,
     flat,

@@ -213,9 +213,10 @@ function aggregate(run: Run, g: PlanNode, weightText: string, shown: readonly nu
   const T = termK.length;
   const method = AGGREGATION_RULES[agg.method];
   let coefficients: Exact[] | undefined;
-  if (method.weighted) {
+  if (method.coefficient !== undefined) {
+    const of = method.coefficient === 'weight' ? plan.weight : plan.multiplier;
     coefficients = new Array<Exact>(T);
-    for (let t = 0; t < T; t++) coefficients[t] = plan.weight[parts[termK[t]!]!]!;
+    for (let t = 0; t < T; t++) coefficients[t] = of[parts[termK[t]!]!]!;
   }
   const x = method.value(termX, coefficients);
   if (trace) {
@@ -223,7 +224,7 @@ function aggregate(run: Run, g: PlanNode, weightText: string, shown: readonly nu
     for (let t = 0; t < T; t++) markPart(run, a, termK[t]!, termH[t]!, shares[t]!);
   } else for (let t = 0; t < T; t++) markPart(run, a, termK[t]!, termH[t]!, null);
   // Variants keep their reason in the lean mode too: it is part of every variant score.
-  const reason = missingCount && (trace || copy) ? (rule.policy === 'minimum' ? `Missing ${missingIds()} counted as the scale minimum` : `Missing ${missingIds()} left out; weights renormalised`) : undefined;
+  const reason = missingCount && (trace || copy) ? (rule.policy === 'minimum' ? `Missing ${missingIds()} counted as the scale minimum` : `Missing ${missingIds()} left out${agg.method === 'sum' ? '' : '; weights renormalised'}`) : undefined;
   return finishGroup(run, a, x, 'scored', reason, setMissing);
 }
 
