@@ -19,15 +19,15 @@ export interface AggregationRule {
   readonly coefficient: 'weight' | 'multiplier' | undefined;
   /** The value of the group from its terms `xs` (at least one) and, for rules with a coefficient, their coefficients `cs`. */
   value(xs: readonly Exact[], cs: readonly Exact[] | undefined): Exact;
-  /** The effective weight of each term in the value, for the trace (null: the term does not enter linearly). */
-  shares(xs: readonly Exact[], cs: readonly Exact[] | undefined): (Exact | null)[];
+  /** The effective weight of each term in the value, for the trace, written into `out` (reused from group to group). */
+  shares(xs: readonly Exact[], cs: readonly Exact[] | undefined, out: Exact[]): void;
 }
 
-/** Each term's weight over the sum of the weights. */
-function normalised(cs: readonly Exact[]): Exact[] {
+/** Each term's weight over the sum of the weights, into `out`. */
+function normalised(cs: readonly Exact[], out: Exact[]): void {
   let sum: Exact = ZERO;
   for (const w of cs) sum = add(sum, w);
-  return cs.map((w) => div(w, sum));
+  for (let t = 0; t < cs.length; t++) out[t] = div(cs[t]!, sum);
 }
 
 /** The position of the lowest (`sign` -1) or highest (`sign` 1) term; the first of equals. */
@@ -42,9 +42,9 @@ function extremeRule(sign: 1 | -1): AggregationRule {
   return {
     coefficient: undefined,
     value: (xs) => xs[extreme(xs, sign)]!,
-    shares: (xs) => {
+    shares: (xs, _, out) => {
       const best = extreme(xs, sign);
-      return xs.map((_, t) => (t === best ? ONE : ZERO));
+      for (let t = 0; t < xs.length; t++) out[t] = t === best ? ONE : ZERO;
     },
   };
 }
@@ -55,19 +55,22 @@ export const AGGREGATION_RULES: Readonly<Record<ArithmeticMethod, AggregationRul
   mean: {
     coefficient: undefined,
     value: (xs) => weightedMean(xs),
-    shares: (xs) => new Array<Exact>(xs.length).fill(reciprocal(xs.length)),
+    shares: (xs, _, out) => {
+      const share = reciprocal(xs.length);
+      for (let t = 0; t < xs.length; t++) out[t] = share;
+    },
   },
   /** The mean of the terms weighted by their declared weights (renormalised over the terms that enter). */
   'weighted-mean': {
     coefficient: 'weight',
     value: (xs, cs) => weightedMean(xs, cs),
-    shares: (_, cs) => normalised(cs!),
+    shares: (_, cs, out) => normalised(cs!, out),
   },
   /** The geometric mean of the terms with their weights as exponents; effective weights are the normalised exponents. */
   'geometric-mean': {
     coefficient: 'weight',
     value: (xs, cs) => geometricMean(xs, cs!),
-    shares: (_, cs) => normalised(cs!),
+    shares: (_, cs, out) => normalised(cs!, out),
   },
   minimum: extremeRule(-1),
   maximum: extremeRule(1),
@@ -75,6 +78,8 @@ export const AGGREGATION_RULES: Readonly<Record<ArithmeticMethod, AggregationRul
   sum: {
     coefficient: 'multiplier',
     value: (xs, cs) => weightedSum(xs, cs),
-    shares: (_, cs) => cs!.slice(),
+    shares: (_, cs, out) => {
+      for (let t = 0; t < cs!.length; t++) out[t] = cs![t]!;
+    },
   },
 };

@@ -47,6 +47,8 @@ interface Run {
   optionIds: (readonly string[] | undefined)[];
   /** The group being aggregated. */
   group: Group;
+  /** With the trace: the effective weights of the terms of the group being aggregated. */
+  shares: Exact[];
 }
 
 /** The result of an aggregation; `entry` (of its node) only with the trace, else -1. */
@@ -220,7 +222,8 @@ function aggregate(run: Run, g: PlanNode, weightText: string, shown: readonly nu
   }
   const x = method.value(termX, coefficients);
   if (trace) {
-    const shares = method.shares(termX, coefficients);
+    const shares = run.shares;
+    method.shares(termX, coefficients, shares);
     for (let t = 0; t < T; t++) markPart(run, a, termK[t]!, termH[t]!, shares[t]!);
   } else for (let t = 0; t < T; t++) markPart(run, a, termK[t]!, termH[t]!, null);
   // Variants keep their reason in the lean mode too: it is part of every variant score.
@@ -269,6 +272,7 @@ function runPlan(compiled: CompiledRubric, answers: AnswerSet, options: ScoreOpt
     handling: new Array<ChildHandling>(N),
     optionIds: new Array<readonly string[] | undefined>(N),
     group: { g: plan.rootInfo, weightText: '', method: 'mean', title: undefined, copy: false, flat: undefined, parts: NO_PARTS },
+    shares: [],
   };
   for (let j = 0; j < N; j++) {
     const info = plan.info[j]!;
