@@ -226,7 +226,6 @@ const table = {
     severity: 'error', area: 'rubric',
     summary: 'The scale declared for a `sum` node cannot hold every total its parts can produce (with their multipliers).',
     fix: 'Widen the declared `scale` to the range the message gives, or leave `scale` out to use that range.',
-    example: 'aggregation: { method: sum, scale: { min: 0, max: 10 } }',
   },
   // ── Answer sets ─────────────────────────────────────────────────────────────
   ANSWERS_RUBRIC_MISMATCH: {
