@@ -550,6 +550,33 @@ ${missing}    indicators:
     expect(loadRubric(points('{ method: sum, scale: { min: -3.05, max: 2 } }'), { file: 'r.yaml' }).diagnostics).toEqual([]);
   });
 
+  it('a variant may sum its areas, with multipliers on the areas; its declared scale is checked', () => {
+    const text = (scale: string) => `${HEAD}scale: { min: -10, max: 10 }
+areas:
+  - id: gain
+    title: Gain
+    indicators:
+      - { id: g1, title: G1, type: yes-no, scores: { yes: 4, no: 0 } }
+  - id: loss
+    title: Loss
+    multiplier: -1
+    indicators:
+      - { id: l1, title: L1, type: yes-no, scores: { yes: 1.25, no: 0 } }
+variants:
+  - id: net
+    title: Net
+    areas: [gain, loss]
+    aggregation: { method: sum${scale} }
+`;
+    const r = scoreText(loadText(text('')), answers({ g1: 'yes', l1: 'yes' }));
+    // 4 − 1.25
+    expect(r.root.score).toBe('2.75');
+    expect(r.root.children.map((c) => c.effectiveWeight)).toEqual(['1', '-1']);
+    const narrow = loadRubric(text(', scale: { min: 0, max: 4 }'), { file: 'r.yaml' });
+    expect(narrow.diagnostics.map((d) => [d.code, d.path])).toEqual([['RUBRIC_SUM_SCALE', ['variants', 0, 'aggregation', 'scale']]]);
+    expect(narrow.diagnostics[0]!.message).toContain('-1.25–4');
+  });
+
   it('a multiplier under a parent that does not sum is reported', () => {
     const r = loadRubric(points('mean'), { file: 'r.yaml' });
     expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([

@@ -8,7 +8,7 @@ import { located, type SourceLocator } from '../source/yaml-source.js';
 import { lazyNameIndex, NameIndex, Suggestions } from '../source/suggest.js';
 import type { Frame } from './load.js';
 import { cmp as compareRatios, exactString, ONE, sub as minus, type Ratio } from '../exact/index.js';
-import { ScoreRanges } from './range.js';
+import { declaredScale, ScoreRanges } from './range.js';
 import { exactNumber } from './numbers.js';
 import type { ConditionValue, DecisionRow, GroupNode, QuestionNode, Rubric, RubricNode, ScoreBand } from './types.js';
 
@@ -302,7 +302,10 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
       report('SCHEMA_INVALID_VALUE', g, ['aggregation', 'over'], '`over: indicators` is only meaningful on an area.');
     }
     // The rubric's own table is checked as the variants that use it.
-    if (agg.method === 'sum') checkSum(g, agg);
+    // The rubric's own sum is checked as the variants that use it.
+    if (agg.method === 'sum') {
+      if (g !== rubric.root) checkSum(g, agg);
+    }
     else {
       // A multiplier counts only where a node's points are summed (at the root: in a variant that sums its areas).
       const summed = g === rubric.root && rubric.variants.some((v) => v.aggregation.method === 'sum');
@@ -313,14 +316,17 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
     if (agg.method === 'decision-table' && g !== rubric.root) checkTable(g, g.children, agg, (code, sub, message, extra) => report(code, g, ['aggregation', ...sub], message, extra));
   }
 
-  /** A `sum` node's declared scale must hold every total its parts can produce. */
+  /** A `sum`'s declared scale must hold every total its parts can produce; `at` reports at a path below the aggregation. */
   function checkSum(g: GroupNode, agg: Extract<GroupNode['aggregation'], { method: 'sum' }>): void {
-    if (!agg.scale) return;
-    const can = ranges.sumRange(g);
-    const declared = ranges.of(g);
+    checkSumScale(g.id, g, agg, (code, sub, message, extra) => report(code, g, ['aggregation', ...sub], message, extra));
+  }
+  function checkSumScale(id: string, parts: Pick<GroupNode, 'children' | 'missing'>, agg: Extract<GroupNode['aggregation'], { method: 'sum' }>, at: TableReport): void {
+    const declared = declaredScale(agg);
+    if (!declared) return;
+    const can = ranges.sumRange(parts);
     if (compareRatios(declared.min, can.min) > 0 || compareRatios(declared.max, can.max) < 0) {
       const span = (r: { min: Ratio; max: Ratio }) => `${exactString(r.min)}–${exactString(r.max)}`;
-      report('RUBRIC_SUM_SCALE', g, ['aggregation', 'scale'], `The scale ${span(declared)} declared for the sum "${g.id}" cannot hold the totals its parts can produce, ${span(can)}.`, { expected: `a scale from at most ${exactString(can.min)} to at least ${exactString(can.max)}`, actual: span(declared) });
+      at('RUBRIC_SUM_SCALE', ['scale'], `The scale ${span(declared)} declared for the sum "${id}" cannot hold the totals its parts can produce, ${span(can)}.`, { expected: `a scale from at most ${exactString(can.min)} to at least ${exactString(can.max)}`, actual: span(declared) });
     }
   }
 
@@ -437,15 +443,19 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
   });
   // A variant's decision table reads its areas.
   const areasById = new Map(rubric.root.children.map((a) => [a.id, a]));
+  // A variant that sums its areas: its declared scale must hold what they can add up to.
   rubric.variants.forEach((v, i) => {
-    if (v.aggregation.method !== 'decision-table') return;
+    const agg = v.aggregation;
+    if (agg.method !== 'decision-table' && agg.method !== 'sum') return;
     const own: PathSegment[] = ['variants', i, 'aggregation'];
     const base = context.rootLocator.locate(own) ? own : ['aggregation'];
     const areas = v.areas.map((id) => areasById.get(id)).filter((a): a is RubricNode => a !== undefined);
-    checkTable(v, areas, v.aggregation, (code, sub, message, extra = {}) => {
+    const at: TableReport = (code, sub, message, extra = {}) => {
       const { key, severity, ...rest } = extra;
       out.push(located(context.rootLocator, { code, severity: severity ?? 'error', message, path: [...base, ...sub], ...rest }, { key: key ?? false }));
-    });
+    };
+    if (agg.method === 'sum') checkSumScale(v.id, { children: areas, missing: v.missing }, agg, at);
+    else checkTable(v, areas, agg, at);
   });
   if (defaults > 1) out.push(located(context.rootLocator, { code: 'RUBRIC_VARIANT', severity: 'error', message: 'More than one variant is marked `default: true`.', path: ['variants'] }));
   for (const a of rubric.root.children) {

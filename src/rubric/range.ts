@@ -26,6 +26,11 @@ function hull(values: readonly Ratio[], fallback: ScoreRange): ScoreRange {
   return { min, max };
 }
 
+/** The scale declared for a `sum`, exactly, if any. */
+export function declaredScale(agg: { scale?: { min: number; max: number } }): ScoreRange | undefined {
+  return agg.scale ? { min: exactNumber(agg.scale, 'min', agg.scale.min), max: exactNumber(agg.scale, 'max', agg.scale.max) } : undefined;
+}
+
 /** Every score a question can give (not-applicable scores included); empty when it declares none. */
 function questionScores(q: QuestionNode): Ratio[] {
   const out: Ratio[] = [];
@@ -75,7 +80,7 @@ export class ScoreRanges {
 
   private group(g: GroupNode): ScoreRange {
     const agg = g.aggregation;
-    if (agg.method === 'sum') return agg.scale ? { min: exactNumber(agg.scale, 'min', agg.scale.min), max: exactNumber(agg.scale, 'max', agg.scale.max) } : this.sumRange(g);
+    if (agg.method === 'sum') return declaredScale(agg) ?? this.sumRange(g);
     if (agg.method === 'decision-table') {
       const scores = agg.rows.map((row) => exactNumber(row, 'score', row.score));
       if (agg.default !== undefined) scores.push(exactNumber(agg, 'default', agg.default));
@@ -96,7 +101,7 @@ export class ScoreRanges {
    * missing-data rule leaves it out), or the scale minimum times its multiplier when missing
    * parts count as the minimum.
    */
-  sumRange(g: GroupNode): ScoreRange {
+  sumRange(g: Pick<GroupNode, 'children' | 'missing'>): ScoreRange {
     let min: Ratio = ZERO;
     let max: Ratio = ZERO;
     for (const c of g.children) {
