@@ -9,7 +9,7 @@ import { parseYamlSource } from '../src/source/yaml-source.js';
 import { loadRubric } from '../src/rubric/load.js';
 import { loadAnswerSet, createAnswerSet } from '../src/answers/load.js';
 import { validateAnswerSet } from '../src/answers/validate.js';
-import { scoreAnswerSet } from '../src/scoring/score.js';
+import { scoreAnswerSet, scoreTotals } from '../src/scoring/score.js';
 import { explainScore } from '../src/scoring/explain.js';
 import { loadRubricFile } from '../src/node/files.js';
 import { main } from '../src/cli/main.js';
@@ -32,6 +32,29 @@ function largeRubric(areas: number, indicators: number, questions: number) {
         lines.push(`          - id: ${id}`, `            title: Question ${q}`, '            type: single-choice', '            options:');
         lines.push('              - { id: full, label: Full, score: 100 }', '              - { id: half, label: Half, score: 50 }', '              - { id: none, label: None, score: 0 }');
         answers[id] = ['full', 'half', 'none'][(a + i + q) % 3]!;
+      }
+    }
+  }
+  return { text: lines.join('\n') + '\n', answers };
+}
+
+/**
+ * A rubric of `areas` × `indicators` × `questions` yes-no questions of 0 or 2 points (0.5 every
+ * third), whose indicators and areas combine their parts by `method`; under `sum`, every fourth
+ * question's points are subtracted (`multiplier: -1`). Same tree, same answers for both methods.
+ */
+function pointsRubric(method: 'mean' | 'sum', areas: number, indicators: number, questions: number) {
+  const lines = ['schemaVersion: 1', `id: points-${method}`, 'version: 1.0.0', 'title: Points', 'scale: { min: 0, max: 100 }', 'areas:'];
+  const answers: Record<string, string> = {};
+  for (let a = 0; a < areas; a++) {
+    lines.push(`  - id: a${a}`, `    title: Area ${a}`, `    aggregation: ${method}`, '    indicators:');
+    for (let i = 0; i < indicators; i++) {
+      lines.push(`      - id: a${a}-i${i}`, `        title: Indicator ${i}`, `        aggregation: ${method}`, '        questions:');
+      for (let q = 0; q < questions; q++) {
+        const id = `a${a}-i${i}-q${q}`;
+        const multiplier = method === 'sum' && q % 4 === 3 ? ', multiplier: -1' : '';
+        lines.push(`          - { id: ${id}, title: Question ${q}, type: yes-no, scores: { yes: ${q % 3 === 2 ? 0.5 : 2}, no: 0 }${multiplier} }`);
+        answers[id] = (a + i + q) % 3 === 0 ? 'no' : 'yes';
       }
     }
   }
@@ -67,4 +90,14 @@ export async function run(bench: Bench): Promise<void> {
   await bench.time('load rubric', () => loadRubric(large.text, { file: 'large.yaml' }), { iterations: 30 });
   await bench.time('validate answer set', () => validateAnswerSet(largeRubricValue, largeAnswers), { iterations: 100 });
   await bench.time('score answer set', () => scoreAnswerSet(largeRubricValue, largeAnswers), { iterations: 100 });
+
+  // The same tree (610 nodes) aggregated by mean and by sum: sums should cost no more per node.
+  bench.section('points rubric (10 × 10 × 5 = 500 questions): mean vs sum');
+  for (const method of ['mean', 'sum'] as const) {
+    const p = pointsRubric(method, 10, 10, 5);
+    const r = loadRubric(p.text, { file: `points-${method}.yaml` }).value!;
+    const set = createAnswerSet({ rubric: `points-${method}@1.0.0`, country: 'CA', year: 2020, answers: p.answers });
+    await bench.time(`score totals only, ${method}`, () => scoreTotals(r, set), { iterations: 300 });
+    await bench.time(`score with the full trace, ${method}`, () => scoreAnswerSet(r, set), { iterations: 200 });
+  }
 }

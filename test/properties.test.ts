@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { Decimal } from 'decimal.js';
 import { loadRubric } from '../src/rubric/load.js';
 import { loadAnswerSet } from '../src/answers/load.js';
-import { scoreAnswerSet } from '../src/scoring/score.js';
+import { scoreAnswerSet, scoreTotals } from '../src/scoring/score.js';
 import type { Rubric } from '../src/rubric/types.js';
 import type { ScoredNode, ScoreResult } from '../src/scoring/types.js';
 import { main } from '../src/cli/main.js';
@@ -239,6 +239,40 @@ describe('the order of answer files', () => {
         expect(await run(shuffle(files, seed))).toEqual(await run(files));
       }),
       { numRuns: 15 },
+    );
+  });
+});
+
+describe('sums of points', () => {
+  // Points of one question per part: integers and decimals, negative ones too; signed multipliers, or none.
+  const pointsArb = fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.integer({ min: -50, max: 50 }).map((n) => n / 10)), { minLength: 2, maxLength: 3 });
+  const multiplierArb = fc.option(fc.constantFrom(-2, -1, -0.5, -0.1, 0.1, 0.25, 1, 3), { nil: undefined });
+  const partsArb = fc.array(fc.record({ points: pointsArb, multiplier: multiplierArb, choice: fc.nat({ max: 2 }) }), { minLength: 1, maxLength: 6 });
+
+  it('a sum equals the sum of its parts\' scores times their multipliers, exactly, in the full result and the totals', () => {
+    fc.assert(
+      fc.property(partsArb, (parts) => {
+        const questions = parts.map((p, i) => ({
+          id: `q${i}`,
+          title: `Q${i}`,
+          type: 'single-choice',
+          options: p.points.map((s, k) => ({ id: `o${k}`, label: `O${k}`, score: s })),
+          ...(p.multiplier !== undefined ? { multiplier: p.multiplier } : {}),
+        }));
+        const text = stringify({ schemaVersion: 1, id: 'pts', version: '1.0.0', title: 'Pts', scale: { min: -100, max: 100 }, areas: [{ id: 'a', title: 'A', aggregation: 'sum', indicators: questions }] });
+        const loaded = loadRubric(text, { file: 'r.yaml' });
+        expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        const chosen = parts.map((p) => Math.min(p.choice, p.points.length - 1));
+        const answers = loadAnswerSet(stringify({ schemaVersion: 1, rubric: 'pts@1.0.0', country: 'CA', year: 2020, answers: Object.fromEntries(chosen.map((k, i) => [`q${i}`, `o${k}`])) })).value!;
+        const result = scoreAnswerSet(loaded.value!, answers);
+        // The reference: decimal arithmetic on the numbers as written.
+        const expected = parts.reduce((s, p, i) => s.plus(new Decimal(String(p.points[chosen[i]!]!)).times(String(p.multiplier ?? 1))), new Decimal(0));
+        const area = result.root.children[0]!;
+        expect(new Decimal(area.score!).equals(expected)).toBe(true);
+        expect(area.children.map((c) => c.effectiveWeight)).toEqual(parts.map((p) => new Decimal(String(p.multiplier ?? 1)).toString()));
+        expect(scoreTotals(loaded.value!, answers).areas[0]!.score).toBe(area.score);
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadRubric } from '../src/rubric/load.js';
 import { createAnswerSet, loadAnswerSet } from '../src/answers/load.js';
-import { scoreAnswerSet, findScoredNode } from '../src/scoring/score.js';
+import { scoreAnswerSet, scoreTotals, findScoredNode } from '../src/scoring/score.js';
 import { explainScore } from '../src/scoring/explain.js';
 import type { Rubric } from '../src/rubric/types.js';
 import type { ScoredNode, ScoreResult } from '../src/scoring/types.js';
@@ -400,6 +400,189 @@ ${rows}${extra}        questions:
     expect(r.diagnostics).toEqual([]);
     expect(findScoredNode(scoreText(r.value!, answers({ toString: 'no', valueOf: 'yes' })).root, 't')!.score).toBe('100');
     expect(findScoredNode(scoreText(r.value!, answers({ toString: 'no', valueOf: 'no' })).root, 't')!.score).toBe('10');
+  });
+});
+
+describe('decision tables of variants', () => {
+  /** Two areas of one yes-no question each; `variants` is the rubric's variants block (and anything after it). */
+  const rubricWith = (variants: string) => `${HEAD}areas:
+  - id: work
+    title: Work
+    indicators:
+      - { id: permit, title: Permit, type: yes-no, scores: { yes: 100, no: 0 } }
+  - id: family
+    title: Family
+    indicators:
+      - { id: reunion, title: Reunion, type: yes-no, scores: { yes: 100, no: 0 } }
+${variants}`;
+  const gate = rubricWith(`variants:
+  - id: gate
+    title: Gate
+    areas: [work, family]
+    aggregation:
+      method: decision-table
+      inputs: [work, family]
+      rows:
+        - { when: { work: 100, family: 100 }, score: 100, label: both open }
+        - { when: { work: 100 }, score: 50 }
+      default: 0
+  - id: mean
+    title: Mean
+    areas: [work, family]
+`);
+  const cases: [Record<string, string>, string, number][] = [
+    [{ permit: 'yes', reunion: 'yes' }, '100', 0],
+    [{ permit: 'yes', reunion: 'no' }, '50', 1],
+    [{ permit: 'no', reunion: 'yes' }, '0', -1],
+  ];
+
+  it('a variant scored by a decision table reads its areas, in the trace and in the totals', () => {
+    const rubric = loadText(gate);
+    for (const [values, score, row] of cases) {
+      const r = scoreText(rubric, answers(values));
+      expect(r.diagnostics).toEqual([]);
+      expect(r.root.score).toBe(score);
+      expect(r.root.matchedRow!.index).toBe(row);
+      expect(r.root.children.map((c) => [c.id, c.handling])).toEqual([['work', 'table-input'], ['family', 'table-input']]);
+      expect(r.variants.map((v) => v.id)).toEqual(['gate', 'mean']);
+      const totals = scoreTotals(rubric, loadAnswerSet(answers(values)).value!);
+      expect(totals.top.score).toBe(score);
+      expect(totals.variants.map((v) => v.score)).toEqual(r.variants.map((v) => v.score));
+      // The other variant shown: its mean, with the table variant scored alongside.
+      expect(scoreText(rubric, answers(values), { variant: 'mean' }).variants[0]!.score).toBe(score);
+    }
+  });
+
+  it('a table without inputs reads the areas of the variant, whether declared on the variant or on the rubric', () => {
+    const own = rubricWith(`variants:
+  - id: work-only
+    title: Work only
+    areas: [work]
+    aggregation: { method: decision-table, rows: [{ when: { work: 100 }, score: 80 }], default: 10 }
+  - id: both
+    title: Both
+    areas: [work, family]
+`);
+    const inherited = `${rubricWith('')}aggregation: { method: decision-table, rows: [{ when: { work: 100, family: 0 }, score: 25 }], default: 75 }\n`;
+    const r1 = scoreText(loadText(own), answers({ permit: 'yes', reunion: 'no' }));
+    expect(r1.root.score).toBe('80');
+    expect(r1.root.children.filter((c) => c.handling === 'table-input').map((c) => c.id)).toEqual(['work']);
+    const r2 = scoreText(loadText(inherited), answers({ permit: 'yes', reunion: 'no' }));
+    expect(r2.root.score).toBe('25');
+    expect(scoreText(loadText(inherited), answers({ permit: 'yes', reunion: 'yes' })).root.score).toBe('75');
+  });
+
+  it('an input that is not an area of the variant is reported where the variant names it', () => {
+    const text = rubricWith(`variants:
+  - id: gate
+    title: Gate
+    areas: [work]
+    aggregation: { method: decision-table, inputs: [work, family], rows: [{ when: { work: 100 }, score: 100 }], default: 0 }
+  - id: all
+    title: All
+    areas: [work, family]
+`);
+    const r = loadRubric(text, { file: 'index.yaml' });
+    const found = r.diagnostics.filter((d) => d.code === 'RUBRIC_DECISION_TABLE_INPUT');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'error', path: ['variants', 0, 'aggregation', 'inputs', 1], line: 18, column: 59 });
+    expect(found[0]!.message).toContain('not an area of "gate"');
+  });
+});
+
+describe('sum of points', () => {
+  /** Three questions of points in one area that sums them; the quota's points are subtracted, the fee's halved and subtracted. */
+  const points = (aggregation = 'sum', missing = '') => `${HEAD}scale: { min: -10, max: 10 }
+areas:
+  - id: access
+    title: Access
+    aggregation: ${aggregation}
+${missing}    indicators:
+      - id: permit
+        title: Permit
+        type: single-choice
+        options:
+          - { id: none, label: None, score: 0 }
+          - { id: some, label: Some, score: 1.5 }
+          - { id: full, label: Full, score: 2 }
+      - { id: quota, title: Quota, type: yes-no, scores: { yes: 3, no: 0 }, multiplier: -1 }
+      - { id: fee, title: Fee, type: yes-no, scores: { yes: 0.1, no: 0 }, multiplier: -0.5 }
+`;
+
+  it('adds the points, subtracting a part with a negative multiplier, to a negative total, exactly', () => {
+    const rubric = loadText(points());
+    const r = scoreText(rubric, answers({ permit: 'some', quota: 'yes', fee: 'yes' }));
+    const access = findScoredNode(r.root, 'access')!;
+    // 1.5 − 3 − 0.5 × 0.1 = −1.55
+    expect(access.score).toBe('-1.55');
+    expect(access.display).toBe('-1.55');
+    expect(access.method).toBe('sum');
+    expect(access.children.map((c) => c.effectiveWeight)).toEqual(['1', '-1', '-0.5']);
+    // Shares of the top (the mean of one area) are the multipliers.
+    expect(access.children.map((c) => c.shareOfTop)).toEqual(['1', '-1', '-0.5']);
+    expect(r.root.score).toBe('-1.55');
+    // 2 − 0 − 0 = 2; none of the points: 0
+    expect(findScoredNode(scoreText(rubric, answers({ permit: 'full', quota: 'no', fee: 'no' })).root, 'access')!.score).toBe('2');
+    expect(scoreTotals(rubric, loadAnswerSet(answers({ permit: 'some', quota: 'yes', fee: 'yes' })).value!).areas[0]!.score).toBe('-1.55');
+    expect(explainScore(r, 'access').text).toContain('quota       3.00 × -1  included');
+  });
+
+  it('missing parts: left out (no renormalising), counted as the scale minimum times the multiplier, or failing the sum', () => {
+    const set = answers({ permit: 'full', quota: 'unknown', fee: 'yes' });
+    const omitted = findScoredNode(scoreText(loadText(points()), set).root, 'access')!;
+    // 2 − 0.05
+    expect(omitted.score).toBe('1.95');
+    expect(omitted.reason).toBe('Missing quota left out');
+    const minimum = findScoredNode(scoreText(loadText(points('sum', '    missing: { policy: minimum }\n')), set).root, 'access')!;
+    // 2 + (−1)(−10) − 0.05: the scale minimum −10 times the multiplier −1
+    expect(minimum.score).toBe('11.95');
+    expect(minimum.children.find((c) => c.id === 'quota')!.handling).toBe('counted-as-minimum');
+    expect(findScoredNode(scoreText(loadText(points('sum', '    missing: { policy: fail }\n')), set).root, 'access')!.status).toBe('missing');
+  });
+
+  it('a declared scale must hold what the parts can produce (RUBRIC_SUM_SCALE at the scale); one that does is accepted', () => {
+    // The parts produce −3.05 (none, quota, fee) to 2 (full, no quota, no fee).
+    const narrow = loadRubric(points('{ method: sum, scale: { min: -3, max: 2 } }'), { file: 'r.yaml' });
+    const found = narrow.diagnostics.filter((d) => d.code === 'RUBRIC_SUM_SCALE');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'error', line: 9, column: 40, path: ['areas', 0, 'aggregation', 'scale'] });
+    expect(found[0]!.message).toContain('-3.05–2');
+    expect(loadRubric(points('{ method: sum, scale: { min: -3.05, max: 2 } }'), { file: 'r.yaml' }).diagnostics).toEqual([]);
+  });
+
+  it('a variant may sum its areas, with multipliers on the areas; its declared scale is checked', () => {
+    const text = (scale: string) => `${HEAD}scale: { min: -10, max: 10 }
+areas:
+  - id: gain
+    title: Gain
+    indicators:
+      - { id: g1, title: G1, type: yes-no, scores: { yes: 4, no: 0 } }
+  - id: loss
+    title: Loss
+    multiplier: -1
+    indicators:
+      - { id: l1, title: L1, type: yes-no, scores: { yes: 1.25, no: 0 } }
+variants:
+  - id: net
+    title: Net
+    areas: [gain, loss]
+    aggregation: { method: sum${scale} }
+`;
+    const r = scoreText(loadText(text('')), answers({ g1: 'yes', l1: 'yes' }));
+    // 4 − 1.25
+    expect(r.root.score).toBe('2.75');
+    expect(r.root.children.map((c) => c.effectiveWeight)).toEqual(['1', '-1']);
+    const narrow = loadRubric(text(', scale: { min: 0, max: 4 }'), { file: 'r.yaml' });
+    expect(narrow.diagnostics.map((d) => [d.code, d.path])).toEqual([['RUBRIC_SUM_SCALE', ['variants', 0, 'aggregation', 'scale']]]);
+    expect(narrow.diagnostics[0]!.message).toContain('-1.25–4');
+  });
+
+  it('a multiplier under a parent that does not sum is reported', () => {
+    const r = loadRubric(points('mean'), { file: 'r.yaml' });
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['SCHEMA_INVALID_VALUE', ['areas', 0, 'indicators', 1, 'multiplier']],
+      ['SCHEMA_INVALID_VALUE', ['areas', 0, 'indicators', 2, 'multiplier']],
+    ]);
   });
 });
 

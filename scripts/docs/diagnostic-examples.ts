@@ -215,6 +215,7 @@ export const DIAGNOSTIC_EXAMPLES: Readonly<Partial<Record<DiagnosticCode, Diagno
   RUBRIC_VARIANT: { files: { 'rubric.yaml': rubric(undefined, '', 'variants:\n  - { id: a, title: A, areas: [work], default: true }\n  - { id: b, title: B, areas: [work], default: true }\n') }, argv: validate('rubric.yaml') },
   RUBRIC_OUTCOME_REFERENCE: { files: { 'rubric.yaml': rubric(PERMIT + VOTE + '        outcome: employment-rate\n') }, argv: validate('rubric.yaml') },
   RUBRIC_GEOMETRIC_NEGATIVE: { files: { 'rubric.yaml': rubric(undefined, 'scale: { min: -100, max: 100 }\n').replace('    title: Work\n', '    title: Work\n    aggregation: geometric-mean\n') }, argv: validate('rubric.yaml') },
+  RUBRIC_SUM_SCALE: { files: { 'rubric.yaml': rubric().replace('    title: Work\n', '    title: Work\n    aggregation: { method: sum, scale: { min: 0, max: 100 } }\n') }, argv: validate('rubric.yaml') },
   ANSWERS_RUBRIC_MISMATCH: { files: { 'rubric.yaml': rubric(), 'answers.yaml': answers(undefined, 'rubric: other@1.0.0\ncountry: NL\nyear: 2024\n') }, argv: ['score', 'rubric.yaml', 'answers.yaml'] },
   ANSWERS_RUBRIC_NOT_CHECKED: { files: { 'answers.yaml': answers() }, argv: validate('answers.yaml'), note: 'The answer set is checked without its rubric.' },
   ANSWERS_VERSION_MISMATCH: { files: { 'rubric.yaml': rubric(), 'answers.yaml': answers(undefined, 'rubric: demo@0.9.0\ncountry: NL\nyear: 2024\n') }, argv: validate('rubric.yaml', 'answers.yaml') },

@@ -222,6 +222,11 @@ const table = {
     summary: 'A geometric mean is declared on a scale that allows negative scores.',
     fix: 'Use a scale whose minimum is 0 or more, or another aggregation.',
   },
+  RUBRIC_SUM_SCALE: {
+    severity: 'error', area: 'rubric',
+    summary: 'The scale declared for a `sum` node cannot hold every total its parts can produce (with their multipliers).',
+    fix: 'Widen the declared `scale` to the range the message gives, or leave `scale` out to use that range.',
+  },
   // ── Answer sets ─────────────────────────────────────────────────────────────
   ANSWERS_RUBRIC_MISMATCH: {
     severity: 'error', area: 'answers',

@@ -221,7 +221,7 @@ export function div(a: Exact, b: Exact): Exact {
  */
 export function weightedMean(values: readonly Exact[], weights?: readonly Exact[]): Exact {
   if (!weights) {
-    const m = meanOfShared(values);
+    const m = sumOfShared(values, values.length);
     if (m !== undefined) return m;
   }
   if (!weights && values.every(isRatio)) {
@@ -270,21 +270,60 @@ export function weightedMean(values: readonly Exact[], weights?: readonly Exact[
   return div(acc, sumW);
 }
 
+/**
+ * Σ cᵢ·xᵢ of `values` xᵢ and `coefficients` cᵢ (each 1 when none are given), exactly: a sum of
+ * points, with signed multipliers.
+ */
+export function weightedSum(values: readonly Exact[], coefficients?: readonly Exact[]): Exact {
+  if (values.length === 0) return ZERO;
+  const s = sumOfShared(values, 1, coefficients);
+  if (s !== undefined) return s;
+  if (values.every(isRatio) && (!coefficients || coefficients.every(isRatio))) {
+    let n = 0n;
+    let d = 1n;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as Ratio;
+      const c = (coefficients?.[i] ?? ONE) as Ratio;
+      // n/d += (c.n·v.n)/(c.d·v.d)
+      const tn = c.n * v.n;
+      const td = c.d * v.d;
+      if (td === d) n += tn;
+      else {
+        n = n * td + tn * d;
+        d *= td;
+      }
+    }
+    return sharedRatio(n, d);
+  }
+  let acc: Exact = ZERO;
+  for (let i = 0; i < values.length; i++) acc = add(acc, mul(coefficients?.[i] ?? ONE, values[i]!));
+  return acc;
+}
+
 const SAFE_NUMBER = Number.MAX_SAFE_INTEGER;
 
 /**
- * The mean of shared fractions (nearly every mean of scores), on doubles while every step is
- * exact — each product and sum stays below 2^53 — so no big integer is made; `undefined` when a
- * value is not shared or a step would leave the exact range (the big-integer sum then does it).
+ * The sum of shared fractions — each times its coefficient in `cs`, when given — divided by `k`
+ * (`values.length` for their mean, nearly every mean of scores; 1 for a sum of points), on
+ * doubles while every step is exact — each product and sum stays below 2^53 — so no big integer
+ * is made; `undefined` when a value or coefficient is not shared or a step would leave the exact
+ * range (the big-integer sum then does it).
  */
-function meanOfShared(values: readonly Exact[]): Exact | undefined {
+function sumOfShared(values: readonly Exact[], k: number, cs?: readonly Exact[]): Exact | undefined {
   let n = 0;
   let d = 1;
   for (let i = 0; i < values.length; i++) {
     const x = values[i]!;
     if (!(x instanceof SharedRatio)) return undefined;
-    const xn = SharedRatio.num(x);
-    const xd = SharedRatio.den(x);
+    let xn = SharedRatio.num(x);
+    let xd = SharedRatio.den(x);
+    if (cs) {
+      const c = cs[i]!;
+      if (!(c instanceof SharedRatio)) return undefined;
+      xn *= SharedRatio.num(c);
+      xd *= SharedRatio.den(c);
+      if (xn > SAFE_NUMBER || xn < -SAFE_NUMBER || xd > SAFE_NUMBER) return undefined;
+    }
     if (xd === d) n += xn;
     else {
       const a = n * xd;
@@ -295,7 +334,7 @@ function meanOfShared(values: readonly Exact[]): Exact | undefined {
     }
     if (n > SAFE_NUMBER || n < -SAFE_NUMBER) return undefined;
   }
-  const total = d * values.length;
+  const total = d * k;
   if (values.length === 0 || total > SAFE_NUMBER) return undefined;
   return ratioOfNumbers(n, total);
 }

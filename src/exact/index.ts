@@ -22,6 +22,7 @@ export {
   mul,
   div,
   weightedMean,
+  weightedSum,
   cmp,
   isZero,
   geometricMean,

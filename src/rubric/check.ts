@@ -7,7 +7,8 @@ import type { Diagnostic, DiagnosticCode, PathSegment, Severity } from '../diagn
 import { located, type SourceLocator } from '../source/yaml-source.js';
 import { lazyNameIndex, NameIndex, Suggestions } from '../source/suggest.js';
 import type { Frame } from './load.js';
-import { cmp as compareRatios, ONE, sub as minus, type Ratio } from '../exact/index.js';
+import { cmp as compareRatios, exactString, ONE, sub as minus, type Ratio } from '../exact/index.js';
+import { declaredScale, ScoreRanges } from './range.js';
 import { exactNumber } from './numbers.js';
 import type { ConditionValue, DecisionRow, GroupNode, QuestionNode, Rubric, RubricNode, ScoreBand } from './types.js';
 
@@ -25,6 +26,9 @@ interface CheckContext {
 }
 
 const MAX_COMBINATIONS = 20_000;
+
+/** Reports a problem at a path below a place of the rubric (a node, a decision table). */
+type TableReport = (code: DiagnosticCode, sub: PathSegment[], message: string, extra?: { severity?: Severity; hint?: string | undefined; expected?: string; actual?: string; key?: boolean }) => void;
 
 /** Values a decision-table input can take, when they can be listed. */
 function inputDomain(node: RubricNode): { key: string; score: number }[] | undefined {
@@ -149,9 +153,13 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
     out.push(located(locator, { code, severity: severity ?? 'error', message, path, ...rest }, { key: key ?? false }));
   };
   const { min, max } = rubric.scale;
+  const ranges = new ScoreRanges(rubric);
   const inScale = (n: number) => Number.isFinite(n) && n >= min && n <= max;
+  const checkScoreAt = (at: TableReport, sub: PathSegment[], score: number, what: string) => {
+    if (!inScale(score)) at('RUBRIC_SCORE_OUT_OF_SCALE', sub, `The ${what} score ${score} is outside the scale ${min}–${max}.`, { expected: `${min}–${max}`, actual: String(score) });
+  };
   const checkScore = (node: RubricNode, sub: PathSegment[], score: number, what: string) => {
-    if (!inScale(score)) report('RUBRIC_SCORE_OUT_OF_SCALE', node, sub, `The ${what} score ${score} is outside the scale ${min}–${max}.`, { expected: `${min}–${max}`, actual: String(score) });
+    if (!inScale(score)) checkScoreAt((code, path, message, extra) => report(code, node, path, message, extra), sub, score, what);
   };
 
   // ── ids ──
@@ -293,23 +301,55 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
     if ((agg.method === 'mean' || agg.method === 'weighted-mean') && agg.over === 'indicators' && g.kind !== 'area' && g.kind !== 'index') {
       report('SCHEMA_INVALID_VALUE', g, ['aggregation', 'over'], '`over: indicators` is only meaningful on an area.');
     }
-    if (agg.method === 'decision-table') checkTable(g, agg);
+    // The rubric's own table is checked as the variants that use it.
+    // The rubric's own sum is checked as the variants that use it.
+    if (agg.method === 'sum') {
+      if (g !== rubric.root) checkSum(g, agg);
+    }
+    else {
+      // A multiplier counts only where a node's points are summed (at the root: in a variant that sums its areas).
+      const summed = g === rubric.root && rubric.variants.some((v) => v.aggregation.method === 'sum');
+      for (const c of g.children) {
+        if (c.multiplier !== undefined && !summed) report('SCHEMA_INVALID_VALUE', c, ['multiplier'], `\`multiplier\` of "${c.id}" applies only when its parent sums its parts (\`aggregation: sum\`), which "${g.id}" does not.`, { key: true });
+      }
+    }
+    if (agg.method === 'decision-table' && g !== rubric.root) checkTable(g, g.children, agg, (code, sub, message, extra) => report(code, g, ['aggregation', ...sub], message, extra));
   }
 
-  function checkTable(g: GroupNode, agg: Extract<GroupNode['aggregation'], { method: 'decision-table' }>): void {
-    const byId = new Map(g.children.map((c) => [c.id, c]));
+  /** A `sum`'s declared scale must hold every total its parts can produce; `at` reports at a path below the aggregation. */
+  function checkSum(g: GroupNode, agg: Extract<GroupNode['aggregation'], { method: 'sum' }>): void {
+    checkSumScale(g.id, g, agg, (code, sub, message, extra) => report(code, g, ['aggregation', ...sub], message, extra));
+  }
+  function checkSumScale(id: string, parts: Pick<GroupNode, 'children' | 'missing'>, agg: Extract<GroupNode['aggregation'], { method: 'sum' }>, at: TableReport): void {
+    const declared = declaredScale(agg);
+    if (!declared) return;
+    const can = ranges.sumRange(parts);
+    if (compareRatios(declared.min, can.min) > 0 || compareRatios(declared.max, can.max) < 0) {
+      const span = (r: { min: Ratio; max: Ratio }) => `${exactString(r.min)}–${exactString(r.max)}`;
+      at('RUBRIC_SUM_SCALE', ['scale'], `The scale ${span(declared)} declared for the sum "${id}" cannot hold the totals its parts can produce, ${span(can)}.`, { expected: `a scale from at most ${exactString(can.min)} to at least ${exactString(can.max)}`, actual: span(declared) });
+    }
+  }
+
+  /**
+   * Checks the decision table `agg` of `owner` (a group, or a variant), whose parts are
+   * `children`; `at` reports a problem at a path below the table.
+   */
+  function checkTable(owner: { id: string }, children: readonly RubricNode[], agg: Extract<GroupNode['aggregation'], { method: 'decision-table' }>, at: TableReport): void {
+    const g = owner;
+    const partWord = 'kind' in owner ? 'a child' : 'an area';
+    const byId = new Map(children.map((c) => [c.id, c]));
     const inputs: RubricNode[] = [];
     agg.inputs.forEach((id, i) => {
       const c = byId.get(id);
-      if (!c) report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'inputs', i], `Decision-table input "${id}" is not a child of "${g.id}".`, { hint: near(id, byId.keys()) ?? `Children: ${[...byId.keys()].join(', ')}` });
+      if (!c) at('RUBRIC_DECISION_TABLE_INPUT', ['inputs', i], `Decision-table input "${id}" is not ${partWord} of "${g.id}".`, { hint: near(id, byId.keys()) ?? `${partWord === 'a child' ? 'Children' : 'Areas'}: ${[...byId.keys()].join(', ')}` });
       else inputs.push(c);
     });
     const inputIds = new Set(agg.inputs);
     agg.rows.forEach((row, r) => {
-      checkScore(g, ['aggregation', 'rows', r, 'score'], row.score, 'decision-table');
+      checkScoreAt(at, ['rows', r, 'score'], row.score, 'decision-table');
       for (const [key, cond] of Object.entries(row.when)) {
         if (!inputIds.has(key)) {
-          report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'rows', r, 'when', key], `Row ${r + 1} tests "${key}", which is not an input of the table.`, { hint: near(key, inputIds), key: true });
+          at('RUBRIC_DECISION_TABLE_INPUT', ['rows', r, 'when', key], `Row ${r + 1} tests "${key}", which is not an input of the table.`, { hint: near(key, inputIds), key: true });
           continue;
         }
         const input = byId.get(key);
@@ -317,15 +357,15 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
         const items = cond === '*' || cond === 'missing' ? [] : Array.isArray(cond) ? cond : [cond];
         for (const item of items) {
           if (typeof item === 'string') {
-            if (!domain) report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'rows', r, 'when', key], `Row ${r + 1} tests "${key}" for the option "${item}", but "${key}" has no options; test its score instead.`);
-            else if (!domain.some((d) => d.key === item)) report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'rows', r, 'when', key], `"${key}" has no option "${item}".`, { expected: domain.map((d) => d.key).join(', '), hint: near(item, domain.map((d) => d.key)) });
+            if (!domain) at('RUBRIC_DECISION_TABLE_INPUT', ['rows', r, 'when', key], `Row ${r + 1} tests "${key}" for the option "${item}", but "${key}" has no options; test its score instead.`);
+            else if (!domain.some((d) => d.key === item)) at('RUBRIC_DECISION_TABLE_INPUT', ['rows', r, 'when', key], `"${key}" has no option "${item}".`, { expected: domain.map((d) => d.key).join(', '), hint: near(item, domain.map((d) => d.key)) });
           } else if (domain && !domain.some((d) => d.score === item)) {
-            report('RUBRIC_DECISION_TABLE_INPUT', g, ['aggregation', 'rows', r, 'when', key], `No option of "${key}" scores ${item}.`, { expected: [...new Set(domain.map((d) => d.score))].join(', '), severity: 'warning' });
+            at('RUBRIC_DECISION_TABLE_INPUT', ['rows', r, 'when', key], `No option of "${key}" scores ${item}.`, { expected: [...new Set(domain.map((d) => d.score))].join(', '), severity: 'warning' });
           }
         }
       }
     });
-    if (agg.default !== undefined) checkScore(g, ['aggregation', 'default'], agg.default, 'default');
+    if (agg.default !== undefined) checkScoreAt(at, ['default'], agg.default, 'default');
     // Coverage: enumerate answer combinations when every input has a finite domain.
     const domains = inputs.map(inputDomain);
     if (inputs.length !== agg.inputs.length || domains.some((d) => !d)) return;
@@ -351,12 +391,12 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
     visit(0);
     if (uncovered.length) {
       const shown = uncovered.slice(0, 5).join('; ');
-      report('RUBRIC_DECISION_TABLE_UNCOVERED', g, ['aggregation', 'rows'], `${uncovered.length} answer combination(s) of "${g.id}" match no row: ${shown}${uncovered.length > 5 ? '; …' : ''}.`, { severity: 'warning', hint: 'Add rows, a final row of wildcards, or a `default`.' });
+      at('RUBRIC_DECISION_TABLE_UNCOVERED', ['rows'], `${uncovered.length} answer combination(s) of "${g.id}" match no row: ${shown}${uncovered.length > 5 ? '; …' : ''}.`, { severity: 'warning', hint: 'Add rows, a final row of wildcards, or a `default`.' });
     }
     agg.rows.forEach((_, r) => {
       if (!used.has(r)) {
         const onlyMissing = Object.values(agg.rows[r]!.when).some((c) => c === 'missing');
-        if (!onlyMissing) report('RUBRIC_DECISION_TABLE_UNREACHABLE_ROW', g, ['aggregation', 'rows', r], `Row ${r + 1} of "${g.id}" never matches: earlier rows catch every combination it covers.`, { severity: 'warning' });
+        if (!onlyMissing) at('RUBRIC_DECISION_TABLE_UNREACHABLE_ROW', ['rows', r], `Row ${r + 1} of "${g.id}" never matches: earlier rows catch every combination it covers.`, { severity: 'warning' });
       }
     });
   }
@@ -400,6 +440,22 @@ export function checkRubric(rubric: Rubric, context: CheckContext): Diagnostic[]
       mine.add(a);
       inVariant.add(a);
     });
+  });
+  // A variant's decision table reads its areas.
+  const areasById = new Map(rubric.root.children.map((a) => [a.id, a]));
+  // A variant that sums its areas: its declared scale must hold what they can add up to.
+  rubric.variants.forEach((v, i) => {
+    const agg = v.aggregation;
+    if (agg.method !== 'decision-table' && agg.method !== 'sum') return;
+    const own: PathSegment[] = ['variants', i, 'aggregation'];
+    const base = context.rootLocator.locate(own) ? own : ['aggregation'];
+    const areas = v.areas.map((id) => areasById.get(id)).filter((a): a is RubricNode => a !== undefined);
+    const at: TableReport = (code, sub, message, extra = {}) => {
+      const { key, severity, ...rest } = extra;
+      out.push(located(context.rootLocator, { code, severity: severity ?? 'error', message, path: [...base, ...sub], ...rest }, { key: key ?? false }));
+    };
+    if (agg.method === 'sum') checkSumScale(v.id, { children: areas, missing: v.missing }, agg, at);
+    else checkTable(v, areas, agg, at);
   });
   if (defaults > 1) out.push(located(context.rootLocator, { code: 'RUBRIC_VARIANT', severity: 'error', message: 'More than one variant is marked `default: true`.', path: ['variants'] }));
   for (const a of rubric.root.children) {

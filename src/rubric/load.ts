@@ -84,10 +84,16 @@ function normaliseAggregation(raw: z.infer<typeof aggregationSchema> | undefined
     return { method: raw };
   }
   if (raw.method === 'mean' || raw.method === 'weighted-mean') return { method: raw.method, over: raw.over ?? 'children' };
+  if (raw.method === 'sum') return raw.scale !== undefined ? { method: 'sum', scale: { min: raw.scale.min, max: raw.scale.max } } : { method: 'sum' };
   if (raw.method === 'decision-table') {
     return { method: 'decision-table', inputs: raw.inputs ?? [], rows: raw.rows, ...(raw.default !== undefined ? { default: raw.default } : {}) };
   }
   return { method: raw.method };
+}
+
+/** A decision table that names no inputs, given the ids it reads by default; any other aggregation as it is. */
+function tableInputs(agg: Aggregation, ids: readonly string[]): Aggregation {
+  return agg.method === 'decision-table' && agg.inputs.length === 0 ? { ...agg, inputs: ids } : agg;
 }
 
 function mergeMissing(base: MissingRule, over: z.infer<typeof missingRuleSchema> | undefined): MissingRule {
@@ -147,6 +153,7 @@ function keepText(frame: Frame, owner: object | undefined, field: string, path: 
 /** Records the written texts of a question's numbers: option, band and rule scores, weights. */
 function keepQuestionTexts(frame: Frame, node: QuestionNode): void {
   keepText(frame, node, 'weight', ['weight']);
+  keepText(frame, node, 'multiplier', ['multiplier']);
   if (node.type === 'yes-no') {
     for (const o of node.options) if (frame.locator.numberText) recordNumberText(o, 'score', o.score, frame.locator.numberText([...frame.path, 'scores', o.id]));
   } else node.options.forEach((o, i) => keepText(frame, o, 'score', ['options', i, 'score']));
@@ -169,7 +176,12 @@ function keepQuestionTexts(frame: Frame, node: QuestionNode): void {
 /** Records the written texts of a group's weight and decision-table numbers. */
 function keepGroupTexts(frame: Frame, node: GroupNode): void {
   keepText(frame, node, 'weight', ['weight']);
+  keepText(frame, node, 'multiplier', ['multiplier']);
   const agg = node.aggregation;
+  if (agg.method === 'sum') {
+    keepText(frame, agg.scale, 'min', ['aggregation', 'scale', 'min']);
+    keepText(frame, agg.scale, 'max', ['aggregation', 'scale', 'max']);
+  }
   if (agg.method !== 'decision-table') return;
   keepText(frame, agg, 'default', ['aggregation', 'default']);
   agg.rows.forEach((row, r) => {
@@ -199,6 +211,7 @@ function buildQuestion(raw: unknown, frame: Frame, ctx: Ctx, parentKind: NodeKin
     aliases: q.aliases ?? [],
     ...(q.replaces !== undefined ? { replaces: typeof q.replaces === 'string' ? [q.replaces] : q.replaces } : {}),
     weight: q.weight ?? 1,
+    ...(q.multiplier !== undefined ? { multiplier: q.multiplier } : {}),
     ...(q.dimension !== undefined ? { dimension: q.dimension } : {}),
     ...(q.notes !== undefined ? { notes: q.notes } : {}),
     parentId: ancestry[ancestry.length - 1],
@@ -256,7 +269,7 @@ function buildIndicator(raw: unknown, frame: Frame, ctx: Ctx, parentKind: NodeKi
 }
 
 function group(
-  c: { id: string; title: string; shortTitle?: string | undefined; description?: string | undefined; aliases?: string[] | undefined; replaces?: string | string[] | undefined; weight?: number | undefined; dimension?: string | undefined; notes?: string | undefined; aggregation?: z.infer<typeof aggregationSchema> | undefined },
+  c: { id: string; title: string; shortTitle?: string | undefined; description?: string | undefined; aliases?: string[] | undefined; replaces?: string | string[] | undefined; weight?: number | undefined; multiplier?: number | undefined; dimension?: string | undefined; notes?: string | undefined; aggregation?: z.infer<typeof aggregationSchema> | undefined },
   kind: GroupNode['kind'],
   frame: Frame,
   children: RubricNode[],
@@ -265,10 +278,7 @@ function group(
   ctx: Ctx,
   level: NodeKind = kind,
 ): GroupNode {
-  const aggregation = normaliseAggregation(c.aggregation, MEAN);
-  if (aggregation.method === 'decision-table' && aggregation.inputs.length === 0) {
-    (aggregation as { inputs: readonly string[] }).inputs = children.map((ch) => ch.id);
-  }
+  const aggregation = tableInputs(normaliseAggregation(c.aggregation, MEAN), children.map((ch) => ch.id));
   const node: GroupNode = {
     id: c.id,
     kind,
@@ -279,6 +289,7 @@ function group(
     aliases: c.aliases ?? [],
     ...(c.replaces !== undefined ? { replaces: typeof c.replaces === 'string' ? [c.replaces] : c.replaces } : {}),
     weight: c.weight ?? 1,
+    ...(c.multiplier !== undefined ? { multiplier: c.multiplier } : {}),
     ...(c.dimension !== undefined ? { dimension: c.dimension } : {}),
     ...(c.notes !== undefined ? { notes: c.notes } : {}),
     ...(ancestry.length ? { parentId: ancestry[ancestry.length - 1] } : {}),
@@ -444,6 +455,8 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
     }
   });
 
+  // A decision table that names no inputs reads every area it aggregates: at the root every
+  // area, in a variant (its own table or the rubric's) the variant's areas.
   const rootAggregation = normaliseAggregation(header.aggregation, MEAN);
   const root: GroupNode = {
     id: header.id,
@@ -455,7 +468,7 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
     weight: 1,
     ancestry: [header.id],
     source: { file, line: 1, column: 1 },
-    aggregation: rootAggregation,
+    aggregation: tableInputs(rootAggregation, areas.map((a) => a.id)),
     missing: ctx.defaultMissing,
     children: areas,
   };
@@ -466,7 +479,7 @@ export function loadRubric(text: string, options: LoadRubricOptions = {}): Resul
     ...(v.description !== undefined ? { description: v.description } : {}),
     areas: v.areas,
     default: v.default ?? false,
-    aggregation: normaliseAggregation((v as { aggregation?: z.infer<typeof aggregationSchema> }).aggregation, rootAggregation),
+    aggregation: tableInputs(normaliseAggregation((v as { aggregation?: z.infer<typeof aggregationSchema> }).aggregation, rootAggregation), v.areas),
     missing: mergeMissing(ctx.defaultMissing, (v as { missing?: z.infer<typeof missingRuleSchema> }).missing),
   }));
   if (variants.length === 0) {

@@ -101,10 +101,19 @@ export const aggregationObjectSchema = z.union([
   methodOnly('geometric-mean', 'Geometric mean of the children (weights as exponents).'),
   methodOnly('minimum', 'The lowest child score.'),
   methodOnly('maximum', 'The highest child score.'),
+  meta(
+    z.strictObject({
+      method: z.literal('sum'),
+      scale: meta(z.optional(z.strictObject({ min: finite(), max: finite() })), {
+        description: 'The lowest and highest total the node can have (default: what its parts can add up to); it must hold every total the parts can produce.',
+      }),
+    }),
+    { description: 'The sum of the child scores (points), each times its `multiplier`.' },
+  ),
   decisionTableSchema,
 ]);
 
-export const aggregationSchema = meta(z.union([z.enum(['mean', 'weighted-mean', 'geometric-mean', 'minimum', 'maximum']), aggregationObjectSchema]), {
+export const aggregationSchema = meta(z.union([z.enum(['mean', 'weighted-mean', 'geometric-mean', 'minimum', 'maximum', 'sum']), aggregationObjectSchema]), {
   description: 'How a node combines its children. A bare name or an object with `method`.',
 });
 
@@ -157,6 +166,7 @@ export const commonNodeFields = {
   description: meta(z.optional(z.string()), { description: 'What the node measures, in a sentence or two.' }),
   aliases: meta(z.optional(z.array(z.string().check(z.minLength(1)))), { description: 'Other codes under which this node is known (e.g. codes used by older editions or spreadsheets).' }),
   weight: meta(z.optional(finite()), { description: 'Weight within the parent node (default 1). Only ratios between siblings matter.' }),
+  multiplier: meta(z.optional(finite()), { description: 'Factor of this node\'s score in a parent aggregated by `sum` (default 1); `-1` subtracts its points.' }),
   replaces: meta(z.optional(z.union([z.string().check(z.minLength(1)), z.array(z.string().check(z.minLength(1))).check(z.minLength(1))])), { description: 'Id(s) of the node(s) of the previous edition that this node replaces (a rename, split or merge); followed by rubric diffs and answer migration.' }),
   dimension: meta(z.optional(z.string()), { description: 'Label of the dimension this indicator belongs to, when dimensions are labels rather than levels.' }),
   notes: z.optional(z.string()),

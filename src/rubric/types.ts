@@ -38,6 +38,7 @@ export interface DecisionRow {
 export type Aggregation =
   | { method: 'mean' | 'weighted-mean'; over: 'children' | 'indicators' }
   | { method: 'geometric-mean' | 'minimum' | 'maximum' }
+  | { method: 'sum'; scale?: { min: number; max: number } }
   | { method: 'decision-table'; inputs: readonly string[]; rows: readonly DecisionRow[]; default?: number };
 
 /** An option of a choice question. */
@@ -91,6 +92,8 @@ interface NodeBase {
   replaces?: readonly string[];
   /** Declared weight within the parent (default 1). */
   weight: number;
+  /** Signed factor of this node's score in a parent that sums its parts (`sum`), when declared (default 1). */
+  multiplier?: number;
   /** Dimension label, when dimensions are labels rather than levels. */
   dimension?: string;
   notes?: string;

@@ -1,8 +1,8 @@
 /**
  * The compiled form of a rubric: every per-rubric fact the scorer needs, made once — the
  * question index and each question's memo of answer interpretations (from
- * `answers/validate.ts`), the exact option, band, weight and decision-table row values, the
- * compiled decision-table conditions, and the scoring plan (the tree in post-order, in objects
+ * `answers/validate.ts`), the exact option, band and weight values, the compiled decision tables
+ * (`decision-table.ts`), and the scoring plan (the tree in post-order, in objects
  * of one shape).
  *
  * A compiled rubric describes its rubric as it was when compiled. Rubrics are treated as
@@ -14,8 +14,8 @@
  */
 import { fromNumber, ONE, type Exact } from '../exact/index.js';
 import { CompiledQuestions } from '../answers/validate.js';
-import { compileCondition, rowCondition, type CompiledCondition } from '../rubric/check.js';
-import { exactNumber, numberText } from '../rubric/numbers.js';
+import { exactNumber } from '../rubric/numbers.js';
+import { CompiledTable } from './decision-table.js';
 import type { Aggregation, MissingRule, QuestionNode, Rubric, RubricNode } from '../rubric/types.js';
 
 /** The scoring plan of a rubric: exact weights and their texts, and the tree in post-order with child indices. */
@@ -28,6 +28,8 @@ export interface Plan {
   readonly weight: readonly Exact[];
   readonly weightText: readonly string[];
   readonly rootWeightText: string;
+  /** For each node in `info`: its exact multiplier in a parent that sums its parts (the shared 1 when none is declared). */
+  readonly multiplier: readonly Exact[];
   /** For each node in `info`: indices of its children in `info`. */
   readonly children: readonly (readonly number[])[];
   /** For groups averaging `over: indicators`: the indicators below them, and where each is shown. */
@@ -38,6 +40,8 @@ export interface Plan {
   readonly areas: readonly number[];
   /** For each variant: indices in `info` of its areas. */
   readonly variantParts: readonly (readonly number[])[];
+  /** For each variant aggregated by a decision table: the table compiled, its inputs among the variant's areas. */
+  readonly variantTables: readonly (CompiledTable | undefined)[];
   /** The most entries a traced run has (every node built, copies included): the size the entry arrays start with. */
   readonly entries: number;
 }
@@ -63,15 +67,8 @@ export class PlanNode {
   readonly question: QuestionNode | undefined;
   readonly aggregation: Aggregation | undefined;
   readonly missing: MissingRule | undefined;
-  /** Decision tables: each row's exact score and the reason it gives. */
-  readonly rowScores: readonly Exact[] | undefined;
-  readonly rowReasons: readonly string[] | undefined;
-  /** Decision tables: each row's condition on each input, compiled. */
-  readonly rowConditions: readonly (readonly CompiledCondition[])[] | undefined;
-  /** Decision tables: for each input, the index in the plan of the child it names (-1: none). */
-  readonly tableInputs: readonly number[] | undefined;
-  /** Decision tables: the exact score of the default, when the table has one. */
-  readonly tableDefault: Exact | undefined;
+  /** Decision tables: the table compiled. */
+  readonly table: CompiledTable | undefined;
   /** Questions scored when they do not apply: that exact score. */
   readonly notApplicableScore: Exact | undefined;
   constructor(n: RubricNode, index: ReadonlyMap<RubricNode, number>) {
@@ -85,20 +82,13 @@ export class PlanNode {
     this.aggregation = n.kind === 'question' ? undefined : n.aggregation;
     this.missing = n.kind === 'question' ? undefined : n.missing;
     const agg = this.aggregation;
-    this.rowScores = agg?.method === 'decision-table' ? agg.rows.map((row) => exactNumber(row, 'score', row.score)) : undefined;
-    this.rowReasons = agg?.method === 'decision-table' ? agg.rows.map((row, idx) => `Row ${idx + 1} of the decision table${row.label ? ` (${row.label})` : ''}`) : undefined;
-    this.rowConditions =
+    this.table =
       agg?.method === 'decision-table'
-        ? agg.rows.map((row) => agg.inputs.map((id) => compileCondition(rowCondition(row, id), (i, written) => numberText(row.when, i < 0 ? id : `${id}[${i}]`, written))))
-        : undefined;
-    this.tableInputs =
-      agg?.method === 'decision-table'
-        ? agg.inputs.map((id) => {
+        ? new CompiledTable(agg, (id) => {
             const c = n.children.find((child) => child.id === id);
             return c === undefined ? -1 : (index.get(c) ?? -1);
           })
         : undefined;
-    this.tableDefault = agg?.method === 'decision-table' && agg.default !== undefined ? exactNumber(agg, 'default', agg.default) : undefined;
     const na = n.kind === 'question' ? n.notApplicable : undefined;
     this.notApplicableScore = na !== undefined && na !== 'omit' ? exactNumber(na, 'score', na.score) : undefined;
   }
@@ -140,12 +130,16 @@ function makePlan(rubric: Rubric, byId: ReadonlyMap<string, number>): Plan {
     rootInfo: new PlanNode(rubric.root, index),
     weight: order.map(weightOf),
     weightText: order.map((n) => String(n.weight)),
+    multiplier: order.map((n) => (n.multiplier !== undefined && Number.isFinite(n.multiplier) ? exactNumber(n, 'multiplier', n.multiplier) : ONE)),
     rootWeightText: String(rubric.root.weight),
     children,
     flat,
     question: order.map((n) => (n.kind === 'question' ? byId.get(n.id) ?? -1 : -1)),
     areas,
     variantParts,
+    variantTables: rubric.variants.map((v, i) =>
+      v.aggregation.method === 'decision-table' ? new CompiledTable(v.aggregation, (id) => variantParts[i]!.find((j) => order[j]!.id === id) ?? -1) : undefined,
+    ),
     entries: order.length + extras + areas.length + widest + 2,
   };
 }

@@ -57,7 +57,8 @@ export function explainLines(node: ScoredNode): string[] {
     const width = node.children.reduce((m, c) => Math.max(m, c.id.length), -Infinity);
     for (const c of node.children) {
       const s = c.status === 'scored' ? c.display! : c.status;
-      const eff = c.effectiveWeight === null ? '' : ` × ${fmtShare(c.effectiveWeight)}`;
+      // In a sum a part's effective weight is its multiplier: shown as the factor, not as a share.
+      const eff = c.effectiveWeight === null ? '' : node.method === 'sum' ? ` × ${c.effectiveWeight}` : ` × ${fmtShare(c.effectiveWeight)}`;
       lines.push(`    ${c.id.padEnd(width)}  ${s.padStart(8)}${eff}  ${HANDLING[c.handling] ?? c.handling}${c.reason && c.status !== 'scored' ? ` — ${c.reason}` : ''}`);
     }
   }

@@ -1,33 +1,23 @@
 /**
- * Exact scoring of an answer set against a rubric.
+ * Exact scoring of an answer set against a rubric: runs the compiled plan (`compile.ts`) over
+ * the answers, deciding which parts of each group enter its score (missing data, parts that do
+ * not apply, variants), with the arithmetic of `aggregation.ts` and the tables of
+ * `decision-table.ts`. The full result's score tree is built by a {@link Trace}; the totals-only
+ * mode builds none.
  *
  * @module
  */
-import { attachExact, stampNode } from './exact-value.js';
+import { attachExact } from './exact-value.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import {
-  add,
-  cmp,
-  displayKey,
-  div,
-  exactString as formatExact,
-  formatScore,
-  geometricMean,
-  isZero,
-  mulShared,
-  ONE,
-  reciprocal,
-  weightedMean,
-  ZERO,
-  type Exact,
-} from '../exact/index.js';
+import { displayKey, formatScore, type Exact } from '../exact/index.js';
 import { resolveAnswers, type ResolvedAnswers } from '../answers/validate.js';
-import type { Answer, AnswerSet } from '../answers/types.js';
-import type { InterpretedAnswer } from '../answers/interpret.js';
+import type { AnswerSet } from '../answers/types.js';
 import { answerSetLocator } from '../answers/load.js';
-import { compiledConditionMatches, type CompiledCondition } from '../rubric/check.js';
 import type { Aggregation, MissingRule, QuestionNode, Rounding, Rubric } from '../rubric/types.js';
 import { compiledRubric, type CompiledRubric, type Flat, type Plan, type PlanNode } from './compile.js';
+import { AGGREGATION_RULES } from './aggregation.js';
+import { evaluateTable, type CompiledTable, type DecisionTable } from './decision-table.js';
+import { answerFor, Trace } from './trace.js';
 import type { ChildHandling, Figure, NodeStatus, ScoredAnswer, ScoredNode, ScoreResult, VariantScore } from './types.js';
 import { didYouMean } from '../source/suggest.js';
 
@@ -40,17 +30,14 @@ export interface ScoreOptions {
 }
 
 /**
- * The state of one scoring run: per node of the plan, its value, status, handling and (with the
- * trace) its node. With the trace, every node built — copies too — is an entry of the `t…`
- * arrays, in the order built (children before parents): the scorer reads exact values, effective
- * weights and children from these arrays rather than from the nodes, which come in several
- * shapes and so make every read of them a slow generic look-up.
+ * The state of one scoring run: per node of the plan, its value, status, handling and chosen
+ * options; and the trace, when the run builds one (null for totals only).
  */
 interface Run {
   plan: Plan;
   resolved: ResolvedAnswers;
   diagnostics: Diagnostic[];
-  trace: boolean;
+  trace: Trace | null;
   precision: number;
   rounding: Rounding;
   displayKey: string;
@@ -58,17 +45,10 @@ interface Run {
   status: ScoredNode['status'][];
   handling: ChildHandling[];
   optionIds: (readonly string[] | undefined)[];
-  /** Per node of the plan: its entry (with the trace). */
-  entry: number[];
-  /** Per entry: the node, its exact score, its exact effective weight in its parent, and its children's entries (in the order of `node.children`). */
-  tnodes: ScoredNode[];
-  texact: (Exact | null)[];
-  teff: (Exact | null)[];
-  tkids: (readonly number[])[];
-  /** Entries so far. */
-  tcount: number;
   /** The group being aggregated. */
   group: Group;
+  /** With the trace: the effective weights of the terms of the group being aggregated. */
+  shares: Exact[];
 }
 
 /** The result of an aggregation; `entry` (of its node) only with the trace, else -1. */
@@ -79,71 +59,7 @@ interface Outcome {
   entry: number;
 }
 
-const NO_KIDS: readonly number[] = [];
-
-/** Records a node just built as the next entry; returns its entry. */
-function track(run: Run, node: ScoredNode, x: Exact | null, kids: readonly number[]): number {
-  const e = run.tcount++;
-  run.tnodes[e] = node;
-  run.texact[e] = x;
-  run.teff[e] = null;
-  run.tkids[e] = kids;
-  return e;
-}
-
-/**
- * A scored node with the fields every node has, recorded as the next entry (returned); the
- * optional fields are set by the caller in a fixed order.
- */
-function makeNode(run: Run, n: PlanNode, weight: string, x: Exact | null, status: ScoredNode['status'], handling: ChildHandling, children: ScoredNode[] = [], kids: readonly number[] = NO_KIDS): number {
-  const f = x ? formatScore(x, run.precision, run.rounding, run.displayKey) : null;
-  const node: ScoredNode = {
-    id: n.id,
-    kind: n.kind,
-    level: n.level,
-    title: n.title,
-    status,
-    score: f ? f.exact : null,
-    display: f ? f.display : null,
-    value: f ? f.number : null,
-    weight,
-    effectiveWeight: null,
-    shareOfTop: null,
-    handling,
-    children,
-  };
-  stampNode(node, x);
-  if (n.dimension !== undefined) node.dimension = n.dimension;
-  return track(run, node, x, kids);
-}
-
-/** The answer behind a question's score, as the trace shows it; `plain` says the answer is one plain value (see {@link ResolvedAnswers.plain}). */
-function answerFor(answer: Answer | undefined, status: ScoredAnswer['status'], meaning: InterpretedAnswer | undefined, plain: boolean): ScoredAnswer {
-  const answered = status === 'answered' && meaning !== undefined && meaning.status === 'answered' ? meaning : undefined;
-  const source = plain ? answer!.source : undefined;
-  if (source && answered && answered.matched === undefined && answered.regions === undefined) {
-    // The usual answered question, built in one step with its keys in the same order as below.
-    return { status, value: answer!.value, evidence: answer!.evidence, source, label: answered.label, optionIds: answered.optionIds };
-  }
-  const a: ScoredAnswer = { status };
-  if (answer) {
-    if (answer.value !== undefined) a.value = answer.value;
-    if (answer.byRegion !== undefined) a.byRegion = answer.byRegion;
-    if (answer.recordedScore !== undefined) {
-      a.recordedScore = answer.recordedScore;
-      a.regionsNotRecorded = true;
-    }
-    a.evidence = answer.evidence;
-    if (answer.source) a.source = answer.source;
-  }
-  if (answered) {
-    a.label = answered.label;
-    a.optionIds = answered.optionIds;
-    if (answered.matched) a.matched = answered.matched;
-    if (answered.regions) a.regions = answered.regions.map((p) => ({ region: p.region, score: formatExact(p.score), label: p.label }));
-  }
-  return a;
-}
+const NO_PARTS: readonly number[] = [];
 
 /** Records the score of question `j`; with the trace, its node too. */
 function scoreQuestion(run: Run, j: number, q: QuestionNode, info: PlanNode): void {
@@ -152,6 +68,7 @@ function scoreQuestion(run: Run, j: number, q: QuestionNode, info: PlanNode): vo
   const answer = r.answers[i];
   const meaning = r.interpreted[i];
   const applies = r.applicability[i] ?? 'applies';
+  const trace = run.trace;
   let x: Exact | null = null;
   let status: ScoredNode['status'] = 'missing';
   let handling: ChildHandling = 'included';
@@ -164,7 +81,7 @@ function scoreQuestion(run: Run, j: number, q: QuestionNode, info: PlanNode): vo
       x = info.notApplicableScore!;
       status = 'scored';
       handling = 'scored-not-applicable';
-      if (run.trace) reason = `${why}; scored ${q.notApplicable.score} as the rubric declares`;
+      if (trace) reason = `${why}; scored ${q.notApplicable.score} as the rubric declares`;
     } else {
       status = 'not-applicable';
       reason = why;
@@ -186,48 +103,7 @@ function scoreQuestion(run: Run, j: number, q: QuestionNode, info: PlanNode): vo
   run.x[j] = x;
   run.status[j] = status;
   run.handling[j] = handling;
-  if (!run.trace) return;
-  const a = answerFor(answer, answerStatus, meaning, r.plain[i] === 1);
-  const e = makeNode(run, info, run.plan.weightText[j]!, x, status, handling);
-  const node = run.tnodes[e]!;
-  if (reason !== undefined) node.reason = reason;
-  node.answer = a;
-  run.entry[j] = e;
-}
-
-/**
- * A shallow copy of a score-tree node with its exact value (variants and flattened groups show
- * a node again with their own handling). Spelled out rather than spread: spreading an object
- * that carries a private slot leaves the engine's fast path, and the slot is not copied. The
- * optional fields follow the order in which the scorer sets them, so that the copy's keys — and
- * so its JSON — are in the same order as the original's.
- */
-function copyNode(run: Run, e: number, handling?: ChildHandling, effectiveWeight?: string | null): number {
-  const n = run.tnodes[e]!;
-  const c: ScoredNode = {
-    id: n.id,
-    kind: n.kind,
-    level: n.level,
-    title: n.title,
-    status: n.status,
-    score: n.score,
-    display: n.display,
-    value: n.value,
-    weight: n.weight,
-    effectiveWeight: effectiveWeight === undefined ? n.effectiveWeight : effectiveWeight,
-    shareOfTop: n.shareOfTop,
-    handling: handling ?? n.handling,
-    children: n.children,
-  };
-  const x = run.texact[e]!;
-  stampNode(c, x);
-  if (n.dimension !== undefined) c.dimension = n.dimension;
-  if (n.reason !== undefined) c.reason = n.reason;
-  if (n.answer !== undefined) c.answer = n.answer;
-  if (n.method !== undefined) c.method = n.method;
-  if (n.missing !== undefined) c.missing = n.missing;
-  if (n.matchedRow !== undefined) c.matchedRow = n.matchedRow;
-  return track(run, c, x, run.tkids[e]!);
+  if (trace) trace.question(j, info, run.plan.weightText[j]!, x, status, handling, reason, answerFor(answer, answerStatus, meaning, r.plain[i] === 1));
 }
 
 /**
@@ -243,46 +119,31 @@ interface Group {
   copy: boolean;
   flat: Flat | undefined;
   parts: readonly number[];
-  /** With the trace: the entries of the children shown, of the contributors listed after them, and of each part. */
-  childEntries: readonly number[];
-  extraEntries: readonly number[];
-  partEntries: readonly number[];
 }
 
 /** Marks part `k` of the group with its handling and (with the trace) its effective weight. */
 function markPart(run: Run, a: Group, k: number, h: ChildHandling, eff: Exact | null): void {
   // The handling of a node marked in place is seen by the groups above that flatten it.
   if (!a.copy && (!a.flat || a.flat.at[k]! >= 0)) run.handling[a.parts[k]!] = h;
-  if (!run.trace) return;
-  const e = a.partEntries[k]!;
-  const c = run.tnodes[e]!;
-  c.handling = h;
-  c.effectiveWeight = eff === null ? null : formatExact(eff);
-  run.teff[e] = eff;
+  run.trace?.markPart(k, h, eff);
 }
 
 /** The outcome of the group; with the trace, its node, recorded as an entry. */
 function finishGroup(run: Run, a: Group, x: Exact | null, status: ScoredNode['status'], reason: string | undefined, missing?: ScoredNode['missing'], matchedRow?: ScoredNode['matchedRow']): Outcome {
-  if (!run.trace) return { x, status, reason, entry: -1 };
-  const kids = a.extraEntries.length ? [...a.childEntries, ...a.extraEntries] : a.childEntries;
-  const children = new Array<ScoredNode>(kids.length);
-  for (let i = 0; i < kids.length; i++) children[i] = run.tnodes[kids[i]!]!;
-  const entry = makeNode(run, a.g, a.weightText, x, status, 'included', children, kids);
-  const node = run.tnodes[entry]!;
-  if (a.title) node.title = a.title;
-  if (reason !== undefined) node.reason = reason;
-  node.method = a.method;
-  if (missing !== undefined) node.missing = missing;
-  if (matchedRow !== undefined) node.matchedRow = matchedRow;
+  const trace = run.trace;
+  if (!trace) return { x, status, reason, entry: -1 };
+  const entry = trace.closeGroup(a.g, a.weightText, x, status, reason, a.method, a.title, missing, matchedRow);
   return { x, status, reason, entry };
 }
 
 /**
  * Aggregates the parts `parts` (indices in the plan) of `g`, shown as the children `shown`.
  * Child nodes are marked in place unless `copy` is set (variants share their area nodes);
- * `flat` lists the contributors of a group averaging over the indicators below it.
+ * `flat` lists the contributors of a group averaging over the indicators below it. Which parts
+ * enter is decided here (missing data, parts that do not apply); the arithmetic is the rule's
+ * (`aggregation.ts`), and a decision table is evaluated by `decision-table.ts`.
  */
-function aggregate(run: Run, g: PlanNode, weightText: string, shown: readonly number[], flat: Flat | undefined, agg: Aggregation, rule: MissingRule, title: string | undefined, copy: boolean): Outcome {
+function aggregate(run: Run, g: PlanNode, weightText: string, shown: readonly number[], flat: Flat | undefined, agg: Aggregation, table: CompiledTable | undefined, rule: MissingRule, title: string | undefined, copy: boolean): Outcome {
   const { plan, trace } = run;
   const parts = flat ? flat.parts : shown;
   const P = parts.length;
@@ -294,21 +155,9 @@ function aggregate(run: Run, g: PlanNode, weightText: string, shown: readonly nu
   a.copy = copy;
   a.flat = flat;
   a.parts = parts;
-  a.childEntries = a.extraEntries = a.partEntries = NO_KIDS;
-  if (trace) {
-    const childEntries = new Array<number>(shown.length);
-    for (let s = 0; s < shown.length; s++) childEntries[s] = copy ? copyNode(run, run.entry[shown[s]!]!) : run.entry[shown[s]!]!;
-    a.childEntries = a.partEntries = childEntries;
-    if (flat) {
-      // Flattened contributors are listed after the display children so the trace stays complete.
-      const extraEntries = flat.extra.map((j) => copyNode(run, run.entry[j]!));
-      for (const c of childEntries) run.tnodes[c]!.handling = 'label-only';
-      a.extraEntries = extraEntries;
-      a.partEntries = flat.at.map((at) => (at < 0 ? extraEntries[-1 - at]! : childEntries[at]!));
-    }
-  }
+  if (trace) trace.openGroup(shown, flat, copy);
   if (flat && !copy) for (const j of shown) run.handling[j] = 'label-only';
-  if (agg.method === 'decision-table') return decideTable(run, a, agg);
+  if (agg.method === 'decision-table') return decideTable(run, a, agg, table!);
 
   // Terms: positions k in `parts` with their values and handling, in order; counted first, so
   // that each list is made at its size.
@@ -364,74 +213,41 @@ function aggregate(run: Run, g: PlanNode, weightText: string, shown: readonly nu
   } else omitMissing();
 
   const T = termK.length;
-  const weighted = agg.method === 'weighted-mean' || agg.method === 'geometric-mean';
-  let weights: Exact[] = [];
-  if (weighted) {
-    weights = new Array<Exact>(T);
-    for (let t = 0; t < T; t++) weights[t] = plan.weight[parts[termK[t]!]!]!;
+  const method = AGGREGATION_RULES[agg.method];
+  let coefficients: Exact[] | undefined;
+  if (method.coefficient !== undefined) {
+    const of = method.coefficient === 'weight' ? plan.weight : plan.multiplier;
+    coefficients = new Array<Exact>(T);
+    for (let t = 0; t < T; t++) coefficients[t] = of[parts[termK[t]!]!]!;
   }
-  let x: Exact;
-  if (agg.method === 'minimum' || agg.method === 'maximum') {
-    let best = 0;
-    for (let t = 1; t < T; t++) {
-      const c = cmp(termX[t]!, termX[best]!);
-      if (agg.method === 'minimum' ? c < 0 : c > 0) best = t;
-    }
-    x = termX[best]!;
-    for (let t = 0; t < T; t++) markPart(run, a, termK[t]!, termH[t]!, t === best ? ONE : ZERO);
-  } else {
-    if (agg.method === 'geometric-mean') x = geometricMean(termX, weights);
-    else x = weightedMean(termX, weighted ? weights : undefined);
-    if (weighted) {
-      let sumW: Exact = ZERO;
-      if (trace) for (const w of weights) sumW = add(sumW, w);
-      for (let t = 0; t < T; t++) markPart(run, a, termK[t]!, termH[t]!, trace ? div(weights[t]!, sumW) : null);
-    } else {
-      const share = reciprocal(T);
-      for (let t = 0; t < T; t++) markPart(run, a, termK[t]!, termH[t]!, share);
-    }
-  }
+  const x = method.value(termX, coefficients);
+  if (trace) {
+    const shares = run.shares;
+    method.shares(termX, coefficients, shares);
+    for (let t = 0; t < T; t++) markPart(run, a, termK[t]!, termH[t]!, shares[t]!);
+  } else for (let t = 0; t < T; t++) markPart(run, a, termK[t]!, termH[t]!, null);
   // Variants keep their reason in the lean mode too: it is part of every variant score.
-  const reason = missingCount && (trace || copy) ? (rule.policy === 'minimum' ? `Missing ${missingIds()} counted as the scale minimum` : `Missing ${missingIds()} left out; weights renormalised`) : undefined;
+  const reason = missingCount && (trace || copy) ? (rule.policy === 'minimum' ? `Missing ${missingIds()} counted as the scale minimum` : `Missing ${missingIds()} left out${agg.method === 'sum' ? '' : '; weights renormalised'}`) : undefined;
   return finishGroup(run, a, x, 'scored', reason, setMissing);
 }
 
 /** The decision-table part of {@link aggregate}: the first row whose conditions the inputs meet. */
-function decideTable(run: Run, a: Group, agg: Extract<Aggregation, { method: 'decision-table' }>): Outcome {
+function decideTable(run: Run, a: Group, agg: DecisionTable, table: CompiledTable): Outcome {
   const { g, parts } = a;
   const P = parts.length;
   for (let k = 0; k < P; k++) markPart(run, a, k, 'table-input', null);
-  const values = g.tableInputs!.map((j) => {
-    if (j < 0 || run.x[j] === null) return undefined;
-    const keys = run.optionIds[j] ?? [];
-    // Conditions compare with the exact score, never with a double.
-    const score = run.x[j]!;
-    return { single: keys.length === 1 ? { key: keys[0]!, score } : { score }, keys, score };
-  });
-  const matches = (cond: CompiledCondition, v: (typeof values)[number]): boolean => {
-    if (!v) return compiledConditionMatches(cond, undefined);
-    if (v.keys.length <= 1) return compiledConditionMatches(cond, v.single);
-    // Regional answers with differing options: an option condition holds only if every region meets it.
-    return v.keys.every((k) => compiledConditionMatches(cond, { key: k, score: v.score })) || compiledConditionMatches(cond, { score: v.score });
-  };
-  const conditions = g.rowConditions!;
-  let idx = -1;
-  rows: for (let r = 0; r < conditions.length; r++) {
-    const row = conditions[r]!;
-    for (let i = 0; i < row.length; i++) if (!matches(row[i]!, values[i])) continue rows;
-    idx = r;
-    break;
-  }
+  const match = evaluateTable(table, run.x, run.optionIds);
   const allNa = P > 0 && parts.every((j) => run.status[j] === 'not-applicable');
   if (allNa) return finishGroup(run, a, null, 'not-applicable', 'No input applies');
-  const trace = run.trace;
+  const trace = run.trace !== null;
+  const idx = match.row;
   if (idx >= 0) {
     const row = agg.rows[idx]!;
-    return finishGroup(run, a, g.rowScores![idx]!, 'scored', g.rowReasons![idx]!, undefined, trace ? (row.label ? { index: idx, label: row.label, when: row.when } : { index: idx, when: row.when }) : undefined);
+    return finishGroup(run, a, table.rowScores[idx]!, 'scored', table.rowReasons[idx]!, undefined, trace ? (row.label ? { index: idx, label: row.label, when: row.when } : { index: idx, when: row.when }) : undefined);
   }
-  const missingInputs = agg.inputs.filter((_, j) => values[j] === undefined);
+  const missingInputs = match.missingInputs();
   if (missingInputs.length) return finishGroup(run, a, null, 'missing', `No row matches and input(s) ${missingInputs.join(', ')} have no score`);
-  if (agg.default !== undefined) return finishGroup(run, a, a.g.tableDefault!, 'scored', 'No row matches; the table default applies', undefined, trace ? { index: -1, label: 'default', when: {} } : undefined);
+  if (table.defaultScore !== undefined) return finishGroup(run, a, table.defaultScore, 'scored', 'No row matches; the table default applies', undefined, trace ? { index: -1, label: 'default', when: {} } : undefined);
   run.diagnostics.push({ code: 'SCORE_NO_TABLE_ROW', severity: 'warning', message: `No decision-table row of "${g.id}" matches the answers and the table has no default.`, file: g.node.source.file, line: g.node.source.line, column: g.node.source.column });
   return finishGroup(run, a, null, 'missing', 'No decision-table row matches');
 }
@@ -442,35 +258,31 @@ function runPlan(compiled: CompiledRubric, answers: AnswerSet, options: ScoreOpt
   const resolved = resolveAnswers(compiled, answers, { reportMissing: options.reportMissing ?? true });
   const { precision, rounding } = rubric.display;
   const N = plan.info.length;
+  const key = displayKey(precision, rounding);
   const run: Run = {
     plan,
     resolved,
     diagnostics: [...resolved.diagnostics],
-    trace,
+    trace: trace ? new Trace(plan, precision, rounding, key) : null,
     precision,
     rounding,
-    displayKey: displayKey(precision, rounding),
+    displayKey: key,
     x: new Array<Exact | null>(N),
     status: new Array<ScoredNode['status']>(N),
     handling: new Array<ChildHandling>(N),
     optionIds: new Array<readonly string[] | undefined>(N),
-    entry: trace ? new Array<number>(N) : [],
-    tnodes: trace ? new Array<ScoredNode>(plan.entries) : [],
-    texact: trace ? new Array<Exact | null>(plan.entries) : [],
-    teff: trace ? new Array<Exact | null>(plan.entries) : [],
-    tkids: trace ? new Array<readonly number[]>(plan.entries) : [],
-    tcount: 0,
-    group: { g: plan.rootInfo, weightText: '', method: 'mean', title: undefined, copy: false, flat: undefined, parts: NO_KIDS, childEntries: NO_KIDS, extraEntries: NO_KIDS, partEntries: NO_KIDS },
+    group: { g: plan.rootInfo, weightText: '', method: 'mean', title: undefined, copy: false, flat: undefined, parts: NO_PARTS },
+    shares: [],
   };
   for (let j = 0; j < N; j++) {
     const info = plan.info[j]!;
     if (info.question !== undefined) scoreQuestion(run, j, info.question, info);
     else {
-      const o = aggregate(run, info, plan.weightText[j]!, plan.children[j]!, plan.flat[j], info.aggregation!, info.missing!, undefined, false);
+      const o = aggregate(run, info, plan.weightText[j]!, plan.children[j]!, plan.flat[j], info.aggregation!, info.table, info.missing!, undefined, false);
       run.x[j] = o.x;
       run.status[j] = o.status;
       run.handling[j] = 'included';
-      if (o.entry >= 0) run.entry[j] = o.entry;
+      if (o.entry >= 0) run.trace!.entry[j] = o.entry;
     }
   }
   return run;
@@ -494,8 +306,8 @@ function scoreVariants(run: Run, rubric: Rubric, answers: AnswerSet, options: Sc
   const trace = run.trace;
   rubric.variants.forEach((v, i) => {
     const parts = run.plan.variantParts[i]!;
-    run.trace = trace && v.id === shown;
-    const o = aggregate(run, run.plan.rootInfo, run.plan.rootWeightText, parts, undefined, v.aggregation, v.missing, v.title, true);
+    run.trace = v.id === shown ? trace : null;
+    const o = aggregate(run, run.plan.rootInfo, run.plan.rootWeightText, parts, undefined, v.aggregation, run.plan.variantTables[i], v.missing, v.title, true);
     run.trace = trace;
     outcomes.set(v.id, o);
     if (o.status === 'missing') {
@@ -554,20 +366,8 @@ function scoreVariants(run: Run, rubric: Rubric, answers: AnswerSet, options: Sc
 export function scoreAnswerSet(rubric: Rubric | CompiledRubric, answers: AnswerSet, options: ScoreOptions = {}): ScoreResult {
   const { rubric: r, run, plan, variantScores, variantId, chosen } = startRun(rubric, answers, options, true);
   rubric = r;
-  const chosenKids = run.tkids[chosen.entry]!;
   const variant = rubric.variants.find((v) => v.id === variantId)!;
-  const rootKids = plan.areas.map((j) => {
-    const id = plan.info[j]!.id;
-    const inVariant = chosenKids.find((c) => run.tnodes[c]!.id === id);
-    return inVariant ?? copyNode(run, run.entry[j]!, 'not-in-variant', null);
-  });
-  const rootEntry = copyNode(run, chosen.entry);
-  run.tkids[rootEntry] = rootKids;
-  const root = run.tnodes[rootEntry]!;
-  root.title = rubric.title;
-  root.children = rootKids.map((c) => run.tnodes[c]!);
-  root.method = `${variant.aggregation.method} of variant "${variant.id}"`;
-  setShares(run, rootEntry, ONE);
+  const root = run.trace!.root(plan, chosen.entry, rubric.title, `${variant.aggregation.method} of variant "${variant.id}"`);
   return {
     rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
     country: answers.country,
@@ -692,18 +492,6 @@ function findKey(set: AnswerSet, id: string, at: { line: number; column: number 
   for (const [key, a] of set.answers) if (a.source && a.source.line === at.line && a.source.column === at.column) return key;
   return set.answers.has(id) ? id : undefined;
 }
-
-/** Sets the share of the top score of entry `e` and of everything below it (the product of the effective weights on the way down). */
-function setShares(run: Run, e: number, share: Exact | null): void {
-  run.tnodes[e]!.shareOfTop = share === null ? null : formatExact(share);
-  const kids = run.tkids[e]!;
-  for (let i = 0; i < kids.length; i++) {
-    const c = kids[i]!;
-    const eff = share === null ? null : run.teff[c]!;
-    setShares(run, c, eff === null || share === null ? null : isZero(eff) ? ZERO : mulShared(share, eff));
-  }
-}
-
 
 /**
  * Finds a node of a score tree by id (depth-first).

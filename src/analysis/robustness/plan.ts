@@ -98,15 +98,16 @@ export function compileEvaluationPlan(rubric: Rubric, variantId: string = rubric
   };
   const visit = (n: RubricNode): void => {
     if (index.has(n)) return;
-    if (n.kind === 'question' || n.aggregation.method === 'decision-table') {
-      // A decision table's inputs are still scored, for completeness of the tree, but its value is a leaf.
+    if (n.kind === 'question' || n.aggregation.method === 'decision-table' || n.aggregation.method === 'sum') {
+      // A decision table's inputs are still scored, for completeness of the tree, but its value is a leaf;
+      // so is a sum of points (no weight or mean choice applies inside it).
       n.children.forEach(visit);
       index.set(n, addNode(n.id, n.level, true));
       return;
     }
     n.children.forEach(visit);
     const g = n as GroupNode;
-    const agg = g.aggregation as Exclude<GroupNode['aggregation'], { method: 'decision-table' }>;
+    const agg = g.aggregation as Exclude<GroupNode['aggregation'], { method: 'decision-table' | 'sum' }>;
     const inputs: RubricNode[] = [];
     if ((agg.method === 'mean' || agg.method === 'weighted-mean') && agg.over === 'indicators') {
       const flat = (c: RubricNode): void => (c.kind === 'dimension' ? c.children.forEach(flat) : void inputs.push(c));
@@ -120,7 +121,7 @@ export function compileEvaluationPlan(rubric: Rubric, variantId: string = rubric
   const areas = variant.areas.map((id) => rubric.root.children.find((a) => a.id === id)).filter((a): a is RubricNode => a !== undefined);
   const topAgg = variant.aggregation;
   const top = addNode(rubric.root.id, 'index', false);
-  if (topAgg.method === 'decision-table') throw new Error('decision-table variants are not supported by the float plan');
+  if (topAgg.method === 'decision-table' || topAgg.method === 'sum') throw new Error(`${topAgg.method} variants are not supported by the float plan`);
   groups.push({ node: top, method: METHODS.indexOf(topAgg.method), policy: POLICIES.indexOf(variant.missing.policy), minShare: variant.missing.minShare, slots: areas.map((a) => ({ child: index.get(a)!, weight: weightOf(a) })) });
   const slotCount = groups.reduce((s, g) => s + g.slots.length, 0);
   const plan: EvaluationPlan = {
