@@ -89,7 +89,7 @@ table.indicators col.c-ind{width:27%}table.indicators col.c-ans{width:25%}table.
 tr.group td{background:var(--soft)}
 figure{margin:0;max-width:100%;min-width:0}
 svg.chart{width:100%;height:auto;display:block}
-.chart-narrow{display:none}
+svg.chart-narrow{display:none}
 figcaption{font-size:13px;color:var(--muted);margin-top:6px}
 .sw{display:grid;grid-template-columns:1fr 1fr;gap:18px}
 .sw ul{margin:0;padding-left:18px}
@@ -131,8 +131,8 @@ footer p{margin:4px 0;max-width:90ch}
 @media (max-width:900px){.sw{grid-template-columns:1fr}}
 @media (max-width:660px){
   .wrap{padding:0 16px}
-  .chart-wide{display:none}
-  .chart-narrow{display:block}
+  svg.chart-wide{display:none}
+  svg.chart-narrow{display:block}
   table.stack{min-width:0}
   table.stack colgroup,table.stack thead{display:none}
   table.stack,table.stack tbody,table.stack tfoot,table.stack tr{display:block;width:100%}
@@ -147,8 +147,8 @@ footer p{margin:4px 0;max-width:90ch}
   @page{size:A4;margin:12mm}
   @page ranking{size:A4 landscape;margin:12mm}
   body.index{page:ranking}
-  .chart-narrow{display:none}
-  .chart-wide{display:block}
+  svg.chart-narrow{display:none}
+  svg.chart-wide{display:block}
   .screen-only,table.indicators,.area .note,table.attribution,.attribution-note{display:none}
   .print-only{display:block}
   .area{break-inside:avoid}
