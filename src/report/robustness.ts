@@ -34,7 +34,7 @@ const nameOf = (d: RobustnessDisplay, unit: string) => d.name?.(unit) ?? country
 const rankFigure = (x: number | null | undefined, rounding: Rounding) => (typeof x === 'number' && Number.isInteger(x) ? String(x) : roundFigure(x, 1, rounding));
 
 /** Whether an estimated share of variance lies outside [0, 1], which a share cannot: too few samples. */
-export function outsideUnitInterval(x: number): boolean {
+function outsideUnitInterval(x: number): boolean {
   return Number.isFinite(x) && (x < 0 || x > 1);
 }
 

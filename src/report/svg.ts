@@ -112,15 +112,26 @@ function legend(series: readonly Pick<ChartSeriesInput, 'label'>[], x: number, y
   let cy = y;
   series.forEach((s, i) => {
     const colour = PALETTE[i % PALETTE.length]!;
-    const w = 18 + textWidth(s.label) + 16;
+    // A label wider than a row is wrapped at spaces onto lines of its own.
+    const room = maxWidth - x - 18;
+    const lines: string[] = [];
+    for (const word of s.label.split(' ')) {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && textWidth(`${last} ${word}`) <= room) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    const w = 18 + Math.max(...lines.map((l) => textWidth(l))) + 16;
     if (cx > x && cx + w - 16 > maxWidth) {
       cx = x;
       cy += LEGEND_ROW;
     }
     out += shapes ? marker(i, cx + 6, cy - 4, colour, '') : `<rect x="${fmt(cx)}" y="${fmt(cy - 10)}" width="12" height="12" fill="${colour}"${i > 0 ? ' fill-opacity="0.85"' : ''}/>`;
     if (shapes) out += `<line x1="${fmt(cx - 2)}" y1="${fmt(cy - 4)}" x2="${fmt(cx + 14)}" y2="${fmt(cy - 4)}" stroke="${colour}" stroke-width="2"${i > 0 ? ' stroke-dasharray="4 3"' : ''}/>`;
-    out += `<text class="legend-label" x="${fmt(cx + 18)}" y="${fmt(cy)}" font-size="13">${escapeXml(s.label)}</text>`;
-    cx += w;
+    out += `<text class="legend-label" x="${fmt(cx + 18)}" y="${fmt(cy)}" font-size="13">${lines.map((l, li) => (li ? `<tspan x="${fmt(cx + 18)}" dy="${LEGEND_ROW}">${escapeXml(l)}</tspan>` : escapeXml(l))).join('')}</text>`;
+    if (lines.length > 1) {
+      cy += LEGEND_ROW * (lines.length - 1);
+      cx = maxWidth;
+    } else cx += w;
   });
   return { svg: out + '</g>', bottom: cy };
 }
