@@ -199,6 +199,17 @@ function trimNumber(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
+/**
+ * A scorer's reason as a page shows it: the parts it lists by id ("Missing data (a, b) and the
+ * rule is to fail", "Missing a, b left out; …") named by their titles.
+ */
+function namedReason(rubric: Rubric, reason: string): string {
+  const names = (list: string) => list.split(', ').map((id) => rubric.nodes.get(id)?.title ?? id).join(', ');
+  return reason
+    .replace(/^Missing data \(([^)]*)\)/, (_, list: string) => `Missing data (${names(list)})`)
+    .replace(/^Missing (.+?) (counted as the scale minimum|left out; weights renormalised)$/, (_, list: string, rest: string) => `Missing ${names(list)} ${rest}`);
+}
+
 const METHOD_WORDS: Record<string, string> = {
   mean: 'Mean',
   'weighted-mean': 'Weighted mean',
@@ -252,7 +263,7 @@ function derivationOf(rubric: Rubric, n: ScoredNode): Derivation | undefined {
     const equal = weights.size <= 1;
     text = `${METHOD_WORDS[method] ?? method} of ${included.length} ${nounOf(included.length)}${method === 'minimum' || method === 'maximum' ? '' : equal ? (method === 'mean' ? '' : ', equal weights') : ` (${included.map((p) => `${p.title} ${pct(p.effectiveWeight)}`).join(', ')})`}.`;
     if (method === 'minimum' || method === 'maximum') text = `${METHOD_WORDS[method]} of ${included.length} ${nounOf(included.length)}.`;
-    if (n.reason && n.status === 'scored') text += ` ${n.reason}.`;
+    if (n.reason && n.status === 'scored') text += ` ${namedReason(rubric, n.reason)}.`;
   }
   return {
     method,
@@ -289,7 +300,7 @@ function nodeCard(rubric: Rubric, n: ScoredNode): NodeCard {
     score: n.score,
     display: n.display,
     value: n.value,
-    ...(n.reason ? { reason: n.reason } : {}),
+    ...(n.reason ? { reason: namedReason(rubric, n.reason) } : {}),
     weight: n.weight,
     effectiveWeight: n.effectiveWeight,
     shareOfTop: n.shareOfTop,
@@ -378,7 +389,7 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
       score: v.score,
       display: v.display,
       value: v.value,
-      ...(v.reason && v.status !== 'scored' ? { reason: v.reason } : {}),
+      ...(v.reason && v.status !== 'scored' ? { reason: namedReason(rubric, v.reason) } : {}),
       areas: [...v.areas],
       comparison: comparison(entry ? { id: country, rank: entry.rank, rankLabel: entry.rankLabel, tied: entry.tied } : undefined, ranking.scored, peers.variants[v.id], v.status === 'scored' ? v : null, rule),
     };

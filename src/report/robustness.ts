@@ -217,7 +217,7 @@ export function sensitivityHtml(r: SensitivityResult, d: RobustnessDisplay = {})
   const flag = (v: number) => (outsideUnitInterval(v) ? ` <span class="warn" data-too-few="true">too few samples</span>` : '');
   const row = (i: SensitivityResult['inputs'][number]) => `<tr><td>${escapeHtml(i.id)}</td><td>${roundFigure(i.first, 3)}${flag(i.first)} ${bar(i.first, '#4a6fa5')}</td><td>${roundFigure(i.ci.first[0], 3)} … ${roundFigure(i.ci.first[1], 3)}</td><td>${roundFigure(i.total, 3)}${flag(i.total)} ${bar(i.total, '#c0392b')}</td><td>${roundFigure(i.ci.total[0], 3)} … ${roundFigure(i.ci.total[1], 3)}</td></tr>`;
   const unitRows = r.units.map((u) => `<tr><td>${escapeHtml(nameOf(d, u.unit))}</td>${u.inputs.map((i) => `<td>${roundFigure(i.first, 2)} / ${roundFigure(i.total, 2)}${flag(i.first) || flag(i.total)}</td>`).join('')}</tr>`).join('');
-  const outside = [...r.inputs, ...r.units.flatMap((u) => u.inputs)].filter((i) => outsideUnitInterval(i.first) || outsideUnitInterval(i.total)).length;
+  const outside = [...r.inputs, ...r.units.flatMap((u) => u.inputs)].flatMap((i) => [i.first, i.total]).filter(outsideUnitInterval).length;
   const warning = outside
     ? `<p class="warn" role="note">${outside} ${outside === 1 ? 'estimate lies' : 'estimates lie'} outside 0–1, where no share of variance can be: ${r.samples} base samples are too few for them. Read them through their 95 % intervals, or run again with more samples (--samples).</p>\n`
     : '';
