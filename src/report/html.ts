@@ -119,6 +119,9 @@ tr.sub th{padding-left:26px;font-weight:500}
 .area-meta{font-size:13.5px;color:var(--muted);margin:6px 0}
 .outcomes{border:1px dashed #9aa5b1;padding:14px 16px;background:#fbfbfc}
 .outcomes h2{border-bottom-color:#9aa5b1}
+.outcome-table .cohort{display:block}
+.outcome-table td.gap{white-space:normal;min-width:8em}
+.outcome-table th[scope="row"]{min-width:10em}
 .ranking .country a{font-weight:600;text-decoration:none}
 .ranking .country a:hover{text-decoration:underline}
 .ranking thead th{font-size:11.5px}
@@ -162,7 +165,9 @@ footer p{margin:4px 0;max-width:90ch}
   .figures{grid-template-columns:repeat(4,1fr);gap:8px}
   .figure-card{padding:6px 8px}
   .sw li{margin:1px 0}
-  footer{padding:8px 0 0}
+  footer{padding:6px 0 0;font-size:8pt}
+  footer p{margin:1px 0}
+  .outcomes{padding:6px 8px}
   body{font-size:10pt;color:#000}
   .table-scroll{overflow:visible}
   .ranking{font-size:7.5pt;table-layout:fixed;width:100%}
@@ -416,11 +421,11 @@ function outcomesHtml(card: Scorecard): string {
   const list = card.outcomes;
   let out = `<section class="outcomes" aria-labelledby="outcomes-h"><h2 id="outcomes-h">Outcomes</h2><p class="note">Descriptive outcome indicators. These figures describe outcomes; they are <strong>not part of any policy score</strong> on this page.</p>`;
   if (!list.length) return out + `<p>No outcome data are attached to this scorecard.</p></section>\n`;
-  out += `<div class="table-scroll"><table><thead><tr><th scope="col">Indicator</th><th scope="col">Year</th><th scope="col">Cohorts</th><th scope="col" class="num">Gap</th><th scope="col">Source</th></tr></thead><tbody>`;
+  out += `<div class="table-scroll"><table class="outcome-table stack"><thead><tr><th scope="col">Indicator</th><th scope="col">Year</th><th scope="col">Cohorts</th><th scope="col" class="num">Gap</th><th scope="col">Source</th></tr></thead><tbody>`;
   for (const o of list) {
     const src = safeUrl(o.source.url);
     const srcText = o.source.title ?? o.source.publisher ?? o.source.url ?? '';
-    out += `<tr><th scope="row">${h(o.title)} <span class="note">(${h(o.unit)})</span></th><td>${o.year}</td><td>${o.cohorts.map((c) => `${h(c.label)}: ${c.value === null ? dash : h(String(c.value))}`).join('; ')}</td><td class="num">${o.gap?.value === null || !o.gap ? dash : h(String(o.gap.value))}${o.gap?.label ? `<br><span class="note">${h(o.gap.label)}</span>` : ''}</td><td>${src ? `<a href="${h(src)}" rel="noopener noreferrer">${h(srcText)}</a>` : h(srcText)}</td></tr>`;
+    out += `<tr><th scope="row">${h(o.title)} <span class="note">(${h(o.unit)})</span></th><td data-label="Year">${o.year}</td><td data-label="Cohorts">${o.cohorts.map((c) => `<span class="cohort">${h(c.label)}: ${c.value === null ? dash : h(String(c.value))}</span>`).join('')}</td><td class="num gap" data-label="Gap">${o.gap?.value === null || !o.gap ? dash : h(String(o.gap.value))}${o.gap?.label ? `<span class="how">${h(o.gap.label)}</span>` : ''}</td><td data-label="Source">${src ? `<a href="${h(src)}" rel="noopener noreferrer">${h(srcText)}</a>` : h(srcText)}</td></tr>`;
   }
   return out + `</tbody></table></div></section>\n`;
 }

@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparableVariant } from '../../src/analysis/comparable.js';
+import type { CliIO } from '../../src/cli/io.js';
+import { loadOutcomeProvider } from '../../src/cli/report-shared.js';
 import { trendLines, trendRows } from '../../src/analysis/trend.js';
 import { loadAnswerSetFiles, loadRubricFile } from '../../src/node/files.js';
 import { buildSite } from '../../src/report/site.js';
@@ -32,7 +34,10 @@ beforeAll(async () => {
   const sets = loadAnswerSetFiles([join(ROOT, 'examples/mipex')]).value!;
   dir = mkdtempSync(join(tmpdir(), 'report-pages-'));
   const results = sets.map((s) => scoreAnswerSet(rubric, s, { reportMissing: false }));
-  const { files } = buildSite(rubric, sets, { results });
+  // As the report command builds it: with the outcome data the rubric names.
+  const outcomes = loadOutcomeProvider({ cwd: ROOT } as CliIO, undefined, rubric).provider;
+  expect(outcomes).toBeDefined();
+  const { files } = buildSite(rubric, sets, { results, ...(outcomes ? { outcomes } : {}) });
   for (const f of files) if (PAGES.includes(f.path)) writeFileSync(join(dir, f.path), f.text);
   // The trend command's page, as it renders it: the comparable variant of every answer set.
   const variant = comparableVariant(rubric, results)!;
