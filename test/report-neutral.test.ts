@@ -55,20 +55,22 @@ describe('charts draw what is known', async () => {
     expect(svg).toContain('>1.01</text>');
     expect(svg).not.toContain('1.00<');
   });
-  it('a missing area is a gap with a label, not a point or a bar at 0', () => {
+  it('a missing area is a gap named in its tooltip, not a point, a bar at 0 or text on the chart', () => {
     const series = [{ id: 'country', label: 'X', values: [80, null, 60] }];
     const radar = radarChartSvg({ title: 'T', categories, series });
     const mark = radar.match(/<[^>]*data-area="b"[^>]*>/)![0];
     expect(mark).toContain('data-missing="true"');
-    expect(mark.startsWith('<text')).toBe(true);
-    expect(radar).toContain('no score</text>');
+    expect(mark.startsWith('<g')).toBe(true);
+    expect(radar).toContain('<title>X — B: no score</title>');
+    // No text on the chart for a missing value (the tooltip and the text alternative name it).
+    expect(radar.replace(/<title[^>]*>[^<]*<\/title>|<desc[^>]*>[^<]*<\/desc>/g, '')).not.toMatch(/no score/);
     // The outline does not pass through the centre (the point of a 0 score).
     const path = radar.match(/<g class="series"[^>]*><path d="([^"]+)"/)![1]!;
     expect(path).not.toContain('M280.0 222.0');
     expect(path).not.toContain('L280.0 222.0');
     const bar = barChartSvg({ title: 'T', categories, series });
     expect(bar).toMatch(/data-area="b" data-value="" data-missing="true"/);
-    expect(bar).toContain('>no score</text>');
+    expect(bar.replace(/<title[^>]*>[^<]*<\/title>|<desc[^>]*>[^<]*<\/desc>/g, '')).not.toMatch(/no score/);
   });
 });
 

@@ -68,11 +68,13 @@ p.lede{font-size:16px;max-width:70ch}
 .up{color:var(--up)}.down{color:var(--down)}
 .charts{display:grid;grid-template-columns:minmax(0,1fr);gap:24px;align-items:start}
 .table-scroll{overflow-x:auto;max-width:100%}
-.evidence,.evidence a,td,th{overflow-wrap:anywhere}
+.evidence,.evidence a{overflow-wrap:anywhere}
+td,th{overflow-wrap:break-word;word-break:normal;hyphens:manual}
+thead th{overflow-wrap:normal}
 a.url{word-break:break-all}
 .ranking{font-size:13px}
 .ranking th,.ranking td{padding:6px 5px}
-.ranking thead th{white-space:normal;min-width:0;hyphens:auto;line-height:1.2}
+.ranking thead th{white-space:normal;line-height:1.2}
 .ranking .country{min-width:9em;overflow-wrap:normal}
 .ranking .rank,.ranking .country{position:sticky;background:#fff;z-index:1}
 .ranking .rank{left:0}
@@ -85,8 +87,9 @@ a.url{word-break:break-all}
 table.indicators{min-width:36em}
 table.indicators col.c-ind{width:27%}table.indicators col.c-ans{width:25%}table.indicators col.c-score{width:11%}table.indicators col.c-ev{width:37%}
 tr.group td{background:var(--soft)}
-figure{margin:0;overflow-x:auto;max-width:100%}
-figure svg{max-width:none;height:auto;display:block}
+figure{margin:0;max-width:100%;min-width:0}
+svg.chart{width:100%;height:auto;display:block}
+svg.chart-narrow{display:none}
 figcaption{font-size:13px;color:var(--muted);margin-top:6px}
 .sw{display:grid;grid-template-columns:1fr 1fr;gap:18px}
 .sw ul{margin:0;padding-left:18px}
@@ -116,6 +119,9 @@ tr.sub th{padding-left:26px;font-weight:500}
 .area-meta{font-size:13.5px;color:var(--muted);margin:6px 0}
 .outcomes{border:1px dashed #9aa5b1;padding:14px 16px;background:#fbfbfc}
 .outcomes h2{border-bottom-color:#9aa5b1}
+.outcome-table .cohort{display:block}
+.outcome-table td.gap{white-space:normal;min-width:8em}
+.outcome-table th[scope="row"]{min-width:10em}
 .ranking .country a{font-weight:600;text-decoration:none}
 .ranking .country a:hover{text-decoration:underline}
 .ranking thead th{font-size:11.5px}
@@ -123,10 +129,45 @@ tr.sub th{padding-left:26px;font-weight:500}
 .ranking td.overall{font-weight:700}
 footer{border-top:1px solid var(--line);padding:16px 0 30px;color:var(--muted);font-size:13px}
 footer p{margin:4px 0;max-width:90ch}
+.print-only{display:none}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:900px){.charts,.sw{grid-template-columns:1fr}}
+@media (max-width:900px){.sw{grid-template-columns:1fr}}
+@media (max-width:660px){
+  .wrap{padding:0 16px}
+  svg.chart-wide{display:none}
+  svg.chart-narrow{display:block}
+  table.stack{min-width:0}
+  table.stack colgroup,table.stack thead{display:none}
+  table.stack,table.stack tbody,table.stack tfoot,table.stack tr{display:block;width:100%}
+  table.stack tr{border-bottom:1px solid var(--line);padding:8px 0}
+  table.stack th,table.stack td{display:block;border:none;padding:2px 0;text-align:left}
+  table.stack td.num{text-align:left;white-space:normal}
+  table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted);font-size:12.5px}
+  table.stack td:empty{display:none}
+  table.stack tr.sub th{padding-left:12px}
+}
 @media print{
-  @page{size:landscape;margin:12mm}
+  @page{size:A4;margin:12mm}
+  @page ranking{size:A4 landscape;margin:12mm}
+  body.index{page:ranking}
+  svg.chart-narrow{display:none}
+  svg.chart-wide{display:block}
+  .screen-only,table.indicators,.area .note,table.attribution,.attribution-note{display:none}
+  .print-only{display:block}
+  .area{break-inside:avoid}
+  .area-head{margin-top:8px}
+  .area-head h3{font-size:12pt}
+  .area-head .score{font-size:13pt}
+  .area-meta{margin:2px 0 4px;font-size:9pt}
+  section{margin:12px 0}
+  h2{font-size:14pt;margin-bottom:6px}
+  .figure-card .big{font-size:26pt}
+  .figures{grid-template-columns:repeat(4,1fr);gap:8px}
+  .figure-card{padding:6px 8px}
+  .sw li{margin:1px 0}
+  footer{padding:6px 0 0;font-size:8pt}
+  footer p{margin:1px 0}
+  .outcomes{padding:6px 8px}
   body{font-size:10pt;color:#000}
   .table-scroll{overflow:visible}
   .ranking{font-size:7.5pt;table-layout:fixed;width:100%}
@@ -137,7 +178,7 @@ footer p{margin:4px 0;max-width:90ch}
   .masthead a{color:#000}
   nav.crumbs{display:none}
   .wrap{max-width:none;padding:0}
-  section,figure,tr,.figure-card{break-inside:avoid}
+  figure,tr,.figure-card{break-inside:avoid}
   h2,h3{break-after:avoid}
   a{color:#000;text-decoration:none}
   .charts{grid-template-columns:1fr 1fr}
@@ -146,14 +187,14 @@ footer p{margin:4px 0;max-width:90ch}
 }
 `.trim();
 
-function page(title: string, lang: string, body: string, csp: string = CONTENT_SECURITY_POLICY): string {
+function page(title: string, lang: string, body: string, csp: string = CONTENT_SECURITY_POLICY, bodyClass = ''): string {
   return (
     `<!DOCTYPE html>\n<html lang="${h(lang)}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="${csp}">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta name="referrer" content="no-referrer">\n` +
     `<link rel="icon" href="data:,">\n` +
-    `<title>${h(title)}</title>\n<style>\n${CSS}\n</style>\n</head>\n<body>\n${body}</body>\n</html>\n`
+    `<title>${h(title)}</title>\n<style>\n${CSS}\n</style>\n</head>\n<body${bodyClass ? ` class="${bodyClass}"` : ''}>\n${body}</body>\n</html>\n`
   );
 }
 
@@ -211,8 +252,8 @@ function answerHtml(n: NodeCard): string {
 }
 
 function scoreCell(n: NodeCard, max: number, min: number): string {
-  if (n.status === 'scored') return `<td class="num">${h(n.display)}${miniBar(n.value, max, min)}</td>`;
-  return `<td class="num">${n.status === 'not-applicable' ? 'n/a' : dash}</td>`;
+  if (n.status === 'scored') return `<td class="num" data-label="Score">${h(n.display)}${miniBar(n.value, max, min)}</td>`;
+  return `<td class="num" data-label="Score">${n.status === 'not-applicable' ? 'n/a' : dash}</td>`;
 }
 
 /** Table rows for the parts of an area (dimensions, indicators, questions). */
@@ -232,26 +273,42 @@ function nodeRows(nodes: readonly NodeCard[], card: Scorecard, depth: number): s
       out += nodeRows(n.children, card, depth + 1);
     } else if (n.children.length) {
       // A composite indicator: how it is derived, then its questions.
-      out += `<tr class="composite${sub}"><th scope="row">${h(n.title)}${notIn}</th><td>${n.derivation ? `<span class="how">${h(n.derivation.text)}</span>` : dash}</td>${scoreCell(n, max, min)}<td class="evidence"></td></tr>`;
+      out += `<tr class="composite${sub}"><th scope="row">${h(n.title)}${notIn}</th><td data-label="How">${n.derivation ? `<span class="how">${h(n.derivation.text)}</span>` : dash}</td>${scoreCell(n, max, min)}<td class="evidence"></td></tr>`;
       out += nodeRows(n.children, card, depth + 1);
     } else {
-      out += `<tr class="${sub.trim() || 'leaf'}"><th scope="row">${h(n.title)}</th><td>${answerHtml(n)}</td>${scoreCell(n, max, min)}<td class="evidence">${evidenceHtml(n)}</td></tr>`;
+      out += `<tr class="${sub.trim() || 'leaf'}"><th scope="row">${h(n.title)}</th><td data-label="Answer">${answerHtml(n)}</td>${scoreCell(n, max, min)}<td class="evidence" data-label="Evidence">${evidenceHtml(n)}</td></tr>`;
     }
   }
   return out;
 }
 
+/** The drawing width of the phone layout of a chart (shown below 660 px; the wide one above). */
+const NARROW = 360;
+
 function chartsHtml(card: Scorecard): string {
   const categories = card.areas.map((a) => ({ id: a.node.id, label: a.node.shortTitle ?? a.node.title }));
   const series = card.series.map((s) => ({ id: s.id, label: s.label, values: s.values.map((v) => v.value), displays: s.values.map((v) => v.display) }));
   const common = { categories, series, min: card.rubric.scale.min, max: card.rubric.scale.max, decimals: card.rubric.precision, idPrefix: `sc-${card.country.code}` };
-  const bar = barChartSvg({ ...common, title: `${card.country.name}: scores by policy area, ${card.year}, compared with the average of ${lowerFirst(card.peers.label)}` });
-  const radar = radarChartSvg({ ...common, title: `${card.country.name}: profile across policy areas, ${card.year}` });
+  const barTitle = `${card.country.name}: scores by policy area, ${card.year}, compared with the average of ${lowerFirst(card.peers.label)}`;
+  const radarTitle = `${card.country.name}: profile across policy areas, ${card.year}`;
+  const narrow = { width: NARROW, idPrefix: `${common.idPrefix}-narrow`, className: 'chart-narrow' };
+  const bar = barChartSvg({ ...common, title: barTitle, className: 'chart-wide' }) + barChartSvg({ ...common, ...narrow, title: barTitle });
+  const radar = radarChartSvg({ ...common, title: radarTitle, className: 'chart-wide' }) + radarChartSvg({ ...common, ...narrow, title: radarTitle });
   return (
     `<section aria-labelledby="charts-h"><h2 id="charts-h">Scores by policy area</h2>` +
-    `<div class="charts"><figure>${bar}<figcaption>Area scores of ${h(card.country.name)} (blue) and the average of ${h(lowerFirst(card.peers.label))} (orange), ${card.year}. Scale ${card.rubric.scale.min}–${card.rubric.scale.max}${card.rubric.highMeans ? `: higher is ${h(card.rubric.highMeans)}` : ''}. An area without a score is drawn as a gap labelled “no score”.</figcaption></figure>` +
+    `<div class="charts"><figure>${bar}<figcaption>Area scores of ${h(card.country.name)} (blue) and the average of ${h(lowerFirst(card.peers.label))} (orange), ${card.year}. Scale ${card.rubric.scale.min}–${card.rubric.scale.max}${card.rubric.highMeans ? `: higher is ${h(card.rubric.highMeans)}` : ''}. An area without a score is drawn as an empty dashed outline.</figcaption></figure>` +
     `<figure>${radar}<figcaption>The same scores as a profile: the solid line is ${h(card.country.name)}, the dashed line the peer average.</figcaption></figure></div></section>\n`
   );
+}
+
+/** A rank as every part of a page says it: among which units and in which year (`=7 of 56 countries in 2019`). */
+function rankText(c: { rankLabel: string; of: number }, card: Scorecard): string {
+  return `${h(c.rankLabel)} of ${c.of} ${h(c.of === 1 ? (card.rubric.unitNoun ?? 'country') : (card.rubric.unitNounPlural ?? 'countries'))} in ${card.year}`;
+}
+
+/** The variant a page leads with (see `Scorecard.measure`). */
+function headlineOf(card: Scorecard): Scorecard['overall'][number] | undefined {
+  return card.overall.find((o) => o.variant === card.measure?.variant) ?? card.overall.find((o) => o.default) ?? card.overall[0];
 }
 
 function keyFiguresHtml(card: Scorecard): string {
@@ -260,9 +317,9 @@ function keyFiguresHtml(card: Scorecard): string {
     const c = o.comparison;
     const rows =
       o.status === 'scored'
-        ? `<dt>Rank</dt><dd>${h(c.rankLabel)} of ${c.of}</dd><dt>Peer average</dt><dd>${h(show(c.peer.display))}${c.differenceDisplay ? ` <span${signClass(c.differenceDisplay)}>(${h(c.differenceDisplay)})</span>` : ''}</dd>`
+        ? `<dt>Rank</dt><dd>${rankText(c, card)}</dd><dt>Peer average</dt><dd>${h(show(c.peer.display))}${c.differenceDisplay ? ` <span${signClass(c.differenceDisplay)}>(${h(c.differenceDisplay)})</span>` : ''}</dd>`
         : `<dt>Status</dt><dd>not scored</dd>${o.reason ? `<dt>Why</dt><dd>${h(o.reason)}</dd>` : ''}`;
-    return `<div class="figure-card${o.default ? '' : ' secondary'}" data-variant="${h(o.variant)}"><h3>${h(o.title)}</h3><div class="big">${h(show(o.display))}${o.status === 'scored' ? scale : ''}</div><dl>${rows}</dl></div>`;
+    return `<div class="figure-card${o.variant === headlineOf(card)?.variant ? ' headline' : ' secondary'}" data-variant="${h(o.variant)}"><h3>${h(o.title)}</h3><div class="big">${h(show(o.display))}${o.status === 'scored' ? scale : ''}</div><dl>${rows}</dl></div>`;
   });
   if (card.change && card.change.overall.deltaDisplay !== null) {
     const ch = card.change;
@@ -270,7 +327,8 @@ function keyFiguresHtml(card: Scorecard): string {
       `<div class="figure-card secondary"><h3>Change since ${ch.fromYear}</h3><div class="big"><span${signClass(ch.overall.deltaDisplay)}>${h(ch.overall.deltaDisplay)}</span></div><dl><dt>Score</dt><dd>${h(show(ch.overall.fromDisplay))} → ${h(show(ch.overall.toDisplay))}</dd><dt>Answers changed</dt><dd>${ch.changes.length}</dd></dl><p class="note">${h(ch.variantTitle)}</p></div>`,
     );
   }
-  return `<section aria-labelledby="summary-h"><h2 id="summary-h">At a glance</h2><div class="figures">${cards.join('')}</div></section>\n`;
+  const note = card.measure?.note ? `<p class="note measure-note">${h(card.measure.note)}</p>` : '';
+  return `<section aria-labelledby="summary-h"><h2 id="summary-h">At a glance</h2><div class="figures">${cards.join('')}</div>${note}</section>\n`;
 }
 
 function strengthsHtml(card: Scorecard): string {
@@ -288,7 +346,10 @@ function trendHtml(card: Scorecard): string {
   if (!t) return '';
   const broken = t.peerMode === 'broken';
   const peerLabel = `Average, ${lowerFirst(bareLabel(card.peers.label))}${broken ? '' : ` (same ${t.members?.length ?? 0} in every year)`}`;
-  const chart = lineChartSvg({
+  const line = (width: number, className: string, idPrefix: string) => lineChartSvg({
+    width,
+    className,
+    axisTitle: 'Score',
     title: `${card.country.name}: ${t.variantTitle}, ${t.points[0]!.year}–${t.points[t.points.length - 1]!.year}`,
     series: [
       { id: 'country', label: card.country.name, points: t.points.map((p) => ({ year: p.year, value: p.value, display: p.display })) },
@@ -297,14 +358,15 @@ function trendHtml(card: Scorecard): string {
     min: card.rubric.scale.min,
     max: card.rubric.scale.max,
     decimals: card.rubric.precision,
-    idPrefix: `sc-${card.country.code}`,
+    idPrefix,
   });
+  const chart = line(640, 'chart-wide', `sc-${card.country.code}`) + line(NARROW, 'chart-narrow', `sc-${card.country.code}-narrow`);
   const how = broken
     ? `No two ${h(card.rubric.unitNounPlural ?? 'countries')} of the peer group have a score in every year shown, so the peer line averages the ${h(card.rubric.unitNounPlural ?? 'countries')} present each year; it breaks wherever that set changes, and n gives its size.`
     : `The peer average is over the same ${t.members?.length ?? 0} ${h(card.rubric.unitNounPlural ?? 'countries')} in every year (those of the peer group with a score in every year shown).`;
   const unscored = t.points.filter((p) => p.score === null).map((p) => p.year);
   const scoredIn = unscored.length ? `; ${h(card.country.name)} has no score on it in ${unscored.join(', ')}` : ' and scored in every year shown';
-  return `<section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2><figure>${chart}<figcaption>Measure: <strong>${h(t.variantTitle)}</strong>, the same on every scorecard of this report${scoredIn}. ${how}</figcaption></figure></section>\n`;
+  return `<section aria-labelledby="trend-h"><h2 id="trend-h">Trend</h2><figure>${chart}<figcaption>Measure: <strong>${h(t.variantTitle)}</strong>${t.variant === card.measure?.variant ? ', the headline measure of this page' : ' (see the note under “At a glance”)'}${scoredIn}. ${how}</figcaption></figure></section>\n`;
 }
 
 function changeHtml(card: Scorecard): string {
@@ -316,9 +378,9 @@ function changeHtml(card: Scorecard): string {
   const rows = ch.changes
     .map(
       (c) =>
-        `<tr data-question="${h(c.question)}"><td>${h(c.areaTitle)}</td><th scope="row">${h(c.title)}</th><td>${h(c.from.label)}</td><td>${h(c.to.label)}</td>` +
-        `<td class="num"><span${signClass(c.areaContributionDisplay)}>${h(show(c.areaContributionDisplay))}</span></td>` +
-        `<td class="num contribution" data-exact="${h(c.contribution ?? '')}"><span${signClass(c.contributionDisplay)}>${h(show(c.contributionDisplay))}</span></td></tr>`,
+        `<tr data-question="${h(c.question)}"><td data-label="Area">${h(c.areaTitle)}</td><th scope="row">${h(c.title)}</th><td data-label="${ch.fromYear}">${h(c.from.label)}</td><td data-label="${ch.toYear}">${h(c.to.label)}</td>` +
+        `<td class="num" data-label="Area change"><span${signClass(c.areaContributionDisplay)}>${h(show(c.areaContributionDisplay))}</span></td>` +
+        `<td class="num contribution" data-label="Contribution to overall" data-exact="${h(c.contribution ?? '')}"><span${signClass(c.contributionDisplay)}>${h(show(c.contributionDisplay))}</span></td></tr>`,
     )
     .join('');
   const explain = `Each changed answer is applied in turn, in rubric order, starting from the ${ch.fromYear} answers; its contribution is the change of the overall score (${h(ch.variantTitle)}) at that step, so the contributions add up exactly to the total change. The area change is the step's change of the indicator's own area; “—” means the area had no score before or after the step.`;
@@ -327,29 +389,29 @@ function changeHtml(card: Scorecard): string {
     `<div class="table-scroll"><table class="change-areas"><caption>Scores in ${ch.fromYear} and ${ch.toYear}</caption><thead><tr><th scope="col">Area</th><th scope="col" class="num">${ch.fromYear}</th><th scope="col" class="num">${ch.toYear}</th><th scope="col" class="num">Change</th></tr></thead><tbody>` +
     `${ch.variants.map((v) => `<tr class="group"><th scope="row">${h(v.title)}</th><td class="num">${h(show(v.fromDisplay))}</td><td class="num">${h(show(v.toDisplay))}</td><td class="num"><span${signClass(v.deltaDisplay)}>${h(show(v.deltaDisplay))}</span></td></tr>`).join('')}${areaRows}</tbody></table></div>` +
     (ch.changes.length || ch.assessedInOneYear?.count
-      ? `<div class="table-scroll"><table class="attribution" data-delta="${h(ch.overall.delta ?? '')}"><caption>Answers that changed and what each contributed to the overall score (${h(ch.variantTitle)})</caption><thead><tr><th scope="col">Area</th><th scope="col">Indicator</th><th scope="col">${ch.fromYear}</th><th scope="col">${ch.toYear}</th><th scope="col" class="num">Area change</th><th scope="col" class="num">Contribution to overall</th></tr></thead>` +
+      ? `<div class="table-scroll"><table class="attribution stack" data-delta="${h(ch.overall.delta ?? '')}"><caption>Answers that changed and what each contributed to the overall score (${h(ch.variantTitle)})</caption><thead><tr><th scope="col">Area</th><th scope="col">Indicator</th><th scope="col">${ch.fromYear}</th><th scope="col">${ch.toYear}</th><th scope="col" class="num">Area change</th><th scope="col" class="num">Contribution to overall</th></tr></thead>` +
         `<tbody>${rows}${ch.assessedInOneYear?.count ? `<tr class="one-sided"><td colspan="5">${ch.assessedInOneYear.count} ${ch.assessedInOneYear.count === 1 ? 'answer' : 'answers'} recorded in only one of the two years (not a change: first assessed or no longer recorded), applied first</td><td class="num contribution" data-exact="${h(ch.assessedInOneYear.contribution ?? '')}"><span${signClass(ch.assessedInOneYear.contributionDisplay)}>${h(show(ch.assessedInOneYear.contributionDisplay))}</span></td></tr>` : ''}</tbody>` +
         `<tfoot><tr><th scope="row" colspan="5">Total change of the overall score${ch.unchangedScore ? ` (${ch.unchangedScore} of the ${ch.changes.length} changed answers did not move it)` : ''}</th><td class="num total" data-exact="${h(ch.overall.delta ?? '')}"><span${signClass(ch.totalContributionDisplay)}>${h(show(ch.totalContributionDisplay))}</span></td></tr></tfoot></table></div>` +
-        `<p class="note">${explain}</p>`
+        `<p class="note attribution-note">${explain}</p><p class="note print-only">The answers that changed are listed on screen (not printed).</p>`
       : `<p class="note">No answer changed between ${ch.fromYear} and ${ch.toYear}.</p>`) +
     `</section>\n`
   );
 }
 
 function areasHtml(card: Scorecard): string {
-  let out = `<section aria-labelledby="areas-h"><h2 id="areas-h">Policy areas in detail</h2>`;
+  let out = `<section aria-labelledby="areas-h"><h2 id="areas-h">Policy areas in detail</h2><p class="note print-only">Printed: each area's score and rank; every indicator, answer and its evidence is on screen.</p>`;
   for (const a of card.areas) {
     const n = a.node;
     const c = a.comparison;
     const hid = `area-${n.id}`;
     out += `<div class="area" id="${h(hid)}" data-area="${h(n.id)}"><div class="area-head"><h3 id="${h(hid)}-h">${h(n.title)}</h3><span class="score">${n.status === 'scored' ? h(n.display) : n.status === 'not-applicable' ? 'n/a' : dash}</span></div>`;
     const meta: string[] = [];
-    if (n.status === 'scored') meta.push(`Rank ${h(c.rankLabel)} of ${c.of}`, `peer average ${h(show(c.peer.display))}${c.differenceDisplay ? ` (<span${signClass(c.differenceDisplay)}>${h(c.differenceDisplay)}</span>)` : ''}`);
+    if (n.status === 'scored') meta.push(`Rank ${rankText(c, card)}`, `peer average ${h(show(c.peer.display))}${c.differenceDisplay ? ` (<span${signClass(c.differenceDisplay)}>${h(c.differenceDisplay)}</span>)` : ''}`);
     else if (n.reason) meta.push(h(n.reason));
     if (n.derivation) meta.push(h(n.derivation.text));
     out += `<p class="area-meta">${meta.join(' · ')}</p>`;
     if (n.description) out += `<p class="note">${h(n.description)}</p>`;
-    out += `<div class="table-scroll"><table class="indicators" aria-labelledby="${h(hid)}-h"><colgroup><col class="c-ind"><col class="c-ans"><col class="c-score"><col class="c-ev"></colgroup><thead><tr><th scope="col">Indicator</th><th scope="col">Answer</th><th scope="col" class="num">Score</th><th scope="col">Evidence</th></tr></thead><tbody>${nodeRows(n.children, card, 0)}</tbody></table></div></div>`;
+    out += `<div class="table-scroll"><table class="indicators stack" aria-labelledby="${h(hid)}-h"><colgroup><col class="c-ind"><col class="c-ans"><col class="c-score"><col class="c-ev"></colgroup><thead><tr><th scope="col">Indicator</th><th scope="col">Answer</th><th scope="col" class="num">Score</th><th scope="col">Evidence</th></tr></thead><tbody>${nodeRows(n.children, card, 0)}</tbody></table></div></div>`;
   }
   return out + `</section>\n`;
 }
@@ -359,11 +421,11 @@ function outcomesHtml(card: Scorecard): string {
   const list = card.outcomes;
   let out = `<section class="outcomes" aria-labelledby="outcomes-h"><h2 id="outcomes-h">Outcomes</h2><p class="note">Descriptive outcome indicators. These figures describe outcomes; they are <strong>not part of any policy score</strong> on this page.</p>`;
   if (!list.length) return out + `<p>No outcome data are attached to this scorecard.</p></section>\n`;
-  out += `<div class="table-scroll"><table><thead><tr><th scope="col">Indicator</th><th scope="col">Year</th><th scope="col">Cohorts</th><th scope="col" class="num">Gap</th><th scope="col">Source</th></tr></thead><tbody>`;
+  out += `<div class="table-scroll"><table class="outcome-table stack"><thead><tr><th scope="col">Indicator</th><th scope="col">Year</th><th scope="col">Cohorts</th><th scope="col" class="num">Gap</th><th scope="col">Source</th></tr></thead><tbody>`;
   for (const o of list) {
     const src = safeUrl(o.source.url);
     const srcText = o.source.title ?? o.source.publisher ?? o.source.url ?? '';
-    out += `<tr><th scope="row">${h(o.title)} <span class="note">(${h(o.unit)})</span></th><td>${o.year}</td><td>${o.cohorts.map((c) => `${h(c.label)}: ${c.value === null ? dash : h(String(c.value))}`).join('; ')}</td><td class="num">${o.gap?.value === null || !o.gap ? dash : h(String(o.gap.value))}${o.gap?.label ? `<br><span class="note">${h(o.gap.label)}</span>` : ''}</td><td>${src ? `<a href="${h(src)}" rel="noopener noreferrer">${h(srcText)}</a>` : h(srcText)}</td></tr>`;
+    out += `<tr><th scope="row">${h(o.title)} <span class="note">(${h(o.unit)})</span></th><td data-label="Year">${o.year}</td><td data-label="Cohorts">${o.cohorts.map((c) => `<span class="cohort">${h(c.label)}: ${c.value === null ? dash : h(String(c.value))}</span>`).join('')}</td><td class="num gap" data-label="Gap">${o.gap?.value === null || !o.gap ? dash : h(String(o.gap.value))}${o.gap?.label ? `<span class="how">${h(o.gap.label)}</span>` : ''}</td><td data-label="Source">${src ? `<a href="${h(src)}" rel="noopener noreferrer">${h(srcText)}</a>` : h(srcText)}</td></tr>`;
   }
   return out + `</tbody></table></div></section>\n`;
 }
@@ -392,13 +454,13 @@ function footerHtml(rubric: { id: string; version: string; title: string; citati
 export function renderScorecardHtml(card: Scorecard, options: HtmlOptions = {}): string {
   const lang = options.lang ?? 'en';
   const indexHref = options.indexHref ?? 'index.html';
-  const def = card.overall.find((o) => o.default) ?? card.overall[0];
+  const def = headlineOf(card);
   const head =
     `<header class="masthead"><div class="wrap">` +
     (indexHref ? `<nav class="crumbs" aria-label="Breadcrumb"><a href="${h(indexHref)}">All ${h(card.rubric.unitNounPlural ?? 'countries')}</a></nav>` : '') +
     `<p class="kicker">${h(card.rubric.title)} · ${card.year}</p>` +
     `<h1>${h(card.country.name)}</h1>` +
-    `<p class="sub">Policy scorecard for ${card.year}${def && def.status === 'scored' ? ` · ${h(def.title)}: <strong>${h(def.display)}</strong> of ${card.rubric.scale.max}, rank ${h(def.comparison.rankLabel)} of ${def.comparison.of}` : ''}</p>` +
+    `<p class="sub">Policy scorecard for ${card.year}${def && def.status === 'scored' ? ` · ${h(def.title)}: <strong>${h(def.display)}</strong> of ${card.rubric.scale.max}, rank ${rankText(def.comparison, card)}` : ''}</p>` +
     `</div></header>\n`;
   const a = card.answerSet;
   const extra = [
@@ -452,7 +514,7 @@ export function renderIndexHtml(model: IndexModel, options: Pick<HtmlOptions, 'l
     const rest = r.variants.filter((_, i) => i !== variantIdx);
     return (
       `<tr data-country="${h(r.country)}"><td class="rank num"${withRank && r.rank !== null ? ` data-sort="${r.rank}"` : ''}>${withRank ? h(r.rankLabel) : dash}</td>` +
-      `<th scope="row" class="country"><a href="${h(r.href)}">${h(r.name)}</a>${withRank ? (r.latestYear !== r.year ? ` <span class="note">(scorecard: ${r.latestYear})</span>` : '') : ` <span class="note">(${r.year})</span>`}</th>` +
+      `<th scope="row" class="country"><a href="${h(r.href)}">${h(r.name)}</a>${withRank ? (r.latestYear !== r.year ? ` <span class="note">(links to its ${r.latestYear} scorecard)</span>` : '') : ` <span class="note">(links to its ${r.latestYear} scorecard)</span>`}</th>` +
       `<td class="num overall">${h(show(main?.display))}${miniBar(main?.value ?? null, scale.max, scale.min)}</td>` +
       rest.map((v) => `<td class="num">${h(show(v.display))}</td>`).join('') +
       r.areas.map((a) => `<td class="num">${h(show(a.display))}</td>`).join('') +
@@ -474,5 +536,5 @@ export function renderIndexHtml(model: IndexModel, options: Pick<HtmlOptions, 'l
       `<div class="table-scroll"><table class="ranking others"><thead>${headerRow}</thead><tbody>${model.others.map((r) => rowHtml(r, false)).join('')}</tbody></table></div></section>\n`;
   }
   const body = head + `<main><div class="wrap wide">\n${main}</div></main>\n` + footerHtml(model.rubric, [], model.generatedAt) + `<script>${RANKING_SORT_SCRIPT}</script>\n`;
-  return page(`${model.rubric.title} — ranking ${model.year}`, lang, body, INDEX_CONTENT_SECURITY_POLICY);
+  return page(`${model.rubric.title} — ranking ${model.year}`, lang, body, INDEX_CONTENT_SECURITY_POLICY, 'index');
 }

@@ -69,13 +69,15 @@ export function renderScorecardMarkdown(card: Scorecard): string {
   out.push(`# ${m(card.country.name)} — policy scorecard ${card.year}`, '');
   out.push(`${m(card.rubric.title)} (${m(card.rubric.id)}@${m(card.rubric.version)}). Peer group: ${m(card.peers.label)}.`, '');
   out.push('## At a glance', '');
+  const units = (n: number) => (n === 1 ? (card.rubric.unitNoun ?? 'country') : (card.rubric.unitNounPlural ?? 'countries'));
+  const rank = (c: { rankLabel: string; of: number }) => `${c.rankLabel} of ${c.of} ${units(c.of)} in ${card.year}`;
   out.push(
     table(
       ['Measure', 'Score', 'Rank', 'Peer average', 'Difference'],
       card.overall.map((o) => [
-        `${m(o.title)}${o.default ? ' (default)' : ''}`,
+        `${m(o.title)}${o.variant === card.measure?.variant ? ' (headline)' : o.default ? ' (default)' : ''}`,
         o.status === 'scored' ? show(o.display) : `not scored${o.reason ? `: ${m(o.reason)}` : ''}`,
-        o.status === 'scored' ? `${o.comparison.rankLabel} of ${o.comparison.of}` : dash,
+        o.status === 'scored' ? rank(o.comparison) : dash,
         show(o.comparison.peer.display),
         show(o.comparison.differenceDisplay),
       ]),
@@ -83,11 +85,12 @@ export function renderScorecardMarkdown(card: Scorecard): string {
     ),
     '',
   );
+  if (card.measure?.note) out.push(m(card.measure.note), '');
   out.push('## Scores by policy area', '');
   out.push(
     table(
       ['Area', 'Score', 'Rank', 'Peer average', 'Difference'],
-      card.areas.map((a) => [m(a.node.title), a.node.status === 'scored' ? show(a.node.display) : dash, a.comparison.rank === null ? dash : `${a.comparison.rankLabel} of ${a.comparison.of}`, show(a.comparison.peer.display), show(a.comparison.differenceDisplay)]),
+      card.areas.map((a) => [m(a.node.title), a.node.status === 'scored' ? show(a.node.display) : dash, a.comparison.rank === null ? dash : rank(a.comparison), show(a.comparison.peer.display), show(a.comparison.differenceDisplay)]),
       ['l', 'r', 'r', 'r', 'r'],
     ),
     '',

@@ -25,7 +25,7 @@ import {
   type RankOf,
   type Ranking,
 } from '../analysis/compare.js';
-import { comparableVariant, defaultYear, variantPreference } from '../analysis/comparable.js';
+import { comparableVariant, defaultYear, hasCompleteScore, variantPreference } from '../analysis/comparable.js';
 import { decimalTextValue, displayString, mul, ratio } from '../exact/index.js';
 import { comparableTrend, type ExactAverage } from '../analysis/trend.js';
 import type { QuestionNode, Rubric } from '../rubric/types.js';
@@ -149,15 +149,31 @@ export function createScorecardContext(rubric: Rubric, results: readonly ScoreRe
   };
 }
 
-/** Variants in order of preference for trends: the rubric's default first, then rubric order. */
-function trendVariants(rubric: Rubric) {
-  return variantPreference(rubric).map((id) => rubric.variants.find((v) => v.id === id)!);
+/** Variants in order of preference for trends: `preferred` (default: the rubric's default) first, then rubric order. */
+function trendVariants(rubric: Rubric, preferred?: string) {
+  return variantPreference(rubric, preferred).map((id) => rubric.variants.find((v) => v.id === id)!);
+}
+
+/** Years as a reader says them: `2014–2018` for a run, `2014, 2016` otherwise. */
+function yearsText(years: readonly number[]): string {
+  const ys = [...new Set(years)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < ys.length; ) {
+    let j = i;
+    while (j + 1 < ys.length && ys[j + 1] === ys[j]! + 1) j++;
+    runs.push(j > i + 1 ? `${ys[i]}–${ys[j]}` : j === i + 1 ? `${ys[i]}, ${ys[j]}` : `${ys[i]}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
 }
 
 /** The year of a unit's scorecard unless asked: its latest year with a complete score ({@link defaultYear}). */
 function cardYear(ctx: ScorecardContext, country: string): number | undefined {
   return defaultYear(ctx.rubric, ctx.results, { unit: country, ...(ctx.trendVariant ? { variant: ctx.trendVariant } : {}) });
 }
+
+/** A variant title inside a sentence: its first letter lower-cased unless it is an acronym. */
+const lowerTitle = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /** The rubric's nouns for its units (default `country` / `countries`). */
 export function unitWords(rubric: Pick<Rubric, 'report'>): { unitNoun: string; unitNounPlural: string } {
@@ -181,6 +197,17 @@ export interface BuildScorecardOptions {
 const pct = (share: string | null) => (share === null ? '' : `${trimNumber(displayString(mul(decimalTextValue(share), ratio(100n)), 1, 'half-even'))}%`);
 function trimNumber(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/**
+ * A scorer's reason as a page shows it: the parts it lists by id ("Missing data (a, b) and the
+ * rule is to fail", "Missing a, b left out; …") named by their titles.
+ */
+function namedReason(rubric: Rubric, reason: string): string {
+  const names = (list: string) => list.split(', ').map((id) => rubric.nodes.get(id)?.title ?? id).join(', ');
+  return reason
+    .replace(/^Missing data \(([^)]*)\)/, (_, list: string) => `Missing data (${names(list)})`)
+    .replace(/^Missing (.+?) (counted as the scale minimum|left out; weights renormalised)$/, (_, list: string, rest: string) => `Missing ${names(list)} ${rest}`);
 }
 
 const METHOD_WORDS: Record<string, string> = {
@@ -236,7 +263,7 @@ function derivationOf(rubric: Rubric, n: ScoredNode): Derivation | undefined {
     const equal = weights.size <= 1;
     text = `${METHOD_WORDS[method] ?? method} of ${included.length} ${nounOf(included.length)}${method === 'minimum' || method === 'maximum' ? '' : equal ? (method === 'mean' ? '' : ', equal weights') : ` (${included.map((p) => `${p.title} ${pct(p.effectiveWeight)}`).join(', ')})`}.`;
     if (method === 'minimum' || method === 'maximum') text = `${METHOD_WORDS[method]} of ${included.length} ${nounOf(included.length)}.`;
-    if (n.reason && n.status === 'scored') text += ` ${n.reason}.`;
+    if (n.reason && n.status === 'scored') text += ` ${namedReason(rubric, n.reason)}.`;
   }
   return {
     method,
@@ -273,7 +300,7 @@ function nodeCard(rubric: Rubric, n: ScoredNode): NodeCard {
     score: n.score,
     display: n.display,
     value: n.value,
-    ...(n.reason ? { reason: n.reason } : {}),
+    ...(n.reason ? { reason: namedReason(rubric, n.reason) } : {}),
     weight: n.weight,
     effectiveWeight: n.effectiveWeight,
     shareOfTop: n.shareOfTop,
@@ -343,6 +370,11 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
   const set = ctx.answerSets.find((s) => s.country === country && s.year === year);
   const peers = ctx.peerAverages(year);
   const rule = ctx.display;
+  // The headline measure: the comparable variant of the year's results, the variant the
+  // ranking of that year is made on; the change and the trend use it whenever they can.
+  const ofYear = ctx.results.filter((r) => r.year === year);
+  const headline = comparableVariant(rubric, ofYear) ?? rubric.defaultVariant;
+  const titleOf = (id: string) => rubric.variants.find((v) => v.id === id)?.title ?? id;
 
   const overall: OverallCard[] = result.variants.map((v) => {
     const rv = rubric.variants.find((x) => x.id === v.id);
@@ -357,7 +389,7 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
       score: v.score,
       display: v.display,
       value: v.value,
-      ...(v.reason && v.status !== 'scored' ? { reason: v.reason } : {}),
+      ...(v.reason && v.status !== 'scored' ? { reason: namedReason(rubric, v.reason) } : {}),
       areas: [...v.areas],
       comparison: comparison(entry ? { id: country, rank: entry.rank, rankLabel: entry.rankLabel, tied: entry.tied } : undefined, ranking.scored, peers.variants[v.id], v.status === 'scored' ? v : null, rule),
     };
@@ -381,16 +413,22 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
   if (set) {
     const earlier = options.since !== undefined ? ctx.answerSets.find((s) => s.country === country && s.year === options.since) : previousAnswerSet(ctx.answerSets, country, year);
     const earlierResult = earlier ? ctx.result(country, earlier.year) : undefined;
-    if (earlier && earlier.rubric.id === set.rubric.id) change = computeChange(rubric, earlier, set, { ...(earlierResult ? { earlierResult } : {}), laterResult: result });
+    if (earlier && earlier.rubric.id === set.rubric.id) {
+      // The headline measure when both years have a complete score on it, else the trend's.
+      const both = earlierResult !== undefined && hasCompleteScore(earlierResult, headline) && hasCompleteScore(result, headline);
+      const fallback = ctx.trendVariant ?? comparableTrend(ctx.results, { country, years: years.filter((y) => y <= year), variants: trendVariants(rubric, headline), peers: ctx.peers, display: rule }).measure.id;
+      change = computeChange(rubric, earlier, set, { variant: both ? headline : fallback, ...(earlierResult ? { earlierResult } : {}), laterResult: result });
+    }
   }
 
-  // Trend: one measure for every scorecard of the context, scored in every year shown, and a
-  // peer average over a constant set of units (or a broken line with n).
-  // The years shown run up to the card's year: a page for one year shows nothing later.
+  // Trend: one measure for every scorecard of the context (its comparable variant, the measure
+  // of the trend command too), scored in every year shown, and a peer average over a constant
+  // set of units (or a broken line with n). The years shown run up to the card's year: a page
+  // for one year shows nothing later.
   let trend: Scorecard['trend'] = null;
   const trendYears = years.filter((y) => y <= year);
   if (trendYears.length > 1) {
-    const t = comparableTrend(ctx.results, { country, years: trendYears, variants: trendVariants(rubric), peers: ctx.peers, display: rule, ...(ctx.trendVariant ? { variant: ctx.trendVariant } : {}) });
+    const t = comparableTrend(ctx.results, { country, years: trendYears, variants: trendVariants(rubric, headline), peers: ctx.peers, display: rule, ...(ctx.trendVariant ? { variant: ctx.trendVariant } : {}) });
     trend = {
       variant: t.measure.id,
       variantTitle: t.measure.title,
@@ -399,6 +437,24 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
       points: t.points.map((p) => ({ year: p.year, score: p.score, display: p.display, value: p.value, peer: p.peer, segment: p.segment })),
     };
   }
+
+  // Said once on the page: which part is measured on another variant, and why.
+  const others: string[] = [];
+  const completeIn = (y: number) => {
+    const r = ctx.result(country, y);
+    return r !== undefined && hasCompleteScore(r, headline);
+  };
+  if (change && change.variant !== headline) others.push(`the change since ${change.fromYear} is on the ${lowerTitle(change.variantTitle)}: the ${lowerTitle(titleOf(headline))} has no complete score for ${name} in ${yearsText([change.fromYear, year].filter((y) => !completeIn(y)))}`);
+  if (trend && trend.variant !== headline) {
+    // Why, truly: the years of this unit without it, else how many unit-years of the report lack it.
+    const own = trendYears.filter((y) => !completeIn(y));
+    const lacking = ctx.results.filter((r) => hasCompleteScore(r) && !hasCompleteScore(r, headline));
+    const why = own.length
+      ? `has no complete score for ${name} in ${yearsText(own)}`
+      : `has no complete score in ${lacking.length} of the ${ctx.results.filter((r) => hasCompleteScore(r)).length} ${unitWords(rubric).unitNoun}-years of this report (${yearsText(lacking.map((r) => r.year))})`;
+    others.push(`the trend is on the ${lowerTitle(trend.variantTitle)}, the one measure of every trend in this report: the ${lowerTitle(titleOf(headline))} ${why}`);
+  }
+  const measure = { variant: headline, title: titleOf(headline), ...(others.length ? { note: `Headline measure: ${titleOf(headline)}. ${others.map((o) => o[0]!.toUpperCase() + o.slice(1)).join('. ')}.` } : {}) };
 
   const answered = set ? rubric.questions.filter((q) => set.answers.has(q.id) || q.aliases.some((a) => set.answers.has(a))).length : 0;
 
@@ -431,6 +487,7 @@ export function buildScorecard(ctx: ScorecardContext, country: string, options: 
     },
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
     variant: rubric.defaultVariant,
+    measure,
     overall,
     areas,
     peers: { group: peers.group, label: peers.label, members: peers.members, year },

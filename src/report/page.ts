@@ -24,13 +24,13 @@ export interface HtmlPageOptions {
  * @example
  * ```ts
  * import { htmlPage } from './page.js';
- * htmlPage({ title: 'A & B' }, '<p>x</p>'); // '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A &amp; B</title></head><body><p>x</p></body></html>\n'
+ * htmlPage({ title: 'A & B' }, '<p>x</p>'); // '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>A &amp; B</title></head><body><p>x</p></body></html>\n'
  * ```
  */
 export function htmlPage(options: HtmlPageOptions, body: string): string {
   const br = options.lines ? '\n' : '';
   const style = options.style !== undefined ? `<style>${options.style}</style>${br}` : '';
-  return `<!doctype html>${br}<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(options.title)}</title>${br}${style}</head><body>${body}</body></html>\n`;
+  return `<!doctype html>${br}<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(options.title)}</title>${br}${style}</head><body>${body}</body></html>\n`;
 }
 
 /** The style of the change listings (rubric and answer changes); `numbers` right-aligns cells of class `n`. */

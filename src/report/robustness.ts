@@ -13,6 +13,8 @@ import { csvField } from '../source/csv.js';
 import { escapeHtml } from './escape.js';
 import { htmlPage } from './page.js';
 import { byCodePoint } from '../text/order.js';
+import { countryName } from '../source/countries.js';
+import { textWidth } from './svg.js';
 
 /** Display rules of the figures. */
 export interface RobustnessDisplay {
@@ -21,6 +23,19 @@ export interface RobustnessDisplay {
   rounding?: Rounding;
   /** Title of the page or table. */
   title?: string;
+  /** The name of a unit on the HTML pages (default: the English short name of its code, else the code). */
+  name?: (unit: string) => string;
+}
+
+/** A unit's name as the pages show it. */
+const nameOf = (d: RobustnessDisplay, unit: string) => d.name?.(unit) ?? countryName(unit) ?? unit;
+
+/** A rank statistic: whole ranks as integers (`9`, never `9.0`), others to one decimal. */
+const rankFigure = (x: number | null | undefined, rounding: Rounding) => (typeof x === 'number' && Number.isInteger(x) ? String(x) : roundFigure(x, 1, rounding));
+
+/** Whether an estimated share of variance lies outside [0, 1], which a share cannot: too few samples. */
+function outsideUnitInterval(x: number): boolean {
+  return Number.isFinite(x) && (x < 0 || x > 1);
 }
 
 /**
@@ -40,8 +55,8 @@ export function roundFigure(x: number | null | undefined, precision: number, rou
 }
 
 /** The style sheets of the two pages. */
-const UNCERTAINTY_STYLE = 'body{font:14px system-ui,sans-serif;margin:2rem;color:#222}svg text{font-size:11px}table{border-collapse:collapse}td,th{padding:2px 8px;text-align:right}td:first-child,th:first-child{text-align:left}tbody tr:nth-child(odd){background:#f4f6f8}.key{color:#555}';
-const SENSITIVITY_STYLE = 'body{font:14px system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin-bottom:2rem}td,th{padding:2px 8px;text-align:left}tbody tr:nth-child(odd){background:#f4f6f8}';
+const UNCERTAINTY_STYLE = 'body{font:14px system-ui,sans-serif;margin:2rem;color:#222}@media (max-width:600px){body{margin:1rem}}svg{width:100%;height:auto;display:block}svg text{font-size:13px}.scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse}td,th{padding:2px 8px;text-align:right}td:first-child,th:first-child{text-align:left}tbody tr:nth-child(odd){background:#f4f6f8}.key{color:#555}';
+const SENSITIVITY_STYLE = 'body{font:14px system-ui,sans-serif;margin:2rem;color:#222}@media (max-width:600px){body{margin:1rem}}.scroll{overflow-x:auto;max-width:100%}.warn{color:#b3261e;font-weight:600}table{border-collapse:collapse;margin-bottom:2rem}td,th{padding:2px 8px;text-align:left}tbody tr:nth-child(odd){background:#f4f6f8}';
 
 const COLUMNS = ['unit', 'score', 'rank', 'score mean', 'score median', 'score p05', 'score p95', 'rank mean', 'rank median', 'rank p05', 'rank p95', 'mean |rank shift|'];
 
@@ -50,8 +65,9 @@ function rows(r: UncertaintyResult, d: RobustnessDisplay): string[][] {
   const rd = d.rounding ?? 'half-up';
   const f = (x: number | null) => roundFigure(x, p, rd);
   const g = (x: number | null) => roundFigure(x, 1, rd);
+  const k = (x: number | null) => rankFigure(x, rd);
   const sorted = [...r.units].sort((a, b) => (a.nominal.rank ?? Infinity) - (b.nominal.rank ?? Infinity) || byCodePoint(a.unit, b.unit));
-  return sorted.map((u) => [u.unit, f(u.nominal.score), u.nominal.rank === null ? '—' : String(u.nominal.rank), f(u.score.mean), f(u.score.median), f(u.score.p05), f(u.score.p95), g(u.rank.mean), g(u.rank.median), g(u.rank.p05), g(u.rank.p95), roundFigure(u.meanAbsRankShift, 2, rd)]);
+  return sorted.map((u) => [u.unit, f(u.nominal.score), u.nominal.rank === null ? '—' : String(u.nominal.rank), f(u.score.mean), f(u.score.median), f(u.score.p05), f(u.score.p95), g(u.rank.mean), k(u.rank.median), k(u.rank.p05), k(u.rank.p95), roundFigure(u.meanAbsRankShift, 2, rd)]);
 }
 
 /**
@@ -112,24 +128,29 @@ export function uncertaintyCsv(r: UncertaintyResult, d: RobustnessDisplay = {}):
 export function uncertaintyHtml(r: UncertaintyResult, d: RobustnessDisplay = {}): string {
   const units = [...r.units].filter((u) => u.nominal.rank !== null).sort((a, b) => a.nominal.rank! - b.nominal.rank! || byCodePoint(a.unit, b.unit));
   const n = units.reduce((m, u) => Math.max(m, u.rank.p95, u.nominal.rank!), 1);
-  const rowH = 16;
-  const left = 70;
-  const width = 640;
+  const rd = d.rounding ?? 'half-up';
+  const rowH = 20;
+  const left = Math.ceil(Math.max(60, ...units.map((u) => textWidth(nameOf(d, u.unit)))) + 12);
+  const width = Math.max(640, left + 420);
   const plotW = width - left - 20;
-  const height = units.length * rowH + 40;
+  const top = 40;
+  const height = top + units.length * rowH + 10;
   const x = (rank: number) => (left + ((rank - 1) / Math.max(1, n - 1)) * plotW).toFixed(1);
   const marks = units.map((u, i) => {
-    const y = 20 + i * rowH + rowH / 2;
-    return `<g><title>${escapeHtml(`${u.unit}: rank ${u.nominal.rank}, 5–95 % ${roundFigure(u.rank.p05, 1)}–${roundFigure(u.rank.p95, 1)}, median ${roundFigure(u.rank.median, 1)}`)}</title>` +
-      `<text x="${left - 8}" y="${y + 4}" text-anchor="end">${escapeHtml(u.unit)}</text>` +
+    const y = top + i * rowH + rowH / 2;
+    return `<g><title>${escapeHtml(`${nameOf(d, u.unit)}: rank ${u.nominal.rank}, 5–95 % ${rankFigure(u.rank.p05, rd)}–${rankFigure(u.rank.p95, rd)}, median ${rankFigure(u.rank.median, rd)}`)}</title>` +
+      `<text x="${left - 8}" y="${y + 4}" text-anchor="end">${escapeHtml(nameOf(d, u.unit))}</text>` +
       `<line x1="${x(u.rank.p05)}" x2="${x(u.rank.p95)}" y1="${y}" y2="${y}" stroke="#4a6fa5" stroke-width="4" stroke-linecap="round"/>` +
       `<circle cx="${x(u.rank.median)}" cy="${y}" r="3.5" fill="#1d3557"/>` +
       `<line x1="${x(u.nominal.rank!)}" x2="${x(u.nominal.rank!)}" y1="${y - 6}" y2="${y + 6}" stroke="#c0392b" stroke-width="2"/></g>`;
   });
-  const ticks = [1, ...[5, 10, 20, 30, 40, 50, 60, 80, 100].filter((t) => t < n), n].map((t) => `<text x="${x(t)}" y="14" text-anchor="middle">${t}</text>`);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Rank intervals">${ticks.join('')}${marks.join('')}</svg>`;
-  const body = rows(r, d);
-  const table = `<table><thead><tr>${COLUMNS.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${body.map((x) => `<tr>${x.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  const tickRanks = [1, ...[5, 10, 20, 30, 40, 50, 60, 80, 100].filter((t) => t < n), n].filter((t, i, a) => a.indexOf(t) === i);
+  const grid = tickRanks.map((t) => `<line x1="${x(t)}" x2="${x(t)}" y1="${top - 4}" y2="${height - 6}" stroke="#d0d4da" stroke-width="1"/>`);
+  const ticks = tickRanks.map((t) => `<text x="${x(t)}" y="${top - 8}" text-anchor="middle">${t}</text>`);
+  const axisTitle = `<text x="${(left + plotW / 2).toFixed(1)}" y="14" text-anchor="middle" font-weight="600">Rank (1 = highest score)</text>`;
+  const svg = `<div class="scroll"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" style="max-width:${width}px;min-width:480px" role="img" aria-label="Rank intervals: for each unit the 5–95 % interval of its rank over the samples, its median rank and its rank as published">${axisTitle}<g aria-hidden="true">${grid.join('')}${ticks.join('')}</g>${marks.join('')}</svg></div>`;
+  const body = rows(r, d).map((row) => [nameOf(d, row[0]!), ...row.slice(1)]);
+  const table = `<div class="scroll"><table><thead><tr>${COLUMNS.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${body.map((x) => `<tr>${x.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
   const plainTitle = d.title ?? 'Uncertainty of ranks';
   const title = escapeHtml(plainTitle);
   return htmlPage({ title: plainTitle, style: UNCERTAINTY_STYLE, lines: true }, `<h1>${title}</h1>
@@ -192,13 +213,19 @@ export function sensitivityHtml(r: SensitivityResult, d: RobustnessDisplay = {})
   const plainTitle = d.title ?? 'Sensitivity of ranks';
   const title = escapeHtml(plainTitle);
   const bar = (v: number, colour: string) => `<span style="display:inline-block;height:10px;width:${Math.max(0, Math.min(1, v)) * 200}px;background:${colour}"></span>`;
-  const row = (i: SensitivityResult['inputs'][number]) => `<tr><td>${escapeHtml(i.id)}</td><td>${roundFigure(i.first, 3)} ${bar(i.first, '#4a6fa5')}</td><td>${roundFigure(i.ci.first[0], 3)} … ${roundFigure(i.ci.first[1], 3)}</td><td>${roundFigure(i.total, 3)} ${bar(i.total, '#c0392b')}</td><td>${roundFigure(i.ci.total[0], 3)} … ${roundFigure(i.ci.total[1], 3)}</td></tr>`;
-  const unitRows = r.units.map((u) => `<tr><td>${escapeHtml(u.unit)}</td>${u.inputs.map((i) => `<td>${roundFigure(i.first, 2)} / ${roundFigure(i.total, 2)}</td>`).join('')}</tr>`).join('');
+  // A share of variance lies in [0, 1]; an estimate outside it says the samples are too few.
+  const flag = (v: number) => (outsideUnitInterval(v) ? ` <span class="warn" data-too-few="true">too few samples</span>` : '');
+  const row = (i: SensitivityResult['inputs'][number]) => `<tr><td>${escapeHtml(i.id)}</td><td>${roundFigure(i.first, 3)}${flag(i.first)} ${bar(i.first, '#4a6fa5')}</td><td>${roundFigure(i.ci.first[0], 3)} … ${roundFigure(i.ci.first[1], 3)}</td><td>${roundFigure(i.total, 3)}${flag(i.total)} ${bar(i.total, '#c0392b')}</td><td>${roundFigure(i.ci.total[0], 3)} … ${roundFigure(i.ci.total[1], 3)}</td></tr>`;
+  const unitRows = r.units.map((u) => `<tr><td>${escapeHtml(nameOf(d, u.unit))}</td>${u.inputs.map((i) => `<td>${roundFigure(i.first, 2)} / ${roundFigure(i.total, 2)}${flag(i.first) || flag(i.total)}</td>`).join('')}</tr>`).join('');
+  const outside = [...r.inputs, ...r.units.flatMap((u) => u.inputs)].flatMap((i) => [i.first, i.total]).filter(outsideUnitInterval).length;
+  const warning = outside
+    ? `<p class="warn" role="note">${outside} ${outside === 1 ? 'estimate lies' : 'estimates lie'} outside 0–1, where no share of variance can be: ${r.samples} base samples are too few for them. Read them through their 95 % intervals, or run again with more samples (--samples).</p>\n`
+    : '';
   return htmlPage({ title: plainTitle, style: SENSITIVITY_STYLE, lines: true }, `<h1>${title}</h1>
 <p>Variant ${escapeHtml(r.variant)} · ${r.samples} base samples (${r.runs} runs) · seed ${r.seed}${escapeHtml(bootstrapNote(r))}. First-order index: the share of the variance of the output that an input explains alone; total index: with all its interactions. The indices measure the builders' choices, not the quality of the answers.</p>
-<h2>Mean absolute rank shift</h2>
-<table><thead><tr><th>input</th><th>first</th><th>95 % CI</th><th>total</th><th>95 % CI</th></tr></thead><tbody>${r.inputs.map(row).join('')}</tbody></table>
+${warning}<h2>Mean absolute rank shift</h2>
+<div class="scroll"><table><thead><tr><th>input</th><th>first</th><th>95 % CI</th><th>total</th><th>95 % CI</th></tr></thead><tbody>${r.inputs.map(row).join('')}</tbody></table></div>
 <h2>Each unit's rank (first / total)</h2>
-<table><thead><tr><th>unit</th>${r.inputs.map((i) => `<th>${escapeHtml(i.id)}</th>`).join('')}</tr></thead><tbody>${unitRows}</tbody></table>
+<div class="scroll"><table><thead><tr><th>unit</th>${r.inputs.map((i) => `<th>${escapeHtml(i.id)}</th>`).join('')}</tr></thead><tbody>${unitRows}</tbody></table></div>
 `);
 }

@@ -263,6 +263,14 @@ export const scorecardSchema = z
     series: z.array(seriesSchema).describe('Area scores of the country and of the peer average, for charts.'),
     strengths: z.array(areaDifferenceSchema),
     weaknesses: z.array(areaDifferenceSchema),
+    measure: z
+      .object({
+        variant: z.string(),
+        title: z.string(),
+        note: z.string().optional().describe('Set when the change or the trend is measured on another variant: which, and why (said once on the page).'),
+      })
+      .optional()
+      .describe('The headline measure of the page: the comparable variant of the year\'s results, used by the headline, the change and the trend unless the note says otherwise.'),
     change: changeSchema.nullable(),
     trend: trendSchema.nullable(),
     outcomes: z.array(outcomeEntrySchema).optional().describe('Outcome indicators: descriptive, never part of a policy score.'),

@@ -48,6 +48,14 @@ export interface ChartOptions {
   idPrefix?: string;
   /** Decimals of value labels (default 0). */
   decimals?: number;
+  /**
+   * Width of the drawing in its own units (default: the chart's usual width). Narrow charts
+   * (under 480) lay out for a phone: category labels above the bars, a smaller radar. The
+   * chart scales to its container (`width: 100%` up to this width).
+   */
+  width?: number;
+  /** An extra class on the `<svg>` element (e.g. which layout a page shows at which width). */
+  className?: string;
 }
 
 /** Fixed-decimal number formatting for coordinates (never `-0`, never exponent notation). */
@@ -65,27 +73,67 @@ export function describeData(categories: readonly ChartCategory[], series: reado
   return categories.map((c, i) => `${c.label}: ${series.map((s) => `${s.label} ${(s.values[i] ?? null) === null ? 'no score' : (s.displays?.[i] ?? valueLabel(s.values[i] ?? null, decimals))}`).join(', ')}`).join('; ') + '.';
 }
 
+/** The opening tag of a chart: scales to its container up to its own width, never beyond. */
+function svgTag(kind: string, id: string, width: number, height: number, className?: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-${kind}${className ? ` ${escapeXml(className)}` : ''}" id="${escapeXml(id)}" role="img" aria-labelledby="${escapeXml(id)}-title ${escapeXml(id)}-desc" viewBox="0 0 ${fmt(width, 0)} ${fmt(height, 0)}" width="${fmt(width, 0)}" height="${fmt(height, 0)}" style="max-width:${fmt(width, 0)}px" preserveAspectRatio="xMinYMin meet" data-chart="${kind}">`;
+}
+
 function open(o: ChartOptions, kind: string, width: number, height: number): { head: string; id: string } {
   const id = `${o.idPrefix ?? 'chart'}-${kind}`;
   const desc = o.desc ?? describeData(o.categories, o.series, o.decimals ?? 0);
   const head =
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-${kind}" id="${escapeXml(id)}" role="img" aria-labelledby="${escapeXml(id)}-title ${escapeXml(id)}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" data-chart="${kind}">` +
+    svgTag(kind, id, width, height, o.className) +
     `<title id="${escapeXml(id)}-title">${escapeXml(o.title)}</title>` +
     `<desc id="${escapeXml(id)}-desc">${escapeXml(desc)}</desc>`;
   return { head, id };
 }
 
-function legend(series: readonly ChartSeriesInput[], x: number, y: number, shapes: boolean): string {
+/**
+ * An estimate of the width of a text in a sans-serif font of `size` (an upper bound for the
+ * usual system fonts: wide letters count more), so that laid-out labels never collide.
+ */
+export function textWidth(text: string, size = 13): number {
+  let em = 0;
+  for (const ch of text) em += /[MWmw@%]/.test(ch) ? 0.9 : /[A-Z&]/.test(ch) ? 0.7 : /[iljtfI.,:;'!|() ]/.test(ch) ? 0.32 : /[0-9]/.test(ch) ? 0.58 : 0.56;
+  return em * size;
+}
+
+/** Legend height for {@link legend} items laid out in rows within `maxWidth`. */
+const LEGEND_ROW = 18;
+
+/**
+ * A legend: one item per series, laid out left to right by the estimated width of each label
+ * and wrapped to a new row where the next item would pass `maxWidth`. Returns the SVG and the
+ * y of the last row's baseline.
+ */
+function legend(series: readonly Pick<ChartSeriesInput, 'label'>[], x: number, y: number, shapes: boolean, maxWidth: number): { svg: string; bottom: number } {
   let out = `<g class="legend" aria-hidden="true">`;
   let cx = x;
+  let cy = y;
   series.forEach((s, i) => {
     const colour = PALETTE[i % PALETTE.length]!;
-    out += shapes ? marker(i, cx + 6, y - 4, colour, '') : `<rect x="${fmt(cx)}" y="${fmt(y - 10)}" width="12" height="12" fill="${colour}"${i > 0 ? ' fill-opacity="0.85"' : ''}/>`;
-    if (shapes) out += `<line x1="${fmt(cx - 2)}" y1="${fmt(y - 4)}" x2="${fmt(cx + 14)}" y2="${fmt(y - 4)}" stroke="${colour}" stroke-width="2"${i > 0 ? ' stroke-dasharray="4 3"' : ''}/>`;
-    out += `<text x="${fmt(cx + 18)}" y="${fmt(y)}" font-size="13">${escapeXml(s.label)}</text>`;
-    cx += 30 + Math.min(40, s.label.length) * 6.6;
+    // A label wider than a row is wrapped at spaces onto lines of its own.
+    const room = maxWidth - x - 18;
+    const lines: string[] = [];
+    for (const word of s.label.split(' ')) {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && textWidth(`${last} ${word}`) <= room) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    const w = 18 + Math.max(...lines.map((l) => textWidth(l))) + 16;
+    if (cx > x && cx + w - 16 > maxWidth) {
+      cx = x;
+      cy += LEGEND_ROW;
+    }
+    out += shapes ? marker(i, cx + 6, cy - 4, colour, '') : `<rect x="${fmt(cx)}" y="${fmt(cy - 10)}" width="12" height="12" fill="${colour}"${i > 0 ? ' fill-opacity="0.85"' : ''}/>`;
+    if (shapes) out += `<line x1="${fmt(cx - 2)}" y1="${fmt(cy - 4)}" x2="${fmt(cx + 14)}" y2="${fmt(cy - 4)}" stroke="${colour}" stroke-width="2"${i > 0 ? ' stroke-dasharray="4 3"' : ''}/>`;
+    out += `<text class="legend-label" x="${fmt(cx + 18)}" y="${fmt(cy)}" font-size="13">${lines.map((l, li) => (li ? `<tspan x="${fmt(cx + 18)}" dy="${LEGEND_ROW}">${escapeXml(l)}</tspan>` : escapeXml(l))).join('')}</text>`;
+    if (lines.length > 1) {
+      cy += LEGEND_ROW * (lines.length - 1);
+      cx = maxWidth;
+    } else cx += w;
   });
-  return out + '</g>';
+  return { svg: out + '</g>', bottom: cy };
 }
 
 /** A marker: circle for the first series, square for the second, diamond, triangle … */
@@ -128,16 +176,21 @@ export function barChartSvg(o: ChartOptions): string {
   const n = o.series.length;
   const barH = 14;
   const gap = 3;
-  const rowH = n * barH + (n - 1) * gap + 16;
-  const left = 190;
+  const width = o.width ?? 640;
+  // Narrow: each category's label on its own line above its bars.
+  const above = width < 480;
+  const labelW = above ? 0 : 190;
+  const left = above ? 8 : labelW;
   const right = 46;
-  const top = 34;
-  const width = 640;
   const plotW = width - left - right;
+  const labelsOf = (c: ChartCategory) => (above ? [c.label] : wrap(c.label, 28));
+  const rowH = n * barH + (n - 1) * gap + 16 + (above ? 18 : 0);
+  const leg = legend(o.series, above ? 8 : left, 16, false, width - 8);
+  const top = leg.bottom + 18;
   const height = top + o.categories.length * rowH + 26;
   const x = (v: number) => left + ((Math.max(min, Math.min(max, v)) - min) / (max - min)) * plotW;
   const { head } = open(o, 'bar', width, height);
-  let body = legend(o.series, left, 16, false);
+  let body = leg.svg;
   // Grid and axis.
   body += '<g class="grid" aria-hidden="true">';
   for (let t = 0; t <= 4; t++) {
@@ -147,12 +200,15 @@ export function barChartSvg(o: ChartOptions): string {
   }
   body += '</g>';
   o.categories.forEach((c, ci) => {
-    const y0 = top + ci * rowH + 8;
-    const lines = wrap(c.label, 28);
+    const y0 = top + ci * rowH + 8 + (above ? 18 : 0);
+    const lines = labelsOf(c);
     const mid = y0 + (n * barH + (n - 1) * gap) / 2;
-    body += `<text class="category" x="${fmt(left - 8)}" y="${fmt(mid + 4 - (lines.length - 1) * 7)}" font-size="13" text-anchor="end" fill="#1f2933">`;
-    lines.forEach((l, li) => (body += `<tspan x="${fmt(left - 8)}"${li ? ' dy="15"' : ''}>${escapeXml(l)}</tspan>`));
-    body += '</text>';
+    if (above) body += `<text class="category" x="${fmt(left)}" y="${fmt(y0 - 5)}" font-size="13" font-weight="600" fill="#1f2933">${escapeXml(c.label)}</text>`;
+    else {
+      body += `<text class="category" x="${fmt(left - 8)}" y="${fmt(mid + 4 - (lines.length - 1) * 7)}" font-size="13" text-anchor="end" fill="#1f2933">`;
+      lines.forEach((l, li) => (body += `<tspan x="${fmt(left - 8)}"${li ? ' dy="15"' : ''}>${escapeXml(l)}</tspan>`));
+      body += '</text>';
+    }
     o.series.forEach((s, si) => {
       const v = s.values[ci] ?? null;
       const y = y0 + si * (barH + gap);
@@ -161,9 +217,9 @@ export function barChartSvg(o: ChartOptions): string {
       const attrs = ` data-series="${escapeXml(s.id)}" data-area="${escapeXml(c.id)}" data-value="${v === null ? '' : fmt(v, 2)}"${v === null ? ' data-missing="true"' : ''}`;
       const label = v === null ? 'no score' : (s.displays?.[ci] ?? fmt(v, decimals));
       if (v === null) {
-        // Missing is drawn as missing: an empty dashed outline and a label, never a bar of 0.
+        // Missing is drawn as missing: an empty dashed outline (named in its tooltip and in the
+        // text alternative), never a bar of 0 and never a value written on the chart.
         body += `<rect class="mark" x="${fmt(x(min))}" y="${fmt(y)}" width="${fmt(plotW)}" height="${barH}" fill="none" stroke="${colour}" stroke-dasharray="3 3" stroke-opacity="0.6"${attrs}><title>${escapeXml(`${s.label} — ${c.label}: no score`)}</title></rect>`;
-        body += `<text class="value-label" x="${fmt(x(min) + 6)}" y="${fmt(y + barH - 2)}" font-size="13" font-style="italic" fill="#4a5260" aria-hidden="true">${escapeXml(label)}</text>`;
       } else {
         body += `<rect class="mark" x="${fmt(x(min))}" y="${fmt(y)}" width="${fmt(w)}" height="${barH}" fill="${colour}"${si > 0 ? ' fill-opacity="0.85"' : ''}${attrs}><title>${escapeXml(`${s.label} — ${c.label}: ${label}`)}</title></rect>`;
         body += `<text class="value-label" x="${fmt(x(min) + w + 4)}" y="${fmt(y + barH - 2)}" font-size="13" fill="#1f2933" aria-hidden="true">${escapeXml(label)}</text>`;
@@ -190,11 +246,15 @@ export function barChartSvg(o: ChartOptions): string {
 export function radarChartSvg(o: ChartOptions): string {
   const min = o.min ?? 0;
   const max = o.max ?? 100;
-  const width = 560;
-  const height = 420;
+  const width = o.width ?? 560;
+  const narrow = width < 480;
+  // Room for the axis labels on either side decides the radius.
+  const labelRoom = narrow ? 92 : 140;
+  const r = Math.max(40, Math.min(132, width / 2 - labelRoom));
+  const leg = legend(o.series, 16, 20, true, width - 8);
   const cx = width / 2;
-  const cy = 222;
-  const r = 132;
+  const cy = leg.bottom + 42 + r;
+  const height = cy + r + 58;
   const k = Math.max(o.categories.length, 1);
   const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / k;
   const pt = (i: number, v: number) => {
@@ -202,13 +262,22 @@ export function radarChartSvg(o: ChartOptions): string {
     return [cx + Math.cos(angle(i)) * r * f, cy + Math.sin(angle(i)) * r * f] as const;
   };
   const { head } = open(o, 'radar', width, height);
-  let body = legend(o.series, 16, 20, true);
+  let body = leg.svg;
   body += '<g class="grid" aria-hidden="true">';
+  // Tick labels sit half-way between the last axis and the first, where no data point is.
+  const tickAngle = -Math.PI / 2 - Math.PI / k;
   for (let t = 1; t <= 4; t++) {
     const v = min + ((max - min) * t) / 4;
     const d = o.categories.map((_, i) => pt(i, v)).map(([px, py], i) => `${i ? 'L' : 'M'}${fmt(px)} ${fmt(py)}`).join('') + 'Z';
     body += `<path d="${d}" fill="none" stroke="#d0d4da" stroke-width="1"/>`;
-    body += `<text x="${fmt(cx + 3)}" y="${fmt(pt(0, v)[1] - 2)}" font-size="13" fill="#4a5260">${fmt(v, 0)}</text>`;
+  }
+  let ticks = '';
+  for (let t = 1; t <= 4; t++) {
+    const v = min + ((max - min) * t) / 4;
+    const f = t / 4;
+    const tx = cx + Math.cos(tickAngle) * r * f * Math.cos(Math.PI / k);
+    const ty = cy + Math.sin(tickAngle) * r * f * Math.cos(Math.PI / k);
+    ticks += `<text class="tick" x="${fmt(tx)}" y="${fmt(ty + 4)}" font-size="12" text-anchor="middle" fill="#4a5260" stroke="#fff" stroke-width="3" paint-order="stroke">${fmt(v, 0)}</text>`;
   }
   o.categories.forEach((c, i) => {
     const [ex, ey] = pt(i, max);
@@ -222,7 +291,7 @@ export function radarChartSvg(o: ChartOptions): string {
     const ly = cy + Math.sin(a) * (r + 20);
     const cos = Math.cos(a);
     const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
-    const lines = wrap(c.label, 18);
+    const lines = wrap(c.label, narrow ? 12 : 18);
     const sin = Math.sin(a);
     const dy = sin < -0.5 ? -(lines.length - 1) * 13 : sin > 0.5 ? 8 : 4 - (lines.length - 1) * 6;
     body += `<text class="category" x="${fmt(lx)}" y="${fmt(ly + dy)}" font-size="13" text-anchor="${anchor}" fill="#1f2933">`;
@@ -256,15 +325,15 @@ export function radarChartSvg(o: ChartOptions): string {
       const attrs = ` class="mark" data-series="${escapeXml(s.id)}" data-area="${escapeXml(c.id)}" data-value="${v === null ? '' : fmt(v, 2)}"${v === null ? ' data-missing="true"' : ''}`;
       const label = v === null ? 'no score' : (s.displays?.[i] ?? fmt(v, o.decimals ?? 0));
       if (!p) {
-        const [mx, my] = pt(i, min + (max - min) * (0.35 + 0.12 * si));
-        g += `<text${attrs} x="${fmt(mx)}" y="${fmt(my)}" font-size="13" font-style="italic" text-anchor="middle" fill="${colour}"><title>${escapeXml(`${s.label} — ${c.label}: no score`)}</title>no score</text>`;
+        // A gap in the line, named in a tooltip and the text alternative: no text on the chart.
+        g += `<g${attrs}><title>${escapeXml(`${s.label} — ${c.label}: no score`)}</title></g>`;
         return;
       }
       g += marker(si, p[0], p[1], colour, attrs).replace(/\/>$/, `><title>${escapeXml(`${s.label} — ${c.label}: ${label}`)}</title></${si % 4 === 0 ? 'circle' : si % 4 === 1 ? 'rect' : 'path'}>`);
     });
     layers.push(g + '</g>');
   });
-  body += layers.reverse().join('');
+  body += layers.reverse().join('') + `<g class="ticks" aria-hidden="true">${ticks}</g>`;
   return head + body + '</svg>';
 }
 
@@ -285,6 +354,12 @@ export interface LineChartOptions {
   max?: number;
   idPrefix?: string;
   decimals?: number;
+  /** Width of the drawing in its own units (default 640); see {@link ChartOptions.width}. */
+  width?: number;
+  /** An extra class on the `<svg>` element. */
+  className?: string;
+  /** Title of the value axis (none when absent). */
+  axisTitle?: string;
 }
 
 /**
@@ -302,11 +377,12 @@ export function lineChartSvg(o: LineChartOptions): string {
   const max = o.max ?? 100;
   const decimals = o.decimals ?? 0;
   const years = [...new Set(o.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
-  const width = 640;
-  const height = 260;
-  const left = 40;
+  const width = o.width ?? 640;
+  const left = o.axisTitle ? 54 : 40;
   const right = 20;
-  const top = 34;
+  const leg = legend(o.series, left, 16, true, width - 8);
+  const top = leg.bottom + 18;
+  const height = top + 196 + 30;
   const bottom = 30;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
@@ -315,10 +391,9 @@ export function lineChartSvg(o: LineChartOptions): string {
   const id = `${o.idPrefix ?? 'chart'}-line`;
   const desc =
     o.desc ?? o.series.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${p.value === null ? 'no score' : (p.display ?? valueLabel(p.value, decimals))}${p.n !== undefined ? ` (n=${p.n})` : ''}`).join(', ')}`).join('; ') + '.';
-  let out =
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-line" id="${escapeXml(id)}" role="img" aria-labelledby="${escapeXml(id)}-title ${escapeXml(id)}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" data-chart="line">` +
-    `<title id="${escapeXml(id)}-title">${escapeXml(o.title)}</title><desc id="${escapeXml(id)}-desc">${escapeXml(desc)}</desc>`;
-  out += legend(o.series.map((s) => ({ id: s.id, label: s.label, values: [] })), left, 16, true);
+  let out = svgTag('line', id, width, height, o.className) + `<title id="${escapeXml(id)}-title">${escapeXml(o.title)}</title><desc id="${escapeXml(id)}-desc">${escapeXml(desc)}</desc>`;
+  out += leg.svg;
+  if (o.axisTitle) out += `<text class="axis-title" transform="translate(14 ${fmt(top + plotH / 2)}) rotate(-90)" font-size="12" text-anchor="middle" fill="#4a5260">${escapeXml(o.axisTitle)}</text>`;
   out += '<g class="grid" aria-hidden="true">';
   for (let t = 0; t <= 4; t++) {
     const v = min + ((max - min) * t) / 4;

@@ -90,7 +90,8 @@ describe('scorecards in a browser', () => {
   it('a scorecard draws both charts, sums the change attribution, and stays on its own files', async () => {
     const { page, errors, outside } = await open(`${COUNTRY}.html`);
     for (const chart of ['bar', 'radar']) {
-      const svg = page.locator(`svg[data-chart="${chart}"]`);
+      // The desktop layout (a phone layout of each chart is shown below 660 px instead).
+      const svg = page.locator(`svg.chart-wide[data-chart="${chart}"]`);
       await expect(svg.isVisible()).resolves.toBe(true);
       expect(await svg.getAttribute('role')).toBe('img');
       expect(await svg.locator('title').first().textContent()).toBeTruthy();
