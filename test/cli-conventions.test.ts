@@ -168,6 +168,6 @@ describe('validate finds the rubric an answer file names', () => {
     const r = await run(['validate', 'answers/northland.yaml'], dir);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/answers\/northland\.yaml:3:1 warning ANSWERS_RUBRIC_NOT_CHECKED Only the shape of this file was checked/);
-    expect(r.err.trimEnd().split('\n').pop()).toBe('1 file checked: no errors, 1 warning.');
+    expect(r.err.trimEnd().split('\n').pop()).toBe('1 file checked: no errors, 1 warning (ANSWERS_RUBRIC_NOT_CHECKED ×1).');
   });
 });

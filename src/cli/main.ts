@@ -6,14 +6,15 @@
  */
 import { formatDiagnostics } from '../diagnostics/index.js';
 import { escapeControlCharacters } from '../diagnostics/format.js';
-import { explainCommand, explainHelp } from './explain.js';
+import { explainCommand } from './explain.js';
+import { runCommand, type AnyCommand } from './command.js';
 import { packageVersion, UsageError, type CliIO, type ExitCode } from './io.js';
 import { didYouMeanAny } from '../source/suggest.js';
 import { compareCommand, compareHelp } from './compare.js';
 import { reportCommand, reportHelp } from './report.js';
-import { scoreCommand, scoreHelp } from './score.js';
+import { scoreCommand } from './score.js';
 import { scorecardCommand, scorecardHelp } from './scorecard.js';
-import { validateCommand, validateHelp } from './validate.js';
+import { validateCommand } from './validate.js';
 import { importMipexCommand, importMipexHelp } from './import-mipex.js';
 import { verifyWorkbookCommand, verifyWorkbookHelp } from './verify-workbook.js';
 import { exportTableCommand, exportTableHelp, importTableCommand, importTableHelp, questionnaireCommand, questionnaireHelp } from './tables.js';
@@ -30,21 +31,19 @@ import { trendCommand, trendHelp } from './trend.js';
 import { diffAnswersCommand, diffAnswersHelp, diffRubricCommand, diffRubricHelp, migrateCommand, migrateHelp } from './editions.js';
 import { sensitivityCommand, sensitivityHelp, uncertaintyCommand, uncertaintyHelp } from './robustness.js';
 
-/** A registered command. */
-export interface CommandSpec {
+/** A registered command not yet written as a definition. */
+interface CommandSpec {
   name: string;
   summary: string;
   help: string;
   run: (argv: string[], io: CliIO) => Promise<ExitCode>;
 }
 
-const lazy = (load: () => Promise<{ run: CommandSpec['run'] }>): CommandSpec['run'] => async (argv, io) => (await load()).run(argv, io);
-
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: CommandSpec[] = [
-  { name: 'validate', summary: 'check rubrics and answer sets', help: validateHelp, run: validateCommand },
-  { name: 'score', summary: 'score answer sets with a rubric', help: scoreHelp, run: scoreCommand },
-  { name: 'explain', summary: 'explain why a node has its score', help: explainHelp, run: explainCommand },
+export const COMMANDS: (CommandSpec | AnyCommand)[] = [
+  validateCommand,
+  scoreCommand,
+  explainCommand,
   { name: 'scorecard', summary: 'write country scorecards (HTML, Markdown or JSON)', help: scorecardHelp, run: scorecardCommand },
   { name: 'compare', summary: 'rank countries for a year, with peer averages', help: compareHelp, run: compareCommand },
   { name: 'report', summary: 'write a report site: ranking index and one scorecard per country', help: reportHelp, run: reportCommand },
@@ -65,10 +64,8 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'sensitivity', summary: 'which uncertain input moves the ranks (variance-based indices)', help: sensitivityHelp, run: sensitivityCommand },
 ];
 
-void lazy;
-
 /** The first paragraph of a command's help (its usage lines), for error messages. */
-export function shortUsage(command: CommandSpec): string {
+export function shortUsage(command: { help: string }): string {
   const usage = command.help.split(/\n\s*\n/)[0] ?? '';
   return usage.startsWith('Usage:') ? usage + '\n' : '';
 }
@@ -162,7 +159,7 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<ExitCod
     return 2;
   }
   try {
-    return await command.run(args, full);
+    return 'positionals' in command ? await runCommand(command, args, full) : await command.run(args, full);
   } catch (error) {
     if (error instanceof UsageError) {
       full.stderr(`policy-index ${command.name}: ${escapeControlCharacters(error.message)}\n${shortUsage(command)}Run policy-index ${command.name} --help for all options.\n`);
