@@ -61,7 +61,7 @@ type OptionValue<O extends OptionDef> = O['type'] extends 'boolean'
       ? O extends { default: number } ? number : number | undefined
       : O['type'] extends 'enum'
         ? O extends { values: readonly (infer V)[] } ? (O extends { default: string } ? V : V | undefined) : string
-        : O extends { default: string } ? string : string | undefined;
+        : O extends { default: string } | { required: true } ? string : string | undefined;
 
 type PositionalValue<P extends PositionalDef> = P['variadic'] extends true ? string[] : P['required'] extends false ? string | undefined : string;
 

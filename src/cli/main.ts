@@ -10,10 +10,10 @@ import { explainCommand } from './explain.js';
 import { runCommand, type AnyCommand } from './command.js';
 import { packageVersion, UsageError, type CliIO, type ExitCode } from './io.js';
 import { didYouMeanAny } from '../source/suggest.js';
-import { compareCommand, compareHelp } from './compare.js';
-import { reportCommand, reportHelp } from './report.js';
+import { compareCommand } from './compare.js';
+import { reportCommand } from './report.js';
 import { scoreCommand } from './score.js';
-import { scorecardCommand, scorecardHelp } from './scorecard.js';
+import { scorecardCommand } from './scorecard.js';
 import { validateCommand } from './validate.js';
 import { importMipexCommand, importMipexHelp } from './import-mipex.js';
 import { verifyWorkbookCommand, verifyWorkbookHelp } from './verify-workbook.js';
@@ -44,9 +44,9 @@ export const COMMANDS: (CommandSpec | AnyCommand)[] = [
   validateCommand,
   scoreCommand,
   explainCommand,
-  { name: 'scorecard', summary: 'write country scorecards (HTML, Markdown or JSON)', help: scorecardHelp, run: scorecardCommand },
-  { name: 'compare', summary: 'rank countries for a year, with peer averages', help: compareHelp, run: compareCommand },
-  { name: 'report', summary: 'write a report site: ranking index and one scorecard per country', help: reportHelp, run: reportCommand },
+  scorecardCommand,
+  compareCommand,
+  reportCommand,
   { name: 'import-mipex', summary: 'import the MIPEX workbook into answer sets', help: importMipexHelp, run: importMipexCommand },
   { name: 'verify-workbook', summary: 'check that a rubric reproduces a workbook\'s published scores', help: verifyWorkbookHelp, run: verifyWorkbookCommand },
   { name: 'import-table', summary: 'read answer sets from a CSV or xlsx table', help: importTableHelp, run: importTableCommand },

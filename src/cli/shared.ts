@@ -75,6 +75,12 @@ export function warningsByCode(diagnostics: readonly Diagnostic[]): string {
   return [...byCode].sort(([a], [b]) => byCodePoint(a, b)).map(([code, n]) => `${code} ×${n}`).join(', ');
 }
 
+/** ` (2 warnings: CODE ×2)` for a success line, or an empty string when there are none. */
+export function summaryWarnings(diagnostics: readonly Diagnostic[]): string {
+  const n = diagnostics.filter((d) => d.severity === 'warning').length;
+  return n ? ` (${n} warning${n === 1 ? '' : 's'}: ${warningsByCode(diagnostics)})` : '';
+}
+
 /** JSON for diagnostics. */
 export function diagnosticsJson(diagnostics: readonly Diagnostic[], cwd?: string): unknown {
   const list = JSON.parse(diagnosticsToJson(cwd ? relabelAll(cwd, diagnostics, {}).ds : diagnostics)) as (Diagnostic & { docs?: string })[];
