@@ -15,10 +15,10 @@ import { reportCommand } from './report.js';
 import { scoreCommand } from './score.js';
 import { scorecardCommand } from './scorecard.js';
 import { validateCommand } from './validate.js';
-import { importMipexCommand, importMipexHelp } from './import-mipex.js';
-import { verifyWorkbookCommand, verifyWorkbookHelp } from './verify-workbook.js';
+import { importMipexCommand } from './import-mipex.js';
+import { verifyWorkbookCommand } from './verify-workbook.js';
 import { exportTableCommand, exportTableHelp, importTableCommand, importTableHelp, questionnaireCommand, questionnaireHelp } from './tables.js';
-import { verifyCommand, verifyHelp } from './verify.js';
+import { verifyCommand } from './verify.js';
 import {
   outcomesCompareCommand,
   outcomesCompareHelp,
@@ -47,12 +47,12 @@ export const COMMANDS: (CommandSpec | AnyCommand)[] = [
   scorecardCommand,
   compareCommand,
   reportCommand,
-  { name: 'import-mipex', summary: 'import the MIPEX workbook into answer sets', help: importMipexHelp, run: importMipexCommand },
-  { name: 'verify-workbook', summary: 'check that a rubric reproduces a workbook\'s published scores', help: verifyWorkbookHelp, run: verifyWorkbookCommand },
+  importMipexCommand,
+  verifyWorkbookCommand,
   { name: 'import-table', summary: 'read answer sets from a CSV or xlsx table', help: importTableHelp, run: importTableCommand },
   { name: 'export-table', summary: 'write answer sets as one table (CSV or xlsx)', help: exportTableHelp, run: exportTableCommand },
   { name: 'questionnaire', summary: 'write an xlsx questionnaire for an expert to fill in', help: questionnaireHelp, run: questionnaireCommand },
-  { name: 'verify', summary: 'check that a rubric and answers reproduce a table of published scores', help: verifyHelp, run: verifyCommand },
+  verifyCommand,
   { name: 'outcomes validate', summary: 'check outcome data against an outcome framework', help: outcomesValidateHelp, run: outcomesValidateCommand },
   { name: 'outcomes gaps', summary: 'compute outcome gaps between cohorts', help: outcomesGapsHelp, run: outcomesGapsCommand },
   { name: 'outcomes compare', summary: 'set policy scores beside an outcome gap (association)', help: outcomesCompareHelp, run: outcomesCompareCommand },
