@@ -17,7 +17,7 @@ import { scorecardCommand } from './scorecard.js';
 import { validateCommand } from './validate.js';
 import { importMipexCommand } from './import-mipex.js';
 import { verifyWorkbookCommand } from './verify-workbook.js';
-import { exportTableCommand, exportTableHelp, importTableCommand, importTableHelp, questionnaireCommand, questionnaireHelp } from './tables.js';
+import { exportTableCommand, importTableCommand, questionnaireCommand } from './tables.js';
 import { verifyCommand } from './verify.js';
 import {
   outcomesCompareCommand,
@@ -49,9 +49,9 @@ export const COMMANDS: (CommandSpec | AnyCommand)[] = [
   reportCommand,
   importMipexCommand,
   verifyWorkbookCommand,
-  { name: 'import-table', summary: 'read answer sets from a CSV or xlsx table', help: importTableHelp, run: importTableCommand },
-  { name: 'export-table', summary: 'write answer sets as one table (CSV or xlsx)', help: exportTableHelp, run: exportTableCommand },
-  { name: 'questionnaire', summary: 'write an xlsx questionnaire for an expert to fill in', help: questionnaireHelp, run: questionnaireCommand },
+  importTableCommand,
+  exportTableCommand,
+  questionnaireCommand,
   verifyCommand,
   { name: 'outcomes validate', summary: 'check outcome data against an outcome framework', help: outcomesValidateHelp, run: outcomesValidateCommand },
   { name: 'outcomes gaps', summary: 'compute outcome gaps between cohorts', help: outcomesGapsHelp, run: outcomesGapsCommand },
