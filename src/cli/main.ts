@@ -19,14 +19,7 @@ import { importMipexCommand } from './import-mipex.js';
 import { verifyWorkbookCommand } from './verify-workbook.js';
 import { exportTableCommand, importTableCommand, questionnaireCommand } from './tables.js';
 import { verifyCommand } from './verify.js';
-import {
-  outcomesCompareCommand,
-  outcomesCompareHelp,
-  outcomesGapsCommand,
-  outcomesGapsHelp,
-  outcomesValidateCommand,
-  outcomesValidateHelp,
-} from './outcomes.js';
+import { outcomesCompareCommand, outcomesGapsCommand, outcomesValidateCommand } from './outcomes.js';
 import { trendCommand, trendHelp } from './trend.js';
 import { diffAnswersCommand, diffAnswersHelp, diffRubricCommand, diffRubricHelp, migrateCommand, migrateHelp } from './editions.js';
 import { sensitivityCommand, sensitivityHelp, uncertaintyCommand, uncertaintyHelp } from './robustness.js';
@@ -53,9 +46,9 @@ export const COMMANDS: (CommandSpec | AnyCommand)[] = [
   exportTableCommand,
   questionnaireCommand,
   verifyCommand,
-  { name: 'outcomes validate', summary: 'check outcome data against an outcome framework', help: outcomesValidateHelp, run: outcomesValidateCommand },
-  { name: 'outcomes gaps', summary: 'compute outcome gaps between cohorts', help: outcomesGapsHelp, run: outcomesGapsCommand },
-  { name: 'outcomes compare', summary: 'set policy scores beside an outcome gap (association)', help: outcomesCompareHelp, run: outcomesCompareCommand },
+  outcomesValidateCommand,
+  outcomesGapsCommand,
+  outcomesCompareCommand,
   { name: 'diff-rubric', summary: 'what changed between two rubric editions, and its effect on scores', help: diffRubricHelp, run: diffRubricCommand },
   { name: 'migrate', summary: 'carry answer sets over to a new rubric edition, keeping comments', help: migrateHelp, run: migrateCommand },
   { name: 'trend', summary: 'every node by unit and year, and trend lines with comparable sets', help: trendHelp, run: trendCommand },
