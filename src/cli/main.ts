@@ -20,8 +20,8 @@ import { verifyWorkbookCommand } from './verify-workbook.js';
 import { exportTableCommand, importTableCommand, questionnaireCommand } from './tables.js';
 import { verifyCommand } from './verify.js';
 import { outcomesCompareCommand, outcomesGapsCommand, outcomesValidateCommand } from './outcomes.js';
-import { trendCommand, trendHelp } from './trend.js';
-import { diffAnswersCommand, diffAnswersHelp, diffRubricCommand, diffRubricHelp, migrateCommand, migrateHelp } from './editions.js';
+import { trendCommand } from './trend.js';
+import { diffAnswersCommand, diffRubricCommand, migrateCommand } from './editions.js';
 import { sensitivityCommand, sensitivityHelp, uncertaintyCommand, uncertaintyHelp } from './robustness.js';
 
 /** A registered command not yet written as a definition. */
@@ -49,10 +49,10 @@ export const COMMANDS: (CommandSpec | AnyCommand)[] = [
   outcomesValidateCommand,
   outcomesGapsCommand,
   outcomesCompareCommand,
-  { name: 'diff-rubric', summary: 'what changed between two rubric editions, and its effect on scores', help: diffRubricHelp, run: diffRubricCommand },
-  { name: 'migrate', summary: 'carry answer sets over to a new rubric edition, keeping comments', help: migrateHelp, run: migrateCommand },
-  { name: 'trend', summary: 'every node by unit and year, and trend lines with comparable sets', help: trendHelp, run: trendCommand },
-  { name: 'diff-answers', summary: 'compare two versions of answer sets, with each change\'s effect', help: diffAnswersHelp, run: diffAnswersCommand },
+  diffRubricCommand,
+  migrateCommand,
+  trendCommand,
+  diffAnswersCommand,
   { name: 'uncertainty', summary: 'how much scores and ranks move under the builders\' choices (Monte Carlo)', help: uncertaintyHelp, run: uncertaintyCommand },
   { name: 'sensitivity', summary: 'which uncertain input moves the ranks (variance-based indices)', help: sensitivityHelp, run: sensitivityCommand },
 ];
