@@ -22,18 +22,10 @@ import { verifyCommand } from './verify.js';
 import { outcomesCompareCommand, outcomesGapsCommand, outcomesValidateCommand } from './outcomes.js';
 import { trendCommand } from './trend.js';
 import { diffAnswersCommand, diffRubricCommand, migrateCommand } from './editions.js';
-import { sensitivityCommand, sensitivityHelp, uncertaintyCommand, uncertaintyHelp } from './robustness.js';
+import { sensitivityCommand, uncertaintyCommand } from './robustness.js';
 
-/** A registered command not yet written as a definition. */
-interface CommandSpec {
-  name: string;
-  summary: string;
-  help: string;
-  run: (argv: string[], io: CliIO) => Promise<ExitCode>;
-}
-
-/** Every command, in the order `--help` lists them. */
-export const COMMANDS: (CommandSpec | AnyCommand)[] = [
+/** Every command, in the order `--help` lists them: each a typed definition (see `command.ts`). */
+export const COMMANDS: readonly AnyCommand[] = [
   validateCommand,
   scoreCommand,
   explainCommand,
@@ -53,8 +45,8 @@ export const COMMANDS: (CommandSpec | AnyCommand)[] = [
   migrateCommand,
   trendCommand,
   diffAnswersCommand,
-  { name: 'uncertainty', summary: 'how much scores and ranks move under the builders\' choices (Monte Carlo)', help: uncertaintyHelp, run: uncertaintyCommand },
-  { name: 'sensitivity', summary: 'which uncertain input moves the ranks (variance-based indices)', help: sensitivityHelp, run: sensitivityCommand },
+  uncertaintyCommand,
+  sensitivityCommand,
 ];
 
 /** The first paragraph of a command's help (its usage lines), for error messages. */
@@ -75,9 +67,12 @@ export function mainHelp(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Options:',
+    'Options (every command):',
     '  -h, --help     show help (also: policy-index <command> --help)',
     '  -v, --version  show the version',
+    '  -q, --quiet    errors only',
+    '  --verbose      every diagnostic, none cut short',
+    '  --format json  a JSON document on standard output (every command that prints a result)',
     '',
     'Exit codes: 0 clean, 1 diagnostics with errors, 2 usage or internal error.',
   ].join('\n');
@@ -152,7 +147,7 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<ExitCod
     return 2;
   }
   try {
-    return 'positionals' in command ? await runCommand(command, args, full) : await command.run(args, full);
+    return await runCommand(command, args, full);
   } catch (error) {
     if (error instanceof UsageError) {
       full.stderr(`policy-index ${command.name}: ${escapeControlCharacters(error.message)}\n${shortUsage(command)}Run policy-index ${command.name} --help for all options.\n`);

@@ -40,15 +40,15 @@ export function noAnswerSets(where?: string): Diagnostic {
  * Reads a YAML file named by an option (`--mapping`, `--spec` …) and parses it with `parse`.
  * The file's text is kept for code frames; a file that cannot be read is a diagnostic.
  */
-export function readYamlOption<T>(
+export function readYamlOption<R extends { value?: unknown; diagnostics: Diagnostic[] }>(
   io: CliIO,
   value: string,
-  parse: (text: string, file: string) => { value?: T; diagnostics: Diagnostic[] },
-): { value?: T; diagnostics: Diagnostic[]; sources: Record<string, string>; path: string; shown: string; parsed?: ReturnType<typeof parse> } {
+  parse: (text: string, file: string) => R,
+): { value?: NonNullable<R['value']>; diagnostics: Diagnostic[]; sources: Record<string, string>; path: string; shown: string; parsed?: R } {
   const path = resolve(io.cwd, value);
   const shown = displayPath(io.cwd, path);
   const text = readTextFile(path, shown);
   if (text.value === undefined) return { diagnostics: text.diagnostics, sources: {}, path, shown };
   const parsed = parse(text.value, shown);
-  return { ...(parsed.value !== undefined ? { value: parsed.value } : {}), diagnostics: [...text.diagnostics, ...parsed.diagnostics], sources: { [shown]: text.value }, path, shown, parsed };
+  return { ...(parsed.value !== undefined && parsed.value !== null ? { value: parsed.value as NonNullable<R['value']> } : {}), diagnostics: [...text.diagnostics, ...parsed.diagnostics], sources: { [shown]: text.value }, path, shown, parsed };
 }

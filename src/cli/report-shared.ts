@@ -222,11 +222,6 @@ export function outputFilePath(root: string, parts: readonly string[]): { path?:
   return r.value !== undefined ? { path: r.value } : { diagnostic: r.diagnostics[0]! };
 }
 
-/** Help text of the `--outcomes` option shared by `scorecard` and `report`. */
-export const OUTCOMES_OPTION_HELP = `  --outcomes <files>  outcome data shown beside (never inside) the policy scores, comma-separated
-                      CSV/YAML files, or "none" (default: the bundled outcome data when the
-                      rubric names its outcome framework, else none)`;
-
 /**
  * Reads the outcome data for scorecards: the given files, or the bundled Eurostat panel, or none.
  * Returns a provider of the outcome entries of one country and year.

@@ -5,7 +5,7 @@ import { buildSite, scoreAll, type SiteFormat } from '../report/site.js';
 import { defineCommand } from './command.js';
 import { RUBRIC_OPTION } from './options.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { choosePeers, loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
+import { choosePeers, loadOutcomeProvider, loadReportInputs, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, note, printDiagnostics, variantOption } from './shared.js';
 
 /** `policy-index report`. */

@@ -9,7 +9,7 @@ import { scoreAll } from '../report/site.js';
 import { defineCommand } from './command.js';
 import { RUBRIC_OPTION } from './options.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { checkSelection, choosePeers, isFolderTarget, loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
+import { checkSelection, choosePeers, isFolderTarget, loadOutcomeProvider, loadReportInputs, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, note, printDiagnostics, summaryWarnings } from './shared.js';
 
 /** `policy-index scorecard`. */
