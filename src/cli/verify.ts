@@ -77,7 +77,11 @@ from any disagreement between the rubric, the answers and the published scores.`
   for (const item of published.diagnostics) diagnostics.push(item);
   const sets = loadAnswerSetFiles(answerArgs.map((a) => resolve(io.cwd, a)));
   for (const item of sets.diagnostics) diagnostics.push(item);
-  if ((sets.value ?? []).length === 0 && !hasErrors(sets.diagnostics)) diagnostics.push(noAnswerSets(answerArgs.join(', ')));
+  if ((sets.value ?? []).length === 0) {
+    // Nothing to compare: the reason, and no comparison of zero scores.
+    printDiagnostics(io, hasErrors(sets.diagnostics) ? diagnostics : [...diagnostics, noAnswerSets(answerArgs.join(', '))], { ...r.sources, ...sets.sources });
+    return 1;
+  }
   const result = verifyPublishedScores(r.value, sets.value ?? [], published.value ?? [], {
     ...(tolerance !== undefined ? { tolerance } : {}),
     ...(values['at-display'] ? { atDisplay: true } : {}),
