@@ -109,7 +109,6 @@ export interface Command<O extends Options = Options, P extends readonly Positio
 }
 
 /** Any defined command, whatever its options. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCommand = Command<any, any>;
 
 /**
@@ -117,6 +116,7 @@ export type AnyCommand = Command<any, any>;
  *
  * @example
  * ```ts
+ * import { defineCommand } from './command.js';
  * const hello = defineCommand({
  *   name: 'hello', summary: 'greet', description: 'Greets.', exitCodes: '0 always.',
  *   positionals: [{ name: 'who', description: 'whom to greet' }] as const,

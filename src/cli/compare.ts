@@ -8,7 +8,6 @@ import { scoreAll } from '../report/site.js';
 import { defineCommand } from './command.js';
 import { RUBRIC_OPTION } from './options.js';
 import { sideBySideCommand } from './side-by-side.js';
-import type { CliIO, ExitCode } from './io.js';
 import { checkSelection, choosePeers, fileOutOption, loadReportInputs, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, note, printDiagnostics, summaryWarnings, variantOption } from './shared.js';
 

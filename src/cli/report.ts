@@ -4,7 +4,7 @@ import { hasErrors } from '../diagnostics/index.js';
 import { buildSite, scoreAll, type SiteFormat } from '../report/site.js';
 import { defineCommand } from './command.js';
 import { RUBRIC_OPTION } from './options.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { UsageError } from './io.js';
 import { choosePeers, loadOutcomeProvider, loadReportInputs, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, note, printDiagnostics, variantOption } from './shared.js';
 

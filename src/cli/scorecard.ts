@@ -8,7 +8,7 @@ import { buildScorecard, createScorecardContext } from '../report/model.js';
 import { scoreAll } from '../report/site.js';
 import { defineCommand } from './command.js';
 import { RUBRIC_OPTION } from './options.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { UsageError } from './io.js';
 import { checkSelection, choosePeers, isFolderTarget, loadOutcomeProvider, loadReportInputs, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, note, printDiagnostics, summaryWarnings } from './shared.js';
 
