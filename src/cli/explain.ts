@@ -20,7 +20,7 @@ the answer with its evidence.`,
   ],
   options: {
     variant: { type: 'string', placeholder: 'id', description: 'variant to explain', defaultText: "the rubric's default" },
-    format: { ...FORMAT_TEXT_JSON, description: 'output format (json: the scored node with its subtree)' },
+    format: { ...FORMAT_TEXT_JSON, description: 'output format; json: the scored node with its subtree' },
   },
   examples: [{ command: 'policy-index explain examples/demo/rubric examples/demo/answers/northland-2024.yaml work' }],
   exitCodes: '0 explained, 1 errors in the inputs or no such node, 2 usage error.',

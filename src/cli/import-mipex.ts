@@ -18,7 +18,7 @@ import did not write are never replaced.`,
   options: {
     out: { type: 'string', placeholder: 'dir', required: true, description: 'folder to write to' },
     rubric: { ...RUBRIC_OPTION, description: `the MIPEX rubric: ${RUBRIC_TEXT}`, default: 'mipex-2020', defaultText: undefined },
-    format: { ...FORMAT_TEXT_JSON, description: 'output format (json: a summary with the diagnostics, on standard output)' },
+    format: { ...FORMAT_TEXT_JSON, description: 'output format; json: a summary with the diagnostics, on standard output' },
   },
   examples: [{ command: 'policy-index import-mipex MIPEX2020.xlsx --out answers' }],
   exitCodes: '0 imported without errors, 1 errors found, 2 usage error.',

@@ -25,7 +25,7 @@ const OPTIONS = {
   year: { type: 'string', placeholder: 'y', description: 'year to analyse', defaultText: 'the year in which the most units have a complete score on the variant, the later on a tie' },
   variant: { type: 'string', placeholder: 'id', description: 'variant whose score is ranked', defaultText: "the rubric's default" },
   'weight-noise': { type: 'string', placeholder: 'x', description: 'uniform noise on weights: each weight times 1 ± x (e.g. 0.25), renormalised' },
-  level: { type: 'enum', values: ['area', 'dimension', 'indicator', 'question'], placeholder: 'level', description: 'level whose weights get the noise', defaultText: 'area' },
+  level: { type: 'string', placeholder: 'level', description: "level whose weights get the noise: one of the rubric's levels (area, dimension, indicator, question)", defaultText: 'area' },
   node: { type: 'string', placeholder: 'id,…', description: "put the noise on these nodes' weights instead of a whole level" },
   aggregation: { type: 'string', placeholder: 'n=m,…', repeatable: true, description: `alternative aggregations of node n (${METHODS.join(', ')})` },
   missing: { type: 'string', placeholder: 'rules', description: 'alternative missing-data rules for every node: omit, minimum (comma-separated)' },
@@ -113,7 +113,7 @@ async function run(command: 'uncertainty' | 'sensitivity', { options: values, po
   const results = inputs.sets.filter((s) => s.year === chosenYear).map((s) => scoreAnswerSet(rubric, s, { variant, reportMissing: false }));
   for (const r of results) for (const item of r.diagnostics.filter((d) => d.severity === 'error')) diagnostics.push(item);
 
-  const showProgress = values.progress === true || io.isTTY === true;
+  const showProgress = !values.quiet && (values.progress || io.isTTY === true);
   let lastShown = -1;
   const onProgress = (done: number, total: number) => {
     if (!showProgress) return;

@@ -22,7 +22,7 @@ export const scoreCommand = defineCommand({
   ],
   options: {
     variant: { type: 'string', placeholder: 'id', description: 'variant whose score the root carries', defaultText: "the rubric's default" },
-    format: { type: 'enum', values: ['text', 'json', 'csv'], valueAliases: { table: 'text' }, default: 'text', description: 'output format (text: a table of the answer sets, or the score tree of one)' },
+    format: { type: 'enum', values: ['text', 'json', 'csv'], valueAliases: { table: 'text' }, default: 'text', description: 'output format; text: a table of the answer sets, or the score tree of one' },
     tree: { type: 'boolean', description: 'with --format text, print the full score tree of every answer set (the default when there is one answer set)' },
   },
   notes: `--quiet also leaves out the warnings about unanswered questions (they are not computed).
