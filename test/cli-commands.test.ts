@@ -198,19 +198,6 @@ describe('--format json wherever it is promised', () => {
     }
   });
 
-  it('a run that stops early still prints JSON: its diagnostics', async () => {
-    for (const argv of [
-      ['score', 'mipex-2002', ANSWERS],
-      ['diff-answers', ANSWERS, ANSWERS],
-      ['trend', RUBRIC, join(ROOT, 'no-such-folder')],
-    ]) {
-      const r = await run([...argv, '--format', 'json']);
-      expect(r.code, argv.join(' ')).toBe(1);
-      const j = JSON.parse(r.out) as { diagnostics: { code: string; severity: string }[] };
-      expect(j.diagnostics.some((d) => d.severity === 'error' && d.code === 'FILE_NOT_FOUND'), argv.join(' ')).toBe(true);
-    }
-  });
-
   it('export-table --format json is the table import-table reads, as header and rows', async () => {
     const r = await run(['export-table', RUBRIC, ANSWERS, '--format', 'json']);
     expect(r.code).toBe(0);

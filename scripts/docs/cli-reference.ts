@@ -46,8 +46,8 @@ text and this page are generated from it, so they cannot disagree.
   the one exception in kind: it writes a site, and its \`--format\` lists the site's file formats
   (\`--format json\` writes the JSON scorecards). Diagnostics in JSON output are part of the
   document; in text output they go to standard error. A run that stops before its document (a
-  rubric that does not load, say) prints \`{ "diagnostics": [...] }\` instead, so standard output
-  is always JSON. Like \`gh --json\` and \`vitest
+  rubric that does not load, say) leaves standard output empty and exits 1, its diagnostics on
+  standard error. Like \`gh --json\` and \`vitest
   --reporter=json\`, the JSON document is the stable, scriptable form; text may change.
 - **\`--quiet\`** (\`-q\`) prints errors only: no warnings, notes, progress lines or summary line.
   **\`--verbose\`** prints every diagnostic: text output otherwise lists at most 20 of one code

@@ -10,9 +10,7 @@
  * @module
  */
 import { didYouMeanAny } from '../source/suggest.js';
-import type { Diagnostic } from '../diagnostics/index.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { diagnosticsJson } from './shared.js';
 
 /** One option of a command, written `--name`. */
 export interface OptionDef {
@@ -351,13 +349,5 @@ export async function runCommand(command: AnyCommand, argv: readonly string[], i
   }
   const verbosity = args.options.quiet ? 'quiet' : args.options.verbose ? 'verbose' : 'normal';
   if (args.options.quiet && args.options.verbose) throw new UsageError('--quiet and --verbose exclude each other.', command.name);
-  // With --format json, a run that stops before its JSON document (a rubric that does not load,
-  // say) still prints one: its diagnostics.
-  const json = command.json !== undefined && (args.options as { format?: unknown }).format === 'json';
-  if (!json) return command.run(args, { ...io, verbosity });
-  let wrote = false;
-  const printed: Diagnostic[] = [];
-  const code = await command.run(args, { ...io, verbosity, printed, stdout: (text) => { wrote = true; io.stdout(text); } });
-  if (code !== 0 && !wrote && printed.length) io.stdout(JSON.stringify({ diagnostics: diagnosticsJson(printed, io.cwd) }, null, 2) + '\n');
-  return code;
+  return command.run(args, { ...io, verbosity });
 }

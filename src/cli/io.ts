@@ -1,5 +1,3 @@
-import type { Diagnostic } from '../diagnostics/index.js';
-
 
 /** Where a command writes. Tests pass buffers; the binary passes the process streams. */
 export interface CliIO {
@@ -10,8 +8,6 @@ export interface CliIO {
   isTTY?: boolean;
   /** `quiet`: errors only; `verbose`: every diagnostic; set from `--quiet` / `--verbose`. */
   verbosity?: 'quiet' | 'normal' | 'verbose';
-  /** When set, every diagnostic printed is also kept here (for the JSON of a run that stopped early). */
-  printed?: Diagnostic[];
 }
 
 /** A command's outcome: the exit code (0 clean, 1 diagnostics with errors, 2 usage or internal error). */

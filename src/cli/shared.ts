@@ -46,7 +46,6 @@ export function docsBaseUrl(): string | undefined {
 
 /** Prints diagnostics to stderr as text (with code frames when sources are known). */
 export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], sources: Record<string, string> = {}, options: { summary?: boolean } = {}): void {
-  if (io.printed) for (const d of diagnostics) io.printed.push(d);
   // --quiet: errors only, without the summary line.
   const quiet = io.verbosity === 'quiet';
   const kept = quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
