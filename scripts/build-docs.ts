@@ -6,9 +6,10 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync as writeRaw } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Application } from 'typedoc';
-import { cliReferencePage, diagnosticPages, fieldsTable, formatReferencePage, rubricPage } from './docs/reference.js';
+import { diagnosticPages, fieldsTable, formatReferencePage, rubricPage } from './docs/reference.js';
 import { loadRubricFile } from '../src/node/files.js';
 import { COMMANDS, mainHelp } from '../src/cli/main.js';
+import { cliReferencePage } from './docs/cli-reference.js';
 import { outcomeFrameworkSchema } from '../src/outcomes/index.js';
 import { diagnosticExamplePages } from './docs/run-diagnostic-examples.js';
 import { labelBareFences, prepareGuides } from './docs-markdown.js';

@@ -13,6 +13,7 @@ import { loadAnswerSet } from '../src/answers/load.js';
 import { importMipexCommand } from '../src/cli/import-mipex.js';
 import type { CliIO } from '../src/cli/io.js';
 import { verifyWorkbookCommand } from '../src/cli/verify-workbook.js';
+import { runCommand } from '../src/cli/command.js';
 import type { Diagnostic } from '../src/diagnostics/index.js';
 import { loadRubricFile } from '../src/node/files.js';
 import { importMipexWorkbook } from '../src/node/mipex/import.js';
@@ -361,7 +362,7 @@ describe('CLI', () => {
   it('verify-workbook prints the comparison as JSON and exits 1 on disagreement', async () => {
     writeFileSync(join(dir, 'bad.xlsx'), await workbook({ UK: ukSheet(80) }));
     const { cli, out } = io();
-    expect(await verifyWorkbookCommand(['bad.xlsx', '--format', 'json'], cli)).toBe(1);
+    expect(await runCommand(verifyWorkbookCommand, ['bad.xlsx', '--format', 'json'], cli)).toBe(1);
     const json = JSON.parse(out.join(''));
     expect(Object.keys(json)).toEqual(['compared', 'agreed', 'disagreements', 'diagnostics', 'sheets']);
     expect(json).toMatchObject({ compared: 4, agreed: 3, disagreements: [{ country: 'GB', year: 2019, node: 'f', published: 80, computed: F_2019 }] });
@@ -374,17 +375,17 @@ describe('CLI', () => {
     block(partial, overall(partial, [2019]), 'Education Strand', [2019], [{ code: 'c', values: { 2019: formula(50) } }, { code: 'ca49', values: { 2019: 50 } }]);
     writeFileSync(join(dir, 'partial.xlsx'), await workbook({ DE: partial }));
     const de = io();
-    expect(await verifyWorkbookCommand(['partial.xlsx', '--format', 'json'], de.cli)).toBe(1);
+    expect(await runCommand(verifyWorkbookCommand, ['partial.xlsx', '--format', 'json'], de.cli)).toBe(1);
     const deJson = JSON.parse(de.out.join(''));
     expect(deJson).toMatchObject({ compared: 1, agreed: 1, disagreements: [] });
     expect(deJson.diagnostics.filter((d: Diagnostic) => d.severity === 'error').map((d: Diagnostic) => d.code)).toEqual(['IMPORT_LAYOUT']);
     const deText = io();
-    expect(await verifyWorkbookCommand(['partial.xlsx'], deText.cli)).toBe(1);
+    expect(await runCommand(verifyWorkbookCommand, ['partial.xlsx'], deText.cli)).toBe(1);
     expect(deText.out.join('')).toContain('the comparison is incomplete');
 
     writeFileSync(join(dir, 'good.xlsx'), await workbook({ BE: beSheet(75) }));
     const good = io();
-    expect(await verifyWorkbookCommand(['good.xlsx'], good.cli)).toBe(0);
+    expect(await runCommand(verifyWorkbookCommand, ['good.xlsx'], good.cli)).toBe(0);
     expect(good.out.join('')).toContain('Compared 1 published scores: 1 agree, 0 disagree.');
     expect(good.err.join('')).not.toMatch(/\n\s+at /);
   });
@@ -393,7 +394,7 @@ describe('CLI', () => {
     writeFileSync(join(dir, 'be.xlsx'), await workbook({ BE: beSheet() }));
     const { cli, out, err } = io();
     // The unexplained 42 is an error, so the import exits 1 but still writes the files.
-    expect(await importMipexCommand(['be.xlsx', '--out', 'cli-out'], cli)).toBe(1);
+    expect(await runCommand(importMipexCommand, ['be.xlsx', '--out', 'cli-out'], cli)).toBe(1);
     expect(out.join('')).toContain('Imported 1 answer sets');
     expect(err.join('')).toContain('IMPORT_UNEXPLAINED_VALUE');
     const written = readFileSync(join(dir, 'cli-out/BE/BE-2019.yaml'), 'utf8');
@@ -405,7 +406,7 @@ describe('CLI', () => {
     expect(findScoredNode(scoreAnswerSet(rubric, reloaded.value!, { reportMissing: false }).root, 'cb50')?.score).toBe('75');
     for (const command of [importMipexCommand, verifyWorkbookCommand]) {
       const h = io();
-      expect(await command(['--help'], h.cli)).toBe(0);
+      expect(await runCommand(command, ['--help'], h.cli)).toBe(0);
       expect(h.out.join('')).toMatch(/^Usage: policy-index /);
     }
   });

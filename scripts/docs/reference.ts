@@ -1,7 +1,7 @@
 /**
  * Generates Markdown reference pages from the code itself: the file formats (from the zod
- * schemas), the diagnostic codes (from the code table), rubric pages (from a loaded rubric) and
- * the CLI reference (from the commands' help). Used by `npm run docs`.
+ * schemas), the diagnostic codes (from the code table) and rubric pages (from a loaded rubric);
+ * the CLI reference is made by `cli-reference.ts`. Used by `npm run docs`.
  *
  * @module
  */
@@ -579,11 +579,4 @@ function decisionTable(rubric: Rubric, g: GroupNode): string[] {
   });
   if (agg.default !== undefined) lines.push(`| default | ${agg.inputs.map(() => 'any').join(' | ')} | ${agg.default} |`);
   return ['Decision table (first matching row wins; each condition names the answers it matches, with their scores; *any* matches every answer):', '', ...lines];
-}
-
-/** The CLI reference page from the commands' own help texts. */
-export function cliReferencePage(mainHelp: string, commands: readonly { name: string; help: string }[]): string {
-  const lines = ['---', 'title: CLI reference', 'group: Reference', '---', '', '# CLI reference', '', 'Generated from the commands\' own `--help` text.', '', '```text', mainHelp, '```', ''];
-  for (const c of commands) lines.push(`## ${c.name}`, '', '```text', c.help, '```', '');
-  return lines.join('\n');
 }

@@ -11,66 +11,47 @@ import { AUDIT_LEVELS, auditIndex, type AuditLevel } from '../analysis/audit/aud
 import { defaultYear } from '../analysis/comparable.js';
 import { auditCsv, auditHtml, auditJson, auditText } from '../report/audit.js';
 import { scoreAnswerSet } from '../scoring/score.js';
-import { formatOption, parseCommandArgs } from './args.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { defineCommand } from './command.js';
+import { UsageError } from './io.js';
+import { RUBRIC_TEXT } from './options.js';
 import { loadReportInputs, writeOutputs, yearOption } from './report-shared.js';
 import { displayPath, printDiagnostics, variantOption } from './shared.js';
 
-export const auditHelp = `Usage: policy-index audit <rubric> <answers…> [options]
-
-Statistical audit of the index for one year: for every node, count, availability, minimum,
+/** `policy-index audit`. */
+export const auditCommand = defineCommand({
+  name: 'audit',
+  summary: 'statistical audit: node statistics, availability, correlations, Cronbach\'s alpha, principal components',
+  description: `Statistical audit of the index for one year: for every node, count, availability, minimum,
 maximum, mean, median, standard deviation, skewness, kurtosis, shares at the scale's ends and
 distinct values; data availability by unit and by group; Pearson and Spearman correlations of
 each node with its parent and with the index, and between siblings; Cronbach's alpha and the
 principal components of each group; and flags in words (near-constant or all-extreme nodes,
 negative or weak correlations with the parent, redundant siblings, units with little data).
 The figures describe how the scores move together across units; they do not say whether the
-index measures the right thing.
-
-Options:
-  --year <y>              year to audit (default: the year in which the most units have a
-                          complete score on the variant, the later on a tie)
-  --variant <id>          variant whose top score is the index (default: the variant every
-                          unit of the year has a complete score on, the rubric's default first)
-  --level <level>         nodes described and correlated: all (default), index, area,
-                          dimension, indicator, question
-  --threshold <x>         availability below which a unit or node is listed (default 0.66)
-  --format <f>            text (default), csv, json or html
-  --out <file>            write to a file instead of standard output (never over an input file)
-  -h, --help              show this help
-
-Exit codes: 0 clean, 1 errors in the inputs, 2 usage error.`;
-
-const OPTIONS = {
-  year: { type: 'string' },
-  variant: { type: 'string' },
-  level: { type: 'string' },
-  threshold: { type: 'string' },
-  format: { type: 'string' },
-  out: { type: 'string' },
-} as const;
-
-/** `policy-index audit`. */
-export async function auditCommand(argv: string[], io: CliIO): Promise<ExitCode> {
+index measures the right thing.`,
+  positionals: [
+    { name: 'rubric', description: RUBRIC_TEXT },
+    { name: 'answers', description: 'answer sets (files or folders)', variadic: true },
+  ],
+  options: {
+    year: { type: 'string', placeholder: 'y', description: 'year to audit', defaultText: 'the year in which the most units have a complete score on the variant, the later on a tie' },
+    variant: { type: 'string', placeholder: 'id', description: 'variant whose top score is the index', defaultText: "the variant every unit of the year has a complete score on, the rubric's default first" },
+    level: { type: 'enum', values: AUDIT_LEVELS, default: 'all', description: 'nodes described and correlated' },
+    threshold: { type: 'number', min: 0, max: 1, placeholder: 'x', description: 'availability below which a unit or node is listed', default: 0.66 },
+    format: { type: 'enum', values: ['text', 'csv', 'json', 'html'], default: 'text', description: 'output format' },
+    out: { type: 'string', placeholder: 'file', description: 'write to a file instead of standard output (never over an input file)' },
+  },
+  examples: [{ command: 'policy-index audit mipex-2020 examples/mipex --year 2019 --level area' }],
+  exitCodes: '0 clean, 1 errors in the inputs (or no answer set found), 2 usage error.',
+  json: 'the AuditResult: { rubric, year, variant, level, scale, units, thresholds, dataPoints, nodes, correlations, siblings, groups, availability, flags } (fields in the guide "Auditing an index")',
+  run: async ({ options: values, positionals }, io) => {
   const command = 'audit';
-  const { values, positionals } = parseCommandArgs(command, argv, OPTIONS);
-  if (values.help) {
-    io.stdout(auditHelp + '\n');
-    return 0;
-  }
-  const format = formatOption(command, values.format, ['text', 'csv', 'json', 'html'] as const, 'text');
-  if (positionals.length < 2) throw new UsageError('audit needs a rubric and at least one answer file or folder.', command);
+  const format = values.format;
   const year = yearOption(command, values.year);
-  const level = values.level === undefined ? 'all' : String(values.level);
-  if (!(AUDIT_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be one of ${AUDIT_LEVELS.join(', ')} (got "${level}").`, command);
-  let threshold: number | undefined;
-  if (values.threshold !== undefined) {
-    const raw = String(values.threshold);
-    threshold = Number(raw);
-    if (!/^\d*\.?\d+$/.test(raw) || !(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold must be a number from 0 to 1, such as 0.66 (got "${raw}").`, command);
-  }
+  const level: AuditLevel = values.level;
+  const threshold = values.threshold;
 
-  const inputs = loadReportInputs(io, command, positionals.slice(1), positionals[0]);
+  const inputs = loadReportInputs(io, command, positionals.answers, positionals.rubric);
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   if (!inputs.rubric || (inputs.sets.length === 0 && hasErrors(diagnostics))) {
     printDiagnostics(io, diagnostics, inputs.sources);
@@ -103,4 +84,5 @@ export async function auditCommand(argv: string[], io: CliIO): Promise<ExitCode>
     io.stderr(`Wrote ${displayPath(io.cwd, target)}.\n`);
   } else io.stdout(text);
   return hasErrors(diagnostics) ? 1 : 0;
-}
+  },
+});

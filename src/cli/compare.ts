@@ -5,56 +5,37 @@ import { renderIndexHtml } from '../report/html.js';
 import { buildIndexModel, createScorecardContext } from '../report/model.js';
 import { rankingCsv, rankingText } from '../report/ranking.js';
 import { scoreAll } from '../report/site.js';
-import { formatOption, parseCommandArgs } from './args.js';
+import { defineCommand } from './command.js';
+import { RUBRIC_OPTION } from './options.js';
 import { sideBySideCommand } from './side-by-side.js';
-import type { CliIO, ExitCode } from './io.js';
 import { checkSelection, choosePeers, fileOutOption, loadReportInputs, peersOption, writeOutputs, yearOption } from './report-shared.js';
-import { displayPath, printDiagnostics, variantOption } from './shared.js';
-
-export const compareHelp = `Usage: policy-index compare <answers…> [--rubric <path|id>] [--year <y>] [--variant <id>]
-                           [--peers <group>] [--format text|csv|html|json] [--out <file>]
-
-Ranks the countries of one year: overall score of a variant with its rank (countries with equal
-scores share a rank, shown as =3), the other variants and every area, and the average of a
-peer group.
-
-Options:
-  --rubric <r>    rubric path, or the id of a bundled rubric (default: the rubric the answer
-                  sets name, when it is bundled)
-  --year <y>      year to rank (default: the year in which the most countries have a complete
-                  score, the later on a tie; e.g. 2019 for the bundled MIPEX answers, where
-                  only a few countries have 2020 or later)
-  --variant <id>  variant to rank by (default: the rubric's default variant when every country
-                  scored that year has a score on it, else the first variant in rubric order
-                  that every one has)
-  --peers <p>     group whose average is shown: all (default), eu or oecd (members in
-                  that year), region:<m49>, meta:<key>=<value>, a group file or DE,FR,…
-  --format <f>    text (default), csv, html or json
-  --out <file>    write to a file instead of standard output (never over an input file)
-  --units <A,B>   two or more countries side by side: every node, answer and exact difference
-  -h, --help      show this help
-
-Exit codes: 0 clean, 1 errors in the inputs, 2 usage error.`;
+import { displayPath, note, printDiagnostics, summaryWarnings, variantOption } from './shared.js';
 
 /** `policy-index compare`. */
-export async function compareCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('compare', argv, {
-    rubric: { type: 'string' },
-    year: { type: 'string' },
-    variant: { type: 'string' },
-    peers: { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
-    units: { type: 'string' },
-  });
-  if (values.help) {
-    io.stdout(compareHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('compare', values.format, ['text', 'csv', 'html', 'json'] as const, 'text');
+export const compareCommand = defineCommand({
+  name: 'compare',
+  summary: 'rank countries for a year, with peer averages',
+  description: `Ranks the countries of one year: overall score of a variant with its rank (countries with equal
+scores share a rank, shown as =3), the other variants and every area, and the average of a
+peer group. With --units, two or more countries side by side instead.`,
+  positionals: [{ name: 'answers', description: 'answer sets (files or folders); ranks, peer averages and changes are computed from all of them', variadic: true }],
+  options: {
+    rubric: RUBRIC_OPTION,
+    year: { type: 'string', placeholder: 'y', description: 'year to rank', defaultText: 'the year in which the most countries have a complete score, the later on a tie; e.g. 2019 for the bundled MIPEX answers, where only a few countries have 2020 or later' },
+    variant: { type: 'string', placeholder: 'id', description: 'variant to rank by', defaultText: "the rubric's default variant when every country scored that year has a score on it, else the first variant in rubric order that every one has" },
+    peers: { type: 'string', placeholder: 'group', description: 'peer group whose average is shown: all, eu or oecd (members in the year shown), region:<m49>, meta:<key>=<value> (answer-set metadata of that year), a group file (.yaml) or country codes such as DE,FR,IT', default: 'all' },
+    format: { type: 'enum', values: ['text', 'csv', 'html', 'json'], default: 'text', description: 'output format' },
+    out: { type: 'string', placeholder: 'file', description: 'write to a file instead of standard output (never over an input file)' },
+    units: { type: 'string', placeholder: 'A,B', description: 'two or more countries side by side: every node, answer and exact difference' },
+  },
+  examples: [{ command: 'policy-index compare examples/mipex --year 2019 --peers eu' }, { command: 'policy-index compare examples/mipex --units SE,DE --format json' }],
+  exitCodes: '0 clean, 1 errors in the inputs (or no answer set found), 2 usage error.',
+  json: '{ "ranking": [...], "peers": {...} }; with --units: the side-by-side table',
+  run: async ({ options: values, positionals }, io) => {
+  const format = values.format;
   const peersChoice = peersOption('compare', values.peers, io.cwd);
   const year = yearOption('compare', values.year);
-  const inputs = loadReportInputs(io, 'compare', positionals, values.rubric as string | undefined);
+  const inputs = loadReportInputs(io, 'compare', positionals.answers, values.rubric as string | undefined);
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   if (!inputs.rubric) {
     printDiagnostics(io, diagnostics, inputs.sources);
@@ -86,7 +67,11 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<ExitCod
       printDiagnostics(io, clash);
       return 1;
     }
-    io.stderr(`Wrote ${displayPath(io.cwd, target)}.\n`);
+    note(io, `Wrote ${displayPath(io.cwd, target)}${summaryWarnings(diagnostics)}.\n`);
   } else io.stdout(text);
   return hasErrors(diagnostics) ? 1 : 0;
-}
+  },
+});
+
+/** The `--help` text of `compare`. */
+export const compareHelp = compareCommand.help;

@@ -12,39 +12,38 @@ import { renderAnswerChanges, type AnswerChangesUnit, type EvidenceChange } from
 import { renderMigratedFiles, type MigratedFileReport } from '../report/migrated-files.js';
 import { renderRubricDiff } from '../report/rubric-diff.js';
 import type { MigrationRule } from '../rubric/types.js';
-import { formatOption, parseCommandArgs } from './args.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { defineCommand } from './command.js';
+import { UsageError } from './io.js';
+import { FORMAT_TEXT_JSON, noAnswerSets, readYamlOption, RUBRIC_OPTION, RUBRIC_TEXT } from './options.js';
 import { diagnosticsJson, displayPath, exitFor, loadRubricArg, printDiagnostics } from './shared.js';
-
-export const diffRubricHelp = `Usage: policy-index diff-rubric <old> <new> [--answers <old answers…>] [--format text|json|md|html]
-
-Lists what changed in the methodology between two editions of a rubric: added, removed, renamed,
-split and merged nodes (matched by id, \`replaces:\` and aliases), option changes, weights,
-aggregations, applicability, missing-data rules and variants. With --answers (answer sets of the
-old edition, files or folders, comma-separated or repeated), shows the exact effect on every
-unit's top score and rank, attributed to the changes by sequential substitution.
-
-Options:
-  --answers <paths>  answer sets written for the old edition
-  --variant <id>     variant whose top score is explained
-  --format <f>       text (default), json, md or html
-  -h, --help         show this help
-
-Exit codes: 0 clean, 1 errors in the inputs, 2 usage error.`;
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).flatMap((x) => String(x).split(',')).filter(Boolean);
 
 /** `policy-index diff-rubric`. */
-export async function diffRubricCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('diff-rubric', argv, { answers: { type: 'string', multiple: true }, variant: { type: 'string' }, format: { type: 'string' } });
-  if (values.help) {
-    io.stdout(diffRubricHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('diff-rubric', values.format, ['text', 'json', 'md', 'html'] as const, 'text');
-  if (positionals.length !== 2) throw new UsageError('diff-rubric needs an old and a new rubric.', 'diff-rubric');
-  const a = loadRubricArg(io, positionals[0]!);
-  const b = loadRubricArg(io, positionals[1]!);
+export const diffRubricCommand = defineCommand({
+  name: 'diff-rubric',
+  summary: 'what changed between two rubric editions, and its effect on scores',
+  description: `Lists what changed in the methodology between two editions of a rubric: added, removed, renamed,
+split and merged nodes (matched by id, \`replaces:\` and aliases), option changes, weights,
+aggregations, applicability, missing-data rules and variants. With --answers (answer sets of the
+old edition, files or folders, comma-separated or repeated), shows the exact effect on every
+unit's top score and rank, attributed to the changes by sequential substitution.`,
+  positionals: [
+    { name: 'old', description: `the old edition: ${RUBRIC_TEXT}` },
+    { name: 'new', description: 'the new edition (the same forms)' },
+  ],
+  options: {
+    answers: { type: 'string', placeholder: 'paths', repeatable: true, description: 'answer sets written for the old edition' },
+    variant: { type: 'string', placeholder: 'id', description: 'variant whose top score is explained' },
+    format: { type: 'enum', values: ['text', 'json', 'md', 'html'], default: 'text', description: 'output format' },
+  },
+  examples: [{ command: 'policy-index diff-rubric old/rubric new/rubric --answers old/answers --format md' }],
+  exitCodes: '0 clean, 1 errors in the inputs, 2 usage error.',
+  json: 'the rubric diff: { "changes": [...], "impact"?: {...}, "diagnostics": [...] }',
+  run: async ({ options: values, positionals }, io) => {
+  const format = values.format;
+  const a = loadRubricArg(io, positionals.old);
+  const b = loadRubricArg(io, positionals.new);
   const diagnostics: Diagnostic[] = [...a.diagnostics, ...b.diagnostics];
   if (!a.value || !b.value) {
     printDiagnostics(io, diagnostics, { ...a.sources, ...b.sources });
@@ -62,40 +61,33 @@ export async function diffRubricCommand(argv: string[], io: CliIO): Promise<Exit
     printDiagnostics(io, diagnostics, sets?.sources ?? {});
   }
   return exitFor(diagnostics);
-}
+  },
+});
 
-export const migrateHelp = `Usage: policy-index migrate <answers…> --to <new rubric> --out <dir> [--mapping <file>]
-
-Rewrites answer sets (files or folders) for a new edition of their rubric. Answers follow
+/** `policy-index migrate`. */
+export const migrateCommand = defineCommand({
+  name: 'migrate',
+  summary: 'carry answer sets over to a new rubric edition, keeping comments',
+  description: `Rewrites answer sets (files or folders) for a new edition of their rubric. Answers follow
 \`replaces:\` and aliases to their new question, option ids are mapped as the new rubric's
 \`migrate:\` block (or a mapping file) declares, new questions are written as \`unknown\` with
 status \`draft\`, and answers whose meaning changed get status \`draft\` with a review comment.
 Comments, key order and evidence stay as written. Inputs are never written over; every file
-goes into --out. Prints what needs a person's look.
-
-Options:
-  --to <rubric>      the new edition (file, folder or bundled id)
-  --out <dir>        folder for the migrated files (required)
-  --mapping <file>   extra migration rules (YAML with a \`migrate:\` list)
-  --from <rubric>    the edition the answers were written for: only questions new in --to
-                     are added (without it, every unanswered question is added)
-  --force            replace files already in --out (never an input)
-  --format <f>       text (default) or json
-  -h, --help         show this help
-
-Exit codes: 0 migrated, 1 errors in the inputs or outputs, 2 usage error.`;
-
-/** `policy-index migrate`. */
-export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('migrate', argv, { to: { type: 'string' }, out: { type: 'string' }, mapping: { type: 'string' }, from: { type: 'string' }, force: { type: 'boolean' }, format: { type: 'string' } });
-  if (values.help) {
-    io.stdout(migrateHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('migrate', values.format, ['text', 'json'] as const, 'text');
-  if (!positionals.length) throw new UsageError('migrate needs at least one answer file or folder.', 'migrate');
-  if (typeof values.to !== 'string') throw new UsageError('migrate needs --to <new rubric>.', 'migrate');
-  if (typeof values.out !== 'string' || values.out === '') throw new UsageError('migrate needs --out <dir>.', 'migrate');
+goes into --out. Prints what needs a person's look.`,
+  positionals: [{ name: 'answers', description: 'answer sets (files or folders)', variadic: true }],
+  options: {
+    to: { type: 'string', placeholder: 'rubric', required: true, description: `the new edition: ${RUBRIC_TEXT}` },
+    out: { type: 'string', placeholder: 'dir', required: true, description: 'folder for the migrated files' },
+    mapping: { type: 'string', placeholder: 'file', description: 'extra migration rules (YAML with a `migrate:` list)' },
+    from: { type: 'string', placeholder: 'rubric', description: 'the edition the answers were written for: only questions new in --to are added (without it, every unanswered question is added)' },
+    force: { type: 'boolean', description: 'replace files already in --out (never an input)' },
+    format: FORMAT_TEXT_JSON,
+  },
+  examples: [{ command: 'policy-index migrate answers/ --from old/rubric --to new/rubric --out migrated/' }],
+  exitCodes: '0 migrated, 1 errors in the inputs or outputs (or no answer set found), 2 usage error.',
+  json: '{ "files": [{ "file", "out", "changed", "notes" }], "diagnostics": [...] }',
+  run: async ({ options: values, positionals: { answers: positionals } }, io) => {
+  const format = values.format;
   const r = loadRubricArg(io, values.to);
   const diagnostics: Diagnostic[] = [...r.diagnostics];
   if (!r.value) {
@@ -110,17 +102,12 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
   }
   let rules: MigrationRule[] = [];
   const sources: Record<string, string> = {};
-  const mappingPath = typeof values.mapping === 'string' ? resolve(io.cwd, values.mapping) : undefined;
-  if (mappingPath !== undefined) {
-    const shown = displayPath(io.cwd, mappingPath);
-    const t = readTextFile(mappingPath, shown);
-    for (const item of t.diagnostics) diagnostics.push(item);
-    if (t.value !== undefined) {
-      sources[shown] = t.value;
-      const m = parseMigrationMapping(t.value, shown);
-      for (const item of m.diagnostics) diagnostics.push(item);
-      rules = m.value ?? [];
-    }
+  const mappingFile = typeof values.mapping === 'string' ? readYamlOption(io, values.mapping, parseMigrationMapping) : undefined;
+  const mappingPath = mappingFile?.path;
+  if (mappingFile) {
+    for (const item of mappingFile.diagnostics) diagnostics.push(item);
+    Object.assign(sources, mappingFile.sources);
+    rules = mappingFile.value ?? [];
     if (exitFor(diagnostics)) {
       printDiagnostics(io, diagnostics, sources);
       return 1;
@@ -128,6 +115,10 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
   }
   const expanded = expandAnswerPaths(positionals.map((p) => resolve(io.cwd, p)));
   for (const item of expanded.diagnostics) diagnostics.push(item);
+  if (expanded.files.length === 0 && !hasErrors(expanded.diagnostics)) {
+    printDiagnostics(io, [...diagnostics, noAnswerSets(positionals.join(', '))], sources);
+    return 1;
+  }
   // Every input of the command: the answer files, the rubric files of both editions and the mapping.
   const inputs = new InputFiles([...expanded.files, ...r.value.files, ...(prev?.value?.files ?? []), ...(mappingPath !== undefined ? [mappingPath] : [])].map((f) => resolve(io.cwd, f)));
   const outDir = resolve(io.cwd, values.out);
@@ -197,34 +188,34 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<ExitCod
     printDiagnostics(io, all, { ...sources, ...outSources });
   }
   return exitFor(all);
-}
-
-export const diffAnswersHelp = `Usage: policy-index diff-answers <a> <b> [--rubric <r>] [--format text|json|md|html]
-       policy-index diff-answers <answers> --since <previous edition> [--rubric <r>]
-
-Compares two versions of answer sets (files or folders; e.g. the expert's and the reviewer's):
-per question, the answer, evidence and status changes, with each change's exact effect on the
-unit's top score (sequential substitution: the effects add up to the total change exactly), and
-a summary per unit. Units are paired by country. With --since, <answers> is compared with the
-previous edition's answer set of the same country: what changed in the law.
-
-Options:
-  --rubric <r>   rubric to score with (default: the bundled rubric the answer sets name)
-  --since <p>    the previous edition's answer sets (files or folders)
-  --variant <id> variant whose top score is explained
-  --format <f>   text (default), json, md or html
-  -h, --help     show this help
-
-Exit codes: 0 clean, 1 errors in the inputs, 2 usage error.`;
+  },
+});
 
 /** `policy-index diff-answers`. */
-export async function diffAnswersCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('diff-answers', argv, { rubric: { type: 'string' }, since: { type: 'string' }, variant: { type: 'string' }, format: { type: 'string' } });
-  if (values.help) {
-    io.stdout(diffAnswersHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('diff-answers', values.format, ['text', 'json', 'md', 'html'] as const, 'text');
+export const diffAnswersCommand = defineCommand({
+  name: 'diff-answers',
+  summary: "compare two versions of answer sets, with each change's effect",
+  description: `Compares two versions of answer sets (files or folders; e.g. the expert's and the reviewer's):
+per question, the answer, evidence and status changes, with each change's exact effect on the
+unit's top score (sequential substitution: the effects add up to the total change exactly), and
+a summary per unit. Units are paired by country. With --since, <a> is compared with the
+previous edition's answer set of the same country: what changed in the law.`,
+  usage: ['policy-index diff-answers <answers> --since <previous edition> [options]'],
+  positionals: [
+    { name: 'a', description: 'the first version (files or folders)' },
+    { name: 'b', description: 'the second version (not with --since)', required: false },
+  ],
+  options: {
+    rubric: RUBRIC_OPTION,
+    since: { type: 'string', placeholder: 'p', description: "the previous edition's answer sets (files or folders)" },
+    variant: { type: 'string', placeholder: 'id', description: 'variant whose top score is explained' },
+    format: { type: 'enum', values: ['text', 'json', 'md', 'html'], default: 'text', description: 'output format' },
+  },
+  examples: [{ command: 'policy-index diff-answers expert/ reviewer/ --format md' }, { command: 'policy-index diff-answers answers/SE-2024.yaml --since answers/SE-2023.yaml' }],
+  exitCodes: '0 clean, 1 errors in the inputs (or no answer set found), 2 usage error.',
+  json: '{ "units": [{ "country", "fromYear", "toYear", "fromFile", "toFile", "change", "evidence" }], "diagnostics": [...] }',
+  run: async ({ options: values, rest: positionals }, io) => {
+  const format = values.format;
   const since = typeof values.since === 'string';
   if (since ? positionals.length !== 1 : positionals.length !== 2) throw new UsageError(since ? 'diff-answers --since takes one answer file or folder.' : 'diff-answers needs two answer files or folders.', 'diff-answers');
   const aPaths = since ? [values.since as string] : [positionals[0]!];
@@ -234,7 +225,7 @@ export async function diffAnswersCommand(argv: string[], io: CliIO): Promise<Exi
   const diagnostics: Diagnostic[] = [...A.diagnostics, ...B.diagnostics];
   const first = (B.value ?? [])[0] ?? (A.value ?? [])[0];
   if (!first) {
-    printDiagnostics(io, diagnostics, { ...A.sources, ...B.sources });
+    printDiagnostics(io, hasErrors(diagnostics) ? diagnostics : [...diagnostics, noAnswerSets([...aPaths, ...bPaths].join(', '))], { ...A.sources, ...B.sources });
     return 1;
   }
   const r = loadRubricArg(io, typeof values.rubric === 'string' ? values.rubric : first.rubric.id);
@@ -267,4 +258,5 @@ export async function diffAnswersCommand(argv: string[], io: CliIO): Promise<Exi
     printDiagnostics(io, diagnostics, { ...A.sources, ...B.sources });
   }
   return exitFor(diagnostics);
-}
+  },
+});

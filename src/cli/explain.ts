@@ -2,31 +2,32 @@ import { resolve } from 'node:path';
 import { loadAnswerSetFile } from '../node/files.js';
 import { scoreAnswerSet } from '../scoring/score.js';
 import { explainScore } from '../scoring/explain.js';
-import { formatOption, parseCommandArgs } from './args.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { defineCommand } from './command.js';
+import { FORMAT_TEXT_JSON, RUBRIC_TEXT } from './options.js';
 import { diagnosticsJson, exitFor, loadRubricArgOrReport, printDiagnostics, variantOption } from './shared.js';
 
-export const explainHelp = `Usage: policy-index explain <rubric> <answers> <node-id> [--variant <id>] [--format text|json]
-
-Explains why one node has its score: the aggregation, every part with its weight, how missing
-or non-applicable parts were handled, the decision-table row that matched, and for a question
-the answer with its evidence.
-
-Options:
-  --variant <id>    variant to explain (default: the rubric's default)
-  --format <f>      text (default) or json (the scored node with its subtree)
-  -h, --help        show this help`;
-
 /** `policy-index explain`. */
-export async function explainCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('explain', argv, { variant: { type: 'string' }, format: { type: 'string' } });
-  if (values.help) {
-    io.stdout(explainHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('explain', values.format, ['text', 'json'] as const, 'text');
-  if (positionals.length !== 3) throw new UsageError('explain needs exactly a rubric, an answer file and a node id.', 'explain');
-  const [rubricArg, answersArg, nodeId] = positionals as [string, string, string];
+export const explainCommand = defineCommand({
+  name: 'explain',
+  summary: 'explain why a node has its score',
+  description: `Explains why one node has its score: the aggregation, every part with its weight, how missing
+or non-applicable parts were handled, the decision-table row that matched, and for a question
+the answer with its evidence.`,
+  positionals: [
+    { name: 'rubric', description: RUBRIC_TEXT },
+    { name: 'answers', description: 'one answer file' },
+    { name: 'node-id', description: 'the node to explain (a question, indicator, dimension or area id)' },
+  ],
+  options: {
+    variant: { type: 'string', placeholder: 'id', description: 'variant to explain', defaultText: "the rubric's default" },
+    format: { ...FORMAT_TEXT_JSON, description: 'output format; json: the scored node with its subtree' },
+  },
+  examples: [{ command: 'policy-index explain examples/demo/rubric examples/demo/answers/northland-2024.yaml work' }],
+  exitCodes: '0 explained, 1 errors in the inputs or no such node, 2 usage error.',
+  json: '{ "country", "year", "variant", "node": ScoredNode | null, "diagnostics": [...] }',
+  run: async ({ options: values, positionals }, io) => {
+  const format = values.format;
+  const { rubric: rubricArg, answers: answersArg, 'node-id': nodeId } = positionals;
   const r = loadRubricArgOrReport(io, rubricArg);
   if (!r) return 1;
   const a = loadAnswerSetFile(resolve(io.cwd, answersArg));
@@ -45,4 +46,8 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<ExitCod
     if (ex.text) io.stdout(ex.text + '\n');
   }
   return ex.node ? exitFor(diagnostics) : 1;
-}
+  },
+});
+
+/** The `--help` text of `explain`. */
+export const explainHelp = explainCommand.help;

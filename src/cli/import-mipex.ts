@@ -2,42 +2,36 @@ import { resolve } from 'node:path';
 import { hasErrors } from '../diagnostics/index.js';
 import { importMipexWorkbook } from '../node/mipex/import.js';
 import { writeMipexAnswerSets } from '../node/mipex/write.js';
-import { formatOption, parseCommandArgs } from './args.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { defineCommand } from './command.js';
+import { FORMAT_TEXT_JSON, RUBRIC_OPTION, RUBRIC_TEXT } from './options.js';
 import { diagnosticsJson, displayPath, loadRubricArg, printDiagnostics } from './shared.js';
 
-export const importMipexHelp = `Usage: policy-index import-mipex <workbook.xlsx> --out <dir> [--rubric <path>] [--format text|json]
-
-Imports the MIPEX core-set workbook (MIPEX 2020, mipex.eu): writes one YAML answer set per
+/** `policy-index import-mipex`. */
+export const importMipexCommand = defineCommand({
+  name: 'import-mipex',
+  summary: 'import the MIPEX workbook into answer sets',
+  description: `Imports the MIPEX core-set workbook (MIPEX 2020, mipex.eu): writes one YAML answer set per
 country and year (<dir>/<CC>/<CC>-<year>.yaml) and published-scores.json, the strand,
 composite and overall scores the workbook publishes. Reruns give identical files; files the
-import did not write are never replaced.
-
-Options:
-  --out <dir>       folder to write to (required)
-  --rubric <path>   MIPEX rubric (file, folder or bundled id; default: mipex-2020)
-  --format <f>      text (default) or json (a summary with the diagnostics, on stdout)
-  -h, --help        show this help
-
-Exit codes: 0 imported without errors, 1 errors found, 2 usage error.`;
-
-/** \`policy-index import-mipex\`. */
-export async function importMipexCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('import-mipex', argv, { out: { type: 'string' }, rubric: { type: 'string' }, format: { type: 'string' } });
-  if (values.help) {
-    io.stdout(importMipexHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('import-mipex', values.format, ['text', 'json'] as const, 'text');
-  if (positionals.length !== 1) throw new UsageError('import-mipex needs exactly one workbook (.xlsx).', 'import-mipex');
-  if (typeof values.out !== 'string' || values.out === '') throw new UsageError('import-mipex needs --out <dir>.', 'import-mipex');
-  const loaded = loadRubricArg(io, typeof values.rubric === 'string' ? values.rubric : 'mipex-2020');
+import did not write are never replaced.`,
+  positionals: [{ name: 'workbook.xlsx', description: 'the MIPEX core-set workbook' }],
+  options: {
+    out: { type: 'string', placeholder: 'dir', required: true, description: 'folder to write to' },
+    rubric: { ...RUBRIC_OPTION, description: `the MIPEX rubric: ${RUBRIC_TEXT}`, default: 'mipex-2020', defaultText: undefined },
+    format: { ...FORMAT_TEXT_JSON, description: 'output format; json: a summary with the diagnostics, on standard output' },
+  },
+  examples: [{ command: 'policy-index import-mipex MIPEX2020.xlsx --out answers' }],
+  exitCodes: '0 imported without errors, 1 errors found, 2 usage error.',
+  json: '{ "workbook", "sha256", "rubric", "out", "answerSets", "countries", "published", "filesWritten", "diagnostics": [...] }',
+  run: async ({ options: values, positionals }, io) => {
+  const format = values.format;
+  const loaded = loadRubricArg(io, values.rubric);
   if (!loaded.value) {
     printDiagnostics(io, loaded.diagnostics, loaded.sources);
     return 1;
   }
   const rubric = loaded.value;
-  const workbook = resolve(io.cwd, positionals[0]!);
+  const workbook = resolve(io.cwd, positionals['workbook.xlsx']);
   const result = await importMipexWorkbook(workbook, { rubric, file: displayPath(io.cwd, workbook) });
   const out = resolve(io.cwd, values.out);
   const wrote = result.workbook.sha256 === '' ? { written: [], diagnostics: [] } : writeMipexAnswerSets(result, out, { protect: rubric.files.map((f) => resolve(io.cwd, f)) });
@@ -61,4 +55,5 @@ export async function importMipexCommand(argv: string[], io: CliIO): Promise<Exi
     );
   }
   return hasErrors(diagnostics) ? 1 : 0;
-}
+  },
+});

@@ -6,6 +6,8 @@ export interface CliIO {
   cwd: string;
   /** Whether stderr is a terminal (progress lines are shown only then, unless forced). */
   isTTY?: boolean;
+  /** `quiet`: errors only; `verbose`: every diagnostic; set from `--quiet` / `--verbose`. */
+  verbosity?: 'quiet' | 'normal' | 'verbose';
 }
 
 /** A command's outcome: the exit code (0 clean, 1 diagnostics with errors, 2 usage or internal error). */

@@ -6,71 +6,53 @@
  */
 import { formatDiagnostics } from '../diagnostics/index.js';
 import { escapeControlCharacters } from '../diagnostics/format.js';
-import { explainCommand, explainHelp } from './explain.js';
+import { explainCommand } from './explain.js';
+import { runCommand, type AnyCommand } from './command.js';
 import { packageVersion, UsageError, type CliIO, type ExitCode } from './io.js';
 import { didYouMeanAny } from '../source/suggest.js';
-import { compareCommand, compareHelp } from './compare.js';
-import { reportCommand, reportHelp } from './report.js';
-import { scoreCommand, scoreHelp } from './score.js';
-import { scorecardCommand, scorecardHelp } from './scorecard.js';
-import { validateCommand, validateHelp } from './validate.js';
-import { importMipexCommand, importMipexHelp } from './import-mipex.js';
-import { verifyWorkbookCommand, verifyWorkbookHelp } from './verify-workbook.js';
-import { exportTableCommand, exportTableHelp, importTableCommand, importTableHelp, questionnaireCommand, questionnaireHelp } from './tables.js';
-import { verifyCommand, verifyHelp } from './verify.js';
-import {
-  outcomesCompareCommand,
-  outcomesCompareHelp,
-  outcomesGapsCommand,
-  outcomesGapsHelp,
+import { compareCommand } from './compare.js';
+import { reportCommand } from './report.js';
+import { scoreCommand } from './score.js';
+import { scorecardCommand } from './scorecard.js';
+import { validateCommand } from './validate.js';
+import { importMipexCommand } from './import-mipex.js';
+import { verifyWorkbookCommand } from './verify-workbook.js';
+import { exportTableCommand, importTableCommand, questionnaireCommand } from './tables.js';
+import { verifyCommand } from './verify.js';
+import { outcomesCompareCommand, outcomesGapsCommand, outcomesValidateCommand } from './outcomes.js';
+import { trendCommand } from './trend.js';
+import { diffAnswersCommand, diffRubricCommand, migrateCommand } from './editions.js';
+import { sensitivityCommand, uncertaintyCommand } from './robustness.js';
+import { auditCommand } from './audit.js';
+
+/** Every command, in the order `--help` lists them: each a typed definition (see `command.ts`). */
+export const COMMANDS: readonly AnyCommand[] = [
+  validateCommand,
+  scoreCommand,
+  explainCommand,
+  scorecardCommand,
+  compareCommand,
+  reportCommand,
+  importMipexCommand,
+  verifyWorkbookCommand,
+  importTableCommand,
+  exportTableCommand,
+  questionnaireCommand,
+  verifyCommand,
   outcomesValidateCommand,
-  outcomesValidateHelp,
-} from './outcomes.js';
-import { trendCommand, trendHelp } from './trend.js';
-import { diffAnswersCommand, diffAnswersHelp, diffRubricCommand, diffRubricHelp, migrateCommand, migrateHelp } from './editions.js';
-import { sensitivityCommand, sensitivityHelp, uncertaintyCommand, uncertaintyHelp } from './robustness.js';
-import { auditCommand, auditHelp } from './audit.js';
-
-/** A registered command. */
-export interface CommandSpec {
-  name: string;
-  summary: string;
-  help: string;
-  run: (argv: string[], io: CliIO) => Promise<ExitCode>;
-}
-
-const lazy = (load: () => Promise<{ run: CommandSpec['run'] }>): CommandSpec['run'] => async (argv, io) => (await load()).run(argv, io);
-
-/** Every command, in the order `--help` lists them. */
-export const COMMANDS: CommandSpec[] = [
-  { name: 'validate', summary: 'check rubrics and answer sets', help: validateHelp, run: validateCommand },
-  { name: 'score', summary: 'score answer sets with a rubric', help: scoreHelp, run: scoreCommand },
-  { name: 'explain', summary: 'explain why a node has its score', help: explainHelp, run: explainCommand },
-  { name: 'scorecard', summary: 'write country scorecards (HTML, Markdown or JSON)', help: scorecardHelp, run: scorecardCommand },
-  { name: 'compare', summary: 'rank countries for a year, with peer averages', help: compareHelp, run: compareCommand },
-  { name: 'report', summary: 'write a report site: ranking index and one scorecard per country', help: reportHelp, run: reportCommand },
-  { name: 'import-mipex', summary: 'import the MIPEX workbook into answer sets', help: importMipexHelp, run: importMipexCommand },
-  { name: 'verify-workbook', summary: 'check that a rubric reproduces a workbook\'s published scores', help: verifyWorkbookHelp, run: verifyWorkbookCommand },
-  { name: 'import-table', summary: 'read answer sets from a CSV or xlsx table', help: importTableHelp, run: importTableCommand },
-  { name: 'export-table', summary: 'write answer sets as one table (CSV or xlsx)', help: exportTableHelp, run: exportTableCommand },
-  { name: 'questionnaire', summary: 'write an xlsx questionnaire for an expert to fill in', help: questionnaireHelp, run: questionnaireCommand },
-  { name: 'verify', summary: 'check that a rubric and answers reproduce a table of published scores', help: verifyHelp, run: verifyCommand },
-  { name: 'outcomes validate', summary: 'check outcome data against an outcome framework', help: outcomesValidateHelp, run: outcomesValidateCommand },
-  { name: 'outcomes gaps', summary: 'compute outcome gaps between cohorts', help: outcomesGapsHelp, run: outcomesGapsCommand },
-  { name: 'outcomes compare', summary: 'set policy scores beside an outcome gap (association)', help: outcomesCompareHelp, run: outcomesCompareCommand },
-  { name: 'diff-rubric', summary: 'what changed between two rubric editions, and its effect on scores', help: diffRubricHelp, run: diffRubricCommand },
-  { name: 'migrate', summary: 'carry answer sets over to a new rubric edition, keeping comments', help: migrateHelp, run: migrateCommand },
-  { name: 'trend', summary: 'every node by unit and year, and trend lines with comparable sets', help: trendHelp, run: trendCommand },
-  { name: 'diff-answers', summary: 'compare two versions of answer sets, with each change\'s effect', help: diffAnswersHelp, run: diffAnswersCommand },
-  { name: 'uncertainty', summary: 'how much scores and ranks move under the builders\' choices (Monte Carlo)', help: uncertaintyHelp, run: uncertaintyCommand },
-  { name: 'sensitivity', summary: 'which uncertain input moves the ranks (variance-based indices)', help: sensitivityHelp, run: sensitivityCommand },
-  { name: 'audit', summary: 'statistical audit: statistics, availability, correlations, alpha, principal components', help: auditHelp, run: auditCommand },
+  outcomesGapsCommand,
+  outcomesCompareCommand,
+  diffRubricCommand,
+  migrateCommand,
+  trendCommand,
+  diffAnswersCommand,
+  uncertaintyCommand,
+  sensitivityCommand,
+  auditCommand,
 ];
 
-void lazy;
-
 /** The first paragraph of a command's help (its usage lines), for error messages. */
-export function shortUsage(command: CommandSpec): string {
+export function shortUsage(command: { help: string }): string {
   const usage = command.help.split(/\n\s*\n/)[0] ?? '';
   return usage.startsWith('Usage:') ? usage + '\n' : '';
 }
@@ -87,9 +69,12 @@ export function mainHelp(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Options:',
+    'Options (every command):',
     '  -h, --help     show help (also: policy-index <command> --help)',
     '  -v, --version  show the version',
+    '  -q, --quiet    errors only',
+    '  --verbose      every diagnostic, none cut short',
+    '  --format json  a JSON document on standard output (every command that prints a result)',
     '',
     'Exit codes: 0 clean, 1 diagnostics with errors, 2 usage or internal error.',
   ].join('\n');
@@ -164,7 +149,7 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<ExitCod
     return 2;
   }
   try {
-    return await command.run(args, full);
+    return await runCommand(command, args, full);
   } catch (error) {
     if (error instanceof UsageError) {
       full.stderr(`policy-index ${command.name}: ${escapeControlCharacters(error.message)}\n${shortUsage(command)}Run policy-index ${command.name} --help for all options.\n`);

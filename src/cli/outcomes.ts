@@ -13,61 +13,12 @@ import { renderOutcomeGapsCsv, renderOutcomeGapsJson, renderOutcomeGapsText, ren
 import { renderPolicyOutcomeSvg, renderPolicyOutcomeText } from '../report/policy-outcome.js';
 import { scoreAnswerSet } from '../scoring/score.js';
 import { findScoredNode } from '../scoring/score.js';
-import { formatOption, parseCommandArgs } from './args.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { diagnosticsJson, displayPath, exitFor, printDiagnostics, variantOption } from './shared.js';
+import { defineCommand } from './command.js';
+import { UsageError, type CliIO } from './io.js';
+import { FORMAT_TEXT_JSON, RUBRIC_OPTION } from './options.js';
+import { diagnosticsJson, displayPath, exitFor, note, printDiagnostics, variantOption } from './shared.js';
 import { fileOutOption, loadReportInputs, writeOutputs } from './report-shared.js';
 import { bundledOutcomeDataPath } from '../node/package.js';
-
-export const outcomesValidateHelp = `Usage: policy-index outcomes validate <data…> [--framework <yaml>] [--format text|json]
-
-Checks outcome data files (long or wide CSV, or YAML; folders are searched) against an outcome
-framework (default: the bundled EU "Zaragoza" framework, which declares the column layouts of
-Eurostat-style files). Reports unknown indicators and cohorts, duplicate rows, non-numeric
-values and values impossible for the declared unit, each with file and line.
-
-Options:
-  --framework <yaml>   outcome framework file (default: the bundled framework)
-  --format <f>         text (default) or json
-  -h, --help           show this help
-
-Exit codes: 0 no errors, 1 errors found, 2 usage error.`;
-
-export const outcomesGapsHelp = `Usage: policy-index outcomes gaps <data…> [--country CC,…] [--year Y|Y1-Y2] [--indicator id,…] [--framework <yaml>] [--keep-invalid] [--format text|csv|json]
-
-Computes outcome gaps (e.g. non-EU-born minus natives, in percentage points) per country and
-year from the cohort values — never from a file's own gap column. Rows that failed validation
-are left out unless --keep-invalid is given. Missing cohorts are reported, not guessed.
-
-Options:
-  --country <list>     only these countries (ISO codes, comma-separated)
-  --year <y|y1-y2>     only this year or range
-  --indicator <list>   only these indicators
-  --framework <yaml>   outcome framework file (default: the bundled framework)
-  --keep-invalid       include values that failed validation (marked in the output)
-  --format <f>         text (default), csv or json
-  -h, --help           show this help`;
-
-export const outcomesCompareHelp = `Usage: policy-index outcomes compare --policy <answers dir> --outcome <indicator> [--gap <id>] [--year <y>] [--data <files…>] [--rubric <path|id>] [--variant <id>] [--area <id>] [--format text|csv|json|svg] [--out <file>]
-
-Sets a policy score (overall, or one area) beside an outcome gap for every country with both,
-as a table or an SVG scatter, with Pearson and Spearman correlation and n. This describes an
-association between laws and outcomes, not an effect of one on the other.
-
-Options:
-  --policy <dir>       answer sets to score (files or folders)
-  --outcome <id>       outcome indicator id (e.g. highly-educated-employment-rate)
-  --gap <id>           which gap of the indicator (default: its first)
-  --year <y>           policy year (default: the latest year with pairs)
-  --lag <n>            compare with outcomes n years later (default 0)
-  --data <files>       outcome data, comma-separated (default: the bundled Eurostat panel)
-  --rubric <path|id>   rubric (default: the one the answer sets name, if bundled)
-  --variant <id>       variant of the overall score (default: the rubric's default)
-  --area <id>          use this area's score instead of the overall score
-  --framework <yaml>   outcome framework (default: the bundled framework)
-  --format <f>         text (default), csv, json or svg
-  --out <file>         write to a file instead of standard output
-  -h, --help           show this help`;
 
 function readFiles(io: CliIO, args: readonly string[], diagnostics: Diagnostic[], read: string[] = []): OutcomeFile[] {
   const files: OutcomeFile[] = [];
@@ -99,14 +50,23 @@ function yearFilter(command: string, value: unknown): { fromYear?: number; toYea
 const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
 /** `policy-index outcomes validate`. */
-export async function outcomesValidateCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('outcomes validate', argv, { framework: { type: 'string' }, format: { type: 'string' } });
-  if (values.help) {
-    io.stdout(outcomesValidateHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('outcomes validate', values.format, ['text', 'json'] as const, 'text');
-  if (positionals.length === 0) throw new UsageError('outcomes validate needs at least one data file.', 'outcomes validate');
+export const outcomesValidateCommand = defineCommand({
+  name: 'outcomes validate',
+  summary: 'check outcome data against an outcome framework',
+  description: `Checks outcome data files (long or wide CSV, or YAML; folders are searched) against an outcome
+framework (default: the bundled EU "Zaragoza" framework, which declares the column layouts of
+Eurostat-style files). Reports unknown indicators and cohorts, duplicate rows, non-numeric
+values and values impossible for the declared unit, each with file and line.`,
+  positionals: [{ name: 'data', description: 'outcome data files or folders', variadic: true }],
+  options: {
+    framework: { type: 'string', placeholder: 'yaml', description: 'outcome framework file', defaultText: 'the bundled EU "Zaragoza" framework' },
+    format: FORMAT_TEXT_JSON,
+  },
+  examples: [{ command: 'policy-index outcomes validate examples/outcomes' }],
+  exitCodes: '0 no errors, 1 errors found, 2 usage error.',
+  json: '{ "summary": {...}, "diagnostics": [...] }',
+  run: async ({ options: values, positionals: { data: positionals } }, io) => {
+  const format = values.format;
   const diagnostics: Diagnostic[] = [];
   const fw = frameworkText(io, values.framework, diagnostics);
   const files = readFiles(io, positionals, diagnostics);
@@ -118,24 +78,30 @@ export async function outcomesValidateCommand(argv: string[], io: CliIO): Promis
     io.stdout(renderOutcomeValidationSummary(r.summary) + '\n');
   }
   return exitFor(diagnostics);
-}
+  },
+});
 
 /** `policy-index outcomes gaps`. */
-export async function outcomesGapsCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('outcomes gaps', argv, {
-    framework: { type: 'string' },
-    format: { type: 'string' },
-    country: { type: 'string' },
-    year: { type: 'string' },
-    indicator: { type: 'string' },
-    'keep-invalid': { type: 'boolean' },
-  });
-  if (values.help) {
-    io.stdout(outcomesGapsHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('outcomes gaps', values.format, ['text', 'csv', 'json'] as const, 'text');
-  if (positionals.length === 0) throw new UsageError('outcomes gaps needs at least one data file.', 'outcomes gaps');
+export const outcomesGapsCommand = defineCommand({
+  name: 'outcomes gaps',
+  summary: 'compute outcome gaps between cohorts',
+  description: `Computes outcome gaps (e.g. non-EU-born minus natives, in percentage points) per country and
+year from the cohort values — never from a file's own gap column. Rows that failed validation
+are left out unless --keep-invalid is given. Missing cohorts are reported, not guessed.`,
+  positionals: [{ name: 'data', description: 'outcome data files or folders', variadic: true }],
+  options: {
+    country: { type: 'string', placeholder: 'list', description: 'only these countries (ISO codes, comma-separated)' },
+    year: { type: 'string', placeholder: 'y|y1-y2', description: 'only this year or range' },
+    indicator: { type: 'string', placeholder: 'list', description: 'only these indicators' },
+    framework: { type: 'string', placeholder: 'yaml', description: 'outcome framework file', defaultText: 'the bundled EU "Zaragoza" framework' },
+    'keep-invalid': { type: 'boolean', description: 'include values that failed validation (marked in the output)' },
+    format: { type: 'enum', values: ['text', 'csv', 'json'], default: 'text', description: 'output format' },
+  },
+  examples: [{ command: 'policy-index outcomes gaps examples/outcomes --country SE,DE --year 2015-2019 --format csv' }],
+  exitCodes: '0 no errors, 1 errors found, 2 usage error.',
+  json: '{ "rows": [...], "diagnostics": [...] } (see the outcome gaps JSON in the format reference)',
+  run: async ({ options: values, positionals: { data: positionals } }, io) => {
+  const format = values.format;
   const diagnostics: Diagnostic[] = [];
   const fw = frameworkText(io, values.framework, diagnostics);
   const files = readFiles(io, positionals, diagnostics);
@@ -155,35 +121,40 @@ export async function outcomesGapsCommand(argv: string[], io: CliIO): Promise<Ex
   else if (format === 'csv') io.stdout(renderOutcomeGapsCsv(r.rows));
   else io.stdout(renderOutcomeGapsText(r.rows) + '\n');
   return exitFor(diagnostics.filter((d) => !/^OUTCOME_(IMPOSSIBLE_VALUE|UNIT_BREAK)$/.test(d.code) || values['keep-invalid']));
-}
+  },
+});
 
 /** `policy-index outcomes compare`. */
-export async function outcomesCompareCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values } = parseCommandArgs('outcomes compare', argv, {
-    policy: { type: 'string', multiple: true },
-    outcome: { type: 'string' },
-    gap: { type: 'string' },
-    year: { type: 'string' },
-    lag: { type: 'string' },
-    data: { type: 'string' },
-    rubric: { type: 'string' },
-    variant: { type: 'string' },
-    area: { type: 'string' },
-    framework: { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
-  });
-  if (values.help) {
-    io.stdout(outcomesCompareHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('outcomes compare', values.format, ['text', 'csv', 'json', 'svg'] as const, 'text');
-  const policyPaths = (values.policy as string[] | undefined) ?? [];
-  if (policyPaths.length === 0 || typeof values.outcome !== 'string') throw new UsageError('outcomes compare needs --policy <answers> and --outcome <indicator>.', 'outcomes compare');
+export const outcomesCompareCommand = defineCommand({
+  name: 'outcomes compare',
+  summary: 'set policy scores beside an outcome gap (association)',
+  description: `Sets a policy score (overall, or one area) beside an outcome gap for every country with both,
+as a table or an SVG scatter, with Pearson and Spearman correlation and n. This describes an
+association between laws and outcomes, not an effect of one on the other.`,
+  positionals: [],
+  options: {
+    policy: { type: 'string', placeholder: 'answers', repeatable: true, required: true, description: 'answer sets to score (files or folders)' },
+    outcome: { type: 'string', placeholder: 'id', required: true, description: 'outcome indicator id (e.g. highly-educated-employment-rate)' },
+    gap: { type: 'string', placeholder: 'id', description: 'which gap of the indicator', defaultText: 'its first' },
+    year: { type: 'string', placeholder: 'y', description: 'policy year', defaultText: 'the latest year with pairs' },
+    lag: { type: 'number', integer: true, default: 0, description: 'compare with outcomes n years later' },
+    data: { type: 'string', placeholder: 'files', description: 'outcome data, comma-separated', defaultText: 'the bundled Eurostat panel' },
+    rubric: RUBRIC_OPTION,
+    variant: { type: 'string', placeholder: 'id', description: 'variant of the overall score', defaultText: "the rubric's default" },
+    area: { type: 'string', placeholder: 'id', description: "use this area's score instead of the overall score" },
+    framework: { type: 'string', placeholder: 'yaml', description: 'outcome framework file', defaultText: 'the bundled EU "Zaragoza" framework' },
+    format: { type: 'enum', values: ['text', 'csv', 'json', 'svg'], default: 'text', description: 'output format' },
+    out: { type: 'string', placeholder: 'file', description: 'write to a file instead of standard output' },
+  },
+  examples: [{ command: 'policy-index outcomes compare --policy examples/mipex --outcome highly-educated-employment-rate --format json' }],
+  exitCodes: '0 clean, 1 errors in the inputs (or no answer set found), 2 usage error.',
+  json: 'the policy–outcome view: { "pairs": [...], "pearson", "spearman", "n", …, "diagnostics": [...] }',
+  run: async ({ options: values }, io) => {
+  const format = values.format;
+  const policyPaths = values.policy;
   const year = typeof values.year === 'string' ? Number(values.year) : undefined;
   if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year must be a year.', 'outcomes compare');
-  const lag = typeof values.lag === 'string' ? Number(values.lag) : 0;
-  if (!Number.isInteger(lag)) throw new UsageError('--lag must be a whole number of years.', 'outcomes compare');
+  const lag = values.lag;
   const diagnostics: Diagnostic[] = [];
 
   // Outcome side.
@@ -215,7 +186,6 @@ export async function outcomesCompareCommand(argv: string[], io: CliIO): Promise
   const answerSets = inputs.sets;
   if (!inputs.rubric || answerSets.length === 0) {
     printDiagnostics(io, diagnostics, inputs.sources);
-    if (answerSets.length === 0) io.stderr('No answer sets found.\n');
     return 1;
   }
   const rubric = { value: inputs.rubric };
@@ -256,8 +226,9 @@ export async function outcomesCompareCommand(argv: string[], io: CliIO): Promise
       printDiagnostics(io, clash);
       return 1;
     }
-    io.stderr(`wrote ${values.out}\n`);
+    note(io, `wrote ${values.out}\n`);
   } else io.stdout(text);
   printDiagnostics(io, diagnostics, {});
   return exitFor(diagnostics);
-}
+  },
+});

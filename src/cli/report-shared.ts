@@ -10,7 +10,8 @@ import { InputFiles } from '../node/safe-fs.js';
 import { outputPath, writeOutputFiles } from '../node/output.js';
 import { isPeer, type NamedPeerGroup, type PeerGroup } from '../analysis/peer-group.js';
 import type { AnswerSet } from '../answers/types.js';
-import type { Diagnostic } from '../diagnostics/index.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { noAnswerSets } from './options.js';
 import { expandAnswerPaths, loadAnswerSetFiles, readTextFile } from '../node/files.js';
 import type { Rubric } from '../rubric/types.js';
 import { bundledRubricPath, UsageError, type CliIO } from './io.js';
@@ -51,7 +52,11 @@ export function loadReportInputs(io: CliIO, command: string, answerArgs: readonl
   let arg = rubricArg;
   if (arg === undefined) {
     const ids = [...new Set(sets.map((s) => s.rubric.id))].sort();
-    if (ids.length === 0) return { sets, diagnostics, sources, inputFiles };
+    if (ids.length === 0) {
+      // Nothing was read: an error, with the reason when reading failed.
+      if (!hasErrors(diagnostics)) diagnostics.push(noAnswerSets(answerArgs.join(', ')));
+      return { sets, diagnostics, sources, inputFiles };
+    }
     if (ids.length > 1) throw new UsageError(`The answer sets are written for several rubrics (${ids.join(', ')}); choose one with --rubric.`, command);
     if (!bundledRubricPath(ids[0]!)) throw new UsageError(`The answer sets name the rubric "${ids[0]}", which is not bundled; pass its path with --rubric.`, command);
     arg = ids[0]!;
@@ -67,6 +72,10 @@ export function loadReportInputs(io: CliIO, command: string, answerArgs: readonl
     diagnostics.push({ code: 'ANSWERS_RUBRIC_MISMATCH', severity: 'warning', message: `${displayPath(io.cwd, s.file)} is written for the rubric "${s.rubric.id}", not "${rubric.id}"; it is left out.`, file: s.file });
   }
   sets = sets.filter((s) => s.rubric.id === rubric.id);
+  if (sets.length === 0) {
+    if (!hasErrors(diagnostics)) diagnostics.push(noAnswerSets(answerArgs.join(', ')));
+    return { sets, diagnostics, sources, inputFiles };
+  }
   return { rubric, sets, diagnostics, sources, inputFiles };
 }
 
@@ -212,11 +221,6 @@ export function outputFilePath(root: string, parts: readonly string[]): { path?:
   const r = outputPath(root, parts);
   return r.value !== undefined ? { path: r.value } : { diagnostic: r.diagnostics[0]! };
 }
-
-/** Help text of the `--outcomes` option shared by `scorecard` and `report`. */
-export const OUTCOMES_OPTION_HELP = `  --outcomes <files>  outcome data shown beside (never inside) the policy scores, comma-separated
-                      CSV/YAML files, or "none" (default: the bundled outcome data when the
-                      rubric names its outcome framework, else none)`;
 
 /**
  * Reads the outcome data for scorecards: the given files, or the bundled Eurostat panel, or none.

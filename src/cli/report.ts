@@ -2,61 +2,43 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { buildSite, scoreAll, type SiteFormat } from '../report/site.js';
-import { parseCommandArgs } from './args.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { choosePeers, loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
-import { displayPath, printDiagnostics, variantOption } from './shared.js';
-
-export const reportHelp = `Usage: policy-index report <answers…> --out <dir> [--rubric <path|id>] [--peers <group>]
-                          [--format html,md,json] [--year <y>] [--variant <id>] [--quiet]
-
-Writes a report site: index.html with the ranking of every country (area columns, overall
-score per variant, rank) linking to one scorecard per country for its latest year with a
-complete score (<CC>.html, and <CC>.md / <CC>.json with those formats). Pages are self-contained: inline CSS
-and SVG charts, no scripts, no external requests.
-
-Options:
-  --out <dir>         output folder (created if needed; input files are never overwritten)
-  --rubric <r>        rubric path, or the id of a bundled rubric (default: the rubric the
-                      answer sets name, when it is bundled)
-  --peers <p>         peer group for averages: all (default), eu or oecd (members in each
-                      year), region:<m49>, meta:<key>=<value>, a group file or DE,FR,…
-  --format <list>     formats to write, comma-separated (default: html,md,json)
-  --year <y>          year of the index ranking (default: the year in which the most
-                      countries have a complete score, the later on a tie)
-  --variant <id>      variant the index ranks by (default: the rubric's default variant, when
-                      every country scored that year has a score on it)
-  --generated-at <t>  a time to print on the pages (output is otherwise byte-identical)
-  --quiet             no progress lines
-${OUTCOMES_OPTION_HELP}
-  -h, --help          show this help
-
-Exit codes: 0 written, 1 errors in the inputs, 2 usage error.`;
+import { defineCommand } from './command.js';
+import { RUBRIC_OPTION } from './options.js';
+import { UsageError } from './io.js';
+import { choosePeers, loadOutcomeProvider, loadReportInputs, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
+import { displayPath, note, printDiagnostics, variantOption } from './shared.js';
 
 /** `policy-index report`. */
-export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('report', argv, {
-    rubric: { type: 'string' },
-    out: { type: 'string', short: 'o' },
-    peers: { type: 'string' },
-    format: { type: 'string' },
-    year: { type: 'string' },
-    variant: { type: 'string' },
-    'generated-at': { type: 'string' },
-    quiet: { type: 'boolean', short: 'q' },
-    outcomes: { type: 'string' },
-  });
-  if (values.help) {
-    io.stdout(reportHelp + '\n');
-    return 0;
-  }
-  if (typeof values.out !== 'string' || !values.out) throw new UsageError('report needs an output folder: --out <dir>.', 'report');
+export const reportCommand = defineCommand({
+  name: 'report',
+  summary: 'write a report site: ranking index and one scorecard per country',
+  description: `Writes a report site: index.html with the ranking of every country (area columns, overall
+score per variant, rank) linking to one scorecard per country for its latest year with a
+complete score (<CC>.html, and <CC>.md / <CC>.json with those formats). Pages are
+self-contained: inline CSS and SVG charts, no scripts, no external requests.
+
+--format here chooses which files the site has (comma-separated); --format json writes the
+JSON scorecards. The summary line on standard error counts the warnings by code.`,
+  positionals: [{ name: 'answers', description: 'answer sets (files or folders); ranks, peer averages and changes are computed from all of them', variadic: true }],
+  options: {
+    out: { type: 'string', short: 'o', placeholder: 'dir', required: true, description: 'output folder (created if needed; input files are never overwritten)' },
+    rubric: RUBRIC_OPTION,
+    peers: { type: 'string', placeholder: 'group', description: 'peer group whose average is shown: all, eu or oecd (members in the year shown), region:<m49>, meta:<key>=<value> (answer-set metadata of that year), a group file (.yaml) or country codes such as DE,FR,IT', default: 'all' },
+    format: { type: 'string', placeholder: 'list', default: 'html,md,json', description: 'formats to write, comma-separated: html, md, json' },
+    year: { type: 'string', placeholder: 'y', description: 'year of the index ranking', defaultText: 'the year in which the most countries have a complete score, the later on a tie' },
+    variant: { type: 'string', placeholder: 'id', description: 'variant the index ranks by', defaultText: "the rubric's default variant, when every country scored that year has a score on it" },
+    'generated-at': { type: 'string', placeholder: 't', description: 'a time to print on the pages (output is otherwise byte-identical)' },
+    outcomes: { type: 'string', placeholder: 'files', description: 'outcome data shown beside (never inside) the policy scores: comma-separated CSV/YAML files, or "none"', defaultText: 'the bundled outcome data when the rubric names its outcome framework, else none' },
+  },
+  examples: [{ command: 'policy-index report examples/mipex --rubric mipex-2020 --out out' }],
+  exitCodes: '0 written, 1 errors in the inputs (or no answer set found), 2 usage error.',
+  run: async ({ options: values, positionals }, io) => {
   const formats = (typeof values.format === 'string' ? values.format : 'html,md,json').split(',').map((f) => f.trim()).filter(Boolean);
   for (const f of formats) if (!['html', 'md', 'json'].includes(f)) throw new UsageError(`--format takes html, md and json, comma-separated (got "${f}").`, 'report');
   const peersChoice = peersOption('report', values.peers, io.cwd);
   const year = yearOption('report', values.year);
   const started = performance.now();
-  const inputs = loadReportInputs(io, 'report', positionals, values.rubric as string | undefined);
+  const inputs = loadReportInputs(io, 'report', positionals.answers, values.rubric as string | undefined);
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   if (!inputs.rubric) {
     printDiagnostics(io, diagnostics, inputs.sources);
@@ -64,13 +46,8 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode
   }
   const rubric = inputs.rubric;
   const variant = variantOption('report', rubric, values.variant);
-  if (inputs.sets.length === 0) {
-    printDiagnostics(io, diagnostics, inputs.sources);
-    io.stderr('No answer sets found.\n');
-    return 1;
-  }
   const peers = choosePeers('report', peersChoice, inputs.sets, year);
-  const quiet = Boolean(values.quiet);
+  const quiet = values.quiet;
   if (!quiet) io.stderr(`Scoring ${inputs.sets.length} answer sets with ${rubric.id}@${rubric.version} …\n`);
   const results = scoreAll(rubric, inputs.sets);
   let warnings = 0;
@@ -114,10 +91,12 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<ExitCode
   printDiagnostics(io, diagnostics, inputs.sources);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const countries = context.countries().length;
-  io.stderr(
+  note(
+    io,
     `Wrote ${writes.length} files for ${countries} ${countries === 1 ? 'country' : 'countries'} to ${displayPath(io.cwd, outDir)} in ${seconds} s` +
       `${warnings ? ` (${warnings} warnings while scoring: ${warningSummary}; e.g. a variant has no score in a year when one of its areas was not assessed)` : ''}.\n` +
       `Open ${displayPath(io.cwd, resolve(outDir, 'index.html'))}\n`,
   );
   return hasErrors(diagnostics) ? 1 : 0;
-}
+  },
+});

@@ -12,117 +12,56 @@ import { loadUncertaintySpec, specProblemDiagnostics } from '../analysis/robustn
 import { METHODS, type PlanMethod } from '../analysis/robustness/plan.js';
 import type { SpecProblem, UncertaintySpec } from '../analysis/robustness/context.js';
 import { analyseSensitivityParallel, analyseUncertaintyParallel } from '../node/robustness.js';
-import { readTextFile } from '../node/files.js';
 import { sensitivityCsv, sensitivityHtml, sensitivityText, uncertaintyCsv, uncertaintyHtml, uncertaintyText } from '../report/robustness.js';
 import { scoreAnswerSet } from '../scoring/score.js';
-import { formatOption, parseCommandArgs } from './args.js';
+import { defineCommand, type ArgsOf, type OptionDef } from './command.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { readYamlOption, RUBRIC_TEXT } from './options.js';
 import { loadReportInputs, writeOutputs, yearOption } from './report-shared.js';
-import { displayPath, printDiagnostics, variantOption } from './shared.js';
+import { displayPath, note, printDiagnostics, summaryWarnings, variantOption } from './shared.js';
 
-const COMMON_OPTIONS = `Options:
-  --year <y>              year to analyse (default: the year in which the most units have a
-                          complete score on the variant, the later on a tie)
-  --variant <id>          variant whose score is ranked (default: the rubric's default)
-  --weight-noise <x>      uniform noise on weights: each weight times 1 ± x (e.g. 0.25), renormalised
-  --level <level>         level whose weights get the noise: area (default), dimension, indicator, question
-  --node <id,…>           put the noise on these nodes' weights instead of a whole level
-  --aggregation <n=m,…>   alternative aggregations of node n (mean, weighted-mean, geometric-mean,
-                          minimum, maximum); repeatable
-  --missing <rules>       alternative missing-data rules for every node: omit, minimum (comma-separated)
-  --leave-one-out         leave out one area at a time (or none), each equally likely
-  --spec <file.yaml>      uncertain inputs from a YAML spec (flags add to it)
-  --samples <n>           samples (default 1000; for sensitivity the base samples N)
-  --seed <n>              seed of the random numbers (default 1)
-  --workers <n>           worker threads for large runs (default: the available cores)
-  --max-evaluations <n>   refuse a run needing more unit evaluations (samples × (countries + 10),
-                          for sensitivity × (inputs + 2), bootstrap counted too; default 5000000)
-  --memory-mib <n>        memory the summaries may keep, in MiB (default 256): exact score
-                          quantiles while every sample fits, a streaming sketch beyond
-  --format <f>            table (default), csv, json or html
-  --out <file>            write to a file instead of standard output (never over an input file)
-  -h, --help              show this help
-
-Exit codes: 0 clean, 1 errors in the inputs or the spec, 2 usage error.`;
-
-export const uncertaintyHelp = `Usage: policy-index uncertainty <rubric> <answers…> [options]
-
-Monte Carlo uncertainty analysis: samples the declared uncertain inputs and reports, for each
-country, the score and rank as published, and the mean, median and 5–95 % interval of its score
-and rank over the samples, with the mean absolute rank shift; also each area's effective weight
-(its real share of the index and its correlation with the index across countries). The intervals
-measure the builders' choices, not the quality of the answers.
-
-${COMMON_OPTIONS}`;
-
-export const sensitivityHelp = `Usage: policy-index sensitivity <rubric> <answers…> [options]
-
-Variance-based sensitivity analysis (Saltelli sampling; first-order indices by the Saltelli 2010
-estimator, total-effect indices by Jansen's) of each declared uncertain input, on the mean
-absolute rank shift and on each country's rank, with bootstrap 95 % intervals.
-
-${COMMON_OPTIONS}
-  --bootstrap <n>         bootstrap resamples for the intervals (default 200)`;
-
+/** The options of `uncertainty` and `sensitivity`. */
 const OPTIONS = {
-  year: { type: 'string' },
-  variant: { type: 'string' },
-  'weight-noise': { type: 'string' },
-  level: { type: 'string' },
-  node: { type: 'string' },
-  aggregation: { type: 'string', multiple: true },
-  missing: { type: 'string' },
-  'leave-one-out': { type: 'boolean' },
-  spec: { type: 'string' },
-  samples: { type: 'string' },
-  seed: { type: 'string' },
-  workers: { type: 'string' },
-  bootstrap: { type: 'string' },
-  'max-evaluations': { type: 'string' },
-  'memory-mib': { type: 'string' },
-  progress: { type: 'boolean' },
-  format: { type: 'string' },
-  out: { type: 'string' },
-} as const;
+  year: { type: 'string', placeholder: 'y', description: 'year to analyse', defaultText: 'the year in which the most units have a complete score on the variant, the later on a tie' },
+  variant: { type: 'string', placeholder: 'id', description: 'variant whose score is ranked', defaultText: "the rubric's default" },
+  'weight-noise': { type: 'string', placeholder: 'x', description: 'uniform noise on weights: each weight times 1 ± x (e.g. 0.25), renormalised' },
+  level: { type: 'string', placeholder: 'level', description: "level whose weights get the noise: one of the rubric's levels (area, dimension, indicator, question)", defaultText: 'area' },
+  node: { type: 'string', placeholder: 'id,…', description: "put the noise on these nodes' weights instead of a whole level" },
+  aggregation: { type: 'string', placeholder: 'n=m,…', repeatable: true, description: `alternative aggregations of node n (${METHODS.join(', ')})` },
+  missing: { type: 'string', placeholder: 'rules', description: 'alternative missing-data rules for every node: omit, minimum (comma-separated)' },
+  'leave-one-out': { type: 'boolean', description: 'leave out one area at a time (or none), each equally likely' },
+  spec: { type: 'string', placeholder: 'file.yaml', description: 'uncertain inputs from a YAML spec (flags add to it)' },
+  samples: { type: 'number', integer: true, min: 1, max: 10_000_000, description: 'samples (for sensitivity the base samples N)', defaultText: '1000' },
+  seed: { type: 'number', integer: true, min: 0, max: 4294967295, description: 'seed of the random numbers', defaultText: '1' },
+  workers: { type: 'number', integer: true, min: 1, max: 64, description: 'worker threads for large runs', defaultText: 'the available cores' },
+  'max-evaluations': { type: 'number', integer: true, min: 1, max: 1e15, description: 'refuse a run needing more unit evaluations (samples × (countries + 10), for sensitivity × (inputs + 2), bootstrap counted too)', defaultText: '5000000' },
+  'memory-mib': { type: 'number', integer: true, min: 1, max: 1_048_576, description: 'memory the summaries may keep, in MiB: exact score quantiles while every sample fits, a streaming sketch beyond', defaultText: '256' },
+  progress: { type: 'boolean', description: 'show progress lines on standard error even when it is not a terminal' },
+  format: { type: 'enum', values: ['text', 'csv', 'json', 'html'], valueAliases: { table: 'text' }, default: 'text', description: 'output format' },
+  out: { type: 'string', placeholder: 'file', description: 'write to a file instead of standard output (never over an input file)' },
+} as const satisfies Record<string, OptionDef>;
 
-function intOption(command: string, name: string, value: unknown, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${String(value)}").`, command);
-  return n;
-}
+const POSITIONALS = [
+  { name: 'rubric', description: RUBRIC_TEXT },
+  { name: 'answers', description: 'answer sets (files or folders)', variadic: true },
+] as const;
 
-async function run(command: 'uncertainty' | 'sensitivity', argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs(command, argv, OPTIONS);
-  if (values.help) {
-    io.stdout((command === 'uncertainty' ? uncertaintyHelp : sensitivityHelp) + '\n');
-    return 0;
-  }
-  const format = formatOption(command, values.format, ['table', 'csv', 'json', 'html'] as const, 'table');
-  if (positionals.length < 2) throw new UsageError(`${command} needs a rubric and at least one answer file or folder.`, command);
+type RobustnessArgs = ArgsOf<typeof OPTIONS & { bootstrap: OptionDef & { type: 'number' } }, typeof POSITIONALS>;
+
+async function run(command: 'uncertainty' | 'sensitivity', { options: values, positionals }: RobustnessArgs, io: CliIO): Promise<ExitCode> {
+  const format = values.format;
   const year = yearOption(command, values.year);
-  const samples = intOption(command, 'samples', values.samples, 1, 10_000_000);
-  const seed = intOption(command, 'seed', values.seed, 0, 4294967295);
-  const workers = intOption(command, 'workers', values.workers, 1, 64);
-  const bootstrap = intOption(command, 'bootstrap', values.bootstrap, 0, 100_000);
-  const maxEvaluations = intOption(command, 'max-evaluations', values['max-evaluations'], 1, 1e15);
-  const memoryMib = intOption(command, 'memory-mib', values['memory-mib'], 1, 1_048_576);
+  const { samples, seed, workers, bootstrap, 'max-evaluations': maxEvaluations, 'memory-mib': memoryMib } = values;
   const diagnostics: Diagnostic[] = [];
   let spec: UncertaintySpec = {};
   const specSources: Record<string, string> = {};
   let specLocator: ReturnType<typeof loadUncertaintySpec>['locator'];
   if (typeof values.spec === 'string') {
-    const path = resolve(io.cwd, values.spec);
-    const shown = displayPath(io.cwd, path);
-    const text = readTextFile(path, shown);
-    for (const item of text.diagnostics) diagnostics.push(item);
-    if (text.value !== undefined) {
-      specSources[shown] = text.value;
-      const loaded = loadUncertaintySpec(text.value, shown);
-      for (const item of loaded.diagnostics) diagnostics.push(item);
-      specLocator = loaded.locator;
-      if (loaded.value) spec = loaded.value;
-    }
+    const file = readYamlOption(io, values.spec, loadUncertaintySpec);
+    for (const item of file.diagnostics) diagnostics.push(item);
+    Object.assign(specSources, file.sources);
+    specLocator = file.parsed?.locator;
+    if (file.value) spec = file.value;
     if (hasErrors(diagnostics)) {
       printDiagnostics(io, diagnostics, specSources);
       return 1;
@@ -133,10 +72,10 @@ async function run(command: 'uncertainty' | 'sensitivity', argv: string[], io: C
     const x = Number(values['weight-noise']);
     if (!/^\d*\.?\d+$/.test(String(values['weight-noise'])) || !(x >= 0 && x < 1)) throw new UsageError(`--weight-noise must be a number from 0 to below 1, such as 0.25 (got "${String(values['weight-noise'])}").`, command);
     if (typeof values.node === 'string') for (const node of values.node.split(',').map((s) => s.trim()).filter(Boolean)) weights.push({ node, noise: x });
-    else weights.push({ level: typeof values.level === 'string' ? values.level : 'area', noise: x });
+    else weights.push({ level: values.level ?? 'area', noise: x });
   } else if (values.level !== undefined || values.node !== undefined) throw new UsageError('--level and --node need --weight-noise.', command);
   const aggregations = [...(spec.aggregations ?? [])];
-  for (const a of (values.aggregation as string[] | undefined) ?? []) {
+  for (const a of values.aggregation) {
     const m = /^([^=]+)=(.+)$/.exec(a);
     const methods = m ? m[2]!.split(',').map((s) => s.trim()) : [];
     if (!m || !methods.every((x) => (METHODS as readonly string[]).includes(x))) throw new UsageError(`--aggregation takes node=method,… with methods ${METHODS.join(', ')} (got "${a}").`, command);
@@ -158,7 +97,7 @@ async function run(command: 'uncertainty' | 'sensitivity', argv: string[], io: C
     ...(seed !== undefined ? { seed } : {}),
   };
 
-  const inputs = loadReportInputs(io, command, positionals.slice(1), positionals[0]);
+  const inputs = loadReportInputs(io, command, positionals.answers, positionals.rubric);
   for (const item of inputs.diagnostics) diagnostics.push(item);
   if (!inputs.rubric) {
     printDiagnostics(io, diagnostics, inputs.sources);
@@ -174,7 +113,7 @@ async function run(command: 'uncertainty' | 'sensitivity', argv: string[], io: C
   const results = inputs.sets.filter((s) => s.year === chosenYear).map((s) => scoreAnswerSet(rubric, s, { variant, reportMissing: false }));
   for (const r of results) for (const item of r.diagnostics.filter((d) => d.severity === 'error')) diagnostics.push(item);
 
-  const showProgress = values.progress === true || io.isTTY === true;
+  const showProgress = !values.quiet && (values.progress || io.isTTY === true);
   let lastShown = -1;
   const onProgress = (done: number, total: number) => {
     if (!showProgress) return;
@@ -225,17 +164,39 @@ async function run(command: 'uncertainty' | 'sensitivity', argv: string[], io: C
       printDiagnostics(io, refused);
       return 1;
     }
-    io.stderr(`Wrote ${displayPath(io.cwd, target)}.\n`);
+    note(io, `Wrote ${displayPath(io.cwd, target)}${summaryWarnings(diagnostics)}.\n`);
   } else io.stdout(text);
   return hasErrors(diagnostics) ? 1 : 0;
 }
 
 /** `policy-index uncertainty`. */
-export function uncertaintyCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  return run('uncertainty', argv, io);
-}
+export const uncertaintyCommand = defineCommand({
+  name: 'uncertainty',
+  summary: "how much scores and ranks move under the builders' choices (Monte Carlo)",
+  description: `Monte Carlo uncertainty analysis: samples the declared uncertain inputs and reports, for each
+country, the score and rank as published, and the mean, median and 5–95 % interval of its score
+and rank over the samples, with the mean absolute rank shift; also each area's effective weight
+(its real share of the index and its correlation with the index across countries). The intervals
+measure the builders' choices, not the quality of the answers.`,
+  positionals: POSITIONALS,
+  options: OPTIONS,
+  examples: [{ command: 'policy-index uncertainty mipex-2020 examples/mipex --weight-noise 0.25 --leave-one-out --samples 500' }],
+  exitCodes: '0 clean, 1 errors in the inputs or the spec (or no answer set found), 2 usage error.',
+  json: '{ "rubric": "id@version", "year", …the uncertainty summary (units, areas, samples) }',
+  run: (args, io) => run('uncertainty', { ...args, options: { ...args.options, bootstrap: undefined } }, io),
+});
 
 /** `policy-index sensitivity`. */
-export function sensitivityCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  return run('sensitivity', argv, io);
-}
+export const sensitivityCommand = defineCommand({
+  name: 'sensitivity',
+  summary: 'which uncertain input moves the ranks (variance-based indices)',
+  description: `Variance-based sensitivity analysis (Saltelli sampling; first-order indices by the Saltelli 2010
+estimator, total-effect indices by Jansen's) of each declared uncertain input, on the mean
+absolute rank shift and on each country's rank, with bootstrap 95 % intervals.`,
+  positionals: POSITIONALS,
+  options: { ...OPTIONS, bootstrap: { type: 'number', integer: true, min: 0, max: 100_000, description: 'bootstrap resamples for the intervals', defaultText: '200' } },
+  examples: [{ command: 'policy-index sensitivity mipex-2020 examples/mipex --weight-noise 0.25 --leave-one-out --samples 256' }],
+  exitCodes: '0 clean, 1 errors in the inputs or the spec (or no answer set found), 2 usage error.',
+  json: '{ "rubric": "id@version", "year", …the sensitivity indices with their intervals }',
+  run: (args, io) => run('sensitivity', args, io),
+});

@@ -4,48 +4,44 @@ import { expandAnswerPaths, loadAnswerSetFiles } from '../node/files.js';
 import { runPerFile, scoreFiles } from './file-jobs.js';
 import { scoreAnswerSet } from '../scoring/score.js';
 import { renderScoreTree, scoreCsv, scoreTableText } from '../report/score-table.js';
-import { formatOption, parseCommandArgs } from './args.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { hasErrors } from '../diagnostics/index.js';
+import { defineCommand } from './command.js';
+import { noAnswerSets, RUBRIC_TEXT } from './options.js';
 import { diagnosticsJson, exitFor, loadRubricArgOrReport, printDiagnostics, variantOption } from './shared.js';
 
 import { byCodePoint } from '../text/order.js';
 
-export const scoreHelp = `Usage: policy-index score <rubric> <answers…> [--variant <id>] [--format table|json|csv] [--tree]
-
-Scores answer sets (files or folders) with a rubric (a file, a folder with index.yaml, or the
-id of a bundled rubric such as mipex-2020).
-
-Options:
-  --variant <id>    variant whose score the root carries (default: the rubric's default)
-  --format <f>      table (default), json or csv
-  --tree            with --format table, print the full score tree of every answer set
-                    (the default when there is one answer set)
-  --quiet           do not report unanswered questions
-  -h, --help        show this help
-
-From 2,000 answer files on, the files are read and scored on several threads, with the same
-output (POLICY_INDEX_THREADS=<n> sets the number of threads; 1 keeps to one).
-
-Exit codes: 0 scored without errors, 1 errors in the inputs, 2 usage error.`;
-
-
 /** `policy-index score`. */
-export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('score', argv, { variant: { type: 'string' }, format: { type: 'string' }, tree: { type: 'boolean' }, quiet: { type: 'boolean' } });
-  if (values.help) {
-    io.stdout(scoreHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('score', values.format, ['table', 'json', 'csv'] as const, 'table');
-  if (positionals.length < 2) throw new UsageError('score needs a rubric and at least one answer file or folder.', 'score');
-  const [rubricArg, ...answerArgs] = positionals as [string, ...string[]];
+export const scoreCommand = defineCommand({
+  name: 'score',
+  summary: 'score answer sets with a rubric',
+  description: 'Scores answer sets (files or folders) with a rubric.',
+  positionals: [
+    { name: 'rubric', description: RUBRIC_TEXT },
+    { name: 'answers', description: 'answer sets (files or folders)', variadic: true },
+  ],
+  options: {
+    variant: { type: 'string', placeholder: 'id', description: 'variant whose score the root carries', defaultText: "the rubric's default" },
+    format: { type: 'enum', values: ['text', 'json', 'csv'], valueAliases: { table: 'text' }, default: 'text', description: 'output format; text: a table of the answer sets, or the score tree of one' },
+    tree: { type: 'boolean', description: 'with --format text, print the full score tree of every answer set (the default when there is one answer set)' },
+  },
+  notes: `--quiet also leaves out the warnings about unanswered questions (they are not computed).
+From 2,000 answer files on, the files are read and scored on several threads, with the same
+output (POLICY_INDEX_THREADS=<n> sets the number of threads; 1 keeps to one).`,
+  examples: [{ command: 'policy-index score mipex-2020 examples/mipex' }, { command: 'policy-index score examples/demo/rubric examples/demo/answers/northland-2024.yaml --format json' }],
+  exitCodes: '0 scored without errors, 1 errors in the inputs (or no answer set found), 2 usage error.',
+  json: '{ "results": [ScoreResult with its diagnostics], "diagnostics": [...] }',
+  run: async ({ options: values, positionals }, io) => {
+  const format = values.format;
+  const rubricArg = positionals.rubric;
+  const answerArgs = positionals.answers;
   const r = loadRubricArgOrReport(io, rubricArg);
   if (!r) return 1;
   const diagnostics: Diagnostic[] = [...r.diagnostics];
   const rubric = r.value;
   variantOption('score', rubric, values.variant);
   const paths = answerArgs.map((a) => resolve(io.cwd, a));
-  if (format === 'table' && !values.tree) {
+  if (format === 'text' && !values.tree) {
     // The table shows only top and area scores: the lean scorer gives the same numbers without
     // the trace, and many files are read on several threads.
     const expanded = expandAnswerPaths(paths);
@@ -71,6 +67,8 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
   }
   const sets = loadAnswerSetFiles(paths);
   for (const item of sets.diagnostics) diagnostics.push(item);
+  // Nothing to score is an error (with the reason, when reading failed).
+  if ((sets.value ?? []).length === 0 && !hasErrors(diagnostics)) diagnostics.push(noAnswerSets(answerArgs.join(', ')));
   const results = (sets.value ?? []).map((s) =>
     scoreAnswerSet(rubric, s, { ...(typeof values.variant === 'string' ? { variant: values.variant } : {}), reportMissing: !values.quiet }),
   );
@@ -91,7 +89,10 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
       // One answer set, or --tree: the score tree (the table of many sets is written above).
       io.stdout(results.map(renderScoreTree).join('\n\n') + '\n');
     }
-    if (results.length === 0 && !diagnostics.some((d) => d.severity === 'error')) io.stderr('No answer sets found.\n');
   }
   return exitFor(diagnostics);
-}
+  },
+});
+
+/** The `--help` text of `score`. */
+export const scoreHelp = scoreCommand.help;

@@ -6,61 +6,43 @@ import { renderScorecardJson } from '../report/json.js';
 import { renderScorecardMarkdown } from '../report/markdown.js';
 import { buildScorecard, createScorecardContext } from '../report/model.js';
 import { scoreAll } from '../report/site.js';
-import { formatOption, parseCommandArgs } from './args.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { checkSelection, choosePeers, isFolderTarget, loadOutcomeProvider, loadReportInputs, OUTCOMES_OPTION_HELP, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
-import { displayPath, printDiagnostics } from './shared.js';
+import { defineCommand } from './command.js';
+import { RUBRIC_OPTION } from './options.js';
+import { UsageError } from './io.js';
+import { checkSelection, choosePeers, isFolderTarget, loadOutcomeProvider, loadReportInputs, outputFilePath, peersOption, writeOutputs, yearOption } from './report-shared.js';
+import { displayPath, note, printDiagnostics, summaryWarnings } from './shared.js';
 
-export const scorecardHelp = `Usage: policy-index scorecard <answers…> [--rubric <path|id>] [--country <CC,…>] [--year <y>]
-                             [--peers <group>] [--format html|md|json] [--out <file|dir>]
-
-Builds country scorecards: overall score per variant with its rank among the countries scored
+/** `policy-index scorecard`. */
+export const scorecardCommand = defineCommand({
+  name: 'scorecard',
+  summary: 'write country scorecards (HTML, Markdown or JSON)',
+  description: `Builds country scorecards: overall score per variant with its rank among the countries scored
 that year, every area, dimension and indicator with the answer in words, its score and its
 legal evidence, how each composite score was derived, the change since the previous year with
 the answers that caused it, strengths and weaknesses against the peer average, and charts.
 
 Give every answer set the comparison should see (files or folders, e.g. examples/mipex): ranks,
-peer averages and the change section are computed from them.
-
-Options:
-  --rubric <r>        rubric path, or the id of a bundled rubric (default: the rubric the
-                      answer sets name, when it is bundled)
-  --country <CC,…>    countries to write (default: every country in the answers)
-  --year <y>          reference year (default: each country's latest year with a complete
-                      score)
-  --peers <p>         peer group: all (default), eu or oecd (members in the year shown),
-                      region:<m49>, meta:<key>=<value> (answer-set metadata of that year),
-                      a group file (.yaml) or country codes such as DE,FR,IT
-  --format <f>        html (default), md or json
-  --out <path>        a file (one country) or a folder (written as <CC>.<ext>); default:
-                      standard output, for one country
-  --generated-at <t>  a time to print on the card (output is otherwise byte-identical on reruns)
-${OUTCOMES_OPTION_HELP}
-  -h, --help          show this help
-
-Input files are never overwritten (OUTPUT_IS_INPUT).
-Exit codes: 0 written, 1 errors in the inputs, 2 usage error.`;
-
-/** `policy-index scorecard`. */
-export async function scorecardCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('scorecard', argv, {
-    rubric: { type: 'string' },
-    country: { type: 'string' },
-    year: { type: 'string' },
-    peers: { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
-    'generated-at': { type: 'string' },
-    outcomes: { type: 'string' },
-  });
-  if (values.help) {
-    io.stdout(scorecardHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('scorecard', values.format, ['html', 'md', 'json'] as const, 'html');
+peer averages and the change section are computed from them. Input files are never
+overwritten (OUTPUT_IS_INPUT).`,
+  positionals: [{ name: 'answers', description: 'answer sets (files or folders); ranks, peer averages and changes are computed from all of them', variadic: true }],
+  options: {
+    rubric: RUBRIC_OPTION,
+    country: { type: 'string', placeholder: 'CC,…', description: 'countries to write', defaultText: 'every country in the answers' },
+    year: { type: 'string', placeholder: 'y', description: 'reference year', defaultText: "each country's latest year with a complete score" },
+    peers: { type: 'string', placeholder: 'group', description: 'peer group whose average is shown: all, eu or oecd (members in the year shown), region:<m49>, meta:<key>=<value> (answer-set metadata of that year), a group file (.yaml) or country codes such as DE,FR,IT', default: 'all' },
+    format: { type: 'enum', values: ['html', 'md', 'json'], default: 'html', description: 'output format' },
+    out: { type: 'string', placeholder: 'file|dir', description: 'a file (one country) or a folder (written as <CC>.<ext>)', defaultText: 'standard output, for one country' },
+    'generated-at': { type: 'string', placeholder: 't', description: 'a time to print on the card (output is otherwise byte-identical on reruns)' },
+    outcomes: { type: 'string', placeholder: 'files', description: 'outcome data shown beside (never inside) the policy scores: comma-separated CSV/YAML files, or "none"', defaultText: 'the bundled outcome data when the rubric names its outcome framework, else none' },
+  },
+  examples: [{ command: 'policy-index scorecard examples/mipex --country SE --format md' }, { command: 'policy-index scorecard examples/mipex --out cards/' }],
+  exitCodes: '0 written, 1 errors in the inputs (or no answer set found), 2 usage error.',
+  json: 'the scorecard document (schemas/scorecard.schema.json), one per country',
+  run: async ({ options: values, positionals }, io) => {
+  const format = values.format;
   const peersChoice = peersOption('scorecard', values.peers, io.cwd);
   const year = yearOption('scorecard', values.year);
-  const inputs = loadReportInputs(io, 'scorecard', positionals, values.rubric as string | undefined);
+  const inputs = loadReportInputs(io, 'scorecard', positionals.answers, values.rubric as string | undefined);
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   if (!inputs.rubric) {
     printDiagnostics(io, diagnostics, inputs.sources);
@@ -119,6 +101,7 @@ export async function scorecardCommand(argv: string[], io: CliIO): Promise<ExitC
     return 1;
   }
   printDiagnostics(io, diagnostics, inputs.sources);
-  io.stderr(`Wrote ${writes.length} scorecard${writes.length === 1 ? '' : 's'} to ${displayPath(io.cwd, folder ? target : writes[0]?.path ?? target)}.\n`);
+  note(io, `Wrote ${writes.length} scorecard${writes.length === 1 ? '' : 's'} to ${displayPath(io.cwd, folder ? target : writes[0]?.path ?? target)}${summaryWarnings(diagnostics)}.\n`);
   return hasErrors(diagnostics) ? 1 : 0;
-}
+  },
+});

@@ -7,9 +7,11 @@ import { loadRubricFile } from '../node/files.js';
 import type { Rubric } from '../rubric/types.js';
 import type { CliIO } from './io.js';
 import { bundledRubricPath, packageRoot, UsageError } from './io.js';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { didYouMeanAny } from '../source/suggest.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { byCodePoint } from '../text/order.js';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** Shows a path relative to the working directory when it lies below it. */
@@ -44,17 +46,39 @@ export function docsBaseUrl(): string | undefined {
 
 /** Prints diagnostics to stderr as text (with code frames when sources are known). */
 export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], sources: Record<string, string> = {}, options: { summary?: boolean } = {}): void {
-  if (diagnostics.length === 0) return;
-  const { ds, src } = relabelAll(io.cwd, diagnostics, sources);
-  // Long runs of one code (e.g. thousands of unanswered questions) are cut to the first few.
-  const { listed: shown, omitted: hidden } = limitDiagnostics(sortDiagnostics(ds), MAX_PER_CODE, (d) => `${d.severity} ${d.code}`);
+  // --quiet: errors only, without the summary line.
+  const quiet = io.verbosity === 'quiet';
+  const kept = quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+  if (kept.length === 0) return;
+  const { ds, src } = relabelAll(io.cwd, kept, sources);
+  // Long runs of one code (e.g. thousands of unanswered questions) are cut to the first few, unless --verbose.
+  const cap = io.verbosity === 'verbose' ? Number.MAX_SAFE_INTEGER : MAX_PER_CODE;
+  const { listed: shown, omitted: hidden } = limitDiagnostics(sortDiagnostics(ds), cap, (d) => `${d.severity} ${d.code}`);
   const base = docsBaseUrl();
   let text = formatDiagnostics(shown, { sources: src, summary: false, ...(base ? { docsBaseUrl: base } : {}) });
-  for (const { first, count: n } of hidden.values()) text += `\n\n… and ${n} more ${first.code} ${first.severity}${n === 1 ? '' : 's'} (use --format json to see them all)`;
+  for (const { first, count: n } of hidden.values()) text += `\n\n… and ${n} more ${first.code} ${first.severity}${n === 1 ? '' : 's'} (--verbose or --format json shows them all)`;
   const errors = ds.filter((d) => d.severity === 'error').length;
   const warnings = ds.filter((d) => d.severity === 'warning').length;
-  if (options.summary !== false) text += `\n\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  if (options.summary !== false && !quiet) text += `\n\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   io.stderr(text + '\n');
+}
+
+/** Writes a note (a summary line, progress) on standard error, unless `--quiet`. */
+export function note(io: CliIO, text: string): void {
+  if (io.verbosity !== 'quiet') io.stderr(text);
+}
+
+/** Warnings counted by code, for a summary line: `ANSWERS_UNANSWERED ×3, SCORE_VARIANT_MISSING ×1`. */
+export function warningsByCode(diagnostics: readonly Diagnostic[]): string {
+  const byCode = new Map<string, number>();
+  for (const d of diagnostics) if (d.severity === 'warning') byCode.set(d.code, (byCode.get(d.code) ?? 0) + 1);
+  return [...byCode].sort(([a], [b]) => byCodePoint(a, b)).map(([code, n]) => `${code} ×${n}`).join(', ');
+}
+
+/** ` (2 warnings: CODE ×2)` for a success line, or an empty string when there are none. */
+export function summaryWarnings(diagnostics: readonly Diagnostic[]): string {
+  const n = diagnostics.filter((d) => d.severity === 'warning').length;
+  return n ? ` (${n} warning${n === 1 ? '' : 's'}: ${warningsByCode(diagnostics)})` : '';
 }
 
 /** JSON for diagnostics. */
@@ -71,8 +95,23 @@ export function loadRubricArg(io: CliIO, arg: string): ReturnType<typeof loadRub
   const first = loadRubricFile(path);
   if (first.value || !/^[a-z0-9][a-z0-9._-]*$/i.test(arg)) return first;
   const bundled = bundledRubricPath(arg);
-  if (bundled && first.diagnostics.every((d) => d.code === 'FILE_NOT_FOUND')) return loadRubricFile(bundled);
-  return first;
+  const notFound = first.diagnostics.every((d) => d.code === 'FILE_NOT_FOUND');
+  if (bundled && notFound) return loadRubricFile(bundled);
+  // A misspelled bundled id: name the closest ones.
+  const hint = notFound ? didYouMeanAny(arg, bundledRubricIds()).trim() : '';
+  if (!hint) return first;
+  return { ...first, diagnostics: first.diagnostics.map((d) => ({ ...d, hint: `${hint} (a bundled rubric)${d.hint ? ` ${d.hint}` : ''}` })) };
+}
+
+/** The ids of the rubrics bundled with the package (e.g. `mipex-2020`), in code-point order. */
+export function bundledRubricIds(): string[] {
+  try {
+    return readdirSync(join(packageRoot(), 'rubrics'))
+      .filter((id) => bundledRubricPath(id) !== undefined)
+      .sort(byCodePoint);
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -2,22 +2,25 @@ import { resolve } from 'node:path';
 import { validateAnswerSet } from '../answers/validate.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { hasErrors } from '../diagnostics/index.js';
-import { loadAnswerSetFiles, readTextFile } from '../node/files.js';
+import { loadAnswerSetFiles } from '../node/files.js';
 import { InputFiles } from '../node/safe-fs.js';
 import { writeOutputFiles } from '../node/output.js';
 import { writeAnswerSetFiles } from '../node/answer-files.js';
 import { answerTableXlsx, readAnswerTableFile } from '../node/tables.js';
 import { questionnaireXlsx } from '../node/questionnaire.js';
-import { answerTableCsv } from '../tables/export.js';
+import { answerTable, answerTableCsv } from '../tables/export.js';
 import { importAnswerTable } from '../tables/import.js';
 import { loadTableMapping, type TableMapping } from '../tables/mapping.js';
-import { formatOption, parseCommandArgs } from './args.js';
+import { defineCommand } from './command.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { diagnosticsJson, displayPath, loadRubricArg, printDiagnostics } from './shared.js';
+import { FORMAT_TEXT_JSON, noAnswerSets, readYamlOption, RUBRIC_TEXT } from './options.js';
+import { diagnosticsJson, displayPath, loadRubricArg, note, printDiagnostics } from './shared.js';
 
-export const importTableHelp = `Usage: policy-index import-table <table.csv|table.xlsx> --rubric <rubric> --out <dir> [options]
-
-Reads answers from a table and writes one YAML answer set per country and year
+/** `policy-index import-table`. */
+export const importTableCommand = defineCommand({
+  name: 'import-table',
+  summary: 'read answer sets from a CSV or xlsx table',
+  description: `Reads answers from a table and writes one YAML answer set per country and year
 (<dir>/<CC>/<CC>-<year>.yaml).
 
 Layouts: wide (a row per country and year, a column per question id or alias, optional
@@ -25,51 +28,28 @@ columns <question>.comment, .sourceUrl, .citations, .status …, regional answer
 <question>@<region>) and long (columns country, year, question, answer, and optionally
 region and evidence columns). Country codes: ISO alpha-2, alpha-3, numeric, or agency codes
 (EL, UK, KSV …). Cells: option ids or labels, Yes/No (also Y/N, 1/0, true/false), numbers;
-an empty cell is unknown, "-" leaves the question out.
-
-Options:
-  --rubric <rubric>   rubric (file, folder or bundled id; required)
-  --out <dir>         folder to write to (required)
-  --layout <l>        wide or long (default: detected from the header)
-  --sheet <name>      worksheet to read (xlsx; default: every sheet with a header)
-  --header-row <n>    1-based row of the header (default: detected)
-  --mapping <file>    mapping file (YAML) renaming columns and values
-  --country <code>    country for tables without a country column
-  --year <year>       year for tables without a year column
-  --force             update existing files, keeping their comments and key order
-  --format <f>        text (default) or json (a summary with the diagnostics, on stdout)
-  -h, --help          show this help
-
-Nothing is written when there are errors. Exit codes: 0 imported, 1 errors, 2 usage error.`;
-
-/** \`policy-index import-table\`. */
-export async function importTableCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('import-table', argv, {
-    rubric: { type: 'string' },
-    out: { type: 'string' },
-    layout: { type: 'string' },
-    sheet: { type: 'string' },
-    'header-row': { type: 'string' },
-    mapping: { type: 'string' },
-    country: { type: 'string' },
-    year: { type: 'string' },
-    force: { type: 'boolean' },
-    format: { type: 'string' },
-  });
-  if (values.help) {
-    io.stdout(importTableHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('import-table', values.format, ['text', 'json'] as const, 'text');
-  const layout = values.layout === undefined ? undefined : formatOptionNamed('import-table', '--layout', values.layout, ['wide', 'long'] as const);
-  if (positionals.length !== 1) throw new UsageError('import-table needs exactly one table (.csv or .xlsx).', 'import-table');
-  if (typeof values.rubric !== 'string') throw new UsageError('import-table needs --rubric <rubric>.', 'import-table');
-  if (typeof values.out !== 'string' || values.out === '') throw new UsageError('import-table needs --out <dir>.', 'import-table');
-  const headerRowText = values['header-row'];
-  if (headerRowText !== undefined && !(typeof headerRowText === 'string' && /^[1-9][0-9]{0,8}$/.test(headerRowText.trim()))) throw new UsageError('--header-row must be a row number (1 or more).', 'import-table');
-  const headerRow = headerRowText === undefined ? undefined : Number(headerRowText.trim());
-  const year = values.year === undefined ? undefined : Number(values.year);
-  if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2200)) throw new UsageError('--year must be a year such as 2024.', 'import-table');
+an empty cell is unknown, "-" leaves the question out. Nothing is written when there are errors.`,
+  positionals: [{ name: 'table', description: 'the table (.csv or .xlsx)' }],
+  options: {
+    rubric: { type: 'string', placeholder: 'rubric', required: true, description: RUBRIC_TEXT },
+    out: { type: 'string', placeholder: 'dir', required: true, description: 'folder to write to' },
+    layout: { type: 'enum', values: ['wide', 'long'], placeholder: 'l', description: 'table layout', defaultText: 'detected from the header' },
+    sheet: { type: 'string', placeholder: 'name', description: 'worksheet to read (xlsx)', defaultText: 'every sheet with a header' },
+    'header-row': { type: 'number', integer: true, min: 1, max: 999_999_999, description: '1-based row of the header', defaultText: 'detected' },
+    mapping: { type: 'string', placeholder: 'file', description: 'mapping file (YAML) renaming columns and values' },
+    country: { type: 'string', placeholder: 'code', description: 'country for tables without a country column' },
+    year: { type: 'number', integer: true, min: 1900, max: 2200, placeholder: 'year', description: 'year for tables without a year column' },
+    force: { type: 'boolean', description: 'update existing files, keeping their comments and key order' },
+    format: { ...FORMAT_TEXT_JSON, description: 'output format; json: a summary with the diagnostics, on standard output' },
+  },
+  examples: [{ command: 'policy-index import-table answers.csv --rubric mipex-2020 --out answers/' }],
+  exitCodes: '0 imported, 1 errors, 2 usage error.',
+  json: '{ "answerSets", "written": [...], "unchanged": [...], "diagnostics": [...] }',
+  run: async ({ options: values, positionals }, io) => {
+  const format = values.format;
+  const layout = values.layout;
+  const headerRow = values['header-row'];
+  const year = values.year;
   const rubric = loadRubricArg(io, values.rubric);
   if (!rubric.value) {
     printDiagnostics(io, rubric.diagnostics, rubric.sources);
@@ -77,16 +57,14 @@ export async function importTableCommand(argv: string[], io: CliIO): Promise<Exi
   }
   const diagnostics: Diagnostic[] = [...rubric.diagnostics];
   let mapping: TableMapping | undefined;
-  const mappingPath = typeof values.mapping === 'string' ? resolve(io.cwd, values.mapping) : undefined;
-  if (mappingPath !== undefined) {
-    const path = mappingPath;
-    const text = readTextFile(path, displayPath(io.cwd, path));
-    const m = text.value === undefined ? { diagnostics: text.diagnostics } : loadTableMapping(text.value, displayPath(io.cwd, path));
-    for (const item of m.diagnostics) diagnostics.push(item);
-    if (!('value' in m) || !m.value) return finish(io, format, diagnostics, { written: [], unchanged: [] });
-    mapping = m.value;
+  const mappingFile = typeof values.mapping === 'string' ? readYamlOption(io, values.mapping, loadTableMapping) : undefined;
+  const mappingPath = mappingFile?.path;
+  if (mappingFile) {
+    for (const item of mappingFile.diagnostics) diagnostics.push(item);
+    if (!mappingFile.value) return finish(io, format, diagnostics, { written: [], unchanged: [] });
+    mapping = mappingFile.value;
   }
-  const input = resolve(io.cwd, positionals[0]!);
+  const input = resolve(io.cwd, positionals.table);
   const sheet = typeof values.sheet === 'string' ? values.sheet : mapping?.sheet;
   const file = readAnswerTableFile(input, { display: displayPath(io.cwd, input), ...(sheet !== undefined ? { sheet } : {}) });
   for (const item of file.diagnostics) diagnostics.push(item);
@@ -111,47 +89,42 @@ export async function importTableCommand(argv: string[], io: CliIO): Promise<Exi
   const wrote = writeAnswerSetFiles(sets, out, { force: values.force === true, display: (p) => displayPath(io.cwd, p), protect: [input, ...(mappingPath !== undefined ? [mappingPath] : []), ...rubric.value.files.map((f) => resolve(io.cwd, f))] });
   for (const item of wrote.diagnostics) diagnostics.push(item);
   return finish(io, format, diagnostics, wrote, sets.length, displayPath(io.cwd, out));
-}
-
-function formatOptionNamed<F extends string>(command: string, flag: string, value: unknown, allowed: readonly F[]): F {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${String(value)}").`, command);
-  return value as F;
-}
+  },
+});
 
 function finish(io: CliIO, format: 'text' | 'json', diagnostics: Diagnostic[], wrote: { written: string[]; unchanged: string[] }, sets = 0, out?: string): ExitCode {
   if (format === 'json') io.stdout(JSON.stringify({ answerSets: sets, written: wrote.written, unchanged: wrote.unchanged, diagnostics: diagnosticsJson(diagnostics, io.cwd) }, null, 2) + '\n');
   else {
     printDiagnostics(io, diagnostics);
-    if (out !== undefined) io.stdout(`Read ${sets} answer set${sets === 1 ? '' : 's'}; wrote ${wrote.written.length} file${wrote.written.length === 1 ? '' : 's'} to ${out}${wrote.unchanged.length ? ` (${wrote.unchanged.length} unchanged)` : ''}.\n`);
+    if (out !== undefined && io.verbosity !== 'quiet') io.stdout(`Read ${sets} answer set${sets === 1 ? '' : 's'}; wrote ${wrote.written.length} file${wrote.written.length === 1 ? '' : 's'} to ${out}${wrote.unchanged.length ? ` (${wrote.unchanged.length} unchanged)` : ''}.\n`);
   }
   return hasErrors(diagnostics) ? 1 : 0;
 }
 
-export const exportTableHelp = `Usage: policy-index export-table <rubric> <answers…> [--format csv|xlsx] [--out <file>] [--force]
-
-Writes answer sets (files or folders) as one wide table: a row per answer set, a column per
+/** `policy-index export-table`. */
+export const exportTableCommand = defineCommand({
+  name: 'export-table',
+  summary: 'write answer sets as one table (CSV, xlsx or JSON)',
+  description: `Writes answer sets (files or folders) as one wide table: a row per answer set, a column per
 question, with evidence, status and regional columns where any set has them. import-table
-reads the table back to the same answer sets.
-
-Options:
-  --format <f>   csv (default, to stdout unless --out) or xlsx (needs --out and the exceljs package)
-  --out <file>   file to write; an existing file is replaced only with --force
-  --force        replace an existing --out file
-  -h, --help     show this help
-
-Exit codes: 0 written, 1 errors in the inputs, 2 usage error.`;
-
-/** \`policy-index export-table\`. */
-export async function exportTableCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('export-table', argv, { format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } });
-  if (values.help) {
-    io.stdout(exportTableHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('export-table', values.format, ['csv', 'xlsx'] as const, 'csv');
-  if (positionals.length < 2) throw new UsageError('export-table needs a rubric and at least one answer file or folder.', 'export-table');
+reads the table back to the same answer sets. --format json gives the same table as
+{ "rubric", "answerSets", "header": [...], "rows": [[...]] }.`,
+  positionals: [
+    { name: 'rubric', description: RUBRIC_TEXT },
+    { name: 'answers', description: 'answer sets (files or folders)', variadic: true },
+  ],
+  options: {
+    format: { type: 'enum', values: ['csv', 'xlsx', 'json'], default: 'csv', description: 'table format; csv and json go to standard output unless --out, xlsx needs --out and the exceljs package' },
+    out: { type: 'string', placeholder: 'file', description: 'file to write; an existing file is replaced only with --force' },
+    force: { type: 'boolean', description: 'replace an existing --out file' },
+  },
+  examples: [{ command: 'policy-index export-table mipex-2020 examples/mipex --format xlsx --out answers.xlsx' }],
+  exitCodes: '0 written, 1 errors in the inputs (or no answer set found), 2 usage error.',
+  json: '{ "rubric": "id@version", "answerSets", "header": [...], "rows": [[...]] }',
+  run: async ({ options: values, positionals }, io) => {
+  const format = values.format;
   if (format === 'xlsx' && typeof values.out !== 'string') throw new UsageError('--format xlsx needs --out <file.xlsx>.', 'export-table');
-  const [rubricArg, ...answerArgs] = positionals as [string, ...string[]];
+  const { rubric: rubricArg, answers: answerArgs } = positionals;
   const rubric = loadRubricArg(io, rubricArg);
   if (!rubric.value) {
     printDiagnostics(io, rubric.diagnostics, rubric.sources);
@@ -160,6 +133,7 @@ export async function exportTableCommand(argv: string[], io: CliIO): Promise<Exi
   const loaded = loadAnswerSetFiles(answerArgs.map((a) => resolve(io.cwd, a)));
   const diagnostics: Diagnostic[] = [...rubric.diagnostics, ...loaded.diagnostics];
   const sets = loaded.value ?? [];
+  if (sets.length === 0 && !hasErrors(diagnostics)) diagnostics.push(noAnswerSets(answerArgs.join(', ')));
   for (const s of sets) {
     if (s.rubric.id !== rubric.value.id) diagnostics.push({ code: 'ANSWERS_RUBRIC_MISMATCH', severity: 'error', message: `${displayPath(io.cwd, s.file)} answers ${s.rubric.id}, not ${rubric.value.id}.`, file: displayPath(io.cwd, s.file) });
   }
@@ -169,6 +143,7 @@ export async function exportTableCommand(argv: string[], io: CliIO): Promise<Exi
   }
   let bytes: string | Uint8Array;
   if (format === 'csv') bytes = answerTableCsv(rubric.value, sets);
+  else if (format === 'json') bytes = JSON.stringify({ rubric: `${rubric.value.id}@${rubric.value.version}`, answerSets: sets.length, ...answerTable(rubric.value, sets) }, null, 2) + '\n';
   else {
     const x = await answerTableXlsx(rubric.value, sets);
     if (!x.value) {
@@ -182,9 +157,10 @@ export async function exportTableCommand(argv: string[], io: CliIO): Promise<Exi
     return 0;
   }
   return writeOut(io, resolve(io.cwd, values.out), bytes, values.force === true, [...answerArgs.map((a) => resolve(io.cwd, a)), ...sets.map((s) => s.file).filter((f): f is string => typeof f === 'string'), ...rubric.value.files]);
-}
+  },
+});
 
-function writeOut(io: CliIO, path: string, bytes: string | Uint8Array, force: boolean, inputs: readonly string[]): ExitCode {
+function writeOut(io: CliIO, path: string, bytes: string | Uint8Array, force: boolean, inputs: readonly string[], summary?: Record<string, unknown>): ExitCode {
   const shown = displayPath(io.cwd, path);
   // The one writer: never an input (whatever link leads to it), a folder, pipe or device; an existing file only with --force.
   const wrote = writeOutputFiles([{ path, text: bytes }], { inputs: new InputFiles(inputs), force, display: (p) => displayPath(io.cwd, p) });
@@ -192,39 +168,36 @@ function writeOut(io: CliIO, path: string, bytes: string | Uint8Array, force: bo
     printDiagnostics(io, wrote.diagnostics);
     return 1;
   }
-  io.stderr(`Wrote ${shown}.\n`);
+  if (summary) io.stdout(JSON.stringify({ out: shown, bytes: bytes.length, ...summary }, null, 2) + '\n');
+  else note(io, `Wrote ${shown}.\n`);
   return 0;
 }
 
-export const questionnaireHelp = `Usage: policy-index questionnaire <rubric> --out <q.xlsx> [--answers <previous answer set>] [--country <code>] [--year <year>] [--force]
-
-Writes a workbook for an expert to fill in: a sheet per area, a row per question with its
+/** `policy-index questionnaire`. */
+export const questionnaireCommand = defineCommand({
+  name: 'questionnaire',
+  summary: 'write an xlsx questionnaire for an expert to fill in',
+  description: `Writes a workbook for an expert to fill in: a sheet per area, a row per question with its
 wording, a drop-down of the answer options, and columns for citation, source URL, comment and
 status. With --answers, it is prefilled from the previous edition, whose answers stay beside
-the new ones so that changes show. import-table reads the filled-in workbook back.
-
-Options:
-  --out <file>       workbook to write (required; replaced only with --force)
-  --answers <file>   previous edition's answer set, to prefill from
-  --country <code>   country the questionnaire is for (default: the previous answer set's)
-  --year <year>      reference year (default: the previous answer set's year + 1)
-  --force            replace an existing --out file
-  -h, --help         show this help
-
-Needs the exceljs package. Exit codes: 0 written, 1 errors, 2 usage error.`;
-
-/** \`policy-index questionnaire\`. */
-export async function questionnaireCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('questionnaire', argv, { out: { type: 'string' }, answers: { type: 'string' }, country: { type: 'string' }, year: { type: 'string' }, force: { type: 'boolean' } });
-  if (values.help) {
-    io.stdout(questionnaireHelp + '\n');
-    return 0;
-  }
-  if (positionals.length !== 1) throw new UsageError('questionnaire needs exactly one rubric.', 'questionnaire');
-  if (typeof values.out !== 'string' || values.out === '') throw new UsageError('questionnaire needs --out <q.xlsx>.', 'questionnaire');
-  const year = values.year === undefined ? undefined : Number(values.year);
-  if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2200)) throw new UsageError('--year must be a year such as 2024.', 'questionnaire');
-  const rubric = loadRubricArg(io, positionals[0]!);
+the new ones so that changes show. import-table reads the filled-in workbook back. Needs the
+exceljs package. With --format json, a summary of the workbook written is printed on standard
+output.`,
+  positionals: [{ name: 'rubric', description: RUBRIC_TEXT }],
+  options: {
+    out: { type: 'string', placeholder: 'q.xlsx', required: true, description: 'workbook to write (replaced only with --force)' },
+    answers: { type: 'string', placeholder: 'file', description: "previous edition's answer set, to prefill from" },
+    country: { type: 'string', placeholder: 'code', description: 'country the questionnaire is for', defaultText: "the previous answer set's" },
+    year: { type: 'number', integer: true, min: 1900, max: 2200, placeholder: 'year', description: 'reference year', defaultText: "the previous answer set's year + 1" },
+    force: { type: 'boolean', description: 'replace an existing --out file' },
+    format: { ...FORMAT_TEXT_JSON, description: 'what is printed; json: a summary of the workbook written' },
+  },
+  examples: [{ command: 'policy-index questionnaire mipex-2020 --answers examples/mipex/SE/SE-2019.yaml --out SE-2020.xlsx' }],
+  exitCodes: '0 written, 1 errors, 2 usage error.',
+  json: '{ "out", "bytes", "rubric": "id@version", "questions", "country", "year", "previous" }',
+  run: async ({ options: values, positionals }, io) => {
+  const year = values.year;
+  const rubric = loadRubricArg(io, positionals.rubric);
   if (!rubric.value) {
     printDiagnostics(io, rubric.diagnostics, rubric.sources);
     return 1;
@@ -250,5 +223,16 @@ export async function questionnaireCommand(argv: string[], io: CliIO): Promise<E
     printDiagnostics(io, q.diagnostics);
     return hasErrors(q.diagnostics) ? 1 : 0;
   }
-  return writeOut(io, resolve(io.cwd, values.out), q.value, values.force === true, inputs);
-}
+  const summary =
+    values.format === 'json'
+      ? {
+          rubric: `${rubric.value.id}@${rubric.value.version}`,
+          questions: rubric.value.questions.length,
+          country: values.country ?? previous?.country ?? null,
+          year: year ?? (previous ? previous.year + 1 : null),
+          previous: previous ? displayPath(io.cwd, previous.file) : null,
+        }
+      : undefined;
+  return writeOut(io, resolve(io.cwd, values.out), q.value, values.force === true, inputs, summary);
+  },
+});

@@ -5,44 +5,48 @@ import { trendLines, trendRows } from '../analysis/trend.js';
 import { loadAnswerSetFiles } from '../node/files.js';
 import { renderTrend } from '../report/trend.js';
 import { scoreAnswerSet } from '../scoring/score.js';
-import { formatOption, parseCommandArgs } from './args.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { hasErrors } from '../diagnostics/index.js';
+import { defineCommand } from './command.js';
+import { UsageError } from './io.js';
+import { noAnswerSets, RUBRIC_TEXT } from './options.js';
 import { diagnosticsJson, exitFor, loadRubricArgOrReport, printDiagnostics } from './shared.js';
 
-export const trendHelp = `Usage: policy-index trend <rubric> <answers…> [--country CC,…] [--node id,…] [--variant <id>] --format csv|json|html|svg
-
-Every node by unit and year as a long table (csv, json), and trend lines per area (or per --node)
+/** `policy-index trend`. */
+export const trendCommand = defineCommand({
+  name: 'trend',
+  summary: 'every node by unit and year, and trend lines with comparable sets',
+  description: `Every node by unit and year as a long table (csv, json), and trend lines per area (or per --node)
 as the exact mean over the units shown (svg, html). Comparable-set rules: one variant, the
 comparable variant of all the answer sets given — the default variant when every unit-year with
 a top score has a score on it, else the first variant in rubric order that has (the measure of
 the scorecards of a report made from the same answers; a unit-year with no top score on any
 variant is shown without one); a line continues only while the same units are averaged, and is
-broken where the set changes, each part labelled with its n.
-
-Options:
-  --country <CC,…>  units to show (default: all)
-  --node <id,…>     nodes to show (default: every node in the table; the top score and the areas in charts)
-  --variant <id>    variant to show (refused when some unit-year has no score for it)
-  --format <f>      csv (default), json, html or svg
-  -h, --help        show this help
-
-Exit codes: 0 clean, 1 errors in the inputs, 2 usage error.`;
-
-/** \`policy-index trend\`. */
-export async function trendCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('trend', argv, { country: { type: 'string' }, node: { type: 'string' }, variant: { type: 'string' }, format: { type: 'string' } });
-  if (values.help) {
-    io.stdout(trendHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('trend', values.format, ['csv', 'json', 'html', 'svg'] as const, 'csv');
-  if (positionals.length < 2) throw new UsageError('trend needs a rubric and at least one answer file or folder.', 'trend');
-  const r = loadRubricArgOrReport(io, positionals[0]!);
+broken where the set changes, each part labelled with its n.`,
+  positionals: [
+    { name: 'rubric', description: RUBRIC_TEXT },
+    { name: 'answers', description: 'answer sets (files or folders)', variadic: true },
+  ],
+  options: {
+    country: { type: 'string', placeholder: 'CC,…', description: 'units to show', defaultText: 'all' },
+    node: { type: 'string', placeholder: 'id,…', description: 'nodes to show', defaultText: 'every node in the table; the top score and the areas in charts' },
+    variant: { type: 'string', placeholder: 'id', description: 'variant to show (refused when some unit-year has no score for it)' },
+    format: { type: 'enum', values: ['csv', 'json', 'html', 'svg'], default: 'csv', description: 'output format' },
+  },
+  examples: [{ command: 'policy-index trend mipex-2020 examples/mipex --country SE,DE --format svg' }],
+  exitCodes: '0 clean, 1 errors in the inputs (or no answer set found), 2 usage error.',
+  json: '{ "rubric": { "id", "version" }, "variant", "rows": [...], "lines": [...], "diagnostics": [...] }',
+  run: async ({ options: values, positionals: { rubric: rubricArg, answers } }, io) => {
+  const format = values.format;
+  const r = loadRubricArgOrReport(io, rubricArg);
   if (!r) return 1;
   const diagnostics: Diagnostic[] = [...r.diagnostics];
   const rubric = r.value;
-  const sets = loadAnswerSetFiles(positionals.slice(1).map((p) => resolve(io.cwd, p)));
+  const sets = loadAnswerSetFiles(answers.map((p) => resolve(io.cwd, p)));
   for (const item of sets.diagnostics) diagnostics.push(item);
+  if ((sets.value ?? []).length === 0) {
+    printDiagnostics(io, hasErrors(diagnostics) ? diagnostics : [...diagnostics, noAnswerSets(answers.join(', '))], sets.sources);
+    return 1;
+  }
   const countries = typeof values.country === 'string' ? values.country.split(',').map((c) => c.trim().toUpperCase()) : undefined;
   const nodes = typeof values.node === 'string' ? values.node.split(',').map((c) => c.trim()) : undefined;
   for (const n of nodes ?? []) if (!rubric.nodes.has(n)) throw new UsageError(`trend: the rubric has no node "${n}".`, 'trend');
@@ -66,4 +70,5 @@ export async function trendCommand(argv: string[], io: CliIO): Promise<ExitCode>
   else io.stdout(renderTrend({ rubric, variant, rows, lines }, format));
   if (format !== 'json') printDiagnostics(io, diagnostics, sets.sources);
   return exitFor(diagnostics);
-}
+  },
+});

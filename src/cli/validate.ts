@@ -4,30 +4,11 @@ import { parseYamlSource } from '../source/yaml-source.js';
 import { expandAnswerPaths, loadRubricFile, readTextFile, resolveRubricIndex } from '../node/files.js';
 import { runPerFile, validateFiles, type ValidateContext } from './file-jobs.js';
 import type { Rubric } from '../rubric/types.js';
-import { formatOption, parseCommandArgs } from './args.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
-import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics } from './shared.js';
+import { defineCommand } from './command.js';
+import { FORMAT_TEXT_JSON, noAnswerSets } from './options.js';
+import { hasErrors } from '../diagnostics/index.js';
+import { diagnosticsJson, exitFor, loadRubricArg, note, printDiagnostics, warningsByCode } from './shared.js';
 import { statSync } from 'node:fs';
-
-export const validateHelp = `Usage: policy-index validate <files…> [--rubric <path>] [--format text|json]
-
-Checks rubrics and answer sets. Each file (or folder) is recognised by its content: a rubric
-index file (or a folder holding index.yaml) is loaded with its area files and checked; an
-answer set is checked on its own and against the rubric its \`rubric:\` field names: one among
-the given files, the one given with --rubric, a bundled one (e.g. mipex-2020), or a rubric
-folder found next to the answers (a \`rubric/\` or \`rubrics/<id>/\` folder in the answer file's
-folder or up to three folders above it). When none is found, only the file's shape is checked
-and a warning (ANSWERS_RUBRIC_NOT_CHECKED) says so.
-
-Options:
-  --rubric <path>   rubric to check answer sets against (file, folder or bundled id)
-  --format <f>      text (default) or json
-  -h, --help        show this help
-
-From 2,000 answer files on, the files are checked on several threads, with the same output
-(POLICY_INDEX_THREADS=<n> sets the number of threads; 1 keeps to one).
-
-Exit codes: 0 no errors, 1 errors found, 2 usage error.`;
 
 function kindOf(path: string): 'rubric' | 'answers' | 'folder' | 'unknown' {
   try {
@@ -47,16 +28,29 @@ function kindOf(path: string): 'rubric' | 'answers' | 'folder' | 'unknown' {
 }
 
 /** `policy-index validate`. */
-export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('validate', argv, { rubric: { type: 'string' }, format: { type: 'string' } });
-  if (values.help) {
-    io.stdout(validateHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('validate', values.format, ['text', 'json'] as const, 'text');
-  if (positionals.length === 0) {
-    throw new UsageError('validate needs at least one file or folder.', 'validate');
-  }
+export const validateCommand = defineCommand({
+  name: 'validate',
+  summary: 'check rubrics and answer sets',
+  description: `Checks rubrics and answer sets. Each file (or folder) is recognised by its content: a rubric
+index file (or a folder holding index.yaml) is loaded with its area files and checked; an
+answer set is checked on its own and against the rubric its \`rubric:\` field names: one among
+the given files, the one given with --rubric, a bundled one (e.g. mipex-2020), or a rubric
+folder found next to the answers (a \`rubric/\` or \`rubrics/<id>/\` folder in the answer file's
+folder or up to three folders above it). When none is found, only the file's shape is checked
+and a warning (ANSWERS_RUBRIC_NOT_CHECKED) says so. A folder with no answer set in it is an error.`,
+  positionals: [{ name: 'files', description: 'rubrics and answer sets (files or folders)', variadic: true }],
+  options: {
+    rubric: { type: 'string', placeholder: 'rubric', description: 'rubric to check answer sets against (a file, a folder or a bundled id such as mipex-2020)' },
+    format: FORMAT_TEXT_JSON,
+  },
+  notes: `From 2,000 answer files on, the files are checked on several threads, with the same output
+(POLICY_INDEX_THREADS=<n> sets the number of threads; 1 keeps to one).`,
+  examples: [{ command: 'policy-index validate examples/demo/rubric examples/demo/answers' }, { command: 'policy-index validate answers/ --rubric mipex-2020 --format json' }],
+  exitCodes: '0 no errors, 1 errors found, 2 usage error.',
+  json: '{ "files": [{ "file", "kind", "errors", "warnings" }], "diagnostics": [...] }',
+  run: async ({ options, positionals }, io) => {
+    const format = options.format;
+    const values = options;
   const diagnostics: Diagnostic[] = [];
   const sources: Record<string, string> = {};
   const rubrics = new Map<string, Rubric>();
@@ -74,7 +68,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCo
     for (const item of r.diagnostics) diagnostics.push(item);
     if (r.value) rubrics.set(r.value.id, r.value);
   }
-  for (const arg of positionals) {
+  for (const arg of positionals.files) {
     const path = resolve(io.cwd, arg);
     const kind = kindOf(path);
     if (kind === 'rubric') {
@@ -90,6 +84,11 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCo
       const e = expandAnswerPaths([path]);
       for (const item of e.diagnostics) diagnostics.push(item);
       for (const item of e.files) answerFiles.push(item);
+      if (e.files.length === 0 && !hasErrors(e.diagnostics)) {
+        const ds = [noAnswerSets(arg)];
+        diagnostics.push(...ds);
+        tally(arg, 'folder', ds);
+      }
     } else if (kind === 'answers') answerFiles.push(path);
     else {
       // Say why the file cannot be read (e.g. too large), not just that it cannot be.
@@ -115,7 +114,12 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCo
     printDiagnostics(io, diagnostics, sources, { summary: false });
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-    io.stderr(`${diagnostics.length ? '\n' : ''}${checked.length} file${checked.length === 1 ? '' : 's'} checked: ${errors === 0 ? 'no errors' : `${errors} error${errors === 1 ? '' : 's'}`}, ${warnings} warning${warnings === 1 ? '' : 's'}.\n`);
+    const byCode = warnings ? ` (${warningsByCode(diagnostics)})` : '';
+    note(io, `${diagnostics.length ? '\n' : ''}${checked.length} file${checked.length === 1 ? '' : 's'} checked: ${errors === 0 ? 'no errors' : `${errors} error${errors === 1 ? '' : 's'}`}, ${warnings} warning${warnings === 1 ? '' : 's'}${byCode}.\n`);
   }
   return exitFor(diagnostics);
-}
+  },
+});
+
+/** The `--help` text of `validate`. */
+export const validateHelp = validateCommand.help;

@@ -1,40 +1,34 @@
 import { resolve } from 'node:path';
 import { hasErrors } from '../diagnostics/index.js';
 import { verifyWorkbook } from '../node/mipex/verify.js';
-import { formatOption, parseCommandArgs } from './args.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { defineCommand } from './command.js';
+import { FORMAT_TEXT_JSON, RUBRIC_OPTION, RUBRIC_TEXT } from './options.js';
 import { displayPath, loadRubricArg, printDiagnostics } from './shared.js';
 
-export const verifyWorkbookHelp = `Usage: policy-index verify-workbook <workbook.xlsx> [--rubric <path>] [--format text|json]
-
-Imports the MIPEX core-set workbook in memory, scores every country and year with the rubric,
+/** `policy-index verify-workbook`. */
+export const verifyWorkbookCommand = defineCommand({
+  name: 'verify-workbook',
+  summary: "check that a rubric reproduces a workbook's published scores",
+  description: `Imports the MIPEX core-set workbook in memory, scores every country and year with the rubric,
 and compares every score the workbook publishes (composite indicators, strands and the three
-overall variants) with the computed one. Scores agree when they differ by at most 1e-9.
-
-Options:
-  --rubric <path>   MIPEX rubric (file, folder or bundled id; default: mipex-2020)
-  --format <f>      text (default) or json: { "compared", "agreed", "disagreements": [...],
-                    "diagnostics": [...], "sheets": [...] } (sheets: counts per country sheet)
-  -h, --help        show this help
-
-Exit codes: 0 every published score reproduced, 1 disagreements or any error (rubric or
-import: an empty country sheet, a missing block, a value no option explains), 2 usage error.`;
-
-/** \`policy-index verify-workbook\`. */
-export async function verifyWorkbookCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('verify-workbook', argv, { rubric: { type: 'string' }, format: { type: 'string' } });
-  if (values.help) {
-    io.stdout(verifyWorkbookHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('verify-workbook', values.format, ['text', 'json'] as const, 'text');
-  if (positionals.length !== 1) throw new UsageError('verify-workbook needs exactly one workbook (.xlsx).', 'verify-workbook');
-  const loaded = loadRubricArg(io, typeof values.rubric === 'string' ? values.rubric : 'mipex-2020');
+overall variants) with the computed one. Scores agree when they differ by at most 1e-9.`,
+  positionals: [{ name: 'workbook.xlsx', description: 'the MIPEX core-set workbook' }],
+  options: {
+    rubric: { ...RUBRIC_OPTION, description: `the MIPEX rubric: ${RUBRIC_TEXT}`, default: 'mipex-2020', defaultText: undefined },
+    format: FORMAT_TEXT_JSON,
+  },
+  examples: [{ command: 'policy-index verify-workbook MIPEX2020.xlsx --format json' }],
+  exitCodes: `0 every published score reproduced, 1 disagreements or any error (rubric or
+import: an empty country sheet, a missing block, a value no option explains), 2 usage error.`,
+  json: '{ "compared", "agreed", "disagreements": [...], "diagnostics": [...], "sheets": [...] } (sheets: counts per country sheet)',
+  run: async ({ options: values, positionals }, io) => {
+  const format = values.format;
+  const loaded = loadRubricArg(io, values.rubric);
   if (!loaded.value) {
     printDiagnostics(io, loaded.diagnostics, loaded.sources);
     return 1;
   }
-  const workbook = resolve(io.cwd, positionals[0]!);
+  const workbook = resolve(io.cwd, positionals['workbook.xlsx']);
   const result = await verifyWorkbook(workbook, { rubric: loaded.value, file: displayPath(io.cwd, workbook) });
   const diagnostics = [...loaded.diagnostics, ...result.diagnostics];
   const failed = hasErrors(diagnostics);
@@ -53,4 +47,5 @@ export async function verifyWorkbookCommand(argv: string[], io: CliIO): Promise<
     io.stdout(lines.join('\n') + '\n');
   }
   return result.disagreements.length === 0 && !failed && result.compared > 0 ? 0 : 1;
-}
+  },
+});

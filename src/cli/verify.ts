@@ -6,58 +6,43 @@ import { verifyPublishedScores } from '../analysis/verify/verify.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { loadAnswerSetFiles, readTextFile } from '../node/files.js';
 import { readPublishedXlsx } from '../node/published.js';
-import { formatOption, parseCommandArgs } from './args.js';
-import { UsageError, type CliIO, type ExitCode } from './io.js';
+import { defineCommand } from './command.js';
+import { UsageError } from './io.js';
+import { FORMAT_TEXT_JSON, noAnswerSets, RUBRIC_TEXT } from './options.js';
 import { diagnosticsJson, displayPath, loadRubricArgOrReport, printDiagnostics } from './shared.js';
 
-export const verifyHelp = `Usage: policy-index verify <rubric> <answers…> --published <scores.csv|scores.xlsx> [--at-display]
-                         [--tolerance <t>] [--format text|json]
-
-Scores the answer sets (files or folders) with the rubric and compares every published score
+/** `policy-index verify`. */
+export const verifyCommand = defineCommand({
+  name: 'verify',
+  summary: 'check that a rubric and answers reproduce a table of published scores',
+  description: `Scores the answer sets (files or folders) with the rubric and compares every published score
 with the computed one. The published table is long: one row per country, year, node and value,
 with the header country,year,node,value; node is a node id (or alias) or a variant id.
 
 It also checks the published table against itself: where a parent and all its children are
 published, the parent is recomputed from them with the rubric's aggregation, and a
 contradiction is reported as the publisher's own inconsistency (PUBLISHED_INCONSISTENT), apart
-from any disagreement between the rubric, the answers and the published scores.
-
-Options:
-  --published <file>      the published scores (.csv, or .xlsx: first sheet unless --sheet)
-  --at-display            compare at the rubric's display precision and rounding (for indices
-                          that publish rounded values)
-  --tolerance <t>         largest difference that agrees at full precision (default 1e-9)
-  --sheet <name>          sheet of an .xlsx table
-  --country-column <c>    column names, where they differ from country, year, node, value
-  --year-column <c>
-  --node-column <c>
-  --value-column <c>
-  --format <f>            text (default) or json: { "compared", "agreed", "disagreements",
-                          "diagnostics", "inconsistencies" }
-  -h, --help              show this help
-
-Exit codes: 0 every published score reproduced, 1 any disagreement or error, 2 usage error.`;
-
-/** \`policy-index verify\`. */
-export async function verifyCommand(argv: string[], io: CliIO): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('verify', argv, {
-    published: { type: 'string' },
-    'at-display': { type: 'boolean' },
-    tolerance: { type: 'string' },
-    sheet: { type: 'string' },
-    'country-column': { type: 'string' },
-    'year-column': { type: 'string' },
-    'node-column': { type: 'string' },
-    'value-column': { type: 'string' },
-    format: { type: 'string' },
-  });
-  if (values.help) {
-    io.stdout(verifyHelp + '\n');
-    return 0;
-  }
-  const format = formatOption('verify', values.format, ['text', 'json'] as const, 'text');
-  if (positionals.length < 2) throw new UsageError('verify needs a rubric and at least one answer file or folder.', 'verify');
-  if (typeof values.published !== 'string') throw new UsageError('verify needs --published <scores.csv|scores.xlsx>.', 'verify');
+from any disagreement between the rubric, the answers and the published scores.`,
+  positionals: [
+    { name: 'rubric', description: RUBRIC_TEXT },
+    { name: 'answers', description: 'answer sets (files or folders)', variadic: true },
+  ],
+  options: {
+    published: { type: 'string', placeholder: 'file', required: true, description: 'the published scores (.csv, or .xlsx: first sheet unless --sheet)' },
+    'at-display': { type: 'boolean', description: "compare at the rubric's display precision and rounding (for indices that publish rounded values)" },
+    tolerance: { type: 'string', placeholder: 't', defaultText: '1e-9', description: 'largest difference that agrees at full precision' },
+    sheet: { type: 'string', placeholder: 'name', description: 'sheet of an .xlsx table' },
+    'country-column': { type: 'string', placeholder: 'c', defaultText: 'country', description: 'name of the country column' },
+    'year-column': { type: 'string', placeholder: 'c', defaultText: 'year', description: 'name of the year column' },
+    'node-column': { type: 'string', placeholder: 'c', defaultText: 'node', description: 'name of the node column' },
+    'value-column': { type: 'string', placeholder: 'c', defaultText: 'value', description: 'name of the value column' },
+    format: FORMAT_TEXT_JSON,
+  },
+  examples: [{ command: 'policy-index verify mipex-2020 examples/mipex --published scores.csv --at-display' }],
+  exitCodes: '0 every published score reproduced, 1 any disagreement or error (or no answer set found), 2 usage error.',
+  json: '{ "compared", "agreed", "disagreements", "diagnostics", "inconsistencies" }',
+  run: async ({ options: values, positionals }, io) => {
+  const format = values.format;
   const tolerance = typeof values.tolerance === 'string' ? values.tolerance : undefined;
   if (tolerance !== undefined) {
     const read = readDecimalText(tolerance);
@@ -65,7 +50,7 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<ExitCode
   }
   if (tolerance !== undefined && values['at-display']) throw new UsageError('--tolerance and --at-display exclude each other: at display precision, values agree only when equal.', 'verify');
 
-  const [rubricArg, ...answerArgs] = positionals as [string, ...string[]];
+  const { rubric: rubricArg, answers: answerArgs } = positionals;
   const r = loadRubricArgOrReport(io, rubricArg);
   if (!r) return 1;
   const diagnostics: Diagnostic[] = [...r.diagnostics];
@@ -92,6 +77,11 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<ExitCode
   for (const item of published.diagnostics) diagnostics.push(item);
   const sets = loadAnswerSetFiles(answerArgs.map((a) => resolve(io.cwd, a)));
   for (const item of sets.diagnostics) diagnostics.push(item);
+  if ((sets.value ?? []).length === 0) {
+    // Nothing to compare: the reason, and no comparison of zero scores.
+    printDiagnostics(io, hasErrors(sets.diagnostics) ? diagnostics : [...diagnostics, noAnswerSets(answerArgs.join(', '))], { ...r.sources, ...sets.sources });
+    return 1;
+  }
   const result = verifyPublishedScores(r.value, sets.value ?? [], published.value ?? [], {
     ...(tolerance !== undefined ? { tolerance } : {}),
     ...(values['at-display'] ? { atDisplay: true } : {}),
@@ -111,4 +101,5 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<ExitCode
     io.stdout(lines.join('\n') + '\n');
   }
   return result.disagreements.length === 0 && !failed ? 0 : 1;
-}
+  },
+});
