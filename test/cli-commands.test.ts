@@ -33,8 +33,8 @@ const CARDS = join(ROOT, 'test/fixtures/scorecard/answers');
 const OUTCOMES = join(ROOT, 'examples/outcomes/three-countries-2019.yaml');
 
 describe('every command is generated from its definition', () => {
-  it('the command list holds 21 commands with distinct names', () => {
-    expect(COMMANDS.length).toBe(21);
+  it('the command list holds 22 commands with distinct names', () => {
+    expect(COMMANDS.length).toBe(22);
     expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
   });
 
@@ -173,6 +173,7 @@ describe('--format json wherever it is promised', () => {
       'diff-rubric': [RUBRIC, RUBRIC, '--answers', ANSWERS],
       migrate: [ANSWERS, '--to', RUBRIC, '--out', join(tmp, 'migrated')],
       trend: [RUBRIC, ANSWERS],
+      audit: [RUBRIC, ANSWERS],
       'diff-answers': [ANSWERS, ANSWERS, '--rubric', RUBRIC],
       uncertainty: [RUBRIC, ANSWERS, '--weight-noise', '0.2', '--samples', '8'],
       sensitivity: [RUBRIC, ANSWERS, '--weight-noise', '0.2', '--samples', '8', '--bootstrap', '2'],
