@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { countriesInRegion, countryRecord, isPeer, findCountry, groupMembers, isEuMember, isOecdMember, loadAnswerSet, loadPeerGroup, normaliseCountryCode, resolvePeers } from '../src/index.js';
-import { listCountryCodes } from '../src/source/countries.js';
+import { listCountryCodes } from '../src/units/countries.js';
 import { captureIO } from './engine-helpers.js';
 
 describe('the country table', () => {

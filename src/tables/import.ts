@@ -18,7 +18,7 @@ import type { Answer, AnswerSet, AnswerValue, Evidence } from '../answers/types.
 import type { Diagnostic, Result } from '../diagnostics/index.js';
 import { DiagnosticLimiter } from '../diagnostics/limit.js';
 import type { QuestionNode, Rubric } from '../rubric/types.js';
-import { allCountryCodes, findCountry, normaliseCountryCode } from '../source/countries.js';
+import { allCountryCodes, findCountry, normaliseCountryCode } from '../units/countries.js';
 import { yamlKeyProblem } from '../source/yaml-source.js';
 import { lazyNameIndex, NameIndex, Suggestions } from '../source/suggest.js';
 import { ANSWER_FIELDS, RECORDED_SCORE_COLUMN, answerFieldNamed, setFieldNamed, type AnswerField, type SetField } from './fields.js';

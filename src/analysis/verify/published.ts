@@ -11,7 +11,7 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { DiagnosticLimiter } from '../../diagnostics/limit.js';
 import { readCsvRecords } from '../../source/csv.js';
-import { normaliseCountryCode } from '../../source/countries.js';
+import { normaliseCountryCode } from '../../units/countries.js';
 import { didYouMean } from '../../source/suggest.js';
 import { readDecimalText } from '../../exact/index.js';
 

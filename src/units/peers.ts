@@ -11,9 +11,9 @@
 import { z } from 'zod';
 import type { Diagnostic, Result } from '../diagnostics/index.js';
 import { allCountryCodes, countriesInRegion, countryName, groupMembers, m49Regions, normaliseCountryCode } from './countries.js';
-import { didYouMean, didYouMeanText, suggest } from './suggest.js';
-import { parseYamlSource } from './yaml-source.js';
-import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
+import { didYouMean, didYouMeanText, suggest } from '../source/suggest.js';
+import { parseYamlSource } from '../source/yaml-source.js';
+import { zodIssuesToDiagnostics } from '../source/zod-diagnostics.js';
 
 /** A resolved peer group. */
 export interface ResolvedPeers {
