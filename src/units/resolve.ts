@@ -132,13 +132,15 @@ export class UnitResolver {
       const t = text.trim();
       const shown = t.length > 80 ? `${t.slice(0, 77)}…` : t;
       const hints = options.hints ?? this.#hints;
+      // A NUTS-shaped code with a digit (DE1, BE10) is a region in the wrong column; without one (AUTT), a typo first.
       const nuts = !options.regional && NUTS_ONLY.test(t.toUpperCase()) && normaliseCountryCode(t).kind === 'region';
-      const near = nuts ? undefined : (hints.suggest(t, this.#names) ?? hints.suggest(t, this.#builtIn));
-      const hint = nuts
-        ? 'A regional (NUTS) code is read only in a column declared regional.'
-        : near !== undefined
+      const near = nuts && /\d/.test(t) ? undefined : (hints.suggest(t, this.#names) ?? hints.suggest(t, this.#builtIn));
+      const hint =
+        near !== undefined
           ? `Did you mean "${near}"?`
-          : "Declare the unit in a units file (code, name, aliases) or map the cell in the mapping file's units section.";
+          : nuts
+            ? 'A regional (NUTS) code is read only in a column declared regional.'
+            : "Declare the unit in a units file (code, name, aliases) or map the cell in the mapping file's units section.";
       result = { problem: 'unknown', message: `"${shown}" is not a country code or name the country table knows, nor a declared unit.`, hint };
     }
     if (this.#memo.size < MEMO_LIMIT) this.#memo.set(memoKey, result);
