@@ -82,6 +82,19 @@ describe('resolvePeers', () => {
     expect(bad.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['PEERS_UNKNOWN', 4, 15]]);
   });
 
+  it('members are read by the one unit resolver: names, declared units, no short name as a NUTS code', () => {
+    expect(resolvePeers('Austria, Czech Republic, Türkiye').value).toMatchObject({ members: ['AT', 'CZ', 'TR'], title: 'Austria, Czechia, Türkiye' });
+    expect(resolvePeers('CHAD,PERU').value!.members).toEqual(['PE', 'TD']);
+    expect(resolvePeers('DE1').diagnostics.map((d) => d.code)).toEqual(['PEERS_UNKNOWN']);
+    expect(resolvePeers('Austira').diagnostics[0]!.hint).toBe('Did you mean "Austria"?');
+    const units = [{ code: 'XC', name: 'Northern Cyprus', aliases: ['TRNC'] }];
+    expect(resolvePeers('TRNC, CY', { units }).value).toMatchObject({ members: ['CY', 'XC'], title: 'Cyprus, Northern Cyprus' });
+    const g = loadPeerGroup('schemaVersion: 1\nid: med\ntitle: Mediterranean\nmembers: [Malta, "Cyprus", TRNC, The Gambia]\n', 'med.yaml', units);
+    expect(g.value!.members).toEqual(['CY', 'GM', 'MT', 'XC']);
+    const bad = loadPeerGroup('schemaVersion: 1\nid: x\ntitle: X\nmembers: [DK, Swedn]\n', 'g.yaml');
+    expect(bad.diagnostics.map((d) => [d.code, d.line, d.column, d.hint])).toEqual([['PEERS_UNKNOWN', 4, 15, 'Did you mean "Sweden"?']]);
+  });
+
   it('--peers on the CLI: an unknown group is a usage error (exit 2); a group file works', async () => {
     const io = captureIO();
     expect(await main(['compare', 'examples/demo/answers', '--rubric', 'examples/demo/rubric', '--peers', 'oecdd'], io)).toBe(2);
