@@ -91,6 +91,9 @@ export type { CountryRecord, M49Region, MembershipGroup } from './units/countrie
 export { countryRecord, m49Regions, countriesInRegion, groupMembers, isOecdMember, findCountry } from './units/countries.js';
 export type { ResolvedPeers, PeerCandidate, ResolvePeersOptions } from './units/peers.js';
 export { resolvePeers, loadPeerGroup } from './units/peers.js';
+export type { DeclaredUnit, ResolvedUnit, UnitLookup, ResolveUnitOptions } from './units/resolve.js';
+export { UnitResolver } from './units/resolve.js';
+export { loadUnits } from './units/declared.js';
 // Verification against published scores, for any index
 export type { PublishedValue, PublishedColumns, PublishedCell, ReadPublishedOptions } from './analysis/verify/published.js';
 export { readPublishedCsv, readPublishedRows, PUBLISHED_COLUMNS } from './analysis/verify/published.js';
