@@ -243,6 +243,20 @@ describe('import-table units: names, declared units, mapped cells', () => {
     expect(xc.value).toMatchObject({ country: 'XC', countryName: 'Northern Cyprus' });
     expect(loadAnswerSet(readFileSync(join(dir, 'out/TR/TR-2019.yaml'), 'utf8')).value?.country).toBe('TR');
   });
+
+  it('through the CLI: --units reads a units file; its problems stop the import with their position', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'table.csv'), 'country,year,local-vote\nTRNC,2019,yes\n');
+    writeFileSync(join(dir, 'units.yaml'), 'schemaVersion: 1\nunits:\n  - { code: XC, name: Northern Cyprus, aliases: [TRNC], parent: CY }\n');
+    const io = captureIO(dir);
+    expect(await main(['import-table', 'table.csv', '--rubric', DEMO_RUBRIC, '--units', 'units.yaml', '--out', 'out'], io)).toBe(0);
+    expect(loadAnswerSet(readFileSync(join(dir, 'out/XC/XC-2019.yaml'), 'utf8')).value).toMatchObject({ country: 'XC', countryName: 'Northern Cyprus' });
+    writeFileSync(join(dir, 'bad-units.yaml'), 'schemaVersion: 1\nunits:\n  - { code: XC, name: Northern Cyprus, parent: Atlantis }\n');
+    const bad = captureIO(dir);
+    expect(await main(['import-table', 'table.csv', '--rubric', DEMO_RUBRIC, '--units', 'bad-units.yaml', '--out', 'out2'], bad)).toBe(1);
+    expect(bad.err() + bad.out()).toMatch(/bad-units\.yaml:3:\d+ error UNITS_INVALID/);
+    expect(readdirSync(dir)).not.toContain('out2');
+  });
 });
 
 describe('demo index through tables', () => {

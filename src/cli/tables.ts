@@ -11,6 +11,8 @@ import { questionnaireXlsx } from '../node/questionnaire.js';
 import { answerTableCsv } from '../tables/export.js';
 import { importAnswerTable } from '../tables/import.js';
 import { loadTableMapping, type TableMapping } from '../tables/mapping.js';
+import { loadUnits } from '../units/declared.js';
+import type { DeclaredUnit } from '../units/resolve.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
 import { diagnosticsJson, displayPath, loadRubricArg, printDiagnostics } from './shared.js';
@@ -23,9 +25,10 @@ Reads answers from a table and writes one YAML answer set per country and year
 Layouts: wide (a row per country and year, a column per question id or alias, optional
 columns <question>.comment, .sourceUrl, .citations, .status …, regional answers in
 <question>@<region>) and long (columns country, year, question, answer, and optionally
-region and evidence columns). Country codes: ISO alpha-2, alpha-3, numeric, or agency codes
-(EL, UK, KSV …). Cells: option ids or labels, Yes/No (also Y/N, 1/0, true/false), numbers;
-an empty cell is unknown, "-" leaves the question out.
+region and evidence columns). Countries: ISO alpha-2, alpha-3, numeric or agency codes
+(EL, UK, KSV …) or English names; --units and the mapping declare other units. Cells:
+option ids or labels, Yes/No (also Y/N, 1/0, true/false), numbers; an empty cell is
+unknown, "-" leaves the question out.
 
 Options:
   --rubric <rubric>   rubric (file, folder or bundled id; required)
@@ -34,6 +37,7 @@ Options:
   --sheet <name>      worksheet to read (xlsx; default: every sheet with a header)
   --header-row <n>    1-based row of the header (default: detected)
   --mapping <file>    mapping file (YAML) renaming columns and values
+  --units <file>      units file (YAML) declaring territories, regions or cities
   --country <code>    country for tables without a country column
   --year <year>       year for tables without a year column
   --force             update existing files, keeping their comments and key order
@@ -51,6 +55,7 @@ export async function importTableCommand(argv: string[], io: CliIO): Promise<Exi
     sheet: { type: 'string' },
     'header-row': { type: 'string' },
     mapping: { type: 'string' },
+    units: { type: 'string' },
     country: { type: 'string' },
     year: { type: 'string' },
     force: { type: 'boolean' },
@@ -86,6 +91,15 @@ export async function importTableCommand(argv: string[], io: CliIO): Promise<Exi
     if (!('value' in m) || !m.value) return finish(io, format, diagnostics, { written: [], unchanged: [] });
     mapping = m.value;
   }
+  const unitsPath = typeof values.units === 'string' ? resolve(io.cwd, values.units) : undefined;
+  let units: DeclaredUnit[] | undefined;
+  if (unitsPath !== undefined) {
+    const text = readTextFile(unitsPath, displayPath(io.cwd, unitsPath));
+    const u = text.value === undefined ? { diagnostics: text.diagnostics } : loadUnits(text.value, displayPath(io.cwd, unitsPath));
+    for (const item of u.diagnostics) diagnostics.push(item);
+    if (!('value' in u) || !u.value) return finish(io, format, diagnostics, { written: [], unchanged: [] });
+    units = u.value;
+  }
   const input = resolve(io.cwd, positionals[0]!);
   const sheet = typeof values.sheet === 'string' ? values.sheet : mapping?.sheet;
   const file = readAnswerTableFile(input, { display: displayPath(io.cwd, input), ...(sheet !== undefined ? { sheet } : {}) });
@@ -101,6 +115,7 @@ export async function importTableCommand(argv: string[], io: CliIO): Promise<Exi
     ...(layout ? { layout } : {}),
     ...(headerRow !== undefined ? { headerRow } : {}),
     ...(mapping ? { mapping } : {}),
+    ...(units ? { units } : {}),
     defaults,
   });
   for (const item of imported.diagnostics) diagnostics.push(item);
@@ -108,7 +123,7 @@ export async function importTableCommand(argv: string[], io: CliIO): Promise<Exi
   for (const set of sets) for (const item of validateAnswerSet(rubric.value, set).filter((d) => d.severity === 'error').map((d) => ({ ...d, file: displayPath(io.cwd, input), message: `${set.country} ${set.year}: ${d.message}` }))) diagnostics.push(item);
   if (hasErrors(diagnostics)) return finish(io, format, diagnostics, { written: [], unchanged: [] }, sets.length);
   const out = resolve(io.cwd, values.out);
-  const wrote = writeAnswerSetFiles(sets, out, { force: values.force === true, display: (p) => displayPath(io.cwd, p), protect: [input, ...(mappingPath !== undefined ? [mappingPath] : []), ...rubric.value.files.map((f) => resolve(io.cwd, f))] });
+  const wrote = writeAnswerSetFiles(sets, out, { force: values.force === true, display: (p) => displayPath(io.cwd, p), protect: [input, ...(mappingPath !== undefined ? [mappingPath] : []), ...(unitsPath !== undefined ? [unitsPath] : []), ...rubric.value.files.map((f) => resolve(io.cwd, f))] });
   for (const item of wrote.diagnostics) diagnostics.push(item);
   return finish(io, format, diagnostics, wrote, sets.length, displayPath(io.cwd, out));
 }
