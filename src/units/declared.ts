@@ -98,7 +98,7 @@ export function checkDeclaredUnits(units: readonly DeclaredUnit[], file: string,
  * import { loadUnits, UnitResolver } from 'policy-index';
  * const { value } = loadUnits('schemaVersion: 1\nunits:\n  - { code: XC, name: Northern Cyprus, aliases: [TRNC], parent: Cyprus }\n');
  * value?.[0]?.parent;                           // 'CY'
- * new UnitResolver(value).resolve('TRNC');      // { unit: { code: 'XC', name: 'Northern Cyprus', … } }
+ * new UnitResolver(value).resolve('TRNC');      // { unit: { code: 'XC', name: 'Northern Cyprus', kind: 'declared', parent: 'CY', via: 'declared' } }
  * ```
  */
 export function loadUnits(text: string, file = 'units.yaml'): Result<DeclaredUnit[]> {
