@@ -5,16 +5,18 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The folders of src/ and, for each, the folders it may import from. Imports point one way:
- * text ← diagnostics ← exact ← source ← rubric ← answers ← scoring / tables ← analysis ←
- * editions ← report ← schemas / docs ← node ← cli; `outcomes` stands on diagnostics and source
- * only. A folder's own files are always allowed.
+ * text ← diagnostics ← exact ← source ← units ← rubric ← answers ← scoring / tables ← analysis ←
+ * editions ← report ← schemas / docs ← node ← cli; `outcomes` stands on diagnostics, source and
+ * units only (`units`: the countries, territories, regions and cities an index scores, and peer
+ * groups). A folder's own files are always allowed.
  */
-const CORE_BASE = ['text', 'diagnostics', 'exact', 'source'];
+const CORE_BASE = ['text', 'diagnostics', 'exact', 'source', 'units'];
 const MAY_IMPORT = {
   text: [],
   diagnostics: ['text'],
   exact: ['text', 'diagnostics'],
   source: ['text', 'diagnostics', 'exact'],
+  units: ['text', 'diagnostics', 'exact', 'source'],
   rubric: [...CORE_BASE],
   answers: [...CORE_BASE, 'rubric'],
   scoring: [...CORE_BASE, 'rubric', 'answers'],

@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listCountryCodes } from '../src/source/countries.js';
+import { listCountryCodes } from '../src/units/countries.js';
 
 export const AREAS = 5;
 export const PER_AREA = 7;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
 import { loadRubric } from '../src/rubric/load.js';
-import { listCountryCodes } from '../src/source/countries.js';
+import { listCountryCodes } from '../src/units/countries.js';
 import { answerTableCsv } from '../src/tables/export.js';
 import { csvCellGrid } from '../src/tables/grid.js';
 import { importAnswerTable } from '../src/tables/import.js';

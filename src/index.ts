@@ -56,8 +56,8 @@ export type { CompiledRubric } from './scoring/compile.js';
 export { compileRubric } from './scoring/compile.js';
 export { explainScore } from './scoring/explain.js';
 // Country codes and CSV (shared by answers and outcomes)
-export type { CountryCodeKind, NormalisedCountryCode } from './source/countries.js';
-export { normaliseCountryCode, isEuMember, euMembers, countryName } from './source/countries.js';
+export type { CountryCodeKind, NormalisedCountryCode } from './units/countries.js';
+export { normaliseCountryCode, isEuMember, euMembers, countryName } from './units/countries.js';
 export type { CsvDocument, CsvParseOptions } from './source/csv.js';
 export { parseCsv, csvField, restoreCsvFormulaText } from './source/csv.js';
 // JSON Schemas of the file formats
@@ -87,10 +87,13 @@ export type { ImportAnswerTableOptions } from './tables/import.js';
 export { importAnswerTable } from './tables/import.js';
 export type { AnswerTable } from './tables/export.js';
 export { answerTable, answerTableCsv } from './tables/export.js';
-export type { CountryRecord, M49Region, MembershipGroup } from './source/countries.js';
-export { countryRecord, m49Regions, countriesInRegion, groupMembers, isOecdMember, findCountry } from './source/countries.js';
-export type { ResolvedPeers, PeerCandidate, ResolvePeersOptions } from './source/peers.js';
-export { resolvePeers, loadPeerGroup } from './source/peers.js';
+export type { CountryRecord, M49Region, MembershipGroup } from './units/countries.js';
+export { countryRecord, m49Regions, countriesInRegion, groupMembers, isOecdMember, findCountry } from './units/countries.js';
+export type { ResolvedPeers, PeerCandidate, ResolvePeersOptions } from './units/peers.js';
+export { resolvePeers, loadPeerGroup } from './units/peers.js';
+export type { DeclaredUnit, ResolvedUnit, UnitLookup, ResolveUnitOptions } from './units/resolve.js';
+export { UnitResolver } from './units/resolve.js';
+export { loadUnits } from './units/declared.js';
 // Verification against published scores, for any index
 export type { PublishedValue, PublishedColumns, PublishedCell, ReadPublishedOptions } from './analysis/verify/published.js';
 export { readPublishedCsv, readPublishedRows, PUBLISHED_COLUMNS } from './analysis/verify/published.js';

@@ -85,7 +85,7 @@ describe('shipped JSON Schemas', () => {
   it('the mapping and peer-group schemas describe the files their loaders read', () => {
     const mapping = JSON.parse(readFileSync('schemas/table-mapping.schema.json', 'utf8'));
     expect(mapping.$id).toBe('https://policy-index.dev/schemas/table-mapping.schema.json');
-    expect(Object.keys(mapping.properties).sort()).toEqual(['columns', 'headerRow', 'layout', 'schemaVersion', 'sheet', 'values']);
+    expect(Object.keys(mapping.properties).sort()).toEqual(['columns', 'headerRow', 'layout', 'schemaVersion', 'sheet', 'units', 'values']);
     expect(mapping.additionalProperties).toBe(false);
     expect(mapping.properties.layout.enum).toEqual(['wide', 'long']);
     const group = JSON.parse(readFileSync('schemas/peer-group.schema.json', 'utf8'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { countriesInRegion, countryRecord, isPeer, findCountry, groupMembers, isEuMember, isOecdMember, loadAnswerSet, loadPeerGroup, normaliseCountryCode, resolvePeers } from '../src/index.js';
-import { listCountryCodes } from '../src/source/countries.js';
+import { listCountryCodes } from '../src/units/countries.js';
 import { captureIO } from './engine-helpers.js';
 
 describe('the country table', () => {
@@ -80,6 +80,19 @@ describe('resolvePeers', () => {
     expect(g.value).toEqual({ id: 'nordic', title: 'Nordic countries', members: ['DK', 'FI', 'IS', 'NO', 'SE'] });
     const bad = loadPeerGroup('schemaVersion: 1\nid: x\ntitle: X\nmembers: [DK, Narnia]\n', 'g.yaml');
     expect(bad.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['PEERS_UNKNOWN', 4, 15]]);
+  });
+
+  it('members are read by the one unit resolver: names, declared units, no short name as a NUTS code', () => {
+    expect(resolvePeers('Austria, Czech Republic, Türkiye').value).toMatchObject({ members: ['AT', 'CZ', 'TR'], title: 'Austria, Czechia, Türkiye' });
+    expect(resolvePeers('CHAD,PERU').value!.members).toEqual(['PE', 'TD']);
+    expect(resolvePeers('DE1').diagnostics.map((d) => d.code)).toEqual(['PEERS_UNKNOWN']);
+    expect(resolvePeers('Austira').diagnostics[0]!.hint).toBe('Did you mean "Austria"?');
+    const units = [{ code: 'XC', name: 'Northern Cyprus', aliases: ['TRNC'] }];
+    expect(resolvePeers('TRNC, CY', { units }).value).toMatchObject({ members: ['CY', 'XC'], title: 'Cyprus, Northern Cyprus' });
+    const g = loadPeerGroup('schemaVersion: 1\nid: med\ntitle: Mediterranean\nmembers: [Malta, "Cyprus", TRNC, The Gambia]\n', 'med.yaml', units);
+    expect(g.value!.members).toEqual(['CY', 'GM', 'MT', 'XC']);
+    const bad = loadPeerGroup('schemaVersion: 1\nid: x\ntitle: X\nmembers: [DK, Swedn]\n', 'g.yaml');
+    expect(bad.diagnostics.map((d) => [d.code, d.line, d.column, d.hint])).toEqual([['PEERS_UNKNOWN', 4, 15, 'Did you mean "Sweden"?']]);
   });
 
   it('--peers on the CLI: an unknown group is a usage error (exit 2); a group file works', async () => {

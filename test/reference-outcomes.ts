@@ -5,7 +5,7 @@
  * layout without `cohortColumnsByIndicator` metrics) and follows the rules as written, the
  * plain way: text keys, one pass per rule, every diagnostic made and then the list capped.
  */
-import { normaliseCountryCode } from '../src/source/countries.js';
+import { normaliseCountryCode } from '../src/units/countries.js';
 import type { OutcomeFramework, OutcomeObservation } from '../src/outcomes/types.js';
 
 export interface RefFile {

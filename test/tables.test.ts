@@ -10,6 +10,7 @@ import {
   importAnswerTable,
   loadAnswerSet,
   loadTableMapping,
+  loadUnits,
   scoreAnswerSet,
   type AnswerSet,
   type Rubric,
@@ -168,6 +169,93 @@ describe('import-table contract', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.value![0]!.answers.get('local-vote')?.value).toBe('no');
     expect(loadTableMapping('schemaVersion: 1\ncolums: {}\n').diagnostics.map((d) => [d.code, d.hint])).toEqual([['SCHEMA_UNKNOWN_FIELD', 'Did you mean "columns"?']]);
+  });
+});
+
+describe('import-table units: names, declared units, mapped cells', () => {
+  it('reads country names in every form, and never a short name as a regional code', () => {
+    const r = csvSets('country,year,local-vote\n"Korea, Rep.",2019,yes\nTürkiye,2019,yes\nTurkey,2020,yes\nSt. Lucia,2019,no\nCHAD,2019,no\nPERU,2019,no\nCote d\'Ivoire,2019,no\n', demo);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value!.map((s) => `${s.country} ${s.year}`)).toEqual(['CI 2019', 'KR 2019', 'LC 2019', 'PE 2019', 'TD 2019', 'TR 2019', 'TR 2020']);
+    const bad = csvSets('country,year,local-vote\nAustira,2019,yes\nDE1,2019,yes\n', demo);
+    expect(bad.diagnostics.map((d) => [d.code, d.line, d.column, d.hint])).toEqual([
+      ['TABLE_UNKNOWN_COUNTRY', 2, 1, 'Did you mean "Austria"?'],
+      ['TABLE_UNKNOWN_COUNTRY', 3, 1, 'A regional (NUTS) code is read only in a column declared regional.'],
+    ]);
+  });
+
+  it('declared units from a units file win over built-in names, and carry their name', () => {
+    const units = loadUnits('schemaVersion: 1\nunits:\n  - { code: XC, name: Northern Cyprus, aliases: [TRNC], parent: Cyprus }\n  - { code: US-GA, name: Georgia, parent: United States }\n');
+    expect(units.diagnostics).toEqual([]);
+    expect(units.value).toEqual([
+      { code: 'XC', name: 'Northern Cyprus', aliases: ['TRNC'], parent: 'CY' },
+      { code: 'US-GA', name: 'Georgia', parent: 'US' },
+    ]);
+    const r = importAnswerTable(csvCellGrid('country,year,local-vote\nTRNC,2019,yes\nGeorgia,2019,no\nGE,2019,no\n').value!, demo, { units: units.value! });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value!.map((s) => [s.country, s.countryName])).toEqual([['GE', undefined], ['US-GA', 'Georgia'], ['XC', 'Northern Cyprus']]);
+    // Every set loads back as an answer file.
+    for (const s of r.value!) expect(loadAnswerSet(formatAnswerSet(s)).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('a units file\'s problems are diagnostics with their position', () => {
+    const r = loadUnits('schemaVersion: 1\nunits:\n  - { code: XC, name: Northern Cyprus, parent: Atlantis }\n  - { code: XC, name: Cyprus North }\n  - { code: xd, name: Other }\n  - { code: XE, name: TRNC, aliases: [Northern Cyprus] }\n', 'units.yaml');
+    expect(r.value).toBeUndefined();
+    expect(r.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([['SCHEMA_INVALID_VALUE', 'units.yaml', 5]]);
+    const semantic = loadUnits('schemaVersion: 1\nunits:\n  - { code: XC, name: Northern Cyprus, parent: Atlantis }\n  - { code: XC, name: Cyprus North }\n  - { code: XE, name: TRNC, aliases: [Northern Cyprus] }\n  - { code: XF, name: Loop, parent: XG }\n  - { code: XG, name: Pool, parent: XF }\n', 'units.yaml');
+    expect(semantic.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['UNITS_INVALID', 4],
+      ['UNITS_INVALID', 5],
+      ['UNITS_INVALID', 3],
+      ['UNITS_INVALID', 6],
+      ['UNITS_INVALID', 7],
+    ]);
+    expect(semantic.diagnostics[2]!.message).toContain('Atlantis');
+  });
+
+  it('a mapping maps and declares units, skips columns, and reports keys that match nothing', () => {
+    const mapping = loadTableMapping(
+      'schemaVersion: 1\ncolumns: { Land: country, Jahr: year, Wahlrecht: local-vote, Notizen: skip }\nunits:\n  "Kosovo*": XK\n  Quebec: { code: CA-QC, parent: CA }\n',
+      'mapping.yaml',
+    ).value!;
+    const r = importAnswerTable(csvCellGrid('Land,Jahr,Wahlrecht,Notizen\nKosovo*,2019,yes,see the law\nQuebec,2019,no,\n').value!, demo, { mapping });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value!.map((s) => [s.country, s.countryName])).toEqual([['CA-QC', 'Quebec'], ['XK', undefined]]);
+    const bad = loadTableMapping('schemaVersion: 1\ncolumns: { Land: country, Jhar: year }\nvalues:\n  local-vot: { Ja: yes }\nunits:\n  Narnia: Atlantis\n', 'mapping.yaml').value!;
+    const b = importAnswerTable(csvCellGrid('Land,Jahr,local-vote\nAT,2019,yes\n').value!, demo, { mapping: bad });
+    expect(b.diagnostics.map((d) => [d.code, d.file, d.line, d.column, d.hint])).toEqual([
+      ['TABLE_MAPPING_UNKNOWN', 'mapping.yaml', 6, 3, expect.stringMatching(/units file/)],
+      ['TABLE_UNKNOWN_COLUMN', '<input>', 1, 6, undefined],
+      ['TABLE_LAYOUT', '<input>', 1, 1, undefined],
+      ['TABLE_MAPPING_UNKNOWN', 'mapping.yaml', 2, 27, 'Did you mean "Jahr"?'],
+      ['TABLE_MAPPING_UNKNOWN', 'mapping.yaml', 4, 3, 'Did you mean "local-vote"?'],
+    ]);
+  });
+
+  it('through the CLI: a mapping\'s units write answer files that load', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'table.csv'), 'Land,Jahr,local-vote\nNordzypern,2019,yes\nTürkei,2019,no\n');
+    writeFileSync(join(dir, 'mapping.yaml'), 'schemaVersion: 1\ncolumns: { Land: country, Jahr: year }\nunits:\n  Nordzypern: { code: XC, name: Northern Cyprus, parent: CY }\n  Türkei: Türkiye\n');
+    const io = captureIO(dir);
+    expect(await main(['import-table', 'table.csv', '--rubric', DEMO_RUBRIC, '--mapping', 'mapping.yaml', '--out', 'out'], io)).toBe(0);
+    const xc = loadAnswerSet(readFileSync(join(dir, 'out/XC/XC-2019.yaml'), 'utf8'));
+    expect(xc.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(xc.value).toMatchObject({ country: 'XC', countryName: 'Northern Cyprus' });
+    expect(loadAnswerSet(readFileSync(join(dir, 'out/TR/TR-2019.yaml'), 'utf8')).value?.country).toBe('TR');
+  });
+
+  it('through the CLI: --units reads a units file; its problems stop the import with their position', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'table.csv'), 'country,year,local-vote\nTRNC,2019,yes\n');
+    writeFileSync(join(dir, 'units.yaml'), 'schemaVersion: 1\nunits:\n  - { code: XC, name: Northern Cyprus, aliases: [TRNC], parent: CY }\n');
+    const io = captureIO(dir);
+    expect(await main(['import-table', 'table.csv', '--rubric', DEMO_RUBRIC, '--units', 'units.yaml', '--out', 'out'], io)).toBe(0);
+    expect(loadAnswerSet(readFileSync(join(dir, 'out/XC/XC-2019.yaml'), 'utf8')).value).toMatchObject({ country: 'XC', countryName: 'Northern Cyprus' });
+    writeFileSync(join(dir, 'bad-units.yaml'), 'schemaVersion: 1\nunits:\n  - { code: XC, name: Northern Cyprus, parent: Atlantis }\n');
+    const bad = captureIO(dir);
+    expect(await main(['import-table', 'table.csv', '--rubric', DEMO_RUBRIC, '--units', 'bad-units.yaml', '--out', 'out2'], bad)).toBe(1);
+    expect(bad.err() + bad.out()).toMatch(/bad-units\.yaml:3:\d+ error UNITS_INVALID/);
+    expect(readdirSync(dir)).not.toContain('out2');
   });
 });
 

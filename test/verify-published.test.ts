@@ -106,6 +106,26 @@ describe('policy-index verify on the demo index', () => {
     expect(json.disagreements).toMatchObject([{ country: 'NO', year: 2031, node: 'voice', computed: null, reason: 'no answer set for NO 2031' }]);
   });
 
+  it('reads country names, never a short name as a regional (NUTS) code', async () => {
+    // Country names in every case: the same scores as the codes.
+    const named = join(dir, 'demo-named.csv');
+    writeFileSync(named, 'country,year,node,value\nNorway,2024,local-vote,100\nNORWAY,2024,consultative-body,50\nthe Kingdom of Norway,2024,voice,50\n');
+    const ok = await run(['verify', 'examples/demo/rubric', 'examples/demo/answers', '--published', named, '--format', 'json']);
+    expect(JSON.parse(ok.out)).toMatchObject({ compared: 3, agreed: 3, disagreements: [] });
+    expect(ok.code).toBe(0);
+    // CHAD, PERU, BENIN and INDIA look like NUTS codes (CH + AD …) but are countries.
+    const r = readPublishedCsv('country,year,node,value\nCHAD,2024,a,1\nPERU,2024,a,1\nBENIN,2024,a,1\nINDIA,2024,a,1\nKorea, Rep.,2024,a,1\n'.replace('Korea, Rep.', '"Korea, Rep."'));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value!.map((v) => v.country)).toEqual(['TD', 'PE', 'BJ', 'IN', 'KR']);
+    // A NUTS code is read only where the column is declared regional.
+    const nuts = 'country,year,node,value\nDE1,2024,a,1\n';
+    expect(readPublishedCsv(nuts).diagnostics).toMatchObject([{ code: 'PUBLISHED_INVALID_VALUE', line: 2, column: 1, hint: expect.stringMatching(/regional/) }]);
+    expect(readPublishedCsv(nuts, { regional: true }).value!.map((v) => v.country)).toEqual(['DE1']);
+    // An unknown country gets a bounded did-you-mean; a declared unit is read by its name.
+    expect(readPublishedCsv('country,year,node,value\nNorwya,2024,a,1\n').diagnostics[0]).toMatchObject({ code: 'PUBLISHED_INVALID_VALUE', line: 2, column: 1, hint: 'Did you mean "Norway"?' });
+    expect(readPublishedCsv('country,year,node,value\nNorthland,2024,a,1\n', { units: [{ code: 'NO', name: 'Northland' }] }).value!.map((v) => v.country)).toEqual(['NO']);
+  });
+
   it('reads the table from an .xlsx sheet with renamed columns', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Scores');

@@ -275,6 +275,16 @@ export const DIAGNOSTIC_EXAMPLES: Readonly<Partial<Record<DiagnosticCode, Diagno
   TABLE_UNKNOWN_COLUMN: importTable('country,year,permit,vote,health\nNL,2024,at-once,yes,yes\n'),
   TABLE_INVALID_VALUE: importTable('country,year,permit,vote\nNL,2024,soon,yes\n'),
   TABLE_UNKNOWN_COUNTRY: importTable('country,year,permit,vote\nAtlantis,2024,at-once,yes\n'),
+  TABLE_MAPPING_UNKNOWN: {
+    files: { 'rubric.yaml': rubric(), 'table.csv': 'Land,year,permit,vote\nNL,2024,at-once,yes\n', 'mapping.yaml': 'schemaVersion: 1\ncolumns: { Land: country, Notes: skip }\n' },
+    argv: ['import-table', 'table.csv', '--rubric', 'rubric.yaml', '--mapping', 'mapping.yaml', '--out', 'out'],
+    note: 'The mapping skips a column `Notes` that the table does not have.',
+  },
+  UNITS_INVALID: {
+    files: { 'rubric.yaml': rubric(), 'table.csv': 'country,year,permit,vote\nNorthern Cyprus,2024,at-once,yes\n', 'mapping.yaml': 'schemaVersion: 1\nunits:\n  Northern Cyprus: { code: XC, parent: Atlantis }\n' },
+    argv: ['import-table', 'table.csv', '--rubric', 'rubric.yaml', '--mapping', 'mapping.yaml', '--out', 'out'],
+    note: 'The mapping declares a unit whose parent is neither a country nor a declared unit.',
+  },
   TABLE_INVALID_YEAR: importTable('country,year,permit,vote\nNL,twenty,at-once,yes\n'),
   TABLE_DUPLICATE_ROW: importTable('country,year,permit,vote\nNL,2024,at-once,yes\nNL,2024,at-once,yes\n'),
   PUBLISHED_MISSING_COLUMN: published('country,year,value\nNL,2024,100\n'),

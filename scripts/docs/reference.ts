@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { ANSWER_FIELDS, SET_FIELDS } from '../../src/tables/fields.js';
 import { tableMappingSchemaModel } from '../../src/tables/mapping.js';
-import { peerGroupSchemaModel } from '../../src/source/peers.js';
+import { peerGroupSchemaModel } from '../../src/units/peers.js';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../src/diagnostics/codes.js';
 import * as rs from '../../src/rubric/schema.js';
 import * as as from '../../src/answers/schema.js';

@@ -14,7 +14,7 @@ import { exactScore } from '../scoring/exact-value.js';
 import { comparableVariant, defaultYear, variantChoicesOf } from './comparable.js';
 import { areaExact, exactMean, variantExact, type ExactAverage } from './trend.js';
 import type { Figure, ScoreResult, ScoredNode } from '../scoring/types.js';
-import { countryName } from '../source/countries.js';
+import { countryName } from '../units/countries.js';
 import { byCodePoint } from '../text/order.js';
 import { isNamedPeerGroup, isPeer, type PeerGroup } from './peer-group.js';
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { isEuMember, isOecdMember } from '../source/countries.js';
+import { isEuMember, isOecdMember } from '../units/countries.js';
 
 /**
  * A named peer group (a group file, a UN M49 region, answer-set metadata): its members, or its

@@ -11,7 +11,7 @@
  */
 import type { Diagnostic } from '../diagnostics/index.js';
 import { parseCsv } from '../source/csv.js';
-import { normaliseCountryCode } from '../source/countries.js';
+import { normaliseCountryCode } from '../units/countries.js';
 import { pearsonCorrelation, spearmanCorrelation } from './correlation.js';
 
 import { byCodePoint } from '../text/order.js';

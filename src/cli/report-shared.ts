@@ -16,7 +16,7 @@ import { expandAnswerPaths, loadAnswerSetFiles, readTextFile } from '../node/fil
 import type { Rubric } from '../rubric/types.js';
 import { bundledRubricPath, UsageError, type CliIO } from './io.js';
 import { displayPath, loadRubricArg } from './shared.js';
-import { loadPeerGroup, resolvePeers, type ResolvedPeers } from '../source/peers.js';
+import { loadPeerGroup, resolvePeers, type ResolvedPeers } from '../units/peers.js';
 import { didYouMeanAny } from '../source/suggest.js';
 import { computeGaps } from '../outcomes/gaps.js';
 import { loadOutcomeData, type OutcomeFile } from '../outcomes/data.js';

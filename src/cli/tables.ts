@@ -11,6 +11,7 @@ import { questionnaireXlsx } from '../node/questionnaire.js';
 import { answerTable, answerTableCsv } from '../tables/export.js';
 import { importAnswerTable } from '../tables/import.js';
 import { loadTableMapping, type TableMapping } from '../tables/mapping.js';
+import { loadUnits } from '../units/declared.js';
 import { defineCommand } from './command.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
 import { FORMAT_TEXT_JSON, noAnswerSets, readYamlOption, RUBRIC_TEXT } from './options.js';
@@ -27,8 +28,9 @@ Layouts: wide (a row per country and year, a column per question id or alias, op
 columns <question>.comment, .sourceUrl, .citations, .status …, regional answers in
 <question>@<region>) and long (columns country, year, question, answer, and optionally
 region and evidence columns). Country codes: ISO alpha-2, alpha-3, numeric, or agency codes
-(EL, UK, KSV …). Cells: option ids or labels, Yes/No (also Y/N, 1/0, true/false), numbers;
-an empty cell is unknown, "-" leaves the question out. Nothing is written when there are errors.`,
+(EL, UK, KSV …) or English names; --units and the mapping declare other units. Cells: option
+ids or labels, Yes/No (also Y/N, 1/0, true/false), numbers; an empty cell is unknown, "-" leaves
+the question out. Nothing is written when there are errors.`,
   positionals: [{ name: 'table', description: 'the table (.csv or .xlsx)' }],
   options: {
     rubric: { type: 'string', placeholder: 'rubric', required: true, description: RUBRIC_TEXT },
@@ -37,6 +39,7 @@ an empty cell is unknown, "-" leaves the question out. Nothing is written when t
     sheet: { type: 'string', placeholder: 'name', description: 'worksheet to read (xlsx)', defaultText: 'every sheet with a header' },
     'header-row': { type: 'number', integer: true, min: 1, max: 999_999_999, description: '1-based row of the header', defaultText: 'detected' },
     mapping: { type: 'string', placeholder: 'file', description: 'mapping file (YAML) renaming columns and values' },
+    units: { type: 'string', placeholder: 'file', description: 'units file (YAML) declaring territories, regions or cities' },
     country: { type: 'string', placeholder: 'code', description: 'country for tables without a country column' },
     year: { type: 'number', integer: true, min: 1900, max: 2200, placeholder: 'year', description: 'year for tables without a year column' },
     force: { type: 'boolean', description: 'update existing files, keeping their comments and key order' },
@@ -64,6 +67,13 @@ an empty cell is unknown, "-" leaves the question out. Nothing is written when t
     if (!mappingFile.value) return finish(io, format, diagnostics, { written: [], unchanged: [] });
     mapping = mappingFile.value;
   }
+  const unitsFile = typeof values.units === 'string' ? readYamlOption(io, values.units, loadUnits) : undefined;
+  const unitsPath = unitsFile?.path;
+  if (unitsFile) {
+    for (const item of unitsFile.diagnostics) diagnostics.push(item);
+    if (!unitsFile.value) return finish(io, format, diagnostics, { written: [], unchanged: [] });
+  }
+  const units = unitsFile?.value;
   const input = resolve(io.cwd, positionals.table);
   const sheet = typeof values.sheet === 'string' ? values.sheet : mapping?.sheet;
   const file = readAnswerTableFile(input, { display: displayPath(io.cwd, input), ...(sheet !== undefined ? { sheet } : {}) });
@@ -79,6 +89,7 @@ an empty cell is unknown, "-" leaves the question out. Nothing is written when t
     ...(layout ? { layout } : {}),
     ...(headerRow !== undefined ? { headerRow } : {}),
     ...(mapping ? { mapping } : {}),
+    ...(units ? { units } : {}),
     defaults,
   });
   for (const item of imported.diagnostics) diagnostics.push(item);
@@ -86,7 +97,7 @@ an empty cell is unknown, "-" leaves the question out. Nothing is written when t
   for (const set of sets) for (const item of validateAnswerSet(rubric.value, set).filter((d) => d.severity === 'error').map((d) => ({ ...d, file: displayPath(io.cwd, input), message: `${set.country} ${set.year}: ${d.message}` }))) diagnostics.push(item);
   if (hasErrors(diagnostics)) return finish(io, format, diagnostics, { written: [], unchanged: [] }, sets.length);
   const out = resolve(io.cwd, values.out);
-  const wrote = writeAnswerSetFiles(sets, out, { force: values.force === true, display: (p) => displayPath(io.cwd, p), protect: [input, ...(mappingPath !== undefined ? [mappingPath] : []), ...rubric.value.files.map((f) => resolve(io.cwd, f))] });
+  const wrote = writeAnswerSetFiles(sets, out, { force: values.force === true, display: (p) => displayPath(io.cwd, p), protect: [input, ...(mappingPath !== undefined ? [mappingPath] : []), ...(unitsPath !== undefined ? [unitsPath] : []), ...rubric.value.files.map((f) => resolve(io.cwd, f))] });
   for (const item of wrote.diagnostics) diagnostics.push(item);
   return finish(io, format, diagnostics, wrote, sets.length, displayPath(io.cwd, out));
   },

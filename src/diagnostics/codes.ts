@@ -483,6 +483,18 @@ const table = {
     fix: 'Write the country as an ISO code.',
     example: 'CSV: country,year,permit\nAtlantis,2019,Yes',
   },
+  TABLE_MAPPING_UNKNOWN: {
+    severity: 'error', area: 'import',
+    summary: 'A key of the mapping file matches nothing: a `columns` header no sheet has, a `values` entry for a question the rubric does not have, or a `units` entry for a unit that is not known.',
+    fix: 'Correct the key (the hint names the closest one), or remove the entry; write `skip` to leave a column out.',
+    example: 'columns: { Permitt: permit }',
+  },
+  UNITS_INVALID: {
+    severity: 'error', area: 'import',
+    summary: 'A declared unit (units file or mapping `units:`) repeats a code, name or alias, or names a parent that is neither a country nor a declared unit.',
+    fix: 'Give each unit its own code, name and aliases, and a parent the country table or the file knows.',
+    example: 'units:\n  - { code: XC, name: Northern Cyprus, parent: Atlantis }',
+  },
   TABLE_INVALID_YEAR: {
     severity: 'error', area: 'import',
     summary: 'A year cell is not a whole year between 1900 and 2200.',

@@ -9,7 +9,7 @@
 import type { Answer, AnswerSet, AnswerValue } from '../answers/types.js';
 import type { Result } from '../diagnostics/index.js';
 import type { GroupNode, QuestionNode, Rubric, RubricNode } from '../rubric/types.js';
-import { normaliseCountryCode } from '../source/countries.js';
+import { normaliseCountryCode } from '../units/countries.js';
 import { loadExcelJs } from './xlsx/exceljs.js';
 import { QUESTIONNAIRE_ABOUT_SHEET } from './tables.js';
 

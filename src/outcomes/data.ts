@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Diagnostic, PathSegment, Result } from '../diagnostics/index.js';
 import { capDiagnostics, MAX_LISTED_DIAGNOSTICS } from '../diagnostics/limit.js';
 import { readCsvRecords, type CsvRecord } from '../source/csv.js';
-import { normaliseCountryCode, type NormalisedCountryCode } from '../source/countries.js';
+import { normaliseCountryCode, type NormalisedCountryCode } from '../units/countries.js';
 import { located, parseYamlSource } from '../source/yaml-source.js';
 import { columnKey, detectOutcomeLayout, requiredColumns } from './layouts.js';
 import { lazyNameIndex, Suggestions, type NameIndex } from '../source/suggest.js';

@@ -7,7 +7,7 @@
  */
 import { cmp, decimalTextValue, div, fromNumber, isZero, ONE, sub, ZERO, type Exact } from '../exact/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { countryName } from '../source/countries.js';
+import { countryName } from '../units/countries.js';
 import { selectOutcomeObservations, type OutcomeSelectionOptions } from './select.js';
 import type {
   OutcomeDataset,

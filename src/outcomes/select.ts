@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { normaliseCountryCode } from '../source/countries.js';
+import { normaliseCountryCode } from '../units/countries.js';
 import type { OutcomeDataset, OutcomeObservation } from './types.js';
 
 /**

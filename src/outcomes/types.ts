@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { CountryCodeKind } from '../source/countries.js';
+import type { CountryCodeKind } from '../units/countries.js';
 
 /**
  * The four areas of the EU common indicators of migrant integration ("Zaragoza" indicators).

@@ -30,7 +30,7 @@ import { decimalTextValue, displayString, mul, ratio } from '../exact/index.js';
 import { comparableTrend, type ExactAverage } from '../analysis/trend.js';
 import type { QuestionNode, Rubric } from '../rubric/types.js';
 import type { Figure, ScoredNode, ScoreResult } from '../scoring/types.js';
-import { countryName } from '../source/countries.js';
+import { countryName } from '../units/countries.js';
 import type { AreaCard, Comparison, Derivation, NodeCard, OutcomeEntry, OverallCard, Scorecard } from './schema.js';
 
 export type { Scorecard, NodeCard, OutcomeEntry } from './schema.js';

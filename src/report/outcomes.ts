@@ -8,7 +8,7 @@
 import { computeGaps } from '../outcomes/gaps.js';
 import { selectOutcomeObservations } from '../outcomes/select.js';
 import type { OutcomeDataset, OutcomeFramework, OutcomeGapTable } from '../outcomes/types.js';
-import { normaliseCountryCode } from '../source/countries.js';
+import { normaliseCountryCode } from '../units/countries.js';
 import type { OutcomeEntry } from './schema.js';
 
 /** Options for {@link buildOutcomeEntries}. */

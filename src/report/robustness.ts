@@ -13,7 +13,7 @@ import { csvField } from '../source/csv.js';
 import { escapeHtml } from './escape.js';
 import { htmlPage } from './page.js';
 import { byCodePoint } from '../text/order.js';
-import { countryName } from '../source/countries.js';
+import { countryName } from '../units/countries.js';
 import { textWidth } from './svg.js';
 
 /** Display rules of the figures. */

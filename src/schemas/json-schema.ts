@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { rubricJsonSchemaModel } from '../rubric/schema.js';
 import { answerSetJsonSchemaModel } from '../answers/schema.js';
 import { tableMappingSchemaModel } from '../tables/mapping.js';
-import { peerGroupSchemaModel } from '../source/peers.js';
+import { peerGroupSchemaModel } from '../units/peers.js';
 
 /**
  * Names of the JSON Schema documents this package ships (`schemas/<name>.schema.json`): rubric

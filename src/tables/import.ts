@@ -18,12 +18,13 @@ import type { Answer, AnswerSet, AnswerValue, Evidence } from '../answers/types.
 import type { Diagnostic, Result } from '../diagnostics/index.js';
 import { DiagnosticLimiter } from '../diagnostics/limit.js';
 import type { QuestionNode, Rubric } from '../rubric/types.js';
-import { allCountryCodes, findCountry, normaliseCountryCode } from '../source/countries.js';
 import { yamlKeyProblem } from '../source/yaml-source.js';
 import { lazyNameIndex, NameIndex, Suggestions } from '../source/suggest.js';
 import { ANSWER_FIELDS, RECORDED_SCORE_COLUMN, answerFieldNamed, setFieldNamed, type AnswerField, type SetField } from './fields.js';
 import { cellDiagnostic, cellName, type GridCell, type CellGrid, type GridRow } from './grid.js';
-import type { TableMapping } from './mapping.js';
+import { SKIP_COLUMN, type TableMapping } from './mapping.js';
+import { checkDeclaredUnits } from '../units/declared.js';
+import { UnitResolver, type DeclaredUnit } from '../units/resolve.js';
 import { readCellValue, type SuggestOption } from './values.js';
 
 /** Where row diagnostics go (the import's limiter). */
@@ -38,6 +39,8 @@ export interface ImportAnswerTableOptions {
   mapping?: TableMapping;
   /** Country and year for tables that have no such columns (a questionnaire for one country-year). */
   defaults?: { country?: string; year?: number };
+  /** Units the country table does not know (territories, regions, cities), e.g. from a units file ({@link loadUnits}); the mapping's `units:` adds to them. */
+  units?: readonly DeclaredUnit[];
 }
 
 type Column =
@@ -73,6 +76,7 @@ function questionFor(rubric: Rubric, name: string): QuestionNode | undefined {
 function classify(rubric: Rubric, header: string, layout: 'wide' | 'long'): Column | undefined {
   const h = header.trim();
   const l = norm(h);
+  if (l === SKIP_COLUMN) return { kind: 'ignored' };
   if (l === 'country') return { kind: 'country' };
   if (l === 'year') return { kind: 'year' };
   if (layout === 'long') {
@@ -140,28 +144,72 @@ function missingCell(grid: CellGrid, row: GridRow, i: number): GridCell {
   return { text: '', line: row.line, column: 1 };
 }
 
-function readCountry(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: DiagnosticSink, hints: Suggestions, countries: () => NameIndex, fallback?: string): string | undefined {
+/** The units of one import: declared units, and cell texts the mapping sends to a unit. */
+interface ImportUnits {
+  resolver: UnitResolver;
+  /** Cell text (trimmed) → unit code, from the mapping's `units:`. */
+  cells: ReadonlyMap<string, string>;
+}
+
+function readCountry(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: DiagnosticSink, hints: Suggestions, units: ImportUnits, fallback?: string): string | undefined {
   const text = cell?.text.trim() ?? fallback ?? '';
   const at = cell ?? { line: row.line, column: 1 };
   if (text === '') {
     diagnostics.push(cellDiagnostic(grid, at, { code: 'TABLE_UNKNOWN_COUNTRY', severity: 'error', message: 'The row names no country.' }));
     return undefined;
   }
-  const found = findCountry(text);
-  if (found) return found;
-  const n = normaliseCountryCode(text);
-  if (n.kind === 'region' && /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(n.code)) return n.code;
-  const hint = n.kind === 'aggregate' ? 'Aggregates are computed from countries; give each country its own row.' : hints.didYouMean(text.toUpperCase(), countries);
-  diagnostics.push(
-    cellDiagnostic(grid, at, {
-      code: 'TABLE_UNKNOWN_COUNTRY',
-      severity: 'error',
-      message: n.kind === 'aggregate' ? `"${text}" is an aggregate, not a country.` : `"${text}" is not a country code or name the country table knows.`,
-      actual: text,
-      ...(hint ? { hint } : {}),
-    }),
-  );
+  const mapped = units.cells.get(text);
+  if (mapped !== undefined) return mapped;
+  const found = units.resolver.resolve(text, { hints });
+  if ('unit' in found) return found.unit.code;
+  diagnostics.push(cellDiagnostic(grid, at, { code: 'TABLE_UNKNOWN_COUNTRY', severity: 'error', message: found.message, actual: text, ...(found.hint ? { hint: found.hint } : {}) }));
   return undefined;
+}
+
+/**
+ * The units of an import: the declared units of the options and of the mapping's `units:`, and
+ * the cell texts the mapping sends to a unit. A mapping entry that names no unit, or a declared
+ * unit that clashes with another, is an error at the mapping's key.
+ */
+function importUnits(mapping: TableMapping | undefined, declared: readonly DeclaredUnit[], diagnostics: Diagnostic[]): ImportUnits {
+  const entries = Object.entries(mapping?.units ?? {});
+  const file = mapping?.origin?.file ?? 'mapping';
+  const where = (path: (string | number)[]) => {
+    const pos = mapping?.origin?.locateKey(path);
+    return { file, ...(pos ? { line: pos.line, column: pos.column } : {}), path };
+  };
+  // Units declared in the mapping: the key is an alias, and the default name.
+  // (A mapping built in code rather than loaded may hold anything: entries of other shapes are ignored.)
+  const declaredHere = (v: unknown): v is { code: string; name?: string; aliases?: string[]; parent?: string } =>
+    typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string' && ['name', 'parent'].every((k) => ['string', 'undefined'].includes(typeof (v as Record<string, unknown>)[k])) && ((v as { aliases?: unknown }).aliases === undefined || (Array.isArray((v as { aliases?: unknown }).aliases) && (v as { aliases: unknown[] }).aliases.every((a) => typeof a === 'string')));
+  const inMapping = entries.flatMap(([key, v]) => (declaredHere(v) ? [{ key, unit: { ...v, name: v.name ?? key, aliases: [key, ...(v.aliases ?? [])] } }] : []));
+  const all = [...declared, ...inMapping.map((e) => e.unit)];
+  const checked = all.length ? checkDeclaredUnits(all, file, ['units'], () => undefined) : { value: [], diagnostics: [] };
+  for (const d of checked.diagnostics) {
+    // Problems of a mapping's unit are placed at its key.
+    const i = typeof d.path?.[1] === 'number' ? d.path[1] - declared.length : -1;
+    diagnostics.push(i >= 0 ? { ...d, ...where(['units', inMapping[i]!.key]) } : d);
+  }
+  const resolver = new UnitResolver(checked.value ?? declared);
+  const cells = new Map<string, string>();
+  for (const [key, v] of entries) {
+    if (declaredHere(v)) {
+      cells.set(key.trim(), v.code);
+      continue;
+    }
+    if (typeof v !== 'string') continue;
+    const target = resolver.resolve(v);
+    if ('unit' in target) cells.set(key.trim(), target.unit.code);
+    else
+      diagnostics.push({
+        code: 'TABLE_MAPPING_UNKNOWN',
+        severity: 'error',
+        message: `The mapping sends "${key}" to ${JSON.stringify(v)}, which is not a country or a declared unit.`,
+        ...where(['units', key]),
+        ...('hint' in target && target.hint ? { hint: target.hint } : {}),
+      });
+  }
+  return { resolver, cells };
 }
 
 function readYear(grid: CellGrid, cell: GridCell | undefined, row: GridRow, diagnostics: DiagnosticSink, fallback?: number): number | undefined {
@@ -188,6 +236,32 @@ function valueMapFor(rules: ValueRules, q: QuestionNode): ReadonlyMap<string, st
     for (const [k, v] of Object.entries(rule)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') map.set(k.trim().toLowerCase(), v);
   }
   return map.size ? map : undefined;
+}
+
+/**
+ * A mapping key that matches nothing is an error at the key: a `columns` header that no table
+ * has, a `values` question the rubric does not have.
+ */
+function checkMappingKeys(mapping: TableMapping | undefined, rubric: Rubric, headers: ReadonlySet<string>, hints: Suggestions, report: DiagnosticSink): void {
+  if (!mapping) return;
+  const file = mapping.origin?.file ?? 'mapping';
+  const at = (path: string[]) => {
+    const pos = mapping.origin?.locateKey(path);
+    return { file, ...(pos ? { line: pos.line, column: pos.column } : {}), path };
+  };
+  const headerNames = lazyNameIndex(() => headers);
+  for (const [key, to] of Object.entries(mapping.columns ?? {})) {
+    // (Renames that are not text are ignored, as the import ignores them.)
+    if (typeof to !== 'string' || headers.has(key.trim())) continue;
+    const hint = hints.didYouMean(key.trim(), headerNames);
+    report.push({ code: 'TABLE_MAPPING_UNKNOWN', severity: 'error', message: `The mapping renames the column "${key}", but no table has a column with that header.`, ...at(['columns', key]), ...(hint ? { hint } : {}) });
+  }
+  const questionNames = lazyNameIndex(() => ['*', ...rubric.questions.map((q) => q.id), ...rubric.aliases.keys()]);
+  for (const [key, rule] of Object.entries(mapping.values ?? {})) {
+    if (rule === null || typeof rule !== 'object' || key === '*' || questionFor(rubric, key)) continue;
+    const hint = hints.didYouMean(key, questionNames);
+    report.push({ code: 'TABLE_MAPPING_UNKNOWN', severity: 'error', message: `The mapping has values for "${key}", which is not a question of ${rubric.id} (nor "*" for every question).`, ...at(['values', key]), ...(hint ? { hint } : {}) });
+  }
 }
 
 /**
@@ -252,7 +326,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
   };
   // Did-you-mean hints: each distinct text looked up once, and a bounded number per import.
   const hints = new Suggestions();
-  const countryNames = lazyNameIndex(allCountryCodes);
+  const units = importUnits(mapping, options.units ?? [], diagnostics);
   const wideColumnNames = lazyNameIndex(() => [...rubric.questions.map((q) => q.id), ...rubric.aliases.keys(), 'country', 'year']);
   const longColumnNames = lazyNameIndex(() => ['country', 'year', 'question', 'answer', 'region', ...ANSWER_FIELDS.map((f) => f.name)]);
   const questionNames = lazyNameIndex(() => [...rubric.questions.map((x) => x.id), ...rubric.aliases.keys()]);
@@ -276,6 +350,8 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
     return hit;
   };
   let anyHeader = false;
+  /** Every header text of the tables, for the mapping's `columns` keys. */
+  const headerTexts = new Set<string>();
   for (const grid of list) {
     const hi = detectHeader(grid, renames, headerRow);
     if (hi === undefined) {
@@ -301,6 +377,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
     }
     anyHeader = true;
     const headerCells = grid.rows[hi]!.cells;
+    for (const c of headerCells) if (c) headerTexts.add(c.text.trim());
     const names = headerCells.map((c) => (c ? (renames.get(c.text.trim()) ?? c.text).trim() : ''));
     const layout = layoutOption ?? (names.some((n) => norm(n) === 'question') && names.some((n) => norm(n) === 'answer') ? 'long' : 'wide');
     const columns: (Column | undefined)[] = [];
@@ -343,7 +420,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
     }
     for (const row of grid.rows.slice(hi + 1)) {
       if (row.cells.every((c) => !c || c.text.trim() === '')) continue;
-      const country = readCountry(grid, ci >= 0 ? row.cells[ci] : undefined, row, report, hints, countryNames, options.defaults?.country);
+      const country = readCountry(grid, ci >= 0 ? row.cells[ci] : undefined, row, report, hints, units, options.defaults?.country);
       const year = readYear(grid, yi >= 0 ? row.cells[yi] : undefined, row, report, options.defaults?.year);
       if (country === undefined || year === undefined) continue;
       const id = `${country}|${year}`;
@@ -353,7 +430,10 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
         report.push(cellDiagnostic(grid, where.cell, { code: 'TABLE_DUPLICATE_ROW', severity: 'error', message: `${country} ${year} already has a row (${cellName(draft.where.grid, draft.where.cell)}).` }));
         continue;
       }
-      if (!draft) drafts.set(id, (draft = { set: { country, year }, metadata: new Map(), answers: new Map(), where }));
+      if (!draft) {
+        const declared = units.resolver.declaredUnit(country);
+        drafts.set(id, (draft = { set: { country, year, ...(declared ? { countryName: declared.name } : {}) }, metadata: new Map(), answers: new Map(), where }));
+      }
       const text = (i: number) => row.cells[i]?.text ?? '';
       const at = (i: number) => row.cells[i] ?? missingCell(grid, row, i);
       const problem = (i: number, message: string, extra: Partial<Diagnostic> = {}) =>
@@ -453,6 +533,7 @@ export function importAnswerTable(grids: CellGrid | readonly CellGrid[], rubric:
       }
     }
   }
+  if (anyHeader) checkMappingKeys(mapping, rubric, headerTexts, hints, report);
   if (!anyHeader && list.length > 1) {
     report.push({ code: 'TABLE_LAYOUT', severity: 'error', message: 'No sheet has a header row with a "country" column (wide layout) or "question" and "answer" columns (long layout).', file: list[0]!.file, hint: 'Name the sheet with --sheet and the header row with --header-row.' });
   }

@@ -11,13 +11,13 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { DiagnosticLimiter } from '../../diagnostics/limit.js';
 import { readCsvRecords } from '../../source/csv.js';
-import { normaliseCountryCode } from '../../source/countries.js';
+import { UnitResolver, type DeclaredUnit } from '../../units/resolve.js';
 import { didYouMean } from '../../source/suggest.js';
 import { readDecimalText } from '../../exact/index.js';
 
 /** One published score. */
 export interface PublishedValue {
-  /** ISO 3166-1 alpha-2 code (or an ISO 3166-2 code for a sub-national unit), normalised. */
+  /** The unit's code: ISO 3166-1 alpha-2 for a country written as any code or name, an ISO 3166-2 or declared unit's code otherwise. */
   country: string;
   year: number;
   /** A node id or alias of the rubric, or a variant id, as written. */
@@ -45,6 +45,10 @@ export interface ReadPublishedOptions {
   file?: string;
   /** Column names, where they differ from `country,year,node,value` (matched case-insensitively). */
   columns?: Partial<PublishedColumns>;
+  /** Units the country table does not know (a units file, {@link loadUnits}). */
+  units?: readonly DeclaredUnit[];
+  /** The country column holds regional codes: NUTS codes such as `DE1` are read as regions (names still come first). */
+  regional?: boolean;
 }
 
 /** One cell of a table, with where it is. */
@@ -87,6 +91,8 @@ function publishedRowReader(header: readonly PublishedCell[], options: ReadPubli
   if (diagnostics.length) return { row: () => {}, finish: () => ({ diagnostics }) };
   const out: PublishedValue[] = [];
   const seen = new Map<string, PublishedCell>();
+  // Country cells are codes or names: one resolver (and one bounded did-you-mean) per table.
+  const units = new UnitResolver(options.units ?? []);
   // A table may repeat one problem on every row: the first of each code are listed, the rest counted.
   const limiter = new DiagnosticLimiter(diagnostics);
   const readRow = (row: readonly PublishedCell[]): void => {
@@ -97,11 +103,12 @@ function publishedRowReader(header: readonly PublishedCell[], options: ReadPubli
       limiter.add('PUBLISHED_INVALID_VALUE', file, () => ({ code: 'PUBLISHED_INVALID_VALUE', severity: 'error', message, ...at(file, cell(key) ?? row[0]), actual: text(key), ...extra }));
     const valueText = text('value');
     if (valueText === '') return; // nothing published in this row
-    const code = normaliseCountryCode(text('country'));
-    if (code.kind !== 'country' && code.kind !== 'region') {
-      bad('country', `"${text('country')}" is not a country code (ISO 3166-1 alpha-2 or alpha-3, or a sub-national ISO 3166-2 code).`);
+    const found = units.resolve(text('country'), { regional: options.regional === true });
+    if (!('unit' in found)) {
+      bad('country', found.message, found.hint ? { hint: found.hint } : {});
       return;
     }
+    const code = found.unit;
     const year = Number(text('year'));
     if (!/^\d{4}$/.test(text('year')) || !Number.isInteger(year)) {
       bad('year', `"${text('year')}" is not a year.`, { expected: 'a four-digit year' });

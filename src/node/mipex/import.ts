@@ -37,7 +37,7 @@ import type { Diagnostic, Severity } from '../../diagnostics/index.js';
 import type { QuestionNode, Rubric, RubricNode, RubricOption } from '../../rubric/types.js';
 import { readMipexWorkbook, type RawCell, type RawOverallRow, type RawSheet, type RawWorkbook } from './read-workbook.js';
 import subnationalData from './subnational.json' with { type: 'json' };
-import { normaliseCountryCode } from '../../source/countries.js';
+import { normaliseCountryCode } from '../../units/countries.js';
 import { readFileBytes } from '../safe-fs.js';
 import { columnNumber } from '../../tables/grid.js';
 

@@ -17,7 +17,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../../diagnostics/index.js';
-import { countryName } from '../../source/countries.js';
+import { countryName } from '../../units/countries.js';
 import { readXlsxCells, XlsxLimitError, type XlsxSheet } from './xlsx-cells.js';
 import { labelText, sheetGrid, WorkbookDiagnostics } from './workbook-grid.js';
 import { LABELS, readOverall, readStrand, type RawOverallRow, type RawStrand } from './workbook-layout.js';

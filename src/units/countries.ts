@@ -34,7 +34,7 @@ export interface NormalisedCountryCode {
 // The table itself is data: countries.json beside this file (codes, names, M49 regions,
 // agency codes, EU and OECD membership by date).
 interface CountryTableFile {
-  countries: { alpha2: string; alpha3: string; numeric?: string; name: string; m49?: string }[];
+  countries: { alpha2: string; alpha3: string; numeric?: string; name: string; isoName?: string; formalName?: string; otherNames?: string[]; m49?: string }[];
   regions: { code: string; name: string; parent?: string }[];
   aliases: { code: string; country: string; agency: string }[];
   groups: Record<'eu' | 'oecd', { title: string; members: { code: string; from: string; until?: string }[] }>;
@@ -53,6 +53,58 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
   ...TABLE.countries.map((c) => [c.alpha3, c.alpha2] as [string, string]),
   ...TABLE.countries.filter((c) => c.numeric !== undefined).map((c) => [c.numeric!, c.alpha2] as [string, string]),
 ]);
+
+/**
+ * The key names are compared by: accents dropped, lower case, apostrophes removed, `&` read as
+ * "and", other punctuation as spaces, "st" as "saint", every "the" dropped.
+ *
+ * @example
+ * ```ts
+ * import { unitKey } from './countries.js';
+ * unitKey('St. Kitts & Nevis') === unitKey('Saint Kitts and Nevis'); // true
+ * unitKey('The Gambia') === unitKey('Gambia (the)');                // true
+ * unitKey("Côte d’Ivoire") === unitKey("Cote d'Ivoire");            // true
+ * ```
+ */
+export function unitKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’‘`´]/g, '')
+    .replace(/&/g, ' and ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '' && w !== 'the')
+    .map((w) => (w === 'st' ? 'saint' : w))
+    .join(' ');
+}
+
+/** Longest text compared with the names (the longest name has under 70 characters). */
+const MAX_NAME_LENGTH = 200;
+
+/** Every name of each country in the table: short name, ISO short name, formal name, other names. */
+const NAME_FORMS: readonly { alpha2: string; names: readonly string[] }[] = TABLE.countries.map((c) => ({
+  alpha2: c.alpha2,
+  names: [c.name, ...(c.isoName !== undefined ? [c.isoName] : []), ...(c.formalName !== undefined ? [c.formalName] : []), ...(c.otherNames ?? [])],
+}));
+
+/** Countries by the key ({@link unitKey}) of each of their names; the first country holding a key keeps it. */
+const BY_NAME_KEY: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const { alpha2, names } of NAME_FORMS) for (const n of names) if (!map.has(unitKey(n))) map.set(unitKey(n), alpha2);
+  return map;
+})();
+
+/** Every name the table holds for each country (for the resolver's suggestions and the tests). */
+export function countryNameForms(): readonly { alpha2: string; names: readonly string[] }[] {
+  return NAME_FORMS;
+}
+
+/** The country (ISO alpha-2) one of whose names has the key of `text`, if any. */
+export function findCountryByName(text: string): string | undefined {
+  // Names are short: a long cell is no name, and is not normalised.
+  return text.length > MAX_NAME_LENGTH ? undefined : BY_NAME_KEY.get(unitKey(text));
+}
 
 const AGGREGATE_NAMES: ReadonlyMap<string, string> = new Map([
   ['EU', 'European Union (composition of the reference year)'],
@@ -341,7 +393,8 @@ export function isOecdMember(code: string, when?: number | string): boolean {
 }
 
 /**
- * Finds a country by code (any accepted form) or by its English name (case-insensitive); an
+ * Finds a country by code (any accepted form) or by any English name the table holds (short,
+ * ISO, formal or a common variant; case, accents, punctuation, "the" and "St." ignored); an
  * unknown text gives `undefined`, never a guess.
  *
  * @example
@@ -349,15 +402,14 @@ export function isOecdMember(code: string, when?: number | string): boolean {
  * import { findCountry } from 'policy-index';
  * findCountry('austria');   // 'AT'
  * findCountry('KSV');       // 'XK'
+ * findCountry('Korea, Rep.'); // 'KR'
  * findCountry('Atlantis');  // undefined
  * ```
  */
 export function findCountry(text: string): string | undefined {
   const n = normaliseCountryCode(text);
   if (n.kind === 'country') return n.code;
-  const lower = text.trim().toLowerCase();
-  const hits = TABLE.countries.filter((c) => c.name.toLowerCase() === lower);
-  return hits.length === 1 ? hits[0]!.alpha2 : undefined;
+  return findCountryByName(text);
 }
 
 /** Every code the table accepts for a country, for suggestions. */

@@ -10,10 +10,11 @@
  */
 import { z } from 'zod';
 import type { Diagnostic, Result } from '../diagnostics/index.js';
-import { allCountryCodes, countriesInRegion, countryName, groupMembers, m49Regions, normaliseCountryCode } from './countries.js';
-import { didYouMean, didYouMeanText, suggest } from './suggest.js';
-import { parseYamlSource } from './yaml-source.js';
-import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
+import { countriesInRegion, groupMembers, m49Regions } from './countries.js';
+import { UnitResolver, type DeclaredUnit } from './resolve.js';
+import { suggest } from '../source/suggest.js';
+import { parseYamlSource } from '../source/yaml-source.js';
+import { zodIssuesToDiagnostics } from '../source/zod-diagnostics.js';
 
 /** A resolved peer group. */
 export interface ResolvedPeers {
@@ -44,6 +45,8 @@ export interface ResolvePeersOptions {
   groups?: Readonly<Record<string, ResolvedPeers>>;
   /** Units with metadata, for `meta:key=value` (usually the loaded answer sets). */
   candidates?: readonly PeerCandidate[];
+  /** Units the country table does not know (a units file), for code lists. */
+  units?: readonly DeclaredUnit[];
 }
 
 const groupFileSchema = z.strictObject({
@@ -54,7 +57,7 @@ const groupFileSchema = z.strictObject({
   members: z
     .array(z.union([z.string(), z.strictObject({ id: z.string(), title: z.string().optional() })]))
     .min(1)
-    .meta({ description: 'Country codes in any form the country table knows (ISO alpha-2, alpha-3, numeric, agency codes), or `{ id, title }`.' }),
+    .meta({ description: 'Countries as any code or English name the country table knows (ISO alpha-2, alpha-3, numeric, agency codes, names), declared units, ISO 3166-2 codes, or `{ id, title }`.' }),
 });
 
 /** The JSON-Schema model of a peer-group file. */
@@ -64,8 +67,8 @@ export function peerGroupSchemaModel() {
 
 /**
  * Reads a peer-group file (YAML): `schemaVersion: 1`, an `id`, a `title` and `members`, each a
- * country code in any accepted form or `{ id, title }`. Unknown codes are errors with the
- * member's position.
+ * country code or name in any accepted form, a declared unit (`units`), or `{ id, title }`.
+ * Unknown members are errors with the member's position and a did-you-mean.
  *
  * @example
  * ```ts
@@ -74,7 +77,7 @@ export function peerGroupSchemaModel() {
  * value?.members; // ['DK', 'FI', 'IS', 'NO', 'SE']
  * ```
  */
-export function loadPeerGroup(text: string, file = 'group.yaml'): Result<ResolvedPeers> {
+export function loadPeerGroup(text: string, file = 'group.yaml', units: readonly DeclaredUnit[] = []): Result<ResolvedPeers> {
   const parsed = parseYamlSource(text, file);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (parsed.value === undefined) return { diagnostics };
@@ -84,22 +87,24 @@ export function loadPeerGroup(text: string, file = 'group.yaml'): Result<Resolve
     return { diagnostics };
   }
   const members = new Set<string>();
+  const resolver = new UnitResolver(units);
   r.data.members.forEach((m, i) => {
     const raw = typeof m === 'string' ? m : m.id;
-    const n = normaliseCountryCode(raw);
-    if (n.kind !== 'country' && n.kind !== 'region') {
+    const n = resolver.resolve(raw);
+    if ('unit' in n) members.add(n.unit.code);
+    else {
       const pos = parsed.locator.locate(['members', i]);
-      const hint = didYouMean(raw.toUpperCase(), allCountryCodes());
+      const hint = n.hint;
       diagnostics.push({
         code: 'PEERS_UNKNOWN',
         severity: 'error',
-        message: `"${raw}" in the group "${r.data.id}" is not a country code the country table knows.`,
+        message: `"${raw}" in the group "${r.data.id}" is not a country code or name the country table knows, nor a declared unit.`,
         file,
         ...(pos ? { line: pos.line, column: pos.column } : {}),
         path: ['members', i],
         ...(hint ? { hint } : {}),
       });
-    } else members.add(n.code);
+    }
   });
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   return { value: { id: r.data.id, title: r.data.title, members: [...members].sort() }, diagnostics };
@@ -112,7 +117,8 @@ const unknown = (message: string, hint?: string): Result<ResolvedPeers> => ({
 /**
  * Resolves a peer specification: `eu`, `oecd`, `region:<m49 code>`, a group loaded from a file
  * (by the name given in `options.groups`), `meta:key=value` over `options.candidates`, or a
- * comma-separated list of country codes in any accepted form. Anything unknown is a
+ * comma-separated list of country codes or names in any accepted form (and units declared in
+ * `options.units`). Anything unknown is a
  * `PEERS_UNKNOWN` diagnostic with a suggestion; a group never comes back empty.
  *
  * @example
@@ -121,6 +127,7 @@ const unknown = (message: string, hint?: string): Result<ResolvedPeers> => ({
  * resolvePeers('eu', { when: 2015 }).value?.members.length; // 28
  * resolvePeers('region:154').value?.title;                  // 'Northern Europe'
  * resolvePeers('AUT,DEU,CHE').value?.members;               // ['AT', 'CH', 'DE']
+ * resolvePeers('Austria,Czech Republic').value?.members;    // ['AT', 'CZ']
  * resolvePeers('oecdd').diagnostics[0]?.hint;               // 'Did you mean "oecd"?'
  * ```
  */
@@ -178,17 +185,19 @@ export function resolvePeers(spec: string, options: ResolvePeersOptions = {}): R
   if (!parts.length) return unknown('The peer group is empty; name a group (eu, oecd, region:<m49>, a group file) or list country codes.');
   const members = new Set<string>();
   const diagnostics: Diagnostic[] = [];
+  const resolver = new UnitResolver(options.units ?? []);
   for (const p of parts) {
-    const n = normaliseCountryCode(p);
-    if (n.kind === 'country' || n.kind === 'region') {
-      members.add(n.code);
+    const n = resolver.resolve(p);
+    if ('unit' in n) {
+      members.add(n.unit.code);
       continue;
     }
-    const near = parts.length === 1 ? suggest(p, ['eu', 'oecd', ...Object.keys(groups)]) ?? suggest(p.toUpperCase(), allCountryCodes()) : suggest(p.toUpperCase(), allCountryCodes());
-    const what = n.kind === 'aggregate' ? `"${p}" is an aggregate, not a country` : `"${p}" is neither a country code nor a known group`;
-    diagnostics.push({ code: 'PEERS_UNKNOWN', severity: 'error', message: `${what}.`, ...(near ? { hint: didYouMeanText(near)! } : { hint: 'Use eu, oecd, region:<m49>, meta:<key>=<value>, a group file, or country codes.' }) });
+    const group = parts.length === 1 ? suggest(p, ['eu', 'oecd', ...Object.keys(groups)]) : undefined;
+    const hint = group !== undefined ? `Did you mean "${group}"?` : n.problem === 'unknown' && n.hint?.startsWith('Did you mean') ? n.hint : 'Use eu, oecd, region:<m49>, meta:<key>=<value>, a group file, or country codes or names.';
+    const what = n.problem === 'aggregate' ? `"${p}" is an aggregate, not a country` : `"${p}" is neither a country code or name, a declared unit nor a known group`;
+    diagnostics.push({ code: 'PEERS_UNKNOWN', severity: 'error', message: `${what}.`, hint });
   }
   if (diagnostics.length) return { diagnostics };
   const list = [...members].sort();
-  return { value: { id: 'custom', title: list.map((c) => countryName(c) ?? c).join(', '), members: list }, diagnostics: [] };
+  return { value: { id: 'custom', title: list.map((c) => resolver.name(c) ?? c).join(', '), members: list }, diagnostics: [] };
 }
