@@ -1,23 +1,27 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { expandAnswerPaths, loadAnswerSetFiles } from '../node/files.js';
-import { runPerFile, scoreFiles } from './file-jobs.js';
+import { readFiles, runPerFile, scoreEntries, scoreFiles, streamPerFile } from './file-jobs.js';
 import { scoreAnswerSet } from '../scoring/score.js';
-import { renderScoreTree, scoreCsv, scoreTableText } from '../report/score-table.js';
+import { renderScoreTree, scoreOutputWriter, scoreTableText } from '../report/score-table.js';
 import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
 import { diagnosticsJson, exitFor, loadRubricArgOrReport, printDiagnostics, variantOption } from './shared.js';
 
 import { byCodePoint } from '../text/order.js';
 
-export const scoreHelp = `Usage: policy-index score <rubric> <answers…> [--variant <id>] [--format table|json|csv] [--tree]
+export const scoreHelp = `Usage: policy-index score <rubric> <answers…> [--variant <id>] [--format table|json|jsonl|csv] [--tree]
 
 Scores answer sets (files or folders) with a rubric (a file, a folder with index.yaml, or the
 id of a bundled rubric such as mipex-2020).
 
 Options:
   --variant <id>    variant whose score the root carries (default: the rubric's default)
-  --format <f>      table (default), json or csv
+  --format <f>      table (default), json, jsonl or csv; json, jsonl and csv are written
+                    as each answer set is scored, never held whole. jsonl (JSON Lines) is
+                    one JSON object per answer set per line, the elements of json's
+                    "results" (each with its own "diagnostics"); the diagnostics of csv
+                    and jsonl go to standard error
   --tree            with --format table, print the full score tree of every answer set
                     (the default when there is one answer set)
   --quiet           do not report unanswered questions
@@ -36,7 +40,7 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
     io.stdout(scoreHelp + '\n');
     return 0;
   }
-  const format = formatOption('score', values.format, ['table', 'json', 'csv'] as const, 'table');
+  const format = formatOption('score', values.format, ['table', 'json', 'jsonl', 'csv'] as const, 'table');
   if (positionals.length < 2) throw new UsageError('score needs a rubric and at least one answer file or folder.', 'score');
   const [rubricArg, ...answerArgs] = positionals as [string, ...string[]];
   const r = loadRubricArgOrReport(io, rubricArg);
@@ -69,6 +73,32 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
       // None or one set read: the full path below (a tree for one set).
     }
   }
+  if (format !== 'table') {
+    // Streamed: the files are read once for their country and year (the order of the output),
+    // then scored in that order and each entry written as it comes.
+    const expanded = expandAnswerPaths(paths);
+    const sources: Record<string, string> = { ...r.sources };
+    const loadDiagnostics: Diagnostic[] = [...expanded.diagnostics];
+    const order: { file: string; country: string; year: number }[] = [];
+    const read = await runPerFile({ kind: 'read', cwd: io.cwd }, expanded.files, readFiles);
+    read.forEach((p, i) => {
+      for (const item of p.load) loadDiagnostics.push(item);
+      if (p.text !== undefined) sources[p.sourceKey] = p.text;
+      if (p.key) order.push({ file: expanded.files[i]!, ...p.key });
+    });
+    order.sort((a, b) => byCodePoint(a.country, b.country) || a.year - b.year);
+    for (const item of loadDiagnostics) diagnostics.push(item);
+    const out = scoreOutputWriter(format, io.stdout);
+    const job = { kind: 'score' as const, cwd: io.cwd, rubric: rubricArg, ...(typeof values.variant === 'string' ? { variant: values.variant } : {}), reportMissing: !values.quiet, format };
+    await streamPerFile(job, order.map((o) => o.file), (files) => scoreEntries(rubric, job, files), (e) => {
+      if (e.entry !== undefined) out.entry(e.entry);
+      for (const item of e.diagnostics) diagnostics.push(item);
+      if (e.text !== undefined) sources[e.sourceKey] = e.text;
+    });
+    out.end(format === 'json' ? diagnosticsJson(loadDiagnostics, io.cwd) : undefined);
+    if (format !== 'json') printDiagnostics(io, diagnostics, sources);
+    return exitFor(diagnostics);
+  }
   const sets = loadAnswerSetFiles(paths);
   for (const item of sets.diagnostics) diagnostics.push(item);
   const results = (sets.value ?? []).map((s) =>
@@ -76,22 +106,13 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
   );
   results.sort((a, b) => byCodePoint(a.country, b.country) || a.year - b.year);
   for (const res of results) { for (const item of res.diagnostics) diagnostics.push(item); }
-  if (format === 'json') {
-    io.stdout(JSON.stringify({ results: results.map((x) => ({ ...x, diagnostics: diagnosticsJson(x.diagnostics, io.cwd) })), diagnostics: diagnosticsJson(sets.diagnostics, io.cwd) }, null, 2) + '\n');
-  } else if (format === 'csv' && results.length === 0) {
-    printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
-  } else if (format === 'csv') {
-    io.stdout(scoreCsv(results));
-    printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
+  printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
+  if (results.length === 0) {
+    // Nothing to show: no empty table header on standard output.
   } else {
-    printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
-    if (results.length === 0) {
-      // Nothing to show: no empty table header on standard output.
-    } else {
-      // One answer set, or --tree: the score tree (the table of many sets is written above).
-      io.stdout(results.map(renderScoreTree).join('\n\n') + '\n');
-    }
-    if (results.length === 0 && !diagnostics.some((d) => d.severity === 'error')) io.stderr('No answer sets found.\n');
+    // One answer set, or --tree: the score tree (the table of many sets is written above).
+    io.stdout(results.map(renderScoreTree).join('\n\n') + '\n');
   }
+  if (results.length === 0 && !diagnostics.some((d) => d.severity === 'error')) io.stderr('No answer sets found.\n');
   return exitFor(diagnostics);
 }
