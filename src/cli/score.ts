@@ -9,6 +9,7 @@ import { UsageError, type CliIO, type ExitCode } from './io.js';
 import { diagnosticsJson, exitFor, loadRubricArgOrReport, printDiagnostics, variantOption } from './shared.js';
 
 import { byCodePoint } from '../text/order.js';
+import { progressLine } from '../node/progress-line.js';
 
 export const scoreHelp = `Usage: policy-index score <rubric> <answers…> [--variant <id>] [--format table|json|jsonl|csv] [--tree]
 
@@ -55,7 +56,9 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
     const expanded = expandAnswerPaths(paths);
     if (expanded.files.length > 1) {
       const job = { kind: 'score' as const, cwd: io.cwd, rubric: rubricArg, ...(typeof values.variant === 'string' ? { variant: values.variant } : {}), reportMissing: !values.quiet };
-      const per = await runPerFile(job, expanded.files, (files) => scoreFiles(rubric, job, files));
+      const progress = progressLine(io.stderr, io.isTTY === true, 'score', expanded.files.length);
+      const per = await runPerFile(job, expanded.files, (files) => scoreFiles(rubric, job, files), { onSlice: progress.add });
+      progress.end();
       const rows = per.flatMap((p) => (p.row ? [p.row] : []));
       if (rows.length > 1) {
         const sources: Record<string, string> = { ...r.sources };
@@ -80,7 +83,9 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
     const sources: Record<string, string> = { ...r.sources };
     const loadDiagnostics: Diagnostic[] = [...expanded.diagnostics];
     const order: { file: string; country: string; year: number }[] = [];
-    const read = await runPerFile({ kind: 'read', cwd: io.cwd }, expanded.files, readFiles);
+    // Progress: every file is counted twice, once read and once scored.
+    const progress = progressLine(io.stderr, io.isTTY === true, 'score', 2 * expanded.files.length);
+    const read = await runPerFile({ kind: 'read', cwd: io.cwd }, expanded.files, readFiles, { onSlice: progress.add });
     read.forEach((p, i) => {
       for (const item of p.load) loadDiagnostics.push(item);
       if (p.text !== undefined) sources[p.sourceKey] = p.text;
@@ -94,7 +99,8 @@ export async function scoreCommand(argv: string[], io: CliIO): Promise<ExitCode>
       if (e.entry !== undefined) out.entry(e.entry);
       for (const item of e.diagnostics) diagnostics.push(item);
       if (e.text !== undefined) sources[e.sourceKey] = e.text;
-    });
+    }, { onSlice: (n) => progress.add(n) });
+    progress.end();
     out.end(format === 'json' ? diagnosticsJson(loadDiagnostics, io.cwd) : undefined);
     if (format !== 'json') printDiagnostics(io, diagnostics, sources);
     return exitFor(diagnostics);

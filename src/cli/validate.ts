@@ -8,6 +8,7 @@ import { formatOption, parseCommandArgs } from './args.js';
 import { UsageError, type CliIO, type ExitCode } from './io.js';
 import { diagnosticsJson, exitFor, loadRubricArg, printDiagnostics } from './shared.js';
 import { statSync } from 'node:fs';
+import { progressLine } from '../node/progress-line.js';
 
 export const validateHelp = `Usage: policy-index validate <files…> [--rubric <path>] [--format text|json]
 
@@ -103,7 +104,10 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<ExitCo
   // each thread loads them again (their diagnostics were reported above).
   const job = { kind: 'validate' as const, cwd: io.cwd, rubrics: rubricArgs };
   const ctx: ValidateContext = { rubrics, nearby };
-  for (const res of await runPerFile(job, answerFiles, (files) => validateFiles(ctx, files))) {
+  const progress = progressLine(io.stderr, io.isTTY === true, 'validate', answerFiles.length);
+  const results = await runPerFile(job, answerFiles, (files) => validateFiles(ctx, files), { onSlice: progress.add });
+  progress.end();
+  for (const res of results) {
     if (res.text !== undefined) sources[res.sourceKey] = res.text;
     for (const item of res.diagnostics) diagnostics.push(item);
     tally(res.file, 'answers', res.diagnostics);
