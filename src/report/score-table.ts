@@ -1,6 +1,7 @@
 /**
  * The `score` command's outputs: the score tree of one answer set as indented text, the table
- * of top and area scores of many, and every node of every set as CSV.
+ * of top and area scores of many, and every node of every set as CSV, JSON or JSON Lines,
+ * written piece by piece ({@link scoreOutputWriter}).
  *
  * @module
  */
@@ -52,11 +53,6 @@ export function scoreCsvRows(res: ScoreResult): string {
   };
   walk(res.root, '');
   return rows.join('\n') + '\n';
-}
-
-/** Renders every variant and node of every result as CSV, one row each. */
-export function scoreCsv(results: readonly ScoreResult[]): string {
-  return SCORE_CSV_HEADER + results.map(scoreCsvRows).join('');
 }
 
 /** The streamed outputs of `score`: one piece of text per answer set, in order. */
