@@ -240,6 +240,9 @@ export async function streamPerFile<R>(job: FileJob, files: readonly string[], l
     init: job,
     workers: threads,
     tasks: slices,
+    // Small heaps: a worker holds a slice at a time, and garbage is collected early instead of
+    // adding up over every worker's heap (a slice whose worker runs out is run here).
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
     onResult: (out, k) => {
       const ok = out.length === slices[k]!.length;
       const got = ok ? out : local(slices[k]!);
