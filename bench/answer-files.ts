@@ -1,7 +1,7 @@
 /**
  * Synthetic answer-set files for the loading benchmarks (and for trying the CLI on many files
- * by hand): `npx tsx bench/answer-files.ts <dir> [count]` writes a rubric and `count` (default
- * 10,000) answer sets below `<dir>`. Nothing here is committed data: every run makes it anew
+ * by hand): `npx tsx bench/answer-files.ts <dir> [count] [countries]` writes a rubric and
+ * `count` (default 10,000) answer sets below `<dir>` (over `countries` countries, default all). Nothing here is committed data: every run makes it anew
  * from a fixed pseudo-random sequence, so the files are the same each time.
  *
  * The files look like the ones people keep: mostly bare answers (`q0-1: yes`), as
@@ -59,16 +59,21 @@ export function syntheticAnswerText(country: string, year: number, next: () => n
   return lines.join('\n') + '\n';
 }
 
-/** Writes `rubric.yaml` and `answers/<CC>/<CC>-<year>.yaml` (count files) below `dir`. */
-export function writeSyntheticAnswerFiles(dir: string, count = 10_000): { rubric: string; answers: string; files: number } {
+/**
+ * Writes `rubric.yaml` and `answers/<CC>/<CC>-<year>.yaml` (count files) below `dir`: year after
+ * year, one file per country, over the first `countries` two-letter codes (default: all of them;
+ * 190 makes an index shaped like 190 economies × 50 years at 9,500 files).
+ */
+export function writeSyntheticAnswerFiles(dir: string, count = 10_000, countries?: number): { rubric: string; answers: string; files: number } {
   writeFileSync(join(dir, 'rubric.yaml'), syntheticRubricText());
   const answers = join(dir, 'answers');
-  const countries = listCountryCodes().filter((c) => /^[A-Z]{2}$/.test(c));
+  const codes = listCountryCodes().filter((c) => /^[A-Z]{2}$/.test(c));
+  const chosen = countries === undefined ? codes : codes.slice(0, Math.max(1, countries));
   let seed = 7;
   const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed / 2147483648);
   let n = 0;
   for (let year = 1900; n < count; year++) {
-    for (const c of countries) {
+    for (const c of chosen) {
       if (n >= count) break;
       mkdirSync(join(answers, c), { recursive: true });
       writeFileSync(join(answers, c, `${c}-${year}.yaml`), syntheticAnswerText(c, year, next));
@@ -81,10 +86,10 @@ export function writeSyntheticAnswerFiles(dir: string, count = 10_000): { rubric
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const dir = process.argv[2];
   if (!dir) {
-    console.error('Usage: npx tsx bench/answer-files.ts <dir> [count]');
+    console.error('Usage: npx tsx bench/answer-files.ts <dir> [count] [countries]');
     process.exit(2);
   }
   mkdirSync(dir, { recursive: true });
-  const made = writeSyntheticAnswerFiles(dir, process.argv[3] ? Number(process.argv[3]) : undefined);
+  const made = writeSyntheticAnswerFiles(dir, process.argv[3] ? Number(process.argv[3]) : undefined, process.argv[4] ? Number(process.argv[4]) : undefined);
   console.log(`${made.files} answer sets in ${made.answers}, rubric ${made.rubric}`);
 }

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { runPerFile, validateContext, validateFiles, type FileJob } from '../src/cli/file-jobs.js';
-import { expandAnswerPaths } from '../src/node/files.js';
+import { expandAnswerPaths, loadAnswerSetFiles, loadRubricFile } from '../src/node/files.js';
+import { scoreAnswerSet } from '../src/scoring/score.js';
+import { byCodePoint } from '../src/text/order.js';
+import { diagnosticsJson } from '../src/cli/shared.js';
+import { scoreOutputWriter } from '../src/report/score-table.js';
 import { writeSyntheticAnswerFiles } from '../bench/answer-files.js';
 import { captureIO } from './engine-helpers.js';
 
@@ -49,6 +53,40 @@ describe('many answer files on several threads', () => {
     expect(one.err).toMatch(/\| /); // code frames, from the texts of the files with diagnostics
     expect(three).toEqual(one);
   }, 60_000);
+
+  it('score --format json/jsonl/csv is streamed: the same on three threads as on one, and the JSON is the whole document', async () => {
+    const got: Record<string, { code: number; out: string; err: string }> = {};
+    for (const format of ['json', 'jsonl', 'csv']) {
+      const one = await run(['score', 'rubric.yaml', 'answers', '--format', format], ONE);
+      const three = await run(['score', 'rubric.yaml', 'answers', '--format', format], THREE);
+      expect(one.code).toBe(1);
+      expect(three).toEqual(one);
+      got[format] = one;
+    }
+    // The document as one JSON.stringify of every result, built here independently of the writer.
+    const rubric = loadRubricFile(join(dir, 'rubric.yaml')).value!;
+    const sets = loadAnswerSetFiles([join(dir, 'answers')]);
+    const results = sets.value!.map((s) => scoreAnswerSet(rubric, s, { reportMissing: true })).sort((a, b) => byCodePoint(a.country, b.country) || a.year - b.year);
+    const entries = results.map((x) => ({ ...x, diagnostics: diagnosticsJson(x.diagnostics, dir) }));
+    expect(results.length).toBe(92);
+    expect(got.json!.out).toBe(JSON.stringify({ results: entries, diagnostics: diagnosticsJson(sets.diagnostics, dir) }, null, 2) + '\n');
+    // JSON Lines: one line per answer set, each the element of "results".
+    const lines = got.jsonl!.out.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(JSON.parse(JSON.stringify(entries)));
+    expect(got.jsonl!.err).toBe(got.csv!.err);
+    expect(got.csv!.out.split('\n')[0]).toBe('country,year,variant,node,kind,level,parent,status,score,display,effective_weight');
+  }, 120_000);
+
+  it('the streamed JSON of no answer set is the whole document too', () => {
+    let text = '';
+    const w = scoreOutputWriter('json', (t) => (text += t));
+    w.end([{ code: 'X' }]);
+    expect(text).toBe(JSON.stringify({ results: [], diagnostics: [{ code: 'X' }] }, null, 2) + '\n');
+    text = '';
+    scoreOutputWriter('csv', (t) => (text += t)).end();
+    expect(text).toBe('');
+  });
 
   it('validate gives the same report (text and JSON) on three threads as on one', async () => {
     for (const format of ['text', 'json']) {

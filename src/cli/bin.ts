@@ -1,4 +1,12 @@
 import { main } from './main.js';
+import { removePendingOutputTemps } from '../node/output.js';
+
+// Ctrl-C stops cleanly: no temporary output file is left, the progress line is erased, exit code 130.
+process.once('SIGINT', () => {
+  removePendingOutputTemps();
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  process.exit(130);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

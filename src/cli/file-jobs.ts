@@ -13,14 +13,16 @@ import { runOnWorkers } from '../node/worker-pool.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { loadAnswerSetFile, loadRubricFile, resolveRubricIndex } from '../node/files.js';
 import { validateAnswerSet } from '../answers/validate.js';
-import { scoreTotals } from '../scoring/score.js';
+import { scoreAnswerSet, scoreTotals } from '../scoring/score.js';
+import { scoreEntryText, type ScoreStreamFormat } from '../report/score-table.js';
 import type { Rubric } from '../rubric/types.js';
 import { bundledRubricPath, type CliIO } from './io.js';
-import { loadRubricArg } from './shared.js';
+import { diagnosticsJson, loadRubricArg } from './shared.js';
 
 /** What to do with each file of a slice (plain data: it is posted to worker threads). */
 export type FileJob =
-  | { kind: 'score'; cwd: string; rubric: string; variant?: string; reportMissing: boolean }
+  | { kind: 'score'; cwd: string; rubric: string; variant?: string; reportMissing: boolean; format?: ScoreStreamFormat }
+  | { kind: 'read'; cwd: string }
   | { kind: 'validate'; cwd: string; rubrics: string[] };
 
 /** The result of `score` for one file. */
@@ -58,6 +60,51 @@ export function scoreFiles(rubric: Rubric, job: Extract<FileJob, { kind: 'score'
       noted ||= t.diagnostics.length > 0;
     }
     if (noted && r.text !== undefined) out.text = r.text;
+    return out;
+  });
+}
+
+/** What reading one answer file gives: its diagnostics, and the country and year of a set that was read. */
+export interface ReadFileResult {
+  load: Diagnostic[];
+  text?: string;
+  sourceKey: string;
+  key?: { country: string; year: number };
+}
+
+/** Reads answer files for their country and year (the order of a streamed output). */
+export function readFiles(files: readonly string[]): ReadFileResult[] {
+  return files.map((file) => {
+    const r = loadAnswerSetFile(file);
+    const out: ReadFileResult = { load: r.diagnostics, sourceKey: file.split(sep).join('/') };
+    if (r.value) out.key = { country: r.value.country, year: r.value.year };
+    if (r.diagnostics.length > 0 && r.text !== undefined) out.text = r.text;
+    return out;
+  });
+}
+
+/** One answer set's entry of a streamed `score` output, with its scoring diagnostics. */
+export interface ScoreEntryResult {
+  /** The entry's text (see `scoreEntryText`); undefined when the file no longer reads. */
+  entry?: string;
+  diagnostics: Diagnostic[];
+  text?: string;
+  sourceKey: string;
+}
+
+/** Scores files into the entries of a streamed output (`job.format`, JSON when unset). */
+export function scoreEntries(rubric: Rubric, job: Extract<FileJob, { kind: 'score' }>, files: readonly string[]): ScoreEntryResult[] {
+  const options = { ...(job.variant !== undefined ? { variant: job.variant } : {}), reportMissing: job.reportMissing };
+  const format = job.format ?? 'json';
+  return files.map((file) => {
+    const r = loadAnswerSetFile(file);
+    const out: ScoreEntryResult = { diagnostics: r.diagnostics, sourceKey: file.split(sep).join('/') };
+    if (r.value) {
+      const res = scoreAnswerSet(rubric, r.value, options);
+      out.entry = scoreEntryText(format, res, format === 'csv' ? res : { ...res, diagnostics: diagnosticsJson(res.diagnostics, job.cwd) });
+      out.diagnostics = res.diagnostics;
+    }
+    if (out.diagnostics.length > 0 && r.text !== undefined) out.text = r.text;
     return out;
   });
 }
@@ -140,8 +187,9 @@ export function jobRunner(job: FileJob): (files: readonly string[]) => unknown[]
     const r = loadRubricArg(quietIO(job.cwd), job.rubric);
     if (!r.value) throw new Error(`the rubric ${job.rubric} does not load`);
     const rubric = r.value;
-    return (files) => scoreFiles(rubric, job, files);
+    return job.format ? (files) => scoreEntries(rubric, job, files) : (files) => scoreFiles(rubric, job, files);
   }
+  if (job.kind === 'read') return readFiles;
   const ctx = validateContext(job.cwd, job.rubrics);
   return (files) => validateFiles(ctx, files);
 }
@@ -162,14 +210,56 @@ function threadCount(options: PerFileOptions): number {
   return Math.max(1, Math.min(wanted, 16));
 }
 
+function thresholdOf(options: PerFileOptions): number {
+  const from = Number(process.env.POLICY_INDEX_PARALLEL_FROM);
+  return options.threshold ?? (process.env.POLICY_INDEX_PARALLEL_FROM !== undefined && Number.isInteger(from) && from >= 0 ? from : 2_000);
+}
+
+/**
+ * Like {@link runPerFile}, but each file's result is handed to `onResult` as soon as it and
+ * every one before it are done, in the order of `files`, and not kept: the files go out in
+ * small slices (`slice` files each, default 100) to worker threads, and only a bounded window
+ * of slices is out at a time, so memory stays flat however many files there are.
+ */
+export async function streamPerFile<R>(job: FileJob, files: readonly string[], local: (files: readonly string[]) => R[], onResult: (result: R) => void, options: PerFileOptions & { slice?: number } = {}): Promise<void> {
+  const threads = threadCount(options);
+  const size = Math.max(1, options.slice ?? 100);
+  const slices: string[][] = [];
+  for (let i = 0; i < files.length; i += size) slices.push(files.slice(i, i + size));
+  if (threads === 1 || files.length < thresholdOf(options)) {
+    for (const s of slices) {
+      for (const r of local(s)) onResult(r);
+      options.onSlice?.(s.length, 'here');
+    }
+    return;
+  }
+  // This thread writes what the workers give; they do the reading and scoring.
+  await runOnWorkers<readonly string[], R[]>({
+    here: import.meta.url,
+    name: 'file-worker',
+    init: job,
+    workers: threads,
+    tasks: slices,
+    // Small heaps: a worker holds a slice at a time, and garbage is collected early instead of
+    // adding up over every worker's heap (a slice whose worker runs out is run here).
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+    onResult: (out, k) => {
+      const ok = out.length === slices[k]!.length;
+      const got = ok ? out : local(slices[k]!);
+      options.onSlice?.(got.length, ok ? 'worker' : 'here');
+      for (const r of got) onResult(r);
+    },
+    fallback: (s) => local(s),
+  });
+}
+
 /**
  * Runs `local` (this thread's per-file function for `job`) over `files`, in contiguous slices
  * on worker threads and this one when there are many files; results in the order of `files`.
  */
 export async function runPerFile<R>(job: FileJob, files: readonly string[], local: (files: readonly string[]) => R[], options: PerFileOptions = {}): Promise<R[]> {
   const threads = threadCount(options);
-  const from = Number(process.env.POLICY_INDEX_PARALLEL_FROM);
-  const threshold = options.threshold ?? (process.env.POLICY_INDEX_PARALLEL_FROM !== undefined && Number.isInteger(from) && from >= 0 ? from : 2_000);
+  const threshold = thresholdOf(options);
   if (threads === 1 || files.length < threshold) {
     const out = local(files);
     options.onSlice?.(files.length, 'here');

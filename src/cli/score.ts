@@ -1,15 +1,16 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { expandAnswerPaths, loadAnswerSetFiles } from '../node/files.js';
-import { runPerFile, scoreFiles } from './file-jobs.js';
+import { readFiles, runPerFile, scoreEntries, scoreFiles, streamPerFile } from './file-jobs.js';
 import { scoreAnswerSet } from '../scoring/score.js';
-import { renderScoreTree, scoreCsv, scoreTableText } from '../report/score-table.js';
+import { renderScoreTree, scoreOutputWriter, scoreTableText } from '../report/score-table.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { defineCommand } from './command.js';
 import { noAnswerSets, RUBRIC_TEXT } from './options.js';
 import { diagnosticsJson, exitFor, loadRubricArgOrReport, printDiagnostics, variantOption } from './shared.js';
 
 import { byCodePoint } from '../text/order.js';
+import { progressLine } from '../node/progress-line.js';
 
 /** `policy-index score`. */
 export const scoreCommand = defineCommand({
@@ -22,7 +23,14 @@ export const scoreCommand = defineCommand({
   ],
   options: {
     variant: { type: 'string', placeholder: 'id', description: 'variant whose score the root carries', defaultText: "the rubric's default" },
-    format: { type: 'enum', values: ['text', 'json', 'csv'], valueAliases: { table: 'text' }, default: 'text', description: 'output format; text: a table of the answer sets, or the score tree of one' },
+    format: {
+      type: 'enum',
+      values: ['text', 'json', 'jsonl', 'csv'],
+      valueAliases: { table: 'text' },
+      default: 'text',
+      description:
+        'output format; text: a table of the answer sets, or the score tree of one; json, jsonl and csv are written as each answer set is scored, never held whole; jsonl (JSON Lines) is one JSON object per answer set per line, the elements of json\'s "results"; the diagnostics of csv and jsonl go to standard error',
+    },
     tree: { type: 'boolean', description: 'with --format text, print the full score tree of every answer set (the default when there is one answer set)' },
   },
   notes: `--quiet also leaves out the warnings about unanswered questions (they are not computed).
@@ -47,7 +55,9 @@ output (POLICY_INDEX_THREADS=<n> sets the number of threads; 1 keeps to one).`,
     const expanded = expandAnswerPaths(paths);
     if (expanded.files.length > 1) {
       const job = { kind: 'score' as const, cwd: io.cwd, rubric: rubricArg, ...(typeof values.variant === 'string' ? { variant: values.variant } : {}), reportMissing: !values.quiet };
-      const per = await runPerFile(job, expanded.files, (files) => scoreFiles(rubric, job, files));
+      const progress = progressLine(io.stderr, io.isTTY === true, 'score', expanded.files.length);
+      const per = await runPerFile(job, expanded.files, (files) => scoreFiles(rubric, job, files), { onSlice: progress.add });
+      progress.end();
       const rows = per.flatMap((p) => (p.row ? [p.row] : []));
       if (rows.length > 1) {
         const sources: Record<string, string> = { ...r.sources };
@@ -65,6 +75,37 @@ output (POLICY_INDEX_THREADS=<n> sets the number of threads; 1 keeps to one).`,
       // None or one set read: the full path below (a tree for one set).
     }
   }
+  if (format !== 'text') {
+    // Streamed: the files are read once for their country and year (the order of the output),
+    // then scored in that order and each entry written as it comes.
+    const expanded = expandAnswerPaths(paths);
+    const sources: Record<string, string> = { ...r.sources };
+    const loadDiagnostics: Diagnostic[] = [...expanded.diagnostics];
+    const order: { file: string; country: string; year: number }[] = [];
+    // Progress: every file is counted twice, once read and once scored.
+    const progress = progressLine(io.stderr, io.isTTY === true, 'score', 2 * expanded.files.length);
+    const read = await runPerFile({ kind: 'read', cwd: io.cwd }, expanded.files, readFiles, { onSlice: progress.add });
+    read.forEach((p, i) => {
+      for (const item of p.load) loadDiagnostics.push(item);
+      if (p.text !== undefined) sources[p.sourceKey] = p.text;
+      if (p.key) order.push({ file: expanded.files[i]!, ...p.key });
+    });
+    order.sort((a, b) => byCodePoint(a.country, b.country) || a.year - b.year);
+    for (const item of loadDiagnostics) diagnostics.push(item);
+    // Nothing to score is an error (with the reason, when reading failed).
+    if (order.length === 0 && !hasErrors(diagnostics)) diagnostics.push(noAnswerSets(answerArgs.join(', ')));
+    const out = scoreOutputWriter(format, io.stdout);
+    const job = { kind: 'score' as const, cwd: io.cwd, rubric: rubricArg, ...(typeof values.variant === 'string' ? { variant: values.variant } : {}), reportMissing: !values.quiet, format };
+    await streamPerFile(job, order.map((o) => o.file), (files) => scoreEntries(rubric, job, files), (e) => {
+      if (e.entry !== undefined) out.entry(e.entry);
+      for (const item of e.diagnostics) diagnostics.push(item);
+      if (e.text !== undefined) sources[e.sourceKey] = e.text;
+    }, { onSlice: (n) => progress.add(n) });
+    progress.end();
+    out.end(format === 'json' ? diagnosticsJson(loadDiagnostics, io.cwd) : undefined);
+    if (format !== 'json') printDiagnostics(io, diagnostics, sources);
+    return exitFor(diagnostics);
+  }
   const sets = loadAnswerSetFiles(paths);
   for (const item of sets.diagnostics) diagnostics.push(item);
   // Nothing to score is an error (with the reason, when reading failed).
@@ -74,13 +115,9 @@ output (POLICY_INDEX_THREADS=<n> sets the number of threads; 1 keeps to one).`,
   );
   results.sort((a, b) => byCodePoint(a.country, b.country) || a.year - b.year);
   for (const res of results) { for (const item of res.diagnostics) diagnostics.push(item); }
-  if (format === 'json') {
-    io.stdout(JSON.stringify({ results: results.map((x) => ({ ...x, diagnostics: diagnosticsJson(x.diagnostics, io.cwd) })), diagnostics: diagnosticsJson(sets.diagnostics, io.cwd) }, null, 2) + '\n');
-  } else if (format === 'csv' && results.length === 0) {
-    printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
-  } else if (format === 'csv') {
-    io.stdout(scoreCsv(results));
-    printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
+  printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
+  if (results.length === 0) {
+    // Nothing to show: no empty table header on standard output.
   } else {
     printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
     if (results.length === 0) {

@@ -9,6 +9,7 @@ import { FORMAT_TEXT_JSON, noAnswerSets } from './options.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { diagnosticsJson, exitFor, loadRubricArg, note, printDiagnostics, warningsByCode } from './shared.js';
 import { statSync } from 'node:fs';
+import { progressLine } from '../node/progress-line.js';
 
 function kindOf(path: string): 'rubric' | 'answers' | 'folder' | 'unknown' {
   try {
@@ -102,7 +103,10 @@ and a warning (ANSWERS_RUBRIC_NOT_CHECKED) says so. A folder with no answer set 
   // each thread loads them again (their diagnostics were reported above).
   const job = { kind: 'validate' as const, cwd: io.cwd, rubrics: rubricArgs };
   const ctx: ValidateContext = { rubrics, nearby };
-  for (const res of await runPerFile(job, answerFiles, (files) => validateFiles(ctx, files))) {
+  const progress = progressLine(io.stderr, io.isTTY === true, 'validate', answerFiles.length);
+  const results = await runPerFile(job, answerFiles, (files) => validateFiles(ctx, files), { onSlice: progress.add });
+  progress.end();
+  for (const res of results) {
     if (res.text !== undefined) sources[res.sourceKey] = res.text;
     for (const item of res.diagnostics) diagnostics.push(item);
     tally(res.file, 'answers', res.diagnostics);

@@ -274,6 +274,25 @@ export interface WriteOutputFilesResult {
 
 let tempCounter = 0;
 
+/** Temporary files made by {@link writeOutputFiles} and not yet renamed into place or removed. */
+const pendingTemps = new Set<string>();
+
+/**
+ * Removes the temporary files of a write that is under way (none once {@link writeOutputFiles}
+ * has returned): for a process that is stopping early, e.g. on Ctrl-C, so that it leaves no
+ * partial file behind.
+ */
+export function removePendingOutputTemps(): void {
+  for (const temp of pendingTemps) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* already gone */
+    }
+  }
+  pendingTemps.clear();
+}
+
 function sameBytes(path: string, text: string | Uint8Array): boolean {
   const want = typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
   const have = readFileBytes(path, path, { maxBytes: want.length + 1 }).value;
@@ -356,6 +375,7 @@ export function writeOutputFiles(files: readonly OutputFile[], options: WriteOut
   const temps: { temp: string; path: string }[] = [];
   const removeTemps = () => {
     for (const t of temps) {
+      pendingTemps.delete(t.temp);
       try {
         unlinkSync(t.temp);
       } catch {
@@ -386,6 +406,7 @@ export function writeOutputFiles(files: readonly OutputFile[], options: WriteOut
     const temp = join(dirname(path), `.${basename(path).slice(0, 180)}.${process.pid}-${++tempCounter}.tmp`);
     try {
       // Created exclusively: nothing put at the temporary name is ever written through.
+      pendingTemps.add(temp);
       writeFileSync(temp, file.text, { flag: 'wx' });
       temps.push({ temp, path });
       // A replaced file keeps its permissions.
@@ -395,7 +416,8 @@ export function writeOutputFiles(files: readonly OutputFile[], options: WriteOut
       const code = (error as NodeJS.ErrnoException).code;
       diagnostics.push({ code: 'OUTPUT_WRITE_FAILED', severity: 'error', message: `Cannot write "${show(path)}"${code ? ` (${code})` : ''}.`, file: show(path) });
       // A temporary file cut short (a full disk) goes too; one that was never made is not there to remove.
-      if (code !== 'EEXIST' && !temps.some((t) => t.temp === temp)) temps.push({ temp, path });
+      if (code === 'EEXIST') pendingTemps.delete(temp);
+      else if (!temps.some((t) => t.temp === temp)) temps.push({ temp, path });
       removeTemps();
       return { ...result, written: [] };
     }
@@ -413,6 +435,7 @@ export function writeOutputFiles(files: readonly OutputFile[], options: WriteOut
     const t = temps[i]!;
     try {
       renameSync(t.temp, t.path);
+      pendingTemps.delete(t.temp);
       result.written.push(t.path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

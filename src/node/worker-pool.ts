@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { parentPort, type Transferable, type Worker } from 'node:worker_threads';
+import { parentPort, type ResourceLimits, type Transferable, type Worker } from 'node:worker_threads';
 import { startSiblingWorker } from './worker-start.js';
 
 /** Options of {@link runOnWorkers}. */
@@ -19,6 +19,11 @@ export interface WorkerPoolOptions<T, R> {
   init: unknown;
   /** Worker threads (at most one per task). */
   workers: number;
+  /**
+   * Heap limits of each worker (default: V8's, which let a heap grow well before collecting).
+   * A worker that runs out of them fails its task like any other failure (see `fallback`).
+   */
+  resourceLimits?: ResourceLimits;
   tasks: readonly T[];
   /** Called with each result, in task order. */
   onResult: (result: R, index: number) => void;
@@ -81,7 +86,7 @@ export async function runOnWorkers<T, R>(options: WorkerPoolOptions<T, R>): Prom
       };
       const start = (): Worker | undefined => {
         try {
-          return startSiblingWorker(options.here, options.name);
+          return startSiblingWorker(options.here, options.name, options.resourceLimits);
         } catch {
           return undefined;
         }

@@ -1,6 +1,7 @@
 /**
  * The `score` command's outputs: the score tree of one answer set as indented text, the table
- * of top and area scores of many, and every node of every set as CSV.
+ * of top and area scores of many, and every node of every set as CSV, JSON or JSON Lines,
+ * written piece by piece ({@link scoreOutputWriter}).
  *
  * @module
  */
@@ -39,16 +40,54 @@ export function scoreTableText(rubric: Rubric, rows: readonly (readonly string[]
   return alignedTable([header, ...rows], { right: (i) => i >= 2 }).join('\n') + '\n';
 }
 
-/** Renders every variant and node of every result as CSV, one row each. */
-export function scoreCsv(results: readonly ScoreResult[]): string {
-  const rows = ['country,year,variant,node,kind,level,parent,status,score,display,effective_weight'];
-  for (const res of results) {
-    for (const v of res.variants) rows.push([res.country, res.year, v.id, v.id, 'variant', 'variant', '', v.status, v.score, v.display, ''].map(csvField).join(','));
-    const walk = (n: ScoredNode, parent: string) => {
-      rows.push([res.country, res.year, res.variant, n.id, n.kind, n.level, parent, n.status, n.score, n.display, n.effectiveWeight].map(csvField).join(','));
-      n.children.forEach((c) => walk(c, n.id));
-    };
-    walk(res.root, '');
-  }
+/** The header line of the score CSV (with its line end). */
+export const SCORE_CSV_HEADER = 'country,year,variant,node,kind,level,parent,status,score,display,effective_weight\n';
+
+/** The CSV rows of one result: every variant, then every node (each line with its line end). */
+export function scoreCsvRows(res: ScoreResult): string {
+  const rows: string[] = [];
+  for (const v of res.variants) rows.push([res.country, res.year, v.id, v.id, 'variant', 'variant', '', v.status, v.score, v.display, ''].map(csvField).join(','));
+  const walk = (n: ScoredNode, parent: string) => {
+    rows.push([res.country, res.year, res.variant, n.id, n.kind, n.level, parent, n.status, n.score, n.display, n.effectiveWeight].map(csvField).join(','));
+    n.children.forEach((c) => walk(c, n.id));
+  };
+  walk(res.root, '');
   return rows.join('\n') + '\n';
+}
+
+/** The streamed outputs of `score`: one piece of text per answer set, in order. */
+export type ScoreStreamFormat = 'json' | 'jsonl' | 'csv';
+
+/**
+ * The text of one answer set's entry in a streamed output: its CSV rows, its JSON Lines line,
+ * or its element of the `results` array of the JSON document (indented as in the whole
+ * document, without the separating comma).
+ */
+export function scoreEntryText(format: ScoreStreamFormat, res: ScoreResult, entry: unknown = res): string {
+  if (format === 'csv') return scoreCsvRows(res);
+  if (format === 'jsonl') return JSON.stringify(entry) + '\n';
+  return '    ' + JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ');
+}
+
+/**
+ * Writes a `score` output piece by piece, the entries of {@link scoreEntryText} in order, so
+ * that the whole document is never held: the JSON document `{ "results": [...], "diagnostics":
+ * [...] }` comes out byte for byte as `JSON.stringify(document, null, 2)` followed by a line
+ * end; CSV gets its header; JSON Lines is the entries alone.
+ */
+export function scoreOutputWriter(format: ScoreStreamFormat, write: (text: string) => void): { entry(text: string): void; end(diagnostics?: unknown): void } {
+  let count = 0;
+  return {
+    entry(text) {
+      if (format === 'csv' && count === 0) write(SCORE_CSV_HEADER);
+      write(format !== 'json' ? text : count === 0 ? '{\n  "results": [\n' + text : ',\n' + text);
+      count++;
+    },
+    end(diagnostics = []) {
+      // CSV of no answer set: nothing at all on standard output, not even the header.
+      if (format !== 'json') return;
+      const list = '  "diagnostics": ' + JSON.stringify(diagnostics, null, 2).replace(/\n/g, '\n  ') + '\n}\n';
+      write(count === 0 ? '{\n  "results": [],\n' + list : '\n  ],\n' + list);
+    },
+  };
 }
