@@ -116,17 +116,9 @@ output (POLICY_INDEX_THREADS=<n> sets the number of threads; 1 keeps to one).`,
   results.sort((a, b) => byCodePoint(a.country, b.country) || a.year - b.year);
   for (const res of results) { for (const item of res.diagnostics) diagnostics.push(item); }
   printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
-  if (results.length === 0) {
-    // Nothing to show: no empty table header on standard output.
-  } else {
-    printDiagnostics(io, diagnostics, { ...r.sources, ...sets.sources });
-    if (results.length === 0) {
-      // Nothing to show: no empty table header on standard output.
-    } else {
-      // One answer set, or --tree: the score tree (the table of many sets is written above).
-      io.stdout(results.map(renderScoreTree).join('\n\n') + '\n');
-    }
-  }
+  // One answer set, or --tree: the score tree (the table of many sets is written above); with
+  // nothing to show, no empty table header on standard output.
+  if (results.length > 0) io.stdout(results.map(renderScoreTree).join('\n\n') + '\n');
   return exitFor(diagnostics);
   },
 });
