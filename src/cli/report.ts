@@ -15,7 +15,8 @@ export const reportCommand = defineCommand({
   description: `Writes a report site: index.html with the ranking of every country (area columns, overall
 score per variant, rank) linking to one scorecard per country for its latest year with a
 complete score (<CC>.html, and <CC>.md / <CC>.json with those formats). Pages are
-self-contained: inline CSS and SVG charts, no scripts, no external requests.
+self-contained: inline CSS and SVG charts, no scripts, no external requests. Nothing is written
+when an input has errors.
 
 --format here chooses which files the site has (comma-separated); --format json writes the
 JSON scorecards. The summary line on standard error counts the warnings by code.`,
@@ -83,6 +84,12 @@ JSON scorecards. The summary line on standard error counts the warnings by code.
     else refused.push(built.diagnostic!);
   }
   for (const f of outcomeData.files) inputs.inputFiles.add(f);
+  // A run with errors in its inputs writes nothing (never half a site).
+  if (hasErrors(diagnostics)) {
+    printDiagnostics(io, diagnostics, inputs.sources);
+    io.stderr(`Nothing written: fix the errors above and run again.\n`);
+    return 1;
+  }
   const clash = refused.length ? refused : writeOutputs(io, writes, { root: outDir, inputs: inputs.inputFiles });
   if (clash.length) {
     printDiagnostics(io, [...diagnostics, ...clash], inputs.sources);
