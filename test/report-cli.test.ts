@@ -108,6 +108,15 @@ describe('policy-index report', () => {
     expect(readFileSync(join(dir, 'NO.html'), 'utf8')).toBe(first);
   });
 
+  it('writes nothing when an input has errors (a missing answers path beside good ones)', async () => {
+    const out = join(tempDir('pi-report-err-'), 'site');
+    const r = await run(['report', ANSWERS, 'no/such/answers', '--rubric', RUBRIC, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('FILE_NOT_FOUND');
+    expect(r.stderr).toContain('Nothing written');
+    expect(() => readdirSync(out)).toThrow();
+  });
+
   it('needs --out', async () => {
     expect((await run(['report', ANSWERS])).code).toBe(2);
   });
