@@ -8,7 +8,8 @@
  * @module
  */
 import { PLAIN_DECIMAL_TEXT } from '../exact/index.js';
-import { DATE_TEXT, METADATA_KEY_TEXT, RUBRIC_REF_TEXT, UNIT_CODE_TEXT } from './schema.js';
+import { DATE_TEXT, METADATA_KEY_TEXT, RUBRIC_REF_TEXT } from './schema.js';
+import { UNIT_CODE_TEXT } from '../units/code.js';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 const optionalString = (v: unknown) => v === undefined || typeof v === 'string';

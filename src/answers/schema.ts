@@ -6,11 +6,10 @@
 import { PLAIN_DECIMAL_TEXT } from '../exact/index.js';
 import * as z from 'zod/mini';
 import { finite, meta } from '../source/zod-schema.js';
+import { UNIT_CODE_TEXT } from '../units/code.js';
 
 /** `id@version` of a rubric. */
 export const RUBRIC_REF_TEXT = /^[A-Za-z0-9][A-Za-z0-9_.-]*@\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
-/** ISO 3166-1 alpha-2, or CC-XXX for a sub-national unit. */
-export const UNIT_CODE_TEXT = /^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/;
 /** YYYY-MM-DD. */
 export const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 /** A metadata key. */

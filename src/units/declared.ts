@@ -12,7 +12,8 @@ import type { Diagnostic, Result } from '../diagnostics/index.js';
 import { parseYamlSource } from '../source/yaml-source.js';
 import { zodIssuesToDiagnostics } from '../source/zod-diagnostics.js';
 import { unitKey } from './countries.js';
-import { UNIT_CODE_TEXT, UnitResolver, type DeclaredUnit } from './resolve.js';
+import { UNIT_CODE_TEXT } from './code.js';
+import { UnitResolver, type DeclaredUnit } from './resolve.js';
 
 const UNIT_CODE_MESSAGE = 'a code of two capital letters, optionally followed by "-" and one to three letters or digits (XC, CA-QC)';
 

@@ -18,15 +18,10 @@
 import { lazyNameIndex, Suggestions } from '../source/suggest.js';
 import { allCountryCodes, countryNameForms, findCountryByName, normaliseCountryCode, unitKey } from './countries.js';
 
-/**
- * The code a unit carries in answer files: ISO 3166-1 alpha-2, or two letters, a hyphen and
- * one to three letters or digits for a sub-national or declared unit (ISO 3166-2 style).
- */
-export const UNIT_CODE_TEXT = /^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/;
 
 /** A unit the user declares (a units file, or a mapping's `units:`). */
 export interface DeclaredUnit {
-  /** The code answer files carry (see {@link UNIT_CODE_TEXT}), e.g. `XC`, `CA-QC`. */
+  /** The code answer files carry (see `UNIT_CODE_TEXT` in `code.ts`), e.g. `XC`, `CA-QC`. */
   code: string;
   /** Name shown in reports. */
   name: string;
