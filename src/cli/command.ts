@@ -222,8 +222,12 @@ function renderHelp(c: CommandInput<Options, readonly PositionalDef[]>): string 
   const lines = [`Usage: ${usageLine(c)}`];
   for (const u of c.usage ?? []) lines.push(`       ${u}`);
   lines.push('', c.description.trim());
-  if (c.positionals.length) lines.push('', 'Arguments:', ...table(c.positionals.map((p) => [positionalSyntax(p), p.description])));
-  lines.push('', 'Options:', ...table(Object.entries(allOptions(c)).map(([n, o]) => [optionSyntax(n, o), optionText(n, o)])));
+  const section = (title: string, rows: string[]): void => {
+    lines.push('', title);
+    for (const row of rows) lines.push(row);
+  };
+  if (c.positionals.length) section('Arguments:', table(c.positionals.map((p) => [positionalSyntax(p), p.description])));
+  section('Options:', table(Object.entries(allOptions(c)).map(([n, o]) => [optionSyntax(n, o), optionText(n, o)])));
   if (c.notes) lines.push('', c.notes.trim());
   if (c.examples?.length) {
     lines.push('', 'Examples:');

@@ -87,7 +87,7 @@ and a warning (ANSWERS_RUBRIC_NOT_CHECKED) says so. A folder with no answer set 
       for (const item of e.files) answerFiles.push(item);
       if (e.files.length === 0 && !hasErrors(e.diagnostics)) {
         const ds = [noAnswerSets(arg)];
-        diagnostics.push(...ds);
+        for (const item of ds) diagnostics.push(item);
         tally(arg, 'folder', ds);
       }
     } else if (kind === 'answers') answerFiles.push(path);

@@ -21,6 +21,7 @@ export interface ProgressLine {
  *
  * @example
  * ```ts
+ * import { progressLine } from './progress-line.js';
  * const p = progressLine((t) => process.stderr.write(t), Boolean(process.stderr.isTTY), 'validate', 10_000);
  * p.add(100); // later: "validate: 100 of 10000 files (1%)"
  * p.end();

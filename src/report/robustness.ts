@@ -130,7 +130,7 @@ export function uncertaintyHtml(r: UncertaintyResult, d: RobustnessDisplay = {})
   const n = units.reduce((m, u) => Math.max(m, u.rank.p95, u.nominal.rank!), 1);
   const rd = d.rounding ?? 'half-up';
   const rowH = 20;
-  const left = Math.ceil(Math.max(60, ...units.map((u) => textWidth(nameOf(d, u.unit)))) + 12);
+  const left = Math.ceil(units.reduce((w, u) => Math.max(w, textWidth(nameOf(d, u.unit))), 60) + 12);
   const width = Math.max(640, left + 420);
   const plotW = width - left - 20;
   const top = 40;

@@ -120,7 +120,7 @@ function legend(series: readonly Pick<ChartSeriesInput, 'label'>[], x: number, y
       if (last !== undefined && textWidth(`${last} ${word}`) <= room) lines[lines.length - 1] = `${last} ${word}`;
       else lines.push(word);
     }
-    const w = 18 + Math.max(...lines.map((l) => textWidth(l))) + 16;
+    const w = 18 + lines.reduce((m, l) => Math.max(m, textWidth(l)), -Infinity) + 16;
     if (cx > x && cx + w - 16 > maxWidth) {
       cx = x;
       cy += LEGEND_ROW;
